@@ -1,0 +1,11 @@
+//! Cloud Lab's model: the numbers, formulas and simulations behind every demo.
+//!
+//! Pure Rust with no web dependencies, so every figure is tested natively with
+//! `cargo test`. Each demo has one module here and one view of the same name in
+//! the `demos` crate. Each module's `…Params::default()` is the worked example.
+
+pub mod availability;
+pub mod catalog;
+pub mod link;
+pub mod photoshare;
+pub mod vocabulary;

@@ -1,0 +1,111 @@
+//! PhotoShare, the course's worked example, as data.
+//!
+//! Every figure the worked example states lives here exactly once. Each demo's
+//! `Default` reads from this module, and the golden tests compare the model's
+//! results with the figures the worked example prints (the `printed` module).
+
+/// Requests per second arriving at the CDN edge in the steady state.
+pub const EDGE_LOAD_STEADY_PER_S: f64 = 1_200.0;
+/// Requests per second at the edge during the 10× burst the design must absorb.
+pub const EDGE_LOAD_BURST_PER_S: f64 = 9_000.0;
+/// Share of edge requests the CDN answers from its cache (measured).
+pub const CDN_HIT_RATIO: f64 = 0.92;
+
+/// Requests per second one app task serves when its CPU sits at the target.
+pub const TASK_CAPACITY_PER_S: f64 = 150.0;
+/// Average CPU the target-tracking policy holds the fleet at.
+pub const CPU_TARGET: f64 = 0.60;
+/// Autoscaling floor and ceiling of the app tier.
+pub const MIN_TASKS: u32 = 2;
+pub const MAX_TASKS: u32 = 20;
+/// `desired_count` in the ECS service before the autoscaler takes over.
+pub const BASELINE_DESIRED_COUNT: u32 = 4;
+/// Fast out, slow in.
+pub const SCALE_OUT_COOLDOWN_S: u32 = 60;
+pub const SCALE_IN_COOLDOWN_S: u32 = 300;
+
+/// The ALB target group's health check on `/healthz`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HealthCheck {
+    pub interval_s: u32,
+    pub timeout_s: u32,
+    pub healthy_threshold: u32,
+    pub unhealthy_threshold: u32,
+}
+
+pub const HEALTH_CHECK_PATH: &str = "/healthz";
+pub const HEALTH_CHECK: HealthCheck = HealthCheck {
+    interval_s: 15,
+    timeout_s: 5,
+    healthy_threshold: 2,
+    unhealthy_threshold: 3,
+};
+
+impl HealthCheck {
+    /// Seconds of passing checks before a new target takes traffic.
+    pub fn seconds_to_healthy(&self) -> u32 {
+        self.interval_s.saturating_mul(self.healthy_threshold)
+    }
+    /// Seconds of failing checks before a broken target is taken out.
+    pub fn seconds_to_unhealthy(&self) -> u32 {
+        self.interval_s.saturating_mul(self.unhealthy_threshold)
+    }
+}
+
+/// The monthly availability objective.
+pub const SLO: f64 = 0.999;
+/// Availability zones every tier spans.
+pub const AVAILABILITY_ZONES: u32 = 2;
+
+/// Effective availability of the Multi-AZ Postgres pair, the request path's weakest link.
+pub const DB_MULTI_AZ_AVAILABILITY: f64 = 0.9995;
+/// A single-AZ database, the alternative the worked example weighs.
+pub const DB_SINGLE_AZ_AVAILABILITY: f64 = 0.995;
+
+/// The cost model's assumptions (§4): eu-west-1 list prices, rounded and illustrative.
+pub mod cost {
+    pub const HOURS_PER_MONTH: f64 = 730.0;
+    /// Fargate tasks running on average over the month, each 1 vCPU and 2 GB.
+    pub const AVERAGE_TASKS: f64 = 2.0;
+    pub const TASK_VCPU: f64 = 1.0;
+    pub const TASK_MEMORY_GB: f64 = 2.0;
+    pub const FARGATE_VCPU_HOUR_USD: f64 = 0.0445;
+    pub const FARGATE_GB_HOUR_USD: f64 = 0.0049;
+    /// db.r6g.large hourly rate for the Multi-AZ pair (the worked example's "×2" is already in it).
+    pub const POSTGRES_MULTI_AZ_HOUR_USD: f64 = 0.480;
+    pub const POSTGRES_STORAGE_GB: f64 = 100.0;
+    pub const POSTGRES_STORAGE_GB_MONTH_USD: f64 = 0.115;
+    pub const REDIS_NODES: f64 = 2.0;
+    pub const REDIS_NODE_HOUR_USD: f64 = 0.226;
+    pub const ALB_MONTH_USD: f64 = 28.00;
+    /// 2 TB of user uploads.
+    pub const S3_STORED_GB: f64 = 2_048.0;
+    pub const S3_GB_MONTH_USD: f64 = 0.023;
+    /// 5 TB of egress a month, split by the CDN hit ratio.
+    pub const TOTAL_EGRESS_GB: f64 = 5_120.0;
+    pub const CDN_EGRESS_GB_USD: f64 = 0.085;
+    pub const ORIGIN_EGRESS_GB_USD: f64 = 0.090;
+    pub const NAT_GATEWAYS_MONTH_USD: f64 = 75.00;
+    /// One-year commitments.
+    pub const COMPUTE_SAVINGS_PLAN_DISCOUNT: f64 = 0.40;
+    pub const POSTGRES_RESERVED_DISCOUNT: f64 = 0.42;
+    pub const REDIS_RESERVED_DISCOUNT: f64 = 0.40;
+}
+
+/// Figures exactly as the worked example prints them: the golden values the
+/// model's tests and the demos' "worked example" badges compare against.
+pub mod printed {
+    /// Tasks for 1,200 req/s with no CDN, with the 92 % CDN, and for the 9,000 req/s burst.
+    pub const TASKS_WITHOUT_CDN: u32 = 14;
+    pub const TASKS_STEADY: u32 = 2;
+    pub const TASKS_BURST: u32 = 8;
+    pub const ORIGIN_LOAD_STEADY_PER_S: f64 = 96.0;
+    pub const ORIGIN_LOAD_BURST_PER_S: f64 = 720.0;
+    pub const ERROR_BUDGET_MINUTES: f64 = 43.2;
+    pub const BUDGET_LEFT_AFTER_30_MIN: f64 = 13.2;
+    pub const PARTIAL_OUTAGE_BURN_PCT: f64 = 10.4;
+    pub const ON_DEMAND_TOTAL_USD: f64 = 1_358.49;
+    pub const OPTIMIZED_TOTAL_USD: f64 = 1_047.63;
+    pub const SAVING_PCT: f64 = 23.0;
+    pub const SAVING_PER_YEAR_USD: f64 = 3_730.0;
+}
