@@ -72,6 +72,19 @@ impl Component {
         Component::ALL.into_iter().find(|c| c.slug() == slug)
     }
 
+    /// The block's name in the course's words; `service()` gives the provider's.
+    pub fn name(self) -> &'static str {
+        match self {
+            Component::Dns => "DNS",
+            Component::Cdn => "CDN",
+            Component::LoadBalancer => "Load balancer",
+            Component::AppTask => "App task",
+            Component::Database => "Database",
+            Component::Cache => "Cache",
+            Component::ObjectStorage => "Object storage",
+        }
+    }
+
     /// The managed service behind the block, for the AWS ↔ Azure labels.
     pub fn service(self) -> Service {
         match self {
@@ -296,10 +309,7 @@ pub fn series(availabilities: impl IntoIterator<Item = f64>) -> f64 {
 
 /// Availabilities in parallel: at least one must be up.
 pub fn parallel(availabilities: impl IntoIterator<Item = f64>) -> f64 {
-    1.0 - availabilities
-        .into_iter()
-        .map(|a| 1.0 - a)
-        .product::<f64>()
+    1.0 - availabilities.into_iter().map(|a| 1.0 - a).product::<f64>()
 }
 
 /// Allowed downtime in minutes for an availability over a span of minutes.
@@ -395,9 +405,22 @@ pub struct Burn {
     pub even_burn: [(f64, f64); 2],
 }
 
+/// What-if for one block: the path's monthly downtime with 1, 2, … units in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RedundancyCurve {
+    /// Index of the block varied (the app tier when there is one).
+    pub block: usize,
+    /// (units, minutes of downtime per month), from `needed` units up to `REDUNDANCY_CURVE_MAX`.
+    pub points: Vec<(u32, f64)>,
+}
+
+/// How far the redundancy what-if goes.
+pub const REDUNDANCY_CURVE_MAX: u32 = 8;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct AvailabilityOutcome {
     pub composition: Composition,
+    pub redundancy: Option<RedundancyCurve>,
     pub burn: Burn,
     pub slo_table: Vec<SloRow>,
 }
@@ -408,42 +431,60 @@ pub fn evaluate(p: &AvailabilityParams) -> Result<AvailabilityOutcome, Vec<Strin
     if !problems.is_empty() {
         return Err(problems);
     }
-    let month_min = p.month.minutes();
-    let blocks: Vec<f64> = p.path.iter().map(block_availability).collect();
-    let global = series(
-        p.path
-            .iter()
-            .zip(&blocks)
-            .filter(|(b, _)| b.component.scope() == Scope::Global)
-            .map(|(_, a)| *a),
-    );
-    let region = series(
-        p.path
-            .iter()
-            .zip(&blocks)
-            .filter(|(b, _)| b.component.scope() == Scope::Regional)
-            .map(|(_, a)| *a),
-    );
-    let availability = global * parallel((0..p.regions).map(|_| region));
+    let composition = compose(&p.path, p.regions, p.slo, p.month);
+    let redundancy = p
+        .path
+        .iter()
+        .position(|b| b.component == Component::AppTask)
+        .or_else(|| p.path.iter().position(|b| b.units > 1))
+        .map(|block| redundancy_curve(p, block));
+    Ok(AvailabilityOutcome {
+        composition,
+        redundancy,
+        burn: burn(p),
+        slo_table: slo_table(p.month),
+    })
+}
+
+fn compose(path: &[Block], regions: u32, slo: f64, month: MonthLength) -> Composition {
+    let blocks: Vec<f64> = path.iter().map(block_availability).collect();
+    let chain = |scope: Scope| {
+        series(
+            path.iter()
+                .zip(&blocks)
+                .filter(|(b, _)| b.component.scope() == scope)
+                .map(|(_, a)| *a),
+        )
+    };
+    let region = chain(Scope::Regional);
+    let availability = chain(Scope::Global) * parallel((0..regions).map(|_| region));
     let weakest = blocks
         .iter()
         .enumerate()
         .min_by(|a, b| a.1.total_cmp(b.1))
         .map_or(0, |(i, _)| i);
-    let composition = Composition {
+    Composition {
         region,
         availability,
         weakest,
-        downtime_min_per_month: downtime_minutes(availability, month_min),
+        downtime_min_per_month: downtime_minutes(availability, month.minutes()),
         downtime_min_per_year: downtime_minutes(availability, MINUTES_PER_YEAR),
-        meets_slo: availability >= p.slo,
+        meets_slo: availability >= slo,
         blocks,
-    };
-    Ok(AvailabilityOutcome {
-        composition,
-        burn: burn(p),
-        slo_table: slo_table(p.month),
-    })
+    }
+}
+
+fn redundancy_curve(p: &AvailabilityParams, block: usize) -> RedundancyCurve {
+    let mut path = p.path.clone();
+    let needed = path[block].needed;
+    let points = (needed..=REDUNDANCY_CURVE_MAX.max(needed))
+        .map(|units| {
+            path[block].units = units;
+            let c = compose(&path, p.regions, p.slo, p.month);
+            (units, c.downtime_min_per_month)
+        })
+        .collect();
+    RedundancyCurve { block, points }
 }
 
 fn burn(p: &AvailabilityParams) -> Burn {
@@ -520,7 +561,8 @@ fn validate(p: &AvailabilityParams) -> Vec<String> {
         problems.push("The SLO must be above 0 % and below 100 %.".to_string());
     }
     if !(p.freeze_below.is_finite() && (0.0..=1.0).contains(&p.freeze_below)) {
-        problems.push("The freeze threshold must be between 0 and 100 % of the budget.".to_string());
+        problems
+            .push("The freeze threshold must be between 0 and 100 % of the budget.".to_string());
     }
     if p.incidents.len() > MAX_INCIDENTS {
         problems.push(format!("At most {MAX_INCIDENTS} incidents in a month."));
@@ -529,10 +571,14 @@ fn validate(p: &AvailabilityParams) -> Vec<String> {
     for (i, inc) in p.incidents.iter().enumerate() {
         let name = format!("Incident {}", i + 1);
         if !(inc.minutes.is_finite() && (0.0..=max_minutes).contains(&inc.minutes)) {
-            problems.push(format!("{name}: minutes must be between 0 and {max_minutes}."));
+            problems.push(format!(
+                "{name}: minutes must be between 0 and {max_minutes}."
+            ));
         }
         if !(inc.users_affected.is_finite() && (0.0..=1.0).contains(&inc.users_affected)) {
-            problems.push(format!("{name}: users affected must be between 0 and 100 %."));
+            problems.push(format!(
+                "{name}: users affected must be between 0 and 100 %."
+            ));
         }
         if !(1..=31).contains(&inc.day) {
             problems.push(format!("{name}: the day must be between 1 and 31."));
@@ -585,7 +631,10 @@ impl LinkState for AvailabilityParams {
         }
         if let Some(month) = r.choice(
             "month",
-            &[("30d", MonthLength::ThirtyDays), ("avg", MonthLength::Average)],
+            &[
+                ("30d", MonthLength::ThirtyDays),
+                ("avg", MonthLength::Average),
+            ],
         ) {
             p.month = month;
         }
@@ -612,7 +661,11 @@ fn month_slug(m: MonthLength) -> &'static str {
 fn path_text(path: &[Block]) -> String {
     path.iter()
         .map(|b| {
-            let mut s = format!("{}:{}", b.component.slug(), number_text(b.availability * 100.0));
+            let mut s = format!(
+                "{}:{}",
+                b.component.slug(),
+                number_text(b.availability * 100.0)
+            );
             if b.units != 1 || b.needed != 1 {
                 s.push_str(&format!(":{}of{}", b.needed, b.units));
             }
@@ -630,8 +683,8 @@ fn parse_path(text: &str) -> Result<Vec<Block>, String> {
         }
         let mut parts = item.split(':');
         let slug = parts.next().unwrap_or_default();
-        let component =
-            Component::from_slug(slug).ok_or_else(|| format!("block {}: unknown kind '{slug}'", i + 1))?;
+        let component = Component::from_slug(slug)
+            .ok_or_else(|| format!("block {}: unknown kind '{slug}'", i + 1))?;
         let availability = match parts.next() {
             Some(a) => percent(a).ok_or_else(|| format!("block {}: bad availability", i + 1))?,
             None => component.assumed().value,
@@ -643,7 +696,12 @@ fn parse_path(text: &str) -> Result<Vec<Block>, String> {
                     .ok_or_else(|| format!("block {}: expected k of n, as 1of2", i + 1))?;
                 match (k.parse::<u32>(), n.parse::<u32>()) {
                     (Ok(k), Ok(n)) if n >= 1 && n <= MAX_UNITS && k >= 1 && k <= n => (k, n),
-                    _ => return Err(format!("block {}: k of n must have 1 ≤ k ≤ n ≤ {MAX_UNITS}", i + 1)),
+                    _ => {
+                        return Err(format!(
+                            "block {}: k of n must have 1 ≤ k ≤ n ≤ {MAX_UNITS}",
+                            i + 1
+                        ))
+                    }
                 }
             }
             None => (1, 1),
@@ -686,11 +744,20 @@ fn parse_incidents(text: &str) -> Result<Vec<Incident>, String> {
             return Err(format!("more than {MAX_INCIDENTS} incidents"));
         }
         let parts: Vec<&str> = item.split(':').collect();
-        let bad = || format!("incident {}: expected day:minutes:percent, as 20:9:50", i + 1);
+        let bad = || {
+            format!(
+                "incident {}: expected day:minutes:percent, as 20:9:50",
+                i + 1
+            )
+        };
         let [day, minutes, share] = parts.as_slice() else {
             return Err(bad());
         };
-        let day = day.parse::<u32>().ok().filter(|d| (1..=31).contains(d)).ok_or_else(bad)?;
+        let day = day
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=31).contains(d))
+            .ok_or_else(bad)?;
         let minutes = minutes
             .parse::<f64>()
             .ok()

@@ -88,7 +88,12 @@ pub const ARCHITECTURE: [ArchitecturePart; 4] = [
     ArchitecturePart {
         name: "App tier",
         role: "Stateless containers, 2–20 tasks, scaled on CPU.",
-        demos: &["autoscaling", "vm-vs-container", "service-models", "serverless"],
+        demos: &[
+            "autoscaling",
+            "vm-vs-container",
+            "service-models",
+            "serverless",
+        ],
     },
     ArchitecturePart {
         name: "Data tier",
@@ -104,11 +109,19 @@ mod tests {
     #[test]
     fn ids_are_unique_and_every_architecture_link_resolves() {
         for (i, d) in DEMOS.iter().enumerate() {
-            assert!(DEMOS[i + 1..].iter().all(|e| e.id != d.id), "{} twice", d.id);
+            assert!(
+                DEMOS[i + 1..].iter().all(|e| e.id != d.id),
+                "{} twice",
+                d.id
+            );
         }
         for part in ARCHITECTURE {
             for id in part.demos {
-                assert!(demo(id).is_some(), "{} links to unknown demo {id}", part.name);
+                assert!(
+                    demo(id).is_some(),
+                    "{} links to unknown demo {id}",
+                    part.name
+                );
             }
         }
     }

@@ -120,7 +120,11 @@ impl<'q> LinkReader<'q> {
         self.known.push(key);
         let value = self.query.get(key)?;
         if value.len() > MAX_VALUE_LEN {
-            self.ignore(key, value, format!("longer than {MAX_VALUE_LEN} characters"));
+            self.ignore(
+                key,
+                value,
+                format!("longer than {MAX_VALUE_LEN} characters"),
+            );
             return None;
         }
         Some(value)

@@ -61,21 +61,49 @@ const TABLE: [(Service, &str, &str); 18] = [
     (Service::Cdn, "CloudFront", "Front Door"),
     (Service::LoadBalancer, "ALB", "Application Gateway"),
     (Service::ContainerService, "ECS Fargate", "Container Apps"),
-    (Service::ManagedPostgres, "RDS for PostgreSQL", "Azure Database for PostgreSQL"),
-    (Service::ManagedRedis, "ElastiCache for Redis", "Azure Cache for Redis"),
+    (
+        Service::ManagedPostgres,
+        "RDS for PostgreSQL",
+        "Azure Database for PostgreSQL",
+    ),
+    (
+        Service::ManagedRedis,
+        "ElastiCache for Redis",
+        "Azure Cache for Redis",
+    ),
     (Service::ObjectStorage, "S3", "Blob Storage"),
     (Service::Dns, "Route 53", "Azure DNS / Traffic Manager"),
     (Service::Functions, "Lambda", "Azure Functions"),
     (Service::ApiGateway, "API Gateway", "API Management"),
     (Service::Network, "VPC", "Virtual Network"),
     (Service::NatGateway, "NAT Gateway", "NAT Gateway"),
-    (Service::Firewall, "security group", "network security group"),
-    (Service::Autoscaling, "Application Auto Scaling", "KEDA scale rules"),
+    (
+        Service::Firewall,
+        "security group",
+        "network security group",
+    ),
+    (
+        Service::Autoscaling,
+        "Application Auto Scaling",
+        "KEDA scale rules",
+    ),
     (Service::ContainerRegistry, "ECR", "Container Registry"),
     (Service::Monitoring, "CloudWatch", "Azure Monitor"),
-    (Service::AvailabilityZone, "Availability Zone", "availability zone"),
-    (Service::SavingsPlan, "Compute Savings Plan", "Azure savings plan for compute"),
-    (Service::ReservedInstance, "Reserved Instance", "Azure Reservation"),
+    (
+        Service::AvailabilityZone,
+        "Availability Zone",
+        "availability zone",
+    ),
+    (
+        Service::SavingsPlan,
+        "Compute Savings Plan",
+        "Azure savings plan for compute",
+    ),
+    (
+        Service::ReservedInstance,
+        "Reserved Instance",
+        "Azure Reservation",
+    ),
 ];
 
 impl Service {

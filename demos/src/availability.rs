@@ -1,0 +1,496 @@
+//! Availability & SLO — the lesson of §3: availabilities multiply along the request
+//! path, redundancy multiplies unavailabilities, the weakest serial link sets the
+//! ceiling, and an SLO is a monthly budget of minutes that incidents spend.
+
+use crate::chart::{Band, Chart, ChartSpec, Mark, Series, Tone};
+use crate::format;
+use crate::lab::{
+    demo_page, field_number, field_whole, from_ok, lab, problems_view, WorkedExample,
+};
+use cloud_lab_model::availability::*;
+// Leptos's prelude has a `Component` too; the lab means the block kind.
+use cloud_lab_model::availability::Component;
+use cloud_lab_model::catalog::DemoInfo;
+use cloud_lab_model::link::Query;
+use cloud_lab_model::photoshare::printed;
+use leptos::prelude::*;
+
+pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
+    demo_page(info, query, |params: RwSignal<AvailabilityParams>| {
+        let outcome = Memo::new(move |_| params.with(evaluate));
+        view! {
+            <PathEditor params outcome/>
+            {problems_view(outcome)}
+            <Composed params outcome/>
+            <Budget params outcome/>
+            <Assumptions/>
+        }
+    })
+}
+
+type Outcome = Memo<Result<AvailabilityOutcome, Vec<String>>>;
+
+fn round_to(x: f64, places: i32) -> f64 {
+    let f = 10f64.powi(places);
+    (x * f).round() / f
+}
+
+#[component]
+fn PathEditor(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl IntoView {
+    let lab = lab();
+    let db = move || params.with(|p| p.database_choice());
+    let regions = move || params.with(|p| p.regions);
+    let weakest = from_ok(outcome, |o| Some(o.composition.weakest));
+    view! {
+        <section aria-labelledby="path-heading">
+            <h2 id="path-heading">"The request path, in series"</h2>
+            <p>
+                "A request succeeds only if every block on its path is up. A block of "<em>"n"</em>
+                " units of which "<em>"k"</em>" must be up is a redundant group: 1 of 2 app tasks, one per AZ, is PhotoShare's steady state."
+            </p>
+            <div class="choices">
+                <fieldset>
+                    <legend>"Database"</legend>
+                    <label><input type="radio" name="db" data-testid="db-single-az"
+                        prop:checked=move || db() == Some(DatabaseChoice::SingleAz)
+                        on:change=move |_| params.update(|p| p.set_database(DatabaseChoice::SingleAz))/>
+                        " Single-AZ (99.5 %)"</label>
+                    <label><input type="radio" name="db" data-testid="db-multi-az"
+                        prop:checked=move || db() == Some(DatabaseChoice::MultiAz)
+                        on:change=move |_| params.update(|p| p.set_database(DatabaseChoice::MultiAz))/>
+                        " Multi-AZ with a standby (99.95 %)"</label>
+                </fieldset>
+                <fieldset>
+                    <legend>"Regions"</legend>
+                    <label><input type="radio" name="regions" prop:checked=move || regions() == 1
+                        on:change=move |_| params.update(|p| p.regions = 1)/>" One region"</label>
+                    <label><input type="radio" name="regions" data-testid="two-regions" prop:checked=move || regions() == 2
+                        on:change=move |_| params.update(|p| p.regions = 2)/>
+                        " Active-passive in two regions (extension A)"</label>
+                </fieldset>
+            </div>
+            <ol class="path">
+                <For each=move || 0..params.with(|p| p.path.len()) key=|i| *i let:i>
+                    <BlockRow params outcome i weakest=Signal::derive(move || weakest() == Some(i))/>
+                </For>
+            </ol>
+            <label class="add">"Add a block: "
+                <select on:change=move |ev| {
+                    if let Some(c) = Component::from_slug(&event_target_value(&ev)) {
+                        params.update(|p| if p.path.len() < MAX_BLOCKS { p.path.push(Block::single(c)) });
+                    }
+                    event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
+                }>
+                    <option value="">"choose…"</option>
+                    {Component::ALL.map(|c| view! { <option value=c.slug()>{c.name()}" ("{lab.name(c.service())}")"</option> })}
+                </select>
+            </label>
+            <p class="note">
+                "With two regions the regional blocks (load balancer, tasks, database, cache, storage) form one chain per region, "
+                "and the chains are in parallel behind the global DNS and CDN. That assumes failover is instant; "
+                "the time DNS takes to move users is the price of extension A."
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn BlockRow(
+    params: RwSignal<AvailabilityParams>,
+    outcome: Outcome,
+    i: usize,
+    weakest: Signal<bool>,
+) -> impl IntoView {
+    let lab = lab();
+    let block = move || params.with(|p| p.path.get(i).copied());
+    let edit = move |f: &dyn Fn(&mut Block)| {
+        params.update(|p| {
+            if let Some(b) = p.path.get_mut(i) {
+                f(b)
+            }
+        })
+    };
+    let own = from_ok(outcome, move |o| {
+        o.composition.blocks.get(i).copied().unwrap_or_default()
+    });
+    let n = i + 1;
+    view! {
+        <li class="block" class:weakest=move || weakest.get() data-testid=format!("block-{n}")>
+            <label>{format!("Block {n}: ")}
+                <select prop:value=move || block().map(|b| b.component.slug()).unwrap_or_default()
+                    on:change=move |ev| if let Some(c) = Component::from_slug(&event_target_value(&ev)) { edit(&|b| b.component = c) }>
+                    {Component::ALL.map(|c| view! { <option value=c.slug()>{c.name()}" ("{lab.name(c.service())}")"</option> })}
+                </select>
+            </label>
+            <label>"Availability of one, %"
+                <input type="number" step="0.01" min="0" max="100" data-testid="availability"
+                    prop:value=move || block().map(|b| format::field(b.availability * 100.0)).unwrap_or_default()
+                    on:change=move |ev| { let x = field_number(&ev) / 100.0; edit(&|b| b.availability = x) }/>
+            </label>
+            <label>"Units"
+                <input type="number" min="1" max=MAX_UNITS step="1"
+                    prop:value=move || block().map(|b| b.units.to_string()).unwrap_or_default()
+                    on:change=move |ev| { let n = field_whole(&ev); edit(&|b| b.units = n) }/>
+            </label>
+            <label>"Needed up"
+                <input type="number" min="1" max=MAX_UNITS step="1"
+                    prop:value=move || block().map(|b| b.needed.to_string()).unwrap_or_default()
+                    on:change=move |ev| { let k = field_whole(&ev); edit(&|b| b.needed = k) }/>
+            </label>
+            <output aria-label=format!("Block {n} availability")>{move || format::availability(own())}</output>
+            {move || weakest.get().then(|| view! { <strong class="tag">"weakest link"</strong> })}
+            <button class="remove" aria-label=format!("Remove block {n}")
+                on:click=move |_| params.update(|p| { if i < p.path.len() { p.path.remove(i); } })>"×"</button>
+        </li>
+    }
+}
+
+#[component]
+fn Composed(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl IntoView {
+    let lab = lab();
+    let availability = from_ok(outcome, |o| o.composition.availability);
+    let agrees = Signal::derive(move || {
+        outcome.with(|o| o.is_ok()) && round_to(availability() * 100.0, 1) == 99.9
+    });
+    let weakest_name = move || {
+        let cloud = lab.cloud.get();
+        params
+            .with(|p| {
+                outcome.with(|o| match o {
+                    Ok(o) => p.path.get(o.composition.weakest).map(|b| {
+                        format!(
+                            "{} ({}), {}",
+                            b.component.name(),
+                            b.component.service().name(cloud),
+                            format::availability(o.composition.blocks[o.composition.weakest])
+                        )
+                    }),
+                    Err(_) => None,
+                })
+            })
+            .unwrap_or_default()
+    };
+    let spec = Signal::derive(move || {
+        outcome.with(|o| {
+            let (points, budget, block) = match o {
+                Ok(o) => (
+                    o.redundancy
+                        .as_ref()
+                        .map(|r| r.points.iter().map(|&(n, m)| (f64::from(n), m)).collect())
+                        .unwrap_or_default(),
+                    o.burn.budget_min,
+                    o.redundancy
+                        .as_ref()
+                        .map(|r| r.block + 1)
+                        .unwrap_or_default(),
+                ),
+                Err(_) => (Vec::new(), 0.0, 0),
+            };
+            let mut spec = ChartSpec {
+                x_label: format!("units in block {block}"),
+                y_label: "downtime, minutes a month".into(),
+                x: 1.0..f64::from(REDUNDANCY_CURVE_MAX),
+                y: 0.0..1.0,
+                series: vec![
+                    Series {
+                        label: "the whole path".into(),
+                        points,
+                        tone: Tone::First,
+                        mark: Mark::Line,
+                    },
+                    Series {
+                        label: "error budget".into(),
+                        points: vec![(1.0, budget), (f64::from(REDUNDANCY_CURVE_MAX), budget)],
+                        tone: Tone::Muted,
+                        mark: Mark::Dashed,
+                    },
+                ],
+                bands: vec![Band {
+                    from: 0.0,
+                    to: budget,
+                }],
+                bars: vec![],
+            };
+            spec.y = spec.y_to_fit();
+            spec
+        })
+    });
+    let summary = Signal::derive(move || {
+        outcome.with(|o| match o {
+            Ok(o) => {
+                let points: Vec<String> = o
+                    .redundancy
+                    .iter()
+                    .flat_map(|r| {
+                        r.points
+                            .iter()
+                            .map(|(n, m)| format!("{n} units: {}", format::minutes(*m)))
+                    })
+                    .collect();
+                format!(
+                    "Downtime a month as the redundant block grows: {}.",
+                    points.join(", ")
+                )
+            }
+            Err(_) => "No chart: the input is not valid.".into(),
+        })
+    });
+    view! {
+        <section aria-labelledby="composed-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+            <h2 id="composed-heading">"What the path gives"</h2>
+            <dl class="figures" aria-live="polite">
+                <div>
+                    <dt>"Composed availability"</dt>
+                    <dd class="big" data-testid="composed">{move || format::availability(availability())}</dd>
+                    <dd><WorkedExample printed="≈ 99.9 %" agrees/></dd>
+                </div>
+                <div>
+                    <dt>"Downtime it allows"</dt>
+                    <dd data-testid="downtime">{from_ok(outcome, |o| format::minutes(o.composition.downtime_min_per_month))}" a month"</dd>
+                    <dd>{from_ok(outcome, |o| format::duration(o.composition.downtime_min_per_year))}" a year"</dd>
+                </div>
+                <div>
+                    <dt>"Weakest link"</dt>
+                    <dd data-testid="weakest">{weakest_name}</dd>
+                </div>
+                <div>
+                    <dt>"Against the SLO"</dt>
+                    <dd data-testid="meets-slo">{move || outcome.with(|o| match o {
+                        Ok(o) if o.composition.meets_slo => "meets it",
+                        Ok(_) => "misses it: more redundancy or a better weakest link",
+                        Err(_) => "",
+                    })}</dd>
+                </div>
+            </dl>
+            <p class="formula">
+                "Series: A = A₁ × A₂ × … · Parallel: A = 1 − (1 − a)ⁿ · k of n: A = Σ"<sub>"i=k…n"</sub>
+                " C(n, i) aⁱ (1 − a)ⁿ⁻ⁱ · Two regions: A = A"<sub>"global"</sub>" × (1 − (1 − A"<sub>"region"</sub>")²)"
+            </p>
+            <h3>"More units, less downtime — until the weakest serial link is all that is left"</h3>
+            <Chart spec summary testid="redundancy-chart"/>
+        </section>
+    }
+}
+
+#[component]
+fn Budget(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl IntoView {
+    let budget = from_ok(outcome, |o| o.burn.budget_min);
+    let budget_agrees = Signal::derive(move || {
+        outcome.with(|o| o.is_ok())
+            && params.with(|p| p.month == MonthLength::ThirtyDays)
+            && round_to(budget(), 2) == printed::ERROR_BUDGET_MINUTES
+    });
+    let month = move || params.with(|p| p.month);
+    let slo = move || params.with(|p| p.slo);
+    let table = from_ok(outcome, |o| o.slo_table.clone());
+    let burn_spec = Signal::derive(move || {
+        outcome.with(|o| {
+            let (points, even) = match o {
+                Ok(o) => (o.burn.burn_down.clone(), o.burn.even_burn.to_vec()),
+                Err(_) => (Vec::new(), Vec::new()),
+            };
+            let days = params.with(|p| p.month.days());
+            let mut spec = ChartSpec {
+                x_label: "day of the month".into(),
+                y_label: "budget left, minutes".into(),
+                x: 0.0..days,
+                y: 0.0..1.0,
+                series: vec![
+                    Series {
+                        label: "budget left".into(),
+                        points,
+                        tone: Tone::Second,
+                        mark: Mark::Step,
+                    },
+                    Series {
+                        label: "even burn".into(),
+                        points: even,
+                        tone: Tone::Muted,
+                        mark: Mark::Dashed,
+                    },
+                ],
+                bands: vec![],
+                bars: vec![],
+            };
+            spec.y = spec.y_to_fit();
+            spec
+        })
+    });
+    let burn_summary = Signal::derive(move || {
+        outcome.with(|o| match o {
+            Ok(o) => format!(
+                "Budget of {} falls to {} by the month's end.",
+                format::minutes(o.burn.budget_min),
+                format::minutes(o.burn.left_min)
+            ),
+            Err(_) => "No chart: the input is not valid.".into(),
+        })
+    });
+    view! {
+        <section aria-labelledby="budget-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+            <h2 id="budget-heading">"The SLO and its error budget"</h2>
+            <div class="choices">
+                <label>"SLO, %"
+                    <input type="number" step="0.01" min="90" max="99.999" data-testid="slo"
+                        prop:value=move || format::field(slo() * 100.0)
+                        on:change=move |ev| { let x = field_number(&ev) / 100.0; params.update(|p| p.slo = x) }/>
+                </label>
+                <fieldset>
+                    <legend>"A month is"</legend>
+                    <label><input type="radio" name="month" prop:checked=move || month() == MonthLength::ThirtyDays
+                        on:change=move |_| params.update(|p| p.month = MonthLength::ThirtyDays)/>" 30 days (43,200 min)"</label>
+                    <label><input type="radio" name="month" data-testid="average-month" prop:checked=move || month() == MonthLength::Average
+                        on:change=move |_| params.update(|p| p.month = MonthLength::Average)/>" an average month (43,830 min)"</label>
+                </fieldset>
+            </div>
+            <p class="figure-line">
+                "Error budget: "<strong class="big" data-testid="budget">{move || format::minutes(budget())}</strong>" a month "
+                <WorkedExample printed="43.2 min" agrees=budget_agrees/>
+            </p>
+            <p class="formula">"budget = (1 − SLO) × minutes in the month"</p>
+            <table class="slo-table" data-testid="slo-table">
+                <caption>"Downtime each SLO allows"</caption>
+                <thead><tr><th scope="col">"SLO"</th><th scope="col">"unavailable"</th><th scope="col">"a month"</th><th scope="col">"a year (365.25 days)"</th></tr></thead>
+                <tbody>
+                    {move || table().into_iter().map(|row| {
+                        let current = (row.slo - slo()).abs() < 1e-9;
+                        view! {
+                            <tr class:current=current>
+                                <th scope="row">{format::percent(row.slo, if row.slo >= 0.9995 { 2 } else { 1 })}</th>
+                                <td>{format!("{:.4}", row.unavailable)}</td>
+                                <td>{format::minutes(row.downtime_min_per_month)}</td>
+                                <td>{format::duration(row.downtime_min_per_year)}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <Incidents params outcome/>
+            <h3>"Burn-down over the month"</h3>
+            <Chart spec=burn_spec summary=burn_summary testid="burn-chart"/>
+        </section>
+    }
+}
+
+#[component]
+fn Incidents(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl IntoView {
+    let add = move |incident: Incident| {
+        params.update(|p| {
+            if p.incidents.len() < MAX_INCIDENTS {
+                p.incidents.push(incident)
+            }
+        })
+    };
+    let policy = move || {
+        outcome.with(|o| match o {
+            Ok(o) => match o.burn.policy {
+                DeployPolicy::Ship => "Plenty of budget left: ship features fast.",
+                DeployPolicy::FreezeRiskyDeploys => "Budget running low: freeze risky deploys and spend the rest of the month on reliability.",
+                DeployPolicy::Exhausted => "Budget spent: only fixes ship until the month rolls over.",
+            },
+            Err(_) => "",
+        })
+    };
+    let freeze = move || params.with(|p| p.freeze_below);
+    view! {
+        <h3>"Incidents this month"</h3>
+        <table class="incidents" data-testid="incidents">
+            <thead><tr>
+                <th scope="col">"day"</th><th scope="col">"minutes"</th><th scope="col">"users affected, %"</th>
+                <th scope="col">"budget spent"</th><th scope="col">"left after"</th><th scope="col"><span class="visually-hidden">"remove"</span></th>
+            </tr></thead>
+            <tbody>
+                <For each=move || 0..params.with(|p| p.incidents.len()) key=|i| *i let:i>
+                    <IncidentRow params outcome i/>
+                </For>
+            </tbody>
+        </table>
+        <div class="actions">
+            <button on:click=move |_| add(Incident { day: 15, minutes: 10.0, users_affected: 1.0 })>"Add an incident"</button>
+            <button on:click=move |_| add(Incident { day: 9, minutes: 30.0, users_affected: 1.0 })>"Add the 30-minute outage"</button>
+            <button on:click=move |_| add(Incident { day: 20, minutes: 9.0, users_affected: 0.5 })>"Add 9 minutes for half the users"</button>
+            <button on:click=move |_| params.update(|p| p.incidents.clear())>"A clean month"</button>
+        </div>
+        <p class="formula">"spent = minutes × share of users affected ÷ budget"</p>
+        <p class="figure-line">
+            "Spent: "<strong data-testid="spent">{from_ok(outcome, |o| format::percent(o.burn.consumed, 1))}</strong>
+            " · left: "<strong data-testid="left">{from_ok(outcome, |o| format::minutes(o.burn.left_min))}</strong>
+        </p>
+        <p class="policy" role="status" data-testid="policy">{policy}</p>
+        <label>"Freeze risky deploys when less than this share of the budget is left, %"
+            <input type="number" min="0" max="100" step="5"
+                prop:value=move || format::field(freeze() * 100.0)
+                on:change=move |ev| { let x = field_number(&ev) / 100.0; params.update(|p| p.freeze_below = x) }/>
+        </label>
+    }
+}
+
+#[component]
+fn IncidentRow(params: RwSignal<AvailabilityParams>, outcome: Outcome, i: usize) -> impl IntoView {
+    let incident = move || params.with(|p| p.incidents.get(i).copied());
+    let edit = move |f: &dyn Fn(&mut Incident)| {
+        params.update(|p| {
+            if let Some(x) = p.incidents.get_mut(i) {
+                f(x)
+            }
+        })
+    };
+    // The burn rows are in date order; find this incident's row by identity.
+    let row = move || {
+        let me = incident()?;
+        outcome.with(|o| {
+            o.as_ref()
+                .ok()
+                .and_then(|o| o.burn.incidents.iter().find(|b| b.incident == me).copied())
+        })
+    };
+    let n = i + 1;
+    let badge = move || {
+        let r = row()?;
+        let i = r.incident;
+        if i.minutes == 30.0 && i.users_affected == 1.0 {
+            let agrees = round_to(r.left_after_min, 1) == printed::BUDGET_LEFT_AFTER_30_MIN;
+            Some(view! { <WorkedExample printed="13.2 min left" agrees/> }.into_any())
+        } else if i.minutes == 9.0 && i.users_affected == 0.5 {
+            let agrees = round_to(r.consumed * 100.0, 1) == printed::PARTIAL_OUTAGE_BURN_PCT;
+            Some(view! { <WorkedExample printed="10.4 %" agrees/> }.into_any())
+        } else {
+            None
+        }
+    };
+    view! {
+        <tr data-testid=format!("incident-{n}")>
+            <td><input type="number" min="1" max="31" aria-label=format!("Incident {n}: day")
+                prop:value=move || incident().map(|x| x.day.to_string()).unwrap_or_default()
+                on:change=move |ev| { let d = field_whole(&ev); edit(&|x| x.day = d) }/></td>
+            <td><input type="number" min="0" step="0.5" aria-label=format!("Incident {n}: minutes")
+                prop:value=move || incident().map(|x| format::field(x.minutes)).unwrap_or_default()
+                on:change=move |ev| { let m = field_number(&ev); edit(&|x| x.minutes = m) }/></td>
+            <td><input type="number" min="0" max="100" step="5" aria-label=format!("Incident {n}: users affected, %")
+                prop:value=move || incident().map(|x| format::field(x.users_affected * 100.0)).unwrap_or_default()
+                on:change=move |ev| { let s = field_number(&ev) / 100.0; edit(&|x| x.users_affected = s) }/></td>
+            <td>{move || row().map(|r| format::percent(r.consumed, 1)).unwrap_or_default()}" "{badge}</td>
+            <td>{move || row().map(|r| format::minutes(r.left_after_min)).unwrap_or_default()}</td>
+            <td><button class="remove" aria-label=format!("Remove incident {n}")
+                on:click=move |_| params.update(|p| { if i < p.incidents.len() { p.incidents.remove(i); } })>"×"</button></td>
+        </tr>
+    }
+}
+
+#[component]
+fn Assumptions() -> impl IntoView {
+    let lab = lab();
+    view! {
+        <section aria-labelledby="assumptions-heading">
+            <h2 id="assumptions-heading">"Assumptions and sources"</h2>
+            <p>"Each block starts at the availability below. These are assumptions for teaching, not measurements; an SLA is a promise of credits, not a forecast."</p>
+            <ul class="assumptions">
+                {Component::ALL.map(|c| {
+                    let a = c.assumed();
+                    view! { <li><strong>{c.name()}" ("{lab.name(c.service())}"): "{format::availability(a.value)}</strong>" — "{a.source}</li> }
+                })}
+            </ul>
+            <p>{format!("Single-AZ database: {}.", format::availability(DatabaseChoice::SingleAz.availability()))}</p>
+        </section>
+    }
+}

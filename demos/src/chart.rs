@@ -1,0 +1,350 @@
+//! The lab's one chart widget: plotters drawing on a canvas.
+//!
+//! plotters-canvas draws in canvas pixels and ignores `devicePixelRatio`, so the
+//! widget sizes the canvas's backing store to its CSS box × the ratio and scales
+//! fonts and strokes itself; that keeps lines sharp on HiDPI screens and projectors.
+//! A redraw repaints the whole canvas (a few hundred points: well under a frame).
+
+use crate::lab::lab;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use send_wrapper::SendWrapper;
+use std::ops::Range;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Which of the theme's chart colours a series uses (set in CSS as `--chart-1` …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    First,
+    Second,
+    Third,
+    Fourth,
+    Fifth,
+    /// Reference lines: targets, budgets, "on track".
+    Muted,
+}
+
+impl Tone {
+    const ALL: [Tone; 6] = [
+        Tone::First,
+        Tone::Second,
+        Tone::Third,
+        Tone::Fourth,
+        Tone::Fifth,
+        Tone::Muted,
+    ];
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Line,
+    /// Holds each value until the next point: counts, budgets.
+    Step,
+    Dashed,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub label: String,
+    pub points: Vec<(f64, f64)>,
+    pub tone: Tone,
+    pub mark: Mark,
+}
+
+/// A shaded horizontal band, such as a target range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Band {
+    pub from: f64,
+    pub to: f64,
+}
+
+/// One stacked bar: segments bottom to top.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub segments: Vec<(String, f64, Tone)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    pub x_label: String,
+    pub y_label: String,
+    pub x: Range<f64>,
+    pub y: Range<f64>,
+    pub series: Vec<Series>,
+    pub bands: Vec<Band>,
+    /// When not empty, the chart is stacked bars at x = 0, 1, …
+    pub bars: Vec<Bar>,
+}
+
+impl ChartSpec {
+    /// A y range from 0 to a little above the highest value shown.
+    pub fn y_to_fit(&self) -> Range<f64> {
+        let top = self
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.1))
+            .chain(
+                self.bars
+                    .iter()
+                    .map(|b| b.segments.iter().map(|s| s.1).sum()),
+            )
+            .chain(self.bands.iter().map(|b| b.to))
+            .filter(|v| v.is_finite())
+            .fold(0.0, f64::max);
+        0.0..if top > 0.0 { top * 1.1 } else { 1.0 }
+    }
+}
+
+/// A chart. `summary` is what a screen reader hears instead of the picture.
+#[component]
+pub fn Chart(
+    #[prop(into)] spec: Signal<ChartSpec>,
+    #[prop(into)] summary: Signal<String>,
+    #[prop(optional)] testid: &'static str,
+) -> impl IntoView {
+    let canvas_ref = NodeRef::<Canvas>::new();
+    let size = RwSignal::new((0u32, 0u32));
+    let lab = lab();
+
+    // Resizing with the container: a ResizeObserver feeds `size`; stopped when the chart goes.
+    Effect::new(move |_| {
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let on_resize = Closure::<dyn Fn()>::new({
+            let canvas = canvas.clone();
+            move || {
+                size.set((
+                    canvas.client_width().max(0) as u32,
+                    canvas.client_height().max(0) as u32,
+                ))
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&canvas);
+            let keep = SendWrapper::new((observer, on_resize));
+            on_cleanup(move || keep.0.disconnect());
+        }
+    });
+
+    Effect::new(move |_| {
+        let (width, height) = size.get();
+        let presenter = lab.presenter.get();
+        lab.dark.track();
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        if width == 0 || height == 0 {
+            return;
+        }
+        spec.with(|spec| draw(&canvas, spec, width, height, presenter));
+    });
+
+    view! {
+        <figure class="chart" data-testid=testid>
+            <canvas node_ref=canvas_ref role="img" aria-label=move || summary.get()></canvas>
+        </figure>
+    }
+}
+
+fn draw(
+    canvas: &web_sys::HtmlCanvasElement,
+    spec: &ChartSpec,
+    width: u32,
+    height: u32,
+    presenter: bool,
+) {
+    let dpr = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .clamp(1.0, 4.0);
+    canvas.set_width((f64::from(width) * dpr).round() as u32);
+    canvas.set_height((f64::from(height) * dpr).round() as u32);
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+        return;
+    };
+    let style = Palette::read(canvas);
+    let scale = dpr * if presenter { 1.5 } else { 1.0 };
+    let px = |x: f64| (x * scale).round() as u32;
+    let stroke = px(if presenter { 2.5 } else { 2.0 }).max(1);
+    let font = ("sans-serif", 13.0 * scale).into_font().color(&style.fg);
+
+    let root = backend.into_drawing_area();
+    let _ = root.fill(&style.bg);
+    let x = if spec.x.end > spec.x.start {
+        spec.x.clone()
+    } else {
+        0.0..1.0
+    };
+    let y = if spec.y.end > spec.y.start {
+        spec.y.clone()
+    } else {
+        0.0..1.0
+    };
+    let Ok(mut chart) = ChartBuilder::on(&root)
+        .margin(px(10.0))
+        .x_label_area_size(px(40.0))
+        .y_label_area_size(px(60.0))
+        .build_cartesian_2d(x, y)
+    else {
+        return;
+    };
+    let bar_labels: Vec<String> = spec.bars.iter().map(|b| b.label.clone()).collect();
+    let label_bar = |v: &f64| {
+        let i = v.round();
+        if (v - i).abs() < 1e-6 && i >= 0.0 {
+            bar_labels.get(i as usize).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        }
+    };
+    let mut mesh = chart.configure_mesh();
+    mesh.x_desc(spec.x_label.as_str())
+        .y_desc(spec.y_label.as_str())
+        .label_style(font.clone())
+        .axis_desc_style(font.clone())
+        .axis_style(style.fg)
+        .bold_line_style(style.grid)
+        .light_line_style(style.bg);
+    if !spec.bars.is_empty() {
+        mesh.x_labels(spec.bars.len() + 1)
+            .x_label_formatter(&label_bar)
+            .disable_x_mesh();
+    }
+    let _ = mesh.draw();
+
+    for band in &spec.bands {
+        let area = style.tone(Tone::Muted).mix(0.15).filled();
+        let _ = chart.draw_series(std::iter::once(Rectangle::new(
+            [(spec.x.start, band.from), (spec.x.end, band.to)],
+            area,
+        )));
+    }
+    for (i, bar) in spec.bars.iter().enumerate() {
+        let mut base = 0.0;
+        let x0 = i as f64 - 0.3;
+        let x1 = i as f64 + 0.3;
+        for (_, value, tone) in &bar.segments {
+            let top = base + value.max(0.0);
+            let _ = chart.draw_series(std::iter::once(Rectangle::new(
+                [(x0, base), (x1, top)],
+                style.tone(*tone).filled(),
+            )));
+            base = top;
+        }
+    }
+    for series in &spec.series {
+        let line = ShapeStyle {
+            color: style.tone(series.tone).to_rgba(),
+            filled: false,
+            stroke_width: stroke,
+        };
+        let points: Vec<(f64, f64)> = match series.mark {
+            Mark::Step => steps(&series.points),
+            _ => series.points.clone(),
+        };
+        let drawn = match series.mark {
+            Mark::Dashed => {
+                chart.draw_series(DashedLineSeries::new(points, px(6.0), px(4.0), line))
+            }
+            _ => chart.draw_series(LineSeries::new(points, line)),
+        };
+        if let Ok(drawn) = drawn {
+            drawn
+                .label(series.label.clone())
+                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], line));
+        }
+    }
+    if !spec.series.is_empty() {
+        let _ = chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(style.bg.mix(0.85))
+            .border_style(style.grid)
+            .label_font(font)
+            .draw();
+    }
+    let _ = root.present();
+}
+
+/// (x0,y0),(x1,y1) → (x0,y0),(x1,y0),(x1,y1): a value holds until the next point.
+fn steps(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let mut out = Vec::with_capacity(points.len() * 2);
+    for (i, p) in points.iter().enumerate() {
+        if i > 0 {
+            out.push((p.0, points[i - 1].1));
+        }
+        out.push(*p);
+    }
+    out
+}
+
+/// The theme's colours, read from CSS so charts follow light, dark and presenter themes.
+struct Palette {
+    bg: RGBColor,
+    fg: RGBColor,
+    grid: RGBColor,
+    tones: [RGBColor; 6],
+}
+
+impl Palette {
+    fn read(canvas: &web_sys::HtmlCanvasElement) -> Palette {
+        let css = web_sys::window().and_then(|w| w.get_computed_style(canvas).ok().flatten());
+        let var = |name: &str, fallback: RGBColor| {
+            css.as_ref()
+                .and_then(|c| c.get_property_value(name).ok())
+                .and_then(|v| hex_colour(v.trim()))
+                .unwrap_or(fallback)
+        };
+        Palette {
+            bg: var("--bg", WHITE),
+            fg: var("--fg", BLACK),
+            grid: var("--grid", RGBColor(200, 200, 200)),
+            tones: [
+                var("--chart-1", BLUE),
+                var("--chart-2", RED),
+                var("--chart-3", GREEN),
+                var("--chart-4", MAGENTA),
+                var("--chart-5", CYAN),
+                var("--chart-muted", RGBColor(120, 120, 120)),
+            ],
+        }
+    }
+
+    fn tone(&self, tone: Tone) -> RGBColor {
+        let i = Tone::ALL.iter().position(|t| *t == tone).unwrap_or(0);
+        self.tones[i]
+    }
+}
+
+fn hex_colour(text: &str) -> Option<RGBColor> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+    Some(RGBColor(byte(0)?, byte(2)?, byte(4)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_hold_each_value_until_the_next_point() {
+        assert_eq!(
+            steps(&[(0.0, 5.0), (2.0, 3.0), (4.0, 1.0)]),
+            vec![(0.0, 5.0), (2.0, 5.0), (2.0, 3.0), (4.0, 3.0), (4.0, 1.0)]
+        );
+    }
+
+    #[test]
+    fn reads_hex_colours_only() {
+        assert_eq!(hex_colour("#0a64ff"), Some(RGBColor(10, 100, 255)));
+        assert_eq!(hex_colour("rgb(1,2,3)"), None);
+        assert_eq!(hex_colour("#fff"), None);
+    }
+}

@@ -1,0 +1,194 @@
+//! What every demo shares: the lab's settings, the page frame, and the link in the address bar.
+
+use cloud_lab_model::catalog::DemoInfo;
+use cloud_lab_model::link::{Ignored, LinkState, Query, Route};
+use cloud_lab_model::vocabulary::{Cloud, Service};
+use leptos::prelude::*;
+
+/// Settings the shell owns and every demo reads.
+#[derive(Clone, Copy)]
+pub struct Lab {
+    /// Whose service names the labels use.
+    pub cloud: RwSignal<Cloud>,
+    /// Projector mode: larger type, thicker lines, higher contrast.
+    pub presenter: RwSignal<bool>,
+    /// The system's dark theme; charts redraw with its colours when it flips.
+    pub dark: RwSignal<bool>,
+}
+
+impl Lab {
+    pub fn new(cloud: Cloud) -> Self {
+        Lab {
+            cloud: RwSignal::new(cloud),
+            presenter: RwSignal::new(false),
+            dark: RwSignal::new(false),
+        }
+    }
+
+    /// A service's name in the chosen cloud, as a reactive label.
+    pub fn name(self, service: Service) -> impl Fn() -> &'static str + Copy + Send + Sync {
+        move || service.name(self.cloud.get())
+    }
+}
+
+pub fn lab() -> Lab {
+    use_context::<Lab>().unwrap_or_else(|| {
+        let lab = Lab::new(Cloud::default());
+        provide_context(lab);
+        lab
+    })
+}
+
+/// Puts a page's state in the address bar without adding a history entry
+/// (a slider drag would otherwise fill the back button).
+pub fn write_location(page: &str, query: &str, cloud: Cloud) {
+    let mut query = query.to_string();
+    if cloud != Cloud::default() {
+        if !query.is_empty() {
+            query.push('&');
+        }
+        query.push_str("cloud=");
+        query.push_str(cloud.slug());
+    }
+    let hash = Route::hash(page, &query);
+    if let Some(window) = web_sys::window() {
+        if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
+            if let Ok(history) = window.history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+            }
+        }
+    }
+}
+
+/// The frame every demo sits in: title, what it teaches, the reset action, what
+/// the link ignored. `body` gets the demo's one signal of params, read from the link.
+pub fn demo_page<P, V>(
+    info: &'static DemoInfo,
+    query: &Query,
+    body: impl FnOnce(RwSignal<P>) -> V,
+) -> AnyView
+where
+    P: LinkState + Clone + PartialEq + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let (initial, ignored) = P::from_query(query);
+    let params = RwSignal::new(initial);
+    let lab = lab();
+    // The address bar is the outside world: an effect keeps it in step with the state.
+    Effect::new(move |_| {
+        let query = params.with(|p| p.to_query());
+        write_location(info.id, &query, lab.cloud.get());
+    });
+    let reset = move || params.set(P::default());
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "r" && !ev.ctrl_key() && !ev.meta_key() && !typing_in_a_field(&ev) {
+            reset();
+        }
+    });
+    on_cleanup(move || keys.remove());
+    view! {
+        <article class="demo" data-testid=format!("demo-{}", info.id)>
+            <header class="demo-header">
+                <p class="section">{info.section}</p>
+                <h1>{info.title}</h1>
+                <p class="teaches">{info.teaches}</p>
+                <button class="reset" data-testid="reset" on:click=move |_| reset()
+                    title="Keyboard: r">
+                    "Reset to the worked example"
+                </button>
+            </header>
+            <IgnoredNotice ignored/>
+            {body(params)}
+        </article>
+    }
+    .into_any()
+}
+
+/// True when a key press belongs to a form field, not to the lab's shortcuts.
+pub fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
+}
+
+/// Says what a hand-edited link held that the page could not use.
+#[component]
+fn IgnoredNotice(ignored: Vec<Ignored>) -> impl IntoView {
+    (!ignored.is_empty()).then(|| {
+        view! {
+            <div class="notice" role="status" data-testid="ignored">
+                <p>"This link held values the lab could not use; it shows the worked example's instead:"</p>
+                <ul>
+                    {ignored.into_iter().map(|i| view! { <li><code>{i.key}"="{i.value}</code>" — "{i.reason}</li> }).collect_view()}
+                </ul>
+            </div>
+        }
+    })
+}
+
+/// The model's complaints about the current input, in the page.
+#[component]
+pub fn Problems(problems: Vec<String>) -> impl IntoView {
+    view! {
+        <div class="problems" role="alert" data-testid="problems">
+            <p>"The lab cannot compute this yet:"</p>
+            <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+        </div>
+    }
+}
+
+/// The worked example's figure beside the live one, ticked when they agree.
+#[component]
+pub fn WorkedExample(
+    /// As the worked example prints it.
+    printed: &'static str,
+    /// True when the live value matches.
+    #[prop(into)]
+    agrees: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <span class="worked" class:agrees=move || agrees.get() data-testid="worked-example">
+            "Worked example: "{printed}
+            <span aria-hidden="true">{move || if agrees.get() { " ✓" } else { "" }}</span>
+            <span class="visually-hidden">{move || if agrees.get() { " (matches)" } else { " (differs)" }}</span>
+        </span>
+    }
+}
+
+/// Reads a number from a form field; text that is not one becomes NaN, which
+/// the model reports in words rather than the field silently keeping its old value.
+pub fn field_number(ev: &leptos::ev::Event) -> f64 {
+    event_target_value(ev).trim().parse().unwrap_or(f64::NAN)
+}
+
+/// A whole number from a form field; anything else becomes 0, which the model rejects in words.
+pub fn field_whole(ev: &leptos::ev::Event) -> u32 {
+    event_target_value(ev).trim().parse().unwrap_or(0)
+}
+
+/// A reactive value from a model outcome, or the default while the input is invalid.
+pub fn from_ok<O, T>(
+    outcome: Memo<Result<O, Vec<String>>>,
+    f: impl Fn(&O) -> T + Copy + Send + Sync + 'static,
+) -> impl Fn() -> T + Copy + Send + Sync + 'static
+where
+    O: Send + Sync + PartialEq + 'static,
+    T: Default,
+{
+    move || outcome.with(|o| o.as_ref().map(f).unwrap_or_default())
+}
+
+/// The model's problems, shown in place of the results while there are any.
+pub fn problems_view<O>(outcome: Memo<Result<O, Vec<String>>>) -> impl IntoView
+where
+    O: Send + Sync + PartialEq + 'static,
+{
+    move || {
+        outcome.with(|o| match o {
+            Err(problems) => Some(view! { <Problems problems=problems.clone()/> }),
+            Ok(_) => None,
+        })
+    }
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what building (and, with `test`, testing) the lab needs, from the package
+# registries only, skipping whatever is already there.
+#   scripts/install.sh         build tools: wasm target, Trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/install.sh test    also Chromium + its driver, brotli, the Playwright packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132.0.0
+TOOLS="$PWD/.tools"
+# The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"$/\1/p')
+
+say() { printf '\033[1m== %s\033[0m\n' "$*"; }
+
+rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+  { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+
+# Trunk 0.22 needs a newer rustc than this toolchain: pin 0.21.14.
+[ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ] ||
+  { say "installing Trunk $TRUNK_VERSION (several minutes)"; cargo install trunk --version "$TRUNK_VERSION" --locked; }
+
+# Not --locked: the registry lacks a crate that the CLI's own lockfile pins.
+[ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ] ||
+  { say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"; cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"; }
+
+# Debian's wasm-opt (108) builds a wasm that crashes in the browser; npm's binaryen has 132.
+[ -x "$TOOLS/node_modules/.bin/wasm-opt" ] ||
+  { say "installing wasm-opt (binaryen $BINARYEN_VERSION) into .tools/"; npm install --prefix "$TOOLS" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"; }
+
+[ "${1:-}" = test ] || exit 0
+
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v brotli >/dev/null || missing+=(brotli)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} from Debian"
+  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Playwright drives Debian's Chromium; it never downloads a browser of its own.
+if [ ! -d tests/node_modules/@playwright/test ]; then
+  say "installing the Playwright packages"
+  (cd tests && npm ci --no-audit --no-fund --silent)
+fi

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every test: formatting, the model's purity, model and view unit tests (native),
+# the release build, and the browser tests in headless Chromium (root and sub-path).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install.sh test
+. scripts/env.sh
+say() { printf '\033[1m== %s\033[0m\n' "$*"; }
+
+say "formatting"
+cargo fmt --all -- --check
+
+say "the model crate stays pure"
+web=$(cargo tree -p cloud-lab-model -e normal --prefix none |
+  grep -E '^(leptos|web-sys|js-sys|wasm-bindgen|plotters|gloo)' || true)
+if [ -n "$web" ]; then echo "cloud-lab-model depends on web crates: $web"; exit 1; fi
+
+say "model and view tests (native)"
+cargo test -p cloud-lab-model -p cloud-lab-demos
+
+say "release build"
+scripts/build.sh
+
+say "browser tests (Playwright, headless Chromium)"
+mkdir -p target/subpath/course
+ln -sfn "$PWD/dist" target/subpath/course/lab
+(cd tests && npx playwright test)

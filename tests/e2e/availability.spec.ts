@@ -1,0 +1,65 @@
+// The Availability & SLO demo in the browser: worked-example numbers, reaction to
+// input, deep links across a reload, and reset.
+import { test, expect } from '@playwright/test';
+import { Lab } from './lab';
+
+test('opens on the worked example', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/availability');
+  await expect(page.getByTestId('composed')).toHaveText('99.928 %');
+  await expect(page.getByTestId('budget')).toHaveText('43.2 min');
+  await expect(page.getByTestId('weakest')).toContainText('Database');
+  const table = page.getByTestId('slo-table');
+  for (const cell of ['432 min', '3.65 days', '43.2 min', '8.77 hours', '21.6 min', '4.38 hours', '4.32 min', '52.6 min']) {
+    await expect(table).toContainText(cell);
+  }
+  await expect(page.getByTestId('incident-1')).toContainText('13.2 min');
+  await expect(page.getByTestId('incident-2')).toContainText('10.4 %');
+  await expect(page.getByTestId('policy')).toContainText('freeze risky deploys');
+  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});
+
+test('changing a block changes the composed number and redraws the chart', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/availability');
+  const chart = page.getByTestId('redundancy-chart').locator('canvas');
+  await expect(chart).toHaveAttribute('aria-label', /2 units: 31.3 min/);
+  const before = await chart.screenshot();
+  await page.getByTestId('db-single-az').check();
+  await expect(page.getByTestId('composed')).toHaveText('99.478 %');
+  await expect(page.getByTestId('meets-slo')).toContainText('misses');
+  await expect(chart).not.toHaveAttribute('aria-label', /2 units: 31.3 min/);
+  expect((await chart.screenshot()).equals(before)).toBe(false);
+  const db = page.getByTestId('block-4').getByTestId('availability');
+  await db.fill('abc');
+  await db.press('Enter');
+  await expect(page.getByTestId('problems')).toContainText('Block 4 (db): availability must be between 0 and 100 %');
+  await db.fill('99.95');
+  await db.press('Enter');
+  await expect(page.getByTestId('problems')).toHaveCount(0);
+  await expect(page.getByTestId('composed')).toHaveText('99.928 %');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a deep link restores the exact state after a reload', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/availability');
+  await page.getByTestId('two-regions').check();
+  await page.getByTestId('average-month').check();
+  await page.getByTestId('slo').fill('99.95');
+  await page.getByTestId('slo').press('Enter');
+  await expect(page.getByTestId('budget')).toHaveText('21.9 min');
+  const hash = await lab.hash();
+  expect(hash).toContain('regions=2');
+  expect(hash).toContain('month=avg');
+  expect(hash).toContain('slo=99.95');
+  await page.reload();
+  await expect(page.getByTestId('budget')).toHaveText('21.9 min');
+  await expect(page.getByTestId('two-regions')).toBeChecked();
+  await expect(page.getByTestId('average-month')).toBeChecked();
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('budget')).toHaveText('43.2 min');
+  expect(await lab.hash()).toBe('#/availability');
+  expect(lab.errors).toEqual([]);
+});

@@ -1,0 +1,35 @@
+// A small page object for the lab: open a page, collect console errors, read the nav.
+import { expect, type Page } from '@playwright/test';
+
+export class Lab {
+  readonly errors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') this.errors.push(msg.text());
+    });
+    page.on('pageerror', (err) => this.errors.push(err.message));
+  }
+
+  /** Opens a hash route such as `#/availability?slo=99` and waits for the app. */
+  async open(hash = '#/', base = '/') {
+    await this.page.goto(base + hash);
+    await expect(this.page.locator('.lab-header')).toBeVisible();
+  }
+
+  /** Every demo id the navigation lists (the registry, as the page shows it). */
+  async demoIds(): Promise<string[]> {
+    const ids = await this.page.locator('nav a[data-testid^="nav-"]').evaluateAll((links) =>
+      links.map((a) => a.getAttribute('data-testid')!.slice('nav-'.length)));
+    return ids;
+  }
+
+  demo(id: string) {
+    return this.page.getByTestId(`demo-${id}`);
+  }
+
+  /** The fragment after `#`, as the address bar holds it. */
+  async hash(): Promise<string> {
+    return this.page.evaluate(() => location.hash);
+  }
+}

@@ -1,0 +1,72 @@
+// The shell: every registered demo mounts cleanly, navigation, presenter mode,
+// the AWS ↔ Azure names, hosting under a sub-path, and bad links.
+import { test, expect } from '@playwright/test';
+import { Lab } from './lab';
+
+test('the navigation lists all seven demos and each mounts with no console error', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open();
+  await expect(page.getByTestId('home')).toBeVisible();
+  const ids = await lab.demoIds();
+  expect(ids).toHaveLength(7);
+  for (const id of ids) {
+    await page.getByTestId(`nav-${id}`).click();
+    await expect(lab.demo(id)).toBeVisible();
+    await expect(lab.demo(id).locator('h1')).not.toBeEmpty();
+  }
+  expect(lab.errors).toEqual([]);
+});
+
+test('the home page draws the architecture and links each part to its demos', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open();
+  for (const part of ['cdn', 'load-balancer', 'app-tier', 'data-tier']) {
+    await expect(page.getByTestId(`part-${part}`).locator('a').first()).toBeVisible();
+  }
+  await page.getByTestId('part-data-tier').getByRole('link', { name: 'Availability & SLO' }).click();
+  await expect(lab.demo('availability')).toBeVisible();
+  expect(lab.errors).toEqual([]);
+});
+
+test('keyboard: arrows move between demos, p toggles presenter mode, a the cloud names', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/');
+  await page.keyboard.press('ArrowRight');
+  await expect(lab.demo('service-models')).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('home')).toBeVisible();
+  await page.keyboard.press('p');
+  await expect(page.locator('html')).toHaveClass(/presenter/);
+  await expect(page.getByTestId('presenter-toggle')).toHaveAttribute('aria-pressed', 'true');
+  const small = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  expect(small).toBeGreaterThanOrEqual(24);
+  await page.keyboard.press('p');
+  await expect(page.locator('html')).not.toHaveClass(/presenter/);
+  await expect(page.getByTestId('part-cdn')).toContainText('CloudFront');
+  await page.keyboard.press('a');
+  await expect(page.getByTestId('part-cdn')).toContainText('Front Door');
+  expect(await lab.hash()).toContain('cloud=azure');
+});
+
+test('the lab works under a sub-path on a plain static server', async ({ page }) => {
+  const lab = new Lab(page);
+  await page.goto('http://127.0.0.1:4174/course/lab/#/availability?slo=99.99');
+  await expect(lab.demo('availability')).toBeVisible();
+  await expect(page.getByTestId('budget')).toHaveText('4.32 min');
+  await page.reload();
+  await expect(page.getByTestId('budget')).toHaveText('4.32 min');
+  expect(lab.errors).toEqual([]);
+});
+
+test('an unknown page and a malformed link say so instead of failing', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/no-such-demo');
+  await expect(page.getByTestId('not-found')).toContainText('no-such-demo');
+  await lab.open('#/availability?slo=NaN&regions=9&path=%3Cscript%3Ealert(1)%3C/script%3E&zzz=' + 'x'.repeat(5000));
+  const notice = page.getByTestId('ignored');
+  await expect(notice).toContainText('slo=NaN');
+  await expect(notice).toContainText('regions=9');
+  await expect(notice).toContainText('<script>');
+  await expect(page.getByTestId('budget')).toHaveText('43.2 min');
+  expect(lab.errors).toEqual([]);
+});
