@@ -1,4 +1,13 @@
-//! Criterion benchmarks for every model entry point.
+//! Criterion benchmarks for every model entry point, on the worked example's params.
+//! Run with `cargo bench -p cloud-lab-model`.
+
+mod autoscaling;
+mod cost;
+mod iac_drift;
+mod rolling_deploy;
+mod serverless;
+mod service_models;
+mod vm_vs_container;
 
 use cloud_lab_model::availability::{self, AvailabilityParams};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -6,10 +15,20 @@ use std::hint::black_box;
 
 fn availability(c: &mut Criterion) {
     let p = AvailabilityParams::default();
-    c.bench_function("availability::evaluate (PhotoShare)", |b| {
+    c.bench_function("availability::evaluate", |b| {
         b.iter(|| availability::evaluate(black_box(&p)))
     });
 }
 
-criterion_group!(benches, availability);
+criterion_group!(
+    benches,
+    availability,
+    autoscaling::bench,
+    cost::bench,
+    iac_drift::bench,
+    rolling_deploy::bench,
+    serverless::bench,
+    service_models::bench,
+    vm_vs_container::bench
+);
 criterion_main!(benches);

@@ -695,7 +695,9 @@ fn parse_path(text: &str) -> Result<Vec<Block>, String> {
                     .split_once("of")
                     .ok_or_else(|| format!("block {}: expected k of n, as 1of2", i + 1))?;
                 match (k.parse::<u32>(), n.parse::<u32>()) {
-                    (Ok(k), Ok(n)) if n >= 1 && n <= MAX_UNITS && k >= 1 && k <= n => (k, n),
+                    (Ok(k), Ok(n)) if (1..=MAX_UNITS).contains(&n) && (1..=n).contains(&k) => {
+                        (k, n)
+                    }
                     _ => {
                         return Err(format!(
                             "block {}: k of n must have 1 ≤ k ≤ n ≤ {MAX_UNITS}",

@@ -4,8 +4,15 @@
 //! `cargo test`. Each demo has one module here and one view of the same name in
 //! the `demos` crate. Each module's `…Params::default()` is the worked example.
 
+pub mod autoscaling;
 pub mod availability;
 pub mod catalog;
+pub mod cost;
+pub mod iac_drift;
 pub mod link;
 pub mod photoshare;
+pub mod rolling_deploy;
+pub mod serverless;
+pub mod service_models;
+pub mod vm_vs_container;
 pub mod vocabulary;

@@ -109,3 +109,70 @@ pub mod printed {
     pub const SAVING_PCT: f64 = 23.0;
     pub const SAVING_PER_YEAR_USD: f64 = 3_730.0;
 }
+
+/// The managed data tier as the Terraform declares it (§2), for the service-models demo.
+pub mod service_models {
+    pub const POSTGRES_ENGINE_VERSION: &str = "16.3";
+    pub const POSTGRES_INSTANCE_CLASS: &str = "db.r6g.large";
+    pub const POSTGRES_BACKUP_RETENTION_DAYS: u32 = 7;
+    pub const REDIS_NODE_TYPE: &str = "cache.r6g.large";
+    pub const UPLOADS_BUCKET: &str = "photoshare-user-uploads";
+}
+
+/// The container image's two stages and settings (§2), for the VM-vs-container demo.
+pub mod vm_vs_container {
+    pub const BUILD_BASE_IMAGE: &str = "node:20-bookworm-slim";
+    pub const RUNTIME_BASE_IMAGE: &str = "gcr.io/distroless/nodejs20-debian12";
+    /// The port the app listens on: in the image, the task and the target group.
+    pub const APP_PORT: u16 = 8080;
+    /// User and group the runtime stage runs as (never root).
+    pub const RUN_AS: &str = "1000:1000";
+    /// The image's own HEALTHCHECK; the ALB's check is `HEALTH_CHECK`.
+    pub const IMAGE_HEALTHCHECK_INTERVAL_S: u32 = 15;
+    pub const IMAGE_HEALTHCHECK_TIMEOUT_S: u32 = 3;
+}
+
+/// Where the ECS service spreads its tasks (§2), for the rolling-deploy demo.
+pub mod rolling_deploy {
+    pub const AZ_NAMES: [&str; 2] = ["eu-west-1a", "eu-west-1b"];
+}
+
+/// §4's two tables as the worked example prints them, for the cost model's golden tests.
+pub mod cost_tables {
+    /// The bill, one line per row in the printed order: (quantity, $/unit, $/month).
+    pub const BILL: [(f64, f64, f64); 10] = [
+        (1_460.0, 0.0445, 64.97),
+        (2_920.0, 0.0049, 14.31),
+        (730.0, 0.480, 350.40),
+        (100.0, 0.115, 11.50),
+        (1_460.0, 0.226, 329.96),
+        (1.0, 28.00, 28.00),
+        (2_048.0, 0.023, 47.10),
+        (4_710.0, 0.085, 400.35),
+        (410.0, 0.090, 36.90),
+        (1.0, 75.00, 75.00),
+    ];
+    /// The levers, in the printed order: (discount %, on-demand $, optimized $);
+    /// `None` where the saving is already in the bill (CDN offload).
+    pub const LEVERS: [(Option<f64>, f64, f64); 5] = [
+        (Some(40.0), 79.28, 47.57),
+        (Some(42.0), 350.40, 203.23),
+        (Some(40.0), 329.96, 197.98),
+        (None, 437.25, 437.25),
+        (Some(0.0), 161.60, 161.60),
+    ];
+}
+
+/// Extension B's thumbnail function: an upload to S3 triggers a resize.
+pub mod serverless {
+    /// Longest side of a thumbnail, in pixels.
+    pub const THUMBNAIL_PX: u32 = 256;
+    pub const THUMBNAIL_JPEG_QUALITY: u32 = 82;
+}
+
+/// The autoscaling demo's figures (§3, §5).
+pub mod autoscaling {
+    /// "scale-out in ~60 s" (§5): the lab reads it as launch to first request of a new task,
+    /// provisioning plus the target group's health checks.
+    pub const SCALE_OUT_S: u32 = 60;
+}

@@ -32,7 +32,7 @@ test('changing a block changes the composed number and redraws the chart', async
   await expect(chart).not.toHaveAttribute('aria-label', /2 units: 31.3 min/);
   expect((await chart.screenshot()).equals(before)).toBe(false);
   const db = page.getByTestId('block-4').getByTestId('availability');
-  await db.fill('abc');
+  await db.fill('150');
   await db.press('Enter');
   await expect(page.getByTestId('problems')).toContainText('Block 4 (db): availability must be between 0 and 100 %');
   await db.fill('99.95');

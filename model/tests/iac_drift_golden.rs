@@ -1,0 +1,673 @@
+//! PhotoShare's Terraform (§2, §3): each console click's exact plan, apply, locking and ignore_changes.
+
+use cloud_lab_model::iac_drift::*;
+use cloud_lab_model::link::{LinkState, Query};
+use cloud_lab_model::photoshare;
+
+const UPDATE_HEADER: &str =
+    "Terraform used the selected providers to generate the following execution
+plan. Resource actions are indicated with the following symbols:
+  ~ update in-place
+
+Terraform will perform the following actions:
+
+";
+
+const NO_CHANGES_TEXT: &str = "No changes. Your infrastructure matches the configuration.
+
+Terraform has compared your real infrastructure against your configuration
+and found no differences, so no changes are needed.
+";
+
+fn photoshare() -> Config {
+    parse_config(PHOTOSHARE_TF).expect("the worked example's configuration parses")
+}
+
+fn after_click(c: ConsoleClick) -> (Config, World) {
+    let config = photoshare();
+    let mut world = World::deployed(&config);
+    click(&mut world, c);
+    (config, world)
+}
+
+#[test]
+fn the_worked_example_configuration_parses_with_its_values() {
+    let c = photoshare();
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    assert_eq!(c.required_version.as_deref(), Some(">= 1.6.0"));
+    let b = c.backend.as_ref().unwrap();
+    assert_eq!(b.kind, "s3");
+    assert_eq!(b.state_path(), "photoshare-tfstate/prod/terraform.tfstate");
+    assert_eq!(b.region.as_deref(), Some("eu-west-1"));
+    assert_eq!(b.dynamodb_table.as_deref(), Some("tf-locks"));
+    assert_eq!(c.providers, ["aws"]);
+    assert_eq!(c.modules, ["vpc"]);
+    let addresses: Vec<&str> = c.resources.keys().map(String::as_str).collect();
+    assert_eq!(
+        addresses,
+        [
+            "aws_appautoscaling_policy.cpu",
+            "aws_appautoscaling_target.app",
+            "aws_db_instance.pg",
+            "aws_ecs_cluster.main",
+            "aws_ecs_service.app",
+            "aws_ecs_task_definition.app",
+            "aws_elasticache_replication_group.redis",
+            "aws_lb.app",
+            "aws_lb_target_group.app",
+            "aws_s3_bucket.uploads",
+            "aws_s3_bucket_versioning.uploads",
+            "aws_security_group.alb",
+            "aws_security_group.app",
+        ]
+    );
+    let attr = |address: &str, key: &str| c.resources[address].body.attributes[key].clone();
+    let n = |x: u32| Value::Number(f64::from(x));
+    assert_eq!(
+        attr("aws_ecs_service.app", "desired_count"),
+        n(photoshare::BASELINE_DESIRED_COUNT)
+    );
+    assert_eq!(
+        attr("aws_appautoscaling_target.app", "min_capacity"),
+        n(photoshare::MIN_TASKS)
+    );
+    assert_eq!(
+        attr("aws_appautoscaling_target.app", "max_capacity"),
+        n(photoshare::MAX_TASKS)
+    );
+    assert_eq!(attr("aws_db_instance.pg", "multi_az"), Value::Bool(true));
+    assert_eq!(
+        attr("aws_db_instance.pg", "instance_class"),
+        Value::Str("db.r6g.large".into())
+    );
+    assert_eq!(
+        attr("aws_db_instance.pg", "allocated_storage"),
+        Value::Number(100.0)
+    );
+    assert_eq!(
+        attr(
+            "aws_elasticache_replication_group.redis",
+            "num_cache_clusters"
+        ),
+        n(2)
+    );
+    assert_eq!(
+        attr("aws_ecs_service.app", "cluster"),
+        Value::Expr("aws_ecs_cluster.main.id".into())
+    );
+    let hc = &c.resources["aws_lb_target_group.app"].body.blocks["health_check"][0].attributes;
+    let h = photoshare::HEALTH_CHECK;
+    assert_eq!(hc["path"], Value::Str(photoshare::HEALTH_CHECK_PATH.into()));
+    assert_eq!(hc["interval"], n(h.interval_s));
+    assert_eq!(hc["timeout"], n(h.timeout_s));
+    assert_eq!(hc["healthy_threshold"], n(h.healthy_threshold));
+    assert_eq!(hc["unhealthy_threshold"], n(h.unhealthy_threshold));
+    let policy = &c.resources["aws_appautoscaling_policy.cpu"].body.blocks
+        ["target_tracking_scaling_policy_configuration"][0];
+    assert_eq!(
+        policy.attributes["target_value"],
+        Value::Number(photoshare::CPU_TARGET * 100.0)
+    );
+    assert_eq!(
+        policy.attributes["scale_out_cooldown"],
+        n(photoshare::SCALE_OUT_COOLDOWN_S)
+    );
+    assert_eq!(
+        policy.attributes["scale_in_cooldown"],
+        n(photoshare::SCALE_IN_COOLDOWN_S)
+    );
+    assert!(c.resources.values().all(|r| r.ignore_changes.is_empty()));
+}
+
+#[test]
+fn a_fresh_deploy_plans_no_changes() {
+    let config = photoshare();
+    let world = World::deployed(&config);
+    assert_eq!(world.state, world.actual);
+    assert_eq!(world.actual.len(), 13);
+    let p = plan(&config, &world);
+    assert!(p.changes.is_empty());
+    assert_eq!(p.text, NO_CHANGES_TEXT);
+    assert_eq!(refresh(&config, &world).text, "");
+}
+
+#[test]
+fn each_console_click_gives_its_exact_plan() {
+    let db = |line: &str| {
+        format!(
+            "  # aws_db_instance.pg will be updated in-place
+  ~ resource \"aws_db_instance\" \"pg\" {{
+{line}
+    }}
+"
+        )
+    };
+    let service = |from: u32| {
+        format!(
+            "  # aws_ecs_service.app will be updated in-place
+  ~ resource \"aws_ecs_service\" \"app\" {{
+      ~ desired_count   = {from} -> 4
+        id              = \"arn:aws:ecs:eu-west-1:123456789012:service/main/photoshare\"
+        name            = \"photoshare\"
+        # (3 unchanged attributes hidden)
+
+        # (2 unchanged blocks hidden)
+    }}
+"
+        )
+    };
+    let rows: Vec<(ConsoleClick, String)> = vec![
+        (ConsoleClick::SetDesiredCount, service(6)),
+        (ConsoleClick::AutoscalerScalesOut, service(8)),
+        (
+            ConsoleClick::OpenSshPort,
+            "  # aws_security_group.app will be updated in-place
+  ~ resource \"aws_security_group\" \"app\" {
+        id          = \"sg-0fc98e90b6df6a931\"
+        name        = \"photoshare-app\"
+        # (2 unchanged attributes hidden)
+
+      - ingress {
+          - cidr_blocks = [
+              - \"0.0.0.0/0\",
+            ] -> null
+          - from_port   = 22 -> null
+          - protocol    = \"tcp\" -> null
+          - to_port     = 22 -> null
+        }
+        # (1 unchanged block hidden)
+    }
+"
+            .into(),
+        ),
+        (
+            ConsoleClick::MultiAzOff,
+            db(
+                "        id                          = \"db-AD3F36CB30D16C93AD3F36CB30\"
+      ~ multi_az                    = false -> true
+        # (10 unchanged attributes hidden)",
+            ),
+        ),
+        (
+            ConsoleClick::SuspendVersioning,
+            "  # aws_s3_bucket_versioning.uploads will be updated in-place
+  ~ resource \"aws_s3_bucket_versioning\" \"uploads\" {
+        id     = \"photoshare-user-uploads\"
+        # (1 unchanged attribute hidden)
+
+      ~ versioning_configuration {
+          ~ status = \"Suspended\" -> \"Enabled\"
+        }
+    }
+"
+            .into(),
+        ),
+        (
+            ConsoleClick::ResizeDatabase,
+            db(
+                "        id                          = \"db-AD3F36CB30D16C93AD3F36CB30\"
+      ~ instance_class              = \"db.r6g.xlarge\" -> \"db.r6g.large\"
+        # (10 unchanged attributes hidden)",
+            ),
+        ),
+        (
+            ConsoleClick::UpgradeEngine,
+            db("      ~ engine_version              = \"16.4\" -> \"16.3\"
+        id                          = \"db-AD3F36CB30D16C93AD3F36CB30\"
+        # (10 unchanged attributes hidden)"),
+        ),
+        (
+            ConsoleClick::DeleteRedisReplica,
+            "  # aws_elasticache_replication_group.redis will be updated in-place
+  ~ resource \"aws_elasticache_replication_group\" \"redis\" {
+      ~ automatic_failover_enabled = false -> true
+        id                         = \"photoshare-redis\"
+      ~ num_cache_clusters         = 1 -> 2
+        # (3 unchanged attributes hidden)
+    }
+"
+            .into(),
+        ),
+    ];
+    for (c, block) in rows {
+        let (config, world) = after_click(c);
+        let p = plan(&config, &world);
+        let want = format!("{UPDATE_HEADER}{block}\nPlan: 0 to add, 1 to change, 0 to destroy.\n");
+        assert_eq!(p.text, want, "{}", c.slug());
+        assert_eq!(
+            p.summary,
+            Summary {
+                add: 0,
+                change: 1,
+                destroy: 0
+            },
+            "{}",
+            c.slug()
+        );
+        assert_eq!(p.changes[0].address, c.target().unwrap());
+    }
+}
+
+#[test]
+fn a_deleted_policy_is_created_again() {
+    let (config, world) = after_click(ConsoleClick::DeleteScalingPolicy);
+    let p = plan(&config, &world);
+    assert_eq!(
+        p.text,
+        "Terraform used the selected providers to generate the following execution
+plan. Resource actions are indicated with the following symbols:
+  + create
+
+Terraform will perform the following actions:
+
+  # aws_appautoscaling_policy.cpu will be created
+  + resource \"aws_appautoscaling_policy\" \"cpu\" {
+      + arn                = (known after apply)
+      + id                 = (known after apply)
+      + name               = \"track-cpu-60\"
+      + policy_type        = \"TargetTrackingScaling\"
+      + resource_id        = \"service/main/photoshare\"
+      + scalable_dimension = \"ecs:service:DesiredCount\"
+      + service_namespace  = \"ecs\"
+
+      + target_tracking_scaling_policy_configuration {
+          + scale_in_cooldown  = 300
+          + scale_out_cooldown = 60
+          + target_value       = 60
+
+          + predefined_metric_specification {
+              + predefined_metric_type = \"ECSServiceAverageCPUUtilization\"
+            }
+        }
+    }
+
+Plan: 1 to add, 0 to change, 0 to destroy.
+"
+    );
+    let r = refresh(&config, &world);
+    assert_eq!(
+        r.drift,
+        [Drift {
+            address: "aws_appautoscaling_policy.cpu".into(),
+            changed: None
+        }]
+    );
+    assert!(r
+        .text
+        .contains("  # aws_appautoscaling_policy.cpu has been deleted\n  - resource"));
+}
+
+#[test]
+fn an_instance_made_by_hand_is_not_in_the_plan_but_is_in_the_inventory() {
+    let (config, world) = after_click(ConsoleClick::LaunchUntaggedInstance);
+    assert_eq!(plan(&config, &world).text, NO_CHANGES_TEXT);
+    let r = refresh(&config, &world);
+    assert_eq!(r.text, "", "Terraform itself reports nothing");
+    assert_eq!(r.unmanaged.len(), 1);
+    assert!(r.unmanaged_text.starts_with("Not managed by Terraform"));
+    assert!(
+        r.unmanaged_text.contains("aws_instance i-0")
+            && r.unmanaged_text.contains("t3.large, no tags")
+    );
+}
+
+#[test]
+fn refresh_uses_terraforms_words_and_shows_the_drift_direction() {
+    let (config, world) = after_click(ConsoleClick::MultiAzOff);
+    let r = refresh(&config, &world);
+    assert_eq!(
+        r.text,
+        "Note: Objects have changed outside of Terraform
+
+Terraform detected the following changes made outside of Terraform since the
+last \"terraform apply\" which may have affected this plan:
+
+  # aws_db_instance.pg has changed
+  ~ resource \"aws_db_instance\" \"pg\" {
+        id                          = \"db-AD3F36CB30D16C93AD3F36CB30\"
+      ~ multi_az                    = true -> false
+        # (10 unchanged attributes hidden)
+    }
+
+Unless you have made equivalent changes to your configuration, or ignored the
+relevant attributes using ignore_changes, the following plan may include
+actions to undo or respond to these changes.
+"
+    );
+    assert_eq!(
+        r.drift,
+        [Drift {
+            address: "aws_db_instance.pg".into(),
+            changed: Some(vec!["multi_az".into()])
+        }]
+    );
+}
+
+#[test]
+fn every_click_at_once_then_apply_leaves_no_changes() {
+    let config = photoshare();
+    let mut world = World::deployed(&config);
+    for c in ConsoleClick::ALL {
+        click(&mut world, c);
+    }
+    let p = plan(&config, &world);
+    // service, SG, DB (three attributes in one update), versioning, Redis: 5 changes; the policy: 1 add.
+    assert_eq!(
+        p.summary,
+        Summary {
+            add: 1,
+            change: 5,
+            destroy: 0
+        }
+    );
+    assert_eq!(
+        p.summary.plan_line(),
+        "Plan: 1 to add, 5 to change, 0 to destroy."
+    );
+    let applied = apply(&config, &mut world);
+    assert_eq!(
+        applied.complete_line,
+        "Apply complete! Resources: 1 added, 5 changed, 0 destroyed."
+    );
+    let order: Vec<&str> = applied.steps.iter().map(|s| s.address.as_str()).collect();
+    assert_eq!(
+        order,
+        [
+            "aws_appautoscaling_policy.cpu",
+            "aws_db_instance.pg",
+            "aws_ecs_service.app",
+            "aws_elasticache_replication_group.redis",
+            "aws_s3_bucket_versioning.uploads",
+            "aws_security_group.app",
+        ]
+    );
+    assert_eq!(
+        applied.steps[1].started,
+        "aws_db_instance.pg: Modifying... [id=db-AD3F36CB30D16C93AD3F36CB30]"
+    );
+    assert_eq!(
+        applied.steps[0].started,
+        "aws_appautoscaling_policy.cpu: Creating..."
+    );
+    assert!(
+        applied
+            .note
+            .starts_with("The changes made in the console are gone"),
+        "{}",
+        applied.note
+    );
+    assert!(applied.note.contains("still running"));
+    assert_eq!(plan(&config, &world).text, NO_CHANGES_TEXT);
+    assert_eq!(refresh(&config, &world).text, "");
+}
+
+#[test]
+fn editing_a_force_new_attribute_replaces_the_resource() {
+    let config = photoshare();
+    let mut world = World::deployed(&config);
+    let edited =
+        parse_config(&PHOTOSHARE_TF.replace("port        = 8080", "port        = 8081")).unwrap();
+    let p = plan(&edited, &world);
+    let tg = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/photoshare-tg/52d5ae160969466b";
+    assert_eq!(
+        p.text,
+        format!(
+            "Terraform used the selected providers to generate the following execution
+plan. Resource actions are indicated with the following symbols:
+-/+ destroy and then create replacement
+
+Terraform will perform the following actions:
+
+  # aws_lb_target_group.app must be replaced
+-/+ resource \"aws_lb_target_group\" \"app\" {{
+      ~ arn         = \"{tg}\" -> (known after apply)
+      ~ id          = \"{tg}\" -> (known after apply)
+        name        = \"photoshare-tg\"
+      ~ port        = 8080 -> 8081 # forces replacement
+        # (3 unchanged attributes hidden)
+
+        # (1 unchanged block hidden)
+    }}
+
+Plan: 1 to add, 0 to change, 1 to destroy.
+"
+        )
+    );
+    assert_eq!(p.changes[0].forcing, ["port"]);
+    let applied = apply(&edited, &mut world);
+    let actions: Vec<StepAction> = applied.steps.iter().map(|s| s.action).collect();
+    assert_eq!(actions, [StepAction::Destroy, StepAction::Create]);
+    assert_eq!(
+        applied.complete_line,
+        "Apply complete! Resources: 1 added, 0 changed, 1 destroyed."
+    );
+    assert_ne!(
+        world.actual["aws_lb_target_group.app"].id, tg,
+        "a replacement gets a new ID"
+    );
+    assert_eq!(plan(&edited, &world).text, NO_CHANGES_TEXT);
+}
+
+#[test]
+fn schema_rows_from_the_provider_docs() {
+    for (t, a, new) in [
+        ("aws_db_instance", "engine_version", false),
+        ("aws_db_instance", "identifier", true),
+        (
+            "aws_elasticache_replication_group",
+            "num_cache_clusters",
+            false,
+        ),
+        ("aws_s3_bucket", "bucket", true),
+        ("aws_lb", "name", true),
+        ("aws_lb_target_group", "port", true),
+        ("aws_lb_target_group", "protocol", true),
+        ("aws_lb_target_group", "vpc_id", true),
+        ("aws_ecs_service", "desired_count", false),
+        ("aws_ecs_task_definition", "cpu", true),
+        ("aws_unknown_thing", "anything", false),
+    ] {
+        assert_eq!(forces_replacement(t, a), new, "{t}.{a}");
+    }
+}
+
+#[test]
+fn removing_a_resource_from_the_configuration_destroys_it() {
+    let config = photoshare();
+    let world = World::deployed(&config);
+    let start = PHOTOSHARE_TF
+        .find("resource \"aws_s3_bucket_versioning\"")
+        .unwrap();
+    let end = start + PHOTOSHARE_TF[start..].find("\n}\n").unwrap() + 3;
+    let edited = parse_config(&format!(
+        "{}{}",
+        &PHOTOSHARE_TF[..start],
+        &PHOTOSHARE_TF[end..]
+    ))
+    .unwrap();
+    let p = plan(&edited, &world);
+    assert_eq!(
+        p.summary.plan_line(),
+        "Plan: 0 to add, 0 to change, 1 to destroy."
+    );
+    assert!(
+        p.text.contains(
+            "  # aws_s3_bucket_versioning.uploads will be destroyed
+  # (because aws_s3_bucket_versioning.uploads is not in configuration)
+  - resource \"aws_s3_bucket_versioning\" \"uploads\" {
+      - bucket = \"photoshare-user-uploads\" -> null
+      - id     = \"photoshare-user-uploads\" -> null
+
+      - versioning_configuration {
+          - status = \"Enabled\" -> null
+        }
+    }
+"
+        ),
+        "{}",
+        p.text
+    );
+}
+
+#[test]
+fn terraform_fights_the_autoscaler_unless_told_to_ignore_desired_count() {
+    let (config, world) = after_click(ConsoleClick::AutoscalerScalesOut);
+    let p = plan(&config, &world);
+    assert!(p.text.contains("      ~ desired_count   = 8 -> 4\n"));
+
+    let ignoring = parse_config(&config_text(ConfigVariant::IgnoreDesiredCount)).unwrap();
+    assert_eq!(
+        ignoring.resources["aws_ecs_service.app"].ignore_changes,
+        ["desired_count"]
+    );
+    let mut world = World::deployed(&ignoring);
+    click(&mut world, ConsoleClick::AutoscalerScalesOut);
+    assert_eq!(plan(&ignoring, &world).text, NO_CHANGES_TEXT);
+    let r = refresh(&ignoring, &world);
+    assert_eq!(r.text, "");
+    assert_eq!(
+        r.ignored,
+        [(
+            "aws_ecs_service.app".to_string(),
+            "desired_count".to_string()
+        )]
+    );
+    // Other drift on the same configuration is still reverted.
+    click(&mut world, ConsoleClick::SetDesiredCount);
+    click(&mut world, ConsoleClick::MultiAzOff);
+    let applied = apply(&ignoring, &mut world);
+    assert_eq!(
+        applied.complete_line,
+        "Apply complete! Resources: 0 added, 1 changed, 0 destroyed."
+    );
+    assert!(applied
+        .note
+        .contains("desired_count keeps the value set outside Terraform"));
+    let service = &world.actual["aws_ecs_service.app"].body.attributes["desired_count"];
+    assert_eq!(
+        *service,
+        Value::Number(6.0),
+        "the hand-set count survives: it is ignored"
+    );
+}
+
+#[test]
+fn the_second_apply_cannot_take_the_lock() {
+    let o = concurrent_applies(&photoshare(), &LockScenario::default());
+    let SecondApply::Failed { error } = &o.second else {
+        panic!("expected a lock error, got {:?}", o.second);
+    };
+    assert!(error.starts_with("╷\n│ Error: Error acquiring the state lock\n│\n"));
+    assert!(error.contains("│   Path:      photoshare-tfstate/prod/terraform.tfstate\n"));
+    assert!(error.contains("│   Who:       alice@laptop\n"));
+    assert!(error.contains("│   Operation: OperationTypeApply\n"));
+    assert!(error.ends_with("│ flag, but this is not recommended.\n╵\n"));
+    assert_eq!(
+        o.log.iter().map(|l| l.0).collect::<Vec<_>>(),
+        [0, 0, 30, 30, 120]
+    );
+}
+
+#[test]
+fn a_lock_timeout_waits_for_the_first_apply() {
+    let config = photoshare();
+    let wait = |timeout| {
+        concurrent_applies(
+            &config,
+            &LockScenario {
+                lock_timeout_s: timeout,
+                ..Default::default()
+            },
+        )
+        .second
+    };
+    assert_eq!(wait(300), SecondApply::Ran { waited_s: 90 });
+    assert_eq!(wait(90), SecondApply::Ran { waited_s: 90 });
+    assert!(matches!(wait(89), SecondApply::Failed { .. }));
+    let later = LockScenario {
+        second_starts_after_s: 200,
+        ..Default::default()
+    };
+    assert_eq!(
+        concurrent_applies(&config, &later).second,
+        SecondApply::Ran { waited_s: 0 }
+    );
+    let unlocked =
+        parse_config(&PHOTOSHARE_TF.replace("    dynamodb_table = \"tf-locks\"\n", "")).unwrap();
+    assert_eq!(
+        concurrent_applies(&unlocked, &LockScenario::default()).second,
+        SecondApply::RanUnlocked
+    );
+}
+
+#[test]
+fn the_lock_table_grants_one_holder() {
+    let info = |who: &str| LockInfo {
+        id: who.into(),
+        path: "p".into(),
+        operation: "OperationTypeApply".into(),
+        who: who.into(),
+        version: "1.6.6".into(),
+        created: String::new(),
+    };
+    let mut lock = StateLock::default();
+    assert_eq!(lock.acquire(info("a")), Ok(()));
+    assert_eq!(lock.acquire(info("b")), Err(Box::new(info("a"))));
+    lock.release();
+    assert_eq!(lock.acquire(info("b")), Ok(()));
+}
+
+#[test]
+fn malformed_hcl_reports_a_position() {
+    let rows = [
+        ("resource \"a\" {\n  x = = 1\n}", 2, 7),
+        ("resource \"a\" \"b\" {}\nresource \"a\" \"b\" {}", 2, 1),
+        ("resource \"aws_lb\" {\n}", 1, 1),
+        ("region = \"eu-west-1\"\n", 1, 1),
+        ("\n\nbogus \"x\" {}\n", 3, 1),
+    ];
+    for (text, line, column) in rows {
+        let e = parse_config(text).unwrap_err();
+        assert_eq!((e.line, e.column), (line, column), "{text:?}: {e}");
+        assert!(!e.message.is_empty());
+    }
+    let broken = PHOTOSHARE_TF.replace("desired_count   = 4", "desired_count   = ");
+    let e = parse_config(&broken).unwrap_err();
+    let line = PHOTOSHARE_TF
+        .lines()
+        .position(|l| l.contains("desired_count   = 4"))
+        .unwrap()
+        + 1;
+    assert_eq!(e.line, line, "{e}");
+}
+
+#[test]
+fn default_outcome_and_link_round_trip() {
+    let o = evaluate(&IacDriftParams::default()).unwrap();
+    assert_eq!(o.plan.text, NO_CHANGES_TEXT);
+    assert!(matches!(o.lock.second, SecondApply::Failed { .. }));
+    let p = IacDriftParams {
+        clicks: vec![ConsoleClick::SetDesiredCount, ConsoleClick::MultiAzOff],
+        config: ConfigVariant::IgnoreDesiredCount,
+        lock: LockScenario {
+            lock_timeout_s: 300,
+            ..Default::default()
+        },
+    };
+    let q = p.to_query();
+    assert_eq!(
+        q,
+        "clicks=desired_count%2Cmulti_az_off&ignore=1&lock_timeout=300"
+    );
+    let (back, ignored) = IacDriftParams::from_query(&Query::parse(&q));
+    assert_eq!(back, p);
+    assert!(ignored.is_empty());
+    assert_eq!(IacDriftParams::default().to_query(), "");
+    let o = evaluate(&p).unwrap();
+    assert_eq!(
+        o.plan.summary.plan_line(),
+        "Plan: 0 to add, 1 to change, 0 to destroy."
+    );
+    assert_eq!(o.plan_after_apply.text, NO_CHANGES_TEXT);
+    assert_eq!(o.click_notes.len(), 2);
+}
