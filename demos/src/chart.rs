@@ -4,11 +4,19 @@
 //! widget sizes the canvas's backing store to its CSS box × the ratio and scales
 //! fonts and strokes itself; that keeps lines sharp on HiDPI screens and projectors.
 //! A redraw repaints the whole canvas (a few hundred points: well under a frame).
+//!
+//! plotters measures text on the web by inserting a styled `<span>` into the page:
+//! that forces a layout per label and is blocked by a strict Content-Security-Policy
+//! (`style-src 'self'`). [`Measured`] wraps the canvas backend and measures with the
+//! canvas's own `measureText` instead, and the legend is drawn here for the same reason.
 
 use crate::lab::lab;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+};
 use plotters_canvas::CanvasBackend;
 use send_wrapper::SendWrapper;
 use std::ops::Range;
@@ -163,7 +171,7 @@ fn draw(
         .clamp(1.0, 4.0);
     canvas.set_width((f64::from(width) * dpr).round() as u32);
     canvas.set_height((f64::from(height) * dpr).round() as u32);
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+    let Some(backend) = Measured::new(canvas) else {
         return;
     };
     let style = Palette::read(canvas);
@@ -246,28 +254,185 @@ fn draw(
             Mark::Step => steps(&series.points),
             _ => series.points.clone(),
         };
-        let drawn = match series.mark {
+        let _ = match series.mark {
             Mark::Dashed => {
                 chart.draw_series(DashedLineSeries::new(points, px(6.0), px(4.0), line))
             }
             _ => chart.draw_series(LineSeries::new(points, line)),
         };
-        if let Ok(drawn) = drawn {
-            drawn
-                .label(series.label.clone())
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], line));
-        }
-    }
-    if !spec.series.is_empty() {
-        let _ = chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(style.bg.mix(0.85))
-            .border_style(style.grid)
-            .label_font(font)
-            .draw();
     }
     let _ = root.present();
+    draw_legend(canvas, spec, &style, &font_css(13.0 * scale), stroke);
+}
+
+/// The CSS font of the chart's labels, at a size in canvas pixels.
+fn font_css(size: f64) -> String {
+    format!("{size}px sans-serif")
+}
+
+/// Series names beside their line's colour and dash, in a box at the top right.
+fn draw_legend(
+    canvas: &web_sys::HtmlCanvasElement,
+    spec: &ChartSpec,
+    style: &Palette,
+    font: &str,
+    stroke: u32,
+) {
+    let Some(ctx) = context_2d(canvas) else {
+        return;
+    };
+    let labelled: Vec<&Series> = spec.series.iter().filter(|s| !s.label.is_empty()).collect();
+    if labelled.is_empty() {
+        return;
+    }
+    ctx.set_font(font);
+    let size = ctx.measure_text("M").map_or(13.0, |m| m.width() * 1.2);
+    let swatch = size * 1.6;
+    let text_width = labelled
+        .iter()
+        .filter_map(|s| ctx.measure_text(&s.label).ok())
+        .map(|m| m.width())
+        .fold(0.0, f64::max);
+    let pad = size * 0.5;
+    let row = size * 1.4;
+    let (w, h) = (
+        pad * 3.0 + swatch + text_width,
+        pad * 2.0 + row * labelled.len() as f64,
+    );
+    let (x0, y0) = (f64::from(canvas.width()) - w - size * 1.5, size * 1.2);
+    ctx.set_fill_style_str(&css_colour(style.bg));
+    ctx.fill_rect(x0, y0, w, h);
+    ctx.set_stroke_style_str(&css_colour(style.grid));
+    ctx.set_line_width(1.0);
+    ctx.stroke_rect(x0, y0, w, h);
+    ctx.set_text_baseline("middle");
+    ctx.set_text_align("left");
+    for (i, series) in labelled.iter().enumerate() {
+        let y = y0 + pad + row * (i as f64 + 0.5);
+        let dash: js_sys::Array = if series.mark == Mark::Dashed {
+            [size * 0.4, size * 0.3]
+                .iter()
+                .map(|v| JsValue::from_f64(*v))
+                .collect()
+        } else {
+            js_sys::Array::new()
+        };
+        let _ = ctx.set_line_dash(&dash);
+        ctx.set_stroke_style_str(&css_colour(style.tone(series.tone)));
+        ctx.set_line_width(f64::from(stroke));
+        ctx.begin_path();
+        ctx.move_to(x0 + pad, y);
+        ctx.line_to(x0 + pad + swatch, y);
+        ctx.stroke();
+        let _ = ctx.set_line_dash(&js_sys::Array::new());
+        ctx.set_fill_style_str(&css_colour(style.fg));
+        let _ = ctx.fill_text(&series.label, x0 + pad * 2.0 + swatch, y);
+    }
+}
+
+fn css_colour(c: RGBColor) -> String {
+    format!("rgb({},{},{})", c.0, c.1, c.2)
+}
+
+fn context_2d(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
+}
+
+/// The canvas backend, with text measured by the canvas itself (see the module note).
+struct Measured {
+    canvas: CanvasBackend,
+    context: web_sys::CanvasRenderingContext2d,
+}
+
+impl Measured {
+    fn new(canvas: &web_sys::HtmlCanvasElement) -> Option<Measured> {
+        Some(Measured {
+            context: context_2d(canvas)?,
+            canvas: CanvasBackend::with_canvas_object(canvas.clone())?,
+        })
+    }
+}
+
+/// plotters-canvas does not export its error type by name.
+type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
+type Drawn = Result<(), DrawingErrorKind<CanvasError>>;
+
+impl DrawingBackend for Measured {
+    type ErrorType = CanvasError;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.canvas.get_size()
+    }
+    fn ensure_prepared(&mut self) -> Drawn {
+        self.canvas.ensure_prepared()
+    }
+    fn present(&mut self) -> Drawn {
+        self.canvas.present()
+    }
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Drawn {
+        self.canvas.draw_pixel(point, color)
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Drawn {
+        self.canvas.draw_line(from, to, style)
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Drawn {
+        self.canvas.draw_rect(upper_left, bottom_right, style, fill)
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Drawn {
+        self.canvas.draw_path(path, style)
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Drawn {
+        self.canvas.fill_polygon(vert, style)
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Drawn {
+        self.canvas.draw_circle(center, radius, style, fill)
+    }
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Drawn {
+        self.canvas.draw_text(text, style, pos)
+    }
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
+        self.context.set_font(&format!(
+            "{} {}",
+            style.style().as_str(),
+            font_css(style.size())
+        ));
+        let width = self.context.measure_text(text).map_or(0.0, |m| m.width());
+        Ok((width.ceil() as u32, style.size().ceil() as u32))
+    }
 }
 
 /// (x0,y0),(x1,y1) → (x0,y0),(x1,y0),(x1,y1): a value holds until the next point.

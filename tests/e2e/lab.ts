@@ -2,13 +2,21 @@
 import { expect, type Page } from '@playwright/test';
 
 export class Lab {
+  /** Console errors, uncaught exceptions (a wasm panic is one), CSP violations, dialogs. */
   readonly errors: string[] = [];
+  /** Every URL the page requested. */
+  readonly requests: string[] = [];
 
   constructor(readonly page: Page) {
     page.on('console', (msg) => {
       if (msg.type() === 'error') this.errors.push(msg.text());
     });
     page.on('pageerror', (err) => this.errors.push(err.message));
+    page.on('request', (req) => this.requests.push(req.url()));
+    page.on('dialog', async (dialog) => {
+      this.errors.push(`dialog: ${dialog.message()}`);
+      await dialog.dismiss();
+    });
   }
 
   /** Opens a hash route such as `#/availability?slo=99` and waits for the app. */

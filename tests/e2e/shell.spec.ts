@@ -2,6 +2,7 @@
 // the AWS ↔ Azure names, hosting under a sub-path, and bad links.
 import { test, expect } from '@playwright/test';
 import { Lab } from './lab';
+import { subPathUrl } from '../playwright.config';
 
 test('the navigation lists all seven demos and each mounts with no console error', async ({ page }) => {
   const lab = new Lab(page);
@@ -50,11 +51,36 @@ test('keyboard: arrows move between demos, p toggles presenter mode, a the cloud
 
 test('the lab works under a sub-path on a plain static server', async ({ page }) => {
   const lab = new Lab(page);
-  await page.goto('http://127.0.0.1:4174/course/lab/#/availability?slo=99.99');
+  await page.goto(subPathUrl + '#/availability?slo=99.99');
   await expect(lab.demo('availability')).toBeVisible();
   await expect(page.getByTestId('budget')).toHaveText('4.32 min');
   await page.reload();
   await expect(page.getByTestId('budget')).toHaveText('4.32 min');
+  expect(lab.errors).toEqual([]);
+});
+
+test('no request leaves the page\'s origin, on any page', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open();
+  for (const id of await lab.demoIds()) {
+    await page.getByTestId(`nav-${id}`).click();
+    await expect(lab.demo(id)).toBeVisible();
+  }
+  const origin = new URL(page.url()).origin;
+  expect(lab.requests.length).toBeGreaterThan(3);
+  expect(lab.requests.filter((url) => !url.startsWith(origin + '/'))).toEqual([]);
+  expect(lab.errors).toEqual([]);
+});
+
+test('hostile link values are shown as text or rejected, never run', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/availability?slo=javascript:alert(1)&path=' + encodeURIComponent('<img src=x onerror=alert(1)>'));
+  await expect(page.getByTestId('ignored')).toContainText('javascript:alert(1)');
+  await expect(page.getByTestId('ignored')).toContainText('<img src=x');
+  expect(await page.locator('main img').count()).toBe(0);
+  await lab.open('#/availability?path=' + 'a'.repeat(1_000_000));
+  await expect(page.getByTestId('ignored')).toContainText('longer than 4096 characters');
+  await expect(page.getByTestId('composed')).toHaveText('99.928 %');
   expect(lab.errors).toEqual([]);
 });
 
