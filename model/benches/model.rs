@@ -3,10 +3,13 @@
 
 mod autoscaling;
 mod cost;
+mod failure_drill;
 mod iac_drift;
 mod rolling_deploy;
+mod scenario;
 mod serverless;
 mod service_models;
+mod tour;
 mod vm_vs_container;
 
 use cloud_lab_model::availability::{self, AvailabilityParams};
@@ -25,10 +28,13 @@ criterion_group!(
     availability,
     autoscaling::bench,
     cost::bench,
+    failure_drill::bench,
     iac_drift::bench,
     rolling_deploy::bench,
+    scenario::bench,
     serverless::bench,
     service_models::bench,
+    tour::bench,
     vm_vs_container::bench
 );
 criterion_main!(benches);

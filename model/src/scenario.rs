@@ -1,0 +1,478 @@
+//! One PhotoShare across the lab: the values the demos share.
+//!
+//! The lesson: the worked example is one system, so a decision made in one demo
+//! shows up in the others. The CDN's hit ratio sets the origin load the
+//! autoscaler sizes for, the egress split of the bill and the request rate a
+//! function would see; the Multi-AZ database is both a line of the bill and the
+//! weakest link of the availability chain; the autoscaler's average task count
+//! is what the bill pays for; the health check times both a rolling deploy and
+//! the detection of a failure.
+//!
+//! A [`Scenario`] holds those values, each with the demo it came from. The
+//! `apply_to_*` functions put them into a demo's params; the `from_*` functions
+//! read them back from a demo's params as a [`ScenarioUpdate`], so a change in
+//! one demo can be carried to the others.
+
+use crate::autoscaling::{self, AutoscalingOutcome, AutoscalingParams, Policy};
+use crate::availability::{AvailabilityParams, DatabaseChoice};
+use crate::catalog;
+use crate::cost::{self, CostParams};
+use crate::failure_drill::{self, FailureDrillParams};
+use crate::link::{from_percent, Ignored, LinkReader, LinkState, Query};
+use crate::photoshare::{self, HealthCheck};
+use crate::rolling_deploy::RollingDeployParams;
+use crate::serverless::{self, ServerlessParams};
+
+/// Prefix of the scenario's keys in a link, so they sit beside a demo's own keys.
+pub const KEY_PREFIX: &str = "s.";
+
+/// Demos that are not (yet) in the catalog but share the scenario.
+const OTHER_DEMOS: [(&str, &str); 2] = [
+    ("rolling-deploy", "Rolling deploy"),
+    ("failure-drill", "Failure drill"),
+];
+
+/// Where a linked value comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Provenance {
+    /// A demo's id, or "" for the worked example.
+    pub demo_id: &'static str,
+    /// The demo's title, or "the worked example".
+    pub label: &'static str,
+}
+
+impl Provenance {
+    pub const WORKED_EXAMPLE: Provenance = Provenance {
+        demo_id: "",
+        label: "the worked example",
+    };
+
+    /// The provenance of a demo, if the lab knows the id.
+    pub fn of(demo_id: &str) -> Option<Provenance> {
+        catalog::DEMOS
+            .iter()
+            .map(|d| (d.id, d.title))
+            .chain(OTHER_DEMOS)
+            .find(|(id, _)| *id == demo_id)
+            .map(|(demo_id, label)| Provenance { demo_id, label })
+    }
+
+    /// "from the worked example" or "from the Cost model demo", for the page.
+    pub fn describe(&self) -> String {
+        if self.demo_id.is_empty() {
+            format!("from {}", self.label)
+        } else {
+            format!("from the {} demo", self.label)
+        }
+    }
+}
+
+/// A shared value and where it was last set.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Linked<T> {
+    pub value: T,
+    pub from: Provenance,
+}
+
+impl<T> Linked<T> {
+    fn worked_example(value: T) -> Linked<T> {
+        Linked {
+            value,
+            from: Provenance::WORKED_EXAMPLE,
+        }
+    }
+}
+
+/// The PhotoShare every demo shares.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scenario {
+    /// Steady load at the edge, req/s.
+    pub edge_load_per_s: Linked<f64>,
+    /// 0–1.
+    pub cdn_hit_ratio: Linked<f64>,
+    /// A synchronous standby database in the second AZ.
+    pub multi_az: Linked<bool>,
+    pub health_check: Linked<HealthCheck>,
+    /// Fargate tasks running on average over the month: what the bill pays for.
+    pub average_tasks: Linked<f64>,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            edge_load_per_s: Linked::worked_example(photoshare::EDGE_LOAD_STEADY_PER_S),
+            cdn_hit_ratio: Linked::worked_example(photoshare::CDN_HIT_RATIO),
+            multi_az: Linked::worked_example(true),
+            health_check: Linked::worked_example(photoshare::HEALTH_CHECK),
+            average_tasks: Linked::worked_example(photoshare::cost::AVERAGE_TASKS),
+        }
+    }
+}
+
+impl Scenario {
+    pub fn database_choice(&self) -> DatabaseChoice {
+        if self.multi_az.value {
+            DatabaseChoice::MultiAz
+        } else {
+            DatabaseChoice::SingleAz
+        }
+    }
+
+    /// Requests per second that reach the app.
+    pub fn origin_load_per_s(&self) -> f64 {
+        autoscaling::origin_load_per_s(self.edge_load_per_s.value, self.cdn_hit_ratio.value)
+    }
+
+    /// Takes the update's values that are usable and differ from ours; returns the names of
+    /// the fields that changed (for the page's "updated from …" note).
+    pub fn update(&mut self, u: &ScenarioUpdate) -> Vec<&'static str> {
+        let mut changed = Vec::new();
+        let from = u.from;
+        if let Some(x) = u.edge_load_per_s.filter(|x| valid_load(*x)) {
+            set(
+                &mut self.edge_load_per_s,
+                x,
+                from,
+                "edge_load_per_s",
+                &mut changed,
+            );
+        }
+        if let Some(x) = u.cdn_hit_ratio.filter(|x| valid_ratio(*x)) {
+            set(
+                &mut self.cdn_hit_ratio,
+                x,
+                from,
+                "cdn_hit_ratio",
+                &mut changed,
+            );
+        }
+        if let Some(x) = u.multi_az {
+            set(&mut self.multi_az, x, from, "multi_az", &mut changed);
+        }
+        if let Some(x) = u.health_check.filter(valid_health_check) {
+            set(
+                &mut self.health_check,
+                x,
+                from,
+                "health_check",
+                &mut changed,
+            );
+        }
+        if let Some(x) = u.average_tasks.filter(|x| valid_tasks(*x)) {
+            set(
+                &mut self.average_tasks,
+                x,
+                from,
+                "average_tasks",
+                &mut changed,
+            );
+        }
+        changed
+    }
+}
+
+fn set<T: PartialEq>(
+    field: &mut Linked<T>,
+    value: T,
+    from: Provenance,
+    name: &'static str,
+    changed: &mut Vec<&'static str>,
+) {
+    if field.value != value {
+        *field = Linked { value, from };
+        changed.push(name);
+    }
+}
+
+fn valid_load(x: f64) -> bool {
+    x.is_finite() && (0.0..=cost::MAX_LOAD_PER_S).contains(&x)
+}
+
+fn valid_ratio(x: f64) -> bool {
+    x.is_finite() && (0.0..=1.0).contains(&x)
+}
+
+fn valid_tasks(x: f64) -> bool {
+    x.is_finite() && (0.0..=cost::MAX_AVERAGE_TASKS).contains(&x)
+}
+
+/// The rolling-deploy demo's limits, which every demo that takes a health check accepts.
+fn valid_health_check(h: &HealthCheck) -> bool {
+    (5..=300).contains(&h.interval_s)
+        && (2..=120).contains(&h.timeout_s)
+        && h.timeout_s < h.interval_s
+        && (2..=10).contains(&h.healthy_threshold)
+        && (2..=10).contains(&h.unhealthy_threshold)
+}
+
+/// Linked values read back from one demo's params; `None` where that demo does not hold one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScenarioUpdate {
+    pub from: Provenance,
+    pub edge_load_per_s: Option<f64>,
+    pub cdn_hit_ratio: Option<f64>,
+    pub multi_az: Option<bool>,
+    pub health_check: Option<HealthCheck>,
+    pub average_tasks: Option<f64>,
+}
+
+impl ScenarioUpdate {
+    fn from_demo(demo_id: &str) -> ScenarioUpdate {
+        ScenarioUpdate {
+            from: Provenance::of(demo_id).unwrap_or(Provenance::WORKED_EXAMPLE),
+            edge_load_per_s: None,
+            cdn_hit_ratio: None,
+            multi_az: None,
+            health_check: None,
+            average_tasks: None,
+        }
+    }
+}
+
+/// The database choice.
+pub fn apply_to_availability(s: &Scenario, p: &mut AvailabilityParams) {
+    p.set_database(s.database_choice());
+}
+
+/// Hit ratio (egress split), Multi-AZ (database line), average tasks (Fargate lines), steady load (the day).
+pub fn apply_to_cost(s: &Scenario, p: &mut CostParams) {
+    p.cdn_hit_ratio = s.cdn_hit_ratio.value;
+    p.multi_az = s.multi_az.value;
+    p.average_tasks = s.average_tasks.value;
+    p.day.steady_edge_per_s = s.edge_load_per_s.value;
+}
+
+/// Steady load and hit ratio: the origin load the scaler sizes for.
+pub fn apply_to_autoscaling(s: &Scenario, p: &mut AutoscalingParams) {
+    p.edge_load_per_s = s.edge_load_per_s.value;
+    p.cdn_hit_ratio = s.cdn_hit_ratio.value;
+}
+
+/// The API preset's request rate is the origin load; the thumbnail preset's uploads are not linked.
+pub fn apply_to_serverless(s: &Scenario, p: &mut ServerlessParams) {
+    if p.preset == serverless::Preset::Api {
+        p.rate_per_s = s.origin_load_per_s();
+    }
+}
+
+pub fn apply_to_rolling_deploy(s: &Scenario, p: &mut RollingDeployParams) {
+    p.health_check = s.health_check.value;
+}
+
+/// Load, hit ratio, database and health check; the starting fleet is the autoscaler's choice for that load.
+pub fn apply_to_failure_drill(s: &Scenario, p: &mut FailureDrillParams) {
+    p.edge_load_per_s = s.edge_load_per_s.value;
+    p.cdn_hit_ratio = s.cdn_hit_ratio.value;
+    p.multi_az = s.multi_az.value;
+    p.health_check = s.health_check.value;
+    p.tasks = p.autoscaler_choice();
+}
+
+pub fn from_availability(p: &AvailabilityParams) -> ScenarioUpdate {
+    ScenarioUpdate {
+        multi_az: p.database_choice().map(|c| c == DatabaseChoice::MultiAz),
+        ..ScenarioUpdate::from_demo("availability")
+    }
+}
+
+pub fn from_cost(p: &CostParams) -> ScenarioUpdate {
+    ScenarioUpdate {
+        edge_load_per_s: Some(p.day.steady_edge_per_s),
+        cdn_hit_ratio: Some(p.cdn_hit_ratio),
+        multi_az: Some(p.multi_az),
+        average_tasks: Some(p.average_tasks),
+        ..ScenarioUpdate::from_demo("cost")
+    }
+}
+
+/// Load and hit ratio; add [`average_tasks_from_autoscaling`] once a run is there.
+pub fn from_autoscaling(p: &AutoscalingParams) -> ScenarioUpdate {
+    ScenarioUpdate {
+        edge_load_per_s: Some(p.edge_load_per_s),
+        cdn_hit_ratio: Some(p.cdn_hit_ratio),
+        ..ScenarioUpdate::from_demo("autoscaling")
+    }
+}
+
+pub fn from_rolling_deploy(p: &RollingDeployParams) -> ScenarioUpdate {
+    ScenarioUpdate {
+        health_check: Some(p.health_check),
+        ..ScenarioUpdate::from_demo("rolling-deploy")
+    }
+}
+
+pub fn from_failure_drill(p: &FailureDrillParams) -> ScenarioUpdate {
+    ScenarioUpdate {
+        edge_load_per_s: Some(p.edge_load_per_s),
+        cdn_hit_ratio: Some(p.cdn_hit_ratio),
+        multi_az: Some(p.multi_az),
+        health_check: Some(p.health_check),
+        ..ScenarioUpdate::from_demo("failure-drill")
+    }
+}
+
+/// Task-hours ÷ hours of the target-tracking run (or the first run): the average fleet the
+/// bill pays for. `None` when the outcome has no run.
+pub fn average_tasks_from_autoscaling(
+    p: &AutoscalingParams,
+    outcome: &AutoscalingOutcome,
+) -> Option<f64> {
+    let run = outcome
+        .runs
+        .iter()
+        .find(|r| r.policy == Policy::TargetTracking)
+        .or_else(|| outcome.runs.first())?;
+    let hours = f64::from(p.duration_s.min(autoscaling::MAX_DURATION_S)) / 3_600.0;
+    (hours > 0.0).then(|| run.task_hours / hours)
+}
+
+/// Splits a link's query into the scenario's keys (`s.…`) and the demo's own.
+pub fn split(query: &Query) -> (Query, Query) {
+    let mut scenario = Vec::new();
+    let mut demo = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for key in query.keys() {
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let value = query.get(key).unwrap_or_default().to_string();
+        if key.starts_with(KEY_PREFIX) {
+            scenario.push((key, value));
+        } else {
+            demo.push((key, value));
+        }
+    }
+    (
+        Query::parse(&Query::encode(scenario)),
+        Query::parse(&Query::encode(demo)),
+    )
+}
+
+/// Link format: `s.load=1200&s.hit=85~autoscaling&s.maz=0~cost&s.hc=15/5/2/3&s.tasks=3.4~autoscaling`.
+/// A value's `~demo-id` says where it came from; without one it is the worked example's.
+impl LinkState for Scenario {
+    fn to_query(&self) -> String {
+        let d = Scenario::default();
+        let mut pairs = Vec::new();
+        let tagged = |text: String, from: Provenance| {
+            if from.demo_id.is_empty() {
+                text
+            } else {
+                format!("{text}~{}", from.demo_id)
+            }
+        };
+        let l = self.edge_load_per_s;
+        if l != d.edge_load_per_s {
+            pairs.push(("s.load", tagged(l.value.to_string(), l.from)));
+        }
+        let h = self.cdn_hit_ratio;
+        if h != d.cdn_hit_ratio {
+            pairs.push(("s.hit", tagged((h.value * 100.0).to_string(), h.from)));
+        }
+        let m = self.multi_az;
+        if m != d.multi_az {
+            pairs.push((
+                "s.maz",
+                tagged(if m.value { "1" } else { "0" }.into(), m.from),
+            ));
+        }
+        let c = self.health_check;
+        if c != d.health_check {
+            let v = c.value;
+            let text = format!(
+                "{}/{}/{}/{}",
+                v.interval_s, v.timeout_s, v.healthy_threshold, v.unhealthy_threshold
+            );
+            pairs.push(("s.hc", tagged(text, c.from)));
+        }
+        let t = self.average_tasks;
+        if t != d.average_tasks {
+            pairs.push(("s.tasks", tagged(t.value.to_string(), t.from)));
+        }
+        Query::encode(pairs)
+    }
+
+    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
+        let mut s = Scenario::default();
+        let mut r = LinkReader::new(query);
+        for key in ["s.load", "s.hit", "s.maz", "s.hc", "s.tasks"] {
+            let Some(raw) = r.text(key) else { continue };
+            let (text, tag) = raw.split_once('~').unwrap_or((raw, ""));
+            let from = if tag.is_empty() {
+                Some(Provenance::WORKED_EXAMPLE)
+            } else {
+                Provenance::of(tag)
+            };
+            let Some(from) = from else {
+                r.ignore(key, raw, format!("'{tag}' is not a demo of the lab"));
+                continue;
+            };
+            let number = text.trim().parse::<f64>().ok();
+            let ok = match key {
+                "s.load" => number.filter(|x| valid_load(*x)).map(|value| {
+                    s.edge_load_per_s = Linked { value, from };
+                }),
+                "s.hit" => number
+                    .filter(|x| x.is_finite() && (0.0..=100.0).contains(x))
+                    .map(|x| {
+                        s.cdn_hit_ratio = Linked {
+                            value: from_percent(x),
+                            from,
+                        };
+                    }),
+                "s.maz" => match text {
+                    "1" | "0" => {
+                        s.multi_az = Linked {
+                            value: text == "1",
+                            from,
+                        };
+                        Some(())
+                    }
+                    _ => None,
+                },
+                "s.hc" => parse_health_check(text).map(|value| {
+                    s.health_check = Linked { value, from };
+                }),
+                _ => number.filter(|x| valid_tasks(*x)).map(|value| {
+                    s.average_tasks = Linked { value, from };
+                }),
+            };
+            if ok.is_none() {
+                let why = match key {
+                    "s.load" => format!("expected 0–{} req/s", cost::MAX_LOAD_PER_S),
+                    "s.hit" => "expected 0–100 %".to_string(),
+                    "s.maz" => "expected 1 or 0".to_string(),
+                    "s.hc" => "expected interval/timeout/healthy/unhealthy, as 15/5/2/3, within the health check's limits".to_string(),
+                    _ => format!("expected 0–{} tasks", cost::MAX_AVERAGE_TASKS),
+                };
+                r.ignore(key, raw, why);
+            }
+        }
+        (s, r.finish())
+    }
+}
+
+fn parse_health_check(text: &str) -> Option<HealthCheck> {
+    let parts: Vec<u32> = text
+        .split('/')
+        .map(|p| p.trim().parse::<u32>().ok())
+        .collect::<Option<_>>()?;
+    let [interval_s, timeout_s, healthy_threshold, unhealthy_threshold] = parts.as_slice() else {
+        return None;
+    };
+    let h = HealthCheck {
+        interval_s: *interval_s,
+        timeout_s: *timeout_s,
+        healthy_threshold: *healthy_threshold,
+        unhealthy_threshold: *unhealthy_threshold,
+    };
+    valid_health_check(&h).then_some(h)
+}
+
+/// The failure drill's default, for the tour and the trade-offs: the AZ holding the primary is lost.
+pub fn az_loss_drill(s: &Scenario) -> FailureDrillParams {
+    let mut p = failure_drill::Preset::AzLossPrimarySide.params();
+    apply_to_failure_drill(s, &mut p);
+    p
+}

@@ -1,0 +1,94 @@
+//! Invariants of the failure drill, over generated inputs.
+
+use cloud_lab_model::failure_drill::*;
+use cloud_lab_model::link::{LinkState, Query};
+use proptest::prelude::*;
+
+fn any_f64() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        any::<f64>(),
+        -1.0..2.0f64,
+        0.0..20_000.0f64,
+    ]
+}
+
+fn failure() -> impl Strategy<Value = Failure> {
+    prop_oneof![
+        (0usize..3).prop_map(|az| Failure::Task { az }),
+        (0usize..3).prop_map(|az| Failure::Az { az }),
+        Just(Failure::Database),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_input_gives_a_value_or_an_error(load in any_f64(), hit in any_f64(), cap in any_f64(), spent in any_f64(), slo in any_f64(), tasks in 0u32..300, fo in 0u32..100_000, fails in prop::collection::vec((failure(), 0u32..4_000), 0..10)) {
+        let p = FailureDrillParams {
+            edge_load_per_s: load,
+            cdn_hit_ratio: hit,
+            capacity_per_task_per_s: cap,
+            spent_before_min: spent,
+            slo,
+            tasks,
+            failover_s: fo,
+            failures: fails.into_iter().map(|(failure, at_s)| Injected { failure, at_s }).collect(),
+            ..Default::default()
+        };
+        if let Ok(o) = simulate(&p) {
+            prop_assert!(o.degraded_min.is_finite() && o.degraded_min >= 0.0);
+            prop_assert!(o.degraded_min <= o.affected_min + 1e-9);
+            prop_assert!(o.samples.iter().all(|s| (0.0..=1.0 + 1e-12).contains(&s.failing_share)));
+        }
+    }
+
+    #[test]
+    fn a_longer_failover_never_spends_less(fo in 0u32..600, extra in 0u32..600, at in 0u32..3_000) {
+        let run = |failover_s| simulate(&FailureDrillParams {
+            failover_s,
+            failures: vec![Injected { failure: Failure::Database, at_s: at }],
+            ..Default::default()
+        }).unwrap().degraded_min;
+        prop_assert!(run(fo + extra) + 1e-9 >= run(fo));
+    }
+
+    #[test]
+    fn more_failures_never_spend_less(fails in prop::collection::vec((failure(), 0u32..3_500), 0..5), more in (failure(), 0u32..3_500)) {
+        let to = |v: &[(Failure, u32)]| v.iter().map(|&(failure, at_s)| Injected { failure: match failure {
+            Failure::Task { az } => Failure::Task { az: az % 2 },
+            Failure::Az { az } => Failure::Az { az: az % 2 },
+            f => f,
+        }, at_s }).collect::<Vec<_>>();
+        let base = FailureDrillParams { failures: to(&fails), autoscaler: false, ..Default::default() };
+        let mut all = fails.clone();
+        all.push(more);
+        let bigger = FailureDrillParams { failures: to(&all), ..base.clone() };
+        let a = simulate(&base).unwrap().failed_requests;
+        let b = simulate(&bigger).unwrap().failed_requests;
+        prop_assert!(b + 1e-6 >= a, "{a} > {b}");
+    }
+
+    #[test]
+    fn any_link_text_reads_without_panic(text in ".{0,200}") {
+        let (p, _) = FailureDrillParams::from_query(&Query::parse(&text));
+        prop_assert!(simulate(&p).is_ok(), "a link must only ever produce valid params");
+    }
+
+    #[test]
+    fn links_of_valid_params_round_trip(n in 1u32..30, maz: bool, fo in 0u32..600, at in 0u32..3_599, az in 0usize..2) {
+        let p = FailureDrillParams {
+            tasks: n,
+            multi_az: maz,
+            failover_s: fo,
+            failures: vec![Injected { failure: Failure::Az { az }, at_s: at }],
+            ..Default::default()
+        };
+        let (back, ignored) = FailureDrillParams::from_query(&Query::parse(&p.to_query()));
+        prop_assert_eq!(back, p);
+        prop_assert!(ignored.is_empty());
+    }
+}
