@@ -2,8 +2,11 @@
 //! Run with `cargo bench -p cloud-lab-model`.
 
 mod autoscaling;
+mod cache_cdn;
 mod cost;
 mod iac_drift;
+mod multi_region;
+mod rate_limiting;
 mod rolling_deploy;
 mod serverless;
 mod service_models;
@@ -24,8 +27,11 @@ criterion_group!(
     benches,
     availability,
     autoscaling::bench,
+    cache_cdn::bench,
     cost::bench,
     iac_drift::bench,
+    multi_region::bench,
+    rate_limiting::bench,
     rolling_deploy::bench,
     serverless::bench,
     service_models::bench,

@@ -6,11 +6,14 @@
 
 pub mod autoscaling;
 pub mod availability;
+pub mod cache_cdn;
 pub mod catalog;
 pub mod cost;
 pub mod iac_drift;
 pub mod link;
+pub mod multi_region;
 pub mod photoshare;
+pub mod rate_limiting;
 pub mod rolling_deploy;
 pub mod serverless;
 pub mod service_models;
