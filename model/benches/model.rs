@@ -2,9 +2,12 @@
 //! Run with `cargo bench -p cloud-lab-model`.
 
 mod autoscaling;
+mod cache_cdn;
 mod cost;
 mod failure_drill;
 mod iac_drift;
+mod multi_region;
+mod rate_limiting;
 mod rolling_deploy;
 mod scenario;
 mod serverless;
@@ -27,9 +30,12 @@ criterion_group!(
     benches,
     availability,
     autoscaling::bench,
+    cache_cdn::bench,
     cost::bench,
     failure_drill::bench,
     iac_drift::bench,
+    multi_region::bench,
+    rate_limiting::bench,
     rolling_deploy::bench,
     scenario::bench,
     serverless::bench,

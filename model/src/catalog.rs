@@ -15,7 +15,7 @@ pub struct DemoInfo {
     pub section: &'static str,
 }
 
-pub const DEMOS: [DemoInfo; 7] = [
+pub const DEMOS: [DemoInfo; 10] = [
     DemoInfo {
         id: "service-models",
         title: "Service models",
@@ -53,10 +53,28 @@ pub const DEMOS: [DemoInfo; 7] = [
         section: "§4 FinOps cost model",
     },
     DemoInfo {
+        id: "cache-cdn",
+        title: "Cache-aside & CDN offload",
+        teaches: "How popularity, cache size and TTL set the hit ratio that sizes the origin, what readers pay in stale data, and what a cold cache does to the fleet.",
+        section: "§6 Design patterns · §5 Consistency",
+    },
+    DemoInfo {
+        id: "rate-limiting",
+        title: "Token-bucket rate limiting",
+        teaches: "How a token bucket admits bursts and rates, and why a limiter at capacity — per client — protects the SLO while the autoscaler catches up.",
+        section: "§6 Design patterns",
+    },
+    DemoInfo {
         id: "serverless",
         title: "Serverless crossover",
         teaches: "Where pay-per-request functions beat an always-on container fleet, and where they stop doing so.",
         section: "§7 B Serverless variant",
+    },
+    DemoInfo {
+        id: "multi-region",
+        title: "Multi-region failover",
+        teaches: "What DNS health-check failover takes (RTO), what asynchronous replication loses (RPO), and what a warm standby region buys toward 99.99 % and costs.",
+        section: "§7 A Multi-region active-passive",
     },
 ];
 
@@ -78,12 +96,12 @@ pub const ARCHITECTURE: [ArchitecturePart; 4] = [
     ArchitecturePart {
         name: "CDN",
         role: "Serves 92 % of reads from the edge.",
-        demos: &["autoscaling", "cost", "availability"],
+        demos: &["autoscaling", "cost", "availability", "cache-cdn"],
     },
     ArchitecturePart {
         name: "Load balancer",
         role: "Spreads requests over healthy tasks in both AZs.",
-        demos: &["availability", "autoscaling", "iac-drift"],
+        demos: &["availability", "autoscaling", "iac-drift", "rate-limiting"],
     },
     ArchitecturePart {
         name: "App tier",
@@ -98,7 +116,13 @@ pub const ARCHITECTURE: [ArchitecturePart; 4] = [
     ArchitecturePart {
         name: "Data tier",
         role: "Multi-AZ Postgres, Redis and S3, run by the provider.",
-        demos: &["availability", "cost", "service-models"],
+        demos: &[
+            "availability",
+            "cost",
+            "service-models",
+            "cache-cdn",
+            "multi-region",
+        ],
     },
 ];
 

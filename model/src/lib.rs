@@ -6,12 +6,15 @@
 
 pub mod autoscaling;
 pub mod availability;
+pub mod cache_cdn;
 pub mod catalog;
 pub mod cost;
 pub mod failure_drill;
 pub mod iac_drift;
 pub mod link;
+pub mod multi_region;
 pub mod photoshare;
+pub mod rate_limiting;
 pub mod rolling_deploy;
 pub mod scenario;
 pub mod serverless;

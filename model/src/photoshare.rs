@@ -176,3 +176,9 @@ pub mod autoscaling {
     /// provisioning plus the target group's health checks.
     pub const SCALE_OUT_S: u32 = 60;
 }
+
+/// Extension A's two regions (§7 A): the Route 53 records' set identifiers.
+pub mod multi_region {
+    pub const PRIMARY_REGION: &str = "eu-west-1";
+    pub const STANDBY_REGION: &str = "eu-central-1";
+}

@@ -1,0 +1,129 @@
+//! Failover time, RPO and the standby's bill worked by hand from Route 53's standard health
+//! checks and the worked example's §4 bill ($1,358.49 on demand, $1,047.63 optimized).
+
+use cloud_lab_model::availability::{self, AvailabilityParams};
+use cloud_lab_model::link::{LinkState, Query};
+use cloud_lab_model::multi_region::*;
+use cloud_lab_model::photoshare::printed;
+
+#[test]
+fn standard_checks_and_a_60_s_ttl_fail_over_in_150_s_at_worst() {
+    let f = failover(&MultiRegionParams::default());
+    // 30 s × 3 to detect (75 s on average), + 60 s TTL (30 s on average).
+    assert_eq!((f.detection_worst_s, f.detection_expected_s), (90.0, 75.0));
+    assert_eq!(
+        (f.users_on_standby_worst_s, f.users_on_standby_expected_s),
+        (150.0, 105.0)
+    );
+    // Promotion (300 s) starts at detection: writes are back at 390 s, 375 on average.
+    assert_eq!(f.database_promoted_worst_s, 390.0);
+    assert_eq!((f.rto_worst_s, f.rto_expected_s), (390.0, 375.0));
+    // 5 s of lag at 10 writes/s.
+    assert_eq!((f.rpo_s, f.writes_lost), (5.0, 50.0));
+    let labels: Vec<f64> = f.milestones.iter().map(|m| m.at_s).collect();
+    assert_eq!(labels, [0.0, 90.0, 150.0, 390.0]);
+}
+
+#[test]
+fn fast_checks_and_other_settings_by_hand() {
+    // (interval, threshold, ttl, extra, promotion, decision) → (users worst, rto worst)
+    let rows = [
+        ((10, 3, 60, 0, 300, 0), (90.0, 330.0)),
+        ((10, 1, 0, 0, 0, 0), (10.0, 10.0)),
+        ((30, 3, 300, 120, 60, 0), (510.0, 510.0)),
+        ((30, 2, 60, 0, 300, 600), (120.0, 960.0)),
+    ];
+    for ((hc, thr, ttl, extra, promo, decide), (users, rto)) in rows {
+        let p = MultiRegionParams {
+            health_check_interval_s: hc,
+            failure_threshold: thr,
+            dns_ttl_s: ttl,
+            client_cache_extra_s: extra,
+            promotion_s: promo,
+            decision_s: decide,
+            ..MultiRegionParams::default()
+        };
+        let f = evaluate(&p).unwrap().failover;
+        assert_eq!(
+            (f.users_on_standby_worst_s, f.rto_worst_s),
+            (users, rto),
+            "{p:?}"
+        );
+    }
+}
+
+#[test]
+fn a_warm_standby_repeats_the_always_on_lines() {
+    let c = evaluate(&MultiRegionParams::default()).unwrap().cost;
+    assert_eq!(c.one_region_on_demand_usd, printed::ON_DEMAND_TOTAL_USD);
+    assert_eq!(c.one_region_optimized_usd, printed::OPTIMIZED_TOTAL_USD);
+    // 64.97 + 14.31 + 350.40 + 11.50 + 329.96 + 28.00 + 75.00 = 874.14, + 47.10 of uploads.
+    assert_eq!(c.standby_on_demand_usd, 921.24);
+    // 47.57 + 203.23 + 11.50 + 197.98 + 28.00 + 75.00 = 563.28, + 47.10.
+    assert_eq!(c.standby_optimized_usd, 610.38);
+    assert_eq!(c.two_regions_on_demand_usd, 2_279.73);
+    assert_eq!(c.two_regions_optimized_usd, 1_658.01);
+    assert_eq!(c.rows.len(), 8);
+    let no_uploads = MultiRegionParams {
+        replicate_uploads: false,
+        ..MultiRegionParams::default()
+    };
+    let c = evaluate(&no_uploads).unwrap().cost;
+    assert_eq!(
+        (c.standby_on_demand_usd, c.standby_optimized_usd),
+        (874.14, 563.28)
+    );
+    assert_eq!(
+        (c.two_regions_on_demand_usd, c.two_regions_optimized_usd),
+        (2_232.63, 1_610.91)
+    );
+}
+
+#[test]
+fn two_regions_approach_four_nines_but_each_failover_costs_minutes() {
+    let a = evaluate(&MultiRegionParams::default())
+        .unwrap()
+        .availability;
+    let one = availability::evaluate(&AvailabilityParams::default())
+        .unwrap()
+        .composition;
+    assert_eq!(a.one_region, one);
+    // One region: 0.9999 × (1 − 0.005²) × 0.9995 = 0.999375…: 27.0 min a month.
+    assert!((a.one_region.region - 0.9999 * 0.999975 * 0.9995).abs() < 1e-12);
+    assert!((a.primary_downtime_min_per_month - 26.997).abs() < 1e-3);
+    // Two regions with an instant failover: 0.9999 × (1 − 0.000625²): little more than the
+    // CDN's 99.99 % (4.32 min) is left, 4.337 min.
+    assert!((a.two_regions.downtime_min_per_month - 4.3369).abs() < 1e-3);
+    // One outage a month costs the expected RTO, 375 s.
+    assert_eq!(a.failover_min_per_month, 6.25);
+    assert!((a.effective_downtime_min_per_month - 10.5869).abs() < 1e-3);
+    assert!(!a.meets_four_nines);
+    assert!(a.effective_availability > a.one_region.availability);
+}
+
+#[test]
+fn the_link_round_trips() {
+    let p = MultiRegionParams {
+        health_check_interval_s: 10,
+        failure_threshold: 2,
+        replication_lag_s: 0.5,
+        standby_multi_az: false,
+        ..MultiRegionParams::default()
+    };
+    let (back, ignored) = MultiRegionParams::from_query(&Query::parse(&p.to_query()));
+    assert!(ignored.is_empty());
+    assert_eq!(back, p);
+    let (_, ignored) = MultiRegionParams::from_query(&Query::parse("hc=15"));
+    assert_eq!(ignored.len(), 1);
+}
+
+#[test]
+fn bad_input_is_explained() {
+    let p = MultiRegionParams {
+        health_check_interval_s: 15,
+        failure_threshold: 0,
+        replication_lag_s: f64::NAN,
+        ..MultiRegionParams::default()
+    };
+    assert_eq!(evaluate(&p).unwrap_err().len(), 3);
+}

@@ -1,0 +1,71 @@
+//! Invariants of the multi-region model, over generated inputs.
+
+use cloud_lab_model::link::{LinkState, Query};
+use cloud_lab_model::multi_region::*;
+use proptest::prelude::*;
+
+fn any_f64() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        any::<f64>(),
+        -1.0..2.0f64,
+        0.0..1_000.0f64,
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_longer_ttl_or_threshold_never_fails_over_sooner(thr in 1u32..10, ttl in 0u32..3_600, more in 0u32..600, fast in any::<bool>()) {
+        let p = MultiRegionParams { health_check_interval_s: if fast { 10 } else { 30 }, failure_threshold: thr, dns_ttl_s: ttl, ..MultiRegionParams::default() };
+        let f = failover(&p);
+        let longer = failover(&MultiRegionParams { dns_ttl_s: ttl + more, ..p.clone() });
+        let stricter = failover(&MultiRegionParams { failure_threshold: thr + 1, ..p.clone() });
+        prop_assert!(longer.rto_worst_s >= f.rto_worst_s);
+        prop_assert!(stricter.users_on_standby_worst_s > f.users_on_standby_worst_s);
+        prop_assert!(f.users_on_standby_expected_s <= f.users_on_standby_worst_s);
+        prop_assert!(f.rto_expected_s <= f.rto_worst_s);
+        prop_assert!(f.milestones.windows(2).all(|w| w[0].at_s <= w[1].at_s));
+    }
+
+    #[test]
+    fn a_standby_always_costs_more_and_never_lowers_availability(tasks in 1u32..50, maz in any::<bool>(), s3 in any::<bool>(), outages in 0.0..30.0f64) {
+        let p = MultiRegionParams { standby_tasks: tasks, standby_multi_az: maz, replicate_uploads: s3, primary_outages_per_month: outages, ..MultiRegionParams::default() };
+        let o = evaluate(&p).unwrap();
+        prop_assert!(o.cost.two_regions_on_demand_usd > o.cost.one_region_on_demand_usd);
+        prop_assert!(o.cost.two_regions_optimized_usd > o.cost.one_region_optimized_usd);
+        prop_assert!(o.availability.effective_availability + 1e-12 >= o.availability.one_region.availability);
+        prop_assert!(o.availability.effective_availability <= o.availability.two_regions.availability + 1e-12);
+    }
+
+    #[test]
+    fn any_input_gives_a_value_or_an_error(
+        hc in 0u32..40, thr in 0u32..12, ttl in any::<u32>(), extra in any::<u32>(), lag in any_f64(), wps in any_f64(),
+        promo in any::<u32>(), decide in any::<u32>(), outages in any_f64(), tasks in 0u32..2_000, maz in any::<bool>(), s3 in any::<bool>(),
+    ) {
+        let p = MultiRegionParams { health_check_interval_s: hc, failure_threshold: thr, dns_ttl_s: ttl, client_cache_extra_s: extra, replication_lag_s: lag, writes_per_s: wps, promotion_s: promo, decision_s: decide, primary_outages_per_month: outages, standby_tasks: tasks, standby_multi_az: maz, replicate_uploads: s3 };
+        if let Ok(o) = evaluate(&p) {
+            prop_assert!(o.failover.rto_worst_s.is_finite());
+            prop_assert!((0.0..=1.0).contains(&o.availability.effective_availability));
+            prop_assert!(o.cost.standby_on_demand_usd.is_finite());
+        }
+    }
+
+    #[test]
+    fn any_link_text_reads_without_panic(text in ".{0,200}") {
+        let (p, _) = MultiRegionParams::from_query(&Query::parse(&text));
+        prop_assert!(evaluate(&p).is_ok(), "a link must only ever produce valid params");
+    }
+
+    #[test]
+    fn links_with_known_keys_read_without_panic(
+        key in prop::sample::select(vec!["hc", "thr", "ttl", "extra", "lag", "wps", "promo", "decide", "outages", "tasks", "maz", "s3"]),
+        value in prop_oneof!["-?[0-9]{1,7}(\\.[0-9]{1,3})?", ".{0,12}"],
+    ) {
+        let (p, _) = MultiRegionParams::from_query(&Query::parse(&format!("{key}={value}")));
+        prop_assert!(evaluate(&p).is_ok());
+    }
+}
