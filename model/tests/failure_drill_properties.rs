@@ -64,8 +64,11 @@ proptest! {
             f => f,
         }, at_s }).collect::<Vec<_>>();
         let base = FailureDrillParams { failures: to(&fails), autoscaler: false, ..Default::default() };
+        // An earlier failure can pre-empt later ones (a lost AZ has no tasks left to
+        // lose), so the extra failure comes after every other one.
+        let after = (fails.iter().map(|f| f.1).max().unwrap_or(0) + 1 + more.1 % 300).min(3_599);
         let mut all = fails.clone();
-        all.push(more);
+        all.push((more.0, after));
         let bigger = FailureDrillParams { failures: to(&all), ..base.clone() };
         let a = simulate(&base).unwrap().failed_requests;
         let b = simulate(&bigger).unwrap().failed_requests;
