@@ -29,12 +29,14 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown ||
 [ -x "$TOOLS/node_modules/.bin/wasm-opt" ] ||
   { say "installing wasm-opt (binaryen $BINARYEN_VERSION) into .tools/"; npm install --prefix "$TOOLS" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"; }
 
-[ "${1:-}" = test ] || exit 0
-
+# Debian packages: brotli measures what a browser downloads (scripts/size.sh); the tests
+# drive Debian's Chromium (Playwright never downloads a browser of its own here).
 missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v brotli >/dev/null || missing+=(brotli)
+if [ "${1:-}" = test ]; then
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} from Debian"
   SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -42,8 +44,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Playwright drives Debian's Chromium; it never downloads a browser of its own.
-if [ ! -d tests/node_modules/@playwright/test ]; then
-  say "installing the Playwright packages"
+[ "${1:-}" = test ] || exit 0
+
+# The browser-test packages (Playwright, axe-core, Lighthouse), reinstalled when the lockfile changes.
+stamp=tests/node_modules/.installed-from
+lock=$(sha256sum tests/package-lock.json | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$lock" ]; then
+  say "installing the browser-test packages"
   (cd tests && npm ci --no-audit --no-fund --silent)
+  echo "$lock" > "$stamp"
 fi

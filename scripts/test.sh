@@ -18,8 +18,9 @@ if [ -n "$web" ]; then echo "cloud-lab-model depends on web crates: $web"; exit 
 say "model and view tests (native)"
 cargo test -p cloud-lab-model -p cloud-lab-demos
 
-say "release build"
+say "release build, within the size budget"
 scripts/build.sh
+scripts/size.sh --check
 
 say "browser tests (Playwright, headless Chromium)"
 mkdir -p target/subpath/course
