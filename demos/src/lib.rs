@@ -5,6 +5,7 @@ pub mod availability;
 pub mod chart;
 pub mod format;
 pub mod lab;
+pub mod service_models;
 
 use cloud_lab_model::catalog::{DemoInfo, DEMOS};
 use cloud_lab_model::link::Query;
@@ -22,6 +23,7 @@ pub fn registry() -> impl Iterator<Item = (&'static DemoInfo, Option<DemoView>)>
 fn view_of(id: &str) -> Option<DemoView> {
     match id {
         "availability" => Some(availability::view),
+        "service-models" => Some(service_models::view),
         _ => None,
     }
 }
