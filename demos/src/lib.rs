@@ -6,6 +6,7 @@ pub mod chart;
 pub mod format;
 pub mod lab;
 pub mod service_models;
+pub mod vm_vs_container;
 
 use cloud_lab_model::catalog::{DemoInfo, DEMOS};
 use cloud_lab_model::link::Query;
@@ -24,6 +25,7 @@ fn view_of(id: &str) -> Option<DemoView> {
     match id {
         "availability" => Some(availability::view),
         "service-models" => Some(service_models::view),
+        "vm-vs-container" => Some(vm_vs_container::view),
         _ => None,
     }
 }
