@@ -5,6 +5,7 @@ pub mod availability;
 pub mod chart;
 pub mod format;
 pub mod lab;
+pub mod rolling_deploy;
 pub mod service_models;
 pub mod vm_vs_container;
 
@@ -26,6 +27,7 @@ fn view_of(id: &str) -> Option<DemoView> {
         "availability" => Some(availability::view),
         "service-models" => Some(service_models::view),
         "vm-vs-container" => Some(vm_vs_container::view),
+        "rolling-deploy" => Some(rolling_deploy::view),
         _ => None,
     }
 }

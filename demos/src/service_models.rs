@@ -60,7 +60,11 @@ fn notes(columns: &[Column]) -> Vec<(&'static str, Vec<(Model, Layer)>)> {
 
 #[component]
 fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoView {
-    let columns = from_ok(outcome, |o| o.columns.clone());
+    // The columns never change with the params: a memo keeps the table (and the
+    // focused button) in place while only the highlight moves.
+    let columns = Memo::new(move |_| {
+        outcome.with(|o| o.as_ref().map(|o| o.columns.clone()).unwrap_or_default())
+    });
     let highlighted = from_ok(outcome, |o| o.highlighted_model);
     let toggle = move |m: Model| {
         params.update(|p| {
@@ -72,7 +76,7 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
         })
     };
     let table = move || {
-        let columns = columns();
+        let columns = columns.get();
         let notes = notes(&columns);
         let note_number = |m: Model, l: Layer| {
             notes
@@ -80,12 +84,11 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
                 .position(|(_, cells)| cells.contains(&(m, l)))
                 .map(|i| i + 1)
         };
-        let hl = highlighted();
         let head = columns
             .iter()
             .map(|c| {
                 let m = c.model;
-                let on = hl == Some(m);
+                let on = move || highlighted() == Some(m);
                 let tiers = c
                     .tiers
                     .iter()
@@ -94,7 +97,7 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
                     .join(", ");
                 view! {
                     <th scope="col" class:highlight=on data-testid=format!("col-{}", m.slug())>
-                        <button aria-pressed=if on { "true" } else { "false" }
+                        <button aria-pressed=move || if on() { "true" } else { "false" }
                             on:click=move |_| toggle(m)>{m.label()}</button>
                         {(!tiers.is_empty()).then(|| view! { <span class="tiers-here">"PhotoShare: "{tiers}</span> })}
                     </th>
@@ -110,7 +113,8 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
                     .map(|c| {
                         let cell = c.cells.get(row).copied();
                         let line = row + 1 == c.above_line;
-                        let on = hl == Some(c.model);
+                        let m = c.model;
+                        let on = move || highlighted() == Some(m);
                         let n = note_number(c.model, *layer);
                         cell.map(|cell| {
                             view! {
@@ -129,7 +133,8 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
         let foot = columns
             .iter()
             .map(|c| {
-                let on = hl == Some(c.model);
+                let m = c.model;
+                let on = move || highlighted() == Some(m);
                 view! {
                     <td class:highlight=on data-testid=format!("split-{}", c.model.slug())>
                         {format!("{} yours", c.yours)}
@@ -245,17 +250,17 @@ fn Tiers(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoVi
             <h2 id="tiers-heading">"PhotoShare's tiers on the line"</h2>
             <fieldset class="tier-choice">
                 <legend>"Choose a tier to see its model and who does what"</legend>
-                {move || tiers().into_iter().map(|c| {
-                    let t = c.tier;
+                {Tier::ALL.map(|t| {
+                    let model = t.model();
                     view! {
                         <label data-testid=format!("tier-{}", t.slug())>
                             <input type="radio" name="tier" prop:checked=move || selected() == Some(t)
                                 on:change=move |_| choose(t)/>
-                            " "{t.label()}" ("{lab.name(t.service())}") — "<strong>{c.model.label()}</strong>" "
-                            {worked(t, c.model)}
+                            " "{t.label()}" ("{lab.name(t.service())}") — "<strong>{model.label()}</strong>" "
+                            {worked(t, model)}
                         </label>
                     }
-                }).collect_view()}
+                })}
             </fieldset>
             {card}
         </section>

@@ -15,7 +15,7 @@ pub struct DemoInfo {
     pub section: &'static str,
 }
 
-pub const DEMOS: [DemoInfo; 7] = [
+pub const DEMOS: [DemoInfo; 8] = [
     DemoInfo {
         id: "service-models",
         title: "Service models",
@@ -32,6 +32,12 @@ pub const DEMOS: [DemoInfo; 7] = [
         id: "iac-drift",
         title: "IaC drift",
         teaches: "How a terraform plan reveals changes clicked in a console, and how apply puts the declared state back.",
+        section: "§2 IaC, container & deploy",
+    },
+    DemoInfo {
+        id: "rolling-deploy",
+        title: "Rolling deploy",
+        teaches: "How a new task definition rolls out behind health checks, and why a bad build never serves users.",
         section: "§2 IaC, container & deploy",
     },
     DemoInfo {
@@ -83,7 +89,7 @@ pub const ARCHITECTURE: [ArchitecturePart; 4] = [
     ArchitecturePart {
         name: "Load balancer",
         role: "Spreads requests over healthy tasks in both AZs.",
-        demos: &["availability", "autoscaling", "iac-drift"],
+        demos: &["availability", "autoscaling", "iac-drift", "rolling-deploy"],
     },
     ArchitecturePart {
         name: "App tier",
@@ -93,6 +99,7 @@ pub const ARCHITECTURE: [ArchitecturePart; 4] = [
             "vm-vs-container",
             "service-models",
             "serverless",
+            "rolling-deploy",
         ],
     },
     ArchitecturePart {

@@ -3,12 +3,12 @@
 import { test, expect } from '@playwright/test';
 import { Lab } from './lab';
 
-test('the navigation lists all seven demos and each mounts with no console error', async ({ page }) => {
+test('the navigation lists all eight demos and each mounts with no console error', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open();
   await expect(page.getByTestId('home')).toBeVisible();
   const ids = await lab.demoIds();
-  expect(ids).toHaveLength(7);
+  expect(ids).toHaveLength(8);
   for (const id of ids) {
     await page.getByTestId(`nav-${id}`).click();
     await expect(lab.demo(id)).toBeVisible();
