@@ -326,7 +326,7 @@ fn WhatHappened(params: Params, outcome: Outcome) -> impl IntoView {
                     <dt>"New tasks that failed /healthz"</dt>
                     <dd class="big" data-testid="failed">{from_ok(outcome, |o| o.failed_tasks.to_string())}</dd>
                     <dd>{from_ok(outcome, |o| format!("the circuit breaker trips at {}", o.breaker_threshold))}</dd>
-                    <dd>{from_ok(outcome, |o| (o.fail_open_seconds > 0).then(|| format!("No healthy target for {} s: the ALB failed open.", o.fail_open_seconds)).unwrap_or_default())}</dd>
+                    <dd>{from_ok(outcome, |o| if o.fail_open_seconds > 0 { format!("No healthy target for {} s: the ALB failed open.", o.fail_open_seconds) } else { String::new() })}</dd>
                 </div>
                 <div>
                     <dt>"Capacity after losing an AZ"</dt>
