@@ -62,6 +62,35 @@ pub fn usd(x: f64) -> String {
     )
 }
 
+/// A number with at most `places` decimals, trailing zeros dropped: 2.80 → "2.8", 16.0 → "16".
+pub fn trimmed(x: f64, places: usize) -> String {
+    let s = format!("{x:.places$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &s
+    };
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Seconds to three figures: "0.125 s", "3.04 s", "24.3 s", "360 s".
+pub fn seconds(s: f64) -> String {
+    let places = if s.abs() < 1.0 {
+        3
+    } else if s.abs() < 10.0 {
+        2
+    } else if s.abs() < 100.0 {
+        1
+    } else {
+        0
+    };
+    format!("{} s", trimmed(s, places))
+}
+
 /// A value for a form field: NaN shows as empty rather than "NaN".
 pub fn field(x: f64) -> String {
     if x.is_finite() {
@@ -90,6 +119,13 @@ mod tests {
         assert_eq!(usd(-3.5), "−$3.50");
         assert_eq!(percent(0.104166, 1), "10.4 %");
         assert_eq!(availability(0.999275), "99.928 %");
+        assert_eq!(trimmed(2.80, 3), "2.8");
+        assert_eq!(trimmed(16.0, 2), "16");
+        assert_eq!(trimmed(981.0 / 1024.0, 2), "0.96");
+        assert_eq!(seconds(0.125), "0.125 s");
+        assert_eq!(seconds(3.04), "3.04 s");
+        assert_eq!(seconds(70.32), "70.3 s");
+        assert_eq!(seconds(360.0), "360 s");
         assert_eq!(field(f64::NAN), "");
         assert_eq!(field(99.95), "99.95");
     }

@@ -5,6 +5,9 @@ pub mod availability;
 pub mod chart;
 pub mod format;
 pub mod lab;
+pub mod rolling_deploy;
+pub mod service_models;
+pub mod vm_vs_container;
 
 use cloud_lab_model::catalog::{DemoInfo, DEMOS};
 use cloud_lab_model::link::Query;
@@ -22,6 +25,9 @@ pub fn registry() -> impl Iterator<Item = (&'static DemoInfo, Option<DemoView>)>
 fn view_of(id: &str) -> Option<DemoView> {
     match id {
         "availability" => Some(availability::view),
+        "service-models" => Some(service_models::view),
+        "vm-vs-container" => Some(vm_vs_container::view),
+        "rolling-deploy" => Some(rolling_deploy::view),
         _ => None,
     }
 }

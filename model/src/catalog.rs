@@ -15,7 +15,7 @@ pub struct DemoInfo {
     pub section: &'static str,
 }
 
-pub const DEMOS: [DemoInfo; 10] = [
+pub const DEMOS: [DemoInfo; 11] = [
     DemoInfo {
         id: "service-models",
         title: "Service models",
@@ -32,6 +32,12 @@ pub const DEMOS: [DemoInfo; 10] = [
         id: "iac-drift",
         title: "IaC drift",
         teaches: "How a terraform plan reveals changes clicked in a console, and how apply puts the declared state back.",
+        section: "§2 IaC, container & deploy",
+    },
+    DemoInfo {
+        id: "rolling-deploy",
+        title: "Rolling deploy",
+        teaches: "How a new task definition rolls out behind health checks, and why a bad build never serves users.",
         section: "§2 IaC, container & deploy",
     },
     DemoInfo {
@@ -101,7 +107,13 @@ pub const ARCHITECTURE: [ArchitecturePart; 4] = [
     ArchitecturePart {
         name: "Load balancer",
         role: "Spreads requests over healthy tasks in both AZs.",
-        demos: &["availability", "autoscaling", "iac-drift", "rate-limiting"],
+        demos: &[
+            "availability",
+            "autoscaling",
+            "iac-drift",
+            "rolling-deploy",
+            "rate-limiting",
+        ],
     },
     ArchitecturePart {
         name: "App tier",
@@ -111,6 +123,7 @@ pub const ARCHITECTURE: [ArchitecturePart; 4] = [
             "vm-vs-container",
             "service-models",
             "serverless",
+            "rolling-deploy",
         ],
     },
     ArchitecturePart {

@@ -308,6 +308,12 @@ pub struct RollingDeployOutcome {
     pub failed_tasks: u32,
     /// Fewest tasks serving at any second.
     pub lowest_serving: u32,
+    /// The same as a share of the desired count.
+    pub lowest_capacity: f64,
+    /// Lowest share of the desired count serving from the AZ's loss on (`None` without a loss).
+    pub lowest_capacity_after_az_loss: Option<f64>,
+    /// Largest share of requests sent to tasks that are gone, at any second.
+    pub peak_failing_requests: f64,
     /// Seconds with no healthy target, when the ALB fails open.
     pub fail_open_seconds: u32,
     /// Task-seconds of serving by new (healthy) tasks, and by all tasks.
@@ -690,7 +696,24 @@ impl<'p> Sim<'p> {
             .iter()
             .map(|s| u64::from(s.new_serving + s.old_serving))
             .sum();
+        let lowest_capacity = |from_s: u32| {
+            self.samples
+                .iter()
+                .filter(|s| s.t_s >= from_s)
+                .map(|s| s.capacity)
+                .fold(f64::INFINITY, f64::min)
+        };
+        let lowest_capacity_after_az_loss = self.p.az_loss.map(|l| lowest_capacity(l.at_s));
+        let lowest_capacity = lowest_capacity(0);
+        let peak_failing_requests = self
+            .samples
+            .iter()
+            .map(|s| s.failing_requests)
+            .fold(0.0, f64::max);
         RollingDeployOutcome {
+            lowest_capacity,
+            lowest_capacity_after_az_loss,
+            peak_failing_requests,
             min_healthy_tasks: self.p.min_healthy_tasks(),
             max_running_tasks: self.p.max_running_tasks(),
             seconds_to_healthy: self.p.health_check.seconds_to_healthy(),

@@ -250,6 +250,17 @@ impl Tier {
         Tier::ALL.into_iter().find(|t| t.slug() == slug)
     }
 
+    pub fn label(self) -> &'static str {
+        match self {
+            Tier::Cdn => "CDN",
+            Tier::LoadBalancer => "Load balancer",
+            Tier::App => "App tier",
+            Tier::Database => "Database",
+            Tier::Cache => "Cache",
+            Tier::ObjectStorage => "Object storage",
+        }
+    }
+
     /// The managed service behind the tier, for the AWS ↔ Azure labels.
     pub fn service(self) -> Service {
         match self {

@@ -87,6 +87,9 @@ fn a_good_build_replaces_all_four_tasks_without_dropping_below_four() {
     assert_eq!(o.result, DeployResult::Completed { at_s: 360 });
     assert_eq!(o.wait, Wait::Stable { at_s: 360 });
     assert_eq!(o.lowest_serving, 4);
+    assert_eq!(o.lowest_capacity, 1.0);
+    assert_eq!(o.lowest_capacity_after_az_loss, None);
+    assert_eq!(o.peak_failing_requests, 0.0);
     assert_eq!(o.samples.len(), 601);
     assert_eq!(o.samples.iter().map(|s| s.running).max(), Some(8));
     let s59 = o.samples[59];
@@ -219,6 +222,9 @@ fn losing_an_az_mid_rollout_keeps_half_the_capacity() {
         o.samples.iter().all(|s| s.capacity >= 0.5),
         "never below half"
     );
+    assert_eq!(o.lowest_capacity_after_az_loss, Some(0.5));
+    assert_eq!(o.lowest_capacity, 0.5);
+    assert_eq!(o.peak_failing_requests, 0.5);
     // Replacements start in AZ a at detection and serve 60 s later.
     let replacements: Vec<&TaskTrack> = t.iter().filter(|k| k.launched_s == 90).collect();
     assert_eq!(replacements.len(), 2);

@@ -81,6 +81,7 @@ fn photoshares_app_tier_is_containers_and_its_data_tier_is_paas() {
     ];
     for (tier, model, aws, azure) in rows {
         assert_eq!(tier.model(), model);
+        assert!(!tier.label().is_empty());
         assert_eq!(tier.service().name(Cloud::Aws), aws);
         assert_eq!(tier.service().name(Cloud::Azure), azure);
     }

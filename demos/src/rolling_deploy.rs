@@ -1,0 +1,455 @@
+//! Rolling deploy — the lesson of §2's pipeline: ECS starts the new task
+//! definition's tasks, and the load balancer's `/healthz` check, not the deploy
+//! script, decides when each one takes traffic. Old tasks leave only once enough
+//! new ones are healthy, within the minimum-healthy and maximum percent, so
+//! capacity never drops below the floor; a bad build never passes the check and
+//! so never serves a user; tasks spread over two AZs keep half the capacity
+//! when one AZ is lost.
+
+use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
+use crate::format;
+use crate::lab::{demo_page, field_whole, from_ok, problems_view, WorkedExample};
+use cloud_lab_model::catalog::DemoInfo;
+use cloud_lab_model::link::Query;
+use cloud_lab_model::photoshare::{self, rolling_deploy::AZ_NAMES};
+use cloud_lab_model::rolling_deploy::*;
+use leptos::prelude::*;
+
+pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
+    demo_page(info, query, |params: RwSignal<RollingDeployParams>| {
+        let outcome = Memo::new(move |_| params.with(simulate));
+        view! {
+            <Controls params outcome/>
+            {problems_view(outcome)}
+            <WhatHappened params outcome/>
+            <Timeline params outcome/>
+            <Events outcome/>
+        }
+    })
+}
+
+type Outcome = Memo<Result<RollingDeployOutcome, Vec<String>>>;
+type Params = RwSignal<RollingDeployParams>;
+
+/// A whole-number slider with its value beside it.
+#[component]
+fn Slider(
+    label: &'static str,
+    unit: &'static str,
+    min: u32,
+    #[prop(into)] max: Signal<u32>,
+    step: u32,
+    testid: &'static str,
+    #[prop(into)] value: Signal<u32>,
+    set: impl Fn(u32) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="slider">
+            <span>{label}</span>
+            <input type="range" min=min max=move || max.get() step=step data-testid=testid
+                prop:value=move || value.get().to_string()
+                on:input=move |ev| set(field_whole(&ev))/>
+            <output>{move || format!("{}{unit}", value.get())}</output>
+        </label>
+    }
+}
+
+/// A whole-number field for the settings that change less often.
+#[component]
+fn Whole(
+    label: &'static str,
+    min: u32,
+    max: u32,
+    testid: &'static str,
+    #[prop(into)] value: Signal<u32>,
+    set: impl Fn(u32) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <label>{label}" "
+            <input type="number" min=min max=max step="1" data-testid=testid
+                prop:value=move || value.get().to_string()
+                on:change=move |ev| set(field_whole(&ev))/>
+        </label>
+    }
+}
+
+#[component]
+fn Controls(params: Params, outcome: Outcome) -> impl IntoView {
+    let hc = move || params.with(|p| p.health_check);
+    let build = move || params.with(|p| p.build);
+    let loss = move || params.with(|p| p.az_loss);
+    // Only switching the loss on or off rebuilds its controls, so dragging "At" is not interrupted.
+    let losing = Memo::new(move |_| params.with(|p| p.az_loss.is_some()));
+    let to_healthy = from_ok(outcome, |o| o.seconds_to_healthy);
+    let to_detect = from_ok(outcome, |o| o.seconds_to_detect);
+    let valid = move || outcome.with(|o| o.is_ok());
+    view! {
+        <section aria-labelledby="controls-heading">
+            <h2 id="controls-heading">"The deployment"</h2>
+            <div class="choices sliders">
+                <fieldset>
+                    <legend>"ECS service"</legend>
+                    <Slider label="Desired count" unit=" tasks" min=1 max=20 step=1 testid="desired"
+                        value=Signal::derive(move || params.with(|p| p.desired_count))
+                        set=move |x| params.update(|p| p.desired_count = x)/>
+                    <Slider label="Minimum healthy" unit=" %" min=0 max=100 step=5 testid="min-healthy"
+                        value=Signal::derive(move || params.with(|p| p.min_healthy_percent))
+                        set=move |x| params.update(|p| p.min_healthy_percent = x)/>
+                    <Slider label="Maximum" unit=" %" min=100 max=200 step=5 testid="max-percent"
+                        value=Signal::derive(move || params.with(|p| p.max_percent))
+                        set=move |x| params.update(|p| p.max_percent = x)/>
+                    <p class="note" data-testid="bounds">{from_ok(outcome, |o| format!(
+                        "At least {} tasks healthy, at most {} running.", o.min_healthy_tasks, o.max_running_tasks))}</p>
+                </fieldset>
+                <fieldset>
+                    <legend>"Timing"</legend>
+                    <Slider label="Task start" unit=" s" min=0 max=120 step=5 testid="task-start"
+                        value=Signal::derive(move || params.with(|p| p.task_start_s))
+                        set=move |x| params.update(|p| p.task_start_s = x)/>
+                    <Slider label="Deregistration delay" unit=" s" min=0 max=600 step=15 testid="drain"
+                        value=Signal::derive(move || params.with(|p| p.deregistration_delay_s))
+                        set=move |x| params.update(|p| p.deregistration_delay_s = x)/>
+                    <Slider label="Run length" unit=" s" min=60 max=1800 step=60 testid="duration"
+                        value=Signal::derive(move || params.with(|p| p.duration_s))
+                        set=move |x| params.update(|p| p.duration_s = x)/>
+                </fieldset>
+                <fieldset>
+                    <legend>"The new build"</legend>
+                    <label><input type="radio" name="build" data-testid="good-build"
+                        prop:checked=move || build() == NewBuild::Good
+                        on:change=move |_| params.update(|p| p.build = NewBuild::Good)/>" good: answers /healthz"</label>
+                    <label><input type="radio" name="build" data-testid="bad-build"
+                        prop:checked=move || build() == NewBuild::Bad
+                        on:change=move |_| params.update(|p| p.build = NewBuild::Bad)/>" bad: starts, never passes /healthz"</label>
+                    <label><input type="checkbox" data-testid="circuit-breaker"
+                        prop:checked=move || params.with(|p| p.circuit_breaker)
+                        on:change=move |ev| { let on = event_target_checked(&ev); params.update(|p| p.circuit_breaker = on) }/>
+                        " deployment circuit breaker with rollback"</label>
+                </fieldset>
+                <fieldset>
+                    <legend>"Lose an availability zone"</legend>
+                    <label><input type="checkbox" data-testid="lose-az"
+                        prop:checked=move || loss().is_some()
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            params.update(|p| p.az_loss = on.then_some(AzLoss { az: 1, at_s: 45.min(p.duration_s) }))
+                        }/>" lose one during the rollout"</label>
+                    {move || losing.get().then(|| view! {
+                        <label>"Which "
+                            <select data-testid="lost-az"
+                                prop:value=move || loss().map(|l| l.az.to_string()).unwrap_or_default()
+                                on:change=move |ev| {
+                                    let az = if event_target_value(&ev) == "0" { 0 } else { 1 };
+                                    params.update(|p| if let Some(l) = p.az_loss.as_mut() { l.az = az });
+                                }>
+                                {AZ_NAMES.iter().enumerate().map(|(i, name)| view! {
+                                    <option value=i.to_string()>{*name}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <Slider label="At" unit=" s" min=0 step=5 testid="lose-at"
+                            max=Signal::derive(move || params.with(|p| p.duration_s))
+                            value=Signal::derive(move || loss().map(|l| l.at_s).unwrap_or(0))
+                            set=move |x| params.update(|p| if let Some(l) = p.az_loss.as_mut() { l.at_s = x })/>
+                    })}
+                </fieldset>
+            </div>
+            <fieldset class="health-check">
+                <legend>{format!("The target group's health check on {}", photoshare::HEALTH_CHECK_PATH)}</legend>
+                <Whole label="Interval, s" min=5 max=300 testid="hc-interval"
+                    value=Signal::derive(move || hc().interval_s)
+                    set=move |x| params.update(|p| p.health_check.interval_s = x)/>
+                <Whole label="Healthy after" min=2 max=10 testid="hc-healthy"
+                    value=Signal::derive(move || hc().healthy_threshold)
+                    set=move |x| params.update(|p| p.health_check.healthy_threshold = x)/>
+                <Whole label="Unhealthy after" min=2 max=10 testid="hc-unhealthy"
+                    value=Signal::derive(move || hc().unhealthy_threshold)
+                    set=move |x| params.update(|p| p.health_check.unhealthy_threshold = x)/>
+                <Whole label="Timeout, s" min=2 max=120 testid="hc-timeout"
+                    value=Signal::derive(move || hc().timeout_s)
+                    set=move |x| params.update(|p| p.health_check.timeout_s = x)/>
+                <p class="figure-line">
+                    {move || format!("{} × {} s = ", hc().healthy_threshold, hc().interval_s)}
+                    <strong data-testid="to-healthy">{move || format!("{} s", to_healthy())}</strong>
+                    " to healthy "
+                    <WorkedExample printed="2 × 15 s = 30 s" agrees=Signal::derive(move || valid() && to_healthy() == 30)/>
+                </p>
+                <p class="figure-line">
+                    {move || format!("{} × {} s = ", hc().unhealthy_threshold, hc().interval_s)}
+                    <strong data-testid="to-detect">{move || format!("{} s", to_detect())}</strong>
+                    " to detect a broken or lost task "
+                    <WorkedExample printed="3 × 15 s = 45 s" agrees=Signal::derive(move || valid() && to_detect() == 45)/>
+                </p>
+            </fieldset>
+        </section>
+    }
+}
+
+fn result_text(result: DeployResult, build: NewBuild) -> String {
+    match result {
+        DeployResult::Completed { at_s } => {
+            format!("Completed at {at_s} s: only new tasks run, all healthy.")
+        }
+        DeployResult::RolledBack {
+            tripped_s,
+            stable_s,
+        } => format!(
+            "Rolled back: the circuit breaker tripped at {tripped_s} s; the old version is stable again at {stable_s} s."
+        ),
+        DeployResult::RollingBack { tripped_s } => format!(
+            "Rolling back: the circuit breaker tripped at {tripped_s} s; the old version is not stable yet."
+        ),
+        DeployResult::InProgress if build == NewBuild::Bad => {
+            "Stalled: no new task ever passes the health check, so the old tasks keep serving.".into()
+        }
+        DeployResult::InProgress => "Still in progress when the run ended.".into(),
+    }
+}
+
+fn wait_text(wait: Wait) -> String {
+    match wait {
+        Wait::Stable { at_s } => {
+            format!("The pipeline's services-stable wait succeeds at {at_s} s.")
+        }
+        Wait::TimedOut { at_s } => format!(
+            "The pipeline's services-stable wait gives up at {at_s} s: the deploy job fails."
+        ),
+        Wait::Waiting => "The pipeline is still waiting when the run ends.".into(),
+    }
+}
+
+#[component]
+fn WhatHappened(params: Params, outcome: Outcome) -> impl IntoView {
+    let build = move || params.with(|p| p.build);
+    let result = move || {
+        outcome.with(|o| match o {
+            Ok(o) => result_text(o.result, build()),
+            Err(_) => String::new(),
+        })
+    };
+    let floor_status = from_ok(outcome, |o| {
+        if o.lowest_serving >= o.min_healthy_tasks {
+            "never below the minimum".to_string()
+        } else if o.lowest_capacity_after_az_loss.is_some() {
+            "below the minimum: an AZ was lost".into()
+        } else {
+            "below the minimum".into()
+        }
+    });
+    let spec = Signal::derive(move || {
+        outcome.with(|o| {
+            let duration = params.with(|p| f64::from(p.duration_s));
+            let series = match o {
+                Ok(o) => {
+                    let line = |label: &str, tone, mark, f: &dyn Fn(&Sample) -> f64| Series {
+                        label: label.into(),
+                        points: o.samples.iter().map(|s| (f64::from(s.t_s), f(s))).collect(),
+                        tone,
+                        mark,
+                    };
+                    let mut series = vec![
+                        line("serving users", Tone::First, Mark::Step, &|s| {
+                            f64::from(s.old_serving + s.new_serving)
+                        }),
+                        line("old build serving", Tone::Second, Mark::Step, &|s| {
+                            f64::from(s.old_serving)
+                        }),
+                        line("new build serving", Tone::Third, Mark::Step, &|s| {
+                            f64::from(s.new_serving)
+                        }),
+                        Series {
+                            label: "minimum healthy".into(),
+                            points: vec![
+                                (0.0, f64::from(o.min_healthy_tasks)),
+                                (duration, f64::from(o.min_healthy_tasks)),
+                            ],
+                            tone: Tone::Muted,
+                            mark: Mark::Dashed,
+                        },
+                    ];
+                    if o.samples.iter().any(|s| s.lost > 0) {
+                        series.push(line("gone, still routed", Tone::Fourth, Mark::Step, &|s| {
+                            f64::from(s.lost)
+                        }));
+                    }
+                    series
+                }
+                Err(_) => Vec::new(),
+            };
+            let mut spec = ChartSpec {
+                x_label: "seconds since the deploy started".into(),
+                y_label: "tasks".into(),
+                x: 0.0..duration,
+                y: 0.0..1.0,
+                series,
+                bands: vec![],
+                bars: vec![],
+            };
+            spec.y = spec.y_to_fit();
+            spec
+        })
+    });
+    let summary = Signal::derive(move || {
+        outcome.with(|o| match o {
+            Ok(o) => {
+                let last = o.samples.last().copied();
+                format!(
+                    "Tasks serving users over the run: lowest {} against a minimum of {}; at the end {} old and {} new.",
+                    o.lowest_serving,
+                    o.min_healthy_tasks,
+                    last.map_or(0, |s| s.old_serving),
+                    last.map_or(0, |s| s.new_serving)
+                )
+            }
+            Err(_) => "No chart: the input is not valid.".into(),
+        })
+    });
+    view! {
+        <section aria-labelledby="result-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+            <h2 id="result-heading">"What happened"</h2>
+            <p class="policy" role="status" data-testid="result">{result}</p>
+            <p data-testid="wait">{from_ok(outcome, |o| wait_text(o.wait))}</p>
+            <dl class="figures" aria-live="polite">
+                <div>
+                    <dt>"Lowest serving capacity"</dt>
+                    <dd class="big" data-testid="lowest">{from_ok(outcome, |o| format!("{} tasks", o.lowest_serving))}</dd>
+                    <dd>{from_ok(outcome, |o| format!("{} of desired; minimum healthy {} tasks", format::percent(o.lowest_capacity, 0), o.min_healthy_tasks))}</dd>
+                    <dd data-testid="floor">{floor_status}</dd>
+                </div>
+                <div>
+                    <dt>"Served by the new build"</dt>
+                    <dd class="big" data-testid="new-served">{from_ok(outcome, |o| format!("{} task-seconds", o.new_task_seconds))}</dd>
+                    <dd>{from_ok(outcome, |o| format!("of {} task-seconds served in all", o.all_task_seconds))}</dd>
+                    <dd>{move || (build() == NewBuild::Bad).then_some("A bad build never passes the health check, so the ALB never sends it a user.")}</dd>
+                </div>
+                <div>
+                    <dt>"New tasks that failed /healthz"</dt>
+                    <dd class="big" data-testid="failed">{from_ok(outcome, |o| o.failed_tasks.to_string())}</dd>
+                    <dd>{from_ok(outcome, |o| format!("the circuit breaker trips at {}", o.breaker_threshold))}</dd>
+                    <dd>{from_ok(outcome, |o| if o.fail_open_seconds > 0 { format!("No healthy target for {} s: the ALB failed open.", o.fail_open_seconds) } else { String::new() })}</dd>
+                </div>
+                <div>
+                    <dt>"Capacity after losing an AZ"</dt>
+                    <dd class="big" data-testid="after-az-loss">{from_ok(outcome, |o| o.lowest_capacity_after_az_loss.map(|c| format::percent(c, 0)).unwrap_or_else(|| "no AZ lost".into()))}</dd>
+                    <dd>{from_ok(outcome, |o| o.lowest_capacity_after_az_loss.map(|_| format!(
+                        "lowest share of desired serving; up to {} of requests failed until the checks noticed ({} s)",
+                        format::percent(o.peak_failing_requests, 0), o.seconds_to_detect)).unwrap_or_default())}</dd>
+                </div>
+            </dl>
+            <h3>"Tasks serving users"</h3>
+            <Chart spec summary testid="capacity-chart"/>
+        </section>
+    }
+}
+
+fn state_name(s: TaskState) -> &'static str {
+    match s {
+        TaskState::Starting => "starting",
+        TaskState::Checking => "checking",
+        TaskState::Serving => "serving",
+        TaskState::Draining => "draining",
+        TaskState::Lost => "lost",
+    }
+}
+
+fn stop_text(r: StopReason) -> &'static str {
+    match r {
+        StopReason::Replaced => "stopped: replaced",
+        StopReason::FailedHealthCheck => "stopped: failed /healthz",
+        StopReason::AzLost => "stopped: AZ lost",
+        StopReason::Superseded => "stopped: rolled back",
+    }
+}
+
+#[component]
+fn Timeline(params: Params, outcome: Outcome) -> impl IntoView {
+    let rows = move || {
+        let duration = params.with(|p| f64::from(p.duration_s.max(1)));
+        let pct = move |s: u32| (f64::from(s) / duration * 100.0).clamp(0.0, 100.0);
+        outcome.with(|o| {
+            let Ok(o) = o else { return Vec::new() };
+            o.tracks
+                .iter()
+                .map(|t| {
+                    let version = match t.version {
+                        Version::Old => "old",
+                        Version::New => "new",
+                    };
+                    let az = AZ_NAMES.get(t.az).copied().unwrap_or("?");
+                    let spans = t
+                        .spans
+                        .iter()
+                        .map(|s| {
+                            let name = state_name(s.state);
+                            view! {
+                                <span class=format!("span st-{name}")
+                                    style:left=format!("{:.3}%", pct(s.from_s)) style:width=format!("{:.3}%", pct(s.to_s) - pct(s.from_s))
+                                    title=format!("{name} {}–{} s", s.from_s, s.to_s)>
+                                    <span class="span-label">{name}</span>
+                                    <span class="visually-hidden">{format!(" {}–{} s; ", s.from_s, s.to_s)}</span>
+                                </span>
+                            }
+                        })
+                        .collect_view();
+                    let stopped = match (t.stopped_s, t.stop_reason) {
+                        (Some(at), Some(r)) => format!("{} at {at} s", stop_text(r)),
+                        _ => String::new(),
+                    };
+                    view! {
+                        <li class=format!("track track-{version}") data-testid=format!("task-{}", t.id)>
+                            <span class="track-name">{format!("Task {} · {version} · {az}", t.id)}</span>
+                            <span class="track-bar">{spans}</span>
+                            <span class="track-end">{stopped}</span>
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let ticks = move || {
+        let d = params.with(|p| p.duration_s);
+        (0..=4u32)
+            .map(|i| {
+                view! { <span style:left=format!("{}%", i * 25)>{format!("{} s", d * i / 4)}</span> }
+            })
+            .collect_view()
+    };
+    view! {
+        <section aria-labelledby="timeline-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+            <h2 id="timeline-heading">"Every task's life"</h2>
+            <p class="legend">
+                {[TaskState::Starting, TaskState::Checking, TaskState::Serving, TaskState::Draining, TaskState::Lost].map(|s| {
+                    let name = state_name(s);
+                    view! { <span class=format!("span-sample st-{name}")>{name}</span>" " }
+                })}
+            </p>
+            <p class="note">
+                "Starting: placed, pulling, starting. Checking: registered, health checks running, no traffic. "
+                "Serving: healthy, the ALB sends it requests. Draining: deregistered, finishing in-flight requests. "
+                "Lost: its AZ is gone, but the ALB still sends it requests until the checks fail."
+            </p>
+            <ol class="timeline" data-testid="timeline">{rows}</ol>
+            <div class="ticks" aria-hidden="true">{ticks}</div>
+        </section>
+    }
+}
+
+#[component]
+fn Events(outcome: Outcome) -> impl IntoView {
+    let events = move || {
+        outcome.with(|o| match o {
+            Ok(o) => o
+                .events
+                .iter()
+                .map(|e| view! { <li><strong>{format!("{} s", e.t_s)}</strong>" "{e.text.clone()}</li> })
+                .collect::<Vec<_>>(),
+            Err(_) => Vec::new(),
+        })
+    };
+    view! {
+        <section aria-labelledby="events-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+            <h2 id="events-heading">"What ECS and the ALB did, in order"</h2>
+            <ol class="events" data-testid="events" tabindex="0" aria-label="Events">{events}</ol>
+        </section>
+    }
+}

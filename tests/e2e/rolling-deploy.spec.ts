@@ -1,0 +1,99 @@
+// The Rolling deploy demo in the browser: the health check's 30 s / 45 s, a good
+// rollout that never drops below the floor, a bad build that serves nobody, an AZ
+// lost mid-rollout, deep links across a reload, and bad links.
+import { test, expect } from '@playwright/test';
+import { Lab } from './lab';
+
+test('opens on the worked example: 30 s to healthy, 45 s to detect, 4 tasks replaced', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/rolling-deploy');
+  await expect(page.getByTestId('to-healthy')).toHaveText('30 s');
+  await expect(page.getByTestId('to-detect')).toHaveText('45 s');
+  await expect(page.locator('.worked')).toHaveCount(2);
+  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  await expect(page.getByTestId('bounds')).toHaveText('At least 4 tasks healthy, at most 8 running.');
+  await expect(page.getByTestId('result')).toHaveText('Completed at 360 s: only new tasks run, all healthy.');
+  await expect(page.getByTestId('lowest')).toHaveText('4 tasks');
+  await expect(page.getByTestId('floor')).toHaveText('never below the minimum');
+  await expect(page.getByTestId('timeline').locator('li')).toHaveCount(8);
+  await expect(page.getByTestId('task-5')).toContainText('serving');
+  await expect(page.getByTestId('task-1')).toContainText('stopped: replaced at 360 s');
+  await expect(page.getByTestId('events')).toContainText('passed /healthz 2 times in a row');
+  await expect(page.getByTestId('capacity-chart').locator('canvas')).toHaveAttribute('aria-label', /lowest 4 against a minimum of 4; at the end 0 old and 4 new/);
+  expect(lab.errors).toEqual([]);
+});
+
+test('a lower minimum healthy percent lets capacity dip, and the chart says so', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/rolling-deploy');
+  await page.getByTestId('min-healthy').fill('50');
+  await expect(page.getByTestId('bounds')).toHaveText('At least 2 tasks healthy, at most 8 running.');
+  await expect(page.getByTestId('lowest')).toHaveText('2 tasks');
+  await expect(page.getByTestId('capacity-chart').locator('canvas')).toHaveAttribute('aria-label', /lowest 2 against a minimum of 2/);
+  await page.getByTestId('hc-interval').fill('10');
+  await page.getByTestId('hc-interval').press('Enter');
+  await expect(page.getByTestId('to-healthy')).toHaveText('20 s');
+  await expect(page.getByTestId('to-detect')).toHaveText('30 s');
+  await page.getByTestId('hc-timeout').fill('10');
+  await page.getByTestId('hc-timeout').press('Enter');
+  await expect(page.getByTestId('problems')).toContainText('shorter than the interval');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a bad build never serves a user and never takes capacity below the minimum', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/rolling-deploy');
+  await page.getByTestId('bad-build').check();
+  await expect(page.getByTestId('new-served')).toHaveText('0 task-seconds');
+  await expect(page.getByTestId('lowest')).toHaveText('4 tasks');
+  await expect(page.getByTestId('floor')).toHaveText('never below the minimum');
+  await expect(page.getByTestId('result')).toContainText('Stalled');
+  await expect(page.getByTestId('wait')).toContainText('gives up at 585 s');
+  await expect(page.getByTestId('failed')).toHaveText('32');
+  await expect(page.getByTestId('task-5')).toContainText('stopped: failed /healthz at 75 s');
+  await page.getByTestId('circuit-breaker').check();
+  await expect(page.getByTestId('result')).toContainText('Rolled back: the circuit breaker tripped at 75 s');
+  await expect(page.getByTestId('new-served')).toHaveText('0 task-seconds');
+  expect(lab.errors).toEqual([]);
+});
+
+test('losing an AZ mid-rollout keeps half the capacity', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/rolling-deploy');
+  await expect(page.getByTestId('after-az-loss')).toHaveText('no AZ lost');
+  await page.getByTestId('lose-az').check();
+  await expect(page.getByTestId('after-az-loss')).toHaveText('50 %');
+  await expect(page.getByTestId('task-2')).toContainText('stopped: AZ lost at 90 s');
+  await expect(page.getByTestId('events')).toContainText('eu-west-1b is lost');
+  await expect(page.getByTestId('result')).toContainText('Completed at 360 s');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a deep link restores the exact state after a reload', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/rolling-deploy');
+  await page.getByTestId('bad-build').check();
+  await page.getByTestId('circuit-breaker').check();
+  await page.getByTestId('desired').fill('6');
+  await expect(page.getByTestId('bounds')).toHaveText('At least 6 tasks healthy, at most 12 running.');
+  const hash = await lab.hash();
+  for (const part of ['n=6', 'build=bad', 'cb=1']) expect(hash).toContain(part);
+  await page.reload();
+  await expect(page.getByTestId('bounds')).toHaveText('At least 6 tasks healthy, at most 12 running.');
+  await expect(page.getByTestId('bad-build')).toBeChecked();
+  await expect(page.getByTestId('circuit-breaker')).toBeChecked();
+  await expect(page.getByTestId('result')).toContainText('Rolled back');
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('result')).toContainText('Completed at 360 s');
+  expect(await lab.hash()).toBe('#/rolling-deploy');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a bad link shows the defaults and says what it ignored', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/rolling-deploy?n=0&build=ugly&lose=9000&zzz=1');
+  const notice = page.getByTestId('ignored');
+  for (const text of ['n=0', 'build=ugly', 'lose=9000', 'zzz=1']) await expect(notice).toContainText(text);
+  await expect(page.getByTestId('result')).toContainText('Completed at 360 s');
+  expect(lab.errors).toEqual([]);
+});

@@ -1,0 +1,85 @@
+// The Service models demo in the browser: the matrix and its line, PhotoShare's
+// tiers on it, the self-check's feedback, deep links across a reload, bad links.
+import { test, expect } from '@playwright/test';
+import { Lab } from './lab';
+
+test('opens on the worked example: app tier in containers, data tier in PaaS', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/service-models');
+  const matrix = page.getByTestId('matrix');
+  await expect(matrix.locator('tbody tr')).toHaveCount(9);
+  await expect(matrix.locator('thead th[scope="col"]')).toHaveCount(7);
+  // The line climbs column by column.
+  await expect(page.getByTestId('split-iaas')).toHaveText('5 yours · 4 provider\'s');
+  await expect(page.getByTestId('split-caas')).toHaveText('4 yours · 1 shared · 4 provider\'s');
+  await expect(page.getByTestId('split-saas')).toHaveText('1 yours · 8 provider\'s');
+  await expect(matrix.locator('td.line')).toHaveCount(6);
+  await expect(page.getByTestId('col-caas')).toContainText('App tier');
+  await expect(page.getByTestId('col-paas')).toContainText('Database');
+  await expect(page.getByTestId('tier-app')).toContainText('Containers (CaaS)');
+  await expect(page.getByTestId('tier-app')).toContainText('ECS Fargate');
+  await expect(page.getByTestId('tier-db')).toContainText('PaaS');
+  await expect(page.locator('.worked')).toHaveCount(4);
+  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  await expect(page.getByTestId('score')).toHaveText('0 of 7 answered, 0 right.');
+  expect(lab.errors).toEqual([]);
+});
+
+test('choosing a tier highlights its model and lists who does what', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/service-models');
+  await page.getByTestId('tier-db').locator('input').check();
+  await expect(page.getByTestId('col-paas')).toHaveClass(/highlight/);
+  const card = page.getByTestId('tier-card');
+  await expect(card).toContainText('RDS for PostgreSQL');
+  await expect(card).toContainText('Azure Database for PostgreSQL');
+  await expect(card).toContainText('7 days');
+  await expect(page.getByTestId('tier-model')).toHaveText('PaaS');
+  await page.getByTestId('col-faas').locator('button').click();
+  await expect(page.getByTestId('col-faas')).toHaveClass(/highlight/);
+  await expect(page.getByTestId('col-paas')).not.toHaveClass(/highlight/);
+  await expect(page.getByTestId('model-scaling')).toContainText('down to zero');
+  expect(lab.errors).toEqual([]);
+});
+
+test('the self-check answers at once, right or wrong, and keeps score', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/service-models');
+  await page.getByTestId('q1-option-1').check();
+  await expect(page.getByTestId('q1-feedback')).toContainText('Not quite');
+  await expect(page.getByTestId('q1-feedback')).toContainText('The answer: The cloud provider');
+  await page.getByTestId('q2-option-1').check();
+  await expect(page.getByTestId('q2-feedback')).toContainText('Right.');
+  await expect(page.getByTestId('score')).toHaveText('2 of 7 answered, 1 right.');
+  expect(await lab.hash()).toContain('ans=00');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a deep link restores the exact state after a reload', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/service-models');
+  await page.getByTestId('tier-app').locator('input').check();
+  await page.getByTestId('q5-option-1').check();
+  const hash = await lab.hash();
+  expect(hash).toContain('tier=app');
+  expect(hash).toContain('ans=----0');
+  await page.reload();
+  await expect(page.getByTestId('tier-app').locator('input')).toBeChecked();
+  await expect(page.getByTestId('col-caas')).toHaveClass(/highlight/);
+  await expect(page.getByTestId('q5-feedback')).toContainText('Right.');
+  await expect(page.getByTestId('score')).toHaveText('1 of 7 answered, 1 right.');
+  await page.getByTestId('reset').click();
+  expect(await lab.hash()).toBe('#/service-models');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a bad link shows the defaults and says what it ignored', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/service-models?tier=mainframe&ans=19&zzz=1');
+  const notice = page.getByTestId('ignored');
+  await expect(notice).toContainText('tier=mainframe');
+  await expect(notice).toContainText('ans=19');
+  await expect(notice).toContainText('zzz=1');
+  await expect(page.getByTestId('score')).toHaveText('0 of 7 answered, 0 right.');
+  expect(lab.errors).toEqual([]);
+});

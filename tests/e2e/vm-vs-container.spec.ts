@@ -1,0 +1,74 @@
+// The VM vs container demo in the browser: density on PhotoShare's host, the
+// scale-out's start-up, the multi-stage image, deep links and bad links.
+import { test, expect } from '@playwright/test';
+import { Lab } from './lab';
+
+test('opens on the worked example: 1 vCPU + 2 GB tasks on a 16 vCPU / 32 GiB host', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/vm-vs-container');
+  await expect(page.getByTestId('fit-vm')).toHaveText('12');
+  await expect(page.getByTestId('fit-uvm')).toHaveText('15');
+  await expect(page.getByTestId('fit-ctr')).toHaveText('15');
+  await expect(page.getByTestId('binding-vm')).toHaveText('memory runs out first');
+  await expect(page.getByTestId('binding-uvm')).toHaveText('CPU and memory run out together');
+  await expect(page.getByTestId('density-ctr')).toHaveText('1.25× as many as full VMs');
+  await expect(page.getByTestId('host-vm').locator('.slot')).toHaveCount(24);
+  await expect(page.getByTestId('startup-vm')).toHaveText('70.3 s');
+  await expect(page.getByTestId('startup-uvm')).toHaveText('25.4 s');
+  await expect(page.getByTestId('startup-ctr')).toHaveText('4.54 s');
+  await expect(page.getByTestId('multi-size')).toContainText('76 MB to pull (264 MB unpacked), 3.04 s');
+  await expect(page.getByTestId('single-size')).toContainText('128 MB to pull (314 MB unpacked), 5.12 s');
+  await expect(page.getByTestId('saved')).toHaveText('41 %');
+  await expect(page.getByTestId('dockerfile')).toContainText('FROM gcr.io/distroless/nodejs20-debian12 AS runtime');
+  await expect(page.getByTestId('layers').locator('tbody tr')).toHaveCount(10);
+  await expect(page.getByTestId('sources').locator('li')).toHaveCount(17);
+  await expect(page.locator('.worked')).toHaveCount(2);
+  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});
+
+test('a bigger host and a single-stage image change the numbers and the chart', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/vm-vs-container');
+  const chart = page.getByTestId('startup-chart').locator('canvas');
+  await expect(chart).toHaveAttribute('aria-label', /Full VM: 70.3 s/);
+  await page.getByTestId('host-memory').fill('64');
+  // 63.5 GiB free: memory allows 24 VMs, CPU only 14 (1.1 vCPU each).
+  await expect(page.getByTestId('fit-vm')).toHaveText('14');
+  await expect(page.getByTestId('binding-vm')).toHaveText('CPU runs out first');
+  await expect(page.getByTestId('fit-ctr')).toHaveText('16');
+  await page.getByTestId('single-stage').check();
+  await expect(page.getByTestId('startup-ctr')).toHaveText('6.62 s');
+  await expect(chart).toHaveAttribute('aria-label', /Full VM: 87 s/);
+  await page.getByTestId('pull-rate').fill('0');
+  await page.getByTestId('pull-rate').press('Enter');
+  await expect(page.getByTestId('problems')).toContainText('pull rate');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a deep link restores the exact state after a reload', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/vm-vs-container');
+  await page.getByTestId('app-memory').fill('1');
+  await page.getByTestId('single-stage').check();
+  await expect(page.getByTestId('fit-ctr')).toHaveText('16');
+  const hash = await lab.hash();
+  expect(hash).toContain('mem=1');
+  expect(hash).toContain('build=single');
+  await page.reload();
+  await expect(page.getByTestId('fit-ctr')).toHaveText('16');
+  await expect(page.getByTestId('single-stage')).toBeChecked();
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('fit-ctr')).toHaveText('15');
+  expect(await lab.hash()).toBe('#/vm-vs-container');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a bad link shows the defaults and says what it ignored', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/vm-vs-container?hcpu=NaN&n=0&build=fat&zzz=1');
+  const notice = page.getByTestId('ignored');
+  for (const text of ['hcpu=NaN', 'n=0', 'build=fat', 'zzz=1']) await expect(notice).toContainText(text);
+  await expect(page.getByTestId('fit-vm')).toHaveText('12');
+  expect(lab.errors).toEqual([]);
+});
