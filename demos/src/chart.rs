@@ -31,19 +31,34 @@ pub enum Tone {
     Third,
     Fourth,
     Fifth,
+    Sixth,
     /// Reference lines: targets, budgets, "on track".
     Muted,
 }
 
 impl Tone {
-    const ALL: [Tone; 6] = [
+    pub const ALL: [Tone; 7] = [
         Tone::First,
         Tone::Second,
         Tone::Third,
         Tone::Fourth,
         Tone::Fifth,
+        Tone::Sixth,
         Tone::Muted,
     ];
+
+    /// The CSS variable holding this tone's colour, for legends drawn in HTML.
+    pub fn css_var(self) -> &'static str {
+        match self {
+            Tone::First => "var(--chart-1)",
+            Tone::Second => "var(--chart-2)",
+            Tone::Third => "var(--chart-3)",
+            Tone::Fourth => "var(--chart-4)",
+            Tone::Fifth => "var(--chart-5)",
+            Tone::Sixth => "var(--chart-6)",
+            Tone::Muted => "var(--chart-muted)",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -452,7 +467,7 @@ struct Palette {
     bg: RGBColor,
     fg: RGBColor,
     grid: RGBColor,
-    tones: [RGBColor; 6],
+    tones: [RGBColor; 7],
 }
 
 impl Palette {
@@ -474,6 +489,7 @@ impl Palette {
                 var("--chart-3", GREEN),
                 var("--chart-4", MAGENTA),
                 var("--chart-5", CYAN),
+                var("--chart-6", RGBColor(161, 98, 7)),
                 var("--chart-muted", RGBColor(120, 120, 120)),
             ],
         }

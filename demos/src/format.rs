@@ -47,14 +47,7 @@ pub fn duration(m: f64) -> String {
 pub fn usd(x: f64) -> String {
     let negative = x < 0.0;
     let cents = (x.abs() * 100.0).round() as u64;
-    let whole = (cents / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
+    let grouped = grouped(&(cents / 100).to_string());
     format!(
         "{}${grouped}.{:02}",
         if negative { "−" } else { "" },
@@ -89,6 +82,54 @@ pub fn seconds(s: f64) -> String {
         0
     };
     format!("{} s", trimmed(s, places))
+}
+
+/// A unit price, to as many places as it has (up to six): "$0.0543".
+pub fn usd_price(x: f64) -> String {
+    format!("${}", cloud_lab_model::link::number_text(x))
+}
+
+/// Thousands separators on a whole part: "1460" → "1,460".
+fn grouped(whole: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A quantity with thousands separators and at most two decimals: 1460 → "1,460", 2.5 → "2.5".
+pub fn quantity(x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let s = format!("{:.2}", x.abs());
+    let (whole, decimals) = s.split_once('.').unwrap_or((&s, ""));
+    let decimals = decimals.trim_end_matches('0');
+    let sign = if x < 0.0 && s != "0.00" { "−" } else { "" };
+    if decimals.is_empty() {
+        format!("{sign}{}", grouped(whole))
+    } else {
+        format!("{sign}{}.{decimals}", grouped(whole))
+    }
+}
+
+/// A share for figures that can be vanishingly small: 3 significant figures, or "< 0.0001 %".
+pub fn small_percent(fraction: f64) -> String {
+    let pct = fraction * 100.0;
+    if !pct.is_finite() || pct <= 0.0 {
+        "0 %".to_string()
+    } else if pct < 0.0001 {
+        "< 0.0001 %".to_string()
+    } else if pct >= 10.0 {
+        format!("{pct:.1} %")
+    } else {
+        let places = (2.0 - pct.log10().floor()).clamp(0.0, 6.0) as usize;
+        format!("{pct:.places$} %")
+    }
 }
 
 /// A value for a form field: NaN shows as empty rather than "NaN".
@@ -128,5 +169,14 @@ mod tests {
         assert_eq!(seconds(360.0), "360 s");
         assert_eq!(field(f64::NAN), "");
         assert_eq!(field(99.95), "99.95");
+        assert_eq!(usd_price(0.0445 + 2.0 * 0.0049), "$0.0543");
+        assert_eq!(quantity(1_460.0), "1,460");
+        assert_eq!(quantity(2_048.0), "2,048");
+        assert_eq!(quantity(0.5), "0.5");
+        assert_eq!(quantity(252_288_000.0), "252,288,000");
+        assert_eq!(small_percent(0.0), "0 %");
+        assert_eq!(small_percent(1e-12), "< 0.0001 %");
+        assert_eq!(small_percent(0.5488), "54.9 %");
+        assert_eq!(small_percent(0.0123), "1.23 %");
     }
 }

@@ -3,9 +3,11 @@
 
 pub mod availability;
 pub mod chart;
+pub mod cost;
 pub mod format;
 pub mod lab;
 pub mod rolling_deploy;
+pub mod serverless;
 pub mod service_models;
 pub mod vm_vs_container;
 
@@ -28,6 +30,8 @@ fn view_of(id: &str) -> Option<DemoView> {
         "service-models" => Some(service_models::view),
         "vm-vs-container" => Some(vm_vs_container::view),
         "rolling-deploy" => Some(rolling_deploy::view),
+        "cost" => Some(cost::view),
+        "serverless" => Some(serverless::view),
         _ => None,
     }
 }

@@ -1,0 +1,623 @@
+//! Cost model — the lesson of §4: an architecture becomes a monthly bill line by
+//! line (quantity × unit price), and pricing-model levers — one-year commitments
+//! on what is always on — cut that bill by about a quarter without changing a box
+//! in the diagram. The same prices make the CAPEX → OPEX case: a fleet bought for
+//! the peak pays for the peak all day, an elastic one only for the hours it needs.
+
+use crate::chart::{Bar, Chart, ChartSpec, Mark, Series, Tone};
+use crate::format;
+use crate::lab::{
+    demo_page, field_number, from_ok, lab, problems_view, NumberField, WorkedExample,
+};
+use cloud_lab_model::catalog::DemoInfo;
+// Leptos's prelude has a `Component` too; the bill means a part of the architecture.
+use cloud_lab_model::cost::Component;
+use cloud_lab_model::cost::*;
+use cloud_lab_model::link::{number_text, Query};
+use cloud_lab_model::photoshare::printed;
+use leptos::prelude::*;
+
+pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
+    demo_page(info, query, |params: RwSignal<CostParams>| {
+        let outcome = Memo::new(move |_| params.with(evaluate));
+        view! {
+            <Footprint params/>
+            <Levers params/>
+            {problems_view(outcome)}
+            <Bill outcome/>
+            <ByComponent outcome/>
+            <FleetDayView params outcome/>
+            <Prices params/>
+        }
+    })
+}
+
+type Outcome = Memo<Result<CostOutcome, Vec<String>>>;
+
+/// A field bound to one number of the params.
+fn bind(
+    params: RwSignal<CostParams>,
+    get: fn(&CostParams) -> f64,
+    set: fn(&mut CostParams, f64),
+) -> (Signal<f64>, Callback<f64>) {
+    (
+        Signal::derive(move || params.with(get)),
+        Callback::new(move |x| params.update(|p| set(p, x))),
+    )
+}
+
+#[component]
+fn Footprint(params: RwSignal<CostParams>) -> impl IntoView {
+    let tasks = move || params.with(|p| p.average_tasks);
+    let hit = move || params.with(|p| p.cdn_hit_ratio);
+    let multi_az = move || params.with(|p| p.multi_az);
+    let (vcpu, set_vcpu) = bind(params, |p| p.task_vcpu, |p, x| p.task_vcpu = x);
+    let (mem, set_mem) = bind(params, |p| p.task_memory_gb, |p, x| p.task_memory_gb = x);
+    let (hours, set_hours) = bind(params, |p| p.hours_per_month, |p, x| p.hours_per_month = x);
+    let (dbgb, set_dbgb) = bind(params, |p| p.db_storage_gb, |p, x| p.db_storage_gb = x);
+    let (stored, set_stored) = bind(params, |p| p.stored_tb, |p, x| p.stored_tb = x);
+    let (egress, set_egress) = bind(params, |p| p.total_egress_tb, |p, x| p.total_egress_tb = x);
+    let (redis, set_redis) = bind(
+        params,
+        |p| f64::from(p.redis_nodes),
+        // A fractional or negative count becomes an out-of-range one the model reports.
+        |p, x| p.redis_nodes = whole_or_too_many(x, MAX_REDIS_NODES),
+    );
+    view! {
+        <section aria-labelledby="footprint-heading">
+            <h2 id="footprint-heading">"What PhotoShare runs in a month"</h2>
+            <div class="choices">
+                <label>"Average tasks running: "<strong data-testid="tasks-value">{move || number_text(tasks())}</strong>
+                    <input type="range" min="0" max="20" step="0.5" data-testid="tasks"
+                        prop:value=move || format::field(tasks())
+                        on:input=move |ev| { let x = field_number(&ev); params.update(|p| p.average_tasks = x) }/>
+                </label>
+                <label>"CDN hit ratio: "<strong data-testid="hit-value">{move || format::percent(hit(), 0)}</strong>
+                    <input type="range" min="0" max="100" step="1" data-testid="hit"
+                        prop:value=move || format::field(hit() * 100.0)
+                        on:input=move |ev| { let x = field_number(&ev) / 100.0; params.update(|p| p.cdn_hit_ratio = x) }/>
+                </label>
+            </div>
+            <div class="choices">
+                <NumberField label="vCPU per task" value=vcpu set=set_vcpu step="0.25" testid="vcpu"/>
+                <NumberField label="GB per task" value=mem set=set_mem step="0.5" testid="mem"/>
+                <NumberField label="Hours in the month" value=hours set=set_hours step="1" testid="hours"/>
+                <NumberField label="Total egress, TB" value=egress set=set_egress step="0.5" testid="egress"/>
+                <NumberField label="Stored uploads, TB" value=stored set=set_stored step="0.5" testid="stored"/>
+                <NumberField label="Database storage, GB" value=dbgb set=set_dbgb step="10"/>
+                <NumberField label="Cache nodes" value=redis set=set_redis step="1"/>
+            </div>
+            <p>
+                <label><input type="checkbox" data-testid="multi-az" prop:checked=multi_az
+                    on:change=move |ev| { let on = event_target_checked(&ev); params.update(|p| p.multi_az = on) }/>
+                    " Multi-AZ database (a synchronous standby in the second AZ: two instances billed)"</label>
+                " — "<a data-testid="availability-link" href=move || params.with(|p| p.availability_hash())>
+                    "see what this does to availability"</a>
+            </p>
+            <p class="note">
+                "The NAT gateways (one per AZ, so no AZ depends on another's) are one monthly figure: change it under Unit prices."
+            </p>
+        </section>
+    }
+}
+
+/// A whole number from a field, or one past `max` (which the model rejects in words).
+fn whole_or_too_many(x: f64, max: u32) -> u32 {
+    if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= f64::from(max) {
+        x as u32
+    } else {
+        max.saturating_add(1)
+    }
+}
+
+#[component]
+fn Levers(params: RwSignal<CostParams>) -> impl IntoView {
+    let lab = lab();
+    let lever = move |group: Group,
+                      get: fn(&CostParams) -> Lever,
+                      set: fn(&mut CostParams) -> &mut Lever,
+                      slug: &'static str| {
+        let on = move || params.with(|p| get(p).on);
+        let discount = Signal::derive(move || params.with(|p| get(p).discount));
+        let set_discount = Callback::new(move |x| params.update(|p| set(p).discount = x));
+        view! {
+            <fieldset>
+                <legend>{move || group.name(lab.cloud.get())}" on "{move || group.applies_to(lab.cloud.get())}</legend>
+                <label><input type="checkbox" data-testid=format!("lever-{slug}") prop:checked=on
+                    on:change=move |ev| { let x = event_target_checked(&ev); params.update(|p| set(p).on = x) }/>" applied"</label>
+                <NumberField label="discount, %" value=discount set=set_discount scale=100.0 step="1"
+                    testid=format!("lever-{slug}-pct")/>
+            </fieldset>
+        }
+    };
+    view! {
+        <section aria-labelledby="levers-heading">
+            <h2 id="levers-heading">"Pricing levers: one-year commitments on what is always on"</h2>
+            <div class="choices">
+                {lever(Group::ComputeSavingsPlan, |p| p.savings_plan, |p| &mut p.savings_plan, "sp")}
+                {lever(Group::DatabaseReserved, |p| p.db_reserved, |p| &mut p.db_reserved, "ri")}
+                {lever(Group::CacheReserved, |p| p.redis_reserved, |p| &mut p.redis_reserved, "rn")}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Bill(outcome: Outcome) -> impl IntoView {
+    let lab = lab();
+    let ok = move || outcome.with(|o| o.is_ok());
+    let on_demand = from_ok(outcome, |o| o.on_demand_usd);
+    let optimized = from_ok(outcome, |o| o.optimized_usd);
+    let share = from_ok(outcome, |o| o.saving_share);
+    let per_year = from_ok(outcome, |o| o.saving_per_year_usd);
+    let on_demand_agrees =
+        Signal::derive(move || ok() && on_demand() == printed::ON_DEMAND_TOTAL_USD);
+    let optimized_agrees =
+        Signal::derive(move || ok() && optimized() == printed::OPTIMIZED_TOTAL_USD);
+    let share_agrees =
+        Signal::derive(move || ok() && (share() * 100.0).round() == printed::SAVING_PCT);
+    let year_agrees = Signal::derive(move || {
+        ok() && (per_year() / 10.0).round() * 10.0 == printed::SAVING_PER_YEAR_USD
+    });
+    let rows = move || {
+        let cloud = lab.cloud.get();
+        outcome.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    o.rows
+                        .iter()
+                        .enumerate()
+                        .map(|(i, r)| {
+                            view! {
+                                <tr data-testid=format!("row-{}", i + 1)>
+                                    <th scope="row">{r.label(cloud)}</th>
+                                    <td>{r.unit}</td>
+                                    <td>{format::quantity(r.quantity)}</td>
+                                    <td>{number_text(r.unit_price_usd)}</td>
+                                    <td>{format::usd(r.on_demand_usd)}</td>
+                                    <td class="lever">{r.lever.map(|g| g.name(cloud)).unwrap_or_else(|| "—".into())}</td>
+                                    <td>{format::usd(r.optimized_usd)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                })
+                .ok()
+        })
+    };
+    let levers = move || {
+        let cloud = lab.cloud.get();
+        outcome.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    o.levers
+                        .iter()
+                        .map(|l| {
+                            let name = if l.detail.is_empty() {
+                                l.group.name(cloud)
+                            } else {
+                                format!("{} ({})", l.group.name(cloud), l.detail)
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">{name}</th>
+                                    <td class="lever">{l.group.applies_to(cloud)}</td>
+                                    <td>{match l.discount {
+                                        Some(d) if d > 0.0 => format!("−{}", format::percent(d, 0)),
+                                        Some(_) => "0 %".to_string(),
+                                        None => "already in the bill".to_string(),
+                                    }}</td>
+                                    <td>{format::usd(l.on_demand_usd)}</td>
+                                    <td>{format::usd(l.optimized_usd)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                })
+                .ok()
+        })
+    };
+    view! {
+        <section aria-labelledby="bill-heading" class="results" class:invalid=move || !ok()>
+            <h2 id="bill-heading">"The bill, line by line"</h2>
+            <div class="table-scroll">
+            <table class="bill" data-testid="bill">
+                <caption>"A month on demand, and after the levers"</caption>
+                <thead><tr>
+                    <th scope="col">"component"</th><th scope="col">"unit"</th><th scope="col">"quantity"</th>
+                    <th scope="col">"$/unit"</th><th scope="col">"on demand"</th><th scope="col">"lever"</th>
+                    <th scope="col">"optimized"</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+                <tfoot><tr>
+                    <th scope="row">"Total"</th><td></td><td></td><td></td>
+                    <td><strong data-testid="on-demand-total">{move || format::usd(on_demand())}</strong><br/>
+                        <WorkedExample printed="$1,358.49" agrees=on_demand_agrees/></td>
+                    <td></td>
+                    <td><strong data-testid="optimized-total">{move || format::usd(optimized())}</strong><br/>
+                        <WorkedExample printed="$1,047.63" agrees=optimized_agrees/></td>
+                </tr></tfoot>
+            </table>
+            </div>
+            <p class="formula">"line = quantity × unit price, rounded to the cent · a lever discounts the sum of its lines once"</p>
+            <dl class="figures" aria-live="polite">
+                <div>
+                    <dt>"Saving a month"</dt>
+                    <dd class="big" data-testid="saving">{from_ok(outcome, |o| format::usd(o.saving_usd))}</dd>
+                    <dd data-testid="saving-share">{move || format::percent(share(), 1)}" of the on-demand bill "
+                        <WorkedExample printed="23 %" agrees=share_agrees/></dd>
+                </div>
+                <div>
+                    <dt>"Saving a year"</dt>
+                    <dd class="big" data-testid="saving-year">{move || format::usd(per_year())}</dd>
+                    <dd><WorkedExample printed="≈ $3,730" agrees=year_agrees/></dd>
+                </div>
+            </dl>
+            <div class="table-scroll">
+            <table class="levers" data-testid="levers">
+                <caption>"What each lever does"</caption>
+                <thead><tr>
+                    <th scope="col">"lever"</th><th scope="col">"applies to"</th><th scope="col">"discount"</th>
+                    <th scope="col">"on demand"</th><th scope="col">"optimized"</th>
+                </tr></thead>
+                <tbody>{levers}</tbody>
+            </table>
+            </div>
+            <p><button data-testid="csv" on:click=move |_| {
+                let cloud = lab.cloud.get();
+                if let Some(csv) = outcome.with(|o| o.as_ref().ok().map(|o| bill_csv_in(o, cloud))) {
+                    download("photoshare-bill.csv", &csv);
+                }
+            } disabled=move || !ok()>"Export the bill as CSV"</button></p>
+        </section>
+    }
+}
+
+/// Hands the browser a file to save: a Blob behind a temporary object URL and link.
+fn download(file_name: &str, csv: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(csv));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(link) = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        link.set_href(&url);
+        link.set_download(file_name);
+        if let Some(body) = document.body() {
+            let _ = body.append_child(&link);
+            link.click();
+            let _ = body.remove_child(&link);
+        }
+    }
+    // The download has taken the Blob by the time this runs; free it.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(1),
+    );
+}
+
+/// A tone per component, bottom to top of the stacked bars.
+fn tone(c: Component) -> Tone {
+    match c {
+        Component::App => Tone::First,
+        Component::Database => Tone::Second,
+        Component::Cache => Tone::Third,
+        Component::LoadBalancer => Tone::Fourth,
+        Component::ObjectStorage => Tone::Fifth,
+        Component::Egress => Tone::Sixth,
+        Component::Nat => Tone::Muted,
+    }
+}
+
+#[component]
+fn ByComponent(outcome: Outcome) -> impl IntoView {
+    let lab = lab();
+    let spec = Signal::derive(move || {
+        let cloud = lab.cloud.get();
+        outcome.with(|o| {
+            let stack = o.as_ref().map(|o| o.stack.clone()).unwrap_or_default();
+            let bar = |label: &str, value: fn(&StackSegment) -> f64| Bar {
+                label: label.into(),
+                segments: stack
+                    .iter()
+                    .map(|s| (s.component.name(cloud), value(s), tone(s.component)))
+                    .collect(),
+            };
+            let mut spec = ChartSpec {
+                x_label: String::new(),
+                y_label: "$ a month".into(),
+                x: -0.5..1.5,
+                y: 0.0..1.0,
+                series: vec![],
+                bands: vec![],
+                bars: vec![
+                    bar("on demand", |s| s.on_demand_usd),
+                    bar("optimized", |s| s.optimized_usd),
+                ],
+            };
+            spec.y = spec.y_to_fit();
+            spec
+        })
+    });
+    let summary = Signal::derive(move || {
+        let cloud = lab.cloud.get();
+        outcome.with(|o| match o {
+            Ok(o) => {
+                let parts = |value: fn(&StackSegment) -> f64| {
+                    o.stack
+                        .iter()
+                        .map(|s| format!("{} {}", s.component.name(cloud), format::usd(value(s))))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                format!(
+                    "The bill by component. On demand {}: {}. Optimized {}: {}.",
+                    format::usd(o.on_demand_usd),
+                    parts(|s| s.on_demand_usd),
+                    format::usd(o.optimized_usd),
+                    parts(|s| s.optimized_usd)
+                )
+            }
+            Err(_) => "No chart: the input is not valid.".into(),
+        })
+    });
+    let largest = move || {
+        let cloud = lab.cloud.get();
+        outcome.with(|o| {
+            o.as_ref().ok().and_then(|o| {
+                let on = o.rows.get(o.largest.row)?;
+                let opt = o.rows.get(o.largest_optimized.row)?;
+                let mut s = format!(
+                    "{} is {} of the on-demand bill, its largest line",
+                    on.line.name(cloud),
+                    format::percent(o.largest.share, 0)
+                );
+                if opt.line == on.line {
+                    s.push_str(&format!(
+                        "; after the levers it is {} of what is left.",
+                        format::percent(o.largest_optimized.share, 0)
+                    ));
+                } else {
+                    s.push_str(&format!(
+                        "; after the levers the largest is {}, {}.",
+                        opt.line.name(cloud),
+                        format::percent(o.largest_optimized.share, 0)
+                    ));
+                }
+                Some(s)
+            })
+        })
+    };
+    view! {
+        <section aria-labelledby="stack-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+            <h2 id="stack-heading">"Where the money goes"</h2>
+            <p class="callout" data-testid="largest">{largest}</p>
+            <Chart spec summary testid="stack-chart"/>
+            <ul class="legend">
+                {move || {
+                    let cloud = lab.cloud.get();
+                    Component::ALL.map(|c| view! {
+                        <li><span class="swatch" style:background=tone(c).css_var()></span>{c.name(cloud)}</li>
+                    }).collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView {
+    let (steady, set_steady) = bind(
+        params,
+        |p| p.day.steady_edge_per_s,
+        |p, x| p.day.steady_edge_per_s = x,
+    );
+    let (peak, set_peak) = bind(
+        params,
+        |p| p.day.peak_edge_per_s,
+        |p, x| p.day.peak_edge_per_s = x,
+    );
+    let (start, set_start) = bind(
+        params,
+        |p| f64::from(p.day.peak_start_hour),
+        |p, x| p.day.peak_start_hour = whole_or_too_many(x, 23),
+    );
+    let (hours, set_hours) = bind(
+        params,
+        |p| f64::from(p.day.peak_hours),
+        |p, x| p.day.peak_hours = whole_or_too_many(x, 24),
+    );
+    let (cap, set_cap) = bind(
+        params,
+        |p| p.day.task_capacity_per_s,
+        |p, x| p.day.task_capacity_per_s = x,
+    );
+    let spec = Signal::derive(move || {
+        outcome.with(|o| {
+            let (elastic, fixed) = match o {
+                Ok(o) => {
+                    let d = &o.fleet_day;
+                    let mut elastic: Vec<(f64, f64)> = d
+                        .hours
+                        .iter()
+                        .map(|h| (f64::from(h.hour), f64::from(h.tasks)))
+                        .collect();
+                    if let Some(last) = d.hours.last() {
+                        elastic.push((24.0, f64::from(last.tasks)));
+                    }
+                    let fixed = f64::from(d.fixed_tasks);
+                    (elastic, vec![(0.0, fixed), (24.0, fixed)])
+                }
+                Err(_) => (Vec::new(), Vec::new()),
+            };
+            let mut spec = ChartSpec {
+                x_label: "hour of the day".into(),
+                y_label: "tasks".into(),
+                x: 0.0..24.0,
+                y: 0.0..1.0,
+                series: vec![
+                    Series {
+                        label: "fixed for the peak".into(),
+                        points: fixed,
+                        tone: Tone::Second,
+                        mark: Mark::Dashed,
+                    },
+                    Series {
+                        label: "elastic".into(),
+                        points: elastic,
+                        tone: Tone::First,
+                        mark: Mark::Step,
+                    },
+                ],
+                bands: vec![],
+                bars: vec![],
+            };
+            spec.y = spec.y_to_fit();
+            spec
+        })
+    });
+    let summary = Signal::derive(move || {
+        outcome.with(|o| match o {
+            Ok(o) => {
+                let d = &o.fleet_day;
+                let low = d.hours.iter().map(|h| h.tasks).min().unwrap_or_default();
+                format!(
+                    "Tasks over the day: the elastic fleet runs {low} to {} tasks, the fixed fleet {} all day.",
+                    d.fixed_tasks, d.fixed_tasks
+                )
+            }
+            Err(_) => "No chart: the input is not valid.".into(),
+        })
+    });
+    let d = move |f: fn(&FleetDay) -> String| from_ok(outcome, move |o| f(&o.fleet_day));
+    view! {
+        <section aria-labelledby="capex-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+            <h2 id="capex-heading">"CAPEX against OPEX: a fleet sized for the peak, or one that follows the load"</h2>
+            <p>
+                "A data centre is bought for the busiest hour and paid for all day. The elastic fleet runs ⌈origin load ÷ capacity⌉ tasks each hour, "
+                "never fewer than the floor; both are priced at the Fargate on-demand rates above."
+            </p>
+            <div class="choices">
+                <NumberField label="Steady load at the edge, req/s" value=steady set=set_steady step="100"/>
+                <NumberField label="Peak load, req/s" value=peak set=set_peak step="100" testid="peak"/>
+                <NumberField label="Peak starts at hour" value=start set=set_start step="1"/>
+                <NumberField label="Peak lasts, hours" value=hours set=set_hours step="1" testid="peak-hours"/>
+                <NumberField label="One task serves, req/s" value=cap set=set_cap step="10"/>
+            </div>
+            <dl class="figures" aria-live="polite">
+                <div>
+                    <dt>"Fixed fleet (CAPEX-style)"</dt>
+                    <dd class="big" data-testid="fixed-month">{d(|f| format::usd(f.fixed_month_usd))}</dd>
+                    <dd>{d(|f| format!("{} tasks × 24 h = {} task-hours a day", f.fixed_tasks, number_text(f.fixed_task_hours_per_day)))}</dd>
+                </div>
+                <div>
+                    <dt>"Elastic fleet (OPEX)"</dt>
+                    <dd class="big" data-testid="elastic-month">{d(|f| format::usd(f.elastic_month_usd))}</dd>
+                    <dd>{d(|f| format!("{} task-hours a day", number_text(f.elastic_task_hours_per_day)))}</dd>
+                </div>
+                <div>
+                    <dt>"Fixed fleet sitting idle"</dt>
+                    <dd class="big" data-testid="idle-share">{d(|f| format::percent(f.fixed_idle_share, 0))}</dd>
+                    <dd>"of the task-hours it pays for"</dd>
+                </div>
+            </dl>
+            <p class="formula">{d(|f| format!("a task-hour costs {} (vCPU + memory); a month = task-hours a day × hours in the month ÷ 24 × that", format::usd_price(f.task_hour_usd)))}</p>
+            <Chart spec summary testid="fleet-chart"/>
+        </section>
+    }
+}
+
+#[component]
+fn Prices(params: RwSignal<CostParams>) -> impl IntoView {
+    type Get = fn(&UnitPrices) -> f64;
+    type Set = fn(&mut UnitPrices) -> &mut f64;
+    let fields: [(&'static str, &'static str, Get, Set); 10] = [
+        (
+            "Fargate, $ per vCPU-hour",
+            "p-vcpu",
+            |p| p.fargate_vcpu_hour_usd,
+            |p| &mut p.fargate_vcpu_hour_usd,
+        ),
+        (
+            "Fargate, $ per GB-hour",
+            "p-gb",
+            |p| p.fargate_gb_hour_usd,
+            |p| &mut p.fargate_gb_hour_usd,
+        ),
+        (
+            "Postgres db.r6g.large, $ per instance-hour",
+            "p-db",
+            |p| p.db_instance_hour_usd,
+            |p| &mut p.db_instance_hour_usd,
+        ),
+        (
+            "Postgres gp3 storage, $ per GB-month",
+            "p-dbgb",
+            |p| p.db_storage_gb_month_usd,
+            |p| &mut p.db_storage_gb_month_usd,
+        ),
+        (
+            "Redis cache.r6g.large, $ per node-hour",
+            "p-redis",
+            |p| p.redis_node_hour_usd,
+            |p| &mut p.redis_node_hour_usd,
+        ),
+        (
+            "Load balancer, $ a month",
+            "p-alb",
+            |p| p.alb_month_usd,
+            |p| &mut p.alb_month_usd,
+        ),
+        (
+            "S3, $ per GB-month",
+            "p-s3",
+            |p| p.s3_gb_month_usd,
+            |p| &mut p.s3_gb_month_usd,
+        ),
+        (
+            "CDN egress, $ per GB",
+            "p-cdn",
+            |p| p.cdn_egress_gb_usd,
+            |p| &mut p.cdn_egress_gb_usd,
+        ),
+        (
+            "Origin egress, $ per GB",
+            "p-origin",
+            |p| p.origin_egress_gb_usd,
+            |p| &mut p.origin_egress_gb_usd,
+        ),
+        (
+            "NAT gateways + data, $ a month",
+            "p-nat",
+            |p| p.nat_month_usd,
+            |p| &mut p.nat_month_usd,
+        ),
+    ];
+    view! {
+        <section aria-labelledby="prices-heading">
+            <h2 id="prices-heading">"Unit prices"</h2>
+            <p class="note">{format!("Prices: {PRICES_AS_OF}. {PRICE_SOURCE}")}</p>
+            <div class="choices prices">
+                {fields.map(|(label, testid, get, set)| {
+                    let value = Signal::derive(move || params.with(|p| get(&p.prices)));
+                    let set = Callback::new(move |x| params.update(|p| *set(&mut p.prices) = x));
+                    view! { <NumberField label value set testid/> }
+                })}
+            </div>
+        </section>
+    }
+}

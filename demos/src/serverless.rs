@@ -1,0 +1,358 @@
+//! Serverless crossover — the lesson of extension B: functions bill per request
+//! and per GB-second, so their monthly cost is a straight line from zero; an
+//! always-on fleet bills by the hour, so its cost is a staircase that starts at
+//! the availability floor. Below the crossover rate the functions win (the fleet
+//! would sit idle); above it the fleet does. Scaling to zero costs latency too:
+//! after an idle spell the next request waits for a cold start.
+
+use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
+use crate::format;
+use crate::lab::{demo_page, field_number, from_ok, problems_view, NumberField, WorkedExample};
+use cloud_lab_model::catalog::DemoInfo;
+use cloud_lab_model::link::{number_text, Query};
+use cloud_lab_model::photoshare::printed;
+use cloud_lab_model::serverless::*;
+use leptos::prelude::*;
+
+pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
+    demo_page(info, query, |params: RwSignal<ServerlessParams>| {
+        let outcome = Memo::new(move |_| params.with(evaluate));
+        view! {
+            <Workload params/>
+            {problems_view(outcome)}
+            <Crossing params outcome/>
+            <ColdStartsView outcome/>
+            <Prices params/>
+        }
+    })
+}
+
+type Outcome = Memo<Result<ServerlessOutcome, Vec<String>>>;
+
+/// A field bound to one number of the params.
+fn bind(
+    params: RwSignal<ServerlessParams>,
+    get: fn(&ServerlessParams) -> f64,
+    set: fn(&mut ServerlessParams, f64),
+) -> (Signal<f64>, Callback<f64>) {
+    (
+        Signal::derive(move || params.with(get)),
+        Callback::new(move |x| params.update(|p| set(p, x))),
+    )
+}
+
+#[component]
+fn Workload(params: RwSignal<ServerlessParams>) -> impl IntoView {
+    let preset = move || params.with(|p| p.preset);
+    let rate = move || params.with(|p| p.rate_per_s);
+    let top = move || params.with(|p| p.max_rate_per_s);
+    let unit = move || params.with(|p| p.preset.rate_unit());
+    let arch = move || params.with(|p| p.arch);
+    let door = move || params.with(|p| p.front_door);
+    let free = move || params.with(|p| p.free_tier);
+    let bill_init = move || params.with(|p| p.bill_init);
+    let rate_agrees = Signal::derive(move || {
+        params
+            .with(|p| p.preset == Preset::Api && p.rate_per_s == printed::ORIGIN_LOAD_STEADY_PER_S)
+    });
+    let (ms, set_ms) = bind(params, |p| p.duration_ms, |p, x| p.duration_ms = x);
+    let (mb, set_mb) = bind(params, |p| p.memory_mb, |p, x| p.memory_mb = x);
+    let (init, set_init) = bind(params, |p| p.init_ms, |p, x| p.init_ms = x);
+    let (keep, set_keep) = bind(params, |p| p.keep_alive_s, |p, x| p.keep_alive_s = x);
+    let (cap, set_cap) = bind(
+        params,
+        |p| p.fleet.task_capacity_per_s,
+        |p, x| p.fleet.task_capacity_per_s = x,
+    );
+    let (max, set_max) = bind(params, |p| p.max_rate_per_s, |p, x| p.max_rate_per_s = x);
+    let (floor, set_floor) = bind(
+        params,
+        |p| f64::from(p.fleet.floor_tasks),
+        // Anything but a whole number from 1 becomes 0, which the model reports.
+        |p, x| {
+            p.fleet.floor_tasks =
+                if x.is_finite() && x >= 1.0 && x.fract() == 0.0 && x <= f64::from(MAX_FLEET_TASKS)
+                {
+                    x as u32
+                } else {
+                    0
+                }
+        },
+    );
+    let radio = move |name: &'static str,
+                      label: &'static str,
+                      testid: &'static str,
+                      checked: Signal<bool>,
+                      pick: Callback<()>| {
+        view! {
+            <label><input type="radio" name=name data-testid=testid prop:checked=move || checked.get()
+                on:change=move |_| pick.run(())/>" "{label}</label>
+        }
+    };
+    view! {
+        <section aria-labelledby="workload-heading">
+            <h2 id="workload-heading">"The workload"</h2>
+            <div class="choices">
+                <fieldset>
+                    <legend>"Start from"</legend>
+                    {Preset::ALL.map(|p| radio("preset", p.title(), if p == Preset::Api { "preset-api" } else { "preset-thumbnails" },
+                        Signal::derive(move || preset() == p),
+                        Callback::new(move |_| params.set(ServerlessParams::preset(p)))))}
+                </fieldset>
+                <p class="note preset-description">{move || preset().description()}</p>
+            </div>
+            <p>
+                <label>"Average rate: "<strong data-testid="rate-value">{move || format!("{} {}", rate_text(rate()), unit())}</strong>" "
+                    <input type="range" min="0" step=move || (top() / 200.0).to_string() max=move || top().to_string() data-testid="rate"
+                        prop:value=move || format::field(rate())
+                        on:input=move |ev| { let x = field_number(&ev); params.update(|p| p.rate_per_s = x) }/>
+                </label>
+                {move || (preset() == Preset::Api).then(|| view! {
+                    <WorkedExample printed="≈ 96 req/s reach the origin (§3)" agrees=rate_agrees/>
+                })}
+            </p>
+            <div class="choices">
+                <NumberField label="Duration, ms" value=ms set=set_ms step="10" testid="duration"/>
+                <NumberField label="Memory, MB" value=mb set=set_mb step="128" testid="memory"/>
+                <fieldset>
+                    <legend>"Processor"</legend>
+                    {radio("arch", "x86", "arch-x86", Signal::derive(move || arch() == Arch::X86), Callback::new(move |_| params.update(|p| p.arch = Arch::X86)))}
+                    {radio("arch", "Arm (Graviton)", "arch-arm", Signal::derive(move || arch() == Arch::Arm), Callback::new(move |_| params.update(|p| p.arch = Arch::Arm)))}
+                </fieldset>
+                <fieldset>
+                    <legend>"In front of the function"</legend>
+                    {radio("door", "HTTP API", "door-http", Signal::derive(move || door() == FrontDoor::HttpApi), Callback::new(move |_| params.update(|p| p.front_door = FrontDoor::HttpApi)))}
+                    {radio("door", "REST API", "door-rest", Signal::derive(move || door() == FrontDoor::RestApi), Callback::new(move |_| params.update(|p| p.front_door = FrontDoor::RestApi)))}
+                    {radio("door", "an S3 event (no gateway)", "door-event", Signal::derive(move || door() == FrontDoor::Event), Callback::new(move |_| params.update(|p| p.front_door = FrontDoor::Event)))}
+                </fieldset>
+                <fieldset>
+                    <legend>"Billing"</legend>
+                    <label><input type="checkbox" data-testid="free-tier" prop:checked=free
+                        on:change=move |ev| { let on = event_target_checked(&ev); params.update(|p| p.free_tier = on) }/>
+                        " monthly free tier (1 M requests, 400,000 GB-s)"</label>
+                    <label><input type="checkbox" data-testid="bill-init" prop:checked=bill_init
+                        on:change=move |ev| { let on = event_target_checked(&ev); params.update(|p| p.bill_init = on) }/>
+                        " init time is billed"</label>
+                </fieldset>
+            </div>
+            <div class="choices">
+                <NumberField label="Init time of a cold start, ms" value=init set=set_init step="50" testid="init"/>
+                <NumberField label="Kept warm after the last request, s" value=keep set=set_keep step="60" testid="keep"/>
+                <NumberField label="Fleet floor, tasks (≥ 2: one per AZ)" value=floor set=set_floor step="1" testid="floor"/>
+                <NumberField label="One task serves (rate at the CPU target)" value=cap set=set_cap step="any" testid="capacity"/>
+                <NumberField label="Chart up to (rate)" value=max set=set_max step="any" testid="max"/>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Crossing(params: RwSignal<ServerlessParams>, outcome: Outcome) -> impl IntoView {
+    let unit = move || params.with(|p| p.preset.rate_unit());
+    let spec = Signal::derive(move || {
+        let unit = unit();
+        outcome.with(|o| {
+            let Ok(o) = o else {
+                return ChartSpec {
+                    x_label: format!("average rate, {unit}"),
+                    y_label: "$ a month".into(),
+                    x: 0.0..1.0,
+                    y: 0.0..1.0,
+                    series: vec![],
+                    bands: vec![],
+                    bars: vec![],
+                };
+            };
+            let mut spec = ChartSpec {
+                x_label: format!("average rate, {unit}"),
+                y_label: "$ a month".into(),
+                x: 0.0..o.max_rate_per_s,
+                y: 0.0..1.0,
+                series: vec![
+                    Series {
+                        label: "functions".into(),
+                        points: o
+                            .curve
+                            .iter()
+                            .map(|c| (c.rate_per_s, c.functions_usd))
+                            .collect(),
+                        tone: Tone::First,
+                        mark: Mark::Line,
+                    },
+                    Series {
+                        label: "fleet".into(),
+                        points: o.fleet_steps.clone(),
+                        tone: Tone::Second,
+                        mark: Mark::Line,
+                    },
+                ],
+                bands: vec![],
+                bars: vec![],
+            };
+            spec.y = spec.y_to_fit();
+            let vertical = |x: f64| vec![(x, 0.0), (x, spec.y.end)];
+            if let Some(c) = o.crossover.filter(|c| c.rate_per_s > 0.0) {
+                spec.series.push(Series {
+                    label: "crossover".into(),
+                    points: vertical(c.rate_per_s),
+                    tone: Tone::Third,
+                    mark: Mark::Dashed,
+                });
+            }
+            spec.series.push(Series {
+                label: "chosen rate".into(),
+                points: vertical(o.rate_per_s),
+                tone: Tone::Muted,
+                mark: Mark::Dashed,
+            });
+            spec
+        })
+    });
+    let summary = Signal::derive(move || {
+        outcome.with(|o| match o {
+            Ok(o) => format!(
+                "Monthly cost against the average rate up to {top} {unit}. At {rate} {unit} the functions cost {f} and the fleet {fl}. {verdict}",
+                top = rate_text(o.max_rate_per_s),
+                unit = o.rate_unit,
+                rate = rate_text(o.rate_per_s),
+                f = format::usd(o.functions.total_usd),
+                fl = format::usd(o.fleet.total_usd),
+                verdict = o.verdict()
+            ),
+            Err(_) => "No chart: the input is not valid.".into(),
+        })
+    });
+    let f =
+        move |g: fn(&FunctionsBill) -> f64| from_ok(outcome, move |o| format::usd(g(&o.functions)));
+    view! {
+        <section aria-labelledby="crossing-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+            <h2 id="crossing-heading">"Per request against per hour"</h2>
+            <p class="callout" data-testid="verdict">{from_ok(outcome, |o| o.verdict())}</p>
+            <dl class="figures" aria-live="polite">
+                <div>
+                    <dt>"Functions, a month"</dt>
+                    <dd class="big" data-testid="functions-usd">{f(|b| b.total_usd)}</dd>
+                    <dd>{from_ok(outcome, |o| format!("{} requests", format::quantity(o.functions.requests_per_month)))}</dd>
+                    <dd>"requests "{f(|b| b.requests_usd)}" · gateway "{f(|b| b.gateway_usd)}" · compute "{f(|b| b.compute_usd)}</dd>
+                </div>
+                <div>
+                    <dt>"Fleet, a month"</dt>
+                    <dd class="big" data-testid="fleet-usd">{from_ok(outcome, |o| format::usd(o.fleet.total_usd))}</dd>
+                    <dd>{from_ok(outcome, |o| format!("{} tasks {} + fixed {}", o.fleet.tasks, format::usd(o.fleet.tasks_usd), format::usd(o.fleet.fixed_usd)))}</dd>
+                </div>
+                <div>
+                    <dt>"Cheaper at this rate"</dt>
+                    <dd class="big" data-testid="cheaper">{move || outcome.with(|o| match o {
+                        Ok(o) => match o.cheaper {
+                            Cheaper::Functions => "the functions",
+                            Cheaper::Fleet => "the fleet",
+                            Cheaper::Same => "neither (within a cent)",
+                        },
+                        Err(_) => "",
+                    })}</dd>
+                </div>
+            </dl>
+            <p class="formula">
+                "functions = requests × (request price + gateway price) + requests × (duration + cold share × init) × memory × GB-s price, less the free tier · "
+                "fleet = max(floor, ⌈rate ÷ capacity⌉) × task-hour price × hours + fixed"
+            </p>
+            <Chart spec summary testid="crossover-chart"/>
+        </section>
+    }
+}
+
+#[component]
+fn ColdStartsView(outcome: Outcome) -> impl IntoView {
+    let c = move |g: fn(&ColdStarts) -> String| from_ok(outcome, move |o| g(&o.cold_starts));
+    view! {
+        <section aria-labelledby="cold-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+            <h2 id="cold-heading">"Cold starts: the latency price of scaling to zero"</h2>
+            <dl class="figures" aria-live="polite">
+                <div>
+                    <dt>"Invocations that start cold"</dt>
+                    <dd class="big" data-testid="cold-share">{c(|s| format::small_percent(s.share))}</dd>
+                </div>
+                <div>
+                    <dt>"Cold starts a month"</dt>
+                    <dd class="big" data-testid="cold-count">{c(|s| format::quantity(s.per_month.round()))}</dd>
+                </div>
+                <div>
+                    <dt>"Latency they add"</dt>
+                    <dd class="big" data-testid="cold-ms">{c(|s| format!("{} ms", number_text(s.init_ms)))}</dd>
+                    <dd>{c(|s| format!("each; {} ms averaged over all requests", number_text(s.mean_added_ms)))}</dd>
+                </div>
+            </dl>
+            <p class="formula">"cold share = e"<sup>"−λT"</sup>" (λ = average rate, T = time an idle environment is kept warm)"</p>
+            <p class="note">
+                "The formula assumes requests arrive at random (Poisson) and reach one environment that serves one request at a time: "
+                "a request starts cold exactly when none came in the T before it. At higher rates Lambda runs several environments and "
+                "each scale-out adds cold starts this does not count, but by then λT is so large that the share is ≈ 0 anyway. "
+                "AWS does not publish how long an idle environment is kept; 5–15 minutes is what measurements commonly see."
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn Prices(params: RwSignal<ServerlessParams>) -> impl IntoView {
+    let prices = move || {
+        params.with(|p| {
+            let pr = &p.prices;
+            let f = &p.fleet;
+            vec![
+                (
+                    "Lambda compute, x86",
+                    format!("${} per GB-second", pr.gb_s_x86_usd),
+                ),
+                (
+                    "Lambda compute, Arm",
+                    format!("${} per GB-second", pr.gb_s_arm_usd),
+                ),
+                (
+                    "Lambda requests",
+                    format!("{} per million", format::usd(pr.requests_per_million_usd)),
+                ),
+                (
+                    "API Gateway HTTP API",
+                    format!("{} per million", format::usd(pr.http_api_per_million_usd)),
+                ),
+                (
+                    "API Gateway REST API",
+                    format!("{} per million", format::usd(pr.rest_api_per_million_usd)),
+                ),
+                (
+                    "Free tier",
+                    format!(
+                        "{} requests and {} GB-s a month",
+                        format::quantity(pr.free_requests_per_month),
+                        format::quantity(pr.free_gb_s_per_month)
+                    ),
+                ),
+                (
+                    "Fargate",
+                    format!(
+                        "{} per vCPU-hour, {} per GB-hour; a task of {} vCPU + {} GB",
+                        format::usd_price(f.vcpu_hour_usd),
+                        format::usd_price(f.gb_hour_usd),
+                        number_text(f.task_vcpu),
+                        number_text(f.task_memory_gb)
+                    ),
+                ),
+                (
+                    "Fleet's fixed cost (load balancer)",
+                    format!("{} a month", format::usd(f.fixed_month_usd)),
+                ),
+            ]
+        })
+    };
+    view! {
+        <section aria-labelledby="prices-heading">
+            <h2 id="prices-heading">"Prices and where they come from"</h2>
+            <ul class="assumptions" data-testid="prices">
+                {move || prices().into_iter().map(|(what, price)| view! { <li><strong>{what}": "</strong>{price}</li> }).collect_view()}
+            </ul>
+            <p class="note">{format!("Function prices as of {PRICES_AS_OF}. {PRICE_SOURCE}")}</p>
+            <p class="note">{format!("Fargate prices: {}. {}", cloud_lab_model::cost::PRICES_AS_OF, cloud_lab_model::cost::PRICE_SOURCE)}</p>
+        </section>
+    }
+}

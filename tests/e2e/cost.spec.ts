@@ -1,0 +1,121 @@
+// The Cost model demo in the browser: the worked example's bill to the cent, the
+// levers, bad prices, the CSV export, deep links and the link to availability.
+import { test, expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { Lab } from './lab';
+
+const ROWS = ['$64.97', '$14.31', '$350.40', '$11.50', '$329.96', '$28.00', '$47.10', '$400.35', '$36.90', '$75.00'];
+
+test('opens on the worked example: every line, both totals, the saving', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/cost');
+  for (const [i, cents] of ROWS.entries()) {
+    await expect(page.getByTestId(`row-${i + 1}`)).toContainText(cents);
+  }
+  await expect(page.getByTestId('row-1')).toContainText('1,460');
+  await expect(page.getByTestId('row-7')).toContainText('2,048');
+  await expect(page.getByTestId('on-demand-total')).toHaveText('$1,358.49');
+  await expect(page.getByTestId('optimized-total')).toHaveText('$1,047.63');
+  await expect(page.getByTestId('saving-share')).toContainText('22.9 %');
+  await expect(page.getByTestId('saving-year')).toHaveText('$3,730.32');
+  await expect(page.getByTestId('largest')).toContainText('CloudFront egress is 29 %');
+  await expect(page.getByTestId('levers')).toContainText('$203.23');
+  await expect(page.getByTestId('idle-share')).not.toBeEmpty();
+  await expect(page.locator('.worked.agrees')).toHaveCount(4);
+  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});
+
+test('a lever off raises the optimized total and redraws the chart', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/cost');
+  const chart = page.getByTestId('stack-chart').locator('canvas');
+  await expect(chart).toHaveAttribute('aria-label', /Optimized \$1,047\.63/);
+  const before = await chart.screenshot();
+  await page.getByTestId('lever-ri').uncheck();
+  await expect(page.getByTestId('optimized-total')).toHaveText('$1,194.80');
+  await expect(page.getByTestId('on-demand-total')).toHaveText('$1,358.49');
+  await expect(chart).toHaveAttribute('aria-label', /Optimized \$1,194\.80/);
+  expect((await chart.screenshot()).equals(before)).toBe(false);
+  await expect(page.locator('.worked:not(.agrees)')).not.toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});
+
+test('bad input gives clear messages, not a crash', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/cost');
+  const price = page.getByTestId('p-cdn');
+  await price.fill('-1');
+  await price.press('Enter');
+  await expect(page.getByTestId('problems')).toContainText('The CDN egress price must be a number of dollars');
+  const discount = page.getByTestId('lever-sp-pct');
+  await discount.fill('150');
+  await discount.press('Enter');
+  await expect(page.getByTestId('problems')).toContainText('The Savings Plan discount must be between 0 and 100 %');
+  await price.fill('0.085');
+  await price.press('Enter');
+  await discount.fill('40');
+  await discount.press('Enter');
+  await expect(page.getByTestId('problems')).toHaveCount(0);
+  await expect(page.getByTestId('optimized-total')).toHaveText('$1,047.63');
+  expect(lab.errors).toEqual([]);
+});
+
+test('the bill downloads as CSV with both totals', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/cost');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('csv').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('photoshare-bill.csv');
+  const csv = await readFile(await download.path(), 'utf8');
+  expect(csv).toContain('component,unit,quantity,unit_price_usd,on_demand_usd,lever,optimized_usd');
+  expect(csv).toContain('total,,,,1358.49,,1047.63');
+  expect(csv).toContain('400.35');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a deep link restores the state after a reload', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/cost');
+  await page.getByTestId('lever-rn').uncheck();
+  const hit = page.getByTestId('hit');
+  await hit.fill('80');
+  await expect(page.getByTestId('hit-value')).toHaveText('80 %');
+  const total = await page.getByTestId('optimized-total').textContent();
+  expect(total).not.toBe('$1,047.63');
+  const hash = await lab.hash();
+  expect(hash).toContain('hit=80');
+  expect(hash).toContain('rn=0');
+  await page.reload();
+  await expect(page.getByTestId('optimized-total')).toHaveText(total!);
+  await expect(page.getByTestId('lever-rn')).not.toBeChecked();
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('optimized-total')).toHaveText('$1,047.63');
+  expect(await lab.hash()).toBe('#/cost');
+  expect(lab.errors).toEqual([]);
+});
+
+test('Multi-AZ off: the bill drops and the link shows the single-AZ availability', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/cost');
+  await page.getByTestId('multi-az').uncheck();
+  await expect(page.getByTestId('on-demand-total')).toHaveText('$1,183.29');
+  await expect(page.getByTestId('optimized-total')).toHaveText('$946.02');
+  await page.getByTestId('availability-link').click();
+  await expect(lab.demo('availability')).toBeVisible();
+  await expect(page.getByTestId('db-single-az')).toBeChecked();
+  await expect(page.getByTestId('composed')).toHaveText('99.478 %');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a bad link says what it ignored', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/cost?hit=150&p_cdn=-2&maz=maybe');
+  const notice = page.getByTestId('ignored');
+  await expect(notice).toContainText('hit=150');
+  await expect(notice).toContainText('p_cdn=-2');
+  await expect(page.getByTestId('on-demand-total')).toHaveText('$1,358.49');
+  expect(lab.errors).toEqual([]);
+});

@@ -1,0 +1,82 @@
+// The Serverless crossover demo in the browser: the crossover in words, the rate
+// slider, presets, cold starts, deep links and bad links.
+import { test, expect } from '@playwright/test';
+import { Lab } from './lab';
+
+test('opens on PhotoShare API traffic with the crossover in words', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/serverless');
+  await expect(page.getByTestId('verdict')).toHaveText('Below ≈ 19.7 req/s the functions are cheaper; above it the fleet is.');
+  await expect(page.getByTestId('rate-value')).toHaveText('96 req/s');
+  await expect(page.getByTestId('functions-usd')).toHaveText('$548.17');
+  await expect(page.getByTestId('fleet-usd')).toHaveText('$107.28');
+  await expect(page.getByTestId('cheaper')).toHaveText('the fleet');
+  await expect(page.getByTestId('crossover-chart').locator('canvas')).toHaveAttribute('aria-label', /Below ≈ 19\.7 req\/s/);
+  await expect(page.getByTestId('prices')).toContainText('per GB-second');
+  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});
+
+test('moving the rate slider changes both costs and the chart; bad input is reported', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/serverless');
+  const chart = page.getByTestId('crossover-chart').locator('canvas');
+  const label = await chart.getAttribute('aria-label');
+  await page.getByTestId('rate').fill('10');
+  await expect(page.getByTestId('rate-value')).toHaveText('10 req/s');
+  await expect(page.getByTestId('cheaper')).toHaveText('the functions');
+  await expect(page.getByTestId('functions-usd')).not.toHaveText('$548.17');
+  await expect(chart).not.toHaveAttribute('aria-label', label!);
+  await page.getByTestId('rate').fill('0');
+  await expect(page.getByTestId('functions-usd')).toHaveText('$0.00');
+  await page.getByTestId('keep').fill('-5');
+  await page.getByTestId('keep').press('Enter');
+  await expect(page.getByTestId('problems')).toContainText('keep-alive');
+  expect(lab.errors).toEqual([]);
+});
+
+test('the thumbnail preset switches the workload', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/serverless');
+  await page.getByTestId('preset-thumbnails').check();
+  await expect(page.getByTestId('rate-value')).toHaveText('0.5 uploads/s');
+  await expect(page.getByTestId('door-event')).toBeChecked();
+  await expect(page.getByTestId('verdict')).toContainText('uploads/s');
+  await expect(page.getByTestId('cold-share')).toHaveText('< 0.0001 %');
+  await page.getByTestId('keep').fill('1');
+  await page.getByTestId('keep').press('Enter');
+  await expect(page.getByTestId('cold-share')).toHaveText('60.7 %');
+  expect(await lab.hash()).toContain('preset=thumbnails');
+  await page.getByTestId('preset-api').check();
+  await expect(page.getByTestId('rate-value')).toHaveText('96 req/s');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a deep link restores the state after a reload', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/serverless');
+  await page.getByTestId('door-rest').check();
+  await page.getByTestId('free-tier').uncheck();
+  await expect(page.getByTestId('verdict')).toContainText('Below ≈ 8.69 req/s');
+  const hash = await lab.hash();
+  expect(hash).toContain('door=rest');
+  expect(hash).toContain('free=0');
+  await page.reload();
+  await expect(page.getByTestId('verdict')).toContainText('Below ≈ 8.69 req/s');
+  await expect(page.getByTestId('door-rest')).toBeChecked();
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('verdict')).toContainText('Below ≈ 19.7 req/s');
+  expect(await lab.hash()).toBe('#/serverless');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a bad link says what it ignored', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/serverless?rate=fast&preset=nope&door=ftp');
+  const notice = page.getByTestId('ignored');
+  await expect(notice).toContainText('rate=fast');
+  await expect(notice).toContainText('preset=nope');
+  await expect(notice).toContainText('door=ftp');
+  await expect(page.getByTestId('rate-value')).toHaveText('96 req/s');
+  expect(lab.errors).toEqual([]);
+});
