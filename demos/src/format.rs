@@ -141,6 +141,43 @@ pub fn field(x: f64) -> String {
     }
 }
 
+/// A whole number with thousands separators: 9000.0 → "9,000".
+pub fn whole(x: f64) -> String {
+    if !x.is_finite() {
+        return String::from("—");
+    }
+    let grouped = grouped(&format!("{:.0}", x.abs()));
+    if x < -0.5 {
+        format!("−{grouped}")
+    } else {
+        grouped
+    }
+}
+
+/// A rate of requests: "9,000 req/s".
+pub fn per_s(x: f64) -> String {
+    format!("{} req/s", whole(x))
+}
+
+/// A time into a run as a clock: 1,380 s → "23:00", 5,400 s → "1:30:00".
+pub fn clock(t_s: u32) -> String {
+    let (h, m, s) = (t_s / 3_600, t_s / 60 % 60, t_s % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m:02}:{s:02}")
+    }
+}
+
+/// A short span in words: 180 → "3 min", 75 → "1 min 15 s", 45 → "45 s".
+pub fn span(seconds: u32) -> String {
+    match (seconds / 60, seconds % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,5 +215,14 @@ mod tests {
         assert_eq!(small_percent(1e-12), "< 0.0001 %");
         assert_eq!(small_percent(0.5488), "54.9 %");
         assert_eq!(small_percent(0.0123), "1.23 %");
+        assert_eq!(per_s(9_000.0), "9,000 req/s");
+        assert_eq!(whole(1_234_567.4), "1,234,567");
+        assert_eq!(whole(96.0), "96");
+        assert_eq!(clock(1_380), "23:00");
+        assert_eq!(clock(5_400), "1:30:00");
+        assert_eq!(clock(86_400), "24:00:00");
+        assert_eq!(span(180), "3 min");
+        assert_eq!(span(75), "1 min 15 s");
+        assert_eq!(span(15), "15 s");
     }
 }

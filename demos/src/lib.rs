@@ -1,6 +1,7 @@
 //! Cloud Lab's demo views: one Leptos component per demo, each mirroring the
 //! model module of the same name. Views format; the model computes.
 
+pub mod autoscaling;
 pub mod availability;
 pub mod chart;
 pub mod cost;
@@ -26,6 +27,7 @@ pub fn registry() -> impl Iterator<Item = (&'static DemoInfo, Option<DemoView>)>
 
 fn view_of(id: &str) -> Option<DemoView> {
     match id {
+        "autoscaling" => Some(autoscaling::view),
         "availability" => Some(availability::view),
         "service-models" => Some(service_models::view),
         "vm-vs-container" => Some(vm_vs_container::view),

@@ -12,7 +12,7 @@ pub fn bench(c: &mut Criterion) {
         b.iter(|| autoscaling::simulate(black_box(&p)))
     });
     let day = Preset::DiurnalDay.params();
-    c.bench_function("autoscaling::simulate (diurnal day, 3 policies)", |b| {
+    c.bench_function("autoscaling::simulate (diurnal day, 2 policies)", |b| {
         b.iter(|| autoscaling::simulate(black_box(&day)))
     });
     c.bench_function("autoscaling::tasks_needed (9,000 req/s)", |b| {

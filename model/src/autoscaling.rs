@@ -260,7 +260,7 @@ pub struct AutoscalingParams {
     pub scale_in_rule: ScaleInRule,
     /// Launch to running container; the health checks come on top.
     pub provisioning_s: u32,
-    /// The policies to run on the same load, in display order.
+    /// The policies to run on the same load, in display order: the page shows them side by side.
     pub policies: Vec<Policy>,
     pub fixed_tasks: u32,
     pub duration_s: u32,
@@ -268,7 +268,8 @@ pub struct AutoscalingParams {
 
 impl Default for AutoscalingParams {
     /// PhotoShare: 1,200 req/s at the edge with a step to the 9,000 req/s burst for half an hour,
-    /// the 92 % CDN, 2–20 tasks tracking 60 % CPU with 60 s / 300 s cooldowns, over two hours.
+    /// the 92 % CDN, 2–20 tasks tracking 60 % CPU with 60 s / 300 s cooldowns, over two hours;
+    /// target tracking beside the HPA.
     fn default() -> Self {
         use photoshare::*;
         AutoscalingParams {
@@ -291,7 +292,7 @@ impl Default for AutoscalingParams {
             scale_in_rule: ScaleInRule::Conservative,
             provisioning_s: autoscaling::SCALE_OUT_S
                 .saturating_sub(HEALTH_CHECK.seconds_to_healthy()),
-            policies: Policy::ALL.to_vec(),
+            policies: vec![Policy::TargetTracking, Policy::Hpa],
             fixed_tasks: BASELINE_DESIRED_COUNT,
             duration_s: 2 * 3_600,
         }
@@ -372,6 +373,7 @@ afternoon peak: what autoscaling saves against a fixed fleet."
             Preset::DiurnalDay => AutoscalingParams {
                 profile: LoadProfile::Diurnal,
                 duration_s: 24 * 3_600,
+                policies: vec![Policy::TargetTracking, Policy::Fixed],
                 ..d
             },
         }
@@ -431,12 +433,18 @@ pub struct PolicyRun {
     pub direction_changes: u32,
     pub first_scale_out_s: Option<u32>,
     pub first_scale_in_s: Option<u32>,
+    /// Seconds from the spike's start to the first scale-out at or after it (spike profiles only).
+    pub reaction_s: Option<u32>,
+    /// The CPU range, 0–1, in which the policy leaves the fleet alone; `None` for a fixed fleet.
+    pub cpu_band: Option<(f64, f64)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AutoscalingOutcome {
     /// Provisioning plus the health checks: launch to first request.
     pub startup_delay_s: u32,
+    /// When the spike begins, for the step and ramp profiles.
+    pub spike_start_s: Option<u32>,
     pub series_step_s: u32,
     /// The load's shape before noise, as points with straight lines between.
     pub edge_profile: Vec<LoadPoint>,
@@ -478,6 +486,71 @@ pub fn tasks_needed(
     }
     let origin = origin_load_per_s(edge_load_per_s, cdn_hit_ratio);
     Ok(ceil_count(origin / (capacity_per_task_per_s * cpu_target)))
+}
+
+/// The sizing formula's three answers the worked example prints: the quiet load without a CDN,
+/// the quiet load behind the CDN, and the peak behind the CDN.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sizing {
+    pub without_cdn: SizingRow,
+    pub steady: SizingRow,
+    pub burst: SizingRow,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SizingRow {
+    pub edge_per_s: f64,
+    pub cdn_hit_ratio: f64,
+    pub origin_per_s: f64,
+    pub tasks: u32,
+}
+
+/// [`tasks_needed`] for the params' quiet load (with no CDN and with it) and its peak
+/// (quiet load × spike factor), with the params' capacity and target.
+pub fn sizing(p: &AutoscalingParams) -> Result<Sizing, String> {
+    let row = |edge_per_s: f64, cdn_hit_ratio: f64| -> Result<SizingRow, String> {
+        Ok(SizingRow {
+            edge_per_s,
+            cdn_hit_ratio,
+            origin_per_s: origin_load_per_s(edge_per_s, cdn_hit_ratio),
+            tasks: tasks_needed(
+                edge_per_s,
+                cdn_hit_ratio,
+                p.capacity_per_task_per_s,
+                p.cpu_target,
+            )?,
+        })
+    };
+    if !(p.spike_factor.is_finite() && p.spike_factor >= 0.0) {
+        return Err("The spike factor must be a number of at least 0.".into());
+    }
+    Ok(Sizing {
+        without_cdn: row(p.edge_load_per_s, 0.0)?,
+        steady: row(p.edge_load_per_s, p.cdn_hit_ratio)?,
+        burst: row(p.edge_load_per_s * p.spike_factor, p.cdn_hit_ratio)?,
+    })
+}
+
+/// When the spike of a step or ramp profile begins.
+pub fn spike_start_s(p: &AutoscalingParams) -> Option<u32> {
+    matches!(p.profile, LoadProfile::StepSpike | LoadProfile::RampSpike).then_some(p.spike_start_s)
+}
+
+/// The CPU range in which a policy leaves the fleet alone: target tracking neither scales out
+/// (above the target) nor counts towards a scale-in (below it by the rule's margin); the HPA
+/// ignores ±10 % around the target.
+pub fn cpu_band(p: &AutoscalingParams, policy: Policy) -> Option<(f64, f64)> {
+    match policy {
+        Policy::TargetTracking => Some((
+            p.cpu_target * (1.0 - p.scale_in_rule.margin()),
+            p.cpu_target,
+        )),
+        Policy::Hpa => Some((
+            p.cpu_target * (1.0 - HPA_TOLERANCE),
+            (p.cpu_target * (1.0 + HPA_TOLERANCE)).min(1.0),
+        )),
+        Policy::Fixed => None,
+    }
 }
 
 /// ⌈x⌉ as a count, after snapping to 9 decimals so that 720 ÷ 90 gives 8, not 9.
@@ -872,6 +945,7 @@ pub fn simulate(p: &AutoscalingParams) -> Result<AutoscalingOutcome, Vec<String>
         .collect();
     Ok(AutoscalingOutcome {
         startup_delay_s: startup_delay_s(p.provisioning_s),
+        spike_start_s: spike_start_s(p),
         series_step_s: step_s,
         edge_profile: profile,
         peak_edge_per_s,
@@ -1010,6 +1084,13 @@ fn run(p: &AutoscalingParams, policy: Policy, load: &Load) -> PolicyRun {
         policy,
         first_scale_out_s: first(Direction::Out),
         first_scale_in_s: first(Direction::In),
+        reaction_s: spike_start_s(p).and_then(|start| {
+            events
+                .iter()
+                .find(|e| e.direction == Direction::Out && e.t_s >= start)
+                .map(|e| e.t_s - start)
+        }),
+        cpu_band: cpu_band(p, policy),
         peak_desired: events.iter().map(|e| e.to).fold(initial, u32::max),
         direction_changes,
         series,
@@ -1315,7 +1396,8 @@ impl LinkState for AutoscalingParams {
     }
 }
 
-fn points_text(points: &[LoadPoint]) -> String {
+/// Writes points as `0:1200,600:9000`, the form [`parse_points`] reads.
+pub fn points_text(points: &[LoadPoint]) -> String {
     points
         .iter()
         .map(|pt| format!("{}:{}", pt.t_s, number_text(pt.edge_per_s)))

@@ -158,7 +158,11 @@ fn the_same_burst_under_the_hpa() {
 
 #[test]
 fn the_terraform_baseline_of_4_fixed_tasks_drops_a_sixth_of_the_burst() {
-    let o = simulate(&AutoscalingParams::default()).unwrap();
+    let p = AutoscalingParams {
+        policies: vec![Policy::Fixed],
+        ..Default::default()
+    };
+    let o = simulate(&p).unwrap();
     let r = run(&o, Policy::Fixed);
     assert!(r.events.is_empty());
     assert_eq!(r.peak_desired, photoshare::BASELINE_DESIRED_COUNT);
@@ -562,4 +566,96 @@ fn a_bad_link_keeps_the_defaults_and_says_what_it_ignored() {
     let (p, ignored) = AutoscalingParams::from_query(&Query::parse("max=1"));
     assert_eq!((p.min_tasks, p.max_tasks), (2, 20));
     assert_eq!(ignored[0].key, "max");
+}
+
+#[test]
+fn the_page_compares_target_tracking_with_the_hpa_by_default() {
+    let o = simulate(&AutoscalingParams::default()).unwrap();
+    let policies: Vec<Policy> = o.runs.iter().map(|r| r.policy).collect();
+    assert_eq!(policies, [Policy::TargetTracking, Policy::Hpa]);
+    assert_eq!(o.spike_start_s, Some(1_200));
+    // First scale-outs: 3 minutes and 15 s after the step.
+    assert_eq!(run(&o, Policy::TargetTracking).reaction_s, Some(180));
+    assert_eq!(run(&o, Policy::Hpa).reaction_s, Some(15));
+    let diurnal = simulate(&Preset::DiurnalDay.params()).unwrap();
+    assert_eq!(diurnal.spike_start_s, None);
+    assert!(diurnal.runs.iter().all(|r| r.reaction_s.is_none()));
+}
+
+#[test]
+fn the_sizing_panel_gives_14_2_and_8_for_the_worked_example() {
+    let s = sizing(&AutoscalingParams::default()).unwrap();
+    let rows = [
+        (s.without_cdn, 1_200.0, 1_200.0, printed::TASKS_WITHOUT_CDN),
+        (
+            s.steady,
+            1_200.0,
+            printed::ORIGIN_LOAD_STEADY_PER_S,
+            printed::TASKS_STEADY,
+        ),
+        (
+            s.burst,
+            9_000.0,
+            printed::ORIGIN_LOAD_BURST_PER_S,
+            printed::TASKS_BURST,
+        ),
+    ];
+    for (row, edge, origin, tasks) in rows {
+        assert_eq!(row.edge_per_s, edge);
+        assert!((row.origin_per_s - origin).abs() < 1e-9, "{row:?}");
+        assert_eq!(row.tasks, tasks, "{row:?}");
+    }
+    // (capacity, target, hit ratio, tasks without CDN, steady, burst)
+    let live = [
+        (300.0, 0.6, 0.92, 7, 1, 4),
+        (150.0, 0.8, 0.92, 10, 1, 6),
+        (150.0, 0.6, 0.5, 14, 7, 50),
+    ];
+    for (cap, target, hit, a, b, c) in live {
+        let p = AutoscalingParams {
+            capacity_per_task_per_s: cap,
+            cpu_target: target,
+            cdn_hit_ratio: hit,
+            ..Default::default()
+        };
+        let s = sizing(&p).unwrap();
+        assert_eq!(
+            (s.without_cdn.tasks, s.steady.tasks, s.burst.tasks),
+            (a, b, c),
+            "{cap} {target} {hit}"
+        );
+    }
+    let zero = AutoscalingParams {
+        capacity_per_task_per_s: 0.0,
+        ..Default::default()
+    };
+    assert_eq!(
+        sizing(&zero),
+        Err("A task's capacity must be above 0 req/s.".to_string())
+    );
+    let nan = AutoscalingParams {
+        spike_factor: f64::NAN,
+        ..Default::default()
+    };
+    assert!(sizing(&nan).is_err());
+}
+
+#[test]
+fn each_policy_has_its_band_of_no_action() {
+    let p = AutoscalingParams::default();
+    let close = |a: Option<(f64, f64)>, b: (f64, f64)| {
+        let a = a.unwrap();
+        (a.0 - b.0).abs() < 1e-12 && (a.1 - b.1).abs() < 1e-12
+    };
+    assert!(close(cpu_band(&p, Policy::TargetTracking), (0.54, 0.60)));
+    assert!(close(cpu_band(&p, Policy::Hpa), (0.54, 0.66)));
+    assert_eq!(cpu_band(&p, Policy::Fixed), None);
+    let eager = AutoscalingParams {
+        scale_in_rule: ScaleInRule::Eager,
+        ..p
+    };
+    assert!(close(
+        cpu_band(&eager, Policy::TargetTracking),
+        (0.60, 0.60)
+    ));
 }
