@@ -4,6 +4,7 @@
 pub mod availability;
 pub mod chart;
 pub mod format;
+pub mod iac_drift;
 pub mod lab;
 
 use cloud_lab_model::catalog::{DemoInfo, DEMOS};
@@ -22,6 +23,7 @@ pub fn registry() -> impl Iterator<Item = (&'static DemoInfo, Option<DemoView>)>
 fn view_of(id: &str) -> Option<DemoView> {
     match id {
         "availability" => Some(availability::view),
+        "iac-drift" => Some(iac_drift::view),
         _ => None,
     }
 }
