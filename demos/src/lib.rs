@@ -6,6 +6,7 @@ pub mod availability;
 pub mod chart;
 pub mod cost;
 pub mod format;
+pub mod iac_drift;
 pub mod lab;
 pub mod rolling_deploy;
 pub mod serverless;
@@ -34,6 +35,7 @@ fn view_of(id: &str) -> Option<DemoView> {
         "rolling-deploy" => Some(rolling_deploy::view),
         "cost" => Some(cost::view),
         "serverless" => Some(serverless::view),
+        "iac-drift" => Some(iac_drift::view),
         _ => None,
     }
 }

@@ -653,6 +653,7 @@ fn default_outcome_and_link_round_trip() {
             lock_timeout_s: 300,
             ..Default::default()
         },
+        ..Default::default()
     };
     let q = p.to_query();
     assert_eq!(
@@ -670,4 +671,138 @@ fn default_outcome_and_link_round_trip() {
     );
     assert_eq!(o.plan_after_apply.text, NO_CHANGES_TEXT);
     assert_eq!(o.click_notes.len(), 2);
+}
+
+#[test]
+fn typed_text_that_breaks_keeps_the_last_good_configuration() {
+    let mut p = IacDriftParams::default();
+    let five = PHOTOSHARE_TF.replace("desired_count   = 4", "desired_count   = 5");
+    p.type_config(five.clone());
+    let o = evaluate(&p).unwrap();
+    assert_eq!(o.parse_error, None);
+    assert!(o.plan.text.contains("      ~ desired_count   = 4 -> 5\n"));
+    // Half-typed: the error has a position, and the plan still uses the 5.
+    p.type_config(five.replace("desired_count   = 5", "desired_count   = "));
+    let o = evaluate(&p).unwrap();
+    let e = o.parse_error.expect("a parse error");
+    assert!(e.line > 1 && e.column > 1 && !e.message.is_empty(), "{e}");
+    assert!(o
+        .config_text
+        .contains("desired_count   =  # the starting point"));
+    assert!(o.plan.text.contains("      ~ desired_count   = 4 -> 5\n"));
+    // Typing the worked example's text back ends the edit.
+    p.type_config(PHOTOSHARE_TF.to_string());
+    assert_eq!(p.edit, None);
+    assert_eq!(evaluate(&p).unwrap().plan.text, NO_CHANGES_TEXT);
+}
+
+#[test]
+fn the_variant_switch_keeps_typed_text() {
+    let mut p = IacDriftParams::default();
+    p.type_config(PHOTOSHARE_TF.replace("desired_count   = 4", "desired_count   = 5"));
+    p.set_variant(ConfigVariant::IgnoreDesiredCount);
+    let text = p.text();
+    assert!(
+        text.contains("desired_count   = 5") && text.contains("ignore_changes = [desired_count]")
+    );
+    // desired_count is ignored now: the typed 5 is not applied to the running service.
+    assert_eq!(evaluate(&p).unwrap().plan.text, NO_CHANGES_TEXT);
+    p.set_variant(ConfigVariant::WorkedExample);
+    assert!(!p.text().contains("ignore_changes"));
+    assert!(p.text().contains("desired_count   = 5"));
+    // Without an edit the switch is just the variant.
+    let mut q = IacDriftParams::default();
+    q.set_variant(ConfigVariant::IgnoreDesiredCount);
+    assert_eq!(q.edit, None);
+    assert_eq!(q.text(), config_text(ConfigVariant::IgnoreDesiredCount));
+}
+
+#[test]
+fn an_apply_in_the_page_undoes_the_clicks_and_later_clicks_start_from_it() {
+    let mut p = IacDriftParams {
+        clicks: vec![
+            ConsoleClick::MultiAzOff,
+            ConsoleClick::LaunchUntaggedInstance,
+        ],
+        ..Default::default()
+    };
+    let before = evaluate(&p).unwrap();
+    p.record_apply();
+    assert!(p.clicks.is_empty());
+    let o = evaluate(&p).unwrap();
+    assert_eq!(o.plan.text, NO_CHANGES_TEXT);
+    assert_eq!(o.refresh.text, "");
+    let last = o.last_apply.expect("the apply's log");
+    assert_eq!(last, before.applied);
+    assert_eq!(
+        last.complete_line,
+        "Apply complete! Resources: 0 added, 1 changed, 0 destroyed."
+    );
+    assert!(last
+        .note
+        .starts_with("The changes made in the console are gone"));
+    assert_eq!(
+        o.refresh.unmanaged.len(),
+        1,
+        "the hand-made instance is still there"
+    );
+    // The next click is made on the applied account.
+    p.clicks.push(ConsoleClick::OpenSshPort);
+    let o = evaluate(&p).unwrap();
+    assert_eq!(
+        o.plan.summary.plan_line(),
+        "Plan: 0 to add, 1 to change, 0 to destroy."
+    );
+    assert_eq!(o.plan.changes[0].address, "aws_security_group.app");
+}
+
+#[test]
+fn an_applied_edit_is_the_new_baseline() {
+    let mut p = IacDriftParams::default();
+    p.type_config(PHOTOSHARE_TF.replace("port        = 8080", "port        = 8081"));
+    assert_eq!(
+        evaluate(&p).unwrap().plan.summary.plan_line(),
+        "Plan: 1 to add, 0 to change, 1 to destroy."
+    );
+    p.record_apply();
+    assert_eq!(evaluate(&p).unwrap().plan.text, NO_CHANGES_TEXT);
+    // Typing the original back is now a change again.
+    p.type_config(PHOTOSHARE_TF.to_string());
+    assert_eq!(
+        evaluate(&p).unwrap().plan.summary.plan_line(),
+        "Plan: 1 to add, 0 to change, 1 to destroy."
+    );
+}
+
+#[test]
+fn every_console_click_names_a_service_but_the_hand_made_vm() {
+    for c in ConsoleClick::ALL {
+        assert_eq!(
+            c.service().is_none(),
+            c == ConsoleClick::LaunchUntaggedInstance,
+            "{}",
+            c.slug()
+        );
+    }
+}
+
+#[test]
+fn the_task_count_fight_in_numbers() {
+    let mut p = IacDriftParams {
+        clicks: vec![ConsoleClick::AutoscalerScalesOut],
+        ..Default::default()
+    };
+    let t = evaluate(&p).unwrap().task_count;
+    assert_eq!(
+        t,
+        TaskCount {
+            configured: Some(4.0),
+            running: Some(8.0),
+            reverted: true,
+            ignored: false
+        }
+    );
+    p.set_variant(ConfigVariant::IgnoreDesiredCount);
+    let t = evaluate(&p).unwrap().task_count;
+    assert_eq!((t.running, t.reverted, t.ignored), (Some(8.0), false, true));
 }

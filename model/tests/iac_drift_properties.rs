@@ -95,8 +95,18 @@ proptest! {
     }
 
     #[test]
+    fn typed_text_never_loses_the_plan(text in ".{0,300}", cut in 0usize..6000) {
+        let mut p = IacDriftParams::default();
+        p.type_config(text);
+        prop_assert!(evaluate(&p).is_ok(), "broken text keeps the last good configuration");
+        let prefix: String = PHOTOSHARE_TF.chars().take(cut).collect();
+        p.type_config(prefix);
+        prop_assert!(evaluate(&p).is_ok());
+    }
+
+    #[test]
     fn links_round_trip(clicks in prop::collection::vec(any_click(), 0..MAX_CLICKS), variant in any_variant(), t in 0u32..=MAX_LOCK_SCENARIO_S) {
-        let p = IacDriftParams { clicks, config: variant, lock: LockScenario { lock_timeout_s: t, ..Default::default() } };
+        let p = IacDriftParams { clicks, config: variant, lock: LockScenario { lock_timeout_s: t, ..Default::default() }, ..Default::default() };
         let (back, ignored) = IacDriftParams::from_query(&Query::parse(&p.to_query()));
         prop_assert_eq!(back, p);
         prop_assert!(ignored.is_empty());

@@ -1,0 +1,439 @@
+//! IaC drift — the lesson of §2: Terraform compares three pictures of the world, the
+//! configuration you wrote, the state file of its last apply, and the real account.
+//! A click in the console changes only the account; `terraform plan` shows the drift
+//! and what it takes to undo it; `terraform apply` undoes it, so a fix made by hand
+//! lasts only until the next apply. Two side lessons: the state lock that stops two
+//! applies from writing the state at once, and the autoscaler that owns the task
+//! count, which Terraform fights unless told to `ignore_changes`.
+
+use crate::lab::{demo_page, lab, problems_view, WorkedExample};
+use cloud_lab_model::catalog::DemoInfo;
+use cloud_lab_model::iac_drift::*;
+use cloud_lab_model::link::Query;
+use cloud_lab_model::photoshare;
+use leptos::prelude::*;
+
+pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
+    demo_page(info, query, |params: RwSignal<IacDriftParams>| {
+        let outcome = Memo::new(move |_| params.with(evaluate));
+        view! {
+            <div class="iac-top">
+                <Editor params outcome/>
+                <Console params outcome/>
+            </div>
+            {problems_view(outcome)}
+            <PlanView outcome/>
+            <ApplyView params outcome/>
+            <Autoscaler params outcome/>
+            <Locking params outcome/>
+            <About/>
+        }
+    })
+}
+
+type Outcome = Memo<Result<IacDriftOutcome, Vec<String>>>;
+
+/// A value of the outcome, or the type's default while the params are invalid.
+fn with_ok<T: Default>(outcome: Outcome, f: impl Fn(&IacDriftOutcome) -> T) -> T {
+    outcome.with(|o| o.as_ref().map(f).unwrap_or_default())
+}
+
+/// A plan line's colour class, from its change marker (as Terraform colours its own output).
+fn marker_class(line: &str) -> &'static str {
+    let t = line.trim_start();
+    if t.starts_with("-/+") {
+        "replace"
+    } else if t.starts_with("+ ") || t == "+" {
+        "add"
+    } else if t.starts_with("- ") || t == "-" || t.starts_with("│ Error") {
+        "remove"
+    } else if t.starts_with("~ ") {
+        "change"
+    } else if t.starts_with('#') {
+        "comment"
+    } else if t.starts_with("Plan:")
+        || t.starts_with("No changes.")
+        || t.starts_with("Apply complete!")
+    {
+        "summary"
+    } else {
+        ""
+    }
+}
+
+/// Terraform's output, in a terminal, one coloured span per line.
+#[component]
+fn Terminal(
+    #[prop(into)] text: Signal<String>,
+    testid: &'static str,
+    label: &'static str,
+) -> impl IntoView {
+    view! {
+        <pre class="terminal" data-testid=testid role="region" aria-label=label tabindex="0">{move || {
+            text.with(|t| {
+                t.lines()
+                    .map(|l| view! { <span class=marker_class(l)>{l.to_string()}"\n"</span> })
+                    .collect_view()
+            })
+        }}</pre>
+    }
+}
+
+#[component]
+fn Editor(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView {
+    let error = move || with_ok(outcome, |o| o.parse_error.clone());
+    let resources = move || with_ok(outcome, |o| o.config.resources.len());
+    let lock_table = move || {
+        with_ok(outcome, |o| {
+            o.config
+                .backend
+                .as_ref()
+                .and_then(|b| b.dynamodb_table.clone())
+        })
+    };
+    view! {
+        <section aria-labelledby="config-heading" class="iac-editor">
+            <h2 id="config-heading">"1 · The configuration you wrote"</h2>
+            <label for="iac-config">"PhotoShare's Terraform ("<code>"main.tf"</code>"), editable"</label>
+            <textarea id="iac-config" data-testid="config-text" rows="22" spellcheck="false" wrap="off"
+                autocomplete="off" aria-describedby="iac-parse-status"
+                prop:value=move || params.with(IacDriftParams::text)
+                on:input=move |ev| { let text = event_target_value(&ev); params.update(|p| p.type_config(text)) }>
+            </textarea>
+            <p id="iac-parse-status" role="status" aria-live="polite">{move || match error() {
+                Some(e) => view! {
+                    <span class="parse-error" data-testid="parse-error">
+                        {format!("Line {}, column {}: {}", e.line, e.column, e.message)}
+                        <br/>"The plan keeps using the last text that parsed."
+                    </span>
+                }.into_any(),
+                None => view! {
+                    <span data-testid="parse-ok">
+                        {format!("Parsed: {} resources", resources())}
+                        {move || match lock_table() {
+                            Some(t) => format!(", state locked in the table {t}."),
+                            None => ", and no lock table: two applies could write the state at once.".into(),
+                        }}
+                    </span>
+                }.into_any(),
+            }}</p>
+            <p class="note">
+                "Typed text and applies made in this page are not in the link (too long for an address); "
+                "a copied link replays the console clicks and the switches on a fresh deploy."
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn Console(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView {
+    let lab = lab();
+    let full = move || params.with(|p| p.clicks.len() >= MAX_CLICKS);
+    let notes = move || {
+        let clicks = params.with(|p| p.clicks.clone());
+        let notes = with_ok(outcome, |o| o.click_notes.clone());
+        clicks
+            .into_iter()
+            .zip(notes)
+            .map(|(c, note)| view! { <li><strong>{c.label()}": "</strong>{note}</li> })
+            .collect_view()
+    };
+    view! {
+        <section aria-labelledby="console-heading" class="iac-console">
+            <h2 id="console-heading">"2 · Clicks in the console, behind Terraform's back"</h2>
+            <p>"Each button changes the real account only. The state file still describes the last apply."</p>
+            <div class="console-clicks">
+                {ConsoleClick::ALL.map(|c| {
+                    let service = c.service().map(|s| lab.name(s));
+                    view! {
+                        <button data-testid=format!("click-{}", c.slug()) prop:disabled=full
+                            on:click=move |_| params.update(|p| if p.clicks.len() < MAX_CLICKS { p.clicks.push(c) })>
+                            {c.label()}
+                            {service.map(|name| view! { <span class="service">" · "{name}</span> })}
+                        </button>
+                    }
+                })}
+            </div>
+            <ol class="click-notes" data-testid="click-notes">{notes}</ol>
+        </section>
+    }
+}
+
+#[component]
+fn PlanView(outcome: Outcome) -> impl IntoView {
+    let refresh = Signal::derive(move || with_ok(outcome, |o| o.refresh.text.clone()));
+    let unmanaged = Signal::derive(move || with_ok(outcome, |o| o.refresh.unmanaged_text.clone()));
+    let plan = Signal::derive(move || with_ok(outcome, |o| o.plan.text.clone()));
+    let ignored = move || with_ok(outcome, |o| o.refresh.ignored.clone());
+    let summary = move || {
+        with_ok(outcome, |o| {
+            if o.plan.changes.is_empty() {
+                NO_CHANGES.to_string()
+            } else {
+                o.plan.summary.plan_line()
+            }
+        })
+    };
+    view! {
+        <section aria-labelledby="plan-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+            <h2 id="plan-heading">"3 · terraform plan"</h2>
+            <p class="figure-line">
+                <strong class="big plan-summary" data-testid="plan-summary" aria-live="polite">{summary}</strong>
+            </p>
+            <h3>"Refresh: what changed outside Terraform"</h3>
+            {move || if refresh.with(String::is_empty) {
+                view! { <p data-testid="no-drift">"The account matches the state file: nothing changed outside Terraform."</p> }.into_any()
+            } else {
+                view! { <Terminal text=refresh testid="refresh" label="Terraform's note on changes outside Terraform"/> }.into_any()
+            }}
+            {move || {
+                let ignored = ignored();
+                (!ignored.is_empty()).then(|| view! {
+                    <p data-testid="ignored-changes">
+                        "Changed outside Terraform and ignored by "<code>"lifecycle { ignore_changes }"</code>": "
+                        {ignored.into_iter().map(|(a, k)| format!("{a}.{k}")).collect::<Vec<_>>().join(", ")}
+                    </p>
+                })
+            }}
+            {move || (!unmanaged.with(String::is_empty)).then(|| view! {
+                <h3>"Objects no state file records"</h3>
+                <pre class="inventory" data-testid="unmanaged">{unmanaged}</pre>
+            })}
+            <h3>"The plan: what it takes to make the account match the configuration"</h3>
+            <Terminal text=plan testid="plan" label="terraform plan output"/>
+        </section>
+    }
+}
+
+/// How far a step-by-step apply has got (view state, not in the link): the params it
+/// started from, so any change to them ends it, and the steps done.
+#[derive(Clone, PartialEq)]
+struct Applying {
+    from: IacDriftParams,
+    done: usize,
+}
+
+#[component]
+fn ApplyView(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView {
+    let applying = RwSignal::new(None::<Applying>);
+    let done = Memo::new(move |_| {
+        applying.with(|a| {
+            a.as_ref()
+                .filter(|a| params.with(|p| *p == a.from))
+                .map(|a| a.done)
+        })
+    });
+    let total = move || with_ok(outcome, |o| o.applied.steps.len());
+    let nothing_to_do =
+        move || outcome.with(|o| o.as_ref().map_or(true, |o| o.plan.changes.is_empty()));
+    let finish = move || {
+        applying.set(None);
+        params.update(IacDriftParams::record_apply);
+    };
+    let step = move |_| {
+        let next = done.get().unwrap_or(0) + 1;
+        if next >= total() {
+            finish();
+        } else {
+            applying.set(Some(Applying {
+                from: params.get_untracked(),
+                done: next,
+            }));
+        }
+    };
+    let log = move || match done.get() {
+        Some(k) => with_ok(outcome, |o| {
+            let mut t = String::new();
+            for s in o.applied.steps.iter().take(k) {
+                t.push_str(&format!("{}\n{}\n", s.started, s.finished));
+            }
+            t.push_str(&format!("… {k} of {} steps done\n", o.applied.steps.len()));
+            t
+        }),
+        None => with_ok(outcome, |o| {
+            o.last_apply
+                .as_ref()
+                .filter(|_| o.plan.changes.is_empty())
+                .map(|a| {
+                    let mut t = String::new();
+                    for s in &a.steps {
+                        t.push_str(&format!("{}\n{}\n", s.started, s.finished));
+                    }
+                    t.push_str(&format!("\n{}\n", a.complete_line));
+                    t
+                })
+                .unwrap_or_default()
+        }),
+    };
+    let log = Signal::derive(log);
+    let note = move || {
+        with_ok(outcome, |o| {
+            o.last_apply
+                .as_ref()
+                .filter(|_| o.plan.changes.is_empty() && done.get().is_none())
+                .map(|a| a.note.clone())
+        })
+    };
+    view! {
+        <section aria-labelledby="apply-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+            <h2 id="apply-heading">"4 · terraform apply"</h2>
+            <p>"Apply carries out the plan in its order, one resource at a time, and writes the new state."</p>
+            <div class="actions">
+                <button data-testid="apply-step" prop:disabled=nothing_to_do on:click=step>
+                    {move || match done.get() { Some(k) => format!("Next step ({} of {})", k + 1, total()), None => "Apply one step".into() }}
+                </button>
+                <button data-testid="apply-all" prop:disabled=nothing_to_do on:click=move |_| finish()>"Apply all"</button>
+            </div>
+            {move || nothing_to_do().then(|| view! { <p class="note">"Nothing to apply: the plan is empty."</p> })}
+            {move || (!log.with(String::is_empty)).then(|| view! {
+                <Terminal text=log testid="apply-log" label="terraform apply output"/>
+            })}
+            {move || note().map(|n| view! { <p class="apply-note" role="status" data-testid="apply-note">{n}</p> })}
+        </section>
+    }
+}
+
+#[component]
+fn Autoscaler(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView {
+    let lab = lab();
+    let ignoring = move || params.with(|p| p.config == ConfigVariant::IgnoreDesiredCount);
+    let count = |x: Option<f64>| x.map(|x| format!("{x}")).unwrap_or_else(|| "—".into());
+    let status = move || {
+        with_ok(outcome, |o| {
+            let t = o.task_count;
+            let (configured, running) = (count(t.configured), count(t.running));
+            if t.reverted {
+                format!("The service runs {running} tasks; the plan sets desired_count back to {configured}. The next apply would undo the autoscaler's work.")
+            } else if t.ignored && t.running != t.configured {
+                format!("The service runs {running} tasks and the plan leaves them: desired_count is ignored, the configuration's {configured} only counted at creation.")
+            } else if t.ignored {
+                format!("The service runs {running} tasks; desired_count is ignored, so the autoscaler may move it freely.")
+            } else {
+                format!("The service runs {running} tasks, as configured.")
+            }
+        })
+    };
+    let configured = move || with_ok(outcome, |o| o.task_count.configured);
+    let running = move || with_ok(outcome, |o| o.task_count.running);
+    let agrees =
+        Signal::derive(move || configured() == Some(f64::from(photoshare::BASELINE_DESIRED_COUNT)));
+    view! {
+        <section aria-labelledby="autoscaler-heading">
+            <h2 id="autoscaler-heading">"5 · The autoscaler against Terraform"</h2>
+            <p>
+                {lab.name(cloud_lab_model::vocabulary::Service::Autoscaling)}
+                " sets the service's task count as load moves: a 9,000 req/s burst takes it from 4 to 8. "
+                "That change is made outside Terraform, so the next plan reports it as drift and would set the count back to 4 — "
+                "scaling PhotoShare in during the very burst the autoscaler was answering."
+            </p>
+            <div class="actions">
+                <button data-testid="autoscaler-burst" prop:disabled=move || params.with(|p| p.clicks.len() >= MAX_CLICKS)
+                    on:click=move |_| params.update(|p| if p.clicks.len() < MAX_CLICKS { p.clicks.push(ConsoleClick::AutoscalerScalesOut) })>
+                    {ConsoleClick::AutoscalerScalesOut.label()}
+                </button>
+                <label class="switch">
+                    <input type="checkbox" data-testid="ignore-desired-count" prop:checked=ignoring
+                        on:change=move |ev| {
+                            let variant = if event_target_checked(&ev) { ConfigVariant::IgnoreDesiredCount } else { ConfigVariant::WorkedExample };
+                            params.update(|p| p.set_variant(variant));
+                        }/>
+                    " Add "<code>"lifecycle { ignore_changes = [desired_count] }"</code>" to the service"
+                </label>
+            </div>
+            <p class="figure-line">
+                "Configured: "<strong data-testid="configured-count">{move || count(configured())}</strong>" tasks "
+                <WorkedExample printed="desired_count = 4" agrees/>
+                " · running: "<strong data-testid="running-count">{move || count(running())}</strong>" tasks"
+            </p>
+            <p class="policy" role="status" data-testid="autoscaler-status">{status}</p>
+            <p class="note">
+                <code>"ignore_changes"</code>" exists for attributes that something else owns after creation: an autoscaler's task count, "
+                "tags a billing tool adds, a password rotated by the provider. Terraform sets the value once, when it creates the "
+                "resource, and from then on leaves changes to it alone. Everything else on the resource is still put back."
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn Locking(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView {
+    let slider = move |label: &'static str,
+                       testid: &'static str,
+                       get: fn(&LockScenario) -> u32,
+                       set: fn(&mut LockScenario, u32)| {
+        let value = move || params.with(|p| get(&p.lock));
+        view! {
+            <label class="slider">{label}
+                <input type="range" min="0" max="600" step="5" data-testid=testid
+                    prop:value=move || value().to_string()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev).trim().parse().unwrap_or(0);
+                        params.update(|p| set(&mut p.lock, v));
+                    }/>
+                <output>{move || format!("{} s", value())}</output>
+            </label>
+        }
+    };
+    let log = move || with_ok(outcome, |o| o.lock.log.clone());
+    let second = move || with_ok(outcome, |o| Some(o.lock.second.clone()));
+    let error = Signal::derive(move || match second() {
+        Some(SecondApply::Failed { error }) => error,
+        _ => String::new(),
+    });
+    let verdict = move || {
+        match second() {
+        Some(SecondApply::Failed { .. }) => "The second apply stops at once with an error: the state is safe, and it can be run again after the first.".to_string(),
+        Some(SecondApply::Ran { waited_s: 0 }) => "The first apply had finished: the second took the free lock and ran.".to_string(),
+        Some(SecondApply::Ran { waited_s }) => format!("With -lock-timeout the second apply waited {waited_s} s for the lock, then read the new state and ran."),
+        Some(SecondApply::RanUnlocked) => "No lock table: both applies ran and the last write of the state won. Remove the lock and this is what teams get.".to_string(),
+        None => String::new(),
+    }
+    };
+    view! {
+        <section aria-labelledby="lock-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+            <h2 id="lock-heading">"6 · Two applies at once: the state lock"</h2>
+            <p>
+                "The state file lives in a shared bucket. Before writing it, "<code>"terraform apply"</code>
+                " writes a lock row to a DynamoDB table with a condition: only if no row is there. "
+                "Alice applies from her laptop; Bob's CI job starts an apply while hers is running."
+            </p>
+            <div class="choices">
+                {slider("Alice's apply takes", "lock-first", |l| l.first_apply_s, |l, v| l.first_apply_s = v)}
+                {slider("Bob's apply starts after", "lock-second", |l| l.second_starts_after_s, |l, v| l.second_starts_after_s = v)}
+                {slider("Bob's -lock-timeout", "lock-timeout", |l| l.lock_timeout_s, |l, v| l.lock_timeout_s = v)}
+            </div>
+            <table class="lock-log" data-testid="lock-log">
+                <caption>"What happens, second by second"</caption>
+                <thead><tr><th scope="col">"at"</th><th scope="col">"who"</th><th scope="col">"what"</th></tr></thead>
+                <tbody>
+                    {move || log().into_iter().map(|(t, who, what)| view! {
+                        <tr><td>{format!("{t} s")}</td><td>{who}</td><td>{what}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p class="policy" role="status" data-testid="lock-verdict">{verdict}</p>
+            {move || (!error.with(String::is_empty)).then(|| view! {
+                <Terminal text=error testid="lock-error" label="Bob's terraform apply output"/>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn About() -> impl IntoView {
+    view! {
+        <section aria-labelledby="about-heading">
+            <h2 id="about-heading">"How the lab reads the configuration"</h2>
+            <p>
+                "The text is parsed as real HCL by the "<code>"hcl-edit"</code>" crate, compiled into this page, so syntax errors "
+                "carry Terraform-like positions. The lab does not run Terraform: a simulated provider assigns IDs, references such as "
+                <code>"aws_security_group.alb.id"</code>" are resolved from them, and which attribute changes force a replacement "
+                "comes from a table read from the AWS provider's documentation."
+            </p>
+            <p>
+                "The parser has a price: this demo adds about 380 KB to the lab's WebAssembly (124 KB over the wire with brotli), "
+                "and hcl-edit is roughly a third to a half of that; the rest is the plan renderer and this page."
+            </p>
+        </section>
+    }
+}

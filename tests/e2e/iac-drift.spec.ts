@@ -1,0 +1,134 @@
+// The IaC drift demo in the browser: a clean plan by default, a console click shows up
+// as drift and a plan, apply puts it back, broken HCL keeps the last plan, deep links,
+// the state lock and ignore_changes.
+import { test, expect } from '@playwright/test';
+import { Lab } from './lab';
+
+const NO_CHANGES = 'No changes. Your infrastructure matches the configuration.';
+
+test('opens on the worked example: no changes, the lock error, the baseline task count', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/iac-drift');
+  await expect(page.getByTestId('plan-summary')).toHaveText(NO_CHANGES);
+  await expect(page.getByTestId('plan')).toContainText(NO_CHANGES);
+  await expect(page.getByTestId('no-drift')).toBeVisible();
+  await expect(page.getByTestId('parse-ok')).toContainText('13 resources');
+  await expect(page.getByTestId('config-text')).toHaveValue(/desired_count   = 4/);
+  await expect(page.getByTestId('configured-count')).toHaveText('4');
+  await expect(page.getByTestId('lock-error')).toContainText('Error acquiring the state lock');
+  await expect(page.getByTestId('apply-all')).toBeDisabled();
+  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});
+
+test('a console click is drift; apply, step by step, puts it back', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/iac-drift');
+  await page.getByTestId('click-multi_az_off').click();
+  await expect(page.getByTestId('refresh')).toContainText('Objects have changed outside of Terraform');
+  await expect(page.getByTestId('refresh')).toContainText(/~ multi_az\s+= true -> false/);
+  await expect(page.getByTestId('plan')).toContainText(/~ multi_az\s+= false -> true/);
+  await expect(page.getByTestId('plan-summary')).toHaveText('Plan: 0 to add, 1 to change, 0 to destroy.');
+  await expect(page.getByTestId('plan').locator('span.change').first()).toBeVisible();
+  expect(await lab.hash()).toContain('clicks=multi_az_off');
+  // Two clicks, two steps: the first step shows half the log, the second finishes.
+  await page.getByTestId('click-ssh').click();
+  await expect(page.getByTestId('plan-summary')).toHaveText('Plan: 0 to add, 2 to change, 0 to destroy.');
+  await page.getByTestId('apply-step').click();
+  await expect(page.getByTestId('apply-log')).toContainText('aws_db_instance.pg: Modifications complete');
+  await expect(page.getByTestId('apply-log')).toContainText('1 of 2 steps done');
+  await page.getByTestId('apply-step').click();
+  await expect(page.getByTestId('plan-summary')).toHaveText(NO_CHANGES);
+  await expect(page.getByTestId('apply-log')).toContainText('Apply complete! Resources: 0 added, 2 changed, 0 destroyed.');
+  await expect(page.getByTestId('apply-note')).toContainText('The changes made in the console are gone');
+  await expect(page.getByTestId('no-drift')).toBeVisible();
+  expect(await lab.hash()).toBe('#/iac-drift');
+  expect(lab.errors).toEqual([]);
+});
+
+test('apply all, and an instance made by hand stays in the inventory only', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/iac-drift?clicks=ec2_by_hand,versioning_off');
+  await expect(page.getByTestId('unmanaged')).toContainText('not Terraform output');
+  await expect(page.getByTestId('plan')).toContainText(/~ status = "Suspended" -> "Enabled"/);
+  await page.getByTestId('apply-all').click();
+  await expect(page.getByTestId('plan-summary')).toHaveText(NO_CHANGES);
+  await expect(page.getByTestId('apply-note')).toContainText('still running');
+  await expect(page.getByTestId('unmanaged')).toContainText('t3.large, no tags');
+  expect(lab.errors).toEqual([]);
+});
+
+test('broken HCL shows line and column and the last good plan stays', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/iac-drift');
+  const editor = page.getByTestId('config-text');
+  const text = await editor.inputValue();
+  await editor.fill(text.replace('desired_count   = 4', 'desired_count   = 5'));
+  await expect(page.getByTestId('plan')).toContainText(/~ desired_count\s+= 4 -> 5/);
+  await editor.fill(text.replace('desired_count   = 4', 'desired_count   = '));
+  const line = text.split('\n').findIndex((l) => l.includes('desired_count   = 4')) + 1;
+  await expect(page.getByTestId('parse-error')).toContainText(new RegExp(`Line ${line}, column \\d+: `));
+  await expect(page.getByTestId('plan')).toContainText(/~ desired_count\s+= 4 -> 5/);
+  await expect(page.getByTestId('plan-summary')).toHaveText('Plan: 0 to add, 1 to change, 0 to destroy.');
+  await page.getByTestId('reset').click();
+  await expect(editor).toHaveValue(/desired_count   = 4/);
+  await expect(page.getByTestId('parse-ok')).toBeVisible();
+  await expect(page.getByTestId('plan-summary')).toHaveText(NO_CHANGES);
+  expect(lab.errors).toEqual([]);
+});
+
+test('a deep link restores the clicks and the switches after a reload', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/iac-drift');
+  await page.getByTestId('click-instance_class').click();
+  await page.getByTestId('ignore-desired-count').check();
+  await page.getByTestId('lock-timeout').fill('300');
+  const hash = await lab.hash();
+  expect(hash).toContain('clicks=instance_class');
+  expect(hash).toContain('ignore=1');
+  expect(hash).toContain('lock_timeout=300');
+  await page.reload();
+  await expect(page.getByTestId('plan')).toContainText(/~ instance_class\s+= "db.r6g.xlarge" -> "db.r6g.large"/);
+  await expect(page.getByTestId('ignore-desired-count')).toBeChecked();
+  await expect(page.getByTestId('config-text')).toHaveValue(/ignore_changes = \[desired_count\]/);
+  await expect(page.getByTestId('lock-verdict')).toContainText('waited 90 s');
+  await expect(page.getByTestId('lock-error')).toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});
+
+test('the lock lesson: the second apply fails, waits with -lock-timeout, or runs after', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/iac-drift');
+  const error = page.getByTestId('lock-error');
+  await expect(error).toContainText('Error acquiring the state lock');
+  await expect(error).toContainText('Who:       alice@laptop');
+  await expect(page.getByTestId('lock-log')).toContainText('bob@ci-runner');
+  await page.getByTestId('lock-second').fill('200');
+  await expect(error).toHaveCount(0);
+  await expect(page.getByTestId('lock-verdict')).toContainText('took the free lock');
+  expect(lab.errors).toEqual([]);
+});
+
+test('ignore_changes takes the autoscaler out of the plan', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/iac-drift');
+  await page.getByTestId('autoscaler-burst').click();
+  await expect(page.getByTestId('plan')).toContainText(/~ desired_count\s+= 8 -> 4/);
+  await expect(page.getByTestId('running-count')).toHaveText('8');
+  await expect(page.getByTestId('autoscaler-status')).toContainText('sets desired_count back to 4');
+  await page.getByTestId('ignore-desired-count').check();
+  await expect(page.getByTestId('plan-summary')).toHaveText(NO_CHANGES);
+  await expect(page.getByTestId('plan')).not.toContainText('desired_count');
+  await expect(page.getByTestId('ignored-changes')).toContainText('aws_ecs_service.app.desired_count');
+  await expect(page.getByTestId('config-text')).toHaveValue(/ignore_changes = \[desired_count\]/);
+  expect(lab.errors).toEqual([]);
+});
+
+test('a bad link is reported, not obeyed', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/iac-drift?clicks=rm_rf&apply_s=99999');
+  await expect(page.getByTestId('ignored')).toContainText('clicks=rm_rf');
+  await expect(page.getByTestId('ignored')).toContainText('apply_s=99999');
+  await expect(page.getByTestId('plan-summary')).toHaveText(NO_CHANGES);
+  expect(lab.errors).toEqual([]);
+});
