@@ -62,12 +62,84 @@ pub fn usd(x: f64) -> String {
     )
 }
 
+/// A number with at most `places` decimals, trailing zeros dropped: 2.80 → "2.8", 16.0 → "16".
+pub fn trimmed(x: f64, places: usize) -> String {
+    let s = format!("{x:.places$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &s
+    };
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Seconds to three figures: "0.125 s", "3.04 s", "24.3 s", "360 s".
+pub fn seconds(s: f64) -> String {
+    let places = if s.abs() < 1.0 {
+        3
+    } else if s.abs() < 10.0 {
+        2
+    } else if s.abs() < 100.0 {
+        1
+    } else {
+        0
+    };
+    format!("{} s", trimmed(s, places))
+}
+
 /// A value for a form field: NaN shows as empty rather than "NaN".
 pub fn field(x: f64) -> String {
     if x.is_finite() {
         cloud_lab_model::link::number_text(x)
     } else {
         String::new()
+    }
+}
+
+/// A whole number with thousands separators: 9000.0 → "9,000".
+pub fn whole(x: f64) -> String {
+    if !x.is_finite() {
+        return String::from("—");
+    }
+    let digits = format!("{:.0}", x.abs());
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if x < -0.5 {
+        format!("−{grouped}")
+    } else {
+        grouped
+    }
+}
+
+/// A rate of requests: "9,000 req/s".
+pub fn per_s(x: f64) -> String {
+    format!("{} req/s", whole(x))
+}
+
+/// A rate of requests that may be small: one decimal below 100, "9.6 req/s", else as [`per_s`].
+pub fn per_s_fine(x: f64) -> String {
+    if x.is_finite() && x.abs() < 100.0 {
+        format!("{} req/s", trimmed(x, 1))
+    } else {
+        per_s(x)
+    }
+}
+
+/// A short span in words: 180 → "3 min", 75 → "1 min 15 s", 45 → "45 s".
+pub fn span(seconds: u32) -> String {
+    match (seconds / 60, seconds % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
     }
 }
 
@@ -92,5 +164,13 @@ mod tests {
         assert_eq!(availability(0.999275), "99.928 %");
         assert_eq!(field(f64::NAN), "");
         assert_eq!(field(99.95), "99.95");
+        assert_eq!(trimmed(2.80, 3), "2.8");
+        assert_eq!(seconds(0.125), "0.125 s");
+        assert_eq!(seconds(360.0), "360 s");
+        assert_eq!(per_s(9_000.0), "9,000 req/s");
+        assert_eq!(per_s_fine(9.6), "9.6 req/s");
+        assert_eq!(per_s_fine(96.0), "96 req/s");
+        assert_eq!(per_s_fine(1_200.0), "1,200 req/s");
+        assert_eq!(span(75), "1 min 15 s");
     }
 }

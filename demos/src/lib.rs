@@ -2,7 +2,9 @@
 //! model module of the same name. Views format; the model computes.
 
 pub mod availability;
+pub mod cache_cdn;
 pub mod chart;
+pub mod controls;
 pub mod format;
 pub mod lab;
 
@@ -22,6 +24,7 @@ pub fn registry() -> impl Iterator<Item = (&'static DemoInfo, Option<DemoView>)>
 fn view_of(id: &str) -> Option<DemoView> {
     match id {
         "availability" => Some(availability::view),
+        "cache-cdn" => Some(cache_cdn::view),
         _ => None,
     }
 }
