@@ -7,6 +7,7 @@ pub mod chart;
 pub mod controls;
 pub mod format;
 pub mod lab;
+pub mod rate_limiting;
 
 use cloud_lab_model::catalog::{DemoInfo, DEMOS};
 use cloud_lab_model::link::Query;
@@ -25,6 +26,7 @@ fn view_of(id: &str) -> Option<DemoView> {
     match id {
         "availability" => Some(availability::view),
         "cache-cdn" => Some(cache_cdn::view),
+        "rate-limiting" => Some(rate_limiting::view),
         _ => None,
     }
 }
