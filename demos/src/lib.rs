@@ -7,6 +7,7 @@ pub mod chart;
 pub mod controls;
 pub mod format;
 pub mod lab;
+pub mod multi_region;
 pub mod rate_limiting;
 
 use cloud_lab_model::catalog::{DemoInfo, DEMOS};
@@ -27,6 +28,7 @@ fn view_of(id: &str) -> Option<DemoView> {
         "availability" => Some(availability::view),
         "cache-cdn" => Some(cache_cdn::view),
         "rate-limiting" => Some(rate_limiting::view),
+        "multi-region" => Some(multi_region::view),
         _ => None,
     }
 }
