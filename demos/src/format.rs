@@ -178,6 +178,15 @@ pub fn span(seconds: u32) -> String {
     }
 }
 
+/// A rate of requests that may be small: one decimal below 100, "9.6 req/s", else as [`per_s`].
+pub fn per_s_fine(x: f64) -> String {
+    if x.is_finite() && x.abs() < 100.0 {
+        format!("{} req/s", trimmed(x, 1))
+    } else {
+        per_s(x)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,6 +225,9 @@ mod tests {
         assert_eq!(small_percent(0.5488), "54.9 %");
         assert_eq!(small_percent(0.0123), "1.23 %");
         assert_eq!(per_s(9_000.0), "9,000 req/s");
+        assert_eq!(per_s_fine(9.6), "9.6 req/s");
+        assert_eq!(per_s_fine(96.0), "96 req/s");
+        assert_eq!(per_s_fine(1_200.0), "1,200 req/s");
         assert_eq!(whole(1_234_567.4), "1,234,567");
         assert_eq!(whole(96.0), "96");
         assert_eq!(clock(1_380), "23:00");

@@ -3,11 +3,15 @@
 
 pub mod autoscaling;
 pub mod availability;
+pub mod cache_cdn;
 pub mod chart;
+pub mod controls;
 pub mod cost;
 pub mod format;
 pub mod iac_drift;
 pub mod lab;
+pub mod multi_region;
+pub mod rate_limiting;
 pub mod rolling_deploy;
 pub mod serverless;
 pub mod service_models;
@@ -36,6 +40,9 @@ fn view_of(id: &str) -> Option<DemoView> {
         "cost" => Some(cost::view),
         "serverless" => Some(serverless::view),
         "iac-drift" => Some(iac_drift::view),
+        "cache-cdn" => Some(cache_cdn::view),
+        "rate-limiting" => Some(rate_limiting::view),
+        "multi-region" => Some(multi_region::view),
         _ => None,
     }
 }

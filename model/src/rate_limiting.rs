@@ -58,6 +58,28 @@ pub fn max_admitted(rate_per_s: f64, burst: f64, seconds: f64) -> f64 {
     burst + rate_per_s * seconds
 }
 
+/// The example worked by hand on the page: r = 10/s, b = 20, 100 requests at once, 10 s shown.
+pub const HAND_RATE_PER_S: f64 = 10.0;
+pub const HAND_BURST: f64 = 20.0;
+pub const HAND_ARRIVALS: u64 = 100;
+pub const HAND_SECONDS: usize = 10;
+/// The queue of the hand-worked example's second run: 10 s, enough to hold all 80 left over.
+pub const HAND_MAX_WAIT_S: u32 = 10;
+
+/// The hand-worked example, second by second, with a queue of `max_wait_s` (0: none).
+pub fn hand_worked(max_wait_s: u32) -> Vec<BucketStep> {
+    let mut arrivals = vec![0; HAND_SECONDS];
+    arrivals[0] = HAND_ARRIVALS;
+    // Constant, valid arguments: always Ok.
+    token_bucket(
+        &arrivals,
+        HAND_RATE_PER_S,
+        HAND_BURST,
+        max_wait_s.min(MAX_WAIT_S),
+    )
+    .unwrap_or_default()
+}
+
 /// A token bucket with an optional queue, shared by some clients.
 #[derive(Clone, Debug)]
 struct Bucket {
@@ -332,6 +354,9 @@ pub struct ScenarioRun {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RateLimitOutcome {
+    /// What all clients send together outside the burst and during it, per second.
+    pub offered_steady_per_s: f64,
+    pub offered_burst_per_s: f64,
     /// Each client's bucket in the per-client scenario.
     pub per_client_rate_per_s: f64,
     pub per_client_burst: f64,
@@ -349,7 +374,10 @@ pub fn simulate(p: &RateLimitParams) -> Result<RateLimitOutcome, Vec<String>> {
     }
     let arrivals = arrivals(p);
     let k = f64::from(p.clients);
+    let others = p.normal_per_s * (k - 1.0);
     Ok(RateLimitOutcome {
+        offered_steady_per_s: p.normal_per_s * k,
+        offered_burst_per_s: others + p.abusive_per_s,
         per_client_rate_per_s: p.rate_per_s / k,
         per_client_burst: p.burst / k,
         max_admitted_in_burst: max_admitted(p.rate_per_s, p.burst, f64::from(p.burst_length_s)),

@@ -74,6 +74,26 @@ fn a_steady_15_a_second_settles_at_the_rate() {
 }
 
 #[test]
+fn the_hand_worked_example_on_the_page() {
+    // (with no queue, with a 10 s queue): the same rows as worked above.
+    let none = hand_worked(0);
+    let queued = hand_worked(HAND_MAX_WAIT_S);
+    assert_eq!((none.len(), queued.len()), (10, 10));
+    assert_eq!(
+        (none[0].admitted_now, none[0].rejected, none[0].tokens),
+        (20, 80, 0.0)
+    );
+    assert_eq!(none[9].tokens, 20.0);
+    assert_eq!((queued[0].admitted_now, queued[0].queued), (20, 80));
+    assert_eq!((queued[8].admitted_from_queue, queued[8].queued), (10, 0));
+    let admitted: u64 = queued
+        .iter()
+        .map(|s| s.admitted_now + s.admitted_from_queue)
+        .sum();
+    assert_eq!(admitted, 100);
+}
+
+#[test]
 fn the_default_scenario() {
     let p = RateLimitParams::default();
     assert_eq!(
@@ -85,6 +105,11 @@ fn the_default_scenario() {
         (12, 8.0, 632.0)
     );
     let o = simulate(&p).unwrap();
+    // PhotoShare's origin: 96 req/s steady, 720 in the burst (§3).
+    assert_eq!(
+        (o.offered_steady_per_s, o.offered_burst_per_s),
+        (96.0, 720.0)
+    );
     assert_eq!((o.per_client_rate_per_s, o.per_client_burst), (25.0, 25.0));
     let [none, global, per_client] = [0, 1, 2].map(|i| &o.runs[i]);
     assert_eq!(none.limiter, Limiter::None);

@@ -1,0 +1,620 @@
+//! Cache-aside and CDN offload — the lesson of §3 and §5: a read-heavy app is sized by
+//! what its caches miss. The CDN's 92 % hit ratio turns 1,200 req/s at the edge into 96 at
+//! the origin (2 tasks, not 14); the hit ratio itself comes from how skewed popularity is,
+//! how much the cache holds and how long a copy lives. The price of an "AP" cache is
+//! staleness, and a flushed cache sends the whole edge load to the origin until it refills.
+
+use crate::chart::{Bar, Chart, ChartSpec, Mark, Series, Tone};
+use crate::controls::{bind, NumberInput, Slider, Toggle, WholeInput};
+use crate::format;
+use crate::lab::{demo_page, from_ok, lab, problems_view, WorkedExample};
+use cloud_lab_model::cache_cdn::*;
+use cloud_lab_model::catalog::DemoInfo;
+use cloud_lab_model::link::Query;
+use cloud_lab_model::photoshare::printed;
+use cloud_lab_model::vocabulary::Service;
+use leptos::prelude::*;
+
+pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
+    demo_page(info, query, |params: RwSignal<CacheCdnParams>| {
+        let outcome = Memo::new(move |_| params.with(evaluate));
+        view! {
+            <Offload params outcome/>
+            <PopularitySection params outcome/>
+            <StalenessSection params outcome/>
+            <ColdCache params outcome/>
+            <Assumptions/>
+        }
+    })
+}
+
+type Outcome = Memo<Result<CacheCdnOutcome, Vec<String>>>;
+
+fn invalid(outcome: Outcome) -> impl Fn() -> bool + Copy {
+    move || outcome.with(|o| o.is_err())
+}
+
+fn no_chart() -> String {
+    "No chart: the input is not valid.".into()
+}
+
+#[component]
+fn Offload(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoView {
+    let lab = lab();
+    let source = move || params.with(|p| p.source);
+    let from_popularity = Signal::derive(move || source() == HitRatioSource::Popularity);
+    let (load, set_load) = bind(params, |p| p.edge_load_per_s, |p, x| p.edge_load_per_s = x);
+    let (burst, set_burst) = bind(
+        params,
+        |p| p.burst_edge_load_per_s,
+        |p, x| p.burst_edge_load_per_s = x,
+    );
+    let (hit, set_hit) = bind(params, |p| p.cdn_hit_ratio, |p, x| p.cdn_hit_ratio = x);
+    let (redis, set_redis) = bind(params, |p| p.redis_hit_ratio, |p, x| p.redis_hit_ratio = x);
+    let (capacity, set_capacity) = bind(
+        params,
+        |p| p.capacity_per_task_per_s,
+        |p, x| p.capacity_per_task_per_s = x,
+    );
+    let (target, set_target) = bind(params, |p| p.cpu_target, |p, x| p.cpu_target = x);
+    let steady = from_ok(outcome, |o| Some(o.steady));
+    let burst_loads = from_ok(outcome, |o| Some(o.burst));
+    let origin_agrees = Signal::derive(move || {
+        steady().is_some_and(|s| s.origin_per_s.round() == printed::ORIGIN_LOAD_STEADY_PER_S)
+    });
+    let tasks_agree =
+        Signal::derive(move || steady().is_some_and(|s| s.tasks == printed::TASKS_STEADY));
+    let burst_agrees =
+        Signal::derive(move || burst_loads().is_some_and(|s| s.tasks == printed::TASKS_BURST));
+    let without_agrees = Signal::derive(move || {
+        steady().is_some_and(|s| s.tasks_without_cdn == printed::TASKS_WITHOUT_CDN)
+    });
+    let tasks = |n: u32| {
+        if n == 1 {
+            "1 task".to_string()
+        } else {
+            format!("{n} tasks")
+        }
+    };
+    let row = move |label: &'static str, f: fn(&LayerLoads) -> String| {
+        view! {
+            <tr>
+                <th scope="row">{label}</th>
+                <td>{move || steady().map(|s| f(&s)).unwrap_or_default()}</td>
+                <td>{move || burst_loads().map(|s| f(&s)).unwrap_or_default()}</td>
+            </tr>
+        }
+    };
+    view! {
+        <section aria-labelledby="offload-heading">
+            <h2 id="offload-heading">"What reaches the origin"</h2>
+            <p>
+                "Requests arrive at the " {lab.name(Service::Cdn)} " edge. A hit is answered there; only misses travel on to the "
+                {lab.name(Service::LoadBalancer)} " and the app tasks, which look up the image's metadata in "
+                {lab.name(Service::ManagedRedis)} " first (cache-aside) and read " {lab.name(Service::ManagedPostgres)}
+                " only when Redis misses. The fleet is sized for what the CDN misses, not for what users ask."
+            </p>
+            <div class="choices">
+                <fieldset>
+                    <legend>"Hit ratios"</legend>
+                    {HitRatioSource::ALL.map(|s| view! {
+                        <label><input type="radio" name="source" data-testid=format!("source-{}", s.slug())
+                            prop:checked=move || source() == s
+                            on:change=move |_| params.update(|p| p.source = s)/>" "{s.title()}</label>
+                    })}
+                </fieldset>
+                <Slider label="Edge load" value=load set=set_load min=0.0 max=12_000.0 step=100.0
+                    shown=format::per_s testid="load"/>
+                <Slider label="CDN hit ratio" value=hit set=set_hit min=0.0 max=100.0 step=1.0 scale=100.0
+                    shown=|x| format::percent(x, 0) disabled=from_popularity testid="hit"/>
+                <Slider label="Redis hit ratio" value=redis set=set_redis min=0.0 max=100.0 step=1.0 scale=100.0
+                    shown=|x| format::percent(x, 0) disabled=from_popularity testid="redis"/>
+            </div>
+            <div class="choices">
+                <NumberInput label="Burst at the edge, req/s" value=burst set=set_burst step="100" testid="burst"/>
+                <NumberInput label="One task serves, req/s" value=capacity set=set_capacity step="10" testid="task-capacity"/>
+                <NumberInput label="CPU target, %" value=target set=set_target step="5" scale=100.0 testid="cpu-target"/>
+            </div>
+            {problems_view(outcome)}
+            <div class="results" class:invalid=invalid(outcome)>
+                <dl class="figures" aria-live="polite">
+                    <div>
+                        <dt>"Reaching the origin"</dt>
+                        <dd class="big" data-testid="origin">{move || steady().map(|s| format::per_s_fine(s.origin_per_s)).unwrap_or_default()}</dd>
+                        <dd><WorkedExample printed="≈ 96 req/s" agrees=origin_agrees/></dd>
+                    </div>
+                    <div>
+                        <dt>"Tasks, steady"</dt>
+                        <dd class="big" data-testid="tasks">{move || steady().map(|s| tasks(s.tasks)).unwrap_or_default()}</dd>
+                        <dd><WorkedExample printed="2 tasks" agrees=tasks_agree/></dd>
+                    </div>
+                    <div>
+                        <dt>"Tasks in the burst"</dt>
+                        <dd class="big" data-testid="burst-tasks">{move || burst_loads().map(|s| tasks(s.tasks)).unwrap_or_default()}</dd>
+                        <dd>{move || burst_loads().map(|s| format!("{} at the origin", format::per_s(s.origin_per_s))).unwrap_or_default()}</dd>
+                        <dd><WorkedExample printed="8 tasks" agrees=burst_agrees/></dd>
+                    </div>
+                    <div>
+                        <dt>"Tasks without the CDN"</dt>
+                        <dd class="big" data-testid="without-cdn">{move || steady().map(|s| tasks(s.tasks_without_cdn)).unwrap_or_default()}</dd>
+                        <dd><WorkedExample printed="14 tasks" agrees=without_agrees/></dd>
+                    </div>
+                </dl>
+                <p class="formula">"origin = edge × (1 − CDN hit ratio) · database reads = origin × (1 − Redis hit ratio) · tasks = ⌈origin ÷ (one task's req/s × CPU target)⌉"</p>
+                <table data-testid="layers">
+                    <caption>"Requests per second at each layer"</caption>
+                    <thead><tr><th scope="col">"layer"</th><th scope="col">"steady"</th><th scope="col">"burst"</th></tr></thead>
+                    <tbody>
+                        {row("At the edge", |s| format::per_s(s.edge_per_s))}
+                        <tr>
+                            <th scope="row">"CDN hit ratio"</th>
+                            <td colspan="2" data-testid="cdn-hit">{from_ok(outcome, |o| format::percent(o.cdn_hit_ratio, 1))}</td>
+                        </tr>
+                        {row("Reaching the origin (CDN misses)", |s| format::per_s_fine(s.origin_per_s))}
+                        <tr>
+                            <th scope="row">"Redis hit ratio"</th>
+                            <td colspan="2" data-testid="redis-hit">{from_ok(outcome, |o| format::percent(o.redis_hit_ratio, 1))}</td>
+                        </tr>
+                        {row("Reaching Postgres (Redis misses)", |s| format::per_s_fine(s.db_reads_per_s))}
+                        {row("Tasks needed", |s| s.tasks.to_string())}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn PopularitySection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoView {
+    let (s, set_s) = bind(
+        params,
+        |p| p.popularity.zipf_exponent,
+        |p, x| p.popularity.zipf_exponent = x,
+    );
+    let (images, set_images) = bind(
+        params,
+        |p| p.popularity.images,
+        |p, x| p.popularity.images = x,
+    );
+    let (cap, set_cap) = bind(
+        params,
+        |p| f64::from(p.popularity.cdn_capacity_objects),
+        // The slider steps in whole objects, so the cast only drops a fraction it never has.
+        |p, x| p.popularity.cdn_capacity_objects = x.clamp(0.0, f64::from(u32::MAX)) as u32,
+    );
+    let (ttl, set_ttl) = bind(
+        params,
+        |p| p.popularity.cdn_ttl_s,
+        |p, x| p.popularity.cdn_ttl_s = x,
+    );
+    let (rcap, set_rcap) = bind(
+        params,
+        |p| p.popularity.redis_capacity_keys,
+        |p, x| p.popularity.redis_capacity_keys = x,
+    );
+    let (rttl, set_rttl) = bind(
+        params,
+        |p| p.popularity.redis_ttl_s,
+        |p, x| p.popularity.redis_ttl_s = x,
+    );
+    let pop = from_ok(outcome, |o| Some(o.popularity.clone()));
+    let hit_agrees = Signal::derive(move || {
+        pop().is_some_and(|p| (p.cdn_hit_ratio * 100.0).round() == printed_cdn_percent())
+    });
+    let spec = Signal::derive(move || {
+        let (curve, capacity) = outcome.with(|o| match o {
+            Ok(o) => (
+                o.popularity
+                    .popularity_curve
+                    .iter()
+                    .map(|&(rank, share)| (f64::from(rank).log10(), share * 100.0))
+                    .collect(),
+                params.with(|p| p.popularity.cdn_capacity_objects.min(p.popularity.images)),
+            ),
+            Err(_) => (Vec::new(), 0),
+        });
+        let top = params.with(|p| f64::from(p.popularity.images.max(10)).log10());
+        let mut series = vec![Series {
+            label: "share of all requests".into(),
+            points: curve,
+            tone: Tone::First,
+            mark: Mark::Line,
+        }];
+        if capacity > 0 {
+            let x = f64::from(capacity).log10();
+            series.push(Series {
+                label: "what the CDN holds".into(),
+                points: vec![(x, 0.0), (x, 100.0)],
+                tone: Tone::Muted,
+                mark: Mark::Dashed,
+            });
+        }
+        ChartSpec {
+            x_label: "image rank, 10^x (most popular first)".into(),
+            y_label: "requests for ranks 1…x, %".into(),
+            x: 0.0..top,
+            y: 0.0..100.0,
+            series,
+            bands: vec![],
+            bars: vec![],
+        }
+    });
+    let summary = Signal::derive(move || {
+        outcome.with(|o| match o {
+            Ok(o) => {
+                let p = &o.popularity;
+                params.with(|x| {
+                    format!(
+                        "With Zipf exponent {}, the {} images the CDN holds draw {} of requests; with a {} TTL it hits {}.",
+                        format::trimmed(x.popularity.zipf_exponent, 2),
+                        format::whole(f64::from(x.popularity.cdn_capacity_objects)),
+                        format::percent(p.cdn_capacity_share, 1),
+                        ttl_text(x.popularity.cdn_ttl_s),
+                        format::percent(p.cdn_hit_ratio, 1)
+                    )
+                })
+            }
+            Err(_) => no_chart(),
+        })
+    });
+    let using = move || params.with(|p| p.source == HitRatioSource::Popularity);
+    view! {
+        <section aria-labelledby="popularity-heading">
+            <h2 id="popularity-heading">"Where a hit ratio comes from: popularity"</h2>
+            <p>
+                "A few images draw most of the requests. With Zipf-like popularity the image of rank "<em>"i"</em>
+                " gets a share proportional to 1 / "<em>"i"</em><sup>"s"</sup>": the larger the exponent "<em>"s"</em>
+                ", the more a small cache catches. "
+                {move || if using() {
+                    "The figures above use these ratios."
+                } else {
+                    "The figures above use the measured ratios; choose “From popularity” to use these."
+                }}
+            </p>
+            <div class="choices">
+                <Slider label="Zipf exponent s" value=s set=set_s min=0.0 max=2.0 step=0.05
+                    shown=|x| format::trimmed(x, 2) testid="zipf"/>
+                <Slider label="CDN holds, images" value=cap set=set_cap min=0.0 max=100_000.0 step=1_000.0
+                    shown=format::whole testid="cdn-capacity"/>
+                <Slider label="CDN TTL" value=ttl set=set_ttl min=0.0 max=86_400.0 step=300.0
+                    shown=ttl_text testid="cdn-ttl"/>
+            </div>
+            <div class="choices">
+                <WholeInput label="Images people ask for" value=images set=set_images testid="images"/>
+                <WholeInput label="Redis holds, keys" value=rcap set=set_rcap testid="redis-capacity"/>
+                <NumberInput label="Redis TTL, s" value=rttl set=set_rttl step="30" testid="redis-ttl"/>
+            </div>
+            <div class="results" class:invalid=invalid(outcome)>
+                <dl class="figures">
+                    <div>
+                        <dt>"CDN hit ratio from popularity"</dt>
+                        <dd class="big" data-testid="zipf-hit">{move || pop().map(|p| format::percent(p.cdn_hit_ratio, 1)).unwrap_or_default()}</dd>
+                        <dd><WorkedExample printed="92 %" agrees=hit_agrees/></dd>
+                    </div>
+                    <div>
+                        <dt>"Requests for what the CDN holds"</dt>
+                        <dd data-testid="capacity-share">{move || pop().map(|p| format::percent(p.cdn_capacity_share, 1)).unwrap_or_default()}</dd>
+                        <dd class="note">"the hit ratio if copies never expired"</dd>
+                    </div>
+                    <div>
+                        <dt>"Missed because a copy expired"</dt>
+                        <dd data-testid="ttl-misses">{move || pop().map(|p| format::percent(p.cdn_ttl_miss_share, 1)).unwrap_or_default()}</dd>
+                    </div>
+                    <div>
+                        <dt>"Redis hit ratio on the CDN's misses"</dt>
+                        <dd data-testid="zipf-redis">{move || pop().map(|p| format::percent(p.redis_hit_ratio, 1)).unwrap_or_default()}</dd>
+                    </div>
+                </dl>
+                <p class="formula">"one image's hit probability = λT ÷ (1 + λT), λ its requests a second, T the TTL"</p>
+                <Chart spec summary testid="popularity-chart"/>
+            </div>
+        </section>
+    }
+}
+
+/// A TTL in minutes and seconds ("1 hour" reads as "60 min").
+fn ttl_text(ttl_s: f64) -> String {
+    // Validated TTLs are at most a year, well inside u32.
+    format::span(ttl_s.clamp(0.0, MAX_TTL_S).round() as u32)
+}
+
+/// The worked example's measured CDN hit ratio in whole percent (92).
+fn printed_cdn_percent() -> f64 {
+    (cloud_lab_model::photoshare::CDN_HIT_RATIO * 100.0).round()
+}
+
+#[component]
+fn StalenessSection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoView {
+    let (ttl, set_ttl) = bind(params, |p| p.meta_ttl_s, |p, x| p.meta_ttl_s = x);
+    let (on, set_on) = bind(
+        params,
+        |p| p.invalidate_on_write,
+        |p, x| p.invalidate_on_write = x,
+    );
+    let (delay, set_delay) = bind(
+        params,
+        |p| p.invalidation_delay_s,
+        |p, x| p.invalidation_delay_s = x,
+    );
+    let (reads, set_reads) = bind(
+        params,
+        |p| p.image_reads_per_s,
+        |p, x| p.image_reads_per_s = x,
+    );
+    let (writes, set_writes) = bind(
+        params,
+        |p| p.image_writes_per_hour,
+        |p, x| p.image_writes_per_hour = x,
+    );
+    // Columns in a fixed order: invalidate on write, then TTL only.
+    let pair = from_ok(outcome, |o| {
+        let (a, b) = (o.staleness, o.staleness_other);
+        Some(if a.invalidate_on_write {
+            [a, b]
+        } else {
+            [b, a]
+        })
+    });
+    let row = move |label: &'static str, testid: &'static str, f: fn(&Staleness) -> String| {
+        let cell = move |i: usize| move || pair().map(|p| f(&p[i])).unwrap_or_default();
+        view! {
+            <tr data-testid=testid>
+                <th scope="row">{label}</th>
+                <td class:current=move || on.get()>{cell(0)}</td>
+                <td class:current=move || !on.get()>{cell(1)}</td>
+            </tr>
+        }
+    };
+    let spec = Signal::derive(move || {
+        let windows = pair()
+            .map(|p| p.map(|s| s.worst_window_s))
+            .unwrap_or_default();
+        let bar = |label: &str, value: f64, tone: Tone| Bar {
+            label: label.into(),
+            segments: vec![("longest stale window".into(), value, tone)],
+        };
+        let mut spec = ChartSpec {
+            x_label: String::new(),
+            y_label: "seconds readers may see the old value".into(),
+            x: -0.5..1.5,
+            y: 0.0..1.0,
+            series: vec![],
+            bands: vec![],
+            bars: vec![
+                bar("invalidate on write", windows[0], Tone::First),
+                bar("TTL only", windows[1], Tone::Second),
+            ],
+        };
+        spec.y = spec.y_to_fit();
+        spec
+    });
+    let summary = Signal::derive(move || {
+        match pair() {
+        Some([inv, ttl_only]) => format!(
+            "After a write, readers may see the old value for up to {} with invalidation on write, and up to {} with the TTL alone.",
+            format::seconds(inv.worst_window_s),
+            format::seconds(ttl_only.worst_window_s)
+        ),
+        None => no_chart(),
+    }
+    });
+    view! {
+        <section aria-labelledby="staleness-heading">
+            <h2 id="staleness-heading">"The price of an AP cache: stale reads"</h2>
+            <p>
+                "Postgres is the one place a write is true at once (CP). Redis and the CDN answer from copies (AP): "
+                "they stay available and fast, but after someone edits an image's caption a reader can still get the old one, "
+                "until the copy expires or the app deletes it on write. The question is how long, and how often."
+            </p>
+            <div class="choices">
+                <Slider label="Metadata TTL" value=ttl set=set_ttl min=0.0 max=3_600.0 step=10.0
+                    shown=format::seconds testid="meta-ttl"/>
+                <Toggle label="Delete the cached copy on write" value=on set=set_on testid="invalidate"/>
+                <NumberInput label="Invalidation lands after, s" value=delay set=set_delay step="0.5" testid="delay"/>
+                <NumberInput label="Reads of the image a second" value=reads set=set_reads step="1" testid="reads"/>
+                <NumberInput label="Writes to it an hour" value=writes set=set_writes step="1" testid="writes"/>
+            </div>
+            <div class="results" class:invalid=invalid(outcome)>
+                <table data-testid="staleness">
+                    <caption>"One image's cached metadata (the chosen policy in bold)"</caption>
+                    <thead><tr>
+                        <th scope="col">""</th>
+                        <th scope="col">"invalidate on write"</th>
+                        <th scope="col">"TTL only"</th>
+                    </tr></thead>
+                    <tbody>
+                        {row("Longest a reader sees the old value", "worst-window", |s| format::seconds(s.worst_window_s))}
+                        {row("Average, after a write", "expected-window", |s| format::seconds(s.expected_window_s))}
+                        {row("Reads answered with the old value", "stale-share", |s| format::percent(s.stale_read_share, 2))}
+                        {row("Stale reads an hour", "stale-per-hour", |s| if s.stale_reads_per_hour < 100.0 {
+                            format::trimmed(s.stale_reads_per_hour, 1)
+                        } else {
+                            format::whole(s.stale_reads_per_hour)
+                        })}
+                        {row("Time a copy is cached", "cached-share", |s| format::percent(s.cached_share, 1))}
+                    </tbody>
+                </table>
+                <Chart spec summary testid="staleness-chart"/>
+                <p class="note">{STALENESS_NOTE}</p>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ColdCache(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoView {
+    let (duration, set_duration) = bind(
+        params,
+        |p| f64::from(p.cold_duration_s),
+        // The slider steps in whole minutes; the model rejects anything out of range.
+        |p, x| p.cold_duration_s = x.clamp(0.0, f64::from(MAX_COLD_DURATION_S)).round() as u32,
+    );
+    let cold = from_ok(outcome, |o| Some(o.cold.clone()));
+    let peak_agrees =
+        Signal::derive(move || cold().is_some_and(|c| c.peak_tasks == printed::TASKS_WITHOUT_CDN));
+    let end = move || params.with(|p| f64::from(p.cold_duration_s));
+    let load_spec = Signal::derive(move || {
+        let (origin, db, warm) = outcome.with(|o| match o {
+            Ok(o) => (
+                o.cold
+                    .points
+                    .iter()
+                    .map(|c| (f64::from(c.t_s), c.origin_per_s))
+                    .collect(),
+                o.cold
+                    .points
+                    .iter()
+                    .map(|c| (f64::from(c.t_s), c.db_reads_per_s))
+                    .collect(),
+                o.steady.origin_per_s,
+            ),
+            Err(_) => (Vec::new(), Vec::new(), 0.0),
+        });
+        let mut spec = ChartSpec {
+            x_label: "seconds after the flush".into(),
+            y_label: "req/s".into(),
+            x: 0.0..end(),
+            y: 0.0..1.0,
+            series: vec![
+                Series {
+                    label: "reaching the origin".into(),
+                    points: origin,
+                    tone: Tone::First,
+                    mark: Mark::Line,
+                },
+                Series {
+                    label: "reaching Postgres".into(),
+                    points: db,
+                    tone: Tone::Second,
+                    mark: Mark::Line,
+                },
+                Series {
+                    label: "origin, warm cache".into(),
+                    points: vec![(0.0, warm), (end(), warm)],
+                    tone: Tone::Muted,
+                    mark: Mark::Dashed,
+                },
+            ],
+            bands: vec![],
+            bars: vec![],
+        };
+        spec.y = spec.y_to_fit();
+        spec
+    });
+    let tasks_spec = Signal::derive(move || {
+        let (needed, warm) = outcome.with(|o| match o {
+            Ok(o) => (
+                o.cold
+                    .points
+                    .iter()
+                    .map(|c| (f64::from(c.t_s), f64::from(c.tasks_needed)))
+                    .collect(),
+                f64::from(o.cold.warm_tasks),
+            ),
+            Err(_) => (Vec::new(), 0.0),
+        });
+        let mut spec = ChartSpec {
+            x_label: "seconds after the flush".into(),
+            y_label: "tasks".into(),
+            x: 0.0..end(),
+            y: 0.0..1.0,
+            series: vec![
+                Series {
+                    label: "tasks the load needs".into(),
+                    points: needed,
+                    tone: Tone::Third,
+                    mark: Mark::Step,
+                },
+                Series {
+                    label: "tasks running (warm)".into(),
+                    points: vec![(0.0, warm), (end(), warm)],
+                    tone: Tone::Muted,
+                    mark: Mark::Dashed,
+                },
+            ],
+            bands: vec![],
+            bars: vec![],
+        };
+        spec.y = spec.y_to_fit();
+        spec
+    });
+    let recovered = move |c: &ColdCache| match c.recovered_s {
+        Some(t) => format!("after {}", format::span(t)),
+        None => "not within the run".into(),
+    };
+    let load_summary = Signal::derive(move || {
+        match cold() {
+        Some(c) => format!(
+            "After the flush the origin takes {} at the peak; the tasks it needs are back to {} {}.",
+            format::per_s(c.peak_origin_per_s),
+            c.warm_tasks,
+            recovered(&c)
+        ),
+        None => no_chart(),
+    }
+    });
+    let tasks_summary = Signal::derive(move || match cold() {
+        Some(c) => format!(
+            "Tasks needed peak at {} against {} running on a warm cache.",
+            c.peak_tasks, c.warm_tasks
+        ),
+        None => no_chart(),
+    });
+    let link = from_ok(outcome, |o| o.cold.autoscaling_hash.clone());
+    view! {
+        <section aria-labelledby="cold-heading">
+            <h2 id="cold-heading">"A cold cache after a deploy or a flush"</h2>
+            <p>
+                "Purge the CDN (a bad deploy's assets, an invalidation of everything) and for a moment every request misses: "
+                "the origin, sized for the misses of a warm cache, takes the whole edge load. Popular images return within "
+                "seconds, the long tail takes longer; meanwhile the autoscaler has to catch up from the warm fleet."
+            </p>
+            <div class="choices">
+                <Slider label="Follow the recovery for" value=duration set=set_duration
+                    min=f64::from(MIN_COLD_DURATION_S) max=f64::from(MAX_COLD_DURATION_S) step=60.0
+                    shown=|x| format::span(x.max(0.0).round() as u32) testid="cold-duration"/>
+            </div>
+            <div class="results" class:invalid=invalid(outcome)>
+                <dl class="figures">
+                    <div>
+                        <dt>"Origin load at the peak"</dt>
+                        <dd class="big" data-testid="cold-peak">{move || cold().map(|c| format::per_s(c.peak_origin_per_s)).unwrap_or_default()}</dd>
+                    </div>
+                    <div>
+                        <dt>"Tasks needed at the peak"</dt>
+                        <dd class="big" data-testid="cold-tasks">{move || cold().map(|c| c.peak_tasks.to_string()).unwrap_or_default()}</dd>
+                        <dd class="note">"as many as with no CDN at all"</dd>
+                        <dd><WorkedExample printed="14 tasks" agrees=peak_agrees/></dd>
+                    </div>
+                    <div>
+                        <dt>"Back to the warm fleet"</dt>
+                        <dd data-testid="cold-recovered">{move || cold().map(|c| recovered(&c)).unwrap_or_default()}</dd>
+                    </div>
+                    <div>
+                        <dt>"Extra requests the origin served"</dt>
+                        <dd data-testid="cold-extra">{move || cold().map(|c| format::whole(c.extra_origin_requests)).unwrap_or_default()}</dd>
+                    </div>
+                </dl>
+                <Chart spec=load_spec summary=load_summary testid="cold-chart"/>
+                <Chart spec=tasks_spec summary=tasks_summary testid="cold-tasks-chart"/>
+                <p>
+                    <a href=link data-testid="autoscaling-link">"Replay this flush in the autoscaling demo"</a>
+                    " — the origin load above, 20 minutes into a run, against PhotoShare's scaling policy: "
+                    "see how many requests the fleet of 2 drops before new tasks arrive."
+                </p>
+                <p class="note">{COLD_MODEL_NOTE}</p>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Assumptions() -> impl IntoView {
+    view! {
+        <section aria-labelledby="cache-assumptions-heading">
+            <h2 id="cache-assumptions-heading">"Assumptions and sources"</h2>
+            <p>{ASSUMPTIONS_NOTE}</p>
+            <p>{TTL_MODEL_NOTE}</p>
+        </section>
+    }
+}

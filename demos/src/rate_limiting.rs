@@ -1,0 +1,409 @@
+//! Token-bucket rate limiting — the lesson of §6's patterns: a bucket that refills at r
+//! tokens a second and holds b lets a client burst b at once, then r a second, and never
+//! more than b + r·t in t seconds. Set at the fleet's capacity in front of the app tier, it
+//! turns a spike the autoscaler has not caught up with into quick 429s for the excess while
+//! everything admitted is served in time; one bucket per client keeps an abusive client
+//! from spending everyone else's share.
+
+use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
+use crate::controls::{bind, NumberInput, Slider, WholeInput};
+use crate::format;
+use crate::lab::{demo_page, from_ok, problems_view, WorkedExample};
+use cloud_lab_model::catalog::DemoInfo;
+use cloud_lab_model::link::Query;
+use cloud_lab_model::photoshare::printed;
+use cloud_lab_model::rate_limiting::*;
+use leptos::prelude::*;
+
+pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
+    demo_page(info, query, |params: RwSignal<RateLimitParams>| {
+        let outcome = Memo::new(move |_| params.with(simulate));
+        view! {
+            <HandWorked/>
+            <Traffic params outcome/>
+            <Scenarios outcome/>
+            <OverTime params outcome/>
+            <Why/>
+        }
+    })
+}
+
+type Outcome = Memo<Result<RateLimitOutcome, Vec<String>>>;
+
+fn slug(limiter: Limiter) -> &'static str {
+    match limiter {
+        Limiter::None => "none",
+        Limiter::Global => "global",
+        Limiter::PerClient => "per-client",
+    }
+}
+
+fn share(x: f64) -> String {
+    format::percent(x, 1)
+}
+
+fn no_chart() -> String {
+    "No chart: the input is not valid.".into()
+}
+
+#[component]
+fn HandWorked() -> impl IntoView {
+    let none = hand_worked(0);
+    let queued = hand_worked(HAND_MAX_WAIT_S);
+    let rows = none
+        .into_iter()
+        .zip(queued)
+        .map(|(a, q)| {
+            view! {
+                <tr>
+                    <th scope="row">{a.t_s}</th>
+                    <td>{a.arrived}</td>
+                    <td>{a.admitted_now}</td>
+                    <td>{a.rejected}</td>
+                    <td>{format::trimmed(a.tokens, 1)}</td>
+                    <td class="group-start">{q.admitted_now}</td>
+                    <td>{q.admitted_from_queue}</td>
+                    <td>{q.queued}</td>
+                    <td>{format::trimmed(q.tokens, 1)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="hand-heading">
+            <h2 id="hand-heading">"A bucket worked by hand"</h2>
+            <p>
+                {format!(
+                    "A bucket refills at r = {} tokens a second up to b = {}; each request takes a token. {} requests arrive at once: ",
+                    format::trimmed(HAND_RATE_PER_S, 0), format::trimmed(HAND_BURST, 0), HAND_ARRIVALS
+                )}
+                "the full bucket admits b of them. Without a queue the rest are turned away with 429 at once; "
+                {format!("with a {HAND_MAX_WAIT_S}-second queue they wait and drain at r a second.")}
+            </p>
+            <p class="formula">"admitted in any t seconds ≤ b + r·t"</p>
+            <table class="hand-worked" data-testid="hand-worked">
+                <caption>{format!("r = {}/s, b = {}, a burst of {}", format::trimmed(HAND_RATE_PER_S, 0), format::trimmed(HAND_BURST, 0), HAND_ARRIVALS)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" rowspan="2">"second"</th>
+                        <th scope="col" rowspan="2">"arrive"</th>
+                        <th scope="colgroup" colspan="3">"no queue"</th>
+                        <th scope="colgroup" colspan="4" class="group-start">{format!("{HAND_MAX_WAIT_S} s queue")}</th>
+                    </tr>
+                    <tr>
+                        <th scope="col">"admitted"</th><th scope="col">"429"</th><th scope="col">"tokens left"</th>
+                        <th scope="col" class="group-start">"admitted"</th><th scope="col">"from queue"</th>
+                        <th scope="col">"waiting"</th><th scope="col">"tokens left"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// A slider over a whole number of seconds or clients.
+fn as_whole(x: f64, max: u32) -> u32 {
+    // Sliders give whole steps within [0, max]; the clamp keeps the cast exact.
+    x.clamp(0.0, f64::from(max)).round() as u32
+}
+
+#[component]
+fn Traffic(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoView {
+    let (rate, set_rate) = bind(params, |p| p.rate_per_s, |p, x| p.rate_per_s = x);
+    let (burst, set_burst) = bind(params, |p| p.burst, |p, x| p.burst = x);
+    let (capacity, set_capacity) = bind(params, |p| p.capacity_per_s, |p, x| p.capacity_per_s = x);
+    let (abusive, set_abusive) = bind(params, |p| p.abusive_per_s, |p, x| p.abusive_per_s = x);
+    let (wait, set_wait) = bind(
+        params,
+        |p| f64::from(p.max_wait_s),
+        |p, x| p.max_wait_s = as_whole(x, MAX_WAIT_S),
+    );
+    let (clients, set_clients) = bind(params, |p| p.clients, |p, x| p.clients = x);
+    let (normal, set_normal) = bind(params, |p| p.normal_per_s, |p, x| p.normal_per_s = x);
+    let (start, set_start) = bind(params, |p| p.burst_start_s, |p, x| p.burst_start_s = x);
+    let (length, set_length) = bind(params, |p| p.burst_length_s, |p, x| p.burst_length_s = x);
+    let (duration, set_duration) = bind(params, |p| p.duration_s, |p, x| p.duration_s = x);
+    let steady = from_ok(outcome, |o| Some(o.offered_steady_per_s));
+    let peak = from_ok(outcome, |o| Some(o.offered_burst_per_s));
+    let steady_agrees = Signal::derive(move || steady() == Some(printed::ORIGIN_LOAD_STEADY_PER_S));
+    let peak_agrees = Signal::derive(move || peak() == Some(printed::ORIGIN_LOAD_BURST_PER_S));
+    let shown = |x: Option<f64>| x.map(format::per_s_fine).unwrap_or_default();
+    view! {
+        <section aria-labelledby="traffic-heading">
+            <h2 id="traffic-heading">"PhotoShare's origin, before the scale-out lands"</h2>
+            <p>
+                "The CDN's misses reach the origin at 96 req/s, shared here by a dozen clients. Then one client's traffic "
+                "pushes the origin to the burst's 720 req/s while the fleet is still the 2 tasks of the steady state — "
+                "300 req/s — because new tasks take a minute or more to arrive. A limiter in front of the app tier is set "
+                "at that capacity."
+            </p>
+            <div class="choices">
+                <Slider label="Bucket rate r" value=rate set=set_rate min=10.0 max=1_000.0 step=10.0
+                    shown=format::per_s testid="rate"/>
+                <Slider label="Bucket size b" value=burst set=set_burst min=0.0 max=2_000.0 step=10.0
+                    shown=|x| format!("{} requests", format::whole(x)) testid="burst"/>
+                <Slider label="App tier serves" value=capacity set=set_capacity min=0.0 max=1_000.0 step=10.0
+                    shown=format::per_s testid="capacity"/>
+                <Slider label="Abusive client sends" value=abusive set=set_abusive min=0.0 max=2_000.0 step=1.0
+                    shown=format::per_s testid="abusive"/>
+                <Slider label="Longest wait in a queue" value=wait set=set_wait min=0.0 max=30.0 step=1.0
+                    shown=|x| if x == 0.0 { "no queue".into() } else { format::seconds(x) } testid="wait"/>
+            </div>
+            <div class="choices">
+                <WholeInput label="Clients" value=clients set=set_clients testid="clients"/>
+                <NumberInput label="Each client's steady req/s" value=normal set=set_normal step="1" testid="normal"/>
+                <WholeInput label="Burst starts at, s" value=start set=set_start testid="burst-start"/>
+                <WholeInput label="Burst lasts, s" value=length set=set_length testid="burst-length"/>
+                <WholeInput label="Run, s" value=duration set=set_duration testid="duration"/>
+            </div>
+            {problems_view(outcome)}
+            <dl class="figures results" class:invalid=move || outcome.with(|o| o.is_err())>
+                <div>
+                    <dt>"Offered, steady"</dt>
+                    <dd class="big" data-testid="offered-steady">{move || shown(steady())}</dd>
+                    <dd><WorkedExample printed="96 req/s" agrees=steady_agrees/></dd>
+                </div>
+                <div>
+                    <dt>"Offered, in the burst"</dt>
+                    <dd class="big" data-testid="offered-burst">{move || shown(peak())}</dd>
+                    <dd><WorkedExample printed="720 req/s" agrees=peak_agrees/></dd>
+                </div>
+                <div>
+                    <dt>"Each client's own bucket"</dt>
+                    <dd data-testid="per-client-bucket">{from_ok(outcome, |o| format!(
+                        "{} a second, holds {}",
+                        format::trimmed(o.per_client_rate_per_s, 2),
+                        format::trimmed(o.per_client_burst, 2)
+                    ))}</dd>
+                    <dd class="note">"the global rate and size shared equally"</dd>
+                </div>
+                <div>
+                    <dt>"Most the global bucket admits in the burst"</dt>
+                    <dd data-testid="max-admitted">{from_ok(outcome, |o| format::whole(o.max_admitted_in_burst))}</dd>
+                    <dd class="note">"b + r·t over the burst's length"</dd>
+                </div>
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+fn Scenarios(outcome: Outcome) -> impl IntoView {
+    let runs = from_ok(outcome, |o| o.runs.clone());
+    let row = move |label: &'static str, key: &'static str, f: fn(&ScenarioRun) -> String| {
+        view! {
+            <tr>
+                <th scope="row">{label}</th>
+                {Limiter::ALL.map(|l| view! {
+                    <td data-testid=format!("{key}-{}", slug(l))>
+                        {move || runs().iter().find(|r| r.limiter == l).map(f).unwrap_or_default()}
+                    </td>
+                })}
+            </tr>
+        }
+    };
+    view! {
+        <section aria-labelledby="scenarios-heading">
+            <h2 id="scenarios-heading">"Three ways to meet the spike"</h2>
+            <div class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+                <table class="scenarios" data-testid="scenarios">
+                    <caption>"The same traffic through no limiter, one bucket for everyone, and a bucket per client"</caption>
+                    <thead><tr>
+                        <th scope="col">""</th>
+                        {Limiter::ALL.map(|l| view! { <th scope="col">{l.title()}</th> })}
+                    </tr></thead>
+                    <tbody>
+                        {row("Seconds the app tier is overloaded", "overloaded", |r| r.overloaded_seconds.to_string())}
+                        {row("Requests not served in time", "errors", |r| share(r.error_share))}
+                        {row("Well-behaved clients served in time", "well-behaved", |r| r.well_behaved_in_time_share.map(share).unwrap_or_else(|| "—".into()))}
+                        {row("The abusive client served in time", "abusive", |r| share(r.abusive_in_time_share))}
+                        {row("Turned away at once (429)", "rejected", |r| format::whole(r.totals.rejected as f64))}
+                        {row("Failed for lack of capacity (503, timeouts)", "failed", |r| format::whole(r.totals.failed))}
+                        {row("Average wait in the queue", "wait", |r| format::seconds(r.mean_wait_s))}
+                    </tbody>
+                </table>
+                <p class="note">
+                    "In time: served in a second when the app tier was not overloaded. A 429 is an error too, but a fast one the client "
+                    "can retry after a pause; a request stuck behind an overloaded fleet fails slowly, and takes the well-behaved clients with it. "
+                    "Per-client buckets have a price too: the abusive client's share is all it gets, so capacity the others leave idle goes unused."
+                </p>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn OverTime(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoView {
+    // Which run the charts show: a view choice, not part of the lesson's state.
+    let shown = RwSignal::new(Limiter::Global);
+    let run = move || {
+        outcome.with(|o| {
+            o.as_ref()
+                .ok()
+                .and_then(|o| o.runs.iter().find(|r| r.limiter == shown.get()).cloned())
+        })
+    };
+    let end = move || params.with(|p| f64::from(p.duration_s));
+    let series = |run: &ScenarioRun, f: fn(&Second) -> f64| -> Vec<(f64, f64)> {
+        run.seconds
+            .iter()
+            .map(|s| (f64::from(s.t_s), f(s)))
+            .collect()
+    };
+    let flow_spec = Signal::derive(move || {
+        let capacity = params.with(|p| p.capacity_per_s);
+        let lines = run()
+            .map(|r| {
+                vec![
+                    (
+                        "arrive",
+                        series(&r, |s| s.arrived as f64),
+                        Tone::First,
+                        Mark::Line,
+                    ),
+                    (
+                        "admitted",
+                        series(&r, |s| s.offered_to_app as f64),
+                        Tone::Third,
+                        Mark::Line,
+                    ),
+                    (
+                        "429",
+                        series(&r, |s| s.rejected as f64),
+                        Tone::Second,
+                        Mark::Line,
+                    ),
+                    ("failed", series(&r, |s| s.failed), Tone::Fourth, Mark::Line),
+                ]
+            })
+            .unwrap_or_default();
+        let mut series: Vec<Series> = lines
+            .into_iter()
+            .map(|(label, points, tone, mark)| Series {
+                label: label.into(),
+                points,
+                tone,
+                mark,
+            })
+            .collect();
+        series.push(Series {
+            label: "app tier capacity".into(),
+            points: vec![(0.0, capacity), (end(), capacity)],
+            tone: Tone::Muted,
+            mark: Mark::Dashed,
+        });
+        let mut spec = ChartSpec {
+            x_label: "second".into(),
+            y_label: "requests a second".into(),
+            x: 0.0..end(),
+            y: 0.0..1.0,
+            series,
+            bands: vec![],
+            bars: vec![],
+        };
+        spec.y = spec.y_to_fit();
+        spec
+    });
+    let flow_summary = Signal::derive(move || {
+        match run() {
+        Some(r) => format!(
+            "{}: {} requests arrive, {} are admitted, {} turned away with 429 and {} fail; the app tier is overloaded for {} s.",
+            r.limiter.title(),
+            format::whole(r.totals.arrived as f64),
+            format::whole(r.totals.admitted as f64),
+            format::whole(r.totals.rejected as f64),
+            format::whole(r.totals.failed),
+            r.overloaded_seconds
+        ),
+        None => no_chart(),
+    }
+    });
+    let bucket_spec = Signal::derive(move || {
+        let (tokens, queued) = run()
+            .map(|r| (series(&r, |s| s.tokens), series(&r, |s| s.queued as f64)))
+            .unwrap_or_default();
+        let mut spec = ChartSpec {
+            x_label: "second".into(),
+            y_label: "tokens · requests waiting".into(),
+            x: 0.0..end(),
+            y: 0.0..1.0,
+            series: vec![
+                Series {
+                    label: "tokens in the bucket".into(),
+                    points: tokens,
+                    tone: Tone::Fifth,
+                    mark: Mark::Step,
+                },
+                Series {
+                    label: "waiting in the queue".into(),
+                    points: queued,
+                    tone: Tone::Second,
+                    mark: Mark::Step,
+                },
+            ],
+            bands: vec![],
+            bars: vec![],
+        };
+        spec.y = spec.y_to_fit();
+        spec
+    });
+    let bucket_summary = Signal::derive(move || match run() {
+        Some(r) if r.limiter == Limiter::None => "No limiter: there is no bucket to draw.".into(),
+        Some(r) => {
+            let at = |i: usize| {
+                r.seconds
+                    .get(i)
+                    .map(|s| format::trimmed(s.tokens, 1))
+                    .unwrap_or_default()
+            };
+            let burst = params.with(|p| p.burst_start_s as usize);
+            format!(
+                "{}: {} tokens after the first second, {} in the burst's first second, {} at the end.",
+                r.limiter.title(),
+                at(0),
+                at(burst),
+                at(r.seconds.len().saturating_sub(1))
+            )
+        }
+        None => no_chart(),
+    });
+    view! {
+        <section aria-labelledby="time-heading">
+            <h2 id="time-heading">"Second by second"</h2>
+            <fieldset class="inline">
+                <legend>"Show"</legend>
+                {Limiter::ALL.map(|l| view! {
+                    <label><input type="radio" name="shown-run" data-testid=format!("show-{}", slug(l))
+                        prop:checked=move || shown.get() == l
+                        on:change=move |_| shown.set(l)/>" "{l.title()}</label>
+                })}
+            </fieldset>
+            <div class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+                <h3>"Requests: admitted, turned away, failed"</h3>
+                <Chart spec=flow_spec summary=flow_summary testid="flow-chart"/>
+                <h3>"The bucket's level"</h3>
+                <Chart spec=bucket_spec summary=bucket_summary testid="bucket-chart"/>
+                <p class="note">"With a bucket per client the level is the sum over all clients' buckets."</p>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Why() -> impl IntoView {
+    view! {
+        <section aria-labelledby="why-heading">
+            <h2 id="why-heading">"Why a limiter protects the SLO while the autoscaler catches up"</h2>
+            <p>
+                "Target tracking reacts to CPU a minute or more after the load arrives, and a new task needs its own minute to "
+                "launch and pass health checks (see the "<a href="#/autoscaling">"autoscaling demo"</a>"). During that gap an "
+                "unprotected fleet takes more than it can serve: every request queues on busy tasks, latency climbs for everyone, "
+                "and the error budget burns for all users at once. A limiter at the fleet's capacity caps what reaches the tasks, "
+                "so what is admitted stays fast and only the excess is refused. A bucket per client makes the refusal land on the "
+                "client that caused it."
+            </p>
+            <p class="note">{OVERLOAD_MODEL_NOTE}</p>
+        </section>
+    }
+}

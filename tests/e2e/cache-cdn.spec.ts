@@ -1,0 +1,94 @@
+// The cache-aside & CDN offload demo in the browser: the worked example's offload figures,
+// reaction to the hit ratio and popularity controls, staleness, the cold-cache spike and
+// its link to the autoscaling demo, deep links across a reload, and a bad link.
+import { test, expect } from '@playwright/test';
+import { Lab } from './lab';
+
+test('opens on the worked example', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/cache-cdn');
+  await expect(page.getByTestId('origin')).toHaveText('96 req/s');
+  await expect(page.getByTestId('tasks')).toHaveText('2 tasks');
+  await expect(page.getByTestId('burst-tasks')).toHaveText('8 tasks');
+  await expect(page.getByTestId('without-cdn')).toHaveText('14 tasks');
+  await expect(page.getByTestId('layers')).toContainText('9.6 req/s');
+  await expect(page.getByTestId('zipf-hit')).toHaveText('92.1 %');
+  await expect(page.getByTestId('worst-window')).toContainText('2 s');
+  await expect(page.getByTestId('worst-window')).toContainText('300 s');
+  await expect(page.getByTestId('cold-peak')).toHaveText('1,200 req/s');
+  await expect(page.getByTestId('cold-tasks')).toHaveText('14');
+  await expect(page.locator('.worked')).toHaveCount(6);
+  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  const link = page.getByTestId('autoscaling-link');
+  await expect(link).toHaveAttribute('href', /^#\/autoscaling\?.*prof=custom/);
+  await link.click();
+  await expect(lab.demo('autoscaling')).toBeVisible();
+  expect(lab.errors).toEqual([]);
+});
+
+test('the hit ratio and popularity controls change the numbers and the charts', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/cache-cdn');
+  const cold = page.getByTestId('cold-chart').locator('canvas');
+  await expect(cold).toHaveAttribute('aria-label', /back to 2 after/);
+  await page.getByTestId('hit').fill('80');
+  await expect(page.getByTestId('origin')).toHaveText('240 req/s');
+  await expect(page.getByTestId('tasks')).toHaveText('3 tasks');
+  await expect(page.getByTestId('burst-tasks')).toHaveText('20 tasks');
+  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(3);
+  await expect(cold).toHaveAttribute('aria-label', /back to 3 after/);
+
+  const popularity = page.getByTestId('popularity-chart').locator('canvas');
+  const before = await popularity.getAttribute('aria-label');
+  await page.getByTestId('zipf').fill('0.8');
+  await expect(page.getByTestId('zipf-hit')).not.toHaveText('92.1 %');
+  await expect(popularity).not.toHaveAttribute('aria-label', before!);
+  await page.getByTestId('source-zipf').check();
+  await expect(page.getByTestId('cdn-hit')).toHaveText(await page.getByTestId('zipf-hit').innerText());
+  await expect(page.getByTestId('hit')).toBeDisabled();
+
+  const stale = page.getByTestId('staleness-chart').locator('canvas');
+  await page.getByTestId('meta-ttl').fill('600');
+  await expect(page.getByTestId('worst-window')).toContainText('600 s');
+  await expect(stale).toHaveAttribute('aria-label', /up to 600 s with the TTL alone/);
+
+  const target = page.getByTestId('cpu-target');
+  await target.fill('150');
+  await target.press('Enter');
+  await expect(page.getByTestId('problems')).toContainText('The CPU target must be above 0 and below 100 %');
+  await target.fill('60');
+  await target.press('Enter');
+  await expect(page.getByTestId('problems')).toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});
+
+test('a deep link restores the exact state after a reload', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/cache-cdn');
+  await page.getByTestId('source-zipf').check();
+  await page.getByTestId('zipf').fill('1.3');
+  await page.getByTestId('invalidate').uncheck();
+  await page.getByTestId('cold-duration').fill('1200');
+  const hit = await page.getByTestId('cdn-hit').innerText();
+  const hash = await lab.hash();
+  for (const pair of ['src=zipf', 's=1.3', 'inval=0', 'cold=1200']) expect(hash).toContain(pair);
+  await page.reload();
+  await expect(page.getByTestId('cdn-hit')).toHaveText(hit);
+  await expect(page.getByTestId('source-zipf')).toBeChecked();
+  await expect(page.getByTestId('invalidate')).not.toBeChecked();
+  await expect(page.getByTestId('cold-duration')).toHaveValue('1200');
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('origin')).toHaveText('96 req/s');
+  expect(await lab.hash()).toBe('#/cache-cdn');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a bad link is explained and the worked example stands in', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/cache-cdn?hit=120&s=abc&colour=red');
+  const notice = page.getByTestId('ignored');
+  for (const text of ['hit=120', 's=abc', 'colour=red']) await expect(notice).toContainText(text);
+  await expect(page.getByTestId('origin')).toHaveText('96 req/s');
+  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});

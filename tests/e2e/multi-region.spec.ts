@@ -1,0 +1,90 @@
+// The multi-region failover demo in the browser: Route 53 timing, RTO and RPO, the
+// availability gained and the standby's bill against the worked example's totals, controls
+// that move the numbers, the timeline and the chart, deep links across a reload, a bad link.
+import { test, expect } from '@playwright/test';
+import { Lab } from './lab';
+
+test('opens on the worked example', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/multi-region');
+  await expect(page.getByTestId('users-worst')).toHaveText('150 s (2 min 30 s)');
+  await expect(page.getByTestId('rto')).toHaveText('390 s (6 min 30 s)');
+  await expect(page.getByTestId('rpo')).toHaveText('5 s');
+  await expect(page.getByTestId('writes-lost')).toHaveText('50');
+  await expect(page.getByTestId('timeline').locator('li')).toHaveCount(4);
+  await expect(page.getByTestId('one-region')).toHaveText('99.928 %');
+  await expect(page.getByTestId('two-regions')).toHaveText('99.990 %');
+  await expect(page.getByTestId('failover-minutes')).toHaveText('6.25 min');
+  await expect(page.getByTestId('four-nines')).toContainText('short of 99.99 %');
+  await expect(page.getByTestId('one-on-demand')).toHaveText('$1,358.49');
+  await expect(page.getByTestId('one-optimized')).toHaveText('$1,047.63');
+  await expect(page.getByTestId('two-on-demand')).toHaveText('$2,279.73');
+  await expect(page.getByTestId('two-optimized')).toHaveText('$1,658.01');
+  await expect(page.getByTestId('standby-bill').locator('tbody tr')).toHaveCount(8);
+  await expect(page.locator('.worked')).toHaveCount(3);
+  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  await page.getByTestId('availability-link').click();
+  await expect(lab.demo('availability')).toBeVisible();
+  await expect(page.getByTestId('two-regions')).toBeChecked();
+  expect(lab.errors).toEqual([]);
+});
+
+test('controls change the numbers, the timeline and the chart', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/multi-region');
+  const timeline = page.getByTestId('timeline');
+  await expect(timeline).toHaveAttribute('aria-label', /every user reaches the standby at 150 s/);
+  await page.getByTestId('interval-10').check();
+  await expect(page.getByTestId('users-worst')).toHaveText('90 s (1 min 30 s)');
+  await expect(page.getByTestId('rto')).toHaveText('330 s (5 min 30 s)');
+  await expect(timeline).toHaveAttribute('aria-label', /every user reaches the standby at 90 s/);
+  await page.getByTestId('ttl').fill('300');
+  await expect(page.getByTestId('users-worst')).toHaveText('330 s (5 min 30 s)');
+  await page.getByTestId('lag').fill('10');
+  await expect(page.getByTestId('writes-lost')).toHaveText('100');
+
+  const chart = page.getByTestId('cost-chart').locator('canvas');
+  await expect(chart).toHaveAttribute('aria-label', /\$2,279\.73 in two/);
+  await page.getByTestId('standby-multi-az').uncheck();
+  await expect(page.getByTestId('two-on-demand')).not.toHaveText('$2,279.73');
+  await expect(chart).not.toHaveAttribute('aria-label', /\$2,279\.73 in two/);
+  await expect(page.getByTestId('one-on-demand')).toHaveText('$1,358.49');
+
+  const tasks = page.getByTestId('standby-tasks');
+  await tasks.fill('0');
+  await tasks.press('Enter');
+  await expect(page.getByTestId('problems')).toContainText('The standby must run 1 to 1000 tasks.');
+  await tasks.fill('2');
+  await tasks.press('Enter');
+  await expect(page.getByTestId('problems')).toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});
+
+test('a deep link restores the exact state after a reload', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/multi-region');
+  await page.getByTestId('interval-10').check();
+  await page.getByTestId('promotion').fill('600');
+  await page.getByTestId('replicate-uploads').uncheck();
+  const hash = await lab.hash();
+  for (const pair of ['hc=10', 'promo=600', 's3=0']) expect(hash).toContain(pair);
+  await page.reload();
+  await expect(page.getByTestId('interval-10')).toBeChecked();
+  await expect(page.getByTestId('rto')).toHaveText('630 s (10 min 30 s)');
+  await expect(page.getByTestId('replicate-uploads')).not.toBeChecked();
+  await expect(page.getByTestId('two-on-demand')).toHaveText('$2,232.63');
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('rto')).toHaveText('390 s (6 min 30 s)');
+  expect(await lab.hash()).toBe('#/multi-region');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a bad link is explained and the worked example stands in', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/multi-region?hc=15&thr=20&lag=NaN');
+  const notice = page.getByTestId('ignored');
+  for (const text of ['hc=15', 'thr=20', 'lag=NaN']) await expect(notice).toContainText(text);
+  await expect(page.getByTestId('rto')).toHaveText('390 s (6 min 30 s)');
+  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});

@@ -1,0 +1,83 @@
+// The token-bucket demo in the browser: the hand-worked bucket, PhotoShare's spike through
+// no limiter, one bucket and per-client buckets, controls that move the numbers and charts,
+// deep links across a reload, and a bad link.
+import { test, expect } from '@playwright/test';
+import { Lab } from './lab';
+
+test('opens on the worked example', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/rate-limiting');
+  const hand = page.getByTestId('hand-worked');
+  await expect(hand.locator('tbody tr').first()).toHaveText(/0\s*100\s*20\s*80\s*0\s*20\s*0\s*80\s*0/);
+  await expect(hand.locator('tbody tr')).toHaveCount(10);
+  await expect(page.getByTestId('offered-steady')).toHaveText('96 req/s');
+  await expect(page.getByTestId('offered-burst')).toHaveText('720 req/s');
+  await expect(page.getByTestId('per-client-bucket')).toHaveText('25 a second, holds 25');
+  await expect(page.getByTestId('max-admitted')).toHaveText('18,300');
+  await expect(page.getByTestId('overloaded-none')).toHaveText('60');
+  await expect(page.getByTestId('overloaded-global')).toHaveText('0');
+  await expect(page.getByTestId('overloaded-per-client')).toHaveText('0');
+  await expect(page.getByTestId('rejected-global')).toHaveText('25,200');
+  await expect(page.getByTestId('failed-none')).toHaveText('25,200');
+  await expect(page.getByTestId('well-behaved-none')).toHaveText('50.0 %');
+  await expect(page.getByTestId('well-behaved-per-client')).toHaveText('100.0 %');
+  await expect(page.locator('.worked')).toHaveCount(2);
+  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});
+
+test('controls change the numbers and the charts', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/rate-limiting');
+  const flow = page.getByTestId('flow-chart').locator('canvas');
+  const bucket = page.getByTestId('bucket-chart').locator('canvas');
+  await expect(flow).toHaveAttribute('aria-label', /^One global bucket: .* overloaded for 0 s\.$/);
+  const level = await bucket.getAttribute('aria-label');
+  // A bucket larger and faster than the fleet lets the spike through.
+  await page.getByTestId('burst').fill('600');
+  await expect(bucket).not.toHaveAttribute('aria-label', level!);
+  await page.getByTestId('rate').fill('500');
+  await expect(page.getByTestId('overloaded-global')).not.toHaveText('0');
+  await expect(flow).not.toHaveAttribute('aria-label', /overloaded for 0 s\./);
+  await page.getByTestId('show-per-client').check();
+  await expect(flow).toHaveAttribute('aria-label', /^A bucket per client: /);
+  await page.getByTestId('capacity').fill('800');
+  await expect(page.getByTestId('overloaded-none')).toHaveText('0');
+  const clients = page.getByTestId('clients');
+  await clients.fill('0');
+  await clients.press('Enter');
+  await expect(page.getByTestId('problems')).toContainText('There must be 1 to 100 clients.');
+  await clients.fill('12');
+  await clients.press('Enter');
+  await expect(page.getByTestId('problems')).toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});
+
+test('a deep link restores the exact state after a reload', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/rate-limiting');
+  await page.getByTestId('rate').fill('400');
+  await page.getByTestId('wait').fill('5');
+  const errors = await page.getByTestId('errors-global').innerText();
+  const hash = await lab.hash();
+  expect(hash).toContain('rate=400');
+  expect(hash).toContain('wait=5');
+  await page.reload();
+  await expect(page.getByTestId('rate')).toHaveValue('400');
+  await expect(page.getByTestId('wait')).toHaveValue('5');
+  await expect(page.getByTestId('errors-global')).toHaveText(errors);
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('rate')).toHaveValue('300');
+  expect(await lab.hash()).toBe('#/rate-limiting');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a bad link is explained and the worked example stands in', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/rate-limiting?k=50&burst=10&rate=-3');
+  const notice = page.getByTestId('ignored');
+  await expect(notice).toContainText('burst=10');
+  await expect(notice).toContainText('rate=-3');
+  await expect(page.getByTestId('per-client-bucket')).toHaveText('6 a second, holds 6');
+  expect(lab.errors).toEqual([]);
+});
