@@ -62,6 +62,31 @@ pub fn usd(x: f64) -> String {
     )
 }
 
+/// A share to three significant figures, for budgets spent: "0.868 %", "4.63 %", "69.4 %", "100 %".
+pub fn percent_3_figures(fraction: f64) -> String {
+    let x = (fraction * 100.0).abs();
+    let places = if x < 1.0 {
+        3
+    } else if x < 10.0 {
+        2
+    } else if x < 100.0 {
+        1
+    } else {
+        0
+    };
+    percent(fraction, places)
+}
+
+/// Seconds as a clock reading from the start: "10:05", "1:02:03".
+pub fn clock(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3_600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
 /// A value for a form field: NaN shows as empty rather than "NaN".
 pub fn field(x: f64) -> String {
     if x.is_finite() {
@@ -92,5 +117,12 @@ mod tests {
         assert_eq!(availability(0.999275), "99.928 %");
         assert_eq!(field(f64::NAN), "");
         assert_eq!(field(99.95), "99.95");
+        assert_eq!(percent_3_figures(0.375 / 43.2), "0.868 %");
+        assert_eq!(percent_3_figures(2.0 / 43.2), "4.63 %");
+        assert_eq!(percent_3_figures(30.0 / 43.2), "69.4 %");
+        assert_eq!(percent_3_figures(1.5), "150 %");
+        assert_eq!(clock(605), "10:05");
+        assert_eq!(clock(3_723), "1:02:03");
+        assert_eq!(clock(0), "0:00");
     }
 }

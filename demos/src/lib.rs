@@ -3,8 +3,10 @@
 
 pub mod availability;
 pub mod chart;
+pub mod failure_drill;
 pub mod format;
 pub mod lab;
+pub mod tour;
 
 use cloud_lab_model::catalog::{DemoInfo, DEMOS};
 use cloud_lab_model::link::Query;
@@ -22,6 +24,7 @@ pub fn registry() -> impl Iterator<Item = (&'static DemoInfo, Option<DemoView>)>
 fn view_of(id: &str) -> Option<DemoView> {
     match id {
         "availability" => Some(availability::view),
+        "failure-drill" => Some(failure_drill::view),
         _ => None,
     }
 }

@@ -27,10 +27,7 @@ use crate::serverless::{self, ServerlessParams};
 pub const KEY_PREFIX: &str = "s.";
 
 /// Demos that are not (yet) in the catalog but share the scenario.
-const OTHER_DEMOS: [(&str, &str); 2] = [
-    ("rolling-deploy", "Rolling deploy"),
-    ("failure-drill", "Failure drill"),
-];
+const OTHER_DEMOS: [(&str, &str); 1] = [("rolling-deploy", "Rolling deploy")];
 
 /// Where a linked value comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,12 +4,12 @@ import { test, expect } from '@playwright/test';
 import { Lab } from './lab';
 import { subPathUrl } from '../playwright.config';
 
-test('the navigation lists all ten demos and each mounts with no console error', async ({ page }) => {
+test('the navigation lists all eleven demos and each mounts with no console error', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open();
   await expect(page.getByTestId('home')).toBeVisible();
   const ids = await lab.demoIds();
-  expect(ids).toHaveLength(10);
+  expect(ids).toHaveLength(11);
   for (const id of ids) {
     await page.getByTestId(`nav-${id}`).click();
     await expect(lab.demo(id)).toBeVisible();
