@@ -5,7 +5,7 @@
 mod home;
 
 use cloud_lab_demos::lab::{typing_in_a_field, Lab};
-use cloud_lab_demos::{demo_page, registry};
+use cloud_lab_demos::{demo_page, registry, tour};
 use cloud_lab_model::catalog::{self, DEMOS};
 use cloud_lab_model::link::Route;
 use cloud_lab_model::vocabulary::Cloud;
@@ -42,7 +42,10 @@ pub fn App() -> impl IntoView {
         if typing_in_a_field(&ev) || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
+        // The tour takes the arrows for its own steps.
+        let on_tour = route.with_untracked(|r| r.page == tour::PAGE);
         match ev.key().as_str() {
+            "ArrowRight" | "ArrowLeft" if on_tour => {}
             "p" => lab.presenter.update(|p| *p = !*p),
             "a" => toggle_cloud(lab),
             "h" => go_to(""),
@@ -68,6 +71,7 @@ pub fn App() -> impl IntoView {
     let page = move || {
         route.with(|r| match r.page.as_str() {
             "" => view! { <home::Home/> }.into_any(),
+            tour::PAGE => tour::view(&r.query),
             id => match catalog::demo(id) {
                 Some(info) => demo_page(info, &r.query),
                 None => view! { <NotFound page=id.to_string()/> }.into_any(),
@@ -89,6 +93,8 @@ pub fn App() -> impl IntoView {
         </header>
         <div class="layout">
             <nav aria-label="Demos">
+                <p class="tour-link"><a href="#/tour" data-testid="tour-link"
+                    aria-current=move || route.with(|r| r.page == tour::PAGE).then_some("page")>"Tour of the worked example"</a></p>
                 <ol>
                     {registry().map(|(info, view)| {
                         let current = move || route.with(|r| r.page == info.id);
@@ -105,7 +111,7 @@ pub fn App() -> impl IntoView {
             <main id="main">{page}</main>
         </div>
         <footer class="lab-footer">
-            "Keys: ← → previous / next demo · h home · r reset the demo to the worked example · p presenter mode · a AWS ↔ Azure names"
+            "Keys: ← → previous / next demo (on the tour: step; Home: first step) · h home · r reset the demo to the worked example · p presenter mode · a AWS ↔ Azure names"
         </footer>
     }
 }

@@ -187,6 +187,21 @@ pub fn per_s_fine(x: f64) -> String {
     }
 }
 
+/// A share to three significant figures, for budgets spent: "0.868 %", "4.63 %", "69.4 %", "100 %".
+pub fn percent_3_figures(fraction: f64) -> String {
+    let x = (fraction * 100.0).abs();
+    let places = if x < 1.0 {
+        3
+    } else if x < 10.0 {
+        2
+    } else if x < 100.0 {
+        1
+    } else {
+        0
+    };
+    percent(fraction, places)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

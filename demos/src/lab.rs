@@ -31,6 +31,11 @@ impl Lab {
     }
 }
 
+/// Present in the context of a page that embeds demos (the tour): the embedding page owns
+/// the address bar, so the demos inside it leave the link alone.
+#[derive(Clone, Copy)]
+pub struct Embedded;
+
 pub fn lab() -> Lab {
     use_context::<Lab>().unwrap_or_else(|| {
         let lab = Lab::new(Cloud::default());
@@ -76,10 +81,12 @@ where
     let params = RwSignal::new(initial);
     let lab = lab();
     // The address bar is the outside world: an effect keeps it in step with the state.
-    Effect::new(move |_| {
-        let query = params.with(|p| p.to_query());
-        write_location(info.id, &query, lab.cloud.get());
-    });
+    if use_context::<Embedded>().is_none() {
+        Effect::new(move |_| {
+            let query = params.with(|p| p.to_query());
+            write_location(info.id, &query, lab.cloud.get());
+        });
+    }
     let reset = move || params.set(P::default());
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "r" && !ev.ctrl_key() && !ev.meta_key() && !typing_in_a_field(&ev) {
@@ -115,7 +122,7 @@ pub fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
 
 /// Says what a hand-edited link held that the page could not use.
 #[component]
-fn IgnoredNotice(ignored: Vec<Ignored>) -> impl IntoView {
+pub fn IgnoredNotice(ignored: Vec<Ignored>) -> impl IntoView {
     (!ignored.is_empty()).then(|| {
         view! {
             <div class="notice" role="status" data-testid="ignored">

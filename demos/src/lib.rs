@@ -7,6 +7,7 @@ pub mod cache_cdn;
 pub mod chart;
 pub mod controls;
 pub mod cost;
+pub mod failure_drill;
 pub mod format;
 pub mod iac_drift;
 pub mod lab;
@@ -15,6 +16,7 @@ pub mod rate_limiting;
 pub mod rolling_deploy;
 pub mod serverless;
 pub mod service_models;
+pub mod tour;
 pub mod vm_vs_container;
 
 use cloud_lab_model::catalog::{DemoInfo, DEMOS};
@@ -43,6 +45,7 @@ fn view_of(id: &str) -> Option<DemoView> {
         "cache-cdn" => Some(cache_cdn::view),
         "rate-limiting" => Some(rate_limiting::view),
         "multi-region" => Some(multi_region::view),
+        "failure-drill" => Some(failure_drill::view),
         _ => None,
     }
 }

@@ -15,7 +15,7 @@ pub struct DemoInfo {
     pub section: &'static str,
 }
 
-pub const DEMOS: [DemoInfo; 11] = [
+pub const DEMOS: [DemoInfo; 12] = [
     DemoInfo {
         id: "service-models",
         title: "Service models",
@@ -50,6 +50,12 @@ pub const DEMOS: [DemoInfo; 11] = [
         id: "availability",
         title: "Availability & SLO",
         teaches: "How availabilities compose in series and in parallel, what an SLO allows, and how incidents burn the error budget.",
+        section: "§3 Scaling & reliability",
+    },
+    DemoInfo {
+        id: "failure-drill",
+        title: "Failure drill",
+        teaches: "What fails when a task, a whole AZ or the primary database goes, how fast the health checks notice, how capacity re-forms, and how much of the month's error budget it costs.",
         section: "§3 Scaling & reliability",
     },
     DemoInfo {
@@ -124,6 +130,7 @@ pub const ARCHITECTURE: [ArchitecturePart; 4] = [
             "service-models",
             "serverless",
             "rolling-deploy",
+            "failure-drill",
         ],
     },
     ArchitecturePart {
@@ -135,6 +142,7 @@ pub const ARCHITECTURE: [ArchitecturePart; 4] = [
             "service-models",
             "cache-cdn",
             "multi-region",
+            "failure-drill",
         ],
     },
 ];

@@ -311,6 +311,8 @@ pub struct FailureDrillOutcome {
     /// Minutes in which any request failed, however few.
     pub affected_min: f64,
     pub peak_failing_share: f64,
+    /// The least the answering tasks could serve at any second, req/s at 100 % CPU.
+    pub lowest_capacity_per_s: f64,
     pub budget_min: f64,
     /// 0–1 of the month's budget the drill spends.
     pub consumed: f64,
@@ -323,6 +325,14 @@ pub struct FailureDrillOutcome {
     pub back_to_normal_s: Option<u32>,
     /// Fargate task-hours billed (from launch) over the drill.
     pub task_hours: f64,
+}
+
+impl FailureDrillOutcome {
+    /// The point of the series that covers second `t_s` (the last one past the end).
+    pub fn sample_at(&self, t_s: u32) -> Option<&DrillSample> {
+        let i = (t_s / SAMPLE_STEP_S) as usize;
+        self.samples.get(i).or(self.samples.last())
+    }
 }
 
 struct Task {
@@ -381,6 +391,7 @@ pub fn simulate(p: &FailureDrillParams) -> Result<FailureDrillOutcome, Vec<Strin
     let mut degraded_s = 0.0;
     let mut affected_s = 0u32;
     let mut peak = 0.0f64;
+    let mut lowest_capacity = f64::INFINITY;
     let mut failing_before = false;
     let last_failure_s = p.failures.iter().map(|f| f.at_s).max();
     let mut back_to_normal_s = None;
@@ -408,6 +419,7 @@ pub fn simulate(p: &FailureDrillParams) -> Result<FailureDrillOutcome, Vec<Strin
         failed_requests += origin - ok;
         degraded_s += failing;
         peak = peak.max(failing);
+        lowest_capacity = lowest_capacity.min(f64::from(serving) * capacity);
         let is_failing = failing > 1e-12;
         if is_failing {
             affected_s += 1;
@@ -488,6 +500,11 @@ pub fn simulate(p: &FailureDrillParams) -> Result<FailureDrillOutcome, Vec<Strin
         degraded_min,
         affected_min: f64::from(affected_s) / 60.0,
         peak_failing_share: peak,
+        lowest_capacity_per_s: if lowest_capacity.is_finite() {
+            lowest_capacity
+        } else {
+            0.0
+        },
         budget_min,
         consumed: budget_consumed(&drill, budget_min),
         left_min,

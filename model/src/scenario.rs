@@ -26,12 +26,6 @@ use crate::serverless::{self, ServerlessParams};
 /// Prefix of the scenario's keys in a link, so they sit beside a demo's own keys.
 pub const KEY_PREFIX: &str = "s.";
 
-/// Demos that are not (yet) in the catalog but share the scenario.
-const OTHER_DEMOS: [(&str, &str); 2] = [
-    ("rolling-deploy", "Rolling deploy"),
-    ("failure-drill", "Failure drill"),
-];
-
 /// Where a linked value comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Provenance {
@@ -51,10 +45,11 @@ impl Provenance {
     pub fn of(demo_id: &str) -> Option<Provenance> {
         catalog::DEMOS
             .iter()
-            .map(|d| (d.id, d.title))
-            .chain(OTHER_DEMOS)
-            .find(|(id, _)| *id == demo_id)
-            .map(|(demo_id, label)| Provenance { demo_id, label })
+            .find(|d| d.id == demo_id)
+            .map(|d| Provenance {
+                demo_id: d.id,
+                label: d.title,
+            })
     }
 
     /// "from the worked example" or "from the Cost model demo", for the page.

@@ -13,7 +13,7 @@ use crate::availability::{
 use crate::cost::{self, BillLine, CostParams};
 use crate::failure_drill::{self, DbState};
 use crate::iac_drift::{self, ConfigVariant};
-use crate::link::{LinkState, Route};
+use crate::link::{Ignored, LinkReader, LinkState, Query, Route};
 use crate::photoshare;
 use crate::rolling_deploy::{self, RollingDeployParams};
 use crate::scenario::{self, Scenario};
@@ -297,6 +297,68 @@ pub const TOUR: [TourStep; 10] = [
 
 pub fn step(id: &str) -> Option<&'static TourStep> {
     TOUR.iter().find(|s| s.id == id)
+}
+
+/// Where a reader is in the tour. The link counts from 1 (`#/tour?step=3`), as a lecture does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TourPosition {
+    /// 0-based, always within [`TOUR`].
+    index: usize,
+}
+
+impl TourPosition {
+    /// The position of step `number` (1-based), kept within the tour.
+    pub fn at(number: usize) -> TourPosition {
+        TourPosition {
+            index: number.clamp(1, TOUR.len()) - 1,
+        }
+    }
+
+    /// 1-based, for the page and the link.
+    pub fn number(self) -> usize {
+        self.index + 1
+    }
+
+    pub fn step(self) -> &'static TourStep {
+        &TOUR[self.index.min(TOUR.len() - 1)]
+    }
+
+    /// The next step; the last stays put.
+    pub fn next(self) -> TourPosition {
+        TourPosition::at(self.number() + 1)
+    }
+
+    /// The previous step; the first stays put.
+    pub fn previous(self) -> TourPosition {
+        TourPosition::at(self.number().saturating_sub(1))
+    }
+
+    pub fn is_first(self) -> bool {
+        self.index == 0
+    }
+
+    pub fn is_last(self) -> bool {
+        self.index + 1 >= TOUR.len()
+    }
+}
+
+/// Link format: `step=3`; the first step writes nothing.
+impl LinkState for TourPosition {
+    fn to_query(&self) -> String {
+        if self.is_first() {
+            String::new()
+        } else {
+            Query::encode([("step", self.number().to_string())])
+        }
+    }
+
+    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
+        let mut r = LinkReader::new(query);
+        let position = r
+            .whole("step", 1, TOUR.len() as u32)
+            .map_or_else(TourPosition::default, |n| TourPosition::at(n as usize));
+        (position, r.finish())
+    }
 }
 
 /// A row of §5's table.

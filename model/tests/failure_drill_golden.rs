@@ -50,6 +50,10 @@ fn one_task_of_two_fails() {
     assert!(close(o.left_min, 43.2 - 0.375, 1e-9));
     assert!(close(o.affected_min, 0.75, 1e-9));
     assert!(close(o.peak_failing_share, 0.5, 1e-12));
+    assert!(
+        close(o.lowest_capacity_per_s, 150.0, 1e-12),
+        "one task answers"
+    );
     assert!(close(o.failed_requests, 45.0 * 48.0, 1e-6));
     // Detected at 645 s, replaced at once, serving 60 s later.
     assert_eq!(o.back_to_normal_s, Some(705));
@@ -63,6 +67,8 @@ fn one_task_of_two_fails() {
     assert_eq!(s(645).starting, 1);
     assert!(close(s(645).failing_share, 0.0, 1e-12));
     assert_eq!(s(705).healthy_per_az, [1, 1], "the spread refills AZ a");
+    assert_eq!(o.sample_at(647).map(|x| x.t_s), Some(645));
+    assert_eq!(o.sample_at(99_999).map(|x| x.t_s), Some(3_595));
 }
 
 #[test]
@@ -163,6 +169,7 @@ fn no_failure_spends_nothing() {
     assert_eq!(o.degraded_min, 0.0);
     assert_eq!(o.back_to_normal_s, None);
     assert!(close(o.task_hours, 2.0, 1e-9));
+    assert!(close(o.lowest_capacity_per_s, 300.0, 1e-12));
     assert_eq!(o.events.len(), 1);
 }
 

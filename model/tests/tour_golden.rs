@@ -166,3 +166,31 @@ fn dollars_are_formatted_as_printed() {
         assert_eq!(dollars(x), s);
     }
 }
+
+#[test]
+fn the_tour_position_lives_in_the_link() {
+    use cloud_lab_model::link::{LinkState, Query};
+    let p = TourPosition::at(3);
+    assert_eq!(p.step().id, "iac");
+    assert_eq!(p.to_query(), "step=3");
+    assert_eq!(
+        TourPosition::from_query(&Query::parse("step=3")),
+        (p, vec![])
+    );
+    assert_eq!(TourPosition::default().to_query(), "");
+    assert_eq!(TourPosition::default().previous(), TourPosition::default());
+    let last = TourPosition::at(TOUR.len());
+    assert!(last.is_last());
+    assert_eq!(last.next(), last);
+    assert_eq!(TourPosition::at(99), last);
+    assert_eq!(TourPosition::at(0).number(), 1);
+    for bad in ["step=0", "step=11", "step=two", "step=3&x=1"] {
+        let (p, ignored) = TourPosition::from_query(&Query::parse(bad));
+        assert_eq!(ignored.len(), 1, "{bad}");
+        assert_eq!(
+            p.number(),
+            if bad.ends_with("x=1") { 3 } else { 1 },
+            "{bad}"
+        );
+    }
+}

@@ -1,0 +1,625 @@
+//! Failure drill — the lesson of §1 and §3: redundancy does not make a failure free, it
+//! makes it short. A dead task or AZ keeps receiving its share of requests until the
+//! health checks give up on it; then ECS and the AZ spread re-form the capacity. A
+//! Multi-AZ database is gone for the failover; a single-AZ one until it is restored.
+//! Every second of failing requests spends the month's error budget, and the drill
+//! shows what is left of it and what the deploy policy becomes.
+
+use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
+use crate::format;
+use crate::lab::{demo_page, field_number, field_whole, from_ok, problems_view, WorkedExample};
+use cloud_lab_model::availability::DeployPolicy;
+use cloud_lab_model::catalog::DemoInfo;
+use cloud_lab_model::failure_drill::*;
+use cloud_lab_model::link::Query;
+use cloud_lab_model::photoshare::{printed, rolling_deploy::AZ_NAMES};
+use gloo_timers::callback::Interval;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
+    demo_page(info, query, |params: RwSignal<FailureDrillParams>| {
+        let outcome = Memo::new(move |_| params.with(simulate));
+        // The moment the zone picture shows is not a param: it does not change the drill.
+        let first_failure = params.with_untracked(|p| p.failures.iter().map(|f| f.at_s).min());
+        let moment = RwSignal::new(first_failure.unwrap_or(0));
+        view! {
+            <WhatFails params/>
+            {problems_view(outcome)}
+            <Timeline params outcome moment/>
+            <Budget params outcome/>
+            <Settings params outcome/>
+            <Assumptions/>
+        }
+    })
+}
+
+type Outcome = Memo<Result<FailureDrillOutcome, Vec<String>>>;
+
+/// Seconds the moment advances per tick while playing (100 ms): an hour in 24 s.
+const PLAY_STEP_S: u32 = 15;
+
+/// Levels of capacity the chart's summary reads out before it stops.
+const MOST_LEVELS_SAID: usize = 12;
+
+/// The failures the editor offers, by the value of their option.
+const FAILURES: [(&str, Failure); 5] = [
+    ("task:a", Failure::Task { az: 0 }),
+    ("task:b", Failure::Task { az: 1 }),
+    ("az:a", Failure::Az { az: 0 }),
+    ("az:b", Failure::Az { az: 1 }),
+    ("db", Failure::Database),
+];
+
+fn failure_slug(f: Failure) -> &'static str {
+    FAILURES
+        .iter()
+        .find(|(_, g)| *g == f)
+        .map_or("", |(slug, _)| slug)
+}
+
+fn preset_slug(p: Preset) -> &'static str {
+    match p {
+        Preset::TaskLoss => "task-loss",
+        Preset::AzLossPrimarySide => "az-primary",
+        Preset::AzLossStandbySide => "az-standby",
+        Preset::DatabaseFailover => "db-failover",
+        Preset::SingleAzDatabase => "single-az-db",
+        Preset::AzLossAtBurst => "az-at-burst",
+    }
+}
+
+/// Minutes typed in a field, as whole seconds; text that is not a duration becomes
+/// `u32::MAX`, which the model rejects in words.
+fn seconds_from_minutes(minutes: f64) -> u32 {
+    if minutes.is_finite() && (0.0..=1.0e6).contains(&minutes) {
+        (minutes * 60.0).round() as u32
+    } else {
+        u32::MAX
+    }
+}
+
+#[component]
+fn WhatFails(params: RwSignal<FailureDrillParams>) -> impl IntoView {
+    let count = move || params.with(|p| p.failures.len());
+    let add = move |failure: Failure| {
+        params.update(|p| {
+            if p.failures.len() < MAX_FAILURES {
+                let at_s = p.duration_s / 2;
+                p.failures.push(Injected { failure, at_s });
+            }
+        })
+    };
+    let full = move || count() >= MAX_FAILURES;
+    view! {
+        <section aria-labelledby="fails-heading">
+            <h2 id="fails-heading">"What fails, and when"</h2>
+            <div class="actions presets" role="group" aria-label="Ready-made drills">
+                {Preset::ALL.map(|preset| view! {
+                    <button data-testid=format!("preset-{}", preset_slug(preset))
+                        on:click=move |_| params.set(preset.params())>{preset.title()}</button>
+                })}
+            </div>
+            <ol class="failures" data-testid="failures">
+                <For each=move || 0..count() key=|i| *i let:i>
+                    <FailureRow params i/>
+                </For>
+            </ol>
+            {move || (count() == 0).then(|| view! { <p class="note">"Nothing fails: a quiet hour. Add a failure below."</p> })}
+            <div class="actions">
+                <button data-testid="add-task" prop:disabled=full on:click=move |_| add(Failure::Task { az: 1 })>"Add: one task fails"</button>
+                <button data-testid="add-az" prop:disabled=full on:click=move |_| add(Failure::Az { az: 1 })>"Add: an AZ goes dark"</button>
+                <button data-testid="add-db" prop:disabled=full on:click=move |_| add(Failure::Database)>"Add: the database primary fails"</button>
+                <button on:click=move |_| params.update(|p| p.failures.clear())>"Remove all"</button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn FailureRow(params: RwSignal<FailureDrillParams>, i: usize) -> impl IntoView {
+    let injected = move || params.with(|p| p.failures.get(i).copied());
+    let edit = move |f: &dyn Fn(&mut Injected)| {
+        params.update(|p| {
+            if let Some(x) = p.failures.get_mut(i) {
+                f(x)
+            }
+        })
+    };
+    let last_s = move || params.with(|p| p.duration_s.saturating_sub(1));
+    let n = i + 1;
+    view! {
+        <li class="failure" data-testid=format!("failure-{n}")>
+            <label>{format!("Failure {n}: ")}
+                <select data-testid="what"
+                    prop:value=move || injected().map(|x| failure_slug(x.failure)).unwrap_or_default()
+                    on:change=move |ev| {
+                        let slug = event_target_value(&ev);
+                        if let Some((_, f)) = FAILURES.iter().find(|(s, _)| *s == slug) {
+                            let f = *f;
+                            edit(&|x| x.failure = f);
+                        }
+                    }>
+                    {FAILURES.map(|(slug, f)| view! { <option value=slug>{f.describe()}</option> })}
+                </select>
+            </label>
+            <label>"strikes at "
+                <input type="range" min="0" max=last_s step="5" data-testid="at"
+                    prop:value=move || injected().map(|x| x.at_s.to_string()).unwrap_or_default()
+                    on:input=move |ev| { let t = field_whole(&ev); edit(&|x| x.at_s = t) }/>
+            </label>
+            <output>{move || injected().map(|x| format::clock(x.at_s)).unwrap_or_default()}</output>
+            <button class="remove" aria-label=format!("Remove failure {n}")
+                on:click=move |_| params.update(|p| { if i < p.failures.len() { p.failures.remove(i); } })>"×"</button>
+        </li>
+    }
+}
+
+#[component]
+fn Timeline(
+    params: RwSignal<FailureDrillParams>,
+    outcome: Outcome,
+    moment: RwSignal<u32>,
+) -> impl IntoView {
+    let playing = RwSignal::new(false);
+    let last_s = move || params.with(|p| p.duration_s.saturating_sub(1));
+    // The player's timer is the outside world: it lives while `playing` holds.
+    Effect::new(move |_| {
+        if !playing.get() {
+            return;
+        }
+        if moment.get_untracked() >= params.with_untracked(|p| p.duration_s.saturating_sub(1)) {
+            moment.set(0);
+        }
+        let tick = SendWrapper::new(Interval::new(100, move || {
+            let end = params.with_untracked(|p| p.duration_s.saturating_sub(1));
+            let now = moment.get_untracked();
+            if now >= end {
+                playing.set(false);
+            } else {
+                moment.set(now.saturating_add(PLAY_STEP_S).min(end));
+            }
+        }));
+        on_cleanup(move || drop(tick));
+    });
+
+    let minutes = |t_s: u32| f64::from(t_s) / 60.0;
+    let x_range = move || 0.0..params.with(|p| minutes(p.duration_s));
+    let marker = move |top: f64| Series {
+        label: String::new(),
+        points: vec![(minutes(moment.get()), 0.0), (minutes(moment.get()), top)],
+        tone: Tone::Muted,
+        mark: Mark::Dashed,
+    };
+    let capacity_spec = Signal::derive(move || {
+        let mut spec = outcome.with(|o| {
+            let samples = o.as_ref().map(|o| o.samples.as_slice()).unwrap_or_default();
+            ChartSpec {
+                x_label: "minutes into the drill".into(),
+                y_label: "requests / s at the origin".into(),
+                x: x_range(),
+                y: 0.0..1.0,
+                series: vec![
+                    Series {
+                        label: "capacity of answering tasks".into(),
+                        points: samples
+                            .iter()
+                            .map(|s| (minutes(s.t_s), s.capacity_per_s))
+                            .collect(),
+                        tone: Tone::First,
+                        mark: Mark::Step,
+                    },
+                    Series {
+                        label: "load reaching the app".into(),
+                        points: samples
+                            .iter()
+                            .map(|s| (minutes(s.t_s), s.origin_per_s))
+                            .collect(),
+                        tone: Tone::Second,
+                        mark: Mark::Dashed,
+                    },
+                ],
+                bands: vec![],
+                bars: vec![],
+            }
+        });
+        spec.y = spec.y_to_fit();
+        spec.series.push(marker(spec.y.end));
+        spec
+    });
+    let capacity_summary = Signal::derive(move || {
+        outcome.with(|o| match o {
+            Ok(o) => {
+                // Each level the capacity holds, from when: the chart in words.
+                let mut levels: Vec<String> = Vec::new();
+                let mut last = None;
+                for s in &o.samples {
+                    if last != Some(s.capacity_per_s) {
+                        last = Some(s.capacity_per_s);
+                        levels.push(format!(
+                            "{} from {}",
+                            format::field(s.capacity_per_s),
+                            format::clock(s.t_s)
+                        ));
+                    }
+                }
+                if levels.len() > MOST_LEVELS_SAID {
+                    levels.truncate(MOST_LEVELS_SAID);
+                    levels.push("…".into());
+                }
+                format!(
+                    "Capacity in req/s against a load of {} req/s: {}; lowest {}.",
+                    format::field(o.origin_per_s),
+                    levels.join(", "),
+                    format::field(o.lowest_capacity_per_s)
+                )
+            }
+            Err(_) => "No chart: the input is not valid.".into(),
+        })
+    });
+    let failing_spec = Signal::derive(move || {
+        let mut spec = outcome.with(|o| {
+            let samples = o.as_ref().map(|o| o.samples.as_slice()).unwrap_or_default();
+            ChartSpec {
+                x_label: "minutes into the drill".into(),
+                y_label: "requests failing, %".into(),
+                x: x_range(),
+                y: 0.0..100.0,
+                series: vec![Series {
+                    label: "share of requests failing".into(),
+                    points: samples
+                        .iter()
+                        .map(|s| (minutes(s.t_s), s.failing_share * 100.0))
+                        .collect(),
+                    tone: Tone::Second,
+                    mark: Mark::Step,
+                }],
+                bands: vec![],
+                bars: vec![],
+            }
+        });
+        spec.y = 0.0..105.0;
+        spec.series.push(marker(spec.y.end));
+        spec
+    });
+    let failing_summary = Signal::derive(move || {
+        outcome.with(|o| match o {
+            Ok(o) if o.affected_min == 0.0 => "No request fails during the drill.".to_string(),
+            Ok(o) => format!(
+                "Requests fail during {} in all, at most {} at once: {} of full outage.",
+                format::minutes(o.affected_min),
+                format::percent(o.peak_failing_share, 1),
+                format::minutes(o.degraded_min)
+            ),
+            Err(_) => "No chart: the input is not valid.".into(),
+        })
+    });
+
+    view! {
+        <section aria-labelledby="timeline-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+            <h2 id="timeline-heading">"The drill, second by second"</h2>
+            <dl class="figures" aria-live="polite">
+                <div>
+                    <dt>"Health checks notice a dead task after"</dt>
+                    <dd class="big" data-testid="detect">{from_ok(outcome, |o| format!("{} s", o.seconds_to_detect))}</dd>
+                </div>
+                <div>
+                    <dt>"A replacement serves after"</dt>
+                    <dd class="big" data-testid="startup">{from_ok(outcome, |o| format!("{} s", o.startup_delay_s))}</dd>
+                </div>
+                <div>
+                    <dt>"Back to normal at"</dt>
+                    <dd class="big" data-testid="back-to-normal">{from_ok(outcome, |o| o.back_to_normal_s.map_or("not within the drill".to_string(), format::clock))}</dd>
+                </div>
+                <div>
+                    <dt>"Half the fleet can carry the load"</dt>
+                    <dd data-testid="survives">{from_ok(outcome, |o| if o.survives_az_loss_capacity { "yes: one AZ is enough" } else { "no: losing an AZ overloads the other" })}</dd>
+                </div>
+            </dl>
+            <h3>"Capacity against load"</h3>
+            <Chart spec=capacity_spec summary=capacity_summary testid="capacity-chart"/>
+            <h3>"Requests failing"</h3>
+            <Chart spec=failing_spec summary=failing_summary testid="failing-chart"/>
+            <div class="moment">
+                <button data-testid="play" aria-pressed=move || playing.get().to_string()
+                    on:click=move |_| playing.update(|p| *p = !*p)>
+                    {move || if playing.get() { "Pause" } else { "Play the drill" }}
+                </button>
+                <label>"Moment "
+                    <input type="range" min="0" max=last_s step="5" data-testid="moment"
+                        prop:value=move || moment.get().to_string()
+                        on:input=move |ev| { playing.set(false); moment.set(field_whole(&ev)) }/>
+                </label>
+                <output data-testid="moment-clock">{move || format::clock(moment.get())}</output>
+            </div>
+            <Zones outcome moment/>
+            <Events outcome moment/>
+        </section>
+    }
+}
+
+/// Tasks answering in each AZ and the database, at the chosen moment.
+#[component]
+fn Zones(outcome: Outcome, moment: RwSignal<u32>) -> impl IntoView {
+    let sample = move || {
+        outcome.with(|o| {
+            o.as_ref()
+                .ok()
+                .and_then(|o| o.sample_at(moment.get()).copied())
+        })
+    };
+    /// More tasks than this per AZ show as a number only.
+    const MOST_PIPS: u32 = 24;
+    view! {
+        <div class="zones" data-testid="zones">
+            {AZ_NAMES.iter().enumerate().map(|(az, name)| {
+                let healthy = move || sample().and_then(|s| s.healthy_per_az.get(az).copied()).unwrap_or(0);
+                view! {
+                    <div class="zone" data-testid=format!("zone-{az}")>
+                        <p class="az-name">{*name}</p>
+                        <p><span class="pips" aria-hidden="true">{move || "■".repeat(healthy().min(MOST_PIPS) as usize)}</span>
+                           " "<strong data-testid="healthy">{healthy}</strong>" answering"</p>
+                    </div>
+                }
+            }).collect_view()}
+            <div class="zone">
+                <p class="az-name">"Also"</p>
+                <p data-testid="dead">{move || sample().map(|s| s.dead_in_rotation).unwrap_or(0)}" dead, still sent requests"</p>
+                <p data-testid="starting">{move || sample().map(|s| s.starting).unwrap_or(0)}" starting"</p>
+            </div>
+            <div class="zone database" class:down=move || sample().is_some_and(|s| !s.db.is_up())>
+                <p class="az-name">"Database"</p>
+                <p data-testid="db-state">{move || sample().map(|s| s.db.describe()).unwrap_or_default()}</p>
+            </div>
+            <p class="zone-line" data-testid="moment-line">{move || sample().map(|s| format!(
+                "At {}: {} req/s of capacity for {} req/s; {} of requests failing.",
+                format::clock(moment.get()),
+                format::field(s.capacity_per_s),
+                format::field(s.origin_per_s),
+                format::percent(s.failing_share, 1)
+            )).unwrap_or_default()}</p>
+        </div>
+    }
+}
+
+#[component]
+fn Events(outcome: Outcome, moment: RwSignal<u32>) -> impl IntoView {
+    let events = move || outcome.with(|o| o.as_ref().map(|o| o.events.clone()).unwrap_or_default());
+    view! {
+        <h3>"What happens, in words"</h3>
+        <ol class="events" data-testid="events">
+            {move || events().into_iter().map(|e| {
+                let t = e.t_s;
+                view! {
+                    <li class:past=move || t <= moment.get()>
+                        <span class="clock">{format::clock(t)}</span>" "{e.text}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn Budget(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl IntoView {
+    let budget = from_ok(outcome, |o| o.budget_min);
+    let budget_agrees = Signal::derive(move || {
+        outcome.with(|o| o.is_ok())
+            && (budget() * 100.0).round() / 100.0 == printed::ERROR_BUDGET_MINUTES
+    });
+    let spent_before = move || params.with(|p| p.spent_before_min);
+    // The bar's geometry: shares of the budget, the whole bar when overspent.
+    let share = move |minutes: f64| {
+        let b = budget();
+        if b > 0.0 {
+            (minutes / b).clamp(0.0, 1.0) * 100.0
+        } else {
+            0.0
+        }
+    };
+    let before_width = move || share(spent_before());
+    let drill_width = move || {
+        let drill = from_ok(outcome, |o| o.degraded_min)();
+        share(spent_before() + drill) - before_width()
+    };
+    let policy = move || {
+        outcome.with(|o| match o {
+            Ok(o) => match o.policy {
+                DeployPolicy::Ship => "Plenty of budget left: keep shipping features.",
+                DeployPolicy::FreezeRiskyDeploys => "Budget running low: freeze risky deploys and spend the rest of the month on reliability.",
+                DeployPolicy::Exhausted => "Budget spent: the month's SLO is broken; only fixes ship until it rolls over.",
+            },
+            Err(_) => "",
+        })
+    };
+    view! {
+        <section aria-labelledby="drill-budget-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+            <h2 id="drill-budget-heading">"What the drill costs the month"</h2>
+            <p class="figure-line">
+                "Error budget: "<strong class="big" data-testid="budget">{move || format::minutes(budget())}</strong>" a month "
+                <WorkedExample printed="43.2 min" agrees=budget_agrees/>
+            </p>
+            <dl class="figures" aria-live="polite">
+                <div>
+                    <dt>"Degraded service, as full-outage minutes"</dt>
+                    <dd class="big" data-testid="degraded">{from_ok(outcome, |o| format::minutes(o.degraded_min))}</dd>
+                    <dd>{from_ok(outcome, |o| format!("requests failed during {}", format::minutes(o.affected_min)))}</dd>
+                </div>
+                <div>
+                    <dt>"Share of the month's budget"</dt>
+                    <dd class="big" data-testid="consumed">{from_ok(outcome, |o| format::percent_3_figures(o.consumed))}</dd>
+                </div>
+                <div>
+                    <dt>"Left this month"</dt>
+                    <dd class="big" data-testid="left">{from_ok(outcome, |o| format::minutes(o.left_min))}</dd>
+                    <dd data-testid="slo-holds">{from_ok(outcome, |o| if o.slo_holds { "the SLO holds" } else { "the SLO is broken" })}</dd>
+                </div>
+            </dl>
+            <div class="budget-bar" role="img" aria-label=move || format!(
+                "Budget: {} spent before, {} by the drill, {} left.",
+                format::minutes(spent_before()),
+                from_ok(outcome, |o| format::minutes(o.degraded_min))(),
+                from_ok(outcome, |o| format::minutes(o.left_min))()
+            )>
+                <span class="before" style:width=move || format!("{}%", before_width())></span>
+                <span class="drill" style:width=move || format!("{}%", drill_width())></span>
+            </div>
+            <p class="legend"><span class="key before"></span>" spent before the drill "<span class="key drill"></span>" spent by the drill "<span class="key left"></span>" left"</p>
+            <p class="formula">"spent = Σ seconds × share of requests failing ÷ 60 ÷ budget"</p>
+            <p class="policy" role="status" data-testid="policy">{policy}</p>
+            <label>"Budget already spent this month, min "
+                <input type="range" min="0" max="60" step="0.1" data-testid="spent-before"
+                    prop:value=move || format::field(spent_before())
+                    on:input=move |ev| { let x = field_number(&ev); params.update(|p| p.spent_before_min = x) }/>
+            </label>
+            <output>{move || format::minutes(spent_before())}</output>
+        </section>
+    }
+}
+
+#[component]
+fn Settings(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl IntoView {
+    let get = move |f: fn(&FailureDrillParams) -> f64| move || params.with(f);
+    let whole = move |f: fn(&FailureDrillParams) -> u32| move || params.with(f).to_string();
+    let load = get(|p| p.edge_load_per_s);
+    let hit = get(|p| p.cdn_hit_ratio);
+    let choice = move || params.with(|p| p.autoscaler_choice());
+    // Load and hit ratio start the drill from the fleet the autoscaler would have settled on.
+    let set_traffic = move |f: &dyn Fn(&mut FailureDrillParams)| {
+        params.update(|p| {
+            f(p);
+            p.tasks = p.autoscaler_choice();
+        })
+    };
+    view! {
+        <section aria-labelledby="settings-heading">
+            <h2 id="settings-heading">"The system under test"</h2>
+            <div class="choices">
+                <fieldset>
+                    <legend>"Traffic"</legend>
+                    <label>"Load at the edge, req/s "
+                        <input type="range" min="0" max="12000" step="100" data-testid="load"
+                            prop:value=move || format::field(load())
+                            on:input=move |ev| { let x = field_number(&ev); set_traffic(&|p| p.edge_load_per_s = x) }/>
+                        <output>{move || format::field(load())}</output>
+                    </label>
+                    <label>"CDN hit ratio, % "
+                        <input type="range" min="0" max="99" step="1" data-testid="hit"
+                            prop:value=move || format::field(hit() * 100.0)
+                            on:input=move |ev| { let x = field_number(&ev) / 100.0; set_traffic(&|p| p.cdn_hit_ratio = x) }/>
+                        <output>{move || format::field(hit() * 100.0)}</output>
+                    </label>
+                    <label>"Tasks at the start "
+                        <input type="number" min="1" max=MAX_TASKS step="1" data-testid="tasks"
+                            prop:value=whole(|p| p.tasks)
+                            on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.tasks = n) }/>
+                    </label>
+                    <button on:click=move |_| params.update(|p| p.tasks = p.autoscaler_choice())>
+                        {move || format!("The autoscaler's choice: {}", choice())}
+                    </button>
+                    <label>"One task serves, req/s at 100 % CPU "
+                        <input type="number" min="1" step="10"
+                            prop:value=move || format::field(params.with(|p| p.capacity_per_task_per_s))
+                            on:change=move |ev| { let x = field_number(&ev); params.update(|p| p.capacity_per_task_per_s = x) }/>
+                    </label>
+                </fieldset>
+                <fieldset>
+                    <legend>"Autoscaler"</legend>
+                    <label><input type="checkbox" data-testid="autoscaler"
+                        prop:checked=move || params.with(|p| p.autoscaler)
+                        on:change=move |ev| { let on = event_target_checked(&ev); params.update(|p| p.autoscaler = on) }/>
+                        " Target tracking on CPU"</label>
+                    <label>"CPU target, % "
+                        <input type="number" min="1" max="99" step="5"
+                            prop:value=move || format::field(params.with(|p| p.cpu_target) * 100.0)
+                            on:change=move |ev| { let x = field_number(&ev) / 100.0; params.update(|p| p.cpu_target = x) }/>
+                    </label>
+                    <label>"Fewest tasks "
+                        <input type="number" min="1" max=MAX_TASKS step="1"
+                            prop:value=whole(|p| p.min_tasks)
+                            on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.min_tasks = n) }/>
+                    </label>
+                    <label>"Most tasks "
+                        <input type="number" min="1" max=MAX_TASKS step="1"
+                            prop:value=whole(|p| p.max_tasks)
+                            on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.max_tasks = n) }/>
+                    </label>
+                    <label>"Launch to running, s "
+                        <input type="number" min="0" step="5"
+                            prop:value=whole(|p| p.provisioning_s)
+                            on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.provisioning_s = n) }/>
+                    </label>
+                </fieldset>
+                <fieldset>
+                    <legend>"Health check (target group)"</legend>
+                    <label>"Interval, s "
+                        <input type="number" min="5" max="300" step="1" data-testid="hc-interval"
+                            prop:value=whole(|p| p.health_check.interval_s)
+                            on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.health_check.interval_s = n) }/>
+                    </label>
+                    <label>"Timeout, s "
+                        <input type="number" min="2" max="120" step="1"
+                            prop:value=whole(|p| p.health_check.timeout_s)
+                            on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.health_check.timeout_s = n) }/>
+                    </label>
+                    <label>"Healthy after, checks "
+                        <input type="number" min="2" max="10" step="1"
+                            prop:value=whole(|p| p.health_check.healthy_threshold)
+                            on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.health_check.healthy_threshold = n) }/>
+                    </label>
+                    <label>"Unhealthy after, checks "
+                        <input type="number" min="2" max="10" step="1" data-testid="hc-unhealthy"
+                            prop:value=whole(|p| p.health_check.unhealthy_threshold)
+                            on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.health_check.unhealthy_threshold = n) }/>
+                    </label>
+                    <p class="note">{from_ok(outcome, |o| format!("Detects a dead task in {} s; a new one serves after {} s.", o.seconds_to_detect, o.startup_delay_s))}</p>
+                </fieldset>
+                <fieldset>
+                    <legend>"Database"</legend>
+                    <label><input type="checkbox" data-testid="multi-az"
+                        prop:checked=move || params.with(|p| p.multi_az)
+                        on:change=move |ev| { let on = event_target_checked(&ev); params.update(|p| p.multi_az = on) }/>
+                        " Multi-AZ: a synchronous standby in the other AZ"</label>
+                    <label>"Failover takes, s "
+                        <input type="range" min="0" max="600" step="10" data-testid="failover"
+                            prop:value=whole(|p| p.failover_s)
+                            on:input=move |ev| { let n = field_whole(&ev); params.update(|p| p.failover_s = n) }/>
+                        <output>{move || format!("{} s", params.with(|p| p.failover_s))}</output>
+                    </label>
+                    <label>"Without a standby, down for, min "
+                        <input type="number" min="0" step="5"
+                            prop:value=move || format::field(f64::from(params.with(|p| p.single_az_recovery_s)) / 60.0)
+                            on:change=move |ev| { let s = seconds_from_minutes(field_number(&ev)); params.update(|p| p.single_az_recovery_s = s) }/>
+                    </label>
+                </fieldset>
+                <fieldset>
+                    <legend>"The month and the drill"</legend>
+                    <label>"SLO, % "
+                        <input type="number" min="90" max="99.999" step="0.01" data-testid="slo"
+                            prop:value=move || format::field(params.with(|p| p.slo) * 100.0)
+                            on:change=move |ev| { let x = field_number(&ev) / 100.0; params.update(|p| p.slo = x) }/>
+                    </label>
+                    <label>"Drill lasts, min "
+                        <input type="number" min="1" max="240" step="5" data-testid="duration"
+                            prop:value=move || format::field(f64::from(params.with(|p| p.duration_s)) / 60.0)
+                            on:change=move |ev| { let s = seconds_from_minutes(field_number(&ev)); params.update(|p| p.duration_s = s) }/>
+                    </label>
+                </fieldset>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Assumptions() -> impl IntoView {
+    view! {
+        <section aria-labelledby="drill-assumptions-heading">
+            <h2 id="drill-assumptions-heading">"Assumptions and sources"</h2>
+            <ul class="assumptions">
+                <li data-testid="failover-source"><strong>{format!("Failover, {} s: ", RDS_FAILOVER_S)}</strong>{FAILOVER_SOURCE}</li>
+                <li><strong>{format!("Single-AZ restore, {} min: ", SINGLE_AZ_RECOVERY_S / 60)}</strong>{SINGLE_AZ_RECOVERY_SOURCE}</li>
+                <li><strong>"How the drill counts: "</strong>{MODEL_NOTE}</li>
+            </ul>
+        </section>
+    }
+}

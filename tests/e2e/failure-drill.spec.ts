@@ -1,0 +1,113 @@
+// The failure drill in the browser: the worked example's drill and its budget,
+// presets, adding a failure, the moment picture, deep links across a reload, bad links.
+import { test, expect } from '@playwright/test';
+import { Lab } from './lab';
+
+test('opens on one task failing in the worked example', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/failure-drill');
+  await expect(page.getByTestId('budget')).toHaveText('43.2 min');
+  await expect(page.getByTestId('consumed')).toHaveText('0.868 %');
+  await expect(page.getByTestId('degraded')).toHaveText('0.38 min');
+  await expect(page.getByTestId('left')).toHaveText('42.8 min');
+  await expect(page.getByTestId('slo-holds')).toHaveText('the SLO holds');
+  await expect(page.getByTestId('detect')).toHaveText('45 s');
+  await expect(page.getByTestId('startup')).toHaveText('60 s');
+  await expect(page.getByTestId('back-to-normal')).toHaveText('11:45');
+  const events = page.getByTestId('events');
+  await expect(events.locator('li')).toHaveCount(7);
+  await expect(events).toContainText('Task 1 (eu-west-1a) stops answering');
+  await expect(events).toContainText('After 3 failed checks (45 s)');
+  await expect(events).toContainText('Every request succeeds again');
+  await expect(page.getByTestId('failover-source')).toContainText('60–120 seconds');
+  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  await expect(page.locator('.worked.agrees')).toHaveCount(1);
+  expect(lab.errors).toEqual([]);
+});
+
+test('the database-failover preset spends 4.63 % and shows the failover', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/failure-drill');
+  await page.getByTestId('preset-db-failover').click();
+  await expect(page.getByTestId('consumed')).toHaveText('4.63 %');
+  await expect(page.getByTestId('degraded')).toHaveText('2.00 min');
+  await expect(page.getByTestId('events')).toContainText('RDS promotes the standby in eu-west-1b');
+  await page.getByTestId('moment').fill('660');
+  await expect(page.getByTestId('db-state')).toHaveText('failing over to eu-west-1b');
+  await page.getByTestId('moment').fill('900');
+  await expect(page.getByTestId('db-state')).toHaveText('primary in eu-west-1b, no standby');
+  await page.getByTestId('preset-single-az-db').click();
+  await expect(page.getByTestId('consumed')).toHaveText('69.4 %');
+  await expect(page.getByTestId('policy')).toContainText('freeze risky deploys');
+  await page.getByTestId('spent-before').fill('20');
+  await expect(page.getByTestId('slo-holds')).toHaveText('the SLO is broken');
+  expect(lab.errors).toEqual([]);
+});
+
+test('adding a failure changes the numbers and the charts', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/failure-drill');
+  const failing = page.getByTestId('failing-chart').locator('canvas');
+  const capacity = page.getByTestId('capacity-chart').locator('canvas');
+  await expect(failing).toHaveAttribute('aria-label', /at most 50.0 % at once: 0.38 min of full outage/);
+  await expect(capacity).toHaveAttribute('aria-label', /load of 96 req\/s: 300 from 0:00, 150 from 10:00, 300 from 11:45; lowest 150/);
+  const before = await failing.screenshot();
+  await page.getByTestId('add-db').click();
+  await expect(page.getByTestId('failure-2')).toBeVisible();
+  await expect(page.getByTestId('consumed')).toHaveText('5.50 %');
+  await expect(failing).toHaveAttribute('aria-label', /at most 100.0 % at once: 2.3[78] min of full outage/);
+  expect((await failing.screenshot()).equals(before)).toBe(false);
+  await page.getByTestId('add-az').click();
+  await expect(capacity).toHaveAttribute('aria-label', /300 from 11:45, 150 from 30:00, 300 from 31:45/);
+  await page.getByTestId('failure-3').getByRole('button', { name: 'Remove failure 3' }).click();
+  await page.getByTestId('failure-2').getByTestId('what').selectOption('task:b');
+  await expect(page.getByTestId('consumed')).toHaveText('1.74 %');
+  await page.getByTestId('slo').fill('150');
+  await page.getByTestId('slo').press('Enter');
+  await expect(page.getByTestId('problems')).toContainText('The SLO must be above 0 % and below 100 %');
+  await page.getByTestId('slo').fill('99.9');
+  await page.getByTestId('slo').press('Enter');
+  await expect(page.getByTestId('problems')).toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});
+
+test('a deep link restores the drill after a reload', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/failure-drill');
+  await page.getByTestId('preset-db-failover').click();
+  await page.getByTestId('failover').fill('60');
+  await expect(page.getByTestId('consumed')).toHaveText('2.31 %');
+  const hash = await lab.hash();
+  expect(hash).toContain('fo=60');
+  expect(hash).toContain('fail=db%40600');
+  await page.reload();
+  await expect(page.getByTestId('consumed')).toHaveText('2.31 %');
+  await expect(page.getByTestId('failover')).toHaveValue('60');
+  await expect(page.getByTestId('failure-1').getByTestId('what')).toHaveValue('db');
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('consumed')).toHaveText('0.868 %');
+  expect(await lab.hash()).toBe('#/failure-drill');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a bad link shows what it ignored and keeps the worked example', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/failure-drill?fail=meteor@5&fo=-3&load=NaN&zzz=1');
+  const notice = page.getByTestId('ignored');
+  await expect(notice).toContainText('fail=meteor@5');
+  await expect(notice).toContainText('fo=-3');
+  await expect(notice).toContainText('load=NaN');
+  await expect(notice).toContainText('zzz=1');
+  await expect(page.getByTestId('consumed')).toHaveText('0.868 %');
+  expect(lab.errors).toEqual([]);
+});
+
+test('playing the drill moves the moment and stops at the end', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/failure-drill?dur=300&fail=');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('moment-clock')).toHaveText('4:59', { timeout: 10_000 });
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
+  expect(lab.errors).toEqual([]);
+});
