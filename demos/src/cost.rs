@@ -220,7 +220,8 @@ fn Bill(outcome: Outcome) -> impl IntoView {
     view! {
         <section aria-labelledby="bill-heading" class="results" class:invalid=move || !ok()>
             <h2 id="bill-heading">"The bill, line by line"</h2>
-            <div class="table-scroll">
+            // Focusable so a keyboard can scroll it when presenter mode makes it wider than the page.
+            <div class="table-scroll" tabindex="0" role="region" aria-label="The bill, line by line">
             <table class="bill" data-testid="bill">
                 <caption>"A month on demand, and after the levers"</caption>
                 <thead><tr>
@@ -253,7 +254,7 @@ fn Bill(outcome: Outcome) -> impl IntoView {
                     <dd><WorkedExample printed="≈ $3,730" agrees=year_agrees/></dd>
                 </div>
             </dl>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="What each lever does">
             <table class="levers" data-testid="levers">
                 <caption>"What each lever does"</caption>
                 <thead><tr>

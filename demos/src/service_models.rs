@@ -186,7 +186,7 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
                 <span class="mgr mgr-provider">"provider"</span>" the provider manages · "
                 <span class="line-sample">"  "</span>" the line"
             </p>
-            <div class="table-scroll">{table}</div>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Who manages each layer">{table}</div>
             {scaling}
             <p class="note">"Choose a column's name to highlight it; choose it again to return to the selected tier's model."</p>
         </section>

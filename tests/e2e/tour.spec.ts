@@ -57,7 +57,7 @@ test('the embedded demo runs in the step\'s state and leaves the link to the tou
   expect(await lab.hash()).toBe('#/tour?step=7');
   await expect(page.getByTestId('open-demo')).toHaveAttribute('href', '#/failure-drill?fail=az%3Aa%40600');
   await lab.open('#/tour?step=4');
-  await expect(page.getByTestId('tour-missing')).toContainText('rolling-deploy');
+  await expect(page.getByTestId('tour-demo').getByTestId('demo-rolling-deploy')).toBeVisible();
   await expect(page.getByTestId('tour-checks')).toContainText('45 s');
   await lab.open('#/tour?step=9');
   const table = page.getByTestId('tradeoffs');
