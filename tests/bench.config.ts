@@ -2,4 +2,4 @@
 import base from './playwright.config';
 import { defineConfig } from '@playwright/test';
 
-export default defineConfig({ ...base, testDir: './bench', workers: 1, timeout: 300_000 });
+export default defineConfig({ ...base, testDir: './bench', workers: 1, timeout: 1_800_000 });
