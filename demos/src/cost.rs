@@ -5,10 +5,9 @@
 //! the peak pays for the peak all day, an elastic one only for the hours it needs.
 
 use crate::chart::{Bar, Chart, ChartSpec, Mark, Series, Tone};
+use crate::controls::NumberInput;
 use crate::format;
-use crate::lab::{
-    demo_page, field_number, from_ok, lab, problems_view, NumberField, WorkedExample,
-};
+use crate::lab::{demo_page, field_number, from_ok, lab, problems_view, WorkedExample};
 use cloud_lab_model::catalog::DemoInfo;
 // Leptos's prelude has a `Component` too; the bill means a part of the architecture.
 use cloud_lab_model::cost::Component;
@@ -79,13 +78,13 @@ fn Footprint(params: RwSignal<CostParams>) -> impl IntoView {
                 </label>
             </div>
             <div class="choices">
-                <NumberField label="vCPU per task" value=vcpu set=set_vcpu step="0.25" testid="vcpu"/>
-                <NumberField label="GB per task" value=mem set=set_mem step="0.5" testid="mem"/>
-                <NumberField label="Hours in the month" value=hours set=set_hours step="1" testid="hours"/>
-                <NumberField label="Total egress, TB" value=egress set=set_egress step="0.5" testid="egress"/>
-                <NumberField label="Stored uploads, TB" value=stored set=set_stored step="0.5" testid="stored"/>
-                <NumberField label="Database storage, GB" value=dbgb set=set_dbgb step="10"/>
-                <NumberField label="Cache nodes" value=redis set=set_redis step="1"/>
+                <NumberInput label="vCPU per task" value=vcpu set=set_vcpu step="0.25" testid="vcpu"/>
+                <NumberInput label="GB per task" value=mem set=set_mem step="0.5" testid="mem"/>
+                <NumberInput label="Hours in the month" value=hours set=set_hours step="1" testid="hours"/>
+                <NumberInput label="Total egress, TB" value=egress set=set_egress step="0.5" testid="egress"/>
+                <NumberInput label="Stored uploads, TB" value=stored set=set_stored step="0.5" testid="stored"/>
+                <NumberInput label="Database storage, GB" value=dbgb set=set_dbgb step="10"/>
+                <NumberInput label="Cache nodes" value=redis set=set_redis step="1"/>
             </div>
             <p>
                 <label><input type="checkbox" data-testid="multi-az" prop:checked=multi_az
@@ -125,7 +124,7 @@ fn Levers(params: RwSignal<CostParams>) -> impl IntoView {
                 <legend>{move || group.name(lab.cloud.get())}" on "{move || group.applies_to(lab.cloud.get())}</legend>
                 <label><input type="checkbox" data-testid=format!("lever-{slug}") prop:checked=on
                     on:change=move |ev| { let x = event_target_checked(&ev); params.update(|p| set(p).on = x) }/>" applied"</label>
-                <NumberField label="discount, %" value=discount set=set_discount scale=100.0 step="1"
+                <NumberInput label="discount, %" value=discount set=set_discount scale=100.0 step="1"
                     testid=format!("lever-{slug}-pct")/>
             </fieldset>
         }
@@ -513,11 +512,11 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
                 "never fewer than the floor; both are priced at the Fargate on-demand rates above."
             </p>
             <div class="choices">
-                <NumberField label="Steady load at the edge, req/s" value=steady set=set_steady step="100"/>
-                <NumberField label="Peak load, req/s" value=peak set=set_peak step="100" testid="peak"/>
-                <NumberField label="Peak starts at hour" value=start set=set_start step="1"/>
-                <NumberField label="Peak lasts, hours" value=hours set=set_hours step="1" testid="peak-hours"/>
-                <NumberField label="One task serves, req/s" value=cap set=set_cap step="10"/>
+                <NumberInput label="Steady load at the edge, req/s" value=steady set=set_steady step="100"/>
+                <NumberInput label="Peak load, req/s" value=peak set=set_peak step="100" testid="peak"/>
+                <NumberInput label="Peak starts at hour" value=start set=set_start step="1"/>
+                <NumberInput label="Peak lasts, hours" value=hours set=set_hours step="1" testid="peak-hours"/>
+                <NumberInput label="One task serves, req/s" value=cap set=set_cap step="10"/>
             </div>
             <dl class="figures" aria-live="polite">
                 <div>
@@ -616,7 +615,7 @@ fn Prices(params: RwSignal<CostParams>) -> impl IntoView {
                 {fields.map(|(label, testid, get, set)| {
                     let value = Signal::derive(move || params.with(|p| get(&p.prices)));
                     let set = Callback::new(move |x| params.update(|p| *set(&mut p.prices) = x));
-                    view! { <NumberField label value set testid/> }
+                    view! { <NumberInput label value set testid/> }
                 })}
             </div>
         </section>

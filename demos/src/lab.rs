@@ -199,25 +199,3 @@ where
         })
     }
 }
-
-/// A labelled number field that reports on `change` (not on every key press).
-/// `scale` shows the value multiplied (100 for a share shown in percent); what
-/// the user types is divided back. Text that is not a number becomes NaN, which
-/// the model reports in words.
-#[component]
-pub fn NumberField(
-    label: &'static str,
-    #[prop(into)] value: Signal<f64>,
-    set: Callback<f64>,
-    #[prop(default = "any")] step: &'static str,
-    #[prop(default = 1.0)] scale: f64,
-    #[prop(optional, into)] testid: Option<String>,
-) -> impl IntoView {
-    view! {
-        <label>{label}" "
-            <input type="number" step=step data-testid=testid
-                prop:value=move || crate::format::field(value.get() * scale)
-                on:change=move |ev| set.run(field_number(&ev) / scale)/>
-        </label>
-    }
-}

@@ -6,8 +6,9 @@
 //! after an idle spell the next request waits for a cold start.
 
 use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
+use crate::controls::NumberInput;
 use crate::format;
-use crate::lab::{demo_page, field_number, from_ok, problems_view, NumberField, WorkedExample};
+use crate::lab::{demo_page, field_number, from_ok, problems_view, WorkedExample};
 use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::link::{number_text, Query};
 use cloud_lab_model::photoshare::printed;
@@ -112,8 +113,8 @@ fn Workload(params: RwSignal<ServerlessParams>) -> impl IntoView {
                 })}
             </p>
             <div class="choices">
-                <NumberField label="Duration, ms" value=ms set=set_ms step="10" testid="duration"/>
-                <NumberField label="Memory, MB" value=mb set=set_mb step="128" testid="memory"/>
+                <NumberInput label="Duration, ms" value=ms set=set_ms step="10" testid="duration"/>
+                <NumberInput label="Memory, MB" value=mb set=set_mb step="128" testid="memory"/>
                 <fieldset>
                     <legend>"Processor"</legend>
                     {radio("arch", "x86", "arch-x86", Signal::derive(move || arch() == Arch::X86), Callback::new(move |_| params.update(|p| p.arch = Arch::X86)))}
@@ -136,11 +137,11 @@ fn Workload(params: RwSignal<ServerlessParams>) -> impl IntoView {
                 </fieldset>
             </div>
             <div class="choices">
-                <NumberField label="Init time of a cold start, ms" value=init set=set_init step="50" testid="init"/>
-                <NumberField label="Kept warm after the last request, s" value=keep set=set_keep step="60" testid="keep"/>
-                <NumberField label="Fleet floor, tasks (≥ 2: one per AZ)" value=floor set=set_floor step="1" testid="floor"/>
-                <NumberField label="One task serves (rate at the CPU target)" value=cap set=set_cap step="any" testid="capacity"/>
-                <NumberField label="Chart up to (rate)" value=max set=set_max step="any" testid="max"/>
+                <NumberInput label="Init time of a cold start, ms" value=init set=set_init step="50" testid="init"/>
+                <NumberInput label="Kept warm after the last request, s" value=keep set=set_keep step="60" testid="keep"/>
+                <NumberInput label="Fleet floor, tasks (≥ 2: one per AZ)" value=floor set=set_floor step="1" testid="floor"/>
+                <NumberInput label="One task serves (rate at the CPU target)" value=cap set=set_cap step="any" testid="capacity"/>
+                <NumberInput label="Chart up to (rate)" value=max set=set_max step="any" testid="max"/>
             </div>
         </section>
     }
