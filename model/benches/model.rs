@@ -1,5 +1,5 @@
 //! Criterion benchmarks for every model entry point, on the worked example's params.
-//! Run with `cargo bench -p cloud-lab-model`.
+//! Run with `cargo bench -p cloud-lab-model --bench model`.
 
 mod autoscaling;
 mod cache_cdn;
