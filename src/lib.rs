@@ -7,7 +7,8 @@ mod home;
 use cloud_lab_demos::lab::{typing_in_a_field, Lab};
 use cloud_lab_demos::{demo_page, registry, tour};
 use cloud_lab_model::catalog::{self, DEMOS};
-use cloud_lab_model::link::Route;
+use cloud_lab_model::link::{LinkState, Route};
+use cloud_lab_model::scenario::{self, Scenario};
 use cloud_lab_model::vocabulary::Cloud;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -69,13 +70,14 @@ pub fn App() -> impl IntoView {
     });
 
     let page = move || {
-        route.with(|r| match r.page.as_str() {
-            "" => view! { <home::Home/> }.into_any(),
-            tour::PAGE => tour::view(&r.query),
-            id => match catalog::demo(id) {
-                Some(info) => demo_page(info, &r.query),
-                None => view! { <NotFound page=id.to_string()/> }.into_any(),
-            },
+        route.with(|r| {
+            // A link that carries the scenario sets it; a bare link (the navigation) keeps
+            // the one in memory. This runs after the previous demo has given its values back.
+            let (shared, _) = scenario::split(&r.query);
+            if shared.keys().next().is_some() {
+                lab.scenario.set(Scenario::from_query(&shared).0);
+            }
+            page_of(r)
         })
     };
     view! {
@@ -113,6 +115,17 @@ pub fn App() -> impl IntoView {
         <footer class="lab-footer">
             "Keys: ← → previous / next demo (on the tour: step; Home: first step) · h home · r reset the demo to the worked example · p presenter mode · a AWS ↔ Azure names"
         </footer>
+    }
+}
+
+fn page_of(r: &Route) -> AnyView {
+    match r.page.as_str() {
+        "" => view! { <home::Home/> }.into_any(),
+        tour::PAGE => tour::view(&r.query),
+        id => match catalog::demo(id) {
+            Some(info) => demo_page(info, &r.query),
+            None => view! { <NotFound page=id.to_string()/> }.into_any(),
+        },
     }
 }
 

@@ -1,7 +1,9 @@
 //! What every demo shares: the lab's settings, the page frame, and the link in the address bar.
 
+use crate::scenario::{self as shared, Field, Shared};
 use cloud_lab_model::catalog::DemoInfo;
-use cloud_lab_model::link::{Ignored, LinkState, Query, Route};
+use cloud_lab_model::link::{Ignored, LinkState, Query, Route, GLOBAL_KEYS};
+use cloud_lab_model::scenario::{self, Scenario};
 use cloud_lab_model::vocabulary::{Cloud, Service};
 use leptos::prelude::*;
 
@@ -14,6 +16,9 @@ pub struct Lab {
     pub presenter: RwSignal<bool>,
     /// The system's dark theme; charts redraw with its colours when it flips.
     pub dark: RwSignal<bool>,
+    /// The PhotoShare the linked demos share; the shell sets it from a link's `s.*` keys,
+    /// a linked demo gives its values back when it is left.
+    pub scenario: RwSignal<Scenario>,
 }
 
 impl Lab {
@@ -22,6 +27,7 @@ impl Lab {
             cloud: RwSignal::new(cloud),
             presenter: RwSignal::new(false),
             dark: RwSignal::new(false),
+            scenario: RwSignal::new(Scenario::default()),
         }
     }
 
@@ -67,24 +73,59 @@ pub fn write_location(page: &str, query: &str, cloud: Cloud) {
 }
 
 /// The frame every demo sits in: title, what it teaches, the reset action, what
-/// the link ignored. `body` gets the demo's one signal of params, read from the link.
+/// the link ignored, and the link to the shared PhotoShare. `body` gets the demo's
+/// one signal of params, read from the link.
+///
+/// A demo is linked unless its link says `linked=0`. A linked demo opened without
+/// values of its own takes the scenario's; its link carries the scenario as this demo
+/// leaves it (`s.*` keys), and leaving the page gives its values to the next demo.
 pub fn demo_page<P, V>(
     info: &'static DemoInfo,
     query: &Query,
     body: impl FnOnce(RwSignal<P>) -> V,
 ) -> AnyView
 where
-    P: LinkState + Clone + PartialEq + Send + Sync + 'static,
+    P: LinkState + Shared + Clone + PartialEq + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let (initial, ignored) = P::from_query(query);
-    let params = RwSignal::new(initial);
+    let (scenario_query, query) = scenario::split(query);
+    let (mut initial, mut ignored) = P::from_query(&query);
+    ignored.extend(Scenario::from_query(&scenario_query).1);
     let lab = lab();
+    let embedded = use_context::<Embedded>().is_some();
+    let takes_part = !P::USES.is_empty() && !embedded;
+    let linked = RwSignal::new(takes_part && query.get("linked") != Some("0"));
+    let own_values = query.keys().any(|k| !GLOBAL_KEYS.contains(&k));
+    if linked.get_untracked() && !own_values {
+        lab.scenario.with_untracked(|s| initial.apply(s));
+    }
+    let params = RwSignal::new(initial);
+    // The scenario as this demo shows it: with its own values while linked.
+    let shown = takes_part.then(|| {
+        Memo::new(move |_| {
+            if linked.get() {
+                shared::after(&lab.scenario.get(), params.with(|p| p.read()))
+            } else {
+                lab.scenario.get()
+            }
+        })
+    });
     // The address bar is the outside world: an effect keeps it in step with the state.
-    if use_context::<Embedded>().is_none() {
+    if !embedded {
         Effect::new(move |_| {
-            let query = params.with(|p| p.to_query());
-            write_location(info.id, &query, lab.cloud.get());
+            let own = params.with(|p| p.to_query());
+            write_location(info.id, &with_scenario(own, shown, linked), lab.cloud.get());
+        });
+    }
+    if takes_part {
+        on_cleanup(move || {
+            if linked.try_get_untracked() == Some(true) {
+                if let Some(u) = params.try_with_untracked(|p| p.read()).flatten() {
+                    lab.scenario.try_update(|s| {
+                        s.update(&u);
+                    });
+                }
+            }
         });
     }
     let reset = move || params.set(P::default());
@@ -106,8 +147,76 @@ where
                 </button>
             </header>
             <IgnoredNotice ignored/>
+            {shown.map(|shown| {
+                let relink = Callback::new(move |()| {
+                    let s = lab.scenario.get_untracked();
+                    params.update(|p| p.apply(&s));
+                });
+                scenario_panel(P::USES, shown.into(), linked, relink)
+            })}
             {body(params)}
         </article>
+    }
+    .into_any()
+}
+
+/// A demo's own link with the scenario's keys beside it, and `linked=0` when it is unlinked.
+fn with_scenario(own: String, shown: Option<Memo<Scenario>>, linked: RwSignal<bool>) -> String {
+    let mut parts = vec![own];
+    if let Some(shown) = shown {
+        parts.push(shown.with(|s| s.to_query()));
+        if !linked.get() {
+            parts.push("linked=0".to_string());
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join("&")
+}
+
+/// The linked values this demo uses, where each comes from, and the way to unlink the demo.
+/// `relink` puts the scenario's values back into the demo's params.
+fn scenario_panel(
+    fields: &'static [Field],
+    shown: Signal<Scenario>,
+    linked: RwSignal<bool>,
+    relink: Callback<()>,
+) -> AnyView {
+    let toggle = move |_| {
+        if linked.get_untracked() {
+            linked.set(false);
+        } else {
+            relink.run(());
+            linked.set(true);
+        }
+    };
+    view! {
+        <section class="scenario-panel" class:unlinked=move || !linked.get()
+            data-testid="scenario-panel" aria-labelledby="scenario-heading">
+            <h2 id="scenario-heading">
+                {move || if linked.get() { "Linked to PhotoShare" } else { "Exploring on its own" }}
+            </h2>
+            <p class="note">
+                {move || if linked.get() {
+                    "These values are PhotoShare's in every demo that uses them: change one here and the other demos see it."
+                } else {
+                    "This demo keeps its own values; the other demos keep PhotoShare's, which are:"
+                }}
+            </p>
+            <ul>
+                {fields.iter().map(|&field| {
+                    let row = move || shared::describe(field, &shown.get());
+                    view! {
+                        <li data-testid=format!("linked-{}", shared::slug(field))>
+                            {move || row().0}": "<strong>{move || row().1}</strong>" "
+                            <span class="from">{move || row().2}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <button data-testid="scenario-toggle" on:click=toggle>
+                {move || if linked.get() { "Explore on its own" } else { "Link to PhotoShare again" }}
+            </button>
+        </section>
     }
     .into_any()
 }

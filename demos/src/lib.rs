@@ -14,6 +14,7 @@ pub mod lab;
 pub mod multi_region;
 pub mod rate_limiting;
 pub mod rolling_deploy;
+pub mod scenario;
 pub mod serverless;
 pub mod service_models;
 pub mod tour;

@@ -204,8 +204,9 @@ impl<'q> LinkReader<'q> {
     }
 }
 
-/// Keys the shell reads on every page (the vocabulary toggle).
-pub const GLOBAL_KEYS: [&str; 1] = ["cloud"];
+/// Keys the shell reads on every page: the vocabulary toggle, and `linked=0` for a demo
+/// explored apart from the shared PhotoShare.
+pub const GLOBAL_KEYS: [&str; 2] = ["cloud", "linked"];
 
 fn shorten(s: &str) -> String {
     const SHOWN: usize = 40;

@@ -23,7 +23,11 @@ fn the_default_scenario_leaves_every_demo_at_the_worked_example() {
     assert_eq!(p, AutoscalingParams::default());
     let mut v = ServerlessParams::default();
     apply_to_serverless(&s, &mut v);
-    assert!((v.rate_per_s - 96.0).abs() < 1e-9);
+    assert_eq!(
+        v.rate_per_s, 96.0,
+        "exactly the worked example's, so the link stays clean"
+    );
+    assert_eq!(v, ServerlessParams::default());
     let mut r = RollingDeployParams::default();
     apply_to_rolling_deploy(&s, &mut r);
     assert_eq!(r, RollingDeployParams::default());
@@ -166,4 +170,27 @@ fn split_separates_the_scenario_from_the_demo() {
     let (c, ignored) = CostParams::from_query(&d);
     assert!(ignored.is_empty());
     assert!(!c.multi_az);
+}
+
+#[test]
+fn a_value_back_at_the_worked_examples_is_the_worked_examples_again() {
+    let mut s = Scenario::default();
+    s.update(&from_cost(&CostParams {
+        cdn_hit_ratio: 0.80,
+        ..CostParams::default()
+    }));
+    assert_eq!(s.to_query(), "s.hit=80%7Ecost");
+    // Another demo holding the same value leaves it the Cost model's.
+    s.update(&from_autoscaling(&AutoscalingParams {
+        cdn_hit_ratio: 0.80,
+        ..AutoscalingParams::default()
+    }));
+    assert_eq!(s.cdn_hit_ratio.from.demo_id, "cost");
+    // Reset to the worked example: the link is clean again.
+    assert_eq!(
+        s.update(&from_cost(&CostParams::default())),
+        ["cdn_hit_ratio"]
+    );
+    assert_eq!(s, Scenario::default());
+    assert_eq!(s.to_query(), "");
 }
