@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install.sh test
 . scripts/env.sh
-cargo bench -p cloud-lab-model --bench model -- --noplot 2>&1 | grep -E '^[a-z_:]+.*|time:' | paste - - | sed -E 's/ +/ /g'
+cargo bench -p cloud-lab-model --bench model -- --noplot 2>/dev/null | scripts/criterion_table.py
 scripts/build.sh >/dev/null
 mkdir -p target/subpath/course && ln -sfn "$PWD/dist" target/subpath/course/lab
 (cd tests && npx playwright test --config bench.config.ts --reporter=list 2>&1 | grep -E '^\|')
