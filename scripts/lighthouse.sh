@@ -6,4 +6,4 @@ scripts/install.sh test
 . scripts/env.sh
 scripts/build.sh >/dev/null
 ids=$(sed -n 's/^ *id: "\([a-z-]*\)",$/\1/p' model/src/catalog.rs)
-(cd tests && node lighthouse.mjs $ids)
+(cd tests && node lighthouse.mjs $ids tour)
