@@ -18,7 +18,7 @@ use crate::availability::{
 };
 use crate::link::{from_percent, number_text, Ignored, LinkReader, LinkState, Query};
 use crate::photoshare::{self, rolling_deploy::AZ_NAMES, HealthCheck};
-use crate::rolling_deploy::Event;
+use crate::rolling_deploy::{self, Event};
 
 /// Availability zones the service spreads over.
 pub const AZS: usize = 2;
@@ -1102,19 +1102,7 @@ impl LinkState for FailureDrillParams {
 /// Values each in range may still clash; keep what works and say what was dropped.
 fn repair(p: &mut FailureDrillParams, r: &mut LinkReader<'_>) {
     let d = FailureDrillParams::default();
-    let hc = &mut p.health_check;
-    if hc.timeout_s >= hc.interval_s {
-        let timeout_s = hc.interval_s.saturating_sub(1).max(2);
-        r.ignore(
-            "hto",
-            &hc.timeout_s.to_string(),
-            format!(
-                "must be shorter than the {} s interval; {timeout_s} s used",
-                hc.interval_s
-            ),
-        );
-        hc.timeout_s = timeout_s;
-    }
+    rolling_deploy::repair_health_check(&mut p.health_check, r);
     if p.min_tasks > p.max_tasks {
         r.ignore(
             "min",

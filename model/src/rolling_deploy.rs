@@ -947,9 +947,9 @@ impl LinkState for RollingDeployParams {
     }
 }
 
-fn repair(p: &mut RollingDeployParams, r: &mut LinkReader<'_>) {
-    let d = RollingDeployParams::default();
-    let hc = &mut p.health_check;
+/// A health check from a link whose timeout is not shorter than its interval: one second
+/// less than the interval is used, and the link is told. Shared with the failure drill.
+pub(crate) fn repair_health_check(hc: &mut HealthCheck, r: &mut LinkReader<'_>) {
     if hc.timeout_s >= hc.interval_s {
         // The interval is at least 5 s, so one second less is a valid timeout.
         let timeout_s = hc.interval_s.saturating_sub(1).max(2);
@@ -963,6 +963,11 @@ fn repair(p: &mut RollingDeployParams, r: &mut LinkReader<'_>) {
         );
         hc.timeout_s = timeout_s;
     }
+}
+
+fn repair(p: &mut RollingDeployParams, r: &mut LinkReader<'_>) {
+    let d = RollingDeployParams::default();
+    repair_health_check(&mut p.health_check, r);
     if p.max_running_tasks() <= p.min_healthy_tasks() {
         r.ignore(
             "maxp",
