@@ -587,6 +587,14 @@ impl Resource {
     pub fn address(&self) -> String {
         format!("{}.{}", self.resource_type, self.name)
     }
+
+    /// The provider-assigned `id` (and `arn`) lines of this object going away.
+    fn removed_identity(&self) -> Vec<(String, Line)> {
+        let gone = |v: &String| Line::Remove(Shown::Value(Value::Str(v.clone())));
+        let mut lines = vec![("id".to_string(), gone(&self.id))];
+        lines.extend(self.arn.iter().map(|arn| ("arn".to_string(), gone(arn))));
+        lines
+    }
 }
 
 /// The state file Terraform wrote at its last apply, and the real account.
@@ -1311,16 +1319,7 @@ impl Render<'_> {
                 );
             }
             (Action::Delete, Some(cur), _) => {
-                computed.push((
-                    "id".into(),
-                    Line::Remove(Shown::Value(Value::Str(cur.id.clone()))),
-                ));
-                if let Some(arn) = &cur.arn {
-                    computed.push((
-                        "arn".into(),
-                        Line::Remove(Shown::Value(Value::Str(arn.clone()))),
-                    ));
-                }
+                computed.extend(cur.removed_identity());
                 self.object(
                     &mut lines,
                     6,
@@ -1748,16 +1747,7 @@ pub fn refresh(config: &Config, world: &World) -> Refresh {
                     changed: None,
                 });
                 let mut lines = Vec::new();
-                let mut computed = vec![(
-                    "id".to_string(),
-                    Line::Remove(Shown::Value(Value::Str(recorded.id.clone()))),
-                )];
-                if let Some(arn) = &recorded.arn {
-                    computed.push((
-                        "arn".to_string(),
-                        Line::Remove(Shown::Value(Value::Str(arn.clone()))),
-                    ));
-                }
+                let computed = recorded.removed_identity();
                 view.object(
                     &mut lines,
                     6,
