@@ -3,7 +3,7 @@
 // "work" is input → every update done (the model, the DOM, the charts: Leptos runs its
 // effects as microtasks, so a fresh task runs after them); "frame" is input → the next
 // frame painted, which also waits for the display's next refresh (up to 16.7 ms at 60 Hz).
-// Prints p50 / p95 per demo; scripts/bench.sh collects them for the README.
+// Prints p50 / p95 per demo; scripts/bench.sh collects them for docs/measured.md.
 import { test, expect } from '@playwright/test';
 import { Lab } from '../e2e/lab';
 
