@@ -66,32 +66,18 @@ fn the_popularity_burst_hits_at_its_own_rate() {
     // is asked for 7.5 times as often, so the CDN hits 92.50 % (92.12 % at 1,200 req/s) and
     // Redis, on the CDN's misses, 60.3 % (24.0 %). The origin gets 675.1 req/s, not the
     // 709.5 the steady ratio would give; still 8 tasks.
-    assert!(
-        close(o.steady.cdn_hit_ratio, 0.921166, 1e-5),
-        "{:?}",
-        o.steady
-    );
-    assert!(
-        close(o.burst.cdn_hit_ratio, 0.924990, 1e-5),
-        "{:?}",
-        o.burst
-    );
-    assert!(close(o.burst.origin_per_s, 675.094, 0.01), "{:?}", o.burst);
-    assert!(
-        close(o.steady.redis_hit_ratio, 0.239665, 1e-5),
-        "{:?}",
-        o.steady
-    );
-    assert!(
-        close(o.burst.redis_hit_ratio, 0.602887, 1e-5),
-        "{:?}",
-        o.burst
-    );
-    assert!(
-        close(o.burst.db_reads_per_s, 268.089, 0.01),
-        "{:?}",
-        o.burst
-    );
+    // (live, expected, tolerance)
+    let rows = [
+        (o.steady.cdn_hit_ratio, 0.921166, 1e-5),
+        (o.burst.cdn_hit_ratio, 0.924990, 1e-5),
+        (o.burst.origin_per_s, 675.094, 0.01),
+        (o.steady.redis_hit_ratio, 0.239665, 1e-5),
+        (o.burst.redis_hit_ratio, 0.602887, 1e-5),
+        (o.burst.db_reads_per_s, 268.089, 0.01),
+    ];
+    for (live, expected, tolerance) in rows {
+        assert!(close(live, expected, tolerance), "{live} ≠ {expected}");
+    }
     assert_eq!(o.burst.tasks, 8);
     // The ceiling: the share of requests for the 20,000 images the CDN holds.
     assert!(o.burst.cdn_hit_ratio < o.popularity.cdn_capacity_share);
