@@ -192,14 +192,22 @@ fn Traffic(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoView
 
 #[component]
 fn Scenarios(outcome: Outcome) -> impl IntoView {
-    let runs = from_ok(outcome, |o| o.runs.clone());
+    // Each cell reads its run in place: no copy of the runs' second-by-second series.
+    let cell = move |l: Limiter, f: fn(&ScenarioRun) -> String| {
+        outcome.with(|o| {
+            o.as_ref()
+                .ok()
+                .and_then(|o| o.runs.iter().find(|r| r.limiter == l).map(f))
+                .unwrap_or_default()
+        })
+    };
     let row = move |label: &'static str, key: &'static str, f: fn(&ScenarioRun) -> String| {
         view! {
             <tr>
                 <th scope="row">{label}</th>
                 {Limiter::ALL.map(|l| view! {
                     <td data-testid=format!("{key}-{}", slug(l))>
-                        {move || runs().iter().find(|r| r.limiter == l).map(f).unwrap_or_default()}
+                        {move || cell(l, f)}
                     </td>
                 })}
             </tr>
@@ -239,13 +247,14 @@ fn Scenarios(outcome: Outcome) -> impl IntoView {
 fn OverTime(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoView {
     // Which run the charts show: a view choice, not part of the lesson's state.
     let shown = RwSignal::new(Limiter::Global);
-    let run = move || {
+    // A memo: the charts redraw only when the run they show changes.
+    let run = Memo::new(move |_| {
         outcome.with(|o| {
             o.as_ref()
                 .ok()
                 .and_then(|o| o.runs.iter().find(|r| r.limiter == shown.get()).cloned())
         })
-    };
+    });
     let end = move || params.with(|p| f64::from(p.duration_s));
     let series = |run: &ScenarioRun, f: fn(&Second) -> f64| -> Vec<(f64, f64)> {
         run.seconds
@@ -253,9 +262,10 @@ fn OverTime(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoVie
             .map(|s| (f64::from(s.t_s), f(s)))
             .collect()
     };
-    let flow_spec = Signal::derive(move || {
+    let flow_spec = Memo::new(move |_| {
         let capacity = params.with(|p| p.capacity_per_s);
-        let lines = run()
+        let lines = run
+            .get()
             .map(|r| {
                 vec![
                     (
@@ -294,8 +304,8 @@ fn OverTime(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoVie
             )])
             .fit_y()
     });
-    let flow_summary = Signal::derive(move || {
-        match run() {
+    let flow_summary = Memo::new(move |_| {
+        match run.get() {
         Some(r) => format!(
             "{}: {} requests arrive, {} are admitted, {} turned away with 429 and {} fail; the app tier is overloaded for {} s.",
             r.limiter.title(),
@@ -308,8 +318,9 @@ fn OverTime(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoVie
         None => no_chart(),
     }
     });
-    let bucket_spec = Signal::derive(move || {
-        let (tokens, queued) = run()
+    let bucket_spec = Memo::new(move |_| {
+        let (tokens, queued) = run
+            .get()
             .map(|r| (series(&r, |s| s.tokens), series(&r, |s| s.queued as f64)))
             .unwrap_or_default();
         ChartSpec::new("second", "tokens · requests waiting")
@@ -320,7 +331,7 @@ fn OverTime(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoVie
             ])
             .fit_y()
     });
-    let bucket_summary = Signal::derive(move || match run() {
+    let bucket_summary = Memo::new(move |_| match run.get() {
         Some(r) if r.limiter == Limiter::None => "No limiter: there is no bucket to draw.".into(),
         Some(r) => {
             let at = |i: usize| {

@@ -67,10 +67,12 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
     let columns = Memo::new(move |_| {
         outcome.with(|o| o.as_ref().map(|o| o.columns.clone()).unwrap_or_default())
     });
-    let highlighted = from_ok(outcome, |o| o.highlighted_model);
+    // A memo: an answer in the self-check leaves the highlight, and the cells, alone.
+    let highlighted =
+        Memo::new(move |_| outcome.with(|o| o.as_ref().ok().and_then(|o| o.highlighted_model)));
     let toggle = move |m: Model| {
         params.update(|p| {
-            p.selected_model = if highlighted() == Some(m) && p.selected_model == Some(m) {
+            p.selected_model = if highlighted.get() == Some(m) && p.selected_model == Some(m) {
                 None
             } else {
                 Some(m)
@@ -90,7 +92,7 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
             .iter()
             .map(|c| {
                 let m = c.model;
-                let on = move || highlighted() == Some(m);
+                let on = move || highlighted.get() == Some(m);
                 let tiers = c
                     .tiers
                     .iter()
@@ -116,7 +118,7 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
                         let cell = c.cells.get(row).copied();
                         let line = row + 1 == c.above_line;
                         let m = c.model;
-                        let on = move || highlighted() == Some(m);
+                        let on = move || highlighted.get() == Some(m);
                         let n = note_number(c.model, *layer);
                         cell.map(|cell| {
                             view! {
@@ -136,7 +138,7 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
             .iter()
             .map(|c| {
                 let m = c.model;
-                let on = move || highlighted() == Some(m);
+                let on = move || highlighted.get() == Some(m);
                 view! {
                     <td class:highlight=on data-testid=format!("split-{}", c.model.slug())>
                         {format!("{} yours", c.yours)}
@@ -169,7 +171,7 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
         }
     };
     let scaling = move || {
-        highlighted().map(|m| {
+        highlighted.get().map(|m| {
             view! {
                 <p data-testid="model-scaling"><strong>{m.label()}": "</strong>"who sets the capacity? "{m.scaling()}</p>
             }
@@ -198,7 +200,9 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
 #[component]
 fn Tiers(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoView {
     let lab = lab();
-    let tiers = from_ok(outcome, |o| o.tiers.clone());
+    let tiers = Memo::new(move |_| {
+        outcome.with(|o| o.as_ref().map(|o| o.tiers.clone()).unwrap_or_default())
+    });
     let selected = move || params.with(|p| p.selected_tier);
     let choose = move |t: Tier| {
         params.update(|p| {
@@ -219,7 +223,7 @@ fn Tiers(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoVi
         }
     };
     let card = move || {
-        tiers().into_iter().find(|c| c.selected).map(|c| {
+        tiers.get().into_iter().find(|c| c.selected).map(|c| {
             let duties = c
                 .duties
                 .iter()
@@ -271,11 +275,14 @@ fn Tiers(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoVi
 
 #[component]
 fn SelfCheck(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoView {
+    // One memo a question: answering one redraws only its own feedback.
     let feedback = move |i: usize| {
-        outcome.with(|o| {
-            o.as_ref()
-                .ok()
-                .and_then(|o| o.feedback.get(i).copied().flatten())
+        Memo::new(move |_| {
+            outcome.with(|o| {
+                o.as_ref()
+                    .ok()
+                    .and_then(|o| o.feedback.get(i).copied().flatten())
+            })
         })
     };
     let chosen = move |i: usize| params.with(|p| p.answers.get(i).copied().flatten());
@@ -284,6 +291,7 @@ fn SelfCheck(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl In
         .enumerate()
         .map(|(i, q)| {
             let n = i + 1;
+            let feedback = feedback(i);
             let options = q
                 .options
                 .iter()
@@ -304,7 +312,7 @@ fn SelfCheck(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl In
                     <legend>{format!("{n}. ")}{q.prompt}</legend>
                     {options}
                     <div aria-live="polite" data-testid=format!("q{n}-feedback")>
-                        {move || feedback(i).map(|f| view! {
+                        {move || feedback.get().map(|f| view! {
                             <p class="feedback" class:right=f.correct class:wrong=!f.correct>
                                 <strong>{if f.correct { "Right. " } else { "Not quite. " }}</strong>
                                 {(!f.correct).then(|| format!("The answer: {}. ", f.right_answer))}

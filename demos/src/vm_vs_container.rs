@@ -213,12 +213,43 @@ fn resource_bar(
     }
 }
 
+/// What the hosts draw of one kind: unchanged by the scale-out and the image, so moving
+/// those leaves the blocks alone.
+#[derive(Clone, PartialEq)]
+struct HostLayout {
+    kind: Isolation,
+    fits_per_host: u32,
+    binding: Binding,
+    density_vs_full_vm: Option<f64>,
+    packing: Packing,
+}
+
 #[component]
 fn Hosts(outcome: Outcome) -> impl IntoView {
-    let hosts = move || {
+    let layout = Memo::new(move |_| {
         outcome.with(|o| {
-            let Ok(o) = o else { return Vec::new() };
-            o.kinds
+            o.as_ref().ok().map(|o| {
+                let kinds: Vec<HostLayout> = o
+                    .kinds
+                    .iter()
+                    .map(|k| HostLayout {
+                        kind: k.kind,
+                        fits_per_host: k.fits_per_host,
+                        binding: k.binding,
+                        density_vs_full_vm: k.density_vs_full_vm,
+                        packing: k.packing.clone(),
+                    })
+                    .collect();
+                (o.free, kinds)
+            })
+        })
+    });
+    let hosts = move || {
+        layout.with(|l| {
+            let Some((free, kinds)) = l else {
+                return Vec::new();
+            };
+            kinds
                 .iter()
                 .map(|k| {
                     let slots = |cpu: bool| {
@@ -255,8 +286,8 @@ fn Hosts(outcome: Outcome) -> impl IntoView {
                                     None => "no full VM fits".into(),
                                 }}</span>
                             </p>
-                            {resource_bar("CPU", "vCPU", o.free.vcpu, k.packing.left.vcpu, slots(true), cpu_out)}
-                            {resource_bar("Memory", "GiB", o.free.memory_gib, k.packing.left.memory_gib, slots(false), mem_out)}
+                            {resource_bar("CPU", "vCPU", free.vcpu, k.packing.left.vcpu, slots(true), cpu_out)}
+                            {resource_bar("Memory", "GiB", free.memory_gib, k.packing.left.memory_gib, slots(false), mem_out)}
                         </div>
                     }
                 })
@@ -284,7 +315,7 @@ fn Hosts(outcome: Outcome) -> impl IntoView {
 #[component]
 fn ScaleOut(params: Params, outcome: Outcome) -> impl IntoView {
     let n = move || params.with(|p| p.instances);
-    let spec = Signal::derive(move || {
+    let spec = Memo::new(move |_| {
         outcome.with(|o| {
             let bars: Vec<Bar> = match o {
                 Ok(o) => o
@@ -313,7 +344,7 @@ fn ScaleOut(params: Params, outcome: Outcome) -> impl IntoView {
                 .fit_y()
         })
     });
-    let summary = Signal::derive(move || {
+    let summary = Memo::new(move |_| {
         outcome.with(|o| match o {
             Ok(o) => {
                 let parts: Vec<String> = o
@@ -409,10 +440,10 @@ fn ScaleOut(params: Params, outcome: Outcome) -> impl IntoView {
 fn Image(params: Params, outcome: Outcome) -> impl IntoView {
     let build = move || params.with(|p| p.build);
     let shipped_stage = move || build().shipped_stage();
-    let image = from_ok(outcome, |o| Some(o.image.clone()));
+    let image = Memo::new(move |_| outcome.with(|o| o.as_ref().ok().map(|o| o.image.clone())));
     let layer_rows = move || {
         let stage = shipped_stage();
-        image()
+        image.get()
             .map(|i| {
                 i.layers
                     .into_iter()
@@ -434,7 +465,8 @@ fn Image(params: Params, outcome: Outcome) -> impl IntoView {
     };
     let size = move |f: fn(&ImageOutcome) -> ImageSize| {
         move || {
-            image()
+            image
+                .get()
                 .map(|i| {
                     let s = f(&i);
                     format!(
@@ -487,7 +519,7 @@ fn Image(params: Params, outcome: Outcome) -> impl IntoView {
                     <dl class="figures">
                         <div><dt>"Multi-stage"</dt><dd data-testid="multi-size">{size(|i| i.multi_stage)}</dd></div>
                         <div><dt>"Single-stage"</dt><dd data-testid="single-size">{size(|i| i.single_stage)}</dd></div>
-                        <div><dt>"The split saves"</dt><dd class="big" data-testid="saved">{move || image().map(|i| format::percent(i.saved, 0)).unwrap_or_default()}</dd><dd>"of the bytes every host pulls"</dd></div>
+                        <div><dt>"The split saves"</dt><dd class="big" data-testid="saved">{move || image.get().map(|i| format::percent(i.saved, 0)).unwrap_or_default()}</dd><dd>"of the bytes every host pulls"</dd></div>
                     </dl>
                 </div>
             </div>
