@@ -106,7 +106,7 @@ proptest! {
         for t in o.tracks.iter().filter(|t| t.lost_s.is_some() && t.healthy_s.is_some()) {
             if let Some(stopped) = t.stopped_s {
                 let after = stopped - at_s;
-                prop_assert!((fastest..slowest).contains(&after), "{after} s: {t:?}");
+                prop_assert!((fastest..=slowest).contains(&after), "{after} s: {t:?}");
             }
         }
     }
