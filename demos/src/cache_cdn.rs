@@ -204,13 +204,11 @@ fn PopularitySection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl
         |p| p.popularity.redis_ttl_s,
         |p, x| p.popularity.redis_ttl_s = x,
     );
-    // Memos: the popularity and cold-cache charts redraw only when their own data changes.
-    let pop = Memo::new(move |_| outcome.with(|o| o.as_ref().ok().map(|o| o.popularity.clone())));
+    let pop = from_ok(outcome, |o| Some(o.popularity.clone()));
     let hit_agrees = Signal::derive(move || {
-        pop.get()
-            .is_some_and(|p| (p.cdn_hit_ratio * 100.0).round() == printed_cdn_percent())
+        pop().is_some_and(|p| (p.cdn_hit_ratio * 100.0).round() == printed_cdn_percent())
     });
-    let spec = Memo::new(move |_| {
+    let spec = Signal::derive(move || {
         let (curve, capacity) = outcome.with(|o| match o {
             Ok(o) => (
                 o.popularity
@@ -246,7 +244,7 @@ fn PopularitySection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl
         .y(0.0..100.0)
         .series(series)
     });
-    let summary = Memo::new(move |_| {
+    let summary = Signal::derive(move || {
         outcome.with(|o| match o {
             Ok(o) => {
                 let p = &o.popularity;
@@ -295,21 +293,21 @@ fn PopularitySection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl
                 <dl class="figures">
                     <div>
                         <dt>"CDN hit ratio from popularity"</dt>
-                        <dd class="big" data-testid="zipf-hit">{move || pop.get().map(|p| format::percent(p.cdn_hit_ratio, 1)).unwrap_or_default()}</dd>
+                        <dd class="big" data-testid="zipf-hit">{move || pop().map(|p| format::percent(p.cdn_hit_ratio, 1)).unwrap_or_default()}</dd>
                         <dd><WorkedExample printed="92 %" agrees=hit_agrees/></dd>
                     </div>
                     <div>
                         <dt>"Requests for what the CDN holds"</dt>
-                        <dd data-testid="capacity-share">{move || pop.get().map(|p| format::percent(p.cdn_capacity_share, 1)).unwrap_or_default()}</dd>
+                        <dd data-testid="capacity-share">{move || pop().map(|p| format::percent(p.cdn_capacity_share, 1)).unwrap_or_default()}</dd>
                         <dd class="note">"the hit ratio if copies never expired"</dd>
                     </div>
                     <div>
                         <dt>"Missed because a copy expired"</dt>
-                        <dd data-testid="ttl-misses">{move || pop.get().map(|p| format::percent(p.cdn_ttl_miss_share, 1)).unwrap_or_default()}</dd>
+                        <dd data-testid="ttl-misses">{move || pop().map(|p| format::percent(p.cdn_ttl_miss_share, 1)).unwrap_or_default()}</dd>
                     </div>
                     <div>
                         <dt>"Redis hit ratio on the CDN's misses"</dt>
-                        <dd data-testid="zipf-redis">{move || pop.get().map(|p| format::percent(p.redis_hit_ratio, 1)).unwrap_or_default()}</dd>
+                        <dd data-testid="zipf-redis">{move || pop().map(|p| format::percent(p.redis_hit_ratio, 1)).unwrap_or_default()}</dd>
                     </div>
                 </dl>
                 <p class="formula">"one image's hit probability = λT ÷ (1 + λT), λ its requests a second, T the TTL"</p>
@@ -372,7 +370,7 @@ fn StalenessSection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl 
             </tr>
         }
     };
-    let spec = Memo::new(move |_| {
+    let spec = Signal::derive(move || {
         let windows = pair()
             .map(|p| p.map(|s| s.worst_window_s))
             .unwrap_or_default();
@@ -387,7 +385,7 @@ fn StalenessSection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl 
             ])
             .fit_y()
     });
-    let summary = Memo::new(move |_| {
+    let summary = Signal::derive(move || {
         match pair() {
         Some([inv, ttl_only]) => format!(
             "After a write, readers may see the old value for up to {} with invalidation on write, and up to {} with the TTL alone.",
@@ -448,13 +446,11 @@ fn ColdCache(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoVie
         // The slider steps in whole minutes; the model rejects anything out of range.
         |p, x| p.cold_duration_s = x.clamp(0.0, f64::from(MAX_COLD_DURATION_S)).round() as u32,
     );
-    let cold = Memo::new(move |_| outcome.with(|o| o.as_ref().ok().map(|o| o.cold.clone())));
-    let peak_agrees = Signal::derive(move || {
-        cold.get()
-            .is_some_and(|c| c.peak_tasks == printed::TASKS_WITHOUT_CDN)
-    });
+    let cold = from_ok(outcome, |o| Some(o.cold.clone()));
+    let peak_agrees =
+        Signal::derive(move || cold().is_some_and(|c| c.peak_tasks == printed::TASKS_WITHOUT_CDN));
     let end = move || params.with(|p| f64::from(p.cold_duration_s));
-    let load_spec = Memo::new(move |_| {
+    let load_spec = Signal::derive(move || {
         let (origin, db, warm) = outcome.with(|o| match o {
             Ok(o) => (
                 o.cold
@@ -484,7 +480,7 @@ fn ColdCache(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoVie
             ])
             .fit_y()
     });
-    let tasks_spec = Memo::new(move |_| {
+    let tasks_spec = Signal::derive(move || {
         let (needed, warm) = outcome.with(|o| match o {
             Ok(o) => (
                 o.cold
@@ -512,8 +508,8 @@ fn ColdCache(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoVie
         Some(t) => format!("after {}", format::span(t)),
         None => "not within the run".into(),
     };
-    let load_summary = Memo::new(move |_| {
-        match cold.get() {
+    let load_summary = Signal::derive(move || {
+        match cold() {
         Some(c) => format!(
             "After the flush the origin takes {} at the peak; the tasks it needs are back to {} {}.",
             format::per_s(c.peak_origin_per_s),
@@ -523,7 +519,7 @@ fn ColdCache(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoVie
         None => no_chart(),
     }
     });
-    let tasks_summary = Memo::new(move |_| match cold.get() {
+    let tasks_summary = Signal::derive(move || match cold() {
         Some(c) => format!(
             "Tasks needed peak at {} against {} running on a warm cache.",
             c.peak_tasks, c.warm_tasks
@@ -548,21 +544,21 @@ fn ColdCache(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoVie
                 <dl class="figures">
                     <div>
                         <dt>"Origin load at the peak"</dt>
-                        <dd class="big" data-testid="cold-peak">{move || cold.get().map(|c| format::per_s(c.peak_origin_per_s)).unwrap_or_default()}</dd>
+                        <dd class="big" data-testid="cold-peak">{move || cold().map(|c| format::per_s(c.peak_origin_per_s)).unwrap_or_default()}</dd>
                     </div>
                     <div>
                         <dt>"Tasks needed at the peak"</dt>
-                        <dd class="big" data-testid="cold-tasks">{move || cold.get().map(|c| c.peak_tasks.to_string()).unwrap_or_default()}</dd>
+                        <dd class="big" data-testid="cold-tasks">{move || cold().map(|c| c.peak_tasks.to_string()).unwrap_or_default()}</dd>
                         <dd class="note">"as many as with no CDN at all"</dd>
                         <dd><WorkedExample printed="14 tasks" agrees=peak_agrees/></dd>
                     </div>
                     <div>
                         <dt>"Back to the warm fleet"</dt>
-                        <dd data-testid="cold-recovered">{move || cold.get().map(|c| recovered(&c)).unwrap_or_default()}</dd>
+                        <dd data-testid="cold-recovered">{move || cold().map(|c| recovered(&c)).unwrap_or_default()}</dd>
                     </div>
                     <div>
                         <dt>"Extra requests the origin served"</dt>
-                        <dd data-testid="cold-extra">{move || cold.get().map(|c| format::whole(c.extra_origin_requests)).unwrap_or_default()}</dd>
+                        <dd data-testid="cold-extra">{move || cold().map(|c| format::whole(c.extra_origin_requests)).unwrap_or_default()}</dd>
                     </div>
                 </dl>
                 <Chart spec=load_spec summary=load_summary testid="cold-chart"/>

@@ -247,14 +247,13 @@ fn Scenarios(outcome: Outcome) -> impl IntoView {
 fn OverTime(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoView {
     // Which run the charts show: a view choice, not part of the lesson's state.
     let shown = RwSignal::new(Limiter::Global);
-    // A memo: the charts redraw only when the run they show changes.
-    let run = Memo::new(move |_| {
+    let run = move || {
         outcome.with(|o| {
             o.as_ref()
                 .ok()
                 .and_then(|o| o.runs.iter().find(|r| r.limiter == shown.get()).cloned())
         })
-    });
+    };
     let end = move || params.with(|p| f64::from(p.duration_s));
     let series = |run: &ScenarioRun, f: fn(&Second) -> f64| -> Vec<(f64, f64)> {
         run.seconds
@@ -262,10 +261,9 @@ fn OverTime(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoVie
             .map(|s| (f64::from(s.t_s), f(s)))
             .collect()
     };
-    let flow_spec = Memo::new(move |_| {
+    let flow_spec = Signal::derive(move || {
         let capacity = params.with(|p| p.capacity_per_s);
-        let lines = run
-            .get()
+        let lines = run()
             .map(|r| {
                 vec![
                     (
@@ -304,8 +302,8 @@ fn OverTime(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoVie
             )])
             .fit_y()
     });
-    let flow_summary = Memo::new(move |_| {
-        match run.get() {
+    let flow_summary = Signal::derive(move || {
+        match run() {
         Some(r) => format!(
             "{}: {} requests arrive, {} are admitted, {} turned away with 429 and {} fail; the app tier is overloaded for {} s.",
             r.limiter.title(),
@@ -318,9 +316,8 @@ fn OverTime(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoVie
         None => no_chart(),
     }
     });
-    let bucket_spec = Memo::new(move |_| {
-        let (tokens, queued) = run
-            .get()
+    let bucket_spec = Signal::derive(move || {
+        let (tokens, queued) = run()
             .map(|r| (series(&r, |s| s.tokens), series(&r, |s| s.queued as f64)))
             .unwrap_or_default();
         ChartSpec::new("second", "tokens · requests waiting")
@@ -331,7 +328,7 @@ fn OverTime(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoVie
             ])
             .fit_y()
     });
-    let bucket_summary = Memo::new(move |_| match run.get() {
+    let bucket_summary = Signal::derive(move || match run() {
         Some(r) if r.limiter == Limiter::None => "No limiter: there is no bucket to draw.".into(),
         Some(r) => {
             let at = |i: usize| {

@@ -200,9 +200,7 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
 #[component]
 fn Tiers(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoView {
     let lab = lab();
-    let tiers = Memo::new(move |_| {
-        outcome.with(|o| o.as_ref().map(|o| o.tiers.clone()).unwrap_or_default())
-    });
+    let tiers = from_ok(outcome, |o| o.tiers.clone());
     let selected = move || params.with(|p| p.selected_tier);
     let choose = move |t: Tier| {
         params.update(|p| {
@@ -223,7 +221,7 @@ fn Tiers(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoVi
         }
     };
     let card = move || {
-        tiers.get().into_iter().find(|c| c.selected).map(|c| {
+        tiers().into_iter().find(|c| c.selected).map(|c| {
             let duties = c
                 .duties
                 .iter()
@@ -275,14 +273,11 @@ fn Tiers(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoVi
 
 #[component]
 fn SelfCheck(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoView {
-    // One memo a question: answering one redraws only its own feedback.
     let feedback = move |i: usize| {
-        Memo::new(move |_| {
-            outcome.with(|o| {
-                o.as_ref()
-                    .ok()
-                    .and_then(|o| o.feedback.get(i).copied().flatten())
-            })
+        outcome.with(|o| {
+            o.as_ref()
+                .ok()
+                .and_then(|o| o.feedback.get(i).copied().flatten())
         })
     };
     let chosen = move |i: usize| params.with(|p| p.answers.get(i).copied().flatten());
@@ -291,7 +286,6 @@ fn SelfCheck(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl In
         .enumerate()
         .map(|(i, q)| {
             let n = i + 1;
-            let feedback = feedback(i);
             let options = q
                 .options
                 .iter()
@@ -312,7 +306,7 @@ fn SelfCheck(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl In
                     <legend>{format!("{n}. ")}{q.prompt}</legend>
                     {options}
                     <div aria-live="polite" data-testid=format!("q{n}-feedback")>
-                        {move || feedback.get().map(|f| view! {
+                        {move || feedback(i).map(|f| view! {
                             <p class="feedback" class:right=f.correct class:wrong=!f.correct>
                                 <strong>{if f.correct { "Right. " } else { "Not quite. " }}</strong>
                                 {(!f.correct).then(|| format!("The answer: {}. ", f.right_answer))}

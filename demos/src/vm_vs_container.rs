@@ -315,7 +315,7 @@ fn Hosts(outcome: Outcome) -> impl IntoView {
 #[component]
 fn ScaleOut(params: Params, outcome: Outcome) -> impl IntoView {
     let n = move || params.with(|p| p.instances);
-    let spec = Memo::new(move |_| {
+    let spec = Signal::derive(move || {
         outcome.with(|o| {
             let bars: Vec<Bar> = match o {
                 Ok(o) => o
@@ -344,7 +344,7 @@ fn ScaleOut(params: Params, outcome: Outcome) -> impl IntoView {
                 .fit_y()
         })
     });
-    let summary = Memo::new(move |_| {
+    let summary = Signal::derive(move || {
         outcome.with(|o| match o {
             Ok(o) => {
                 let parts: Vec<String> = o
@@ -440,10 +440,10 @@ fn ScaleOut(params: Params, outcome: Outcome) -> impl IntoView {
 fn Image(params: Params, outcome: Outcome) -> impl IntoView {
     let build = move || params.with(|p| p.build);
     let shipped_stage = move || build().shipped_stage();
-    let image = Memo::new(move |_| outcome.with(|o| o.as_ref().ok().map(|o| o.image.clone())));
+    let image = from_ok(outcome, |o| Some(o.image.clone()));
     let layer_rows = move || {
         let stage = shipped_stage();
-        image.get()
+        image()
             .map(|i| {
                 i.layers
                     .into_iter()
@@ -465,8 +465,7 @@ fn Image(params: Params, outcome: Outcome) -> impl IntoView {
     };
     let size = move |f: fn(&ImageOutcome) -> ImageSize| {
         move || {
-            image
-                .get()
+            image()
                 .map(|i| {
                     let s = f(&i);
                     format!(
@@ -519,7 +518,7 @@ fn Image(params: Params, outcome: Outcome) -> impl IntoView {
                     <dl class="figures">
                         <div><dt>"Multi-stage"</dt><dd data-testid="multi-size">{size(|i| i.multi_stage)}</dd></div>
                         <div><dt>"Single-stage"</dt><dd data-testid="single-size">{size(|i| i.single_stage)}</dd></div>
-                        <div><dt>"The split saves"</dt><dd class="big" data-testid="saved">{move || image.get().map(|i| format::percent(i.saved, 0)).unwrap_or_default()}</dd><dd>"of the bytes every host pulls"</dd></div>
+                        <div><dt>"The split saves"</dt><dd class="big" data-testid="saved">{move || image().map(|i| format::percent(i.saved, 0)).unwrap_or_default()}</dd><dd>"of the bytes every host pulls"</dd></div>
                     </dl>
                 </div>
             </div>
