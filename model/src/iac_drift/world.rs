@@ -1,0 +1,221 @@
+//! The state file Terraform wrote and the simulated account it describes.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::apply::apply;
+use super::config::{Config, Object, ResourceConfig, Value};
+use super::render::{Line, Shown};
+use super::{ACCOUNT, REGION};
+
+/// A deployed object, as the provider reports it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resource {
+    pub resource_type: String,
+    pub name: String,
+    pub body: Object,
+    /// Provider-assigned identity (stand-in values, stable per creation).
+    pub id: String,
+    pub arn: Option<String>,
+}
+
+impl Resource {
+    pub fn address(&self) -> String {
+        format!("{}.{}", self.resource_type, self.name)
+    }
+
+    /// The provider-assigned `id` (and `arn`) lines of this object going away.
+    pub(super) fn removed_identity(&self) -> Vec<(String, Line)> {
+        let gone = |v: &String| Line::Remove(Shown::Value(Value::Str(v.clone())));
+        let mut lines = vec![("id".to_string(), gone(&self.id))];
+        lines.extend(self.arn.iter().map(|arn| ("arn".to_string(), gone(arn))));
+        lines
+    }
+}
+
+/// The state file Terraform wrote at its last apply, and the real account.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct World {
+    /// What Terraform believes is deployed, by address.
+    pub state: BTreeMap<String, Resource>,
+    /// What is really deployed, for the addresses Terraform manages.
+    pub actual: BTreeMap<String, Resource>,
+    /// Objects made by hand that no state file records.
+    pub unmanaged: Vec<Resource>,
+    /// Creations so far: makes each new object's ID different.
+    pub serial: u32,
+}
+
+impl World {
+    /// The account right after `terraform apply` of `config` into an empty account.
+    pub fn deployed(config: &Config) -> World {
+        let mut world = World::default();
+        apply(config, &mut world);
+        world
+    }
+}
+
+/// Stand-in module outputs: the lab does not expand the VPC module.
+fn module_output(reference: &str) -> Option<Value> {
+    let subnets = |a: &str, b: &str| Value::List(vec![Value::str(a), Value::str(b)]);
+    Some(match reference {
+        "module.vpc.vpc_id" => Value::str("vpc-0c1d2e3f4a5b6c7d8"),
+        "module.vpc.public_subnets" => {
+            subnets("subnet-0a1b2c3d4e5f60000", "subnet-0a1b2c3d4e5f60001")
+        }
+        "module.vpc.private_subnets" => {
+            subnets("subnet-0a1b2c3d4e5f60010", "subnet-0a1b2c3d4e5f60011")
+        }
+        _ => return None,
+    })
+}
+
+pub(super) fn fnv(text: &str, serial: u32) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes().chain(serial.to_le_bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The provider's ID and ARN for a new object, in each service's format.
+pub(super) fn provider_identity(
+    resource_type: &str,
+    name: &str,
+    body: &Object,
+    actual: &BTreeMap<String, Resource>,
+    serial: u32,
+) -> (String, Option<String>) {
+    let hex = fnv(&format!("{resource_type}.{name}"), serial);
+    let attr = |k: &str| match body.attributes.get(k) {
+        Some(Value::Str(s)) => s.clone(),
+        Some(Value::Expr(e)) => match resolve(e, actual, &BTreeSet::new()) {
+            Some(Value::Str(s)) => s,
+            _ => name.to_string(),
+        },
+        _ => name.to_string(),
+    };
+    let arn = |service: &str, rest: String| format!("arn:aws:{service}:{REGION}:{ACCOUNT}:{rest}");
+    match resource_type {
+        "aws_security_group" => {
+            let id = format!("sg-0{hex:016x}");
+            let arn = arn("ec2", format!("security-group/{id}"));
+            (id, Some(arn))
+        }
+        "aws_lb" => {
+            let a = arn(
+                "elasticloadbalancing",
+                format!("loadbalancer/app/{}/{hex:016x}", attr("name")),
+            );
+            (a.clone(), Some(a))
+        }
+        "aws_lb_target_group" => {
+            let a = arn(
+                "elasticloadbalancing",
+                format!("targetgroup/{}/{hex:016x}", attr("name")),
+            );
+            (a.clone(), Some(a))
+        }
+        "aws_ecs_cluster" => {
+            let a = arn("ecs", format!("cluster/{}", attr("name")));
+            (a.clone(), Some(a))
+        }
+        "aws_ecs_task_definition" => {
+            let family = attr("family");
+            (
+                family.clone(),
+                Some(arn(
+                    "ecs",
+                    format!("task-definition/{family}:{}", serial.saturating_add(1)),
+                )),
+            )
+        }
+        "aws_ecs_service" => (arn("ecs", format!("service/main/{}", attr("name"))), None),
+        "aws_db_instance" => (
+            format!("db-{:016X}{:010X}", hex, hex >> 24),
+            Some(arn("rds", format!("db:{}", attr("identifier")))),
+        ),
+        "aws_elasticache_replication_group" => {
+            let id = attr("replication_group_id");
+            let a = arn("elasticache", format!("replicationgroup:{id}"));
+            (id, Some(a))
+        }
+        "aws_s3_bucket" => {
+            let bucket = attr("bucket");
+            let a = format!("arn:aws:s3:::{bucket}");
+            (bucket, Some(a))
+        }
+        "aws_s3_bucket_versioning" => (attr("bucket"), None),
+        "aws_appautoscaling_target" => (
+            attr("resource_id"),
+            Some(arn(
+                "application-autoscaling",
+                format!("scalable-target/{hex:016x}"),
+            )),
+        ),
+        "aws_appautoscaling_policy" => {
+            let policy = attr("name");
+            let a = arn(
+                "autoscaling",
+                format!("scalingPolicy:{hex:016x}:policyName/{policy}"),
+            );
+            (policy, Some(a))
+        }
+        "aws_instance" => {
+            let id = format!("i-0{hex:016x}");
+            let a = arn("ec2", format!("instance/{id}"));
+            (id, Some(a))
+        }
+        _ => (format!("{hex:016x}"), None),
+    }
+}
+
+/// Resolves `type.name.attribute` or a module output against the real account.
+/// `None` when the value would only be known after apply.
+pub(super) fn resolve(
+    expr: &str,
+    actual: &BTreeMap<String, Resource>,
+    pending: &BTreeSet<String>,
+) -> Option<Value> {
+    if let Some(v) = module_output(expr) {
+        return Some(v);
+    }
+    let mut parts = expr.split('.');
+    let (Some(t), Some(n), Some(a), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    let address = format!("{t}.{n}");
+    if pending.contains(&address) {
+        return None;
+    }
+    let target = actual.get(&address)?;
+    match a {
+        "id" => Some(Value::Str(target.id.clone())),
+        "arn" => target.arn.clone().map(Value::Str),
+        other => match target.body.attributes.get(other)? {
+            Value::Expr(_) => None,
+            v => Some(v.clone()),
+        },
+    }
+}
+
+/// The provider creating an object from its configuration.
+pub(super) fn create(rc: &ResourceConfig, world: &mut World) -> Resource {
+    world.serial = world.serial.saturating_add(1);
+    let (id, arn) = provider_identity(
+        &rc.resource_type,
+        &rc.name,
+        &rc.body,
+        &world.actual,
+        world.serial,
+    );
+    Resource {
+        resource_type: rc.resource_type.clone(),
+        name: rc.name.clone(),
+        body: rc.body.clone(),
+        id,
+        arn,
+    }
+}
