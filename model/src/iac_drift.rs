@@ -11,14 +11,17 @@
 //! ignore it.
 //!
 //! The configuration is real HCL, parsed with `hcl-edit`. The lab does not run
-//! Terraform: references such as `aws_security_group.alb.id` are kept as
-//! written and resolved only for display, from a simulated provider's IDs.
+//! Terraform: a simulated provider assigns IDs, references such as
+//! `aws_security_group.alb.id` are resolved in dependency order (a value only an apply
+//! can tell is `(known after apply)`, and travels to what refers to it), and the apply
+//! fails where AWS refuses.
 //!
-//! One file per job: `config` reads the HCL, `schema` says which changes replace a
-//! resource, `world` is the state file and the simulated account, `console` the
-//! changes made behind Terraform's back, `plan` and `render` the plan and its text,
-//! `refresh` the drift report, `apply` carries a plan out, `lock` the state lock,
-//! `params` the demo's parameters, outcome and link.
+//! One file per job: `config` reads the HCL, `references` the dependency graph,
+//! `schema` says which changes replace a resource, `world` is the state file and the
+//! simulated account, `console` the changes made behind Terraform's back, `plan` and
+//! `render` the plan and its text, `refresh` the drift report, `apply` carries a plan
+//! out and `refusals` is what AWS refuses, `lock` the state lock, `params` the demo's
+//! parameters, outcome and link.
 
 mod apply;
 mod config;
@@ -26,7 +29,9 @@ mod console;
 mod lock;
 mod params;
 mod plan;
+mod references;
 mod refresh;
+mod refusals;
 mod render;
 mod schema;
 mod world;
@@ -38,6 +43,7 @@ pub use lock::*;
 pub use params::*;
 pub use plan::*;
 pub use refresh::*;
+pub use refusals::Failure;
 pub use schema::*;
 pub use world::*;
 

@@ -7,6 +7,8 @@ use hcl_edit::expr::{Expression, UnaryOperator};
 use hcl_edit::structure::{Block, Body};
 use hcl_edit::Span;
 
+use super::references::check_references;
+use super::schema::is_attribute_as_blocks;
 use super::{MAX_CONFIG_BYTES, MAX_RESOURCES, PHOTOSHARE_TF};
 
 /// An attribute's value, as the configuration gives it or the provider reports it.
@@ -16,8 +18,14 @@ pub enum Value {
     Number(f64),
     Str(String),
     List(Vec<Value>),
-    /// An expression the lab does not evaluate (a reference, a function call), as written.
+    /// One element of an argument written as blocks but stored as a list of objects
+    /// (a security group's `ingress` rules: the provider's "attributes as blocks").
+    Object(BTreeMap<String, Value>),
+    /// An expression the lab does not evaluate (a function call, an unmodelled
+    /// attribute), as written.
     Expr(String),
+    /// A value the plan cannot know yet: an attribute of an object still to be created.
+    Unknown,
 }
 
 impl Value {
@@ -88,6 +96,8 @@ pub struct ResourceConfig {
     pub resource_type: String,
     pub name: String,
     pub body: Object,
+    /// The line of `resource "type" "name" {` in the text, for error messages.
+    pub line: usize,
     /// Attributes named in `lifecycle { ignore_changes = [...] }`.
     pub ignore_changes: Vec<String>,
     /// `ignore_changes = all`.
@@ -198,6 +208,7 @@ pub fn parse_config(text: &str) -> Result<Config, ParseError> {
         };
         read_top_block(text, block, &mut config)?;
     }
+    check_references(text, &body, &config)?;
     Ok(config)
 }
 
@@ -244,7 +255,9 @@ fn read_top_block(text: &str, block: &Block, config: &mut Config) -> Result<(), 
                     format!("The lab reads at most {MAX_RESOURCES} resources."),
                 ));
             }
-            let resource = read_resource(resource_type, name, &block.body, &mut config.warnings);
+            let mut resource =
+                read_resource(resource_type, name, &block.body, &mut config.warnings);
+            resource.line = error_at(text, block.span(), String::new()).line;
             let address = resource.address();
             if config.resources.contains_key(&address) {
                 return Err(error_at(
@@ -284,6 +297,7 @@ fn read_resource(
         resource_type: resource_type.to_string(),
         name: name.to_string(),
         body: Object::default(),
+        line: 1,
         ignore_changes: Vec::new(),
         ignore_all_changes: false,
     };
@@ -302,13 +316,26 @@ fn read_resource(
         }
     }
     for block in body.blocks() {
-        if block.ident.as_str() == "lifecycle" {
+        let key = block.ident.as_str();
+        if key == "lifecycle" {
             read_lifecycle(&block.body, &mut resource, warnings);
+        } else if is_attribute_as_blocks(resource_type, key) {
+            let rule = Value::Object(to_object(&block.body).attributes);
+            match resource.body.attributes.get_mut(key) {
+                Some(Value::List(rules)) => rules.push(rule),
+                Some(_) => {}
+                None => {
+                    resource
+                        .body
+                        .attributes
+                        .insert(key.to_string(), Value::List(vec![rule]));
+                }
+            }
         } else {
             resource
                 .body
                 .blocks
-                .entry(block.ident.as_str().to_string())
+                .entry(key.to_string())
                 .or_default()
                 .push(to_object(&block.body));
         }
@@ -382,7 +409,7 @@ fn to_value(expr: &Expression) -> Option<Value> {
 }
 
 /// An expression as written, on one line.
-fn expression_text(expr: &Expression) -> String {
+pub(super) fn expression_text(expr: &Expression) -> String {
     expr.to_string()
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -395,7 +422,11 @@ fn string_attr(body: &Body, key: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-fn error_at(text: &str, span: Option<std::ops::Range<usize>>, message: String) -> ParseError {
+pub(super) fn error_at(
+    text: &str,
+    span: Option<std::ops::Range<usize>>,
+    message: String,
+) -> ParseError {
     let offset = span.map_or(0, |s| s.start).min(text.len());
     let before = text.get(..offset).unwrap_or("");
     let line = before.matches('\n').count() + 1;

@@ -1,6 +1,9 @@
 //! Changes made behind Terraform's back: console clicks and the autoscaler.
 
+use std::collections::BTreeMap;
+
 use super::config::{Object, Value};
+use super::render::scalar_text;
 use super::world::{provider_identity, Resource, World};
 use crate::photoshare;
 use crate::vocabulary::Service;
@@ -28,6 +31,9 @@ pub enum ConsoleClick {
     DeleteScalingPolicy,
     /// An EC2 instance launched by hand, with no tags.
     LaunchUntaggedInstance,
+    /// Time passes to the database's weekly maintenance window: RDS carries out the
+    /// modifications it held (not a click, but a change Terraform does not make either).
+    MaintenanceWindow,
 }
 
 /// Task count someone types into the console.
@@ -36,7 +42,7 @@ pub const RESIZED_INSTANCE_CLASS: &str = "db.r6g.xlarge";
 pub const UPGRADED_ENGINE_VERSION: &str = "16.4";
 
 impl ConsoleClick {
-    pub const ALL: [ConsoleClick; 10] = [
+    pub const ALL: [ConsoleClick; 11] = [
         ConsoleClick::SetDesiredCount,
         ConsoleClick::AutoscalerScalesOut,
         ConsoleClick::OpenSshPort,
@@ -47,6 +53,7 @@ impl ConsoleClick {
         ConsoleClick::DeleteRedisReplica,
         ConsoleClick::DeleteScalingPolicy,
         ConsoleClick::LaunchUntaggedInstance,
+        ConsoleClick::MaintenanceWindow,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -61,6 +68,7 @@ impl ConsoleClick {
             ConsoleClick::DeleteRedisReplica => "redis_replica",
             ConsoleClick::DeleteScalingPolicy => "delete_policy",
             ConsoleClick::LaunchUntaggedInstance => "ec2_by_hand",
+            ConsoleClick::MaintenanceWindow => "maintenance_window",
         }
     }
 
@@ -81,6 +89,7 @@ impl ConsoleClick {
             ConsoleClick::DeleteRedisReplica => "Delete the Redis replica",
             ConsoleClick::DeleteScalingPolicy => "Delete the scaling policy",
             ConsoleClick::LaunchUntaggedInstance => "Launch an untagged EC2 instance",
+            ConsoleClick::MaintenanceWindow => "Let the maintenance window pass",
         }
     }
 
@@ -93,7 +102,8 @@ impl ConsoleClick {
             ConsoleClick::OpenSshPort => Some("aws_security_group.app"),
             ConsoleClick::MultiAzOff
             | ConsoleClick::ResizeDatabase
-            | ConsoleClick::UpgradeEngine => Some("aws_db_instance.pg"),
+            | ConsoleClick::UpgradeEngine
+            | ConsoleClick::MaintenanceWindow => Some("aws_db_instance.pg"),
             ConsoleClick::SuspendVersioning => Some("aws_s3_bucket_versioning.uploads"),
             ConsoleClick::DeleteRedisReplica => Some("aws_elasticache_replication_group.redis"),
             ConsoleClick::DeleteScalingPolicy => Some("aws_appautoscaling_policy.cpu"),
@@ -112,7 +122,8 @@ impl ConsoleClick {
             ConsoleClick::OpenSshPort => Service::Firewall,
             ConsoleClick::MultiAzOff
             | ConsoleClick::ResizeDatabase
-            | ConsoleClick::UpgradeEngine => Service::ManagedPostgres,
+            | ConsoleClick::UpgradeEngine
+            | ConsoleClick::MaintenanceWindow => Service::ManagedPostgres,
             ConsoleClick::SuspendVersioning => Service::ObjectStorage,
             ConsoleClick::DeleteRedisReplica => Service::ManagedRedis,
             ConsoleClick::LaunchUntaggedInstance => return None,
@@ -122,6 +133,9 @@ impl ConsoleClick {
 
 /// Makes the change in the real account only, and says what happened.
 pub fn click(world: &mut World, click: ConsoleClick) -> String {
+    if click == ConsoleClick::MaintenanceWindow {
+        return maintenance_window(world);
+    }
     if click == ConsoleClick::LaunchUntaggedInstance {
         world.serial = world.serial.saturating_add(1);
         let name = format!("by_hand_{}", world.unmanaged.len().saturating_add(1));
@@ -130,8 +144,7 @@ pub fn click(world: &mut World, click: ConsoleClick) -> String {
             .insert("ami".into(), Value::str("ami-0a9b8c7d6e5f40312"));
         body.attributes
             .insert("instance_type".into(), Value::str("t3.large"));
-        let (id, arn) =
-            provider_identity("aws_instance", &name, &body, &world.actual, world.serial);
+        let (id, arn) = provider_identity("aws_instance", &name, &body, world.serial);
         let note = format!(
             "An EC2 instance {id} (t3.large, no tags) now runs in the account. No state file records it, so \
              terraform plan will never show it — only an inventory of the account finds it."
@@ -142,6 +155,8 @@ pub fn click(world: &mut World, click: ConsoleClick) -> String {
             body,
             id,
             arn,
+            dependencies: Default::default(),
+            pending: Default::default(),
         });
         return note;
     }
@@ -174,19 +189,21 @@ pub fn click(world: &mut World, click: ConsoleClick) -> String {
             format!("A 9,000 req/s burst: the autoscaler set desired_count to {burst}, as it should. Terraform was not asked.")
         }
         ConsoleClick::OpenSshPort => {
-            let mut rule = Object::default();
-            rule.attributes
-                .insert("from_port".into(), Value::Number(22.0));
-            rule.attributes
-                .insert("to_port".into(), Value::Number(22.0));
-            rule.attributes.insert("protocol".into(), Value::str("tcp"));
-            rule.attributes.insert(
-                "cidr_blocks".into(),
+            let mut rule = BTreeMap::new();
+            rule.insert(
+                "cidr_blocks".to_string(),
                 Value::List(vec![Value::str("0.0.0.0/0")]),
             );
-            let rules = resource.body.blocks.entry("ingress".into()).or_default();
-            if !rules.contains(&rule) {
-                rules.push(rule);
+            rule.insert("from_port".to_string(), Value::Number(22.0));
+            rule.insert("protocol".to_string(), Value::str("tcp"));
+            rule.insert("to_port".to_string(), Value::Number(22.0));
+            let rule = Value::Object(rule);
+            match attrs.get_mut("ingress") {
+                Some(Value::List(rules)) if !rules.contains(&rule) => rules.push(rule),
+                Some(_) => {}
+                None => {
+                    attrs.insert("ingress".into(), Value::List(vec![rule]));
+                }
             }
             "Port 22 is open to the whole internet on the app's security group.".into()
         }
@@ -221,6 +238,27 @@ pub fn click(world: &mut World, click: ConsoleClick) -> String {
             attrs.insert("automatic_failover_enabled".into(), Value::Bool(false));
             "Redis runs on one node: automatic failover had to be switched off first, so losing that node loses the cache.".into()
         }
-        ConsoleClick::DeleteScalingPolicy | ConsoleClick::LaunchUntaggedInstance => String::new(),
+        ConsoleClick::DeleteScalingPolicy
+        | ConsoleClick::LaunchUntaggedInstance
+        | ConsoleClick::MaintenanceWindow => String::new(),
+    }
+}
+
+/// RDS carries out what it held for the maintenance window.
+fn maintenance_window(world: &mut World) -> String {
+    let mut done = Vec::new();
+    for db in world.actual.values_mut() {
+        for (key, value) in std::mem::take(&mut db.pending) {
+            done.push(format!("{key} = {}", scalar_text(&value)));
+            db.body.attributes.insert(key, value);
+        }
+    }
+    if done.is_empty() {
+        "The maintenance window passed; RDS held no modification for it.".into()
+    } else {
+        format!(
+            "The maintenance window passed: RDS carried out the modifications it held ({}).",
+            done.join(", ")
+        )
     }
 }

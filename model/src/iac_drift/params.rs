@@ -22,6 +22,8 @@ pub struct IacDriftParams {
     pub clicks: Vec<ConsoleClick>,
     pub config: ConfigVariant,
     pub lock: LockScenario,
+    /// Show `terraform plan -refresh-only` instead of `terraform plan`.
+    pub refresh_only: bool,
     /// The configuration as typed in the page; `None`: the variant's text.
     pub edit: Option<Edit>,
     /// The last apply run in the page; `None`: the account is a fresh deploy of the variant.
@@ -146,13 +148,17 @@ pub struct IacDriftOutcome {
     pub world: World,
     /// One note per click, in order.
     pub click_notes: Vec<String>,
-    /// The apply run in the page, if any: its log and what became of the clicks before it.
+    /// The apply run in the page, while nothing has happened since (no click, no edit): its
+    /// log, errors and what became of the clicks before it.
     pub last_apply: Option<Applied>,
+    /// `terraform plan -refresh-only`: every change made outside Terraform.
     pub refresh: Refresh,
+    /// `terraform plan`: the changes, after a note on the outside changes that fed them.
     pub plan: Plan,
     /// What `terraform apply` would do now.
     pub applied: Applied,
-    /// The plan after that apply: "No changes." for every configuration the lab reads.
+    /// The plan after that apply: "No changes." unless AWS refused a step or RDS holds a
+    /// change for the maintenance window.
     pub plan_after_apply: Plan,
     /// The service's task count: who wins, the autoscaler or the configuration.
     pub task_count: TaskCount,
@@ -218,6 +224,10 @@ pub fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
         return Err(problems);
     }
     let (world, click_notes, last_apply) = p.account(&variant);
+    // The last apply's log stays on screen until something happens after it.
+    let last_apply = last_apply.filter(|_| {
+        p.clicks.is_empty() && p.last_apply.as_ref().is_some_and(|l| l.config == config)
+    });
     let refresh = refresh(&config, &world);
     let plan = plan(&config, &world);
     let mut after = world.clone();
@@ -239,7 +249,7 @@ pub fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
     })
 }
 
-/// Link format: `clicks=desired_count,multi_az_off&ignore=1&apply_s=120&second_at=30&lock_timeout=0`.
+/// Link format: `clicks=desired_count,multi_az_off&ignore=1&refresh_only=1&apply_s=120&second_at=30&lock_timeout=0`.
 /// Text typed into the editor is not in the link: it is too long for a URL.
 impl LinkState for IacDriftParams {
     fn to_query(&self) -> String {
@@ -251,6 +261,9 @@ impl LinkState for IacDriftParams {
         }
         if self.config != d.config {
             pairs.push(("ignore", "1".to_string()));
+        }
+        if self.refresh_only != d.refresh_only {
+            pairs.push(("refresh_only", "1".to_string()));
         }
         if self.lock.first_apply_s != d.lock.first_apply_s {
             pairs.push(("apply_s", self.lock.first_apply_s.to_string()));
@@ -286,6 +299,9 @@ impl LinkState for IacDriftParams {
             } else {
                 ConfigVariant::WorkedExample
             };
+        }
+        if let Some(refresh_only) = r.flag("refresh_only") {
+            p.refresh_only = refresh_only;
         }
         if let Some(v) = r.whole("apply_s", 0, MAX_LOCK_SCENARIO_S) {
             p.lock.first_apply_s = v;

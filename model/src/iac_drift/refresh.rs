@@ -1,10 +1,13 @@
 //! The drift report: what changed outside Terraform since the last apply.
+//!
+//! Every plan starts by reading the real objects back ("refreshing"). Since Terraform 1.2
+//! a normal `terraform plan` reports only the outside changes that fed a planned change
+//! ([`Plan::relevant_drift`](super::Plan)); `terraform plan -refresh-only` reports them all
+//! and plans nothing but recording them in the state. This module is the second.
 
-use std::collections::BTreeSet;
-
-use super::config::{Config, Object, Value};
+use super::config::{Config, Value};
 use super::plan::changed_keys;
-use super::render::{Line, Mode, Render, Shown};
+use super::render::{drift_block, wrap};
 use super::world::{Resource, World};
 
 /// How one object drifted from the state file.
@@ -15,121 +18,112 @@ pub struct Drift {
     pub changed: Option<Vec<String>>,
 }
 
-/// `terraform refresh` / the start of `terraform plan`.
+/// `terraform plan -refresh-only`: every change made outside Terraform.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Refresh {
-    /// Drift that matters to the plan, sorted by address.
+    /// Every object that drifted, sorted by address.
     pub drift: Vec<Drift>,
-    /// (address, attribute) changed outside Terraform but ignored by `lifecycle`.
+    /// (address, attribute) changed outside Terraform that `lifecycle { ignore_changes }`
+    /// keeps out of the plan.
     pub ignored: Vec<(String, String)>,
     /// Objects in the account that no state records (the lab's own inventory, not Terraform's).
     pub unmanaged: Vec<Resource>,
-    /// Terraform's "Objects have changed outside of Terraform" note; empty when nothing drifted.
+    /// The command's output, as Terraform prints it.
     pub text: String,
     /// The lab's inventory of unmanaged objects, in words; empty when there are none.
     pub unmanaged_text: String,
 }
 
-/// Compares the state file with the real account.
+/// How the drift note ends: a refresh-only plan records the changes, a normal plan may undo them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum NoteEnd {
+    Plan,
+    RefreshOnly,
+}
+
+/// One object the state records that the account no longer matches.
+pub(super) struct Drifted {
+    pub address: String,
+    /// `None`: deleted outside Terraform; otherwise the attributes and block types that differ.
+    pub changed: Option<Vec<String>>,
+}
+
+/// The state file against what the provider reads back, object by object.
+pub(super) fn drifted(world: &World) -> Vec<Drifted> {
+    let refreshed = world.refreshed();
+    world
+        .state
+        .iter()
+        .filter_map(|(address, recorded)| {
+            let changed = match refreshed.get(address) {
+                None => None,
+                Some(now) => {
+                    let keys = changed_keys(&recorded.body, &now.body);
+                    if keys.is_empty() {
+                        return None;
+                    }
+                    Some(keys)
+                }
+            };
+            Some(Drifted {
+                address: address.clone(),
+                changed,
+            })
+        })
+        .collect()
+}
+
+/// "Note: Objects have changed outside of Terraform", the changed objects, and the ending.
+pub(super) fn drift_note(blocks: &[String], end: NoteEnd) -> String {
+    let mut t = String::from("Note: Objects have changed outside of Terraform\n\n");
+    t.push_str(&wrap(
+        "Terraform detected the following changes made outside of Terraform since the last \"terraform apply\" which may have affected this plan:",
+    ));
+    t.push('\n');
+    for b in blocks {
+        t.push('\n');
+        t.push_str(b);
+    }
+    t.push_str("\n\n");
+    t.push_str(&wrap(match end {
+        NoteEnd::Plan => "Unless you have made equivalent changes to your configuration, or ignored the relevant attributes using ignore_changes, the following plan may include actions to undo or respond to these changes.",
+        NoteEnd::RefreshOnly => "This is a refresh-only plan, so Terraform will not take any actions to undo these. If you were expecting these changes then you can apply this plan to record the updated values in the Terraform state without changing any remote objects.",
+    }));
+    t.push('\n');
+    t
+}
+
+/// Compares the state file with the real account, as `terraform plan -refresh-only` does.
 pub fn refresh(config: &Config, world: &World) -> Refresh {
+    let refreshed = world.refreshed();
     let mut drift = Vec::new();
     let mut ignored = Vec::new();
     let mut blocks = Vec::new();
-    let no_pending = BTreeSet::new();
-    let view = Render {
-        actual: &world.actual,
-        pending: &no_pending,
-    };
-    for (address, recorded) in &world.state {
-        let rc = config.resources.get(address);
-        let (resource_type, name) = (&recorded.resource_type, &recorded.name);
-        match world.actual.get(address) {
-            None => {
-                drift.push(Drift {
-                    address: address.clone(),
-                    changed: None,
-                });
-                let mut lines = Vec::new();
-                let computed = recorded.removed_identity();
-                view.object(
-                    &mut lines,
-                    6,
-                    Some(&recorded.body),
-                    None,
-                    Mode::Delete,
-                    resource_type,
-                    &computed,
-                );
-                blocks.push(drift_block(
-                    address,
-                    "has been deleted",
-                    "-",
-                    resource_type,
-                    name,
-                    &lines,
-                ));
-            }
-            Some(now) => {
-                let changed = changed_keys(&recorded.body, &now.body);
-                let (skip, keep): (Vec<String>, Vec<String>) = changed
-                    .into_iter()
-                    .partition(|k| rc.is_some_and(|rc| rc.ignores(k)));
-                ignored.extend(skip.iter().map(|k| (address.clone(), k.clone())));
-                if keep.is_empty() {
-                    continue;
-                }
-                let mut shown_now = now.body.clone();
-                for k in &skip {
-                    restore(&mut shown_now, &recorded.body, k);
-                }
-                let mut lines = Vec::new();
-                let computed = [(
-                    "id".to_string(),
-                    Line::Same(Shown::Value(Value::Str(recorded.id.clone()))),
-                )];
-                // No resource type: a drift report never says "forces replacement".
-                view.object(
-                    &mut lines,
-                    6,
-                    Some(&recorded.body),
-                    Some(&shown_now),
-                    Mode::Update,
-                    "",
-                    &computed,
-                );
-                blocks.push(drift_block(
-                    address,
-                    "has changed",
-                    "~",
-                    resource_type,
-                    name,
-                    &lines,
-                ));
-                drift.push(Drift {
-                    address: address.clone(),
-                    changed: Some(keep),
-                });
-            }
+    for d in drifted(world) {
+        let Some(before) = world.state.get(&d.address) else {
+            continue;
+        };
+        let now = refreshed.get(&d.address).map(|r| &r.body);
+        blocks.push(drift_block(before, now));
+        if let (Some(keys), Some(rc)) = (&d.changed, config.resources.get(&d.address)) {
+            ignored.extend(
+                keys.iter()
+                    .filter(|k| rc.ignores(k))
+                    .map(|k| (d.address.clone(), k.clone())),
+            );
         }
+        drift.push(Drift {
+            address: d.address,
+            changed: d.changed,
+        });
     }
     let text = if blocks.is_empty() {
-        String::new()
+        format!(
+            "No changes. Your infrastructure still matches the configuration.\n\n{}\n",
+            wrap("Terraform has checked that the real remote objects still match the result of your most recent changes, and found no differences.")
+        )
     } else {
-        let mut t = String::from(
-            "Note: Objects have changed outside of Terraform\n\n\
-             Terraform detected the following changes made outside of Terraform since the\n\
-             last \"terraform apply\" which may have affected this plan:\n\n",
-        );
-        for b in &blocks {
-            t.push_str(b);
-            t.push('\n');
-        }
-        t.push_str(
-            "Unless you have made equivalent changes to your configuration, or ignored the\n\
-             relevant attributes using ignore_changes, the following plan may include\n\
-             actions to undo or respond to these changes.\n",
-        );
-        t
+        drift_note(&blocks, NoteEnd::RefreshOnly)
     };
     let unmanaged_text = if world.unmanaged.is_empty() {
         String::new()
@@ -159,33 +153,4 @@ pub fn refresh(config: &Config, world: &World) -> Refresh {
         text,
         unmanaged_text,
     }
-}
-
-fn restore(body: &mut Object, from: &Object, key: &str) {
-    match from.attributes.get(key) {
-        Some(v) => body.attributes.insert(key.to_string(), v.clone()),
-        None => body.attributes.remove(key),
-    };
-    match from.blocks.get(key) {
-        Some(b) => body.blocks.insert(key.to_string(), b.clone()),
-        None => body.blocks.remove(key),
-    };
-}
-
-fn drift_block(
-    address: &str,
-    what: &str,
-    symbol: &str,
-    resource_type: &str,
-    name: &str,
-    lines: &[String],
-) -> String {
-    let mut out =
-        format!("  # {address} {what}\n  {symbol} resource \"{resource_type}\" \"{name}\" {{\n");
-    for l in lines {
-        out.push_str(l);
-        out.push('\n');
-    }
-    out.push_str("    }\n");
-    out
 }

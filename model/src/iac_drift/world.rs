@@ -1,13 +1,14 @@
 //! The state file Terraform wrote and the simulated account it describes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::apply::apply;
 use super::config::{Config, Object, ResourceConfig, Value};
-use super::render::{Line, Shown};
+use super::render::Line;
 use super::{ACCOUNT, REGION};
 
-/// A deployed object, as the provider reports it.
+/// A deployed object, as the provider reports it: the arguments as applied, references
+/// replaced by the values they had.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resource {
     pub resource_type: String,
@@ -16,6 +17,12 @@ pub struct Resource {
     /// Provider-assigned identity (stand-in values, stable per creation).
     pub id: String,
     pub arn: Option<String>,
+    /// The resources its arguments came from, as the state file records them: a destroy
+    /// goes before the destroy of what it depends on.
+    pub dependencies: Vec<String>,
+    /// Modifications RDS holds for the next maintenance window (its PendingModifiedValues);
+    /// empty for everything else, and in the state.
+    pub pending: BTreeMap<String, Value>,
 }
 
 impl Resource {
@@ -25,7 +32,7 @@ impl Resource {
 
     /// The provider-assigned `id` (and `arn`) lines of this object going away.
     pub(super) fn removed_identity(&self) -> Vec<(String, Line)> {
-        let gone = |v: &String| Line::Remove(Shown::Value(Value::Str(v.clone())));
+        let gone = |v: &String| Line::Remove(Value::Str(v.clone()));
         let mut lines = vec![("id".to_string(), gone(&self.id))];
         lines.extend(self.arn.iter().map(|arn| ("arn".to_string(), gone(arn))));
         lines
@@ -43,19 +50,61 @@ pub struct World {
     pub unmanaged: Vec<Resource>,
     /// Creations so far: makes each new object's ID different.
     pub serial: u32,
+    /// Buckets (by name) that hold objects: PhotoShare's users' uploads.
+    pub buckets_with_objects: Vec<String>,
 }
 
 impl World {
-    /// The account right after `terraform apply` of `config` into an empty account.
+    /// The account after `terraform apply` of `config` into an empty account, and some use:
+    /// PhotoShare's users have uploaded photos to its buckets since.
     pub fn deployed(config: &Config) -> World {
         let mut world = World::default();
         apply(config, &mut world);
+        for r in world.actual.values() {
+            if r.resource_type == "aws_s3_bucket" {
+                world.buckets_with_objects.push(r.id.clone());
+            }
+        }
         world
+    }
+
+    /// What the provider reads back for every object the state records (the refresh
+    /// `terraform plan` starts with); deleted objects are absent.
+    pub fn refreshed(&self) -> BTreeMap<String, Resource> {
+        let mut refreshed = BTreeMap::new();
+        for (a, prior) in &self.state {
+            if let Some(real) = self.actual.get(a) {
+                refreshed.insert(a.clone(), read(prior, real));
+            }
+        }
+        refreshed
     }
 }
 
+/// The provider's read of one object: the real object, except that the AWS provider keeps a
+/// recorded engine version that is a prefix of the real one ("16" for 16.4) or that RDS holds
+/// for the maintenance window (provider source, `compareActualEngineVersion`).
+pub(super) fn read(prior: &Resource, real: &Resource) -> Resource {
+    let mut r = real.clone();
+    r.dependencies = prior.dependencies.clone();
+    r.pending = BTreeMap::new();
+    let version = |o: &Resource| match o.body.attributes.get("engine_version") {
+        Some(Value::Str(s)) => Some(s.clone()),
+        _ => None,
+    };
+    if let (Some(old), Some(new)) = (version(prior), version(real)) {
+        let waiting = real.pending.get("engine_version") == Some(&Value::Str(old.clone()));
+        if waiting || new.starts_with(&format!("{old}.")) {
+            r.body
+                .attributes
+                .insert("engine_version".into(), Value::Str(old));
+        }
+    }
+    r
+}
+
 /// Stand-in module outputs: the lab does not expand the VPC module.
-fn module_output(reference: &str) -> Option<Value> {
+pub(super) fn module_output(reference: &str) -> Option<Value> {
     let subnets = |a: &str, b: &str| Value::List(vec![Value::str(a), Value::str(b)]);
     Some(match reference {
         "module.vpc.vpc_id" => Value::str("vpc-0c1d2e3f4a5b6c7d8"),
@@ -83,16 +132,11 @@ pub(super) fn provider_identity(
     resource_type: &str,
     name: &str,
     body: &Object,
-    actual: &BTreeMap<String, Resource>,
     serial: u32,
 ) -> (String, Option<String>) {
     let hex = fnv(&format!("{resource_type}.{name}"), serial);
     let attr = |k: &str| match body.attributes.get(k) {
         Some(Value::Str(s)) => s.clone(),
-        Some(Value::Expr(e)) => match resolve(e, actual, &BTreeSet::new()) {
-            Some(Value::Str(s)) => s,
-            _ => name.to_string(),
-        },
         _ => name.to_string(),
     };
     let arn = |service: &str, rest: String| format!("arn:aws:{service}:{REGION}:{ACCOUNT}:{rest}");
@@ -170,52 +214,55 @@ pub(super) fn provider_identity(
     }
 }
 
-/// Resolves `type.name.attribute` or a module output against the real account.
-/// `None` when the value would only be known after apply.
-pub(super) fn resolve(
-    expr: &str,
-    actual: &BTreeMap<String, Resource>,
-    pending: &BTreeSet<String>,
-) -> Option<Value> {
-    if let Some(v) = module_output(expr) {
-        return Some(v);
+/// An object's arguments with their references replaced: `lookup` answers a reference's
+/// text (`None` keeps it as written). A list holding an unknown element becomes unknown as
+/// a whole, as the AWS provider (plugin SDK) plans a set or list with an unknown member.
+pub(super) fn resolve_body(body: &Object, lookup: &dyn Fn(&str) -> Option<Value>) -> Object {
+    fn value(v: &mut Value, lookup: &dyn Fn(&str) -> Option<Value>) {
+        match v {
+            Value::Expr(e) => {
+                if let Some(known) = lookup(e) {
+                    *v = known;
+                }
+            }
+            Value::List(items) => {
+                items.iter_mut().for_each(|i| value(i, lookup));
+                if items.contains(&Value::Unknown) {
+                    *v = Value::Unknown;
+                }
+            }
+            Value::Object(attrs) => attrs.values_mut().for_each(|i| value(i, lookup)),
+            _ => {}
+        }
     }
-    let mut parts = expr.split('.');
-    let (Some(t), Some(n), Some(a), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return None;
-    };
-    let address = format!("{t}.{n}");
-    if pending.contains(&address) {
-        return None;
+    fn object(o: &mut Object, lookup: &dyn Fn(&str) -> Option<Value>) {
+        o.attributes.values_mut().for_each(|v| value(v, lookup));
+        o.blocks
+            .values_mut()
+            .flatten()
+            .for_each(|b| object(b, lookup));
     }
-    let target = actual.get(&address)?;
-    match a {
-        "id" => Some(Value::Str(target.id.clone())),
-        "arn" => target.arn.clone().map(Value::Str),
-        other => match target.body.attributes.get(other)? {
-            Value::Expr(_) => None,
-            v => Some(v.clone()),
-        },
-    }
+    let mut resolved = body.clone();
+    object(&mut resolved, lookup);
+    resolved
 }
 
-/// The provider creating an object from its configuration.
-pub(super) fn create(rc: &ResourceConfig, world: &mut World) -> Resource {
+/// The provider creating an object from its resolved arguments.
+pub(super) fn create(
+    rc: &ResourceConfig,
+    body: Object,
+    dependencies: Vec<String>,
+    world: &mut World,
+) -> Resource {
     world.serial = world.serial.saturating_add(1);
-    let (id, arn) = provider_identity(
-        &rc.resource_type,
-        &rc.name,
-        &rc.body,
-        &world.actual,
-        world.serial,
-    );
+    let (id, arn) = provider_identity(&rc.resource_type, &rc.name, &body, world.serial);
     Resource {
         resource_type: rc.resource_type.clone(),
         name: rc.name.clone(),
-        body: rc.body.clone(),
+        body,
         id,
         arn,
+        dependencies,
+        pending: BTreeMap::new(),
     }
 }
