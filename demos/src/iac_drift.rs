@@ -6,6 +6,7 @@
 //! applies from writing the state at once, and the autoscaler that owns the task
 //! count, which Terraform fights unless told to `ignore_changes`.
 
+use crate::documented::DocumentedSection;
 use crate::lab::{demo_page, lab, problems_view, WorkedExample};
 use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::iac_drift::*;
@@ -27,6 +28,7 @@ pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
             <Autoscaler params outcome/>
             <Locking params outcome/>
             <About/>
+            <DocumentedSection items=&DOCUMENTED/>
         }
     })
 }
@@ -444,43 +446,18 @@ fn About() -> impl IntoView {
                 "The text is parsed as real HCL by the "<code>"hcl-edit"</code>" crate, compiled into this page, so syntax errors "
                 "carry Terraform-like positions; a reference to an undeclared resource or module, and a cycle, are refused as "
                 "Terraform refuses them. The lab does not run Terraform: a simulated provider assigns IDs (stand-ins), and which "
-                "attribute changes force a replacement comes from a table read from the AWS provider's documentation and source."
+                "attribute changes force a replacement comes from a table read from the AWS provider's documentation and source. "
+                "The lab's objects hold the arguments written in the configuration plus "<code>"id"</code>" and "<code>"arn"</code>
+                ", so the counts of hidden attributes are of those; a real plan lists more attributes the provider computes."
             </p>
-            <ul class="sources">
-                <li>
-                    "Unknown values travel: a value taken from an object still to be created or replaced is "<code>"(known after apply)"</code>
-                    ", so what refers to it changes too, or is replaced where that argument forces it (Terraform, "
-                    <code>"docs/resource-instance-change-lifecycle.md"</code>"). The AWS provider plans a list or set holding an unknown "
-                    "member as unknown as a whole, and a changed element of a set block (the service's "<code>"load_balancer"</code>
-                    ") as one removed and one added."
-                </li>
-                <li>
-                    "Apply fails where AWS fails: RDS never downgrades an engine and needs "<code>"allow_major_version_upgrade"</code>
-                    " for a major upgrade; a database with "<code>"deletion_protection = true"</code>" cannot be deleted, and the provider "
-                    "wants "<code>"final_snapshot_identifier"</code>" or "<code>"skip_final_snapshot"</code>" from the state first; S3 deletes "
-                    "only empty buckets unless "<code>"force_destroy"</code>" was applied before (AWS provider docs for "
-                    <code>"aws_db_instance"</code>" and "<code>"aws_s3_bucket"</code>"); a security group in use cannot be deleted. "
-                    "Terraform keeps what a failed apply did and records it in the state. Error texts follow the AWS provider 5.x."
-                </li>
-                <li>
-                    "Without "<code>"apply_immediately = true"</code>", RDS holds a new instance class, engine version, storage size or "
-                    "Multi-AZ setting for the weekly maintenance window, and until then \"Terraform may report a difference in its planning "
-                    "phase\" (AWS provider docs, "<code>"aws_db_instance"</code>"; RDS API, PendingModifiedValues). The lab's reading: "
-                    "other settings change at once."
-                </li>
-                <li>
-                    "A security group's "<code>"ingress"</code>" and "<code>"egress"</code>" are \"processed in attribute-as-blocks mode\" "
-                    "(AWS provider docs, "<code>"aws_security_group"</code>"): a plan shows a set of objects, not blocks. The lab's objects "
-                    "hold the arguments written in the configuration plus "<code>"id"</code>" and "<code>"arn"</code>", so the counts of "
-                    "hidden attributes are of those; a real plan lists more attributes the provider computes."
-                </li>
-            </ul>
             <p class="note careful" data-testid="no-listener-note">
                 <strong>"A careful reader's note. "</strong>
                 "The worked example's Terraform, kept as printed, declares the load balancer and its target group but no "
                 <code>"aws_lb_listener"</code>". An Application Load Balancer without a listener receives no traffic from clients: a "
                 "listener, with a protocol, a port and a default action that forwards to the target group, has to be added before "
-                "it serves anything (AWS, Elastic Load Balancing docs, \"Listeners for your Application Load Balancers\")."
+                "it serves anything ("
+                <cite><a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html"
+                    rel="noopener noreferrer">"Elastic Load Balancing: Listeners for your Application Load Balancers"</a></cite>")."
             </p>
             <p>
                 "The parser has a price: this demo adds about 380 KB to the lab's WebAssembly (124 KB over the wire with brotli), "

@@ -19,12 +19,13 @@ pub struct Documented {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{cache_cdn, rate_limiting, service_models, vm_vs_container};
+    use crate::{cache_cdn, iac_drift, rate_limiting, service_models, vm_vs_container};
 
     #[test]
     fn every_citation_is_complete_and_points_at_documentation() {
         let all = [
             cache_cdn::DOCUMENTED.as_slice(),
+            iac_drift::DOCUMENTED.as_slice(),
             rate_limiting::DOCUMENTED.as_slice(),
             service_models::DOCUMENTED.as_slice(),
             vm_vs_container::DOCUMENTED.as_slice(),

@@ -26,6 +26,7 @@
 mod apply;
 mod config;
 mod console;
+mod documented;
 mod lock;
 mod params;
 mod plan;
@@ -39,6 +40,7 @@ mod world;
 pub use apply::*;
 pub use config::*;
 pub use console::*;
+pub use documented::DOCUMENTED;
 pub use lock::*;
 pub use params::*;
 pub use plan::*;
