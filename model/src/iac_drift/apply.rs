@@ -107,88 +107,84 @@ pub fn apply(config: &Config, world: &mut World) -> Applied {
             .get(address)
             .map(|r| r.id.clone())
             .unwrap_or_default();
-        match step.action {
-            StepAction::Destroy => {
-                let started = format!("{address}: Destroying... [id={old_id}]");
-                let refusal = recorded.get(address).and_then(|r| refuse_destroy(r, world));
-                if let Some(f) = refusal {
-                    steps.push(ApplyStep {
-                        address: address.clone(),
-                        action: step.action,
-                        started,
-                        finished: None,
-                    });
-                    failures.push(f);
-                    stopped.push(key);
-                    continue;
-                }
-                if let Some(gone) = world.actual.remove(address) {
-                    if gone.resource_type == "aws_s3_bucket" {
-                        // force_destroy emptied it first.
-                        world.buckets_with_objects.retain(|b| *b != gone.id);
+        let started = match step.action {
+            StepAction::Destroy => format!("{address}: Destroying... [id={old_id}]"),
+            StepAction::Create => format!("{address}: Creating..."),
+            StepAction::Update => format!("{address}: Modifying... [id={old_id}]"),
+        };
+        // The finished line, or what AWS refused; `None`: nothing to do after all.
+        let outcome: Option<Result<String, Failure>> = match step.action {
+            StepAction::Destroy => recorded
+                .get(address)
+                .map(|r| match refuse_destroy(r, world) {
+                    Some(f) => Err(f),
+                    None => {
+                        if let Some(gone) = world.actual.remove(address) {
+                            if gone.resource_type == "aws_s3_bucket" {
+                                // force_destroy emptied it first.
+                                world.buckets_with_objects.retain(|b| *b != gone.id);
+                            }
+                        }
+                        done.destroy += 1;
+                        Ok(format!("{address}: Destruction complete"))
                     }
-                }
-                recorded.remove(address);
-                done.destroy += 1;
-                steps.push(ApplyStep {
-                    address: address.clone(),
-                    action: step.action,
-                    started,
-                    finished: Some(format!("{address}: Destruction complete")),
-                });
-            }
-            StepAction::Create => {
-                let Some(rc) = config.resources.get(address) else {
-                    continue;
-                };
+                }),
+            StepAction::Create => config.resources.get(address).map(|rc| {
                 let body = resolve_body(&rc.body, &|e| applied_reference(&world.actual, e));
                 let created = create(rc, body, dependencies(&rc.body), world);
-                steps.push(ApplyStep {
-                    address: address.clone(),
-                    action: step.action,
-                    started: format!("{address}: Creating..."),
-                    finished: Some(format!("{address}: Creation complete [id={}]", created.id)),
-                });
                 world.actual.insert(address.clone(), created.clone());
                 recorded.insert(address.clone(), created);
                 done.add += 1;
-            }
+                Ok(format!(
+                    "{address}: Creation complete [id={}]",
+                    recorded[address].id
+                ))
+            }),
             StepAction::Update => {
-                let (Some(rc), Some(current), Some(real)) = (
+                match (
                     config.resources.get(address),
                     recorded.get(address).cloned(),
                     world.actual.get(address).cloned(),
-                ) else {
-                    continue;
-                };
-                let resolved = resolve_body(&rc.body, &|e| applied_reference(&world.actual, e));
-                let wanted = effective_body(rc, resolved, &current);
-                let started = format!("{address}: Modifying... [id={old_id}]");
-                if let Some(f) = refuse_update(rc, &real, &wanted) {
-                    steps.push(ApplyStep {
-                        address: address.clone(),
-                        action: step.action,
-                        started,
-                        finished: None,
-                    });
-                    failures.push(f);
-                    stopped.push(key);
-                    continue;
+                ) {
+                    (Some(rc), Some(current), Some(real)) => {
+                        let resolved =
+                            resolve_body(&rc.body, &|e| applied_reference(&world.actual, e));
+                        let wanted = effective_body(rc, resolved, &current);
+                        Some(match refuse_update(rc, &real, &wanted) {
+                            Some(f) => Err(f),
+                            None => {
+                                update(world, address, &current.body, &wanted);
+                                let mut now = current;
+                                now.body = wanted;
+                                now.dependencies = dependencies(&rc.body);
+                                recorded.insert(address.clone(), now);
+                                done.change += 1;
+                                Ok(format!("{address}: Modifications complete [id={old_id}]"))
+                            }
+                        })
+                    }
+                    _ => None,
                 }
-                update(world, address, &current.body, &wanted);
-                let mut now = current;
-                now.body = wanted;
-                now.dependencies = dependencies(&rc.body);
-                recorded.insert(address.clone(), now);
-                done.change += 1;
-                steps.push(ApplyStep {
-                    address: address.clone(),
-                    action: step.action,
-                    started,
-                    finished: Some(format!("{address}: Modifications complete [id={old_id}]")),
-                });
             }
+        };
+        let finished = match outcome {
+            None => continue,
+            Some(Ok(line)) => Some(line),
+            Some(Err(f)) => {
+                failures.push(f);
+                stopped.push(key);
+                None
+            }
+        };
+        if step.action == StepAction::Destroy && finished.is_some() {
+            recorded.remove(address);
         }
+        steps.push(ApplyStep {
+            address: address.clone(),
+            action: step.action,
+            started,
+            finished,
+        });
     }
     // The state records every object Terraform still manages, as the provider reads it back.
     world.state.clear();
