@@ -12,6 +12,7 @@ pub mod cost;
 pub mod failure_drill;
 pub mod iac_drift;
 pub mod link;
+pub mod money;
 pub mod multi_region;
 pub mod photoshare;
 pub mod rate_limiting;

@@ -3,6 +3,7 @@
 
 use cloud_lab_model::autoscaling::*;
 use cloud_lab_model::link::{LinkState, Query};
+use cloud_lab_model::money::{Decimal, Usd};
 use cloud_lab_model::photoshare::{self, printed};
 
 fn tt(events: &[ScaleEvent]) -> Vec<(u32, u32, u32)> {
@@ -92,9 +93,11 @@ fn a_new_task_takes_traffic_after_the_worked_examples_60_s() {
 #[test]
 fn a_task_hour_costs_the_worked_examples_fargate_rate() {
     // 1 vCPU × 0.0445 + 2 GB × 0.0049 = 0.0543 $/h; 2 tasks × 730 h = 64.97 + 14.31 = 79.28 $.
-    assert!((task_hour_usd() - 0.0543).abs() < 1e-12);
-    let month = task_hour_usd() * 2.0 * 730.0;
-    assert_eq!((month * 100.0).round() / 100.0, 79.28);
+    assert_eq!(task_hour_usd(), Decimal::lit("0.0543"));
+    let month = task_hour_usd()
+        .checked_mul(Decimal::whole(2 * 730))
+        .unwrap();
+    assert_eq!(month.cents(), Some(Usd::lit("79.28")));
 }
 
 #[test]
@@ -130,7 +133,8 @@ fn the_worked_example_burst_under_target_tracking() {
     assert_eq!(r.bad_minutes, 6);
     // Task-seconds: 2×1380 + 4×120 + 7×120 + 8×2280 + 5×300 + 4×300 + 3×300 + 2×2400 = 30,720.
     assert!((r.task_hours - 30_720.0 / 3_600.0).abs() < 1e-9);
-    assert!((r.cost_usd - 30_720.0 / 3_600.0 * 0.0543).abs() < 1e-9);
+    // 30,720 × 0.0543 ÷ 3,600 = $0.46336.
+    assert_eq!(r.cost_usd, Usd::lit("0.46"));
     assert_eq!(r.direction_changes, 1);
 }
 
