@@ -47,13 +47,13 @@ pub fn duration(m: f64) -> String {
 
 /// An exact amount with thousands separators and cents: "$1,358.49".
 pub fn usd(x: Usd) -> String {
-    let cents = x.cents().unsigned_abs();
-    format!(
-        "{}${}.{:02}",
-        if x.cents() < 0 { "−" } else { "" },
-        grouped(&(cents / 100).to_string()),
-        cents % 100
-    )
+    let text = x.to_string();
+    let (sign, text) = match text.strip_prefix('-') {
+        Some(rest) => ("−", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, cents) = text.split_once('.').unwrap_or((text, "00"));
+    format!("{sign}${}.{cents}", grouped(whole))
 }
 
 /// A number with at most `places` decimals, trailing zeros dropped: 2.80 → "2.8", 16.0 → "16".

@@ -288,10 +288,25 @@ impl PartialOrd for Decimal {
     }
 }
 
+/// The decimal digits of `n`. Written out because the standard library's 128-bit
+/// formatting adds over a kilobyte to the download for what this loop does.
+fn digits(mut n: u128) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    out.into_iter().map(char::from).collect()
+}
+
 /// Plain digits, no exponent, no trailing zeros: `0.0445`, `1460`, `-2.5`.
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = self.units.unsigned_abs().to_string();
+        let digits = digits(self.units.unsigned_abs());
         let sign = if self.units < 0 { "-" } else { "" };
         let places = self.places as usize;
         if places == 0 {
@@ -393,7 +408,12 @@ impl fmt::Display for Usd {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.0 < 0 { "-" } else { "" };
         let cents = self.0.unsigned_abs();
-        write!(f, "{sign}{}.{:02}", cents / 100, cents % 100)
+        write!(
+            f,
+            "{sign}{}.{:02}",
+            digits(cents / 100),
+            (cents % 100) as u8
+        )
     }
 }
 
