@@ -6,6 +6,7 @@
 
 use crate::chart::{Bar, Chart, ChartSpec, Mark, Series, Tone};
 use crate::controls::{DecimalInput, NumberInput};
+use crate::documented::DocumentedSection;
 use crate::format;
 use crate::lab::{demo_page, field_number, from_ok, lab, problems_view, WorkedExample};
 use cloud_lab_model::catalog::DemoInfo;
@@ -28,6 +29,7 @@ pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
             <ByComponent outcome/>
             <FleetDayView params outcome/>
             <Prices params/>
+            <DocumentedSection items=&DOCUMENTED/>
         }
     })
 }

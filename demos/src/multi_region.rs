@@ -6,6 +6,7 @@
 
 use crate::chart::{Bar, Chart, ChartSpec, Mark, Series, Tone};
 use crate::controls::{bind, NumberInput, Slider, Toggle, WholeInput};
+use crate::documented::DocumentedSection;
 use crate::format;
 use crate::lab::{demo_page, from_ok, lab, problems_view, WorkedExample};
 use cloud_lab_model::catalog::DemoInfo;
@@ -421,9 +422,7 @@ fn CostSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> impl In
 #[component]
 fn Sources() -> impl IntoView {
     view! {
-        <section aria-labelledby="region-sources-heading">
-            <h2 id="region-sources-heading">"Assumptions and sources"</h2>
-            <p>{SOURCES_NOTE}</p>
-        </section>
+        <DocumentedSection items=&DOCUMENTED/>
+        <p class="note">{ASSUMPTIONS_NOTE}</p>
     }
 }

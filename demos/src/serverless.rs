@@ -7,6 +7,7 @@
 
 use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
 use crate::controls::NumberInput;
+use crate::documented::DocumentedSection;
 use crate::format;
 use crate::lab::{demo_page, field_number, from_ok, problems_view, WorkedExample};
 use cloud_lab_model::catalog::DemoInfo;
@@ -25,6 +26,7 @@ pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
             <Crossing params outcome/>
             <ColdStartsView outcome/>
             <Prices params/>
+            <DocumentedSection items=&DOCUMENTED/>
         }
     })
 }
@@ -271,7 +273,6 @@ fn Crossing(params: RwSignal<ServerlessParams>, outcome: Outcome) -> impl IntoVi
                 "fleet = max(floor, ⌈rate ÷ capacity⌉) × task-hour price × hours + fixed · each charge rounded half a cent up, each bill the sum of its charges"
             </p>
             <Chart spec summary testid="crossover-chart"/>
-            <p class="note">{METERING_NOTE}</p>
         </section>
     }
 }

@@ -13,6 +13,7 @@
 //! totals come out to the cent (tested).
 
 use crate::availability::{AvailabilityParams, DatabaseChoice};
+use crate::documented::Documented;
 use crate::link::{from_percent, number_text, Ignored, LinkReader, LinkState, Query, Route};
 use crate::money::{Decimal, Usd, TOO_LARGE};
 use crate::photoshare::{self, cost as ps};
@@ -28,6 +29,44 @@ pub const PRICE_SOURCE: &str = "Illustrative eu-west-1 on-demand list prices, ro
 pub const MULTI_AZ_STORAGE_SOURCE: &str = "Amazon RDS User Guide, \u{201c}On-Demand DB instances for \
      Amazon RDS\u{201d}: a Multi-AZ DB instance is charged per GB-month for the storage provisioned for \
      both the primary and the standby.";
+
+/// What AWS documents about the bill's lines and levers, and how the lab follows it.
+pub const DOCUMENTED: [Documented; 4] = [
+    Documented {
+        says: "Fargate bills the vCPU and memory a task asks for, from the start of its image \
+pull until it stops, per second with a one-minute minimum, at a price per vCPU-hour and per \
+GB-hour.",
+        lab: "A month is the average number of tasks × a task's size × the hours in the month, \
+at the worked example's rounded prices: 2 × 1 vCPU × 730 h = 1,460 vCPU-hours.",
+        source: "AWS Fargate Pricing",
+        url: "https://aws.amazon.com/fargate/pricing/",
+    },
+    Documented {
+        says: "A Multi-AZ DB instance is billed instance-hours for both the primary and the \
+standby, and storage per GB-month for the storage provisioned for both.",
+        lab: "The instance line counts two instances, as §4 does. The storage line keeps §4's \
+single count so that the bill is the printed $1,358.49; the careful reader's note shows both.",
+        source: "Amazon RDS User Guide: On-Demand DB instances for Amazon RDS",
+        url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_OnDemandDBInstances.html",
+    },
+    Documented {
+        says: "A Compute Savings Plan is a commitment to a dollar amount of compute an hour for \
+one or three years; it applies to Fargate usage, which is then charged at the plan's lower \
+rates.",
+        lab: "The lever takes a discount (the worked example's 40 %) off each Fargate line; what \
+the commitment leaves unused is not modelled.",
+        source: "Savings Plans User Guide: What are Savings Plans?",
+        url: "https://docs.aws.amazon.com/savingsplans/latest/userguide/what-is-savings-plans.html",
+    },
+    Documented {
+        says: "A reserved DB instance is a discount on one instance class and deployment \
+(Single-AZ or Multi-AZ) for one or three years; storage is billed as before.",
+        lab: "The reservation lever discounts the instance line only (the worked example's 42 %); \
+the storage line stays on demand. Reserved cache nodes work the same way for the Redis line.",
+        source: "Amazon RDS User Guide: Reserved DB instances for Amazon RDS",
+        url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithReservedDBInstances.html",
+    },
+];
 
 /// Most hours in a month (31 days).
 pub const MAX_HOURS_PER_MONTH: f64 = 744.0;

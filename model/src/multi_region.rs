@@ -12,6 +12,7 @@
 
 use crate::availability::{self, AvailabilityParams, Composition};
 use crate::cost::{self, BillLine, CostParams};
+use crate::documented::Documented;
 use crate::link::{number_text, Ignored, LinkReader, LinkState, Query};
 use crate::money::Usd;
 use crate::photoshare;
@@ -30,12 +31,49 @@ pub const MAX_WRITES_PER_S: f64 = 1_000_000.0;
 pub const MAX_OUTAGES_PER_MONTH: f64 = 30.0;
 pub const MAX_STANDBY_TASKS: u32 = 1_000;
 
-/// Where the failover figures come from, for the page.
-pub const SOURCES_NOTE: &str = "Route 53 health checks: a request every 30 s (standard) or 10 s \
-(fast), and an endpoint is unhealthy after the failure threshold of consecutive failed checks \
-(3 by default, 1–10) — Amazon Route 53 Developer Guide. RDS documents a read replica's promotion \
-as taking several minutes or longer; the lab assumes 5 min. The replication lag (5 s) and the \
-write rate (10 writes/s) are the lab's assumptions.";
+/// What AWS documents about failing over, and how the lab follows it.
+pub const DOCUMENTED: [Documented; 4] = [
+    Documented {
+        says: "Route 53 health checkers send a request every 30 s (standard) or 10 s (fast); an \
+endpoint is unhealthy once it fails the failure threshold of consecutive checks (3 by default, \
+1 to 10). Many checkers in several locations report, and Route 53 aggregates them.",
+        lab: "The checkers are treated as one: detection takes (threshold − 1) to threshold \
+intervals after the region fails, threshold − ½ on average.",
+        source: "Amazon Route 53 Developer Guide: How Amazon Route 53 determines whether a health check is healthy",
+        url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html",
+    },
+    Documented {
+        says: "Failover routing answers with the primary record while its health check is \
+healthy and with the secondary record when it is not.",
+        lab: "DNS answers with the standby from the moment the primary's check turns unhealthy; \
+users move when their resolver's cached answer expires.",
+        source: "Amazon Route 53 Developer Guide: Failover routing",
+        url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-failover.html",
+    },
+    Documented {
+        says: "You cannot set the TTL of an alias record that points to an AWS resource: Route 53 \
+uses the resource's, 60 s for a load balancer. A non-alias record, such as a CNAME, has the TTL \
+you give it.",
+        lab: "Alias records (the worked example's) fail over with a 60 s TTL; the TTL slider is \
+for CNAME records. Resolvers that hold answers longer are the extra-caching field.",
+        source: "Amazon Route 53 Developer Guide: Choosing between alias and non-alias records",
+        url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-choosing-alias-non-alias.html",
+    },
+    Documented {
+        says: "Promoting a read replica makes it a standalone DB instance that accepts writes; \
+the guide warns promotion can take several minutes or longer, depending on the replica's size. \
+Replication to a replica in another Region is asynchronous.",
+        lab: "Promotion is an assumed 5 minutes, started at detection after any human go-ahead. \
+The writes of the last replication-lag seconds are lost on a hard failover: the RPO.",
+        source: "Amazon RDS User Guide: Promoting a read replica to be a standalone DB instance",
+        url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.Promote.html",
+    },
+];
+
+/// The lab's own assumptions, for the page.
+pub const ASSUMPTIONS_NOTE: &str =
+    "The replication lag (5 s) and the write rate (10 writes/s) are \
+the lab's assumptions, as is the 5-minute promotion.";
 
 /// Why the TTL is fixed for alias records, for the page: a careful reader's note.
 pub const TTL_NOTE: &str = "A careful reader's note: the worked example's failover records are alias \

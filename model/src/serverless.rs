@@ -16,6 +16,7 @@
 use crate::cost::{
     price_in_range, price_problem, MAX_HOURS_PER_MONTH, TASK_MEMORY_GB_RANGE, TASK_VCPU_RANGE,
 };
+use crate::documented::Documented;
 use crate::link::{number_text, Ignored, LinkReader, LinkState, Query};
 use crate::money::{Decimal, Usd, TOO_LARGE};
 use crate::photoshare::{self, cost as ps, printed};
@@ -26,10 +27,53 @@ pub const PRICES_AS_OF: &str = "2025 (first pricing tier; illustrative)";
 pub const PRICE_SOURCE: &str = "AWS Lambda and API Gateway pricing pages, us-east-1 list prices as shown in 2025 \
      (Lambda's eu-west-1 rates are the same), first tier only. Illustrative: re-check before relying on them. \
      The fleet uses the worked example's Fargate prices.";
-/// How Lambda meters a run, for the page.
-pub const METERING_NOTE: &str = "Lambda rounds each run's duration up to the next millisecond (AWS Lambda \
-     pricing page) and takes memory in whole MB, 128 to 10,240 (Lambda Developer Guide, configuring memory). \
-     Each charge is rounded to the cent, half a cent up, and the bill is the sum of the charges.";
+
+/// What AWS documents about what the functions cost, and how the lab follows it.
+pub const DOCUMENTED: [Documented; 5] = [
+    Documented {
+        says: "Lambda charges for requests and for duration: the time the code runs, rounded up \
+to the nearest millisecond, times the memory configured, priced per GB-second. Each month's \
+first 1 million requests and 400,000 GB-seconds are free.",
+        lab: "A month's requests are rate × seconds, to the whole request; each run bills whole \
+milliseconds (rounded up) at whole MB; a GB-second is 1,024 MB for 1,000 ms. Each charge is \
+rounded to the cent, half a cent up.",
+        source: "AWS Lambda Pricing",
+        url: "https://aws.amazon.com/lambda/pricing/",
+    },
+    Documented {
+        says: "A function's memory is set from 128 MB to 10,240 MB in 1-MB increments.",
+        lab: "Memory is a whole number of MB in that range; anything else is refused in words.",
+        source: "AWS Lambda Developer Guide: Configure Lambda function memory",
+        url: "https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html",
+    },
+    Documented {
+        says: "Since 1 August 2025 the initialization (INIT) phase of a cold start is billed like \
+the invocation's duration for every on-demand function.",
+        lab:
+            "Each cold start adds its init time to the billed duration (a switch turns this off to \
+compare with the old rule); cold starts are e^(−λT) of the requests, to the whole invocation.",
+        source: "AWS Compute Blog: AWS Lambda standardizes billing for INIT Phase",
+        url: "https://aws.amazon.com/blogs/compute/aws-lambda-standardizes-billing-for-init-phase/",
+    },
+    Documented {
+        says: "API Gateway charges per million API calls: HTTP APIs $1.00 and REST APIs $3.50 in \
+the first tier.",
+        lab:
+            "The gateway's charge is requests × its price per million, rounded half a cent up; an \
+S3 event has no gateway.",
+        source: "Amazon API Gateway Pricing",
+        url: "https://aws.amazon.com/api-gateway/pricing/",
+    },
+    Documented {
+        says: "Lambda keeps an execution environment for a while after an invocation so the next \
+can reuse it; how long is not published.",
+        lab: "The lab's assumption: an idle environment is kept 10 minutes (5–15 is what \
+measurements commonly see); the keep-alive field changes it.",
+        source:
+            "AWS Lambda Developer Guide: Understanding the Lambda execution environment lifecycle",
+        url: "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html",
+    },
+];
 
 /// Lambda, x86: dollars per GB-second.
 pub const LAMBDA_GB_S_X86_USD: Decimal = Decimal::lit("0.0000166667");

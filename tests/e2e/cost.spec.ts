@@ -23,6 +23,8 @@ test('opens on the worked example: every line, both totals, the saving', async (
   await expect(page.getByTestId('levers')).toContainText('$203.23');
   await expect(page.getByTestId('idle-share')).not.toBeEmpty();
   await expect(page.locator('.worked.agrees')).toHaveCount(4);
+  await expect(page.getByTestId('documented').locator('li')).toHaveCount(4);
+  await expect(page.getByTestId('documented')).toContainText('Multi-AZ DB instance is billed');
   await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
   expect(lab.errors).toEqual([]);
 });

@@ -22,6 +22,8 @@ test('opens on the worked example', async ({ page }) => {
   await expect(page.getByTestId('two-on-demand')).toHaveText('$2,279.73');
   await expect(page.getByTestId('two-optimized')).toHaveText('$1,658.01');
   await expect(page.getByTestId('standby-bill').locator('tbody tr')).toHaveCount(8);
+  await expect(page.getByTestId('documented').locator('li')).toHaveCount(4);
+  await expect(page.getByTestId('documented')).toContainText('alias record');
   await expect(page.locator('.worked')).toHaveCount(3);
   await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
   await page.getByTestId('availability-link').click();

@@ -13,6 +13,8 @@ test('opens on PhotoShare API traffic with the crossover in words', async ({ pag
   await expect(page.getByTestId('cheaper')).toHaveText('the fleet');
   await expect(page.getByTestId('crossover-chart').locator('canvas')).toHaveAttribute('aria-label', /Below ≈ 19\.7 req\/s/);
   await expect(page.getByTestId('prices')).toContainText('per GB-second');
+  await expect(page.getByTestId('documented').locator('li')).toHaveCount(5);
+  await expect(page.getByTestId('documented')).toContainText('rounded up to the nearest millisecond');
   await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
   expect(lab.errors).toEqual([]);
 });
