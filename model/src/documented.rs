@@ -18,7 +18,6 @@ pub struct Documented {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::{
         cache_cdn, cost, multi_region, rate_limiting, serverless, service_models, vm_vs_container,
     };
