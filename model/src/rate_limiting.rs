@@ -34,10 +34,10 @@ over all clients in proportion to what they sent, and every request of an overlo
 slow: it counts as served but outside the latency objective. A limiter rejects its excess at \
 once with 429 Too Many Requests. With a queue, a request waits for a token when the queue holds \
 fewer than rate × longest wait requests, and is rejected at once otherwise. One global bucket \
-shares its tokens among the clients of each second in proportion to what they sent, in whole \
-requests; a request left over after the proportional shares goes to the clients in turn, so \
-identical clients get equal shares over a run. Per-client buckets each get an equal share of \
-the global rate and burst.";
+grants its tokens (and its queue's room) among the clients of each second in proportion to what \
+they sent, in whole requests; a request left over after the proportional shares goes to the \
+clients in turn, so identical clients are granted the same, within one request, over a run. \
+Per-client buckets each get an equal share of the global rate and burst.";
 
 /// What API Gateway, WAF and NGINX document about limiting requests.
 pub const DOCUMENTED: [Documented; 4] = [
@@ -134,11 +134,11 @@ struct Bucket {
     /// (arrival second, waiting requests per client), oldest first.
     queue: VecDeque<(u32, Vec<u64>)>,
     queued: u64,
-    /// Ties when draining the queue, and when admitting or queueing new arrivals: being
-    /// admitted now and getting a place in the queue are both wins, and share their turns;
-    /// who drains first from the queue only decides when, not whether.
-    drain_turns: Turns,
-    turns: Turns,
+    /// Ties in who is granted something (a token now or a place in the queue), and in who
+    /// goes first (which granted requests take the tokens now, which drain first): the
+    /// first decides whether a request is served, the second only when.
+    grant_turns: Turns,
+    order_turns: Turns,
 }
 
 /// What one bucket did with one second's arrivals, per client.
@@ -159,8 +159,8 @@ impl Bucket {
             queue_cap: (rate_per_s * f64::from(max_wait_s)).floor() as u64,
             queue: VecDeque::new(),
             queued: 0,
-            drain_turns: Turns::default(),
-            turns: Turns::default(),
+            grant_turns: Turns::default(),
+            order_turns: Turns::default(),
         }
     }
 
@@ -183,7 +183,7 @@ impl Bucket {
             };
             let total: u64 = waiting.iter().sum();
             let take = tokens.min(total);
-            for (c, n) in split(take, waiting, &mut self.drain_turns)
+            for (c, n) in split(take, waiting, &mut self.order_turns)
                 .into_iter()
                 .enumerate()
             {
@@ -197,24 +197,31 @@ impl Bucket {
                 self.queue.pop_front();
             }
         }
+        // The second's arrivals: what the tokens and the queue's room can take is granted
+        // in proportion to what each client sent; of that, the tokens go in proportion too,
+        // and the rest waits.
         let total: u64 = arrivals.iter().sum();
         let admit = self.whole_tokens().min(total);
-        let admitted_now = split(admit, arrivals, &mut self.turns);
+        let room = self.queue_cap.saturating_sub(self.queued);
+        let granted = split(
+            admit + room.min(total - admit),
+            arrivals,
+            &mut self.grant_turns,
+        );
+        let admitted_now = split(admit, &granted, &mut self.order_turns);
         self.tokens -= admit as f64;
-        let left: Vec<u64> = arrivals
+        let waiting: Vec<u64> = granted
             .iter()
             .zip(&admitted_now)
-            .map(|(a, n)| a - n)
+            .map(|(g, n)| g - n)
             .collect();
-        let room = self.queue_cap.saturating_sub(self.queued);
-        let waiting = split(room.min(total - admit), &left, &mut self.turns);
         let enqueued: u64 = waiting.iter().sum();
         if enqueued > 0 {
             self.queued += enqueued;
-            self.queue.push_back((t_s, waiting.clone()));
+            self.queue.push_back((t_s, waiting));
         }
         Admission {
-            rejected: left.iter().zip(&waiting).map(|(l, w)| l - w).collect(),
+            rejected: arrivals.iter().zip(&granted).map(|(a, g)| a - g).collect(),
             admitted_now,
             admitted_from_queue,
             waited_s,
