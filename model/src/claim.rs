@@ -57,57 +57,67 @@ pub struct Verdict {
     pub live: String,
     /// The live figure, rounded as printed, is the printed one.
     pub agrees: bool,
+    /// The figure applies to these params (the month holds that incident).
+    pub applies: bool,
     /// The rule, for the badge's title: "rounded to 1 decimal place".
     pub rule: String,
 }
 
 impl<P, O> Claim<P, O> {
     pub fn check(&self, p: &P, o: &O) -> Verdict {
-        self.verdict((self.live)(p, o))
+        verdict(self.label, self.printed, self.rounding, (self.live)(p, o))
     }
 
     /// The verdict for params the model refused: nothing live to compare.
     pub fn unchecked(&self) -> Verdict {
-        self.verdict(None)
-    }
-
-    fn verdict(&self, live: Option<Live>) -> Verdict {
-        let printed = Printed::read(self.printed);
-        let (live, agrees) = match (live, self.rounding) {
-            (Some(Live::Number(x)), Rounding::Places(places)) if x.is_finite() => {
-                let agrees = printed
-                    .as_ref()
-                    .is_some_and(|f| round_to(x, places) == round_to(f.value, places));
-                let text = match &printed {
-                    Some(f) => f.with(x, places),
-                    None => format!("{x:.*}", usize::from(places)),
-                };
-                (text, agrees)
-            }
-            (Some(Live::Words(words)), Rounding::Words) => {
-                let agrees = words == self.printed;
-                (words, agrees)
-            }
-            _ => ("—".to_string(), false),
-        };
-        Verdict {
-            label: self.label,
-            printed: self.printed,
-            live,
-            agrees,
-            rule: match self.rounding {
-                Rounding::Places(1) => "rounded to 1 decimal place".to_string(),
-                Rounding::Places(0) => "rounded to a whole number".to_string(),
-                Rounding::Places(n) => format!("rounded to {n} decimal places"),
-                Rounding::Words => "word for word".to_string(),
-            },
-        }
+        verdict(self.label, self.printed, self.rounding, None)
     }
 
     /// The printed figure's number and its decimal places; `None` for words. The generic
     /// tests check that every numeric claim's printed text shows `Places(n)` decimals.
     pub fn printed_number(&self) -> Option<(f64, u8)> {
         Printed::read(self.printed).map(|f| (f.value, f.places))
+    }
+}
+
+/// Not generic, so the lab's wasm holds it once rather than once per demo.
+fn verdict(
+    label: &'static str,
+    printed: &'static str,
+    rounding: Rounding,
+    live: Option<Live>,
+) -> Verdict {
+    let figure = Printed::read(printed);
+    let applies = live.is_some();
+    let (live, agrees) = match (live, rounding) {
+        (Some(Live::Number(x)), Rounding::Places(places)) if x.is_finite() => {
+            let agrees = figure
+                .as_ref()
+                .is_some_and(|f| round_to(x, places) == round_to(f.value, places));
+            let text = match &figure {
+                Some(f) => f.with(x, places),
+                None => format!("{x:.*}", usize::from(places)),
+            };
+            (text, agrees)
+        }
+        (Some(Live::Words(words)), Rounding::Words) => {
+            let agrees = words == printed;
+            (words, agrees)
+        }
+        _ => ("—".to_string(), false),
+    };
+    Verdict {
+        label,
+        printed,
+        live,
+        agrees,
+        applies,
+        rule: match rounding {
+            Rounding::Places(1) => "rounded to 1 decimal place".to_string(),
+            Rounding::Places(0) => "rounded to a whole number".to_string(),
+            Rounding::Places(n) => format!("rounded to {n} decimal places"),
+            Rounding::Words => "word for word".to_string(),
+        },
     }
 }
 

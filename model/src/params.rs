@@ -80,13 +80,18 @@ impl Spec {
     }
 
     /// The stored value of a shown one: `92` → `0.92`. A scaled value is snapped to twelve
-    /// significant digits, so `99.99` reads back as exactly `0.9999`.
+    /// decimal places, so `99.99` reads back as exactly `0.9999`.
     pub fn stored(&self, shown: f64) -> f64 {
         if self.scale == 1.0 {
             return shown;
         }
         let x = shown / self.scale;
-        format!("{x:.11e}").parse().unwrap_or(x)
+        let snapped = (x * 1e12).round() / 1e12;
+        if snapped.is_finite() {
+            snapped
+        } else {
+            x
+        }
     }
 
     pub fn shown(&self, stored: f64) -> f64 {

@@ -430,12 +430,12 @@ impl Scenario {
         }
     }
 
-    /// Moving to another page: the linked demo being left gives back its values (`left`),
-    /// then a link that carries the scenario (`s.*` keys) sets it; a bare link (the
-    /// navigation) keeps the one in memory.
-    pub fn navigate(&mut self, left: Option<ScenarioUpdate>, link: &Query) {
-        if let Some(u) = left {
-            self.update(&u);
+    /// Moving to another page: the scenario as the linked demo being left shows it (`left`,
+    /// its values in: [`Scenario::after`] with what it gives), then a link that carries the
+    /// scenario (`s.*` keys) sets it; a bare link (the navigation) keeps the one in memory.
+    pub fn navigate(&mut self, left: Option<Scenario>, link: &Query) {
+        if let Some(left) = left {
+            *self = left;
         }
         let (scenario_keys, _) = split(link);
         if scenario_keys.keys().next().is_some() {
