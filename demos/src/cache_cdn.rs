@@ -6,6 +6,7 @@
 
 use crate::chart::{Bar, Chart, ChartSpec, Mark, Series, Tone};
 use crate::controls::{bind, NumberInput, Slider, Toggle, WholeInput};
+use crate::documented::DocumentedSection;
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
@@ -25,6 +26,7 @@ pub fn page(query: &Query) -> AnyView {
             <StalenessSection params outcome/>
             <ColdCache params outcome/>
             <Assumptions/>
+            <DocumentedSection items=&DOCUMENTED/>
         }
     })
 }
@@ -83,6 +85,16 @@ fn Offload(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoView 
                 <th scope="row">{label}</th>
                 <td>{move || steady().map(|s| f(&s)).unwrap_or_default()}</td>
                 <td>{move || burst_loads().map(|s| f(&s)).unwrap_or_default()}</td>
+            </tr>
+        }
+    };
+    // A ratio at each load: the popularity model's burst hits more than its steady state.
+    let hit_row = move |label: &'static str, testid: &'static str, f: fn(&LayerLoads) -> f64| {
+        view! {
+            <tr>
+                <th scope="row">{label}</th>
+                <td data-testid=testid>{move || steady().map(|s| format::percent(f(&s), 1)).unwrap_or_default()}</td>
+                <td data-testid=format!("{testid}-burst")>{move || burst_loads().map(|s| format::percent(f(&s), 1)).unwrap_or_default()}</td>
             </tr>
         }
     };
@@ -147,19 +159,14 @@ fn Offload(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoView 
                     <thead><tr><th scope="col">"layer"</th><th scope="col">"steady"</th><th scope="col">"burst"</th></tr></thead>
                     <tbody>
                         {row("At the edge", |s| format::per_s(s.edge_per_s))}
-                        <tr>
-                            <th scope="row">"CDN hit ratio"</th>
-                            <td colspan="2" data-testid="cdn-hit">{from_ok(outcome, |o| format::percent(o.cdn_hit_ratio, 1))}</td>
-                        </tr>
+                        {hit_row("CDN hit ratio", "cdn-hit", |s| s.cdn_hit_ratio)}
                         {row("Reaching the origin (CDN misses)", |s| format::per_s_fine(s.origin_per_s))}
-                        <tr>
-                            <th scope="row">"Redis hit ratio"</th>
-                            <td colspan="2" data-testid="redis-hit">{from_ok(outcome, |o| format::percent(o.redis_hit_ratio, 1))}</td>
-                        </tr>
+                        {hit_row("Redis hit ratio", "redis-hit", |s| s.redis_hit_ratio)}
                         {row("Reaching Postgres (Redis misses)", |s| format::per_s_fine(s.db_reads_per_s))}
                         {row("Tasks needed", |s| s.tasks.to_string())}
                     </tbody>
                 </table>
+                <p class="note" data-testid="burst-hit-note">{BURST_HIT_NOTE}</p>
             </div>
         </section>
     }
@@ -230,15 +237,13 @@ fn PopularitySection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl
                 mark: Mark::Dashed,
             });
         }
-        ChartSpec {
-            x_label: "image rank, 10^x (most popular first)".into(),
-            y_label: "requests for ranks 1…x, %".into(),
-            x: 0.0..top,
-            y: 0.0..100.0,
-            series,
-            bands: vec![],
-            bars: vec![],
-        }
+        ChartSpec::new(
+            "image rank, 10^x (most popular first)",
+            "requests for ranks 1…x, %",
+        )
+        .x(0.0..top)
+        .y(0.0..100.0)
+        .series(series)
     });
     let summary = Signal::derive(move || {
         outcome.with(|o| match o {
@@ -374,20 +379,12 @@ fn StalenessSection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl 
             label: label.into(),
             segments: vec![("longest stale window".into(), value, tone)],
         };
-        let mut spec = ChartSpec {
-            x_label: String::new(),
-            y_label: "seconds readers may see the old value".into(),
-            x: -0.5..1.5,
-            y: 0.0..1.0,
-            series: vec![],
-            bands: vec![],
-            bars: vec![
+        ChartSpec::new("", "seconds readers may see the old value")
+            .bars(vec![
                 bar("invalidate on write", windows[0], Tone::First),
                 bar("TTL only", windows[1], Tone::Second),
-            ],
-        };
-        spec.y = spec.y_to_fit();
-        spec
+            ])
+            .fit_y()
     });
     let summary = Signal::derive(move || {
         match pair() {
@@ -471,36 +468,18 @@ fn ColdCache(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoVie
             ),
             Err(_) => (Vec::new(), Vec::new(), 0.0),
         });
-        let mut spec = ChartSpec {
-            x_label: "seconds after the flush".into(),
-            y_label: "req/s".into(),
-            x: 0.0..end(),
-            y: 0.0..1.0,
-            series: vec![
-                Series {
-                    label: "reaching the origin".into(),
-                    points: origin,
-                    tone: Tone::First,
-                    mark: Mark::Line,
-                },
-                Series {
-                    label: "reaching Postgres".into(),
-                    points: db,
-                    tone: Tone::Second,
-                    mark: Mark::Line,
-                },
-                Series {
-                    label: "origin, warm cache".into(),
-                    points: vec![(0.0, warm), (end(), warm)],
-                    tone: Tone::Muted,
-                    mark: Mark::Dashed,
-                },
-            ],
-            bands: vec![],
-            bars: vec![],
-        };
-        spec.y = spec.y_to_fit();
-        spec
+        ChartSpec::new("seconds after the flush", "req/s")
+            .x(0.0..end())
+            .series([
+                Series::line("reaching the origin", origin, Tone::First),
+                Series::line("reaching Postgres", db, Tone::Second),
+                Series::dashed(
+                    "origin, warm cache",
+                    vec![(0.0, warm), (end(), warm)],
+                    Tone::Muted,
+                ),
+            ])
+            .fit_y()
     });
     let tasks_spec = Signal::derive(move || {
         let (needed, warm) = outcome.with(|o| match o {
@@ -514,30 +493,17 @@ fn ColdCache(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoVie
             ),
             Err(_) => (Vec::new(), 0.0),
         });
-        let mut spec = ChartSpec {
-            x_label: "seconds after the flush".into(),
-            y_label: "tasks".into(),
-            x: 0.0..end(),
-            y: 0.0..1.0,
-            series: vec![
-                Series {
-                    label: "tasks the load needs".into(),
-                    points: needed,
-                    tone: Tone::Third,
-                    mark: Mark::Step,
-                },
-                Series {
-                    label: "tasks running (warm)".into(),
-                    points: vec![(0.0, warm), (end(), warm)],
-                    tone: Tone::Muted,
-                    mark: Mark::Dashed,
-                },
-            ],
-            bands: vec![],
-            bars: vec![],
-        };
-        spec.y = spec.y_to_fit();
-        spec
+        ChartSpec::new("seconds after the flush", "tasks")
+            .x(0.0..end())
+            .series([
+                Series::step("tasks the load needs", needed, Tone::Third),
+                Series::dashed(
+                    "tasks running (warm)",
+                    vec![(0.0, warm), (end(), warm)],
+                    Tone::Muted,
+                ),
+            ])
+            .fit_y()
     });
     let recovered = move |c: &ColdCache| match c.recovered_s {
         Some(t) => format!("after {}", format::span(t)),

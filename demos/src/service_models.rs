@@ -4,6 +4,7 @@
 //! stay yours in every model. PhotoShare's tiers sit at different points on that
 //! line: the app tier in containers, the data tier in PaaS.
 
+use crate::documented::DocumentedSection;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
 use crate::results::{from_ok, problems_view, WorkedExample};
@@ -20,6 +21,7 @@ pub fn page(query: &Query) -> AnyView {
             <Matrix params outcome/>
             <Tiers params outcome/>
             <SelfCheck params outcome/>
+            <DocumentedSection items=&DOCUMENTED/>
         }
     })
 }

@@ -6,6 +6,7 @@
 //! so every scale-out pulls less.
 
 use crate::chart::{Bar, Chart, ChartSpec, Tone};
+use crate::documented::DocumentedSection;
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_number;
@@ -19,13 +20,14 @@ pub fn page(query: &Query) -> AnyView {
     demo_page::<VmVsContainer, _>(query, |page: Page<VmVsContainer>| {
         let (params, outcome) = (page.params, page.outcome);
         view! {
-            <Controls params/>
+            <Controls params outcome/>
             {problems_view(outcome)}
             <Hosts outcome/>
             <ScaleOut params outcome/>
             <Image params outcome/>
             <Overheads params/>
             <Sources/>
+            <DocumentedSection items=&DOCUMENTED/>
         }
     })
 }
@@ -81,7 +83,8 @@ fn Slider(
 }
 
 #[component]
-fn Controls(params: Params) -> impl IntoView {
+fn Controls(params: Params, outcome: Outcome) -> impl IntoView {
+    let fargate = from_ok(outcome, |o| Some(o.fargate));
     let app_agrees = Signal::derive(move || {
         params.with(|p| {
             p.app.vcpu == photoshare::cost::TASK_VCPU
@@ -117,6 +120,7 @@ fn Controls(params: Params) -> impl IntoView {
                         value=Signal::derive(move || params.with(|p| p.app.memory_gib))
                         set=move |x| params.update(|p| p.app.memory_gib = x)/>
                     <WorkedExample printed="1 vCPU + 2 GB a task" agrees=app_agrees/>
+                    <p class="note" data-testid="fargate-size">{move || fargate().map(fargate_text)}</p>
                 </fieldset>
                 <fieldset>
                     <legend>"A scale-out"</legend>
@@ -132,6 +136,19 @@ fn Controls(params: Params) -> impl IntoView {
                 </fieldset>
             </div>
         </section>
+    }
+}
+
+/// How the app instance reads as a Fargate task.
+fn fargate_text(f: FargateSize) -> String {
+    match (f.exact, f.smallest) {
+        (true, _) => "One of Fargate's task sizes.".into(),
+        (false, Some(s)) => format!(
+            "Not a Fargate task size: Fargate would run it as {} vCPU, {} GB.",
+            format::field(s.vcpu),
+            format::field(s.memory_gib)
+        ),
+        (false, None) => "Larger than any Fargate task (16 vCPU, 120 GB).".into(),
     }
 }
 
@@ -292,17 +309,9 @@ fn ScaleOut(params: Params, outcome: Outcome) -> impl IntoView {
                     .collect(),
                 Err(_) => Vec::new(),
             };
-            let mut spec = ChartSpec {
-                x_label: "isolation".into(),
-                y_label: "seconds until all serve".into(),
-                x: -0.5..(bars.len() as f64 - 0.5),
-                y: 0.0..1.0,
-                series: vec![],
-                bands: vec![],
-                bars,
-            };
-            spec.y = spec.y_to_fit();
-            spec
+            ChartSpec::new("isolation", "seconds until all serve")
+                .bars(bars)
+                .fit_y()
         })
     });
     let summary = Signal::derive(move || {

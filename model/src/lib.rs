@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod claim;
 pub mod cost;
 pub mod demo;
+pub mod documented;
 pub mod failure_drill;
 pub mod iac_drift;
 pub mod link;
