@@ -262,11 +262,7 @@ const SCALE_OUT: TourClaim = Claim {
     label: "Scale-out: launch to first request",
     printed: "~60 s",
     rounding: Rounding::Places(0),
-    live: |s, _| {
-        number(f64::from(autoscaling::startup_delay_s(
-            autoscaling_params(s).provisioning_s,
-        )))
-    },
+    live: |s, _| number(f64::from(autoscaling_params(s).startup_delay_s())),
 };
 
 const SURVIVES_AZ_LOSS: TourClaim = Claim {
@@ -500,8 +496,8 @@ pub fn tradeoffs(s: &Scenario) -> Vec<TradeoffRow> {
         TradeoffRow {
             dimension: "Operability",
             this_design: format!(
-                "100 % IaC, rolling deploys gated by {} of health checks, error-budget driven",
-                seconds_to_healthy(s)
+                "100 % IaC, rolling deploys gated by /healthz (a new task serves {} after launch), error-budget driven",
+                rolling_startup(s)
             ),
             cost_of_choice:
                 "The Terraform state and the pipeline are systems too, and must be maintained."
@@ -543,11 +539,11 @@ fn composed_text(s: &Scenario, db: DatabaseChoice, regions: u32, places: usize) 
     composed(s, db, regions).map_or("—".into(), |x| format!("{x:.places$}"))
 }
 
-/// How long a new task's health checks hold it back in the rolling deploy, as "30 s".
-fn seconds_to_healthy(s: &Scenario) -> String {
+/// How long after its launch a new task of the rolling deploy serves, as "60 s".
+fn rolling_startup(s: &Scenario) -> String {
     let mut p = RollingDeployParams::default();
     RollingDeploy::take(&mut p, s);
-    RollingDeploy::evaluate(&p).map_or("—".into(), |o| format!("{} s", o.seconds_to_healthy))
+    RollingDeploy::evaluate(&p).map_or("—".into(), |o| format!("{} s", o.startup_s))
 }
 
 fn tasks(edge: f64, hit: f64) -> Option<Live> {

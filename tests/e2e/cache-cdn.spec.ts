@@ -1,6 +1,6 @@
 // The cache-aside & CDN offload demo in the browser: the worked example's offload figures,
 // reaction to the hit ratio and popularity controls, staleness, the cold-cache spike and
-// its link to the autoscaling demo, deep links across a reload, and a bad link.
+// its link to the autoscaling demo, deep links across a reload (bad links: bad-links.spec.ts).
 import { test, expect } from '@playwright/test';
 import { Lab } from './lab';
 

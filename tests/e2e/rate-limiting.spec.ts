@@ -1,6 +1,6 @@
 // The token-bucket demo in the browser: the hand-worked bucket, PhotoShare's spike through
 // no limiter, one bucket and per-client buckets, controls that move the numbers and charts,
-// deep links across a reload, and a bad link.
+// deep links across a reload (bad links: bad-links.spec.ts).
 import { test, expect } from '@playwright/test';
 import { Lab } from './lab';
 

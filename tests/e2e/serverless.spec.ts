@@ -1,5 +1,5 @@
 // The Serverless crossover demo in the browser: the crossover in words, the rate
-// slider, presets, cold starts, deep links and bad links.
+// slider, presets, cold starts and deep links (bad links: bad-links.spec.ts).
 import { test, expect } from '@playwright/test';
 import { Lab } from './lab';
 

@@ -1,5 +1,5 @@
 // The Service models demo in the browser: the matrix and its line, PhotoShare's
-// tiers on it, the self-check's feedback, deep links across a reload, bad links.
+// tiers on it, the self-check's feedback, deep links across a reload (bad links: bad-links.spec.ts).
 import { test, expect } from '@playwright/test';
 import { Lab } from './lab';
 

@@ -1,5 +1,5 @@
 // The VM vs container demo in the browser: density on PhotoShare's host, the
-// scale-out's start-up, the multi-stage image, deep links and bad links.
+// scale-out's start-up, the multi-stage image and deep links (bad links: bad-links.spec.ts).
 import { test, expect } from '@playwright/test';
 import { Lab } from './lab';
 
