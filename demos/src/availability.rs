@@ -210,7 +210,7 @@ fn Composed(page: AvailabilityPage) -> impl IntoView {
         })
     });
     view! {
-        <Results page heading="What the path gives" id="composed">
+        <Results invalid=page.invalid() heading="What the path gives" id="composed">
             <dl class="figures" aria-live="polite">
                 <div>
                     <dt>"Composed availability"</dt>
@@ -278,7 +278,7 @@ fn Budget(page: AvailabilityPage) -> impl IntoView {
         })
     });
     view! {
-        <Results page heading="The SLO and its error budget" id="budget">
+        <Results invalid=page.invalid() heading="The SLO and its error budget" id="budget">
             <div class="choices">
                 <Number params field=AvailabilityParams::SLO/>
                 <Choices params field=AvailabilityParams::MONTH/>

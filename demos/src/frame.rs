@@ -7,7 +7,7 @@
 //!     demo_page::<Availability, _>(query, |page| view! {
 //!         <Number params=page.params field=AvailabilityParams::SLO/>
 //!         {page.problems()}
-//!         <Results page heading="What the path gives" id="composed">
+//!         <Results invalid=page.invalid() heading="What the path gives" id="composed">
 //!             <p>{page.from_ok(|o| format::availability(o.composition.availability))}</p>
 //!             {page.badge(&Availability::COMPOSED)}
 //!         </Results>
@@ -48,9 +48,9 @@ impl<D: Demo> Page<D> {
     }
 
     /// True while the model refuses the params.
-    pub fn invalid(self) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    pub fn invalid(self) -> Signal<bool> {
         let outcome = self.outcome;
-        move || outcome.with(|o| o.is_err())
+        Signal::derive(move || outcome.with(|o| o.is_err()))
     }
 
     /// The model's problems, shown in place of the results while there are any.

@@ -1,22 +1,21 @@
 //! The result section every demo shares: the model's problems in place of results, a
 //! section greyed while the params are invalid, and the worked example's badges.
 
-use crate::frame::Page;
 use cloud_lab_model::claim::Verdict;
-use cloud_lab_model::demo::Demo;
 use leptos::prelude::*;
 
-/// A section of results, marked invalid (and greyed) while the model refuses the params.
+/// A section of results, marked invalid (and greyed) while the model refuses the params:
+/// `<Results invalid=page.invalid() heading="…" id="composed">…</Results>`.
 #[component]
-pub fn Results<D: Demo>(
-    page: Page<D>,
+pub fn Results(
+    #[prop(into)] invalid: Signal<bool>,
     heading: &'static str,
-    /// The heading's id, and the section's name for tests: `{id}-heading`.
+    /// The heading's id is `{id}-heading`.
     id: &'static str,
     children: Children,
 ) -> impl IntoView {
     view! {
-        <section aria-labelledby=format!("{id}-heading") class="results" class:invalid=page.invalid()>
+        <section aria-labelledby=format!("{id}-heading") class="results" class:invalid=move || invalid.get()>
             <h2 id=format!("{id}-heading")>{heading}</h2>
             {children()}
         </section>
@@ -38,22 +37,11 @@ pub fn Problems(problems: Vec<String>) -> impl IntoView {
 /// worked example prints it, is the printed one. Built by `Page::badge` from a claim.
 #[component]
 pub fn Badge(#[prop(into)] verdict: Signal<Verdict>) -> impl IntoView {
-    let agrees = move || verdict.with(|v| v.agrees);
-    let title = move || {
-        verdict.with(|v| {
-            format!(
-                "{}: the worked example prints {}; live {} ({})",
-                v.label, v.printed, v.live, v.rule
-            )
-        })
-    };
-    view! {
-        <span class="worked" class:agrees=agrees data-testid="worked-example" title=title>
-            "Worked example: "{move || verdict.with(|v| v.printed)}
-            <span aria-hidden="true">{move || if agrees() { " ✓" } else { "" }}</span>
-            <span class="visually-hidden">{move || if agrees() { " (matches)" } else { " (differs)" }}</span>
-        </span>
-    }
+    badge(
+        Signal::derive(move || verdict.with(|v| v.printed)),
+        Signal::derive(move || verdict.with(|v| v.agrees)),
+        Signal::derive(move || verdict.with(|v| format!("live {}, {}", v.live, v.rule))),
+    )
 }
 
 /// The worked example's figure beside the live one, compared in the view. Kept while the
@@ -66,13 +54,18 @@ pub fn WorkedExample(
     #[prop(into)]
     agrees: Signal<bool>,
 ) -> impl IntoView {
+    badge(printed.into(), agrees, Signal::stored(String::new()))
+}
+
+fn badge(printed: Signal<&'static str>, agrees: Signal<bool>, title: Signal<String>) -> AnyView {
     view! {
-        <span class="worked" class:agrees=move || agrees.get() data-testid="worked-example">
-            "Worked example: "{printed}
+        <span class="worked" class:agrees=move || agrees.get() data-testid="worked-example" title=move || title.get()>
+            "Worked example: "{move || printed.get()}
             <span aria-hidden="true">{move || if agrees.get() { " ✓" } else { "" }}</span>
             <span class="visually-hidden">{move || if agrees.get() { " (matches)" } else { " (differs)" }}</span>
         </span>
     }
+    .into_any()
 }
 
 /// A reactive value from a model outcome, or the default while the input is invalid.

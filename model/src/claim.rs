@@ -60,7 +60,7 @@ pub struct Verdict {
     /// The figure applies to these params (the month holds that incident).
     pub applies: bool,
     /// The rule, for the badge's title: "rounded to 1 decimal place".
-    pub rule: String,
+    pub rule: &'static str,
 }
 
 impl<P, O> Claim<P, O> {
@@ -113,10 +113,11 @@ fn verdict(
         agrees,
         applies,
         rule: match rounding {
-            Rounding::Places(1) => "rounded to 1 decimal place".to_string(),
-            Rounding::Places(0) => "rounded to a whole number".to_string(),
-            Rounding::Places(n) => format!("rounded to {n} decimal places"),
-            Rounding::Words => "word for word".to_string(),
+            Rounding::Places(0) => "rounded to a whole number",
+            Rounding::Places(1) => "rounded to 1 decimal place",
+            Rounding::Places(2) => "rounded to 2 decimal places",
+            Rounding::Places(_) => "rounded as printed",
+            Rounding::Words => "word for word",
         },
     }
 }
@@ -163,7 +164,7 @@ impl Printed {
         let digits = format!("{:.*}", usize::from(places), x.abs());
         let (whole, decimals) = digits.split_once('.').unwrap_or((&digits, ""));
         let whole = if self.grouped {
-            group_thousands(whole)
+            thousands(whole)
         } else {
             whole.to_string()
         };
@@ -182,7 +183,8 @@ impl Printed {
     }
 }
 
-fn group_thousands(whole: &str) -> String {
+/// Thousands separators on the digits of a whole number: "1358" → "1,358".
+pub fn thousands(whole: &str) -> String {
     let mut out = String::new();
     for (i, c) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i) % 3 == 0 {

@@ -609,13 +609,5 @@ pub fn dollars(x: f64) -> String {
 
 /// 1358 → "1,358".
 fn thousands(x: f64) -> String {
-    let digits = format!("{:.0}", x.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::claim::thousands(&format!("{:.0}", x.abs()))
 }
