@@ -156,9 +156,7 @@ fn choices(
 #[component]
 pub fn Control<P: Send + Sync + 'static>(params: RwSignal<P>, field: Field<P>) -> impl IntoView {
     match field.access {
-        Access::Number { .. } | Access::Whole { .. } => {
-            view! { <Slider params field/> }.into_any()
-        }
+        Access::Number { .. } | Access::Whole { .. } => view! { <Slider params field/> }.into_any(),
         Access::Flag { .. } => view! { <Toggle params field/> }.into_any(),
         Access::Choice { .. } => view! { <Choices params field/> }.into_any(),
         Access::Text { .. } => ().into_any(),

@@ -15,6 +15,7 @@ use crate::demo::{check_on, Demo};
 use crate::failure_drill::{self, DbState};
 use crate::iac_drift::{self, ConfigVariant};
 use crate::link::{Ignored, LinkReader, LinkState, Query, Route};
+use crate::money::Usd;
 use crate::rolling_deploy::{RollingDeploy, RollingDeployParams};
 use crate::scenario::{self, Scenario};
 use crate::serverless::{self, ServerlessParams};
@@ -276,13 +277,13 @@ const ON_DEMAND: TourClaim = Claim {
     label: "On-demand total",
     printed: "$1,358.49",
     rounding: Rounding::Places(2),
-    live: |s, _| bill(s).and_then(|o| number(o.on_demand_usd)),
+    live: |s, _| bill(s).and_then(|o| number(o.on_demand_usd.to_f64())),
 };
 const OPTIMIZED: TourClaim = Claim {
     label: "Optimized total",
     printed: "$1,047.63",
     rounding: Rounding::Places(2),
-    live: |s, _| bill(s).and_then(|o| number(o.optimized_usd)),
+    live: |s, _| bill(s).and_then(|o| number(o.optimized_usd.to_f64())),
 };
 const SAVING: TourClaim = Claim {
     label: "Saving",
@@ -294,13 +295,13 @@ const SAVING_A_YEAR: TourClaim = Claim {
     label: "Saving a year",
     printed: "~$3,730/yr",
     rounding: Rounding::Places(0),
-    live: |s, _| bill(s).and_then(|o| number(o.saving_per_year_usd)),
+    live: |s, _| bill(s).and_then(|o| number(o.saving_per_year_usd.to_f64())),
 };
 const DB_LINE: TourClaim = Claim {
     label: "Multi-AZ database line (×2)",
     printed: "$350.40",
     rounding: Rounding::Places(2),
-    live: |s, _| db_line_usd(s, true).and_then(number),
+    live: |s, _| db_line_usd(s, true).and_then(|u| number(u.to_f64())),
 };
 /// §4: "the difference between 99.9 % and a single-AZ ~99.5 %".
 const SINGLE_AZ_COMPOSED: TourClaim = Claim {
@@ -402,19 +403,18 @@ pub fn tradeoffs(s: &Scenario) -> Vec<TradeoffRow> {
     let composed = composed_text(s, s.database_choice(), 1, 1);
     let p = availability_params(s);
     let budget = availability::error_budget_minutes(p.slo, p.month);
-    let db_line = |multi_az| db_line_usd(s, multi_az).unwrap_or(f64::NAN);
-    let (single, multi) = (db_line(false), db_line(true));
+    let (single, multi) = (db_line_usd(s, false), db_line_usd(s, true));
     let availability_cost = if s.multi_az.value {
         format!(
             "Multi-AZ doubles the database line ({} → {} a month on demand); 99.99 % would need a second region, and even with instant failover the global edge holds the path at {} %.",
-            dollars(single),
-            dollars(multi),
+            money(single),
+            money(multi),
             composed_text(s, s.database_choice(), 2, 5)
         )
     } else {
         format!(
             "Single-AZ saves {} a month, but the path drops to {} % and a database failure waits for a restore.",
-            dollars(multi - single),
+            money(multi.zip(single).map(|(m, s)| m - s)),
             composed_text(s, DatabaseChoice::SingleAz, 1, 1)
         )
     };
@@ -448,13 +448,13 @@ pub fn tradeoffs(s: &Scenario) -> Vec<TradeoffRow> {
             (
                 format!(
                     "≈ {} a month optimized ({} on demand)",
-                    dollars(o.optimized_usd.round()),
-                    dollars(o.on_demand_usd.round())
+                    dollars(o.optimized_usd.whole_dollars().to_f64()),
+                    dollars(o.on_demand_usd.whole_dollars().to_f64())
                 ),
                 format!(
                     "Reservations lock in a 1-year commitment; the largest line is {} ({}).",
                     largest.line.name(Cloud::Aws),
-                    dollars(largest.optimized_usd)
+                    dollars(largest.optimized_usd.to_f64())
                 ),
             )
         }
@@ -573,7 +573,7 @@ fn bill(s: &Scenario) -> Option<cost::CostOutcome> {
 }
 
 /// The database instance line on demand, with or without the standby.
-fn db_line_usd(s: &Scenario, multi_az: bool) -> Option<f64> {
+fn db_line_usd(s: &Scenario, multi_az: bool) -> Option<Usd> {
     let p = CostParams {
         multi_az,
         ..cost_params(s)
@@ -589,6 +589,11 @@ fn db_line_usd(s: &Scenario, multi_az: bool) -> Option<f64> {
 /// A figure with at most one decimal, trailing zeros dropped: 96, 92, 85.5.
 fn pct_text(x: f64) -> String {
     crate::link::number_text((x * 10.0).round() / 10.0)
+}
+
+/// An exact amount as [`dollars`] writes it, or "—" when there is none.
+fn money(x: Option<crate::money::Usd>) -> String {
+    x.map_or("—".into(), |u| dollars(u.to_f64()))
 }
 
 /// 1358.49 → "$1,358.49"; whole dollars print without cents: 3730 → "$3,730".
