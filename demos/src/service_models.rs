@@ -7,7 +7,7 @@
 use crate::documented::DocumentedSection;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
-use crate::results::{from_ok, problems_view, WorkedExample};
+use crate::results::{from_ok, problems_view};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::service_models::*;
 use cloud_lab_model::vocabulary::Cloud;
@@ -19,7 +19,7 @@ pub fn page(query: &Query) -> AnyView {
         view! {
             {problems_view(outcome)}
             <Matrix params outcome/>
-            <Tiers params outcome/>
+            <Tiers page/>
             <SelfCheck params outcome/>
             <DocumentedSection items=&DOCUMENTED/>
         }
@@ -199,7 +199,8 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
 }
 
 #[component]
-fn Tiers(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoView {
+fn Tiers(page: Page<ServiceModels>) -> impl IntoView {
+    let (params, outcome) = (page.params, page.outcome);
     let lab = lab();
     let tiers = from_ok(outcome, |o| o.tiers.clone());
     let selected = move || params.with(|p| p.selected_tier);
@@ -208,18 +209,6 @@ fn Tiers(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoVi
             p.selected_tier = Some(t);
             p.selected_model = None;
         })
-    };
-    let worked = |t: Tier, m: Model| -> Option<AnyView> {
-        match t {
-            Tier::App => Some(
-                view! { <WorkedExample printed="containers, close to IaaS" agrees=m == Model::Caas/> }
-                    .into_any(),
-            ),
-            Tier::Database | Tier::Cache | Tier::ObjectStorage => {
-                Some(view! { <WorkedExample printed="PaaS" agrees=m == Model::Paas/> }.into_any())
-            }
-            _ => None,
-        }
     };
     let card = move || {
         tiers().into_iter().find(|c| c.selected).map(|c| {
@@ -262,7 +251,7 @@ fn Tiers(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoVi
                             <input type="radio" name="tier" prop:checked=move || selected() == Some(t)
                                 on:change=move |_| choose(t)/>
                             " "{t.label()}" ("{lab.name(t.service())}") — "<strong>{model.label()}</strong>" "
-                            {worked(t, model)}
+                            {ServiceModels::claim(t).map(|claim| page.badge(claim))}
                         </label>
                     }
                 })}

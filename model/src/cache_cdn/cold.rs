@@ -4,7 +4,7 @@
 use super::popularity::{held_rates, Zipf};
 use super::*;
 use crate::autoscaling::{AutoscalingParams, LoadPoint, LoadProfile};
-use crate::link::Route;
+use crate::link::{LinkState, Route};
 
 /// The step of the cold-cache series.
 pub const COLD_STEP_S: u32 = 10;

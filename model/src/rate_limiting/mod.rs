@@ -18,7 +18,11 @@ mod notes;
 pub use bucket::*;
 pub use notes::*;
 
+use crate::catalog::DemoId;
+use crate::claim::{Claim, Live, Rounding};
+use crate::demo::Demo;
 use crate::link::{number_text, Ignored, LinkReader, LinkState, Query};
+use crate::params::{self, Field, Fields, Spec, Table};
 use crate::photoshare;
 use bucket::Bucket;
 
@@ -327,140 +331,182 @@ fn run(p: &RateLimitParams, limiter: Limiter, arrivals: &[Vec<u64>]) -> Scenario
 }
 
 fn validate(p: &RateLimitParams) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut check = |ok: bool, message: String| {
-        if !ok {
-            problems.push(message);
-        }
-    };
-    let within = |x: f64| x.is_finite() && (0.0..=MAX_RATE_PER_S).contains(&x);
-    check(
-        within(p.rate_per_s) && p.rate_per_s > 0.0,
-        format!("The bucket's rate must be above 0 and at most {MAX_RATE_PER_S} per second."),
-    );
-    check(
-        within(p.burst),
-        format!("The burst must be between 0 and {MAX_RATE_PER_S} requests."),
-    );
-    check(
-        (1..=MAX_CLIENTS).contains(&p.clients),
-        format!("There must be 1 to {MAX_CLIENTS} clients."),
-    );
-    check(
-        !within(p.burst) || p.burst >= f64::from(p.clients.clamp(1, MAX_CLIENTS)),
-        "The burst must be at least one request per client, or a per-client bucket admits nothing."
-            .into(),
-    );
-    check(
-        within(p.normal_per_s) && within(p.abusive_per_s),
-        format!("A client's requests must be between 0 and {MAX_RATE_PER_S} per second."),
-    );
-    check(
-        within(p.capacity_per_s),
-        format!("The app tier's capacity must be between 0 and {MAX_RATE_PER_S} req/s."),
-    );
-    check(
-        p.max_wait_s <= MAX_WAIT_S,
-        format!("The longest wait must be at most {MAX_WAIT_S} s."),
-    );
-    check(
-        (1..=MAX_DURATION_S).contains(&p.duration_s),
-        format!("The run must last 1 to {MAX_DURATION_S} s."),
-    );
-    check(
-        p.burst_start_s <= MAX_DURATION_S && p.burst_length_s <= MAX_DURATION_S,
-        format!("The burst must start and last within {MAX_DURATION_S} s."),
-    );
+    let mut problems = params::check(p);
+    if p.clients >= 1 && p.burst.is_finite() && p.burst < f64::from(p.clients) {
+        problems.push(
+            "The burst must be at least one request per client, or a per-client bucket admits nothing."
+                .into(),
+        );
+    }
     problems
 }
 
-/// Link format: `rate=300&burst=300&wait=0&k=12&normal=8&abuse=632&at=10&len=60&cap=300&dur=120`.
-impl LinkState for RateLimitParams {
-    fn to_query(&self) -> String {
-        let d = RateLimitParams::default();
-        let mut pairs = Vec::new();
-        for (key, x, default) in [
-            ("rate", self.rate_per_s, d.rate_per_s),
-            ("burst", self.burst, d.burst),
-            ("normal", self.normal_per_s, d.normal_per_s),
-            ("abuse", self.abusive_per_s, d.abusive_per_s),
-            ("cap", self.capacity_per_s, d.capacity_per_s),
-        ] {
-            if x != default {
-                pairs.push((key, number_text(x)));
-            }
-        }
-        for (key, x, default) in [
-            ("wait", self.max_wait_s, d.max_wait_s),
-            ("k", self.clients, d.clients),
-            ("at", self.burst_start_s, d.burst_start_s),
-            ("len", self.burst_length_s, d.burst_length_s),
-            ("dur", self.duration_s, d.duration_s),
-        ] {
-            if x != default {
-                pairs.push((key, x.to_string()));
-            }
-        }
-        Query::encode(pairs)
-    }
+impl RateLimitParams {
+    pub const RATE: Field<Self> = Field::number(
+        Spec::new("r", "Bucket rate r", "req/s", (0.001, MAX_RATE_PER_S), 10.0),
+        |p| p.rate_per_s,
+        |p, x| p.rate_per_s = x,
+    );
+    /// At least one request for each of the worked example's 12 clients; with more clients,
+    /// `validate` (and a link's `repair`) asks for one each.
+    pub const BURST: Field<Self> = Field::number(
+        Spec::new(
+            "burst",
+            "Bucket size b",
+            "requests",
+            (12.0, MAX_RATE_PER_S),
+            10.0,
+        ),
+        |p| p.burst,
+        |p, x| p.burst = x,
+    );
+    pub const NORMAL: Field<Self> = Field::number(
+        Spec::new(
+            "normal",
+            "Each client's steady load",
+            "req/s",
+            (0.0, MAX_RATE_PER_S),
+            1.0,
+        ),
+        |p| p.normal_per_s,
+        |p, x| p.normal_per_s = x,
+    );
+    pub const ABUSIVE: Field<Self> = Field::number(
+        Spec::new(
+            "abuse",
+            "Abusive client sends",
+            "req/s",
+            (0.0, MAX_RATE_PER_S),
+            1.0,
+        ),
+        |p| p.abusive_per_s,
+        |p, x| p.abusive_per_s = x,
+    );
+    /// The whole app tier's capacity (`cap` is one task's, in the lab's other demos).
+    pub const CAPACITY: Field<Self> = Field::number(
+        Spec::new(
+            "appcap",
+            "App tier serves",
+            "req/s",
+            (0.0, MAX_RATE_PER_S),
+            10.0,
+        ),
+        |p| p.capacity_per_s,
+        |p, x| p.capacity_per_s = x,
+    );
+    pub const WAIT: Field<Self> = Field::whole(
+        Spec::new(
+            "wait",
+            "Longest wait in a queue",
+            "s",
+            (0.0, MAX_WAIT_S as f64),
+            1.0,
+        ),
+        |p| p.max_wait_s,
+        |p, x| p.max_wait_s = x,
+    );
+    pub const CLIENTS: Field<Self> = Field::whole(
+        Spec::new("k", "Clients", "", (1.0, MAX_CLIENTS as f64), 1.0),
+        |p| p.clients,
+        |p, x| p.clients = x,
+    );
+    pub const START: Field<Self> = Field::whole(
+        Spec::new(
+            "at",
+            "Spike starts at",
+            "s",
+            (0.0, MAX_DURATION_S as f64),
+            1.0,
+        ),
+        |p| p.burst_start_s,
+        |p, x| p.burst_start_s = x,
+    );
+    pub const LENGTH: Field<Self> = Field::whole(
+        Spec::new(
+            "len",
+            "Spike holds for",
+            "s",
+            (0.0, MAX_DURATION_S as f64),
+            1.0,
+        ),
+        |p| p.burst_length_s,
+        |p, x| p.burst_length_s = x,
+    );
+    pub const DURATION: Field<Self> = Field::whole(
+        Spec::new("dur", "Run length", "s", (1.0, MAX_DURATION_S as f64), 1.0),
+        |p| p.duration_s,
+        |p, x| p.duration_s = x,
+    );
+}
 
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        let mut p = RateLimitParams::default();
-        let mut r = LinkReader::new(query);
-        for (key, field, lo) in [
-            ("rate", &mut p.rate_per_s, 0.001),
-            ("normal", &mut p.normal_per_s, 0.0),
-            ("abuse", &mut p.abusive_per_s, 0.0),
-            ("cap", &mut p.capacity_per_s, 0.0),
-        ] {
-            if let Some(x) = r.number(key, lo, MAX_RATE_PER_S) {
-                *field = x;
-            }
+/// Link format: `r=300&burst=300&normal=8&abuse=632&appcap=300&wait=0&k=12&at=10&len=60&dur=120`.
+/// `at`, `len` and `dur` read as in the autoscaling demo: the spike's start and length, the run's.
+impl Fields for RateLimitParams {
+    const FIELDS: Table<Self> = &[
+        &[Self::RATE, Self::BURST],
+        &[Self::NORMAL, Self::ABUSIVE, Self::CAPACITY],
+        &[
+            Self::WAIT,
+            Self::CLIENTS,
+            Self::START,
+            Self::LENGTH,
+            Self::DURATION,
+        ],
+    ];
+
+    /// The default burst covers the most clients; one from a link must cover them too.
+    fn repair(&mut self, r: &mut LinkReader<'_>) {
+        if self.burst < f64::from(self.clients) {
+            r.ignore(
+                "burst",
+                &number_text(self.burst),
+                format!("below one request for each of the {} clients", self.clients),
+            );
+            self.burst = RateLimitParams::default().burst;
         }
-        for (key, field, lo, hi) in [
-            ("wait", &mut p.max_wait_s, 0, MAX_WAIT_S),
-            ("at", &mut p.burst_start_s, 0, MAX_DURATION_S),
-            ("len", &mut p.burst_length_s, 0, MAX_DURATION_S),
-            ("dur", &mut p.duration_s, 1, MAX_DURATION_S),
-        ] {
-            if let Some(x) = r.whole(key, lo, hi) {
-                *field = x;
-            }
-        }
-        if let Some(k) = r.whole("k", 1, MAX_CLIENTS) {
-            p.clients = k;
-        }
-        // The default burst covers the most clients; one from a link must cover them too.
-        if let Some(b) = r.number("burst", 0.0, MAX_RATE_PER_S) {
-            if b >= f64::from(p.clients) {
-                p.burst = b;
-            } else {
-                r.ignore(
-                    "burst",
-                    &number_text(b),
-                    format!("below one request for each of the {} clients", p.clients),
-                );
-            }
-        }
-        (p, r.finish())
     }
 }
 
-/// Its link is still read by the hand-written `LinkState` above; its owner describes its
-/// fields here (see `params` and the availability demo).
-impl crate::params::Fields for RateLimitParams {
-    const FIELDS: crate::params::Table<Self> = &[];
+impl LinkState for RateLimitParams {
+    fn to_query(&self) -> String {
+        params::to_query(self)
+    }
+
+    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
+        params::from_query(query)
+    }
 }
 
 /// The rate limiting demo in the lab's registry.
 pub struct RateLimiting;
 
-impl crate::demo::Demo for RateLimiting {
-    const ID: crate::catalog::DemoId = crate::catalog::DemoId::RateLimiting;
+type RateLimitClaim = Claim<RateLimitParams, RateLimitOutcome>;
+
+impl RateLimiting {
+    /// §3: the steady load that reaches the origin, "≈ 96 req/s".
+    pub const STEADY: RateLimitClaim = Claim {
+        label: "Steady load at the origin",
+        printed: "≈ 96 req/s",
+        rounding: Rounding::Places(0),
+        live: |_, o| Some(Live::Number(o.offered_steady_per_s)),
+    };
+    /// §3: a 9,000 req/s burst at the edge is "~720 req/s at origin".
+    pub const PEAK: RateLimitClaim = Claim {
+        label: "Burst at the origin",
+        printed: "~720 req/s",
+        rounding: Rounding::Places(0),
+        live: |_, o| Some(Live::Number(o.offered_burst_per_s)),
+    };
+}
+
+impl Demo for RateLimiting {
+    const ID: DemoId = DemoId::RateLimiting;
     type Params = RateLimitParams;
     type Outcome = RateLimitOutcome;
 
     fn evaluate(p: &RateLimitParams) -> Result<RateLimitOutcome, Vec<String>> {
         simulate(p)
     }
+
+    const CLAIMS: &'static [RateLimitClaim] = &[Self::STEADY, Self::PEAK];
 }

@@ -18,7 +18,11 @@ pub use notes::DOCUMENTED;
 pub use self_check::*;
 pub use tiers::*;
 
-use crate::link::{Ignored, LinkReader, LinkState, Query};
+use crate::catalog::DemoId;
+use crate::claim::{Claim, Live, Rounding};
+use crate::demo::Demo;
+use crate::link::{Ignored, LinkState, Query};
+use crate::params::{self, Field, Fields, Spec, Table};
 
 /// Everything the service-models demo lets a student change.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -144,44 +148,46 @@ fn column(model: Model) -> Column {
     }
 }
 
-/// Link format: `tier=db&model=paas&ans=10-2` (one character per question: the chosen option, or `-`).
+impl ServiceModelsParams {
+    pub const TIER: Field<Self> = Field::text(
+        Spec::named("tier", "PhotoShare's tier"),
+        |p| p.selected_tier.map_or("", Tier::slug).to_string(),
+        |p, text| {
+            p.selected_tier = Some(Tier::from_slug(text).ok_or("not a tier of PhotoShare")?);
+            Ok(())
+        },
+    );
+    pub const MODEL: Field<Self> = Field::text(
+        Spec::named("model", "Service model"),
+        |p| p.selected_model.map_or("", Model::slug).to_string(),
+        |p, text| {
+            p.selected_model = Some(Model::from_slug(text).ok_or("not a service model")?);
+            Ok(())
+        },
+    );
+    /// One character per question: the chosen option, or `-`.
+    pub const ANSWERS: Field<Self> = Field::text(
+        Spec::named("ans", "Self-check answers"),
+        |p| answers_text(&p.answers),
+        |p, text| {
+            p.answers = parse_answers(text)?;
+            Ok(())
+        },
+    );
+}
+
+/// Link format: `tier=db&model=paas&ans=10-2`.
+impl Fields for ServiceModelsParams {
+    const FIELDS: Table<Self> = &[&[Self::TIER, Self::MODEL, Self::ANSWERS]];
+}
+
 impl LinkState for ServiceModelsParams {
     fn to_query(&self) -> String {
-        let mut pairs = Vec::new();
-        if let Some(t) = self.selected_tier {
-            pairs.push(("tier", t.slug().to_string()));
-        }
-        if let Some(m) = self.selected_model {
-            pairs.push(("model", m.slug().to_string()));
-        }
-        if self.answers.iter().any(Option::is_some) {
-            pairs.push(("ans", answers_text(&self.answers)));
-        }
-        Query::encode(pairs)
+        params::to_query(self)
     }
 
     fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        let mut p = ServiceModelsParams::default();
-        let mut r = LinkReader::new(query);
-        if let Some(text) = r.text("tier") {
-            match Tier::from_slug(text) {
-                Some(t) => p.selected_tier = Some(t),
-                None => r.ignore("tier", text, "not a tier of PhotoShare".into()),
-            }
-        }
-        if let Some(text) = r.text("model") {
-            match Model::from_slug(text) {
-                Some(m) => p.selected_model = Some(m),
-                None => r.ignore("model", text, "not a service model".into()),
-            }
-        }
-        if let Some(text) = r.text("ans") {
-            match parse_answers(text) {
-                Ok(answers) => p.answers = answers,
-                Err(why) => r.ignore("ans", text, why),
-            }
-        }
-        (p, r.finish())
+        params::from_query(query)
     }
 }
 
@@ -222,23 +228,77 @@ fn parse_answers(text: &str) -> Result<[Option<usize>; SELF_CHECK.len()], String
     Ok(answers)
 }
 
-/// Its link is still read by the hand-written `LinkState` above; its owner describes its
-/// fields here (see `params` and the availability demo).
-impl crate::params::Fields for ServiceModelsParams {
-    const FIELDS: crate::params::Table<Self> = &[];
-}
-
 /// The service models demo in the lab's registry.
 pub struct ServiceModels;
 
-impl crate::demo::Demo for ServiceModels {
-    const ID: crate::catalog::DemoId = crate::catalog::DemoId::ServiceModels;
+type ServiceModelsClaim = Claim<ServiceModelsParams, ServiceModelsOutcome>;
+
+/// The model the lab places a tier in, in the worked example's words where it has them.
+fn placed(o: &ServiceModelsOutcome, tier: Tier) -> Option<Live> {
+    let model = o.tiers.iter().find(|c| c.tier == tier)?.model;
+    Some(Live::Words(
+        match model {
+            // Containers are the column next to IaaS: the app tier's place in §1.
+            Model::Caas => APP_TIER_PRINTED,
+            other => other.label(),
+        }
+        .to_string(),
+    ))
+}
+
+const APP_TIER_PRINTED: &str = "closest to IaaS/containers";
+
+impl ServiceModels {
+    /// §1: "the app tier is closest to IaaS/containers".
+    pub const APP: ServiceModelsClaim = Claim {
+        label: "App tier",
+        printed: APP_TIER_PRINTED,
+        rounding: Rounding::Words,
+        live: |_, o| placed(o, Tier::App),
+    };
+    /// §1: "Postgres, Redis and S3 are PaaS".
+    pub const DATABASE: ServiceModelsClaim = Claim {
+        label: "Database",
+        printed: "PaaS",
+        rounding: Rounding::Words,
+        live: |_, o| placed(o, Tier::Database),
+    };
+    pub const CACHE: ServiceModelsClaim = Claim {
+        label: "Cache",
+        printed: "PaaS",
+        rounding: Rounding::Words,
+        live: |_, o| placed(o, Tier::Cache),
+    };
+    pub const OBJECT_STORAGE: ServiceModelsClaim = Claim {
+        label: "Object storage",
+        printed: "PaaS",
+        rounding: Rounding::Words,
+        live: |_, o| placed(o, Tier::ObjectStorage),
+    };
+
+    /// The worked example's figure for a tier, where it prints one.
+    pub fn claim(tier: Tier) -> Option<&'static ServiceModelsClaim> {
+        match tier {
+            Tier::App => Some(&Self::APP),
+            Tier::Database => Some(&Self::DATABASE),
+            Tier::Cache => Some(&Self::CACHE),
+            Tier::ObjectStorage => Some(&Self::OBJECT_STORAGE),
+            Tier::Cdn | Tier::LoadBalancer => None,
+        }
+    }
+}
+
+impl Demo for ServiceModels {
+    const ID: DemoId = DemoId::ServiceModels;
     type Params = ServiceModelsParams;
     type Outcome = ServiceModelsOutcome;
 
     fn evaluate(p: &ServiceModelsParams) -> Result<ServiceModelsOutcome, Vec<String>> {
         evaluate(p)
     }
+
+    const CLAIMS: &'static [ServiceModelsClaim] =
+        &[Self::APP, Self::DATABASE, Self::CACHE, Self::OBJECT_STORAGE];
 }
 
 #[cfg(test)]

@@ -16,14 +16,16 @@ mod image;
 mod isolation;
 mod notes;
 mod packing;
+mod params;
 
 pub use fargate::{fargate_size, FargateSize};
 pub use image::*;
 pub use isolation::{Isolation, IsolationCosts};
 pub use notes::{DOCUMENTED, SOURCES};
 pub use packing::*;
+pub use params::VmVsContainer;
 
-use crate::link::{number_text, Ignored, LinkReader, LinkState, Query};
+use crate::link::{number_text, Ignored, LinkState, Query};
 use crate::photoshare;
 
 /// Largest host the demo packs (vCPU, GiB).
@@ -394,218 +396,6 @@ fn image_fields(i: &ImageInputs) -> [(&'static str, LayerSize); 6] {
     ]
 }
 
-type Getter = Box<dyn Fn(&VmVsContainerParams) -> f64>;
-type Setter = Box<dyn Fn(&mut VmVsContainerParams, f64)>;
-
-/// A number a link may carry: its key, range, and where it lives in the params.
-struct NumberField {
-    key: &'static str,
-    min: f64,
-    max: f64,
-    get: Getter,
-    set: Setter,
-}
-
-fn field(
-    key: &'static str,
-    (min, max): (f64, f64),
-    get: impl Fn(&VmVsContainerParams) -> f64 + 'static,
-    set: impl Fn(&mut VmVsContainerParams, f64) + 'static,
-) -> NumberField {
-    NumberField {
-        key,
-        min,
-        max,
-        get: Box::new(get),
-        set: Box::new(set),
-    }
-}
-
-/// Link keys of one kind's costs: guest OS memory, isolation memory, CPU, disk, start.
-fn cost_keys(kind: Isolation) -> [&'static str; 5] {
-    match kind {
-        Isolation::FullVm => ["vm.os", "vm.iso", "vm.cpu", "vm.disk", "vm.start"],
-        Isolation::MicroVm => ["uvm.os", "uvm.iso", "uvm.cpu", "uvm.disk", "uvm.start"],
-        Isolation::Container => ["ctr.os", "ctr.iso", "ctr.cpu", "ctr.disk", "ctr.start"],
-    }
-}
-
-/// Every number in the link. Ranges match `validate`, so a link always gives valid params.
-fn number_fields() -> Vec<NumberField> {
-    let host_vcpu = (MIN_APP_VCPU, MAX_HOST_VCPU);
-    let host_gib = (MIN_APP_MEMORY_GIB, MAX_HOST_MEMORY_GIB);
-    let mut f = vec![
-        field("hcpu", host_vcpu, |p| p.host.vcpu, |p, x| p.host.vcpu = x),
-        field(
-            "hmem",
-            host_gib,
-            |p| p.host.memory_gib,
-            |p, x| p.host.memory_gib = x,
-        ),
-        field(
-            "rcpu",
-            (0.0, MAX_HOST_VCPU),
-            |p| p.host_reserved.vcpu,
-            |p, x| p.host_reserved.vcpu = x,
-        ),
-        field(
-            "rmem",
-            (0.0, MAX_HOST_MEMORY_GIB),
-            |p| p.host_reserved.memory_gib,
-            |p, x| p.host_reserved.memory_gib = x,
-        ),
-        field("cpu", host_vcpu, |p| p.app.vcpu, |p, x| p.app.vcpu = x),
-        field(
-            "mem",
-            host_gib,
-            |p| p.app.memory_gib,
-            |p, x| p.app.memory_gib = x,
-        ),
-        field(
-            "appstart",
-            (0.0, MAX_SECONDS),
-            |p| p.app_start_s,
-            |p, x| p.app_start_s = x,
-        ),
-        field(
-            "bw",
-            (MIN_PULL_MBIT_PER_S, MAX_PULL_MBIT_PER_S),
-            |p| p.pull_mbit_per_s,
-            |p, x| p.pull_mbit_per_s = x,
-        ),
-    ];
-    type Cost = fn(&mut IsolationCosts) -> &mut f64;
-    let costs: [(Cost, f64); 5] = [
-        (|c| &mut c.guest_os_memory_mib, MAX_OVERHEAD_MIB),
-        (|c| &mut c.isolation_memory_mib, MAX_OVERHEAD_MIB),
-        (|c| &mut c.cpu_overhead_vcpu, MAX_OVERHEAD_VCPU),
-        (|c| &mut c.guest_os_disk_mib, MAX_DISK_MIB),
-        (|c| &mut c.start_s, MAX_SECONDS),
-    ];
-    for kind in Isolation::ALL {
-        for (key, (pick, max)) in cost_keys(kind).into_iter().zip(costs) {
-            f.push(field(
-                key,
-                (0.0, max),
-                move |p| {
-                    let mut c = *p.costs(kind);
-                    *pick(&mut c)
-                },
-                move |p, x| *pick(p.costs_mut(kind)) = x,
-            ));
-        }
-    }
-    type Part = fn(&mut ImageInputs) -> &mut LayerSize;
-    let parts: [(&str, &str, Part); 6] = [
-        ("base.mb", "base.raw", |i| &mut i.build_base),
-        ("rt.mb", "rt.raw", |i| &mut i.runtime_base),
-        ("mods.mb", "mods.raw", |i| &mut i.node_modules),
-        ("cache.mb", "cache.raw", |i| &mut i.npm_cache),
-        ("src.mb", "src.raw", |i| &mut i.source),
-        ("dist.mb", "dist.raw", |i| &mut i.dist),
-    ];
-    for (packed, raw, part) in parts {
-        let mb = (0.0, MAX_LAYER_MB);
-        f.push(field(
-            packed,
-            mb,
-            move |p| {
-                let mut i = p.image;
-                part(&mut i).compressed_mb
-            },
-            move |p, x| part(&mut p.image).compressed_mb = x,
-        ));
-        f.push(field(
-            raw,
-            mb,
-            move |p| {
-                let mut i = p.image;
-                part(&mut i).uncompressed_mb
-            },
-            move |p, x| part(&mut p.image).uncompressed_mb = x,
-        ));
-    }
-    f
-}
-
-const BUILDS: [(&str, Build); 2] = [("multi", Build::MultiStage), ("single", Build::SingleStage)];
-const SHOWN: [(&str, Isolation); 3] = [
-    ("vm", Isolation::FullVm),
-    ("uvm", Isolation::MicroVm),
-    ("ctr", Isolation::Container),
-];
-
-/// Link format: `hcpu=16&hmem=32&cpu=1&mem=2&n=8&build=single&show=vm&vm.boot=30&base.mb=70…`;
-/// only values that differ from the defaults are written.
-impl LinkState for VmVsContainerParams {
-    fn to_query(&self) -> String {
-        let d = VmVsContainerParams::default();
-        let mut pairs = Vec::new();
-        for f in number_fields() {
-            let x = (f.get)(self);
-            if x != (f.get)(&d) {
-                pairs.push((f.key, number_text(x)));
-            }
-        }
-        if self.instances != d.instances {
-            pairs.push(("n", self.instances.to_string()));
-        }
-        if self.build != d.build {
-            pairs.push(("build", slug_of(&BUILDS, self.build).to_string()));
-        }
-        if self.shown != d.shown {
-            pairs.push(("show", slug_of(&SHOWN, self.shown).to_string()));
-        }
-        Query::encode(pairs)
-    }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        let mut p = VmVsContainerParams::default();
-        let mut r = LinkReader::new(query);
-        for f in number_fields() {
-            if let Some(x) = r.number(f.key, f.min, f.max) {
-                (f.set)(&mut p, x);
-            }
-        }
-        if let Some(n) = r.whole("n", 1, MAX_INSTANCES) {
-            p.instances = n;
-        }
-        if let Some(b) = r.choice("build", &BUILDS) {
-            p.build = b;
-        }
-        if let Some(s) = r.choice("show", &SHOWN) {
-            p.shown = s;
-        }
-        (p, r.finish())
-    }
-}
-
-fn slug_of<T: PartialEq + Copy>(options: &[(&'static str, T)], value: T) -> &'static str {
-    options
-        .iter()
-        .find(|(_, v)| *v == value)
-        .map_or("", |(s, _)| s)
-}
-
-/// Its link is still read by the hand-written `LinkState` above; its owner describes its
-/// fields here (see `params` and the availability demo).
-impl crate::params::Fields for VmVsContainerParams {
-    const FIELDS: crate::params::Table<Self> = &[];
-}
-
-/// The vm vs container demo in the lab's registry.
-pub struct VmVsContainer;
-
-impl crate::demo::Demo for VmVsContainer {
-    const ID: crate::catalog::DemoId = crate::catalog::DemoId::VmVsContainer;
-    type Params = VmVsContainerParams;
-    type Outcome = VmVsContainerOutcome;
-
-    fn evaluate(p: &VmVsContainerParams) -> Result<VmVsContainerOutcome, Vec<String>> {
-        evaluate(p)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -637,15 +427,6 @@ mod tests {
             "RUN npm run build".to_string(),
         ] {
             assert!(DOCKERFILE.contains(&value), "{value}");
-        }
-    }
-
-    #[test]
-    fn every_number_key_is_distinct() {
-        let keys: Vec<&str> = number_fields().into_iter().map(|f| f.key).collect();
-        for (i, k) in keys.iter().enumerate() {
-            assert!(!keys[i + 1..].contains(k), "{k} twice");
-            assert!(!["n", "build", "show"].contains(k));
         }
     }
 }
