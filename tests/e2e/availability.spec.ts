@@ -1,5 +1,5 @@
 // The Availability & SLO demo in the browser: worked-example numbers, the careful reader's note,
-// input, deep links across a reload, and reset.
+// reaction to input, deep links across a reload, and reset.
 import { test, expect } from '@playwright/test';
 import { Lab } from './lab';
 
