@@ -2,7 +2,7 @@
 //! path, redundancy multiplies unavailabilities, the weakest serial link sets the
 //! ceiling, and an SLO is a monthly budget of minutes that incidents spend.
 
-use crate::chart::{Chart, ChartSpec, Series, Tone};
+use crate::chart::{Chart, ChartSpec, Series, Tone, Unit};
 use crate::format;
 use crate::lab::{
     demo_page, field_number, field_whole, from_ok, lab, problems_view, WorkedExample,
@@ -191,6 +191,7 @@ fn Composed(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl Into
                 "downtime, minutes a month",
             )
             .x(1.0..f64::from(REDUNDANCY_CURVE_MAX))
+            .x_unit(Unit::Count)
             .series([
                 Series::line("the whole path", points, Tone::First),
                 Series::dashed(
