@@ -46,9 +46,8 @@ pub fn Chart(
     let size = RwSignal::new((0u32, 0u32));
     // Where the last paint put the plot: the crosshair maps pixels to values with it.
     let frame = RwSignal::new(None::<Frame>);
-    let stops = Memo::new(move |_| spec.with(read::stops));
-    // The crosshair's stop, by index into `stops`.
-    let cursor = RwSignal::new(None::<usize>);
+    // The x the crosshair sits at: always one of the chart's stops (`read::stops`).
+    let cursor = RwSignal::new(None::<f64>);
     let table_open = RwSignal::new(false);
 
     watch_size(canvas_ref, size);
@@ -88,11 +87,13 @@ pub fn Chart(
         }
     });
 
-    // The crosshair follows the pointer (a touch too) and the arrow keys.
+    // The crosshair follows the pointer (a touch too) and the arrow keys, stop to stop.
+    let stops = move || spec.with_untracked(read::stops);
     let point_at = move |ev: ev::PointerEvent| {
         let x = frame.with_untracked(|f| f.as_ref().map(|f| f.x_at(f64::from(ev.offset_x()))));
         if let Some(x) = x {
-            cursor.set(stops.with(|s| read::nearest(s, x)));
+            let s = stops();
+            cursor.set(read::nearest(&s, x).and_then(|i| s.get(i).copied()));
         }
     };
     let leave = move |ev: ev::PointerEvent| {
@@ -101,11 +102,11 @@ pub fn Chart(
         }
     };
     let keys = move |ev: ev::KeyboardEvent| {
-        let last = stops.with(|s| s.len().checked_sub(1));
-        let Some(last) = last else {
+        let s = stops();
+        let Some(last) = s.len().checked_sub(1) else {
             return;
         };
-        let now = cursor.get_untracked();
+        let now = cursor.get_untracked().and_then(|x| read::nearest(&s, x));
         let next = match ev.key().as_str() {
             "ArrowRight" => Some(now.map_or(0, |i| (i + 1).min(last))),
             "ArrowLeft" => Some(now.map_or(last, |i| i.saturating_sub(1))),
@@ -119,24 +120,20 @@ pub fn Chart(
         // is attached to the canvas itself, `:capture`, not delegated to the window.)
         ev.prevent_default();
         ev.stop_propagation();
-        cursor.set(next);
+        cursor.set(next.and_then(|i| s.get(i).copied()));
     };
-    // A cursor past the end of new data (a shorter run) sits on the last stop.
-    let reading = Memo::new(move |_| {
-        let i = cursor.get()?;
-        let x = stops.with(|s| s.get(i).or(s.last()).copied())?;
+    let reading = move || {
+        let x = cursor.get()?;
         Some(spec.with(|spec| read::reading(spec, x)))
-    });
+    };
     let readout = move || {
-        reading.with(|r| {
-            r.as_ref()
-                .map(|r| spec.with(|spec| r.sentence(spec)))
-                .unwrap_or_default()
-        })
+        reading()
+            .map(|r| spec.with(|spec| r.sentence(spec)))
+            .unwrap_or_default()
     };
     let crosshair = move || {
         let f = frame.get()?;
-        let r = reading.get()?;
+        let r = reading()?;
         let x = f.px_x(r.x);
         let dots = r
             .values
@@ -201,35 +198,31 @@ pub fn Chart(
 /// The chart's data, every cell formatted as the page writes it.
 #[component]
 fn DataTable(spec: Memo<ChartSpec>) -> impl IntoView {
-    let table = Memo::new(move |_| spec.with(read::table));
     let caption = move || spec.with(|s| s.y_label.clone());
-    let head = move || {
-        table.with(|(header, _)| {
-            header
-                .iter()
-                .map(|h| view! { <th scope="col">{h.clone()}</th> })
-                .collect_view()
-        })
-    };
-    let body = move || {
-        table.with(|(_, rows)| {
-            rows.iter()
-                .map(|row| {
-                    let mut cells = row.iter();
-                    let first = cells.next().cloned().unwrap_or_default();
-                    let rest = cells.map(|c| view! { <td>{c.clone()}</td> }).collect_view();
-                    view! { <tr><th scope="row">{first}</th>{rest}</tr> }
-                })
-                .collect_view()
-        })
+    let table = move || {
+        let (header, rows) = spec.with(read::table);
+        let head = header
+            .into_iter()
+            .map(|h| view! { <th scope="col">{h}</th> })
+            .collect_view();
+        let body = rows
+            .into_iter()
+            .map(|row| {
+                let mut cells = row.into_iter();
+                let first = cells.next().unwrap_or_default();
+                let rest = cells.map(|c| view! { <td>{c}</td> }).collect_view();
+                view! { <tr><th scope="row">{first}</th>{rest}</tr> }
+            })
+            .collect_view();
+        view! {
+            <caption>{caption}</caption>
+            <thead><tr>{head}</tr></thead>
+            <tbody>{body}</tbody>
+        }
     };
     view! {
         <div class="table-scroll chart-table" tabindex="0" role="region" aria-label=caption>
-            <table data-testid="chart-table">
-                <caption>{caption}</caption>
-                <thead><tr>{head}</tr></thead>
-                <tbody>{body}</tbody>
-            </table>
+            <table data-testid="chart-table">{table}</table>
         </div>
     }
 }
