@@ -6,6 +6,7 @@
 //! (1, 2 or 5 × a power of ten; whole minutes and hours for time).
 
 use crate::format;
+use cloud_lab_model::money::Usd;
 use format::quantity_places as grouped;
 
 /// What an axis's numbers are.
@@ -78,7 +79,8 @@ impl Unit {
             Unit::Number => format::quantity(v),
             Unit::Count => format::whole(v),
             Unit::Percent => format!("{} %", format::trimmed(v * 100.0, 2)),
-            Unit::Usd => format::usd(v),
+            // Charts carry dollars as f64 (`Usd::to_f64`); back to whole cents to read them.
+            Unit::Usd => format::usd(Usd::from_cents((v * 100.0).round() as i128)),
             Unit::Clock => format::clock(v.round().max(0.0) as u32),
             Unit::Log10 => format::whole(10f64.powf(v)),
         }
