@@ -82,6 +82,9 @@ test('the crosshair reads every series, by keyboard and by mouse', async ({ page
   const chart = page.getByTestId('capacity-chart');
   const readout = chart.getByTestId('chart-readout');
   await expect(readout).toHaveText('');
+  // A screen reader hears the summary as the name and how to read values as the description.
+  await expect(chart.locator('canvas')).toHaveAccessibleName(/^Tasks serving users over the run: lowest 4 against a minimum of 4; at the end 0 old and 4 new\.$/);
+  await expect(chart.locator('canvas')).toHaveAccessibleDescription('Arrow keys read the values.');
   // The worked example's deploy: 4 old tasks replaced by 4 new, never below the minimum of 4.
   await chart.locator('canvas').focus();
   await page.keyboard.press('Home');

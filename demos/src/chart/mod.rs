@@ -28,8 +28,12 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use paint::{paint, Scale};
 use send_wrapper::SendWrapper;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// Numbers the charts' hint ids, unique in the page.
+static NEXT_HINT: AtomicUsize = AtomicUsize::new(0);
 
 /// A chart. `summary` is what a screen reader hears instead of the picture; the table
 /// under "Show as table" holds every value.
@@ -170,15 +174,18 @@ pub fn Chart(
         });
         export::save_text(&file_name("csv"), "text/csv;charset=utf-8", &text);
     };
-    let label = move || format!("{} Arrow keys read the values.", summary.get());
+    // The label is the chart's summary; how to read values is its description.
+    let hint_id = format!("chart-hint-{}", NEXT_HINT.fetch_add(1, Ordering::Relaxed));
 
     view! {
         <figure class="chart" data-testid=testid>
             <div class="chart-plot">
-                <canvas node_ref=canvas_ref role="img" tabindex="0" aria-label=label
+                <canvas node_ref=canvas_ref role="img" tabindex="0" aria-label=summary
+                    aria-describedby=hint_id.clone()
                     on:pointermove=point_at on:pointerdown=point_at on:pointerleave=leave
                     on:keydown:capture=keys on:blur=move |_| cursor.set(None)></canvas>
                 <div class="chart-overlay" aria-hidden="true">{crosshair}</div>
+                <span class="visually-hidden" id=hint_id>"Arrow keys read the values."</span>
             </div>
             <p class="chart-readout" aria-live="polite" data-testid="chart-readout">{readout}</p>
             <div class="chart-actions">
