@@ -1,9 +1,9 @@
 //! The demo: what a student can set, everything shown for it, and the link.
 
-use super::apply::{apply, Applied};
+use super::apply::{apply, apply_planned, Applied};
 use super::config::{
-    config_text, parse_config, with_ignore_desired_count, without_ignore_desired_count, Config,
-    ConfigVariant, Object, ParseError, Value,
+    config_text, parse_config, variant_config, with_ignore_desired_count,
+    without_ignore_desired_count, Config, ConfigVariant, Object, ParseError, Value,
 };
 use super::console::{click, ConsoleClick};
 use super::lock::{concurrent_applies, LockOutcome, LockScenario, MAX_LOCK_SCENARIO_S};
@@ -52,7 +52,7 @@ impl IacDriftParams {
     pub fn desired(&self) -> Result<Config, ParseError> {
         match &self.edit {
             Some(e) => Ok(e.config.clone()),
-            None => parse_config(&config_text(self.config)),
+            None => variant_config(self.config).cloned(),
         }
     }
 
@@ -108,10 +108,10 @@ impl IacDriftParams {
         let Ok(desired) = self.desired() else {
             return;
         };
-        let Ok(variant) = parse_config(&config_text(self.config)) else {
+        let Ok(variant) = variant_config(self.config) else {
             return;
         };
-        let (before, _, _) = self.account(&variant);
+        let (before, _, _) = self.account(variant);
         self.last_apply = Some(LastApply {
             before,
             config: desired,
@@ -212,7 +212,7 @@ pub fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
             problems.push(format!("{what} must be at most {MAX_LOCK_SCENARIO_S} s."));
         }
     }
-    let parsed = parse_config(&config_text(p.config)).and_then(|v| Ok((p.desired()?, v)));
+    let parsed = variant_config(p.config).and_then(|v| Ok((p.desired()?, v)));
     let (config, variant) = match parsed {
         Ok(c) => c,
         Err(e) => {
@@ -223,7 +223,7 @@ pub fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    let (world, click_notes, last_apply) = p.account(&variant);
+    let (world, click_notes, last_apply) = p.account(variant);
     // The last apply's log stays on screen until something happens after it.
     let last_apply = last_apply.filter(|_| {
         p.clicks.is_empty() && p.last_apply.as_ref().is_some_and(|l| l.config == config)
@@ -231,7 +231,7 @@ pub fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
     let refresh = refresh(&config, &world);
     let plan = plan(&config, &world);
     let mut after = world.clone();
-    let applied = apply(&config, &mut after);
+    let applied = apply_planned(&config, &mut after, &refresh, &plan);
     let plan_after_apply = self::plan(&config, &after);
     Ok(IacDriftOutcome {
         task_count: task_count(&config, &world, &plan),
