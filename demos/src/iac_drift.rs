@@ -16,7 +16,10 @@ use leptos::prelude::*;
 
 pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
     demo_page(info, query, |params: RwSignal<IacDriftParams>| {
-        let outcome = Memo::new(move |_| params.with(evaluate));
+        // The lock sliders and the plan/refresh-only switch leave the account alone: they
+        // do not re-run the evaluation.
+        let account = Memo::new(move |_| params.with(IacDriftParams::account_inputs));
+        let outcome = Memo::new(move |_| account.with(evaluate));
         view! {
             <div class="iac-top">
                 <Editor params outcome/>
@@ -392,8 +395,12 @@ fn Locking(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView 
             </label>
         }
     };
-    let log = move || with_ok(outcome, |o| o.lock.log.clone());
-    let second = move || with_ok(outcome, |o| Some(o.lock.second.clone()));
+    let lock = Memo::new(move |_| {
+        let scenario = params.with(|p| p.lock);
+        with_ok(outcome, |o| Some(concurrent_applies(&o.config, &scenario)))
+    });
+    let log = move || lock.with(|l| l.as_ref().map(|l| l.log.clone()).unwrap_or_default());
+    let second = move || lock.with(|l| l.as_ref().map(|l| l.second.clone()));
     let error = Signal::derive(move || match second() {
         Some(SecondApply::Failed { error }) => error,
         _ => String::new(),

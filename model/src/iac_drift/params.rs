@@ -56,6 +56,18 @@ impl IacDriftParams {
         }
     }
 
+    /// These params with the lock scenario and the choice of plan output at their defaults:
+    /// all that the account, the plan and the apply depend on. A page keyed on them runs
+    /// [`evaluate`] only when one of those changes, and takes the lock from
+    /// [`concurrent_applies`] of the configuration and `lock`.
+    pub fn account_inputs(&self) -> IacDriftParams {
+        IacDriftParams {
+            lock: LockScenario::default(),
+            refresh_only: false,
+            ..self.clone()
+        }
+    }
+
     /// The editor's text.
     pub fn text(&self) -> String {
         match &self.edit {
