@@ -7,17 +7,19 @@
 //! count, which Terraform fights unless told to `ignore_changes`.
 
 use crate::documented::DocumentedSection;
-use crate::lab::{demo_page, lab, problems_view, WorkedExample};
-use cloud_lab_model::catalog::DemoInfo;
+use crate::frame::{demo_page, Page};
+use crate::lab::lab;
+use crate::results::{problems_view, WorkedExample};
 use cloud_lab_model::iac_drift::*;
 use cloud_lab_model::link::Query;
 use cloud_lab_model::photoshare;
 use leptos::prelude::*;
 
-pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
-    demo_page(info, query, |params: RwSignal<IacDriftParams>| {
-        // The lock sliders and the plan/refresh-only switch leave the account alone: they
-        // do not re-run the evaluation.
+pub fn page(query: &Query) -> AnyView {
+    demo_page::<IacDrift, _>(query, |page: Page<IacDrift>| {
+        // The lock sliders and the plan/refresh-only switch leave the account alone: this
+        // page's outcome is keyed on the rest, so they do not re-run the evaluation.
+        let params = page.params;
         let account = Memo::new(move |_| params.with(IacDriftParams::account_inputs));
         let outcome = Memo::new(move |_| account.with(evaluate));
         view! {

@@ -79,8 +79,8 @@ pub const MAX_TB: f64 = 100_000.0;
 /// Largest Postgres volume (64 TiB).
 pub const MAX_DB_STORAGE_GB: f64 = 65_536.0;
 pub const MAX_REDIS_NODES: u32 = 500;
-/// Highest load on the day profile, in requests per second at the edge.
-pub const MAX_LOAD_PER_S: f64 = 1_000_000.0;
+/// Highest load on the day profile, in requests per second at the edge: the lab's one limit.
+pub const MAX_LOAD_PER_S: f64 = crate::params::shared::MAX_LOAD_PER_S;
 /// Fargate's task sizes span 0.25–16 vCPU and 0.5–120 GB.
 pub const TASK_VCPU_RANGE: (f64, f64) = (0.25, 16.0);
 pub const TASK_MEMORY_GB_RANGE: (f64, f64) = (0.5, 120.0);
@@ -1293,6 +1293,40 @@ fn read(r: &mut LinkReader, key: &'static str, x: &mut f64, min: f64, max: f64) 
 fn read_whole(r: &mut LinkReader, key: &'static str, x: &mut u32, min: u32, max: u32) {
     if let Some(v) = r.whole(key, min, max) {
         *x = v;
+    }
+}
+
+/// Its link is still read by the hand-written `LinkState` above; its owner describes its
+/// fields here (see `params` and the availability demo).
+impl crate::params::Fields for CostParams {
+    const FIELDS: crate::params::Table<Self> = &[];
+}
+
+/// The cost demo in the lab's registry.
+pub struct Cost;
+
+impl crate::demo::Demo for Cost {
+    const ID: crate::catalog::DemoId = crate::catalog::DemoId::Cost;
+    type Params = CostParams;
+    type Outcome = CostOutcome;
+
+    fn evaluate(p: &CostParams) -> Result<CostOutcome, Vec<String>> {
+        evaluate(p)
+    }
+
+    const SHARES: &'static [crate::scenario::SharedValue] = &[
+        crate::scenario::SharedValue::EdgeLoad,
+        crate::scenario::SharedValue::CdnHitRatio,
+        crate::scenario::SharedValue::MultiAz,
+        crate::scenario::SharedValue::AverageTasks,
+    ];
+
+    fn take(p: &mut CostParams, s: &crate::scenario::Scenario) {
+        crate::scenario::apply_to_cost(s, p)
+    }
+
+    fn give(p: &CostParams) -> Option<crate::scenario::ScenarioUpdate> {
+        Some(crate::scenario::from_cost(p))
     }
 }
 
