@@ -50,9 +50,15 @@ for (const [id, row] of Object.entries(BAD_LINKS)) {
     await expect(notice).not.toContainText('cloud=azure');
     const [testid, text] = row.kept;
     await expect(page.getByTestId(testid)).toHaveText(text);
-    // The worked example's badges, where the demo has them, all agree.
+    // The worked example's badges, where the demo has them, are the clean page's, all agreeing:
+    // a bad link neither hides a badge nor breaks one.
     const badges = await page.locator('.worked').count();
     await expect(page.locator('.worked.agrees')).toHaveCount(badges);
+    await page.goto('about:blank');
+    await lab.open(`#/${id}`);
+    await expect(page.getByTestId(testid)).toHaveText(text);
+    await expect(page.getByTestId('ignored')).toHaveCount(0);
+    await expect(page.locator('.worked')).toHaveCount(badges);
     expect(lab.errors).toEqual([]);
   });
 }
