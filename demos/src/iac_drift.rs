@@ -7,9 +7,9 @@
 //! count, which Terraform fights unless told to `ignore_changes`.
 
 use crate::documented::DocumentedSection;
+use crate::field::{Slider, Toggle};
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
-use crate::field::{Slider, Toggle};
 use crate::results::{from_ok, problems_view, Results};
 use cloud_lab_model::iac_drift::*;
 use cloud_lab_model::link::Query;
