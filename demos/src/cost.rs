@@ -16,6 +16,7 @@ use cloud_lab_model::cost::*;
 use cloud_lab_model::link::{number_text, Query};
 use cloud_lab_model::money::Usd;
 use cloud_lab_model::photoshare::printed;
+use cloud_lab_model::vocabulary::Cloud;
 use leptos::prelude::*;
 
 pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
@@ -161,66 +162,73 @@ fn Bill(outcome: Outcome) -> impl IntoView {
     let year_agrees = Signal::derive(move || {
         ok() && (per_year().to_f64() / 10.0).round() * 10.0 == printed::SAVING_PER_YEAR_USD
     });
+    // The tables keep their rows: each row follows its own memo, and only the cells whose
+    // text changed are written. They are built again only when the input turns valid.
+    let valid = Memo::new(move |_| outcome.with(|o| o.is_ok()));
     let rows = move || {
-        let cloud = lab.cloud.get();
-        outcome.with(|o| {
-            o.as_ref()
-                .map(|o| {
-                    o.rows
-                        .iter()
-                        .enumerate()
-                        .map(|(i, r)| {
-                            view! {
-                                <tr data-testid=format!("row-{}", i + 1)>
-                                    <th scope="row">{r.label(cloud)}</th>
-                                    <td>{r.unit}</td>
-                                    <td>{format::exact_quantity(r.quantity)}</td>
-                                    <td>{r.unit_price_usd.to_string()}</td>
-                                    <td>{format::usd(r.on_demand_usd)}</td>
-                                    <td class="lever">{r.lever.map(|g| g.name(cloud)).unwrap_or_else(|| "—".into())}</td>
-                                    <td>{format::usd(r.optimized_usd)}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
+        valid.get().then(|| {
+            (0..BillLine::ALL.len())
+                .map(|i| {
+                    let row = Memo::new(move |_| {
+                        outcome.with(|o| o.as_ref().ok().and_then(|o| o.rows.get(i).cloned()))
+                    });
+                    let cell = move |f: fn(&BillRow, Cloud) -> String| {
+                        move || {
+                            let cloud = lab.cloud.get();
+                            row.with(|r| r.as_ref().map(|r| f(r, cloud)).unwrap_or_default())
+                        }
+                    };
+                    view! {
+                        <tr data-testid=format!("row-{}", i + 1)>
+                            <th scope="row">{cell(|r, cloud| r.label(cloud))}</th>
+                            <td>{cell(|r, _| r.unit.to_string())}</td>
+                            <td>{cell(|r, _| format::exact_quantity(r.quantity))}</td>
+                            <td>{cell(|r, _| r.unit_price_usd.to_string())}</td>
+                            <td>{cell(|r, _| format::usd(r.on_demand_usd))}</td>
+                            <td class="lever">{cell(|r, cloud| r.lever.map(|g| g.name(cloud)).unwrap_or_else(|| "—".into()))}</td>
+                            <td>{cell(|r, _| format::usd(r.optimized_usd))}</td>
+                        </tr>
+                    }
                 })
-                .ok()
+                .collect_view()
         })
     };
     let levers = move || {
-        let cloud = lab.cloud.get();
-        outcome.with(|o| {
-            o.as_ref()
-                .map(|o| {
-                    o.levers
-                        .iter()
-                        .map(|l| {
-                            let name = if l.detail.is_empty() {
+        valid.get().then(|| {
+            (0..Group::ALL.len())
+                .map(|i| {
+                    let row = Memo::new(move |_| {
+                        outcome.with(|o| o.as_ref().ok().and_then(|o| o.levers.get(i).cloned()))
+                    });
+                    let cell = move |f: fn(&LeverRow, Cloud) -> String| {
+                        move || {
+                            let cloud = lab.cloud.get();
+                            row.with(|r| r.as_ref().map(|r| f(r, cloud)).unwrap_or_default())
+                        }
+                    };
+                    view! {
+                        <tr>
+                            <th scope="row">{cell(|l, cloud| if l.detail.is_empty() {
                                 l.group.name(cloud)
                             } else {
                                 format!("{} ({})", l.group.name(cloud), l.detail)
-                            };
-                            view! {
-                                <tr>
-                                    <th scope="row">{name}</th>
-                                    <td class="lever">{l.group.applies_to(cloud)}</td>
-                                    <td>{match l.discount {
-                                        Some(d) if d > 0.0 => format!("−{}", format::percent(d, 0)),
-                                        Some(_) => "0 %".to_string(),
-                                        None => "already in the bill".to_string(),
-                                    }}</td>
-                                    <td>{format::usd(l.on_demand_usd)}</td>
-                                    <td>{format::usd(l.optimized_usd)}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
+                            })}</th>
+                            <td class="lever">{cell(|l, cloud| l.group.applies_to(cloud))}</td>
+                            <td>{cell(|l, _| match l.discount {
+                                Some(d) if d > 0.0 => format!("−{}", format::percent(d, 0)),
+                                Some(_) => "0 %".to_string(),
+                                None => "already in the bill".to_string(),
+                            })}</td>
+                            <td>{cell(|l, _| format::usd(l.on_demand_usd))}</td>
+                            <td>{cell(|l, _| format::usd(l.optimized_usd))}</td>
+                        </tr>
+                    }
                 })
-                .ok()
+                .collect_view()
         })
     };
     view! {
-        <section aria-labelledby="bill-heading" class="results" class:invalid=move || !ok()>
+        <section aria-labelledby="bill-heading" class="results" class:invalid=move || !valid.get()>
             <h2 id="bill-heading">"The bill, line by line"</h2>
             // Focusable so a keyboard can scroll it when presenter mode makes it wider than the page.
             <div class="table-scroll" tabindex="0" role="region" aria-label="The bill, line by line">
@@ -337,7 +345,7 @@ fn tone(c: Component) -> Tone {
 #[component]
 fn ByComponent(outcome: Outcome) -> impl IntoView {
     let lab = lab();
-    let spec = Signal::derive(move || {
+    let spec = Memo::new(move |_| {
         let cloud = lab.cloud.get();
         outcome.with(|o| {
             let stack = o.as_ref().map(|o| o.stack.clone()).unwrap_or_default();
@@ -362,7 +370,7 @@ fn ByComponent(outcome: Outcome) -> impl IntoView {
                 .fit_y()
         })
     });
-    let summary = Signal::derive(move || {
+    let summary = Memo::new(move |_| {
         let cloud = lab.cloud.get();
         outcome.with(|o| match o {
             Ok(o) => {
@@ -455,7 +463,7 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
         |p| p.day.task_capacity_per_s,
         |p, x| p.day.task_capacity_per_s = x,
     );
-    let spec = Signal::derive(move || {
+    let spec = Memo::new(move |_| {
         outcome.with(|o| {
             let (elastic, fixed) = match o {
                 Ok(o) => {
@@ -482,7 +490,7 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
                 .fit_y()
         })
     });
-    let summary = Signal::derive(move || {
+    let summary = Memo::new(move |_| {
         outcome.with(|o| match o {
             Ok(o) => {
                 let d = &o.fleet_day;

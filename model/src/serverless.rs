@@ -566,12 +566,28 @@ pub struct CurvePoint {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ServerlessOutcome {
+    pub at: AtRate,
+    pub curves: Curves,
+}
+
+/// Both bills at the chosen rate: what a move of the rate slider changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AtRate {
     pub rate_per_s: f64,
     /// "req/s" or "uploads/s", for labels.
     pub rate_unit: &'static str,
     pub functions: FunctionsBill,
     pub fleet: FleetBill,
     pub cheaper: Cheaper,
+    pub cold_starts: ColdStarts,
+}
+
+/// Both costs over the chart's range and where they cross: everything but the chosen
+/// rate, so moving the rate recomputes none of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Curves {
+    /// "req/s" or "uploads/s", for labels.
+    pub rate_unit: &'static str,
     /// `None`: the functions stay cheaper up to `max_rate_per_s`.
     pub crossover: Option<Crossover>,
     pub max_rate_per_s: f64,
@@ -579,10 +595,19 @@ pub struct ServerlessOutcome {
     pub curve: Vec<CurvePoint>,
     /// The fleet's staircase as exact corners (rate, $), from 0 to the top, for the chart.
     pub fleet_steps: Vec<(f64, f64)>,
-    pub cold_starts: ColdStarts,
 }
 
-impl ServerlessOutcome {
+impl ServerlessParams {
+    /// What the curves depend on: these params with the chosen rate left out.
+    pub fn for_curves(&self) -> ServerlessParams {
+        ServerlessParams {
+            rate_per_s: 0.0,
+            ..self.clone()
+        }
+    }
+}
+
+impl Curves {
     /// The crossover in one sentence for the page.
     pub fn verdict(&self) -> String {
         let unit = self.rate_unit;
@@ -638,19 +663,33 @@ pub fn rate_text(rate_per_s: f64) -> String {
 /// Both bills at the chosen rate, the crossover, the curves and the cold starts.
 /// Bad input gives every problem found, in words.
 pub fn evaluate(p: &ServerlessParams) -> Result<ServerlessOutcome, Vec<String>> {
+    Ok(ServerlessOutcome {
+        at: at_rate(p)?,
+        curves: curves(p)?,
+    })
+}
+
+/// The params checked, their month's pricing, and the chart's top as a month of requests.
+struct Checked {
+    pricing: Pricing,
+    max_month: Decimal,
+    max_requests: u64,
+}
+
+fn check(p: &ServerlessParams) -> Result<Checked, Vec<String>> {
     let problems = validate(p);
     if !problems.is_empty() {
         return Err(problems);
     }
-    let pr = Pricing::new(p).ok_or_else(too_large)?;
+    let pricing = Pricing::new(p).ok_or_else(too_large)?;
     let max_month = Decimal::from_f64(p.max_rate_per_s)
-        .and_then(|m| m.checked_mul(pr.seconds))
+        .and_then(|m| m.checked_mul(pricing.seconds))
         .ok_or_else(too_large)?;
     let max_requests = max_month
         .round_whole()
         .and_then(|r| u64::try_from(r).ok())
         .ok_or_else(too_large)?;
-    match pr.tasks_for(max_requests) {
+    match pricing.tasks_for(max_requests) {
         Some(t) if t <= MAX_FLEET_TASKS => {}
         _ => {
             return Err(vec![format!(
@@ -658,57 +697,33 @@ pub fn evaluate(p: &ServerlessParams) -> Result<ServerlessOutcome, Vec<String>> 
             )])
         }
     }
-    outcome(p, &pr, max_month, max_requests).ok_or_else(too_large)
+    // The largest bill: if it fits, every smaller one does.
+    pricing.functions(max_requests).ok_or_else(too_large)?;
+    Ok(Checked {
+        pricing,
+        max_month,
+        max_requests,
+    })
 }
 
 fn too_large() -> Vec<String> {
     vec![TOO_LARGE.to_string()]
 }
 
-fn outcome(
-    p: &ServerlessParams,
-    pr: &Pricing,
-    max_month: Decimal,
-    max_requests: u64,
-) -> Option<ServerlessOutcome> {
-    // The largest bills first: if they fit, every smaller one does.
-    pr.functions(max_requests)?;
-    let requests = pr.requests_at(p.rate_per_s)?;
-    let functions = pr.functions(requests)?;
-    let fleet = pr.fleet(requests)?;
-    let cheaper = match functions.total_usd.cmp(&fleet.total_usd) {
-        std::cmp::Ordering::Less => Cheaper::Functions,
-        std::cmp::Ordering::Equal => Cheaper::Same,
-        std::cmp::Ordering::Greater => Cheaper::Fleet,
-    };
-    let last = (CURVE_POINTS - 1) as f64;
-    let mut curve = Vec::with_capacity(CURVE_POINTS);
-    for i in 0..CURVE_POINTS {
-        // i/200 of the top, to the whole request: exact, as 1/200 is a finite decimal.
-        let r = Decimal::product(&[max_month, Decimal::whole(i as i128), Decimal::lit("0.005")])?
-            .round_whole()?;
-        let r = u64::try_from(r).ok()?;
-        curve.push(CurvePoint {
-            rate_per_s: p.max_rate_per_s * i as f64 / last,
-            functions_usd: pr.functions(r)?.total_usd,
-            fleet_usd: pr.fleet(r)?.total_usd,
-        });
-    }
-    let steps = steps(pr, max_requests)?;
-    let mut fleet_steps = Vec::with_capacity(steps.len() * 2);
-    for &(low, high, tasks) in &steps {
-        let usd = pr.fleet_of(tasks)?.total_usd.to_f64();
-        fleet_steps.push((pr.rate_of(low), usd));
-        fleet_steps.push((pr.rate_of(high), usd));
-    }
-    Some(ServerlessOutcome {
+/// Both bills at the chosen rate. Bad input gives every problem found, in words.
+pub fn at_rate(p: &ServerlessParams) -> Result<AtRate, Vec<String>> {
+    let pr = check(p)?.pricing;
+    let requests = pr.requests_at(p.rate_per_s).ok_or_else(too_large)?;
+    let functions = pr.functions(requests).ok_or_else(too_large)?;
+    let fleet = pr.fleet(requests).ok_or_else(too_large)?;
+    Ok(AtRate {
         rate_per_s: p.rate_per_s,
         rate_unit: p.preset.rate_unit(),
-        cheaper,
-        crossover: crossover(pr, &steps)?,
-        max_rate_per_s: p.max_rate_per_s,
-        curve,
-        fleet_steps,
+        cheaper: match functions.total_usd.cmp(&fleet.total_usd) {
+            std::cmp::Ordering::Less => Cheaper::Functions,
+            std::cmp::Ordering::Equal => Cheaper::Same,
+            std::cmp::Ordering::Greater => Cheaper::Fleet,
+        },
         cold_starts: ColdStarts {
             share: functions.cold_share,
             per_month: functions.cold_starts,
@@ -717,6 +732,47 @@ fn outcome(
         },
         functions,
         fleet,
+    })
+}
+
+/// The curves, the fleet's staircase and the crossover. Bad input gives every problem found.
+pub fn curves(p: &ServerlessParams) -> Result<Curves, Vec<String>> {
+    let c = check(p)?;
+    curves_of(p, &c).ok_or_else(too_large)
+}
+
+fn curves_of(p: &ServerlessParams, c: &Checked) -> Option<Curves> {
+    let pr = &c.pricing;
+    let last = (CURVE_POINTS - 1) as f64;
+    let mut curve = Vec::with_capacity(CURVE_POINTS);
+    for i in 0..CURVE_POINTS {
+        // i/200 of the top, to the whole request: exact, as 1/200 is a finite decimal.
+        let r = Decimal::product(&[
+            c.max_month,
+            Decimal::whole(i as i128),
+            Decimal::lit("0.005"),
+        ])?
+        .round_whole()?;
+        let r = u64::try_from(r).ok()?;
+        curve.push(CurvePoint {
+            rate_per_s: p.max_rate_per_s * i as f64 / last,
+            functions_usd: pr.functions(r)?.total_usd,
+            fleet_usd: pr.fleet(r)?.total_usd,
+        });
+    }
+    let steps = steps(pr, c.max_requests)?;
+    let mut fleet_steps = Vec::with_capacity(steps.len() * 2);
+    for &(low, high, tasks) in &steps {
+        let usd = pr.fleet_of(tasks)?.total_usd.to_f64();
+        fleet_steps.push((pr.rate_of(low), usd));
+        fleet_steps.push((pr.rate_of(high), usd));
+    }
+    Some(Curves {
+        rate_unit: p.preset.rate_unit(),
+        crossover: crossover(pr, &steps)?,
+        max_rate_per_s: p.max_rate_per_s,
+        curve,
+        fleet_steps,
     })
 }
 
@@ -736,7 +792,7 @@ fn steps(pr: &Pricing, max_requests: u64) -> Option<Vec<(u64, u64, u32)>> {
 
 /// `None` when a bill does not fit; `Some(None)` when the functions stay cheaper.
 fn crossover(pr: &Pricing, steps: &[(u64, u64, u32)]) -> Option<Option<Crossover>> {
-    // `outcome` checked the largest bill fits, so no smaller one falls back to the maximum.
+    // `check` made sure the largest bill fits, so no smaller one falls back to the maximum.
     let cost = |r: u64| {
         pr.functions(r)
             .map_or(Usd::from_cents(i128::MAX), |b| b.total_usd)

@@ -642,7 +642,7 @@ fn live_db_line(s: &Scenario) -> String {
 fn live_serverless_rate(s: &Scenario) -> String {
     let mut p = ServerlessParams::default();
     scenario::apply_to_serverless(s, &mut p);
-    match serverless::evaluate(&p) {
+    match serverless::at_rate(&p) {
         Ok(o) => format!("{} {}", pct_text(o.rate_per_s), o.rate_unit),
         Err(_) => "—".into(),
     }
