@@ -19,13 +19,15 @@ pub struct Documented {
 #[cfg(test)]
 mod tests {
     use crate::{
-        cache_cdn, cost, multi_region, rate_limiting, serverless, service_models, vm_vs_container,
+        cache_cdn, cost, iac_drift, multi_region, rate_limiting, serverless, service_models,
+        vm_vs_container,
     };
 
     #[test]
     fn every_citation_is_complete_and_points_at_documentation() {
         let all = [
             cache_cdn::DOCUMENTED.as_slice(),
+            iac_drift::DOCUMENTED.as_slice(),
             rate_limiting::DOCUMENTED.as_slice(),
             service_models::DOCUMENTED.as_slice(),
             vm_vs_container::DOCUMENTED.as_slice(),
