@@ -8,8 +8,9 @@ use crate::chart::{Bar, Chart, ChartSpec, Series, Tone};
 use crate::controls::{bind, NumberInput, Slider, Toggle, WholeInput};
 use crate::documented::DocumentedSection;
 use crate::format;
-use crate::lab::{demo_page, from_ok, lab, problems_view, WorkedExample};
-use cloud_lab_model::catalog::DemoInfo;
+use crate::frame::{demo_page, Page};
+use crate::lab::lab;
+use crate::results::{from_ok, problems_view, WorkedExample};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::money::Usd;
 use cloud_lab_model::multi_region::*;
@@ -17,11 +18,13 @@ use cloud_lab_model::photoshare::{printed, SLO};
 use cloud_lab_model::vocabulary::Service;
 use leptos::prelude::*;
 
-pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
-    demo_page(info, query, |params: RwSignal<MultiRegionParams>| {
+pub fn page(query: &Query) -> AnyView {
+    demo_page::<MultiRegion, _>(query, |page: Page<MultiRegion>| {
+        let params = page.params;
         // Three parts, each recomputed only when what it depends on changes: the timing on
         // every move, the availability when the RTO or the outages change, the standby's
-        // bill when the standby does.
+        // bill when the standby does. (The frame's whole outcome is never read, so it is
+        // never computed.)
         let outcome = Memo::new(move |_| params.with(checked_failover));
         let gain_inputs = Memo::new(move |_| {
             let outages = params.with(|p| p.primary_outages_per_month);

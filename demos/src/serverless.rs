@@ -9,18 +9,21 @@ use crate::chart::{Chart, ChartSpec, Series, Tone};
 use crate::controls::NumberInput;
 use crate::documented::DocumentedSection;
 use crate::format;
-use crate::lab::{demo_page, field_number, from_ok, problems_view, WorkedExample};
-use cloud_lab_model::catalog::DemoInfo;
+use crate::frame::{demo_page, Page};
+use crate::lab::field_number;
+use crate::results::{from_ok, problems_view, WorkedExample};
 use cloud_lab_model::link::{number_text, Query};
 use cloud_lab_model::money::Usd;
 use cloud_lab_model::photoshare::printed;
 use cloud_lab_model::serverless::*;
 use leptos::prelude::*;
 
-pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
-    demo_page(info, query, |params: RwSignal<ServerlessParams>| {
+pub fn page(query: &Query) -> AnyView {
+    demo_page::<Serverless, _>(query, |page: Page<Serverless>| {
+        let params = page.params;
         // The bills at the chosen rate, and the curves, which leave the rate out: moving the
-        // rate slider recomputes only the two bills.
+        // rate slider recomputes only the two bills. (The frame's whole outcome is never read,
+        // so it is never computed.)
         let bills = Memo::new(move |_| params.with(at_rate));
         let curve_params = Memo::new(move |_| params.with(ServerlessParams::for_curves));
         let range = Memo::new(move |_| curve_params.with(curves));
