@@ -5,7 +5,8 @@
 //! the peak pays for the peak all day, an elastic one only for the hours it needs.
 
 use crate::chart::{Bar, Chart, ChartSpec, Series, Tone};
-use crate::controls::{DecimalInput, NumberInput};
+use crate::controls::NumberInput;
+use crate::field::Price;
 use crate::documented::DocumentedSection;
 use crate::format;
 use crate::frame::{demo_page, Page};
@@ -549,11 +550,7 @@ fn Prices(params: RwSignal<CostParams>) -> impl IntoView {
             <h2 id="prices-heading">"Unit prices"</h2>
             <p class="note">{format!("Prices: {PRICES_AS_OF}. {PRICE_SOURCE}")}</p>
             <div class="choices prices">
-                {PRICE_FIELDS.map(|f| {
-                    let value = Signal::derive(move || params.with(|p| (f.get)(&p.prices)));
-                    let set = Callback::new(move |x| params.update(|p| (f.set)(&mut p.prices, x)));
-                    view! { <DecimalInput label=f.label value set testid=f.key.replace('_', "-")/> }
-                })}
+                {PRICES.map(|field| view! { <Price params field/> })}
             </div>
         </section>
     }
