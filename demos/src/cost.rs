@@ -6,8 +6,8 @@
 
 use crate::chart::{Bar, Chart, ChartSpec, Series, Tone};
 use crate::controls::NumberInput;
-use crate::field::Price;
 use crate::documented::DocumentedSection;
+use crate::field::Price;
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, lab};
