@@ -11,14 +11,12 @@ use crate::field::Price;
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, lab};
-use crate::results::{from_ok, problems_view, WorkedExample};
+use crate::results::{from_ok, problems_view};
 // Leptos's prelude has a `Component` too; the bill means a part of the architecture.
 use cloud_lab_model::cost::Component;
 use cloud_lab_model::cost::*;
 use cloud_lab_model::link::{number_text, Query};
 use cloud_lab_model::money::Usd;
-use cloud_lab_model::photoshare::printed;
-use cloud_lab_model::vocabulary::Cloud;
 use leptos::prelude::*;
 
 pub fn page(query: &Query) -> AnyView {
@@ -28,7 +26,7 @@ pub fn page(query: &Query) -> AnyView {
             <Footprint params/>
             <Levers params/>
             {problems_view(outcome)}
-            <Bill outcome/>
+            <Bill page/>
             <ByComponent outcome/>
             <FleetDayView params outcome/>
             <Prices params/>
@@ -148,89 +146,73 @@ fn Levers(params: RwSignal<CostParams>) -> impl IntoView {
 }
 
 #[component]
-fn Bill(outcome: Outcome) -> impl IntoView {
+fn Bill(page: Page<Cost>) -> impl IntoView {
     let lab = lab();
-    let ok = move || outcome.with(|o| o.is_ok());
+    let outcome = page.outcome;
     let on_demand = from_ok(outcome, |o| o.on_demand_usd);
     let optimized = from_ok(outcome, |o| o.optimized_usd);
     let share = from_ok(outcome, |o| o.saving_share);
     let per_year = from_ok(outcome, |o| o.saving_per_year_usd);
-    let on_demand_agrees =
-        Signal::derive(move || ok() && on_demand().to_f64() == printed::ON_DEMAND_TOTAL_USD);
-    let optimized_agrees =
-        Signal::derive(move || ok() && optimized().to_f64() == printed::OPTIMIZED_TOTAL_USD);
-    let share_agrees =
-        Signal::derive(move || ok() && (share() * 100.0).round() == printed::SAVING_PCT);
-    let year_agrees = Signal::derive(move || {
-        ok() && (per_year().to_f64() / 10.0).round() * 10.0 == printed::SAVING_PER_YEAR_USD
-    });
-    // The tables keep their rows: each row follows its own memo, and only the cells whose
-    // text changed are written. They are built again only when the input turns valid.
-    let valid = Memo::new(move |_| outcome.with(|o| o.is_ok()));
     let rows = move || {
-        valid.get().then(|| {
-            (0..BillLine::ALL.len())
-                .map(|i| {
-                    let row = Memo::new(move |_| {
-                        outcome.with(|o| o.as_ref().ok().and_then(|o| o.rows.get(i).cloned()))
-                    });
-                    let cell = move |f: fn(&BillRow, Cloud) -> String| {
-                        move || {
-                            let cloud = lab.cloud.get();
-                            row.with(|r| r.as_ref().map(|r| f(r, cloud)).unwrap_or_default())
-                        }
-                    };
-                    view! {
-                        <tr data-testid=format!("row-{}", i + 1)>
-                            <th scope="row">{cell(|r, cloud| r.label(cloud))}</th>
-                            <td>{cell(|r, _| r.unit.to_string())}</td>
-                            <td>{cell(|r, _| format::exact_quantity(r.quantity))}</td>
-                            <td>{cell(|r, _| r.unit_price_usd.to_string())}</td>
-                            <td>{cell(|r, _| format::usd(r.on_demand_usd))}</td>
-                            <td class="lever">{cell(|r, cloud| r.lever.map(|g| g.name(cloud)).unwrap_or_else(|| "—".into()))}</td>
-                            <td>{cell(|r, _| format::usd(r.optimized_usd))}</td>
-                        </tr>
-                    }
+        let cloud = lab.cloud.get();
+        outcome.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    o.rows
+                        .iter()
+                        .enumerate()
+                        .map(|(i, r)| {
+                            view! {
+                                <tr data-testid=format!("row-{}", i + 1)>
+                                    <th scope="row">{r.label(cloud)}</th>
+                                    <td>{r.unit}</td>
+                                    <td>{format::exact_quantity(r.quantity)}</td>
+                                    <td>{r.unit_price_usd.to_string()}</td>
+                                    <td>{format::usd(r.on_demand_usd)}</td>
+                                    <td class="lever">{r.lever.map(|g| g.name(cloud)).unwrap_or_else(|| "—".into())}</td>
+                                    <td>{format::usd(r.optimized_usd)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
                 })
-                .collect_view()
+                .ok()
         })
     };
     let levers = move || {
-        valid.get().then(|| {
-            (0..Group::ALL.len())
-                .map(|i| {
-                    let row = Memo::new(move |_| {
-                        outcome.with(|o| o.as_ref().ok().and_then(|o| o.levers.get(i).cloned()))
-                    });
-                    let cell = move |f: fn(&LeverRow, Cloud) -> String| {
-                        move || {
-                            let cloud = lab.cloud.get();
-                            row.with(|r| r.as_ref().map(|r| f(r, cloud)).unwrap_or_default())
-                        }
-                    };
-                    view! {
-                        <tr>
-                            <th scope="row">{cell(|l, cloud| if l.detail.is_empty() {
+        let cloud = lab.cloud.get();
+        outcome.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    o.levers
+                        .iter()
+                        .map(|l| {
+                            let name = if l.detail.is_empty() {
                                 l.group.name(cloud)
                             } else {
                                 format!("{} ({})", l.group.name(cloud), l.detail)
-                            })}</th>
-                            <td class="lever">{cell(|l, cloud| l.group.applies_to(cloud))}</td>
-                            <td>{cell(|l, _| match l.discount {
-                                Some(d) if d > 0.0 => format!("−{}", format::percent(d, 0)),
-                                Some(_) => "0 %".to_string(),
-                                None => "already in the bill".to_string(),
-                            })}</td>
-                            <td>{cell(|l, _| format::usd(l.on_demand_usd))}</td>
-                            <td>{cell(|l, _| format::usd(l.optimized_usd))}</td>
-                        </tr>
-                    }
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">{name}</th>
+                                    <td class="lever">{l.group.applies_to(cloud)}</td>
+                                    <td>{match l.discount {
+                                        Some(d) if d > 0.0 => format!("−{}", format::percent(d, 0)),
+                                        Some(_) => "0 %".to_string(),
+                                        None => "already in the bill".to_string(),
+                                    }}</td>
+                                    <td>{format::usd(l.on_demand_usd)}</td>
+                                    <td>{format::usd(l.optimized_usd)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
                 })
-                .collect_view()
+                .ok()
         })
     };
     view! {
-        <section aria-labelledby="bill-heading" class="results" class:invalid=move || !valid.get()>
+        <section aria-labelledby="bill-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
             <h2 id="bill-heading">"The bill, line by line"</h2>
             // Focusable so a keyboard can scroll it when presenter mode makes it wider than the page.
             <div class="table-scroll" tabindex="0" role="region" aria-label="The bill, line by line">
@@ -245,10 +227,10 @@ fn Bill(outcome: Outcome) -> impl IntoView {
                 <tfoot><tr>
                     <th scope="row">"Total"</th><td></td><td></td><td></td>
                     <td><strong data-testid="on-demand-total">{move || format::usd(on_demand())}</strong><br/>
-                        <WorkedExample printed="$1,358.49" agrees=on_demand_agrees/></td>
+                        {page.badge(&Cost::ON_DEMAND)}</td>
                     <td></td>
                     <td><strong data-testid="optimized-total">{move || format::usd(optimized())}</strong><br/>
-                        <WorkedExample printed="$1,047.63" agrees=optimized_agrees/></td>
+                        {page.badge(&Cost::OPTIMIZED)}</td>
                 </tr></tfoot>
             </table>
             </div>
@@ -266,12 +248,12 @@ fn Bill(outcome: Outcome) -> impl IntoView {
                     <dt>"Saving a month"</dt>
                     <dd class="big" data-testid="saving">{from_ok(outcome, |o| format::usd(o.saving_usd))}</dd>
                     <dd data-testid="saving-share">{move || format::percent(share(), 1)}" of the on-demand bill "
-                        <WorkedExample printed="23 %" agrees=share_agrees/></dd>
+                        {page.badge(&Cost::SAVING_SHARE)}</dd>
                 </div>
                 <div>
                     <dt>"Saving a year"</dt>
                     <dd class="big" data-testid="saving-year">{move || format::usd(per_year())}</dd>
-                    <dd><WorkedExample printed="≈ $3,730" agrees=year_agrees/></dd>
+                    <dd>{page.badge(&Cost::SAVING_YEAR)}</dd>
                 </div>
             </dl>
             <div class="table-scroll" tabindex="0" role="region" aria-label="What each lever does">
@@ -289,7 +271,7 @@ fn Bill(outcome: Outcome) -> impl IntoView {
                 if let Some(csv) = outcome.with(|o| o.as_ref().ok().map(|o| bill_csv_in(o, cloud))) {
                     download("photoshare-bill.csv", &csv);
                 }
-            } disabled=move || !ok()>"Export the bill as CSV"</button></p>
+            } disabled=move || outcome.with(|o| o.is_err())>"Export the bill as CSV"</button></p>
         </section>
     }
 }

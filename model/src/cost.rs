@@ -25,6 +25,7 @@ pub use lines::*;
 pub use params::*;
 
 use crate::availability::{AvailabilityParams, DatabaseChoice};
+use crate::claim::{Claim, Live, Rounding};
 use crate::documented::Documented;
 use crate::link::{number_text, Ignored, LinkState, Query, Route};
 use crate::money::{Decimal, Usd, TOO_LARGE};
@@ -92,6 +93,37 @@ pub fn evaluate(p: &CostParams) -> Result<CostOutcome, Vec<String>> {
 /// The cost demo in the lab's registry.
 pub struct Cost;
 
+type CostClaim = Claim<CostParams, CostOutcome>;
+
+/// §4's totals, as printed.
+impl Cost {
+    pub const ON_DEMAND: CostClaim = Claim {
+        label: "On demand, a month",
+        printed: "$1,358.49",
+        rounding: Rounding::Places(2),
+        live: |_, o| Some(Live::Number(o.on_demand_usd.to_f64())),
+    };
+    pub const OPTIMIZED: CostClaim = Claim {
+        label: "Optimized, a month",
+        printed: "$1,047.63",
+        rounding: Rounding::Places(2),
+        live: |_, o| Some(Live::Number(o.optimized_usd.to_f64())),
+    };
+    pub const SAVING_SHARE: CostClaim = Claim {
+        label: "Saving, of the on-demand bill",
+        printed: "23 %",
+        rounding: Rounding::Places(0),
+        live: |_, o| Some(Live::Number(o.saving_share * 100.0)),
+    };
+    /// "≈ $3,730": the lab compares whole dollars, which is stricter than the tens printed.
+    pub const SAVING_YEAR: CostClaim = Claim {
+        label: "Saving a year",
+        printed: "≈ $3,730",
+        rounding: Rounding::Places(0),
+        live: |_, o| Some(Live::Number(o.saving_per_year_usd.to_f64())),
+    };
+}
+
 impl crate::demo::Demo for Cost {
     const ID: crate::catalog::DemoId = crate::catalog::DemoId::Cost;
     type Params = CostParams;
@@ -100,6 +132,13 @@ impl crate::demo::Demo for Cost {
     fn evaluate(p: &CostParams) -> Result<CostOutcome, Vec<String>> {
         evaluate(p)
     }
+
+    const CLAIMS: &'static [CostClaim] = &[
+        Self::ON_DEMAND,
+        Self::OPTIMIZED,
+        Self::SAVING_SHARE,
+        Self::SAVING_YEAR,
+    ];
 
     const SHARES: &'static [crate::scenario::SharedValue] = &[
         crate::scenario::SharedValue::EdgeLoad,

@@ -434,22 +434,35 @@ pub fn field<P: Fields>(key: &str) -> Option<&'static Field<P>> {
 
 /// The link of params: the fields that differ from the worked example, in table order.
 pub fn to_query<P: Fields>(p: &P) -> String {
-    let d = P::default();
-    Query::encode(fields::<P>().filter_map(|f| {
-        let text = f.text_of(p);
-        (text != f.text_of(&d)).then_some((f.spec.key, text))
-    }))
+    Query::encode(differing(p, &P::default()))
+}
+
+/// The fields of `p` that differ from `base`, as a link's pairs in table order: for a link
+/// written against a preset rather than the worked example (the serverless demo).
+pub fn differing<P: Fields>(p: &P, base: &P) -> Vec<(&'static str, String)> {
+    fields::<P>()
+        .filter_map(|f| {
+            let text = f.text_of(p);
+            (text != f.text_of(base)).then_some((f.spec.key, text))
+        })
+        .collect()
 }
 
 /// Params from a link: the worked example, with each usable value of the link in place.
 pub fn from_query<P: Fields>(query: &Query) -> (P, Vec<Ignored>) {
     let mut p = P::default();
     let mut r = LinkReader::new(query);
-    for f in fields::<P>() {
-        f.read(&mut r, &mut p);
-    }
-    p.repair(&mut r);
+    read_into(&mut r, &mut p);
     (p, r.finish())
+}
+
+/// Each usable value of a link into `p`, then the clashes repaired; what cannot be used is
+/// recorded on the reader.
+pub fn read_into<P: Fields>(r: &mut LinkReader<'_>, p: &mut P) {
+    for f in fields::<P>() {
+        f.read(r, p);
+    }
+    p.repair(r);
 }
 
 /// The range messages of `validate`, one per field out of its range, in table order.

@@ -412,12 +412,12 @@ const DAY: [Field<CostParams>; 6] = [
     Field::whole(
         Spec::new(
             "floor",
-            "Fleet floor, tasks",
-            "",
+            "Fleet floor",
+            "tasks",
             (0.0, MAX_AVERAGE_TASKS),
             1.0,
         )
-        .said("The fleet's floor (tasks)"),
+        .said("The fleet's floor"),
         |p| p.day.min_tasks,
         |p, x| p.day.min_tasks = x,
     ),
