@@ -5,7 +5,7 @@
 //! would sit idle); above it the fleet does. Scaling to zero costs latency too:
 //! after an idle spell the next request waits for a cold start.
 
-use crate::chart::{Chart, ChartSpec, Series, Tone};
+use crate::chart::{Chart, ChartSpec, Series, Tone, Unit};
 use crate::controls::NumberInput;
 use crate::documented::DocumentedSection;
 use crate::format;
@@ -179,10 +179,12 @@ fn Crossing(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> i
         let rate = rate();
         range.with(|o| {
             let (Ok(o), Some(rate)) = (o, rate) else {
-                return ChartSpec::new(format!("average rate, {unit}"), "$ a month");
+                return ChartSpec::new(format!("average rate, {unit}"), "$ a month")
+                    .y_unit(Unit::Usd);
             };
             let mut spec = ChartSpec::new(format!("average rate, {unit}"), "$ a month")
                 .x(0.0..o.max_rate_per_s)
+                .y_unit(Unit::Usd)
                 .series([
                     Series::line(
                         "functions",
@@ -195,17 +197,10 @@ fn Crossing(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> i
                     Series::line("fleet", o.fleet_steps.clone(), Tone::Second),
                 ])
                 .fit_y();
-            let vertical = |x: f64| vec![(x, 0.0), (x, spec.y.end)];
             if let Some(c) = o.crossover.filter(|c| c.rate_per_s > 0.0) {
-                spec.series.push(Series::dashed(
-                    "crossover",
-                    vertical(c.rate_per_s),
-                    Tone::Third,
-                ));
+                spec = spec.rule(c.rate_per_s, "crossover", Tone::Third);
             }
-            spec.series
-                .push(Series::dashed("chosen rate", vertical(rate), Tone::Muted));
-            spec
+            spec.rule(rate, "chosen rate", Tone::Muted)
         })
     });
     let summary = Memo::new(move |_| {
