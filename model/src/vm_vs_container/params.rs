@@ -183,10 +183,11 @@ impl VmVsContainerParams {
         |p, x| p.app.vcpu = x,
     );
     pub const APP_MEMORY: Field<Self> = Field::number(
+        // The cost demo's `mem`: the same quantity, a task's memory.
         Spec::new(
             "mem",
-            "App instance memory",
-            "GiB",
+            "GB per task",
+            "",
             (MIN_APP_MEMORY_GIB, MAX_HOST_MEMORY_GIB),
             0.25,
         ),
