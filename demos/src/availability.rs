@@ -7,6 +7,7 @@ use crate::format;
 use crate::lab::{
     demo_page, field_number, field_whole, from_ok, lab, problems_view, WorkedExample,
 };
+use crate::scroll_box::ScrollBox;
 use cloud_lab_model::availability::*;
 // Leptos's prelude has a `Component` too; the lab means the block kind.
 use cloud_lab_model::availability::Component;
@@ -394,7 +395,7 @@ fn Incidents(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl Int
     let freeze = move || params.with(|p| p.freeze_below);
     view! {
         <h3>"Incidents this month"</h3>
-        <table class="incidents" data-testid="incidents">
+        <ScrollBox label="Incidents this month"><table class="incidents" data-testid="incidents">
             <thead><tr>
                 <th scope="col">"day"</th><th scope="col">"minutes"</th><th scope="col">"users affected, %"</th>
                 <th scope="col">"budget spent"</th><th scope="col">"left after"</th><th scope="col"><span class="visually-hidden">"remove"</span></th>
@@ -404,7 +405,7 @@ fn Incidents(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl Int
                     <IncidentRow params outcome i/>
                 </For>
             </tbody>
-        </table>
+        </table></ScrollBox>
         <div class="actions">
             <button on:click=move |_| add(Incident { day: 15, minutes: 10.0, users_affected: 1.0 })>"Add an incident"</button>
             <button on:click=move |_| add(Incident { day: 9, minutes: 30.0, users_affected: 1.0 })>"Add the 30-minute outage"</button>

@@ -8,6 +8,7 @@ use crate::chart::{Bar, Chart, ChartSpec, Mark, Series, Tone};
 use crate::controls::{bind, NumberInput, Slider, Toggle, WholeInput};
 use crate::format;
 use crate::lab::{demo_page, from_ok, lab, problems_view, WorkedExample};
+use crate::scroll_box::ScrollBox;
 use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::link::Query;
 use cloud_lab_model::multi_region::*;
@@ -361,7 +362,7 @@ fn CostSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> impl In
                     </div>
                 </dl>
                 <Chart spec summary testid="cost-chart"/>
-                <table data-testid="standby-bill">
+                <ScrollBox label="The standby region's lines"><table data-testid="standby-bill">
                     <caption>"The standby region's lines"</caption>
                     <thead><tr>
                         <th scope="col">"line"</th><th scope="col">"detail"</th>
@@ -377,7 +378,7 @@ fn CostSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> impl In
                             </tr>
                         }).collect_view()}
                     </tbody>
-                </table>
+                </table></ScrollBox>
                 <p>
                     <a href="#/cost" data-testid="cost-link">"Open the cost demo"</a>
                     " for the one-region bill line by line and the levers behind “optimized”."

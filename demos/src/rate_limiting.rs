@@ -9,6 +9,7 @@ use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
 use crate::controls::{bind, NumberInput, Slider, WholeInput};
 use crate::format;
 use crate::lab::{demo_page, from_ok, problems_view, WorkedExample};
+use crate::scroll_box::ScrollBox;
 use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::link::Query;
 use cloud_lab_model::photoshare::printed;
@@ -81,7 +82,7 @@ fn HandWorked() -> impl IntoView {
                 {format!("with a {HAND_MAX_WAIT_S}-second queue they wait and drain at r a second.")}
             </p>
             <p class="formula">"admitted in any t seconds ≤ b + r·t"</p>
-            <table class="hand-worked" data-testid="hand-worked">
+            <ScrollBox label="The burst worked by hand"><table class="hand-worked" data-testid="hand-worked">
                 <caption>{format!("r = {}/s, b = {}, a burst of {}", format::trimmed(HAND_RATE_PER_S, 0), format::trimmed(HAND_BURST, 0), HAND_ARRIVALS)}</caption>
                 <thead>
                     <tr>
@@ -97,7 +98,7 @@ fn HandWorked() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></ScrollBox>
         </section>
     }
 }
