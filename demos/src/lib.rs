@@ -7,6 +7,7 @@ pub mod cache_cdn;
 pub mod chart;
 pub mod controls;
 pub mod cost;
+pub mod documented;
 pub mod failure_drill;
 pub mod format;
 pub mod iac_drift;

@@ -7,6 +7,7 @@
 
 use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
 use crate::controls::{bind, NumberInput, Slider, WholeInput};
+use crate::documented::DocumentedSection;
 use crate::format;
 use crate::lab::{demo_page, from_ok, problems_view, WorkedExample};
 use crate::scroll_box::ScrollBox;
@@ -25,6 +26,7 @@ pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
             <Scenarios outcome/>
             <OverTime params outcome/>
             <Why/>
+            <DocumentedSection items=&DOCUMENTED/>
         }
     })
 }

@@ -4,6 +4,7 @@
 //! stay yours in every model. PhotoShare's tiers sit at different points on that
 //! line: the app tier in containers, the data tier in PaaS.
 
+use crate::documented::DocumentedSection;
 use crate::lab::{demo_page, from_ok, lab, problems_view, WorkedExample};
 use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::link::Query;
@@ -19,6 +20,7 @@ pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
             <Matrix params outcome/>
             <Tiers params outcome/>
             <SelfCheck params outcome/>
+            <DocumentedSection items=&DOCUMENTED/>
         }
     })
 }

@@ -6,6 +6,7 @@
 //! so every scale-out pulls less.
 
 use crate::chart::{Bar, Chart, ChartSpec, Tone};
+use crate::documented::DocumentedSection;
 use crate::format;
 use crate::lab::{demo_page, field_number, from_ok, problems_view, WorkedExample};
 use crate::scroll_box::ScrollBox;
@@ -19,13 +20,14 @@ pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
     demo_page(info, query, |params: RwSignal<VmVsContainerParams>| {
         let outcome = Memo::new(move |_| params.with(evaluate));
         view! {
-            <Controls params/>
+            <Controls params outcome/>
             {problems_view(outcome)}
             <Hosts outcome/>
             <ScaleOut params outcome/>
             <Image params outcome/>
             <Overheads params/>
             <Sources/>
+            <DocumentedSection items=&DOCUMENTED/>
         }
     })
 }
@@ -81,7 +83,8 @@ fn Slider(
 }
 
 #[component]
-fn Controls(params: Params) -> impl IntoView {
+fn Controls(params: Params, outcome: Outcome) -> impl IntoView {
+    let fargate = from_ok(outcome, |o| Some(o.fargate));
     let app_agrees = Signal::derive(move || {
         params.with(|p| {
             p.app.vcpu == photoshare::cost::TASK_VCPU
@@ -117,6 +120,7 @@ fn Controls(params: Params) -> impl IntoView {
                         value=Signal::derive(move || params.with(|p| p.app.memory_gib))
                         set=move |x| params.update(|p| p.app.memory_gib = x)/>
                     <WorkedExample printed="1 vCPU + 2 GB a task" agrees=app_agrees/>
+                    <p class="note" data-testid="fargate-size">{move || fargate().map(fargate_text)}</p>
                 </fieldset>
                 <fieldset>
                     <legend>"A scale-out"</legend>
@@ -132,6 +136,19 @@ fn Controls(params: Params) -> impl IntoView {
                 </fieldset>
             </div>
         </section>
+    }
+}
+
+/// How the app instance reads as a Fargate task.
+fn fargate_text(f: FargateSize) -> String {
+    match (f.exact, f.smallest) {
+        (true, _) => "One of Fargate's task sizes.".into(),
+        (false, Some(s)) => format!(
+            "Not a Fargate task size: Fargate would run it as {} vCPU, {} GB.",
+            format::field(s.vcpu),
+            format::field(s.memory_gib)
+        ),
+        (false, None) => "Larger than any Fargate task (16 vCPU, 120 GB).".into(),
     }
 }
 

@@ -11,6 +11,7 @@
 //! the cache refills.
 
 use crate::autoscaling::{self, AutoscalingParams, LoadPoint, LoadProfile};
+use crate::documented::Documented;
 use crate::link::{from_percent, number_text, Ignored, LinkReader, LinkState, Query, Route};
 use crate::photoshare;
 
@@ -41,12 +42,68 @@ TTL-based Internet caches\", IEEE INFOCOM 2003; used for networks of caches by F
 Neglia & Towsley, 2012). Redis sees the CDN's misses and is modelled the same way on that \
 stream, keeping the images it is asked for most.";
 
+/// Why the popularity model's burst hits more often than its steady state, for the page.
+pub const BURST_HIT_NOTE: &str = "In \"From popularity\" the burst's hit ratios are worked out \
+at the burst's own rate, and they are higher: every image is asked for more often, so more of \
+its requests arrive while a copy fetched by an earlier miss is still fresh (λT ÷ (1 + λT) grows \
+with λ). The CDN's ratio can only approach the share of requests for the images it holds: the \
+rest miss at any rate. A measured ratio is one number, used at every load, as the worked \
+example does for its burst.";
+
 /// How the cold cache's recovery is drawn, for the page.
 pub const COLD_MODEL_NOTE: &str = "After a flush an image's copy can only be at the edge if the \
 image has been asked for since: its hit probability at time t is the smaller of 1 − e^(−λt) and \
 its steady value. Popular images come back within seconds, the long tail takes longer. Redis \
 stays warm. With a measured hit ratio, the recovery has the popularity model's shape, scaled to \
 the measured ratio.";
+
+/// What CloudFront and ElastiCache document about the caches modelled here.
+pub const DOCUMENTED: [Documented; 5] = [
+    Documented {
+        says: "CloudFront answers from an edge cache until the object's cache duration (its TTL) \
+runs out. The first request after that goes to the origin, which replies 304 Not Modified if \
+the object is unchanged or 200 with the new version.",
+        lab: "A request after expiry counts as a miss that reaches the origin (a 304 is still an \
+origin request), then the copy lives another TTL: the λT ÷ (1 + λT) of the popularity model.",
+        source: "Amazon CloudFront Developer Guide: Manage how long content stays in the cache (expiration)",
+        url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Expiration.html",
+    },
+    Documented {
+        says: "Without Cache-Control or Expires from the origin, CloudFront uses the cache \
+policy's default TTL (one day unless changed); with them, the header's max-age, kept between \
+the policy's minimum and maximum TTL.",
+        lab: "The CDN TTL control is the TTL that results; PhotoShare's one hour is the lab's \
+assumption, chosen to give the worked example's 92 %.",
+        source: "Amazon CloudFront API Reference: CachePolicyConfig (DefaultTTL, MinTTL, MaxTTL)",
+        url: "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachePolicyConfig.html",
+    },
+    Documented {
+        says: "An edge location may remove an object that is seldom requested before it expires, \
+to make room for objects requested more often.",
+        lab: "CloudFront documents no capacity or eviction policy, so the lab assumes an ideal \
+cache that keeps the C most popular images; C is an assumption to vary.",
+        source: "Amazon CloudFront Developer Guide: Manage how long content stays in the cache (expiration)",
+        url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Expiration.html",
+    },
+    Documented {
+        says: "Lazy loading (cache-aside): the app asks the cache first; on a miss it reads the \
+database and writes the value to the cache. A TTL on each key bounds how long a stale value \
+can be served.",
+        lab: "The app tier's metadata reads follow this path: origin requests look up Redis, and \
+only its misses read Postgres. Deleting the key when the app writes is the lab's \
+invalidation option; without it, only the TTL ends a stale copy.",
+        source: "Amazon ElastiCache User Guide: Caching strategies",
+        url: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Strategies.html",
+    },
+    Documented {
+        says: "ElastiCache for Redis OSS evicts with volatile-lru by default: when memory is full \
+it removes the least recently used keys among those with a TTL.",
+        lab: "Redis is modelled as keeping the keys asked for most; with a steady popularity, \
+least-recently-used keeps about the same keys. The 50,000 keys are an assumption.",
+        source: "AWS whitepaper: Database Caching Strategies Using Redis, Evictions",
+        url: "https://docs.aws.amazon.com/whitepapers/latest/database-caching-strategies-using-redis/evictions.html",
+    },
+];
 
 /// Where the CDN and Redis hit ratios come from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -177,6 +234,10 @@ impl CacheCdnParams {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LayerLoads {
     pub edge_per_s: f64,
+    /// The ratios at this load: measured ones are the same at any load; the popularity
+    /// model's rise with it (see [`BURST_HIT_NOTE`]).
+    pub cdn_hit_ratio: f64,
+    pub redis_hit_ratio: f64,
     /// CDN misses.
     pub origin_per_s: f64,
     /// Redis misses: metadata reads that reach Postgres.
@@ -270,26 +331,40 @@ pub fn evaluate(p: &CacheCdnParams) -> Result<CacheCdnOutcome, Vec<String>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    let rates = request_rates(p.edge_load_per_s, &p.popularity);
+    let shares = request_shares(&p.popularity);
+    let rates = scaled(&shares, p.edge_load_per_s);
     let popularity = popularity_from(&rates, &p.popularity);
-    let (cdn_hit_ratio, redis_hit_ratio) = match p.source {
+    let ratios_at = |edge: f64| match p.source {
         HitRatioSource::Measured => (p.cdn_hit_ratio, p.redis_hit_ratio),
-        HitRatioSource::Popularity => (popularity.cdn_hit_ratio, popularity.redis_hit_ratio),
+        HitRatioSource::Popularity if edge == p.edge_load_per_s => {
+            (popularity.cdn_hit_ratio, popularity.redis_hit_ratio)
+        }
+        HitRatioSource::Popularity => hit_ratios(&scaled(&shares, edge), &p.popularity),
     };
-    let loads = |edge| layer_loads(p, edge, cdn_hit_ratio, redis_hit_ratio);
+    let loads = |edge: f64| {
+        let (cdn, redis) = ratios_at(edge);
+        layer_loads(p, edge, cdn, redis)
+    };
+    let steady = loads(p.edge_load_per_s);
     let writes_per_s = p.image_writes_per_hour / 3_600.0;
     let stale = |on: bool| {
         let delay = on.then_some(p.invalidation_delay_s);
         staleness(p.image_reads_per_s, writes_per_s, p.meta_ttl_s, delay)
     };
     Ok(CacheCdnOutcome {
-        steady: loads(p.edge_load_per_s),
         burst: loads(p.burst_edge_load_per_s),
         staleness: stale(p.invalidate_on_write),
         staleness_other: stale(!p.invalidate_on_write),
-        cold: cold_cache(p, &rates, &popularity, cdn_hit_ratio, redis_hit_ratio),
-        cdn_hit_ratio,
-        redis_hit_ratio,
+        cold: cold_cache(
+            p,
+            &rates,
+            &popularity,
+            steady.cdn_hit_ratio,
+            steady.redis_hit_ratio,
+        ),
+        cdn_hit_ratio: steady.cdn_hit_ratio,
+        redis_hit_ratio: steady.redis_hit_ratio,
+        steady,
         popularity,
     })
 }
@@ -304,6 +379,8 @@ fn layer_loads(p: &CacheCdnParams, edge: f64, cdn_hit: f64, redis_hit: f64) -> L
     let origin_per_s = autoscaling::origin_load_per_s(edge, cdn_hit);
     LayerLoads {
         edge_per_s: edge,
+        cdn_hit_ratio: cdn_hit,
+        redis_hit_ratio: redis_hit,
         origin_per_s,
         db_reads_per_s: origin_per_s * (1.0 - redis_hit),
         tasks: tasks(p, edge, cdn_hit),
@@ -311,8 +388,8 @@ fn layer_loads(p: &CacheCdnParams, edge: f64, cdn_hit: f64, redis_hit: f64) -> L
     }
 }
 
-/// λ_i for every image, most popular first: the edge load split by Zipf's law.
-pub fn request_rates(edge_load_per_s: f64, pop: &Popularity) -> Vec<f64> {
+/// Each image's share of the requests, most popular first, by Zipf's law.
+fn request_shares(pop: &Popularity) -> Vec<f64> {
     let n = pop.images.min(MAX_IMAGES);
     let weights: Vec<f64> = (1..=n)
         .map(|i| f64::from(i).powf(-pop.zipf_exponent))
@@ -321,10 +398,16 @@ pub fn request_rates(edge_load_per_s: f64, pop: &Popularity) -> Vec<f64> {
     if !(total.is_finite() && total > 0.0) {
         return vec![0.0; n as usize];
     }
-    weights
-        .into_iter()
-        .map(|w| edge_load_per_s * w / total)
-        .collect()
+    weights.into_iter().map(|w| w / total).collect()
+}
+
+fn scaled(shares: &[f64], edge_load_per_s: f64) -> Vec<f64> {
+    shares.iter().map(|s| s * edge_load_per_s).collect()
+}
+
+/// λ_i for every image, most popular first: the edge load split by Zipf's law.
+pub fn request_rates(edge_load_per_s: f64, pop: &Popularity) -> Vec<f64> {
+    scaled(&request_shares(pop), edge_load_per_s)
 }
 
 /// Hit probability of a TTL cache for one object: λT / (1 + λT).
@@ -360,34 +443,50 @@ fn share(part: f64, whole: f64) -> f64 {
     }
 }
 
-fn popularity_from(rates: &[f64], pop: &Popularity) -> PopularityOutcome {
-    let total: f64 = rates.iter().sum();
+/// What the CDN and Redis hit, of a stream of per-image rates sorted most popular first.
+struct Hits {
+    total: f64,
+    /// Requests for the images the CDN holds.
+    held_rate: f64,
+    cdn: f64,
+    /// Requests that reach Redis (the CDN's misses), and what Redis hits of them.
+    redis_offered: f64,
+    redis: f64,
+}
+
+fn hits(rates: &[f64], pop: &Popularity) -> Hits {
     let held = (pop.cdn_capacity_objects as usize).min(rates.len());
-    let held_rate: f64 = rates[..held].iter().sum();
     // Rates are sorted already: the CDN keeps ranks 1..=C.
-    let cdn_hits: f64 = rates[..held]
-        .iter()
-        .map(|&r| r * ttl_hit_probability(r, pop.cdn_ttl_s))
-        .sum();
+    let cdn_hit = |r: f64| r * ttl_hit_probability(r, pop.cdn_ttl_s);
     let mut misses: Vec<f64> = rates
         .iter()
         .enumerate()
-        .map(|(i, &r)| {
-            if i < held {
-                r * (1.0 - ttl_hit_probability(r, pop.cdn_ttl_s))
-            } else {
-                r
-            }
-        })
+        .map(|(i, &r)| if i < held { r - cdn_hit(r) } else { r })
         .collect();
-    let miss_total: f64 = misses.iter().sum();
-    let redis_hits = cache_hits(&mut misses, pop.redis_capacity_keys, pop.redis_ttl_s);
+    let redis_offered = misses.iter().sum();
+    Hits {
+        total: rates.iter().sum(),
+        held_rate: rates[..held].iter().sum(),
+        cdn: rates[..held].iter().map(|&r| cdn_hit(r)).sum(),
+        redis_offered,
+        redis: cache_hits(&mut misses, pop.redis_capacity_keys, pop.redis_ttl_s),
+    }
+}
+
+/// The CDN's and Redis's hit ratios for a stream of per-image rates.
+fn hit_ratios(rates: &[f64], pop: &Popularity) -> (f64, f64) {
+    let h = hits(rates, pop);
+    (share(h.cdn, h.total), share(h.redis, h.redis_offered))
+}
+
+fn popularity_from(rates: &[f64], pop: &Popularity) -> PopularityOutcome {
+    let h = hits(rates, pop);
     PopularityOutcome {
-        cdn_hit_ratio: share(cdn_hits, total),
-        redis_hit_ratio: share(redis_hits, miss_total),
-        cdn_capacity_share: share(held_rate, total),
-        cdn_ttl_miss_share: share(held_rate - cdn_hits, total),
-        popularity_curve: popularity_curve(rates, total),
+        cdn_hit_ratio: share(h.cdn, h.total),
+        redis_hit_ratio: share(h.redis, h.redis_offered),
+        cdn_capacity_share: share(h.held_rate, h.total),
+        cdn_ttl_miss_share: share(h.held_rate - h.cdn, h.total),
+        popularity_curve: popularity_curve(rates, h.total),
     }
 }
 

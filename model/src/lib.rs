@@ -9,6 +9,7 @@ pub mod availability;
 pub mod cache_cdn;
 pub mod catalog;
 pub mod cost;
+pub mod documented;
 pub mod failure_drill;
 pub mod iac_drift;
 pub mod link;

@@ -14,6 +14,7 @@
 
 use std::collections::VecDeque;
 
+use crate::documented::Documented;
 use crate::link::{number_text, Ignored, LinkReader, LinkState, Query};
 use crate::photoshare;
 
@@ -33,8 +34,51 @@ over all clients in proportion to what they sent, and every request of an overlo
 slow: it counts as served but outside the latency objective. A limiter rejects its excess at \
 once with 429 Too Many Requests. With a queue, a request waits for a token when the queue holds \
 fewer than rate × longest wait requests, and is rejected at once otherwise. One global bucket \
-shares its tokens among the clients of each second in proportion to what they sent; per-client \
-buckets each get an equal share of the global rate and burst.";
+shares its tokens among the clients of each second in proportion to what they sent, in whole \
+requests; a request left over after the proportional shares goes to the clients in turn, so \
+identical clients get equal shares over a run. Per-client buckets each get an equal share of \
+the global rate and burst.";
+
+/// What API Gateway, WAF and NGINX document about limiting requests.
+pub const DOCUMENTED: [Documented; 4] = [
+    Documented {
+        says: "API Gateway throttles with a token bucket, one token a request: a steady-state \
+rate refills it and the burst is its size. Requests beyond both get 429 Too Many Requests. \
+The limits are targets applied on a best-effort basis, not exact ceilings.",
+        lab: "The global bucket: r refills it each second up to b, and it starts full. The lab's \
+bucket is exact, so any window admits at most b + r·t; API Gateway's may overshoot a little.",
+        source: "Amazon API Gateway Developer Guide: Throttle requests to your REST APIs",
+        url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html",
+    },
+    Documented {
+        says: "A usage plan identifies clients by API key and sets a rate and a burst that apply \
+to each key's requests.",
+        lab: "A bucket per client. The lab gives each client an equal share of the global rate \
+and burst; a real plan may give each key any limits.",
+        source: "Amazon API Gateway Developer Guide: Usage plans and API keys for REST APIs",
+        url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html",
+    },
+    Documented {
+        says: "API Gateway's guide describes throttled requests as answered with 429 and left \
+to the client to send again later; it describes no queue. NGINX's limit_req (a leaky bucket) \
+delays excess requests instead, until more than its burst are waiting, and rejects the rest \
+with an error.",
+        lab: "The queue option reads NGINX's way: a request waits for a token while fewer than \
+rate × longest wait are queued, and is rejected at once otherwise. With the wait at 0 the \
+limiter behaves as API Gateway does.",
+        source: "NGINX documentation: Module ngx_http_limit_req_module",
+        url: "https://nginx.org/en/docs/http/ngx_http_limit_req_module.html",
+    },
+    Documented {
+        says: "An AWS WAF rate-based rule is not a token bucket: it counts each client's \
+requests over a trailing window of 1, 2, 5 or 10 minutes, checks that count every so often, \
+and applies its action (block, for one) to the client's requests while it is over the limit.",
+        lab: "Not modelled: a WAF rule reacts over minutes, so it stops a sustained abuser, \
+while a token bucket shapes traffic second by second, as this demo does.",
+        source: "AWS WAF Developer Guide: Rate-based rule high-level settings",
+        url: "https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based-high-level-settings.html",
+    },
+];
 
 /// One second of one bucket.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -90,6 +134,11 @@ struct Bucket {
     /// (arrival second, waiting requests per client), oldest first.
     queue: VecDeque<(u32, Vec<u64>)>,
     queued: u64,
+    /// Ties when draining the queue, and when admitting or queueing new arrivals: being
+    /// admitted now and getting a place in the queue are both wins, and share their turns;
+    /// who drains first from the queue only decides when, not whether.
+    drain_turns: Turns,
+    turns: Turns,
 }
 
 /// What one bucket did with one second's arrivals, per client.
@@ -110,6 +159,8 @@ impl Bucket {
             queue_cap: (rate_per_s * f64::from(max_wait_s)).floor() as u64,
             queue: VecDeque::new(),
             queued: 0,
+            drain_turns: Turns::default(),
+            turns: Turns::default(),
         }
     }
 
@@ -132,7 +183,10 @@ impl Bucket {
             };
             let total: u64 = waiting.iter().sum();
             let take = tokens.min(total);
-            for (c, n) in split(take, waiting).into_iter().enumerate() {
+            for (c, n) in split(take, waiting, &mut self.drain_turns)
+                .into_iter()
+                .enumerate()
+            {
                 waiting[c] -= n;
                 admitted_from_queue[c] += n;
             }
@@ -145,7 +199,7 @@ impl Bucket {
         }
         let total: u64 = arrivals.iter().sum();
         let admit = self.whole_tokens().min(total);
-        let admitted_now = split(admit, arrivals);
+        let admitted_now = split(admit, arrivals, &mut self.turns);
         self.tokens -= admit as f64;
         let left: Vec<u64> = arrivals
             .iter()
@@ -153,7 +207,7 @@ impl Bucket {
             .map(|(a, n)| a - n)
             .collect();
         let room = self.queue_cap.saturating_sub(self.queued);
-        let waiting = split(room.min(total - admit), &left);
+        let waiting = split(room.min(total - admit), &left, &mut self.turns);
         let enqueued: u64 = waiting.iter().sum();
         if enqueued > 0 {
             self.queued += enqueued;
@@ -168,29 +222,44 @@ impl Bucket {
     }
 }
 
+/// Who won the ties of a bucket's past splits, so that the next ones go to someone else.
+#[derive(Clone, Debug, Default)]
+struct Turns {
+    /// Per client, when it last got a left-over request (0: never).
+    last_won: Vec<u64>,
+    clock: u64,
+}
+
 /// Splits `n` (at most their sum) over `counts` in proportion: each gets the floor of its
-/// share, and the requests left over go to the largest remainders, ties to the first client.
-/// Integer arithmetic, so equal shares tie exactly.
-fn split(n: u64, counts: &[u64]) -> Vec<u64> {
+/// share, and the requests left over go to the largest remainders. Equal remainders go to
+/// the client that got a left-over request longest ago, so identical clients (whose
+/// remainders are always equal) are favoured in rotation, never the same ones. Integer
+/// arithmetic, so equal shares tie exactly.
+fn split(n: u64, counts: &[u64], turns: &mut Turns) -> Vec<u64> {
+    let k = counts.len();
     let total: u64 = counts.iter().sum();
     if total == 0 || n == 0 {
-        return vec![0; counts.len()];
+        return vec![0; k];
     }
+    turns.last_won.resize(k, 0);
     let n = u128::from(n.min(total));
     let total = u128::from(total);
     let scaled: Vec<u128> = counts.iter().map(|&c| u128::from(c) * n).collect();
     // Each floor is at most its count, so it fits back in u64.
     let mut out: Vec<u64> = scaled.iter().map(|x| (x / total) as u64).collect();
     let short = (n - out.iter().map(|&x| u128::from(x)).sum::<u128>()) as usize;
-    let mut order: Vec<usize> = (0..counts.len()).collect();
+    let mut order: Vec<usize> = (0..k).collect();
     order.sort_by(|&a, &b| {
         (scaled[b] % total)
             .cmp(&(scaled[a] % total))
+            .then(turns.last_won[a].cmp(&turns.last_won[b]))
             .then(a.cmp(&b))
     });
     // The remainders add up to `short` whole requests, so the first `short` are all above 0.
-    for &i in order.iter().take(short) {
+    for &i in &order[..short] {
         out[i] += 1;
+        turns.clock += 1;
+        turns.last_won[i] = turns.clock;
     }
     out
 }
@@ -653,18 +722,39 @@ mod tests {
 
     #[test]
     fn split_is_proportional_and_exact() {
-        assert_eq!(split(300, &[632, 8, 8]), vec![292, 4, 4]);
-        assert_eq!(
-            split(300, &[632, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8]),
-            [264, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3]
-        );
-        assert_eq!(split(3, &[1, 1, 1, 1]), vec![1, 1, 1, 0]);
-        assert_eq!(split(10, &[2, 3]), vec![2, 3]);
-        assert_eq!(split(0, &[2, 3]), vec![0, 0]);
+        let at_first = |n, counts: &[u64]| split(n, counts, &mut Turns::default());
+        assert_eq!(at_first(300, &[632, 8, 8]), vec![292, 4, 4]);
+        assert_eq!(at_first(10, &[2, 3]), vec![2, 3]);
+        assert_eq!(at_first(0, &[2, 3]), vec![0, 0]);
         for n in 0..=20 {
-            let out = split(n, &[7, 0, 13]);
+            let out = at_first(n, &[7, 0, 13]);
             assert_eq!(out.iter().sum::<u64>(), n);
             assert_eq!(out[1], 0);
         }
+    }
+
+    #[test]
+    fn ties_take_turns() {
+        // 3 requests for 4 identical clients: the left-over one goes round.
+        let mut turns = Turns::default();
+        assert_eq!(split(3, &[1, 1, 1, 1], &mut turns), vec![1, 1, 1, 0]);
+        assert_eq!(split(3, &[1, 1, 1, 1], &mut turns), vec![1, 1, 0, 1]);
+        assert_eq!(split(3, &[1, 1, 1, 1], &mut turns), vec![1, 0, 1, 1]);
+        // 300 tokens for 720 requests: every share is 1/3 of a request over a whole one, so
+        // the 4 left over go to the next 4 clients in turn, the abuser included.
+        let arrivals = [632, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8];
+        let mut turns = Turns::default();
+        let mut given = [0u64; 12];
+        for _ in 0..3 {
+            let out = split(300, &arrivals, &mut turns);
+            assert_eq!(out.iter().sum::<u64>(), 300);
+            for (g, o) in given.iter_mut().zip(out) {
+                *g += o;
+            }
+        }
+        // Three seconds: each client won one tie.
+        assert_eq!(given, [790, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10]);
+        // Unequal remainders still come first, whoever won last.
+        assert_eq!(split(1, &[1, 2], &mut turns), vec![0, 1]);
     }
 }

@@ -11,6 +11,7 @@
 //! Every overhead figure is an editable assumption; [`SOURCES`] says where
 //! each default comes from.
 
+use crate::documented::Documented;
 use crate::link::{number_text, Ignored, LinkReader, LinkState, Query};
 use crate::photoshare;
 
@@ -141,6 +142,97 @@ pub const SOURCES: [(&str, &str); 17] = [
         "Assumption: production dependencies of an Express app with an image library and Postgres and Redis clients; npm ci leaves its already-compressed download cache in the layer.",
     ),
 ];
+
+/// What AWS documents about running containers on Fargate and on EC2.
+pub const DOCUMENTED: [Documented; 5] = [
+    Documented {
+        says: "A Fargate task takes one of a fixed set of sizes: 0.25 vCPU with 0.5, 1 or 2 GB; \
+0.5 vCPU with 1–4 GB; 1 vCPU with 2–8 GB; 2 vCPU with 4–16 GB and 4 vCPU with 8–30 GB, in \
+1 GB steps; 8 vCPU with 16–60 GB in 4 GB steps; 16 vCPU with 32–120 GB in 8 GB steps.",
+        lab: "The page checks the app instance against this table. PhotoShare's 1 vCPU and 2 GB \
+is one of the sizes; for any other, it names the smallest size that holds it.",
+        source: "Amazon ECS Developer Guide: Troubleshoot task definition invalid CPU or memory errors",
+        url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html",
+    },
+    Documented {
+        says: "Fargate runs each task in its own isolated virtual environment: a task shares no \
+kernel, CPU, memory, ephemeral storage or network interface with other tasks.",
+        lab: "That is the microVM row's isolation: each instance has its own kernel, unlike \
+containers that share the host's.",
+        source: "Amazon ECS Best Practices Guide: Fargate security considerations",
+        url: "https://docs.aws.amazon.com/AmazonECS/latest/bestpracticesguide/fargate-security-considerations.html",
+    },
+    Documented {
+        says: "Each Fargate task runs on a single-use, single-tenant instance that caches no \
+images or layers, so every task pulls its whole image; smaller images start faster.",
+        lab: "The microVM row pulls one copy per instance. The lab packs microVMs onto one host \
+whose link the copies share, as on a Firecracker host; Fargate's tasks each pull on their own \
+instance, so a Fargate scale-out waits about one pull, not one per task.",
+        source: "Amazon ECS Developer Guide: Container image pull behavior for Fargate",
+        url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-pull-behavior.html",
+    },
+    Documented {
+        says: "On EC2, the ECS agent pulls a task's image and keeps a local copy on the instance; \
+with ECS_IMAGE_PULL_BEHAVIOR set to once or prefer-cached, later tasks there use that copy.",
+        lab: "The container row pulls one copy per host and every container on it shares the \
+layers. With the default behaviour the agent still asks the registry, and the lab assumes \
+only layers the host lacks are downloaded.",
+        source: "Amazon ECS Developer Guide: Container image pull behavior for the EC2 launch type",
+        url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/pull-behavior.html",
+    },
+    Documented {
+        says: "An EC2 container instance offers tasks less memory than its type advertises, \
+because the kernel and platform use some; ECS_RESERVED_MEMORY keeps more back for system \
+processes.",
+        lab: "The host's reserve. ECS documents no fixed figure, so 0.5 GiB is an assumption to \
+vary.",
+        source: "Amazon ECS Developer Guide: Reserving Amazon ECS Linux container instance memory",
+        url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html",
+    },
+];
+
+/// Fargate's task sizes (see [`DOCUMENTED`]): vCPU, and the memory in GB it accepts as
+/// (lowest, highest, step). 0.25 vCPU's 0.5, 1 and 2 GB are two rows.
+const FARGATE_SIZES: [(f64, f64, f64, f64); 8] = [
+    (0.25, 0.5, 0.5, 1.0),
+    (0.25, 1.0, 2.0, 1.0),
+    (0.5, 1.0, 4.0, 1.0),
+    (1.0, 2.0, 8.0, 1.0),
+    (2.0, 4.0, 16.0, 1.0),
+    (4.0, 8.0, 30.0, 1.0),
+    (8.0, 16.0, 60.0, 4.0),
+    (16.0, 32.0, 120.0, 8.0),
+];
+
+/// How an app instance's size fits Fargate's table.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FargateSize {
+    /// The instance is exactly one of Fargate's sizes.
+    pub exact: bool,
+    /// The smallest size that holds it (fewest vCPU, then least memory); `None` above 16 vCPU
+    /// or 120 GB.
+    pub smallest: Option<Footprint>,
+}
+
+/// Fargate's task size for an app instance. Fargate's memory figures are GiB (1 GB = 1,024
+/// MiB in its table), the unit of [`Footprint::memory_gib`].
+pub fn fargate_size(app: Footprint) -> FargateSize {
+    const EPS: f64 = 1e-9;
+    let mut sizes = FARGATE_SIZES.iter().flat_map(|&(vcpu, lo, hi, step)| {
+        let steps = ((hi - lo) / step).round() as u32;
+        (0..=steps).map(move |k| Footprint {
+            vcpu,
+            memory_gib: lo + f64::from(k) * step,
+        })
+    });
+    let smallest = sizes.find(|s| s.vcpu + EPS >= app.vcpu && s.memory_gib + EPS >= app.memory_gib);
+    FargateSize {
+        exact: smallest.is_some_and(|s| {
+            (s.vcpu - app.vcpu).abs() < EPS && (s.memory_gib - app.memory_gib).abs() < EPS
+        }),
+        smallest,
+    }
+}
 
 /// The image's Dockerfile, as the page shows it. Its lines are the layers in [`layers`].
 pub const DOCKERFILE: &str = r#"# Stage 1, build: Node's toolchain, dropped once the app is built.
@@ -633,6 +725,8 @@ pub struct VmVsContainerOutcome {
     pub kinds: Vec<KindOutcome>,
     pub free: Footprint,
     pub image: ImageOutcome,
+    /// The app instance as a Fargate task.
+    pub fargate: FargateSize,
 }
 
 impl VmVsContainerOutcome {
@@ -683,6 +777,7 @@ pub fn evaluate(p: &VmVsContainerParams) -> Result<VmVsContainerOutcome, Vec<Str
     Ok(VmVsContainerOutcome {
         kinds,
         free,
+        fargate: fargate_size(p.app),
         image: ImageOutcome {
             layers: layers(&p.image),
             saved: if single_stage.compressed_mb > 0.0 {

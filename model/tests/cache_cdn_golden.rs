@@ -60,6 +60,41 @@ fn the_zipf_preset_gives_about_92_percent_and_still_2_tasks() {
 }
 
 #[test]
+fn the_popularity_burst_hits_at_its_own_rate() {
+    let o = evaluate(&CacheCdnParams::zipf_preset()).unwrap();
+    // Checked with an independent script (issue 12, item 5): at 9,000 req/s every held image
+    // is asked for 7.5 times as often, so the CDN hits 92.50 % (92.12 % at 1,200 req/s) and
+    // Redis, on the CDN's misses, 60.3 % (24.0 %). The origin gets 675.1 req/s, not the
+    // 709.5 the steady ratio would give; still 8 tasks.
+    // (live, expected, tolerance)
+    let rows = [
+        (o.steady.cdn_hit_ratio, 0.921166, 1e-5),
+        (o.burst.cdn_hit_ratio, 0.924990, 1e-5),
+        (o.burst.origin_per_s, 675.094, 0.01),
+        (o.steady.redis_hit_ratio, 0.239665, 1e-5),
+        (o.burst.redis_hit_ratio, 0.602887, 1e-5),
+        (o.burst.db_reads_per_s, 268.089, 0.01),
+    ];
+    for (live, expected, tolerance) in rows {
+        assert!(close(live, expected, tolerance), "{live} ≠ {expected}");
+    }
+    assert_eq!(o.burst.tasks, 8);
+    // The ceiling: the share of requests for the 20,000 images the CDN holds.
+    assert!(o.burst.cdn_hit_ratio < o.popularity.cdn_capacity_share);
+    assert!(close(o.popularity.cdn_capacity_share, 0.925603, 1e-5));
+    // A measured ratio is one number at every load, as the worked example uses it.
+    let m = evaluate(&CacheCdnParams::default()).unwrap();
+    assert_eq!(
+        (m.steady.cdn_hit_ratio, m.burst.cdn_hit_ratio),
+        (0.92, 0.92)
+    );
+    assert_eq!(
+        (m.steady.redis_hit_ratio, m.burst.redis_hit_ratio),
+        (0.90, 0.90)
+    );
+}
+
+#[test]
 fn ttl_cache_hit_probability_by_hand() {
     // (requests/s, TTL s, λT / (1 + λT))
     let rows = [

@@ -41,6 +41,25 @@ proptest! {
     }
 
     #[test]
+    fn a_busier_edge_never_lowers_the_popularity_hit_ratios(
+        images in 1u32..3_000, s in 0.0..2.0f64, cap in 0u32..3_000, ttl in 0.0..10_000.0f64,
+        load in 0.0..5_000.0f64, more in 0.0..50_000.0f64,
+    ) {
+        let pop = Popularity { images, zipf_exponent: s, cdn_capacity_objects: cap, cdn_ttl_s: ttl, ..Popularity::default() };
+        let p = CacheCdnParams {
+            source: HitRatioSource::Popularity, popularity: pop, cold_duration_s: 60,
+            edge_load_per_s: load, burst_edge_load_per_s: load + more, ..CacheCdnParams::default()
+        };
+        let o = evaluate(&p).unwrap();
+        prop_assert!(o.burst.cdn_hit_ratio + 1e-12 >= o.steady.cdn_hit_ratio, "{:?} {:?}", o.steady, o.burst);
+        prop_assert!(o.burst.cdn_hit_ratio <= o.popularity.cdn_capacity_share + 1e-12);
+        prop_assert_eq!(o.steady.cdn_hit_ratio, o.cdn_hit_ratio);
+        // The burst's origin load follows its own ratio.
+        let origin = (load + more) * (1.0 - o.burst.cdn_hit_ratio);
+        prop_assert!((o.burst.origin_per_s - origin).abs() <= 1e-9 * (1.0 + origin));
+    }
+
+    #[test]
     fn a_higher_hit_ratio_never_needs_more_tasks(hit in 0.0..=1.0f64, more in 0.0..=1.0f64, load in 0.0..100_000.0f64) {
         let p = CacheCdnParams { edge_load_per_s: load, cdn_hit_ratio: hit, cold_duration_s: 60, ..CacheCdnParams::default() };
         let q = CacheCdnParams { cdn_hit_ratio: (hit + more).min(1.0), ..p.clone() };

@@ -126,16 +126,21 @@ fn the_default_scenario() {
     assert!((none.well_behaved_in_time_share.unwrap() - 0.5).abs() < 1e-12);
 
     // One bucket at capacity: never overloaded, 420 fast 429s a second, but the abuser
-    // takes 264 of every 300 tokens.
+    // takes 263⅓ of every 300 tokens. Each second's shares are 263⅓ and 3⅓: the 4 requests
+    // left over go round the 12 clients, so each wins one every third second.
     assert_eq!(global.overloaded_seconds, 0);
     let s = global.seconds[10];
     assert_eq!(
         (s.admitted_now, s.rejected, s.served, s.failed),
         (300, 420, 300.0, 0.0)
     );
-    assert_eq!(global.clients[0].rejected, 60 * (632 - 264));
+    assert_eq!(global.clients[0].rejected, 60 * 632 - (60 * 263 + 20));
+    for c in &global.clients[1..] {
+        assert_eq!(c.admitted, 10 * 8 + (60 * 3 + 20) + 50 * 8, "{c:?}");
+    }
+    // Served in time: all 5,280 outside the burst and 11 × 200 in it, of 10,560.
     let wb = global.well_behaved_in_time_share.unwrap();
-    assert!((wb - 7_440.0 / 10_560.0).abs() < 1e-12, "{wb}");
+    assert!((wb - 7_480.0 / 10_560.0).abs() < 1e-12, "{wb}");
 
     // A bucket per client (25/s, burst 25): the abuser gets 25 a second, everyone else all.
     assert_eq!(per_client.overloaded_seconds, 0);

@@ -61,6 +61,36 @@ proptest! {
         prop_assert_eq!(o.runs[1].overloaded_seconds, 0);
     }
 
+    /// Issue 12, item 8: ties in the shared bucket take turns, so clients that send the same
+    /// get the same within one request, whichever client number they have.
+    #[test]
+    fn identical_clients_get_shares_within_one_request(
+        clients in 2u32..30, normal in 0.0..40.0f64, abusive in 0.0..2_000.0f64, same in any::<bool>(),
+        rate in 1.0..600.0f64, burst_per_client in 1.0..20.0f64, wait in 0u32..10,
+        at in 0u32..60, len in 0u32..120, dur in 1u32..240,
+    ) {
+        let p = RateLimitParams {
+            rate_per_s: rate, burst: burst_per_client * f64::from(clients), max_wait_s: wait, clients,
+            normal_per_s: normal, abusive_per_s: if same { normal } else { abusive },
+            burst_start_s: at, burst_length_s: len, capacity_per_s: rate, duration_s: dur,
+        };
+        let o = simulate(&p).unwrap();
+        for run in &o.runs {
+            // Client 1 is identical to the others only when it does not turn abusive.
+            let alike = if same { &run.clients[..] } else { &run.clients[1..] };
+            let spread = |share: fn(&ClientTotals) -> u64| {
+                let (lo, hi) = alike.iter().map(share).fold((u64::MAX, 0), |(lo, hi), x| (lo.min(x), hi.max(x)));
+                hi - lo
+            };
+            // Each is granted a token now or a place in the queue for the same number of its
+            // requests, within one; without a queue that is what each is admitted.
+            prop_assert!(spread(|c| c.rejected) <= 1, "{:?}: {:?}", run.limiter, alike);
+            if wait == 0 {
+                prop_assert!(spread(|c| c.admitted) <= 1, "{:?}: {:?}", run.limiter, alike);
+            }
+        }
+    }
+
     #[test]
     fn any_input_gives_a_value_or_an_error(
         rate in any_f64(), burst in any_f64(), wait in 0u32..700, clients in 0u32..120, normal in any_f64(),

@@ -277,3 +277,35 @@ fn an_app_bigger_than_the_host_fits_nowhere_and_has_no_start_up() {
         assert_eq!(k.density_vs_full_vm, None);
     }
 }
+
+#[test]
+fn fargate_accepts_only_its_table_of_task_sizes() {
+    // (app vCPU, GiB) → (exact, the smallest Fargate size that holds it), from the ECS
+    // developer guide's table of valid CPU and memory values.
+    let rows = [
+        ((1.0, 2.0), (true, Some(fp(1.0, 2.0)))), // PhotoShare's task
+        ((0.25, 0.5), (true, Some(fp(0.25, 0.5)))),
+        ((0.25, 0.75), (false, Some(fp(0.25, 1.0)))),
+        ((0.25, 3.0), (false, Some(fp(0.5, 3.0)))),
+        ((1.0, 1.0), (false, Some(fp(1.0, 2.0)))),
+        ((1.0, 2.5), (false, Some(fp(1.0, 3.0)))),
+        ((1.0, 9.0), (false, Some(fp(2.0, 9.0)))),
+        ((1.5, 2.0), (false, Some(fp(2.0, 4.0)))),
+        ((4.0, 30.0), (true, Some(fp(4.0, 30.0)))),
+        ((4.0, 31.0), (false, Some(fp(8.0, 32.0)))),
+        ((8.0, 18.0), (false, Some(fp(8.0, 20.0)))),
+        ((16.0, 120.0), (true, Some(fp(16.0, 120.0)))),
+        ((16.0, 121.0), (false, None)),
+        ((17.0, 32.0), (false, None)),
+    ];
+    for ((vcpu, mem), (exact, smallest)) in rows {
+        let f = fargate_size(fp(vcpu, mem));
+        assert_eq!(
+            (f.exact, f.smallest),
+            (exact, smallest),
+            "{vcpu} vCPU, {mem} GiB"
+        );
+    }
+    let o = evaluate(&VmVsContainerParams::default()).unwrap();
+    assert!(o.fargate.exact);
+}

@@ -18,6 +18,10 @@ test('opens on the worked example', async ({ page }) => {
   await expect(page.getByTestId('cold-peak')).toHaveText('1,200 req/s');
   await expect(page.getByTestId('cold-tasks')).toHaveText('14');
   await expect(page.locator('.worked')).toHaveCount(6);
+  const documented = page.getByTestId('documented').locator('li');
+  await expect(documented).toHaveCount(5);
+  await expect(documented.first().locator('a')).toHaveAttribute('href', /^https:\/\/docs\.aws\.amazon\.com\/AmazonCloudFront\//);
+  await expect(page.getByTestId('cdn-hit-burst')).toHaveText('92.0 %');
   await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
   const link = page.getByTestId('autoscaling-link');
   await expect(link).toHaveAttribute('href', /^#\/autoscaling\?.*prof=custom/);
@@ -46,6 +50,13 @@ test('the hit ratio and popularity controls change the numbers and the charts', 
   await page.getByTestId('source-zipf').check();
   await expect(page.getByTestId('cdn-hit')).toHaveText(await page.getByTestId('zipf-hit').innerText());
   await expect(page.getByTestId('hit')).toBeDisabled();
+  await page.getByTestId('zipf').fill('1.1');
+  // Issue 12, item 5: the burst's hit ratios are worked out at 9,000 req/s, not reused.
+  await expect(page.getByTestId('cdn-hit')).toHaveText('92.1 %');
+  await expect(page.getByTestId('cdn-hit-burst')).toHaveText('92.5 %');
+  await expect(page.getByTestId('redis-hit-burst')).toHaveText('60.3 %');
+  await expect(page.getByTestId('layers')).toContainText('675 req/s');
+  await expect(page.getByTestId('burst-hit-note')).toContainText('higher');
 
   const stale = page.getByTestId('staleness-chart').locator('canvas');
   await page.getByTestId('meta-ttl').fill('600');

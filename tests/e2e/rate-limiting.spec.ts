@@ -21,6 +21,12 @@ test('opens on the worked example', async ({ page }) => {
   await expect(page.getByTestId('failed-none')).toHaveText('25,200');
   await expect(page.getByTestId('well-behaved-none')).toHaveText('50.0 %');
   await expect(page.getByTestId('well-behaved-per-client')).toHaveText('100.0 %');
+  // Ties take turns (issue 12, item 8): 7,480 of the others' 10,560 requests in time.
+  await expect(page.getByTestId('well-behaved-global')).toHaveText('70.8 %');
+  const documented = page.getByTestId('documented').locator('li');
+  await expect(documented).toHaveCount(4);
+  await expect(documented.first()).toContainText('token bucket');
+  await expect(documented.first().locator('a')).toHaveAttribute('href', /^https:\/\/docs\.aws\.amazon\.com\/apigateway\//);
   await expect(page.locator('.worked')).toHaveCount(2);
   await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
   expect(lab.errors).toEqual([]);

@@ -22,6 +22,9 @@ test('opens on the worked example: app tier in containers, data tier in PaaS', a
   await expect(page.locator('.worked')).toHaveCount(4);
   await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
   await expect(page.getByTestId('score')).toHaveText('0 of 7 answered, 0 right.');
+  const documented = page.getByTestId('documented').locator('li');
+  await expect(documented).toHaveCount(6);
+  await expect(documented.first().locator('a')).toHaveAttribute('href', 'https://aws.amazon.com/compliance/shared-responsibility-model/');
   expect(lab.errors).toEqual([]);
 });
 

@@ -22,6 +22,10 @@ test('opens on the worked example: 1 vCPU + 2 GB tasks on a 16 vCPU / 32 GiB hos
   await expect(page.getByTestId('dockerfile')).toContainText('FROM gcr.io/distroless/nodejs20-debian12 AS runtime');
   await expect(page.getByTestId('layers').locator('tbody tr')).toHaveCount(10);
   await expect(page.getByTestId('sources').locator('li')).toHaveCount(17);
+  await expect(page.getByTestId('fargate-size')).toHaveText("One of Fargate's task sizes.");
+  const documented = page.getByTestId('documented').locator('li');
+  await expect(documented).toHaveCount(5);
+  await expect(documented.first().locator('a')).toHaveAttribute('href', /^https:\/\/docs\.aws\.amazon\.com\/AmazonECS\//);
   await expect(page.locator('.worked')).toHaveCount(2);
   await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
   expect(lab.errors).toEqual([]);
@@ -32,6 +36,9 @@ test('a bigger host and a single-stage image change the numbers and the chart', 
   await lab.open('#/vm-vs-container');
   const chart = page.getByTestId('startup-chart').locator('canvas');
   await expect(chart).toHaveAttribute('aria-label', /Full VM: 70.3 s/);
+  await page.getByTestId('app-memory').fill('2.5');
+  await expect(page.getByTestId('fargate-size')).toHaveText('Not a Fargate task size: Fargate would run it as 1 vCPU, 3 GB.');
+  await page.getByTestId('app-memory').fill('2');
   await page.getByTestId('host-memory').fill('64');
   // 63.5 GiB free: memory allows 24 VMs, CPU only 14 (1.1 vCPU each).
   await expect(page.getByTestId('fit-vm')).toHaveText('14');
