@@ -4,7 +4,7 @@
 // with no violation, no console error; plus what each place needs (touch targets, the
 // presenter stage on the first screen, no lab chrome when embedded).
 // UPDATE_SCREENSHOTS=1 also writes the README's screenshots to docs/screenshots/.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import * as path from 'node:path';
 import { Lab } from './lab';
@@ -24,6 +24,11 @@ const LAYOUTS: Layout[] = [
   { name: 'desktop', viewport: { width: 1920, height: 1080 } },
   { name: 'embed', viewport: { width: 960, height: 640 }, embed: true },
 ];
+
+/** Starts in presenter mode (not on about:blank, which has no storage). */
+function presenting() {
+  if (location.protocol.startsWith('http')) localStorage.setItem('cloud-lab-presenter', '1');
+}
 
 /** The page each layout's README screenshot shows. */
 const SCREENSHOT_PAGE = 'autoscaling';
@@ -73,12 +78,11 @@ for (const layout of LAYOUTS) {
   test.describe(`${layout.name} (${layout.viewport.width}×${layout.viewport.height})`, () => {
     test.use({ viewport: layout.viewport, isMobile: layout.isMobile ?? false, hasTouch: layout.hasTouch ?? false });
 
-    test(`every page fits, passes axe and shows what this place needs`, async ({ page }) => {
+    test(`every page fits, passes axe and shows what this place needs`, async ({ page, browser }) => {
       test.setTimeout(300_000);
       const lab = new Lab(page);
       if (layout.presenter) {
-        // Not on about:blank, which has no storage.
-        await page.addInitScript(() => { if (location.protocol.startsWith('http')) localStorage.setItem('cloud-lab-presenter', '1'); });
+        await page.addInitScript(presenting);
       }
       await lab.open();
       const pages = ['', ...(await lab.demoIds()), 'tour'];
@@ -116,7 +120,7 @@ for (const layout of LAYOUTS) {
           }
         }
         found.push(...(await axeViolations(page)).map((v) => `${at}: ${v}`));
-        if (id === SCREENSHOT_PAGE) await screenshot(page, layout.name);
+        if (id === SCREENSHOT_PAGE) await screenshot(browser, layout, page.url());
       }
       if (layout.presenter) {
         // Which demos have adopted the stage so far (their owners add it demo by demo).
@@ -130,10 +134,22 @@ for (const layout of LAYOUTS) {
   });
 }
 
-async function screenshot(page: Page, name: string) {
+/** The layout's first screen, as the README shows it: wide screens at half scale, to
+ *  keep the PNGs small. */
+async function screenshot(browser: Browser, layout: Layout, url: string) {
   const file = process.env.UPDATE_SCREENSHOTS
-    ? path.join(__dirname, '..', '..', 'docs', 'screenshots', `${name}.png`)
-    : test.info().outputPath(`${name}.png`);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: file, scale: 'css' });
+    ? path.join(__dirname, '..', '..', 'docs', 'screenshots', `${layout.name}.png`)
+    : test.info().outputPath(`${layout.name}.png`);
+  const context = await browser.newContext({
+    viewport: layout.viewport, isMobile: layout.isMobile ?? false, hasTouch: layout.hasTouch ?? false,
+    deviceScaleFactor: layout.viewport.width > 1000 ? 0.5 : 1,
+  });
+  if (layout.presenter) await context.addInitScript(presenting);
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.locator('main article')).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: file });
+  await context.close();
 }
