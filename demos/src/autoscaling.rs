@@ -8,7 +8,7 @@
 //! The model simulates the whole run once per change of the params; the
 //! animation only moves a playhead that reveals the points already computed.
 
-use crate::chart::{Band, Chart, ChartSpec, Mark, Series, Tone};
+use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
 use crate::format;
 use crate::lab::{demo_page, field_number, field_whole, problems_view, WorkedExample};
 use crate::scroll_box::ScrollBox;
@@ -462,19 +462,13 @@ fn LoadChart(outcome: Outcome, player: Player) -> impl IntoView {
                 tone,
                 mark: Mark::Line,
             };
-            let mut spec = ChartSpec {
-                x_label: x_label.into(),
-                y_label: "req/s".into(),
-                x: 0.0..f64::from(player.duration_s.get()) / unit,
-                y: 0.0..1.0,
-                series: vec![
+            let mut spec = ChartSpec::new(x_label, "req/s")
+                .x(0.0..f64::from(player.duration_s.get()) / unit)
+                .series([
                     line("at the edge", Tone::First, |p| p.edge_per_s),
                     line("at the origin", Tone::Second, |p| p.origin_per_s),
-                ],
-                bands: vec![],
-                bars: vec![],
-            };
-            spec.y = spec.y_to_fit();
+                ])
+                .fit_y();
             reveal(&mut spec, at.map(|a| f64::from(a) / unit));
             spec
         })
@@ -574,19 +568,13 @@ fn RunColumn(
                 tone,
                 mark: Mark::Step,
             };
-            let mut spec = ChartSpec {
-                x_label: x_label.into(),
-                y_label: "tasks".into(),
-                x: 0.0..f64::from(player.duration_s.get()) / unit,
-                y: 0.0..1.0,
-                series: vec![
+            let mut spec = ChartSpec::new(x_label, "tasks")
+                .x(0.0..f64::from(player.duration_s.get()) / unit)
+                .series([
                     step("desired", Tone::First, |p| p.desired),
                     step("in service", Tone::Third, |p| p.in_service),
-                ],
-                bands: vec![],
-                bars: vec![],
-            };
-            spec.y = spec.y_to_fit();
+                ])
+                .fit_y();
             reveal(&mut spec, at.map(|a| f64::from(a) / unit));
             spec
         })
@@ -613,32 +601,20 @@ fn RunColumn(
         outcome.with(|o| {
             let run = o.as_ref().ok().and_then(|o| o.runs.get(i));
             let end = f64::from(player.duration_s.get()) / unit;
-            let series = vec![Series {
-                label: "CPU".into(),
-                points: run
-                    .into_iter()
-                    .flat_map(|r| &r.series)
-                    .map(|p| (f64::from(p.t_s) / unit, p.cpu * 100.0))
-                    .collect(),
-                tone: Tone::Fourth,
-                mark: Mark::Line,
-            }];
-            let mut bands = vec![];
+            let mut spec = ChartSpec::new(x_label, "CPU, %")
+                .x(0.0..end)
+                .y(0.0..105.0)
+                .series([Series::line(
+                    "CPU",
+                    run.into_iter()
+                        .flat_map(|r| &r.series)
+                        .map(|p| (f64::from(p.t_s) / unit, p.cpu * 100.0))
+                        .collect(),
+                    Tone::Fourth,
+                )]);
             if let Some((low, high)) = run.and_then(|r| r.cpu_band) {
-                bands.push(Band {
-                    from: low * 100.0,
-                    to: high * 100.0,
-                });
+                spec = spec.band(low * 100.0, high * 100.0);
             }
-            let mut spec = ChartSpec {
-                x_label: x_label.into(),
-                y_label: "CPU, %".into(),
-                x: 0.0..end,
-                y: 0.0..105.0,
-                series,
-                bands,
-                bars: vec![],
-            };
             reveal(&mut spec, at.map(|a| f64::from(a) / unit));
             // The target is a reference line: drawn across the whole run at once.
             if run.is_some_and(|r| r.policy != Policy::Fixed) {

@@ -2,7 +2,7 @@
 //! path, redundancy multiplies unavailabilities, the weakest serial link sets the
 //! ceiling, and an SLO is a monthly budget of minutes that incidents spend.
 
-use crate::chart::{Band, Chart, ChartSpec, Mark, Series, Tone};
+use crate::chart::{Chart, ChartSpec, Series, Tone};
 use crate::format;
 use crate::lab::{
     demo_page, field_number, field_whole, from_ok, lab, problems_view, WorkedExample,
@@ -187,33 +187,21 @@ fn Composed(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl Into
                 ),
                 Err(_) => (Vec::new(), 0.0, 0),
             };
-            let mut spec = ChartSpec {
-                x_label: format!("units in block {block}"),
-                y_label: "downtime, minutes a month".into(),
-                x: 1.0..f64::from(REDUNDANCY_CURVE_MAX),
-                y: 0.0..1.0,
-                series: vec![
-                    Series {
-                        label: "the whole path".into(),
-                        points,
-                        tone: Tone::First,
-                        mark: Mark::Line,
-                    },
-                    Series {
-                        label: "error budget".into(),
-                        points: vec![(1.0, budget), (f64::from(REDUNDANCY_CURVE_MAX), budget)],
-                        tone: Tone::Muted,
-                        mark: Mark::Dashed,
-                    },
-                ],
-                bands: vec![Band {
-                    from: 0.0,
-                    to: budget,
-                }],
-                bars: vec![],
-            };
-            spec.y = spec.y_to_fit();
-            spec
+            ChartSpec::new(
+                format!("units in block {block}"),
+                "downtime, minutes a month",
+            )
+            .x(1.0..f64::from(REDUNDANCY_CURVE_MAX))
+            .series([
+                Series::line("the whole path", points, Tone::First),
+                Series::dashed(
+                    "error budget",
+                    vec![(1.0, budget), (f64::from(REDUNDANCY_CURVE_MAX), budget)],
+                    Tone::Muted,
+                ),
+            ])
+            .band(0.0, budget)
+            .fit_y()
         })
     });
     let summary = Signal::derive(move || {
@@ -291,30 +279,13 @@ fn Budget(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl IntoVi
                 Err(_) => (Vec::new(), Vec::new()),
             };
             let days = params.with(|p| p.month.days());
-            let mut spec = ChartSpec {
-                x_label: "day of the month".into(),
-                y_label: "budget left, minutes".into(),
-                x: 0.0..days,
-                y: 0.0..1.0,
-                series: vec![
-                    Series {
-                        label: "budget left".into(),
-                        points,
-                        tone: Tone::Second,
-                        mark: Mark::Step,
-                    },
-                    Series {
-                        label: "even burn".into(),
-                        points: even,
-                        tone: Tone::Muted,
-                        mark: Mark::Dashed,
-                    },
-                ],
-                bands: vec![],
-                bars: vec![],
-            };
-            spec.y = spec.y_to_fit();
-            spec
+            ChartSpec::new("day of the month", "budget left, minutes")
+                .x(0.0..days)
+                .series([
+                    Series::step("budget left", points, Tone::Second),
+                    Series::dashed("even burn", even, Tone::Muted),
+                ])
+                .fit_y()
         })
     });
     let burn_summary = Signal::derive(move || {

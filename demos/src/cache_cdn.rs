@@ -236,15 +236,13 @@ fn PopularitySection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl
                 mark: Mark::Dashed,
             });
         }
-        ChartSpec {
-            x_label: "image rank, 10^x (most popular first)".into(),
-            y_label: "requests for ranks 1…x, %".into(),
-            x: 0.0..top,
-            y: 0.0..100.0,
-            series,
-            bands: vec![],
-            bars: vec![],
-        }
+        ChartSpec::new(
+            "image rank, 10^x (most popular first)",
+            "requests for ranks 1…x, %",
+        )
+        .x(0.0..top)
+        .y(0.0..100.0)
+        .series(series)
     });
     let summary = Signal::derive(move || {
         outcome.with(|o| match o {
@@ -380,20 +378,12 @@ fn StalenessSection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl 
             label: label.into(),
             segments: vec![("longest stale window".into(), value, tone)],
         };
-        let mut spec = ChartSpec {
-            x_label: String::new(),
-            y_label: "seconds readers may see the old value".into(),
-            x: -0.5..1.5,
-            y: 0.0..1.0,
-            series: vec![],
-            bands: vec![],
-            bars: vec![
+        ChartSpec::new("", "seconds readers may see the old value")
+            .bars(vec![
                 bar("invalidate on write", windows[0], Tone::First),
                 bar("TTL only", windows[1], Tone::Second),
-            ],
-        };
-        spec.y = spec.y_to_fit();
-        spec
+            ])
+            .fit_y()
     });
     let summary = Signal::derive(move || {
         match pair() {
@@ -477,36 +467,18 @@ fn ColdCache(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoVie
             ),
             Err(_) => (Vec::new(), Vec::new(), 0.0),
         });
-        let mut spec = ChartSpec {
-            x_label: "seconds after the flush".into(),
-            y_label: "req/s".into(),
-            x: 0.0..end(),
-            y: 0.0..1.0,
-            series: vec![
-                Series {
-                    label: "reaching the origin".into(),
-                    points: origin,
-                    tone: Tone::First,
-                    mark: Mark::Line,
-                },
-                Series {
-                    label: "reaching Postgres".into(),
-                    points: db,
-                    tone: Tone::Second,
-                    mark: Mark::Line,
-                },
-                Series {
-                    label: "origin, warm cache".into(),
-                    points: vec![(0.0, warm), (end(), warm)],
-                    tone: Tone::Muted,
-                    mark: Mark::Dashed,
-                },
-            ],
-            bands: vec![],
-            bars: vec![],
-        };
-        spec.y = spec.y_to_fit();
-        spec
+        ChartSpec::new("seconds after the flush", "req/s")
+            .x(0.0..end())
+            .series([
+                Series::line("reaching the origin", origin, Tone::First),
+                Series::line("reaching Postgres", db, Tone::Second),
+                Series::dashed(
+                    "origin, warm cache",
+                    vec![(0.0, warm), (end(), warm)],
+                    Tone::Muted,
+                ),
+            ])
+            .fit_y()
     });
     let tasks_spec = Signal::derive(move || {
         let (needed, warm) = outcome.with(|o| match o {
@@ -520,30 +492,17 @@ fn ColdCache(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoVie
             ),
             Err(_) => (Vec::new(), 0.0),
         });
-        let mut spec = ChartSpec {
-            x_label: "seconds after the flush".into(),
-            y_label: "tasks".into(),
-            x: 0.0..end(),
-            y: 0.0..1.0,
-            series: vec![
-                Series {
-                    label: "tasks the load needs".into(),
-                    points: needed,
-                    tone: Tone::Third,
-                    mark: Mark::Step,
-                },
-                Series {
-                    label: "tasks running (warm)".into(),
-                    points: vec![(0.0, warm), (end(), warm)],
-                    tone: Tone::Muted,
-                    mark: Mark::Dashed,
-                },
-            ],
-            bands: vec![],
-            bars: vec![],
-        };
-        spec.y = spec.y_to_fit();
-        spec
+        ChartSpec::new("seconds after the flush", "tasks")
+            .x(0.0..end())
+            .series([
+                Series::step("tasks the load needs", needed, Tone::Third),
+                Series::dashed(
+                    "tasks running (warm)",
+                    vec![(0.0, warm), (end(), warm)],
+                    Tone::Muted,
+                ),
+            ])
+            .fit_y()
     });
     let recovered = move |c: &ColdCache| match c.recovered_s {
         Some(t) => format!("after {}", format::span(t)),

@@ -4,7 +4,7 @@
 //! in the diagram. The same prices make the CAPEX → OPEX case: a fleet bought for
 //! the peak pays for the peak all day, an elastic one only for the hours it needs.
 
-use crate::chart::{Bar, Chart, ChartSpec, Mark, Series, Tone};
+use crate::chart::{Bar, Chart, ChartSpec, Series, Tone};
 use crate::controls::NumberInput;
 use crate::format;
 use crate::lab::{demo_page, field_number, from_ok, lab, problems_view, WorkedExample};
@@ -337,20 +337,12 @@ fn ByComponent(outcome: Outcome) -> impl IntoView {
                     .map(|s| (s.component.name(cloud), value(s), tone(s.component)))
                     .collect(),
             };
-            let mut spec = ChartSpec {
-                x_label: String::new(),
-                y_label: "$ a month".into(),
-                x: -0.5..1.5,
-                y: 0.0..1.0,
-                series: vec![],
-                bands: vec![],
-                bars: vec![
+            ChartSpec::new("", "$ a month")
+                .bars(vec![
                     bar("on demand", |s| s.on_demand_usd),
                     bar("optimized", |s| s.optimized_usd),
-                ],
-            };
-            spec.y = spec.y_to_fit();
-            spec
+                ])
+                .fit_y()
         })
     });
     let summary = Signal::derive(move || {
@@ -464,30 +456,13 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
                 }
                 Err(_) => (Vec::new(), Vec::new()),
             };
-            let mut spec = ChartSpec {
-                x_label: "hour of the day".into(),
-                y_label: "tasks".into(),
-                x: 0.0..24.0,
-                y: 0.0..1.0,
-                series: vec![
-                    Series {
-                        label: "fixed for the peak".into(),
-                        points: fixed,
-                        tone: Tone::Second,
-                        mark: Mark::Dashed,
-                    },
-                    Series {
-                        label: "elastic".into(),
-                        points: elastic,
-                        tone: Tone::First,
-                        mark: Mark::Step,
-                    },
-                ],
-                bands: vec![],
-                bars: vec![],
-            };
-            spec.y = spec.y_to_fit();
-            spec
+            ChartSpec::new("hour of the day", "tasks")
+                .x(0.0..24.0)
+                .series([
+                    Series::dashed("fixed for the peak", fixed, Tone::Second),
+                    Series::step("elastic", elastic, Tone::First),
+                ])
+                .fit_y()
         })
     });
     let summary = Signal::derive(move || {

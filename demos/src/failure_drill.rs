@@ -5,7 +5,7 @@
 //! Every second of failing requests spends the month's error budget, and the drill
 //! shows what is left of it and what the deploy policy becomes.
 
-use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
+use crate::chart::{Chart, ChartSpec, Series, Tone};
 use crate::format;
 use crate::lab::{demo_page, field_number, field_whole, from_ok, problems_view, WorkedExample};
 use cloud_lab_model::availability::DeployPolicy;
@@ -185,45 +185,35 @@ fn Timeline(
 
     let minutes = |t_s: u32| f64::from(t_s) / 60.0;
     let x_range = move || 0.0..params.with(|p| minutes(p.duration_s));
-    let marker = move |top: f64| Series {
-        label: String::new(),
-        points: vec![(minutes(moment.get()), 0.0), (minutes(moment.get()), top)],
-        tone: Tone::Muted,
-        mark: Mark::Dashed,
+    let marker = move |top: f64| {
+        let at = minutes(moment.get());
+        Series::dashed("", vec![(at, 0.0), (at, top)], Tone::Muted)
     };
     let capacity_spec = Signal::derive(move || {
         let mut spec = outcome.with(|o| {
             let samples = o.as_ref().map(|o| o.samples.as_slice()).unwrap_or_default();
-            ChartSpec {
-                x_label: "minutes into the drill".into(),
-                y_label: "requests / s at the origin".into(),
-                x: x_range(),
-                y: 0.0..1.0,
-                series: vec![
-                    Series {
-                        label: "capacity of answering tasks".into(),
-                        points: samples
+            ChartSpec::new("minutes into the drill", "requests / s at the origin")
+                .x(x_range())
+                .series([
+                    Series::step(
+                        "capacity of answering tasks",
+                        samples
                             .iter()
                             .map(|s| (minutes(s.t_s), s.capacity_per_s))
                             .collect(),
-                        tone: Tone::First,
-                        mark: Mark::Step,
-                    },
-                    Series {
-                        label: "load reaching the app".into(),
-                        points: samples
+                        Tone::First,
+                    ),
+                    Series::dashed(
+                        "load reaching the app",
+                        samples
                             .iter()
                             .map(|s| (minutes(s.t_s), s.origin_per_s))
                             .collect(),
-                        tone: Tone::Second,
-                        mark: Mark::Dashed,
-                    },
-                ],
-                bands: vec![],
-                bars: vec![],
-            }
+                        Tone::Second,
+                    ),
+                ])
+                .fit_y()
         });
-        spec.y = spec.y_to_fit();
         spec.series.push(marker(spec.y.end));
         spec
     });
@@ -260,25 +250,18 @@ fn Timeline(
     let failing_spec = Signal::derive(move || {
         let mut spec = outcome.with(|o| {
             let samples = o.as_ref().map(|o| o.samples.as_slice()).unwrap_or_default();
-            ChartSpec {
-                x_label: "minutes into the drill".into(),
-                y_label: "requests failing, %".into(),
-                x: x_range(),
-                y: 0.0..100.0,
-                series: vec![Series {
-                    label: "share of requests failing".into(),
-                    points: samples
+            ChartSpec::new("minutes into the drill", "requests failing, %")
+                .x(x_range())
+                .y(0.0..105.0)
+                .series([Series::step(
+                    "share of requests failing",
+                    samples
                         .iter()
                         .map(|s| (minutes(s.t_s), s.failing_share * 100.0))
                         .collect(),
-                    tone: Tone::Second,
-                    mark: Mark::Step,
-                }],
-                bands: vec![],
-                bars: vec![],
-            }
+                    Tone::Second,
+                )])
         });
-        spec.y = 0.0..105.0;
         spec.series.push(marker(spec.y.end));
         spec
     });

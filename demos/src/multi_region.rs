@@ -4,7 +4,7 @@
 //! not yet shipped (the RPO). In return the path moves toward 99.99 %, for roughly twice
 //! the always-on part of the bill.
 
-use crate::chart::{Bar, Chart, ChartSpec, Mark, Series, Tone};
+use crate::chart::{Bar, Chart, ChartSpec, Series, Tone};
 use crate::controls::{bind, NumberInput, Slider, Toggle, WholeInput};
 use crate::format;
 use crate::lab::{demo_page, from_ok, lab, problems_view, WorkedExample};
@@ -292,26 +292,14 @@ fn CostSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> impl In
             })
             .unwrap_or_default();
         // Series without points: the legend's names for the bars' colours.
-        let key = |label: &str, tone| Series {
-            label: label.into(),
-            points: vec![],
-            tone,
-            mark: Mark::Line,
-        };
-        let mut spec = ChartSpec {
-            x_label: String::new(),
-            y_label: "$ a month".into(),
-            x: -0.5..3.5,
-            y: 0.0..1.0,
-            series: vec![
+        let key = |label: &str, tone| Series::line(label, vec![], tone);
+        ChartSpec::new("", "$ a month")
+            .series([
                 key("one region", Tone::First),
                 key("standby region", Tone::Second),
-            ],
-            bands: vec![],
-            bars,
-        };
-        spec.y = spec.y_to_fit();
-        spec
+            ])
+            .bars(bars)
+            .fit_y()
     });
     let summary = Signal::derive(move || {
         match cost() {

@@ -281,32 +281,19 @@ fn OverTime(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoVie
                 ]
             })
             .unwrap_or_default();
-        let mut series: Vec<Series> = lines
-            .into_iter()
-            .map(|(label, points, tone, mark)| Series {
-                label: label.into(),
-                points,
-                tone,
-                mark,
-            })
-            .collect();
-        series.push(Series {
-            label: "app tier capacity".into(),
-            points: vec![(0.0, capacity), (end(), capacity)],
-            tone: Tone::Muted,
-            mark: Mark::Dashed,
-        });
-        let mut spec = ChartSpec {
-            x_label: "second".into(),
-            y_label: "requests a second".into(),
-            x: 0.0..end(),
-            y: 0.0..1.0,
-            series,
-            bands: vec![],
-            bars: vec![],
-        };
-        spec.y = spec.y_to_fit();
-        spec
+        ChartSpec::new("second", "requests a second")
+            .x(0.0..end())
+            .series(
+                lines
+                    .into_iter()
+                    .map(|(label, points, tone, mark)| Series::marked(label, points, tone, mark)),
+            )
+            .series([Series::dashed(
+                "app tier capacity",
+                vec![(0.0, capacity), (end(), capacity)],
+                Tone::Muted,
+            )])
+            .fit_y()
     });
     let flow_summary = Signal::derive(move || {
         match run() {
@@ -326,30 +313,13 @@ fn OverTime(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoVie
         let (tokens, queued) = run()
             .map(|r| (series(&r, |s| s.tokens), series(&r, |s| s.queued as f64)))
             .unwrap_or_default();
-        let mut spec = ChartSpec {
-            x_label: "second".into(),
-            y_label: "tokens · requests waiting".into(),
-            x: 0.0..end(),
-            y: 0.0..1.0,
-            series: vec![
-                Series {
-                    label: "tokens in the bucket".into(),
-                    points: tokens,
-                    tone: Tone::Fifth,
-                    mark: Mark::Step,
-                },
-                Series {
-                    label: "waiting in the queue".into(),
-                    points: queued,
-                    tone: Tone::Second,
-                    mark: Mark::Step,
-                },
-            ],
-            bands: vec![],
-            bars: vec![],
-        };
-        spec.y = spec.y_to_fit();
-        spec
+        ChartSpec::new("second", "tokens · requests waiting")
+            .x(0.0..end())
+            .series([
+                Series::step("tokens in the bucket", tokens, Tone::Fifth),
+                Series::step("waiting in the queue", queued, Tone::Second),
+            ])
+            .fit_y()
     });
     let bucket_summary = Signal::derive(move || match run() {
         Some(r) if r.limiter == Limiter::None => "No limiter: there is no bucket to draw.".into(),

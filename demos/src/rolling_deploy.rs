@@ -257,15 +257,14 @@ fn WhatHappened(params: Params, outcome: Outcome) -> impl IntoView {
                         line("new build serving", Tone::Third, Mark::Step, &|s| {
                             f64::from(s.new_serving)
                         }),
-                        Series {
-                            label: "minimum healthy".into(),
-                            points: vec![
+                        Series::dashed(
+                            "minimum healthy",
+                            vec![
                                 (0.0, f64::from(o.min_healthy_tasks)),
                                 (duration, f64::from(o.min_healthy_tasks)),
                             ],
-                            tone: Tone::Muted,
-                            mark: Mark::Dashed,
-                        },
+                            Tone::Muted,
+                        ),
                     ];
                     if o.samples.iter().any(|s| s.lost > 0) {
                         series.push(line("gone, still routed", Tone::Fourth, Mark::Step, &|s| {
@@ -276,17 +275,10 @@ fn WhatHappened(params: Params, outcome: Outcome) -> impl IntoView {
                 }
                 Err(_) => Vec::new(),
             };
-            let mut spec = ChartSpec {
-                x_label: "seconds since the deploy started".into(),
-                y_label: "tasks".into(),
-                x: 0.0..duration,
-                y: 0.0..1.0,
-                series,
-                bands: vec![],
-                bars: vec![],
-            };
-            spec.y = spec.y_to_fit();
-            spec
+            ChartSpec::new("seconds since the deploy started", "tasks")
+                .x(0.0..duration)
+                .series(series)
+                .fit_y()
         })
     });
     let summary = Signal::derive(move || {

@@ -5,7 +5,7 @@
 //! would sit idle); above it the fleet does. Scaling to zero costs latency too:
 //! after an idle spell the next request waits for a cold start.
 
-use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
+use crate::chart::{Chart, ChartSpec, Series, Tone};
 use crate::controls::NumberInput;
 use crate::format;
 use crate::lab::{demo_page, field_number, from_ok, problems_view, WorkedExample};
@@ -154,58 +154,35 @@ fn Crossing(params: RwSignal<ServerlessParams>, outcome: Outcome) -> impl IntoVi
         let unit = unit();
         outcome.with(|o| {
             let Ok(o) = o else {
-                return ChartSpec {
-                    x_label: format!("average rate, {unit}"),
-                    y_label: "$ a month".into(),
-                    x: 0.0..1.0,
-                    y: 0.0..1.0,
-                    series: vec![],
-                    bands: vec![],
-                    bars: vec![],
-                };
+                return ChartSpec::new(format!("average rate, {unit}"), "$ a month");
             };
-            let mut spec = ChartSpec {
-                x_label: format!("average rate, {unit}"),
-                y_label: "$ a month".into(),
-                x: 0.0..o.max_rate_per_s,
-                y: 0.0..1.0,
-                series: vec![
-                    Series {
-                        label: "functions".into(),
-                        points: o
-                            .curve
+            let mut spec = ChartSpec::new(format!("average rate, {unit}"), "$ a month")
+                .x(0.0..o.max_rate_per_s)
+                .series([
+                    Series::line(
+                        "functions",
+                        o.curve
                             .iter()
                             .map(|c| (c.rate_per_s, c.functions_usd))
                             .collect(),
-                        tone: Tone::First,
-                        mark: Mark::Line,
-                    },
-                    Series {
-                        label: "fleet".into(),
-                        points: o.fleet_steps.clone(),
-                        tone: Tone::Second,
-                        mark: Mark::Line,
-                    },
-                ],
-                bands: vec![],
-                bars: vec![],
-            };
-            spec.y = spec.y_to_fit();
+                        Tone::First,
+                    ),
+                    Series::line("fleet", o.fleet_steps.clone(), Tone::Second),
+                ])
+                .fit_y();
             let vertical = |x: f64| vec![(x, 0.0), (x, spec.y.end)];
             if let Some(c) = o.crossover.filter(|c| c.rate_per_s > 0.0) {
-                spec.series.push(Series {
-                    label: "crossover".into(),
-                    points: vertical(c.rate_per_s),
-                    tone: Tone::Third,
-                    mark: Mark::Dashed,
-                });
+                spec.series.push(Series::dashed(
+                    "crossover",
+                    vertical(c.rate_per_s),
+                    Tone::Third,
+                ));
             }
-            spec.series.push(Series {
-                label: "chosen rate".into(),
-                points: vertical(o.rate_per_s),
-                tone: Tone::Muted,
-                mark: Mark::Dashed,
-            });
+            spec.series.push(Series::dashed(
+                "chosen rate",
+                vertical(o.rate_per_s),
+                Tone::Muted,
+            ));
             spec
         })
     });

@@ -309,17 +309,9 @@ fn ScaleOut(params: Params, outcome: Outcome) -> impl IntoView {
                     .collect(),
                 Err(_) => Vec::new(),
             };
-            let mut spec = ChartSpec {
-                x_label: "isolation".into(),
-                y_label: "seconds until all serve".into(),
-                x: -0.5..(bars.len() as f64 - 0.5),
-                y: 0.0..1.0,
-                series: vec![],
-                bands: vec![],
-                bars,
-            };
-            spec.y = spec.y_to_fit();
-            spec
+            ChartSpec::new("isolation", "seconds until all serve")
+                .bars(bars)
+                .fit_y()
         })
     });
     let summary = Signal::derive(move || {

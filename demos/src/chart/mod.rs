@@ -10,6 +10,10 @@
 //! (`style-src 'self'`). [`Measured`] wraps the canvas backend and measures with the
 //! canvas's own `measureText` instead, and the legend is drawn here for the same reason.
 
+mod spec;
+
+pub use spec::{Band, Bar, ChartSpec, Mark, Series, Tone};
+
 use crate::lab::lab;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -19,108 +23,8 @@ use plotters_backend::{
 };
 use plotters_canvas::CanvasBackend;
 use send_wrapper::SendWrapper;
-use std::ops::Range;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// Which of the theme's chart colours a series uses (set in CSS as `--chart-1` …).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tone {
-    First,
-    Second,
-    Third,
-    Fourth,
-    Fifth,
-    Sixth,
-    /// Reference lines: targets, budgets, "on track".
-    Muted,
-}
-
-impl Tone {
-    pub const ALL: [Tone; 7] = [
-        Tone::First,
-        Tone::Second,
-        Tone::Third,
-        Tone::Fourth,
-        Tone::Fifth,
-        Tone::Sixth,
-        Tone::Muted,
-    ];
-
-    /// The CSS variable holding this tone's colour, for legends drawn in HTML.
-    pub fn css_var(self) -> &'static str {
-        match self {
-            Tone::First => "var(--chart-1)",
-            Tone::Second => "var(--chart-2)",
-            Tone::Third => "var(--chart-3)",
-            Tone::Fourth => "var(--chart-4)",
-            Tone::Fifth => "var(--chart-5)",
-            Tone::Sixth => "var(--chart-6)",
-            Tone::Muted => "var(--chart-muted)",
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mark {
-    Line,
-    /// Holds each value until the next point: counts, budgets.
-    Step,
-    Dashed,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Series {
-    pub label: String,
-    pub points: Vec<(f64, f64)>,
-    pub tone: Tone,
-    pub mark: Mark,
-}
-
-/// A shaded horizontal band, such as a target range.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Band {
-    pub from: f64,
-    pub to: f64,
-}
-
-/// One stacked bar: segments bottom to top.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Bar {
-    pub label: String,
-    pub segments: Vec<(String, f64, Tone)>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct ChartSpec {
-    pub x_label: String,
-    pub y_label: String,
-    pub x: Range<f64>,
-    pub y: Range<f64>,
-    pub series: Vec<Series>,
-    pub bands: Vec<Band>,
-    /// When not empty, the chart is stacked bars at x = 0, 1, …
-    pub bars: Vec<Bar>,
-}
-
-impl ChartSpec {
-    /// A y range from 0 to a little above the highest value shown.
-    pub fn y_to_fit(&self) -> Range<f64> {
-        let top = self
-            .series
-            .iter()
-            .flat_map(|s| s.points.iter().map(|p| p.1))
-            .chain(
-                self.bars
-                    .iter()
-                    .map(|b| b.segments.iter().map(|s| s.1).sum()),
-            )
-            .chain(self.bands.iter().map(|b| b.to))
-            .filter(|v| v.is_finite())
-            .fold(0.0, f64::max);
-        0.0..if top > 0.0 { top * 1.1 } else { 1.0 }
-    }
-}
 
 /// A chart. `summary` is what a screen reader hears instead of the picture.
 #[component]
