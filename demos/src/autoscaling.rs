@@ -15,7 +15,7 @@ use crate::scroll_box::ScrollBox;
 use cloud_lab_model::autoscaling::*;
 use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::link::Query;
-use cloud_lab_model::photoshare::printed;
+use cloud_lab_model::photoshare::{self, printed};
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -162,6 +162,7 @@ fn Presets(params: RwSignal<AutoscalingParams>) -> impl IntoView {
                 {Preset::ALL.map(|preset| {
                     let testid = match preset {
                         Preset::WorkedExample => "preset-worked",
+                        Preset::LongerCooldown => "preset-cooldown",
                         Preset::Flapping => "preset-flapping",
                         Preset::DiurnalDay => "preset-diurnal",
                     };
@@ -297,9 +298,12 @@ fn Controls(params: RwSignal<AutoscalingParams>) -> impl IntoView {
                     {slider("Scale-in cooldown", "in", (0.0, 1_800.0, 30.0), with(|p| f64::from(p.scale_in_cooldown_s)),
                         move |x| params.update(|p| p.scale_in_cooldown_s = seconds(x)),
                         move || format::span(params.with(|p| p.scale_in_cooldown_s)))}
-                    {slider("Provisioning (before health checks)", "provisioning", (0.0, 300.0, 10.0), with(|p| f64::from(p.provisioning_s)),
+                    {slider("Provisioning (launch to running)", "provisioning", (0.0, 300.0, 5.0), with(|p| f64::from(p.provisioning_s)),
                         move |x| params.update(|p| p.provisioning_s = seconds(x)),
                         move || format::span(params.with(|p| p.provisioning_s)))}
+                    {slider("Health-check interval", "hc-interval", (5.0, 300.0, 5.0), with(|p| f64::from(p.health_check_interval_s)),
+                        move |x| params.update(|p| p.health_check_interval_s = seconds(x)),
+                        move || format::span(params.with(|p| p.health_check_interval_s)))}
                     <fieldset class="inline">
                         <legend>"Target tracking's scale-in"</legend>
                         {ScaleInRule::ALL.map(|x| view! {
@@ -605,7 +609,7 @@ fn RunColumn(
                 .x(0.0..end)
                 .y(0.0..105.0)
                 .series([Series::line(
-                    "CPU",
+                    run.map_or("CPU", |r| r.policy.cpu_meaning()),
                     run.into_iter()
                         .flat_map(|r| &r.series)
                         .map(|p| (f64::from(p.t_s) / unit, p.cpu * 100.0))
@@ -665,7 +669,7 @@ fn RunColumn(
 #[component]
 fn Figures(params: RwSignal<AutoscalingParams>, outcome: Outcome) -> impl IntoView {
     type Cell = fn(&AutoscalingOutcome, &PolicyRun) -> String;
-    let rows: [(&str, &str, Cell); 8] = [
+    let rows: [(&str, &str, Cell); 9] = [
         ("Requests dropped", "dropped", |_, r| {
             format!(
                 "{} ({})",
@@ -690,6 +694,13 @@ fn Figures(params: RwSignal<AutoscalingParams>, outcome: Outcome) -> impl IntoVi
             }
         }),
         ("Most tasks", "peak", |_, r| r.peak_desired.to_string()),
+        ("Beyond what the peak needs", "overshoot", |o, r| {
+            match r.overshoot_tasks {
+                Some(0) => "none".into(),
+                Some(n) => format!("{n} more than the {} the peak needs", o.tasks_for_peak),
+                None => "—".into(),
+            }
+        }),
         ("Turns between growing and shrinking", "flaps", |_, r| {
             r.direction_changes.to_string()
         }),
@@ -726,11 +737,12 @@ fn Figures(params: RwSignal<AutoscalingParams>, outcome: Outcome) -> impl IntoVi
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="note">{format!(
-                "A new task takes traffic {} after launch ({} provisioning plus the health checks). Fargate bills it from launch.",
+            <p class="note" data-testid="startup">{format!(
+                "A new task takes traffic {} after launch: {} to start, then its first health check one interval ({}) later. Fargate bills it from launch.",
                 format::span(o.startup_delay_s),
                 format::span(params.with(|p| p.provisioning_s)),
-            )}</p>
+                format::span(params.with(|p| p.health_check_interval_s)),
+            )}" "<WorkedExample printed=photoshare::autoscaling::SCALE_OUT_PRINTED agrees=o.startup_agrees/></p>
         }))}
     }
 }
@@ -753,6 +765,14 @@ fn HowItWorks() -> impl IntoView {
             <p>{OVERLOAD_MODEL}</p>
             <h3>"Start-up"</h3>
             <p>{PROVISIONING_SOURCE}</p>
+            <h3>"Why warm-up matters"</h3>
+            <p data-testid="warm-up-note">{WARM_UP_NOTE}</p>
+            <h3>"A careful reader's note: a 7.5× burst"</h3>
+            <p class="careful-note" data-testid="burst-note">{BURST_NOTE}" "<cite>{BURST_NOTE_SOURCE}</cite></p>
+            <h3>"Sources"</h3>
+            <ul class="sources" data-testid="sources">
+                {SOURCES.iter().map(|(title, url)| view! { <li><a href=*url rel="noopener">{*title}</a></li> }).collect_view()}
+            </ul>
         </section>
     }
 }

@@ -12,7 +12,7 @@ use cloud_lab_model::availability::DeployPolicy;
 use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::failure_drill::*;
 use cloud_lab_model::link::Query;
-use cloud_lab_model::photoshare::{printed, rolling_deploy::AZ_NAMES};
+use cloud_lab_model::photoshare::{self, printed, rolling_deploy::AZ_NAMES};
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -283,8 +283,8 @@ fn Timeline(
             <h2 id="timeline-heading">"The drill, second by second"</h2>
             <dl class="figures" aria-live="polite">
                 <div>
-                    <dt>"Health checks notice a dead task after"</dt>
-                    <dd class="big" data-testid="detect">{from_ok(outcome, |o| format!("{} s", o.seconds_to_detect))}</dd>
+                    <dt>"Health checks take a dead task out after"</dt>
+                    <dd class="big" data-testid="detect">{from_ok(outcome, |o| format!("{}–{} s", o.detection_range_s.0, o.detection_range_s.1))}</dd>
                 </div>
                 <div>
                     <dt>"A replacement serves after"</dt>
@@ -555,7 +555,7 @@ fn Settings(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl Into
                             prop:value=whole(|p| p.health_check.unhealthy_threshold)
                             on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.health_check.unhealthy_threshold = n) }/>
                     </label>
-                    <p class="note">{from_ok(outcome, |o| format!("Detects a dead task in {} s; a new one serves after {} s.", o.seconds_to_detect, o.startup_delay_s))}</p>
+                    <p class="note">{from_ok(outcome, |o| format!("Takes a dead task out {}–{} s after it stops answering; a new one serves after {} s.", o.detection_range_s.0, o.detection_range_s.1, o.startup_delay_s))}</p>
                 </fieldset>
                 <fieldset>
                     <legend>"Database"</legend>
@@ -601,7 +601,8 @@ fn Assumptions() -> impl IntoView {
             <ul class="assumptions">
                 <li data-testid="failover-source"><strong>{format!("Failover, {} s: ", RDS_FAILOVER_S)}</strong>{FAILOVER_SOURCE}</li>
                 <li><strong>{format!("Single-AZ restore, {} min: ", SINGLE_AZ_RECOVERY_S / 60)}</strong>{SINGLE_AZ_RECOVERY_SOURCE}</li>
-                <li><strong>"How the drill counts: "</strong>{MODEL_NOTE}</li>
+                <li><strong>"How the drill counts: "</strong>{MODEL_NOTE}" "
+                    <a href=photoshare::HEALTH_CHECK_SOURCE rel="noopener">"Health checks for Application Load Balancer target groups"</a></li>
             </ul>
         </section>
     }

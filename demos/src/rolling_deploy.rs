@@ -8,7 +8,7 @@
 
 use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
 use crate::format;
-use crate::lab::{demo_page, field_whole, from_ok, problems_view, WorkedExample};
+use crate::lab::{demo_page, field_whole, from_ok, problems_view};
 use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::link::Query;
 use cloud_lab_model::photoshare::{self, rolling_deploy::AZ_NAMES};
@@ -24,6 +24,7 @@ pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
             <WhatHappened params outcome/>
             <Timeline params outcome/>
             <Events outcome/>
+            <HowItWorks/>
         }
     })
 }
@@ -80,9 +81,6 @@ fn Controls(params: Params, outcome: Outcome) -> impl IntoView {
     let loss = move || params.with(|p| p.az_loss);
     // Only switching the loss on or off rebuilds its controls, so dragging "At" is not interrupted.
     let losing = Memo::new(move |_| params.with(|p| p.az_loss.is_some()));
-    let to_healthy = from_ok(outcome, |o| o.seconds_to_healthy);
-    let to_detect = from_ok(outcome, |o| o.seconds_to_detect);
-    let valid = move || outcome.with(|o| o.is_ok());
     view! {
         <section aria-labelledby="controls-heading">
             <h2 id="controls-heading">"The deployment"</h2>
@@ -169,16 +167,21 @@ fn Controls(params: Params, outcome: Outcome) -> impl IntoView {
                     value=Signal::derive(move || hc().timeout_s)
                     set=move |x| params.update(|p| p.health_check.timeout_s = x)/>
                 <p class="figure-line">
-                    {move || format!("{} × {} s = ", hc().healthy_threshold, hc().interval_s)}
-                    <strong data-testid="to-healthy">{move || format!("{} s", to_healthy())}</strong>
-                    " to healthy "
-                    <WorkedExample printed="2 × 15 s = 30 s" agrees=Signal::derive(move || valid() && to_healthy() == 30)/>
+                    "A new task takes traffic after one passing check, "
+                    <strong data-testid="first-check">{from_ok(outcome, |o| format!("{} s", o.seconds_to_first_pass))}</strong>
+                    " after it registers: it serves "
+                    <strong data-testid="startup">{from_ok(outcome, |o| format!("{} s", o.startup_s))}</strong>
+                    " after launch."
                 </p>
                 <p class="figure-line">
-                    {move || format!("{} × {} s = ", hc().unhealthy_threshold, hc().interval_s)}
-                    <strong data-testid="to-detect">{move || format!("{} s", to_detect())}</strong>
-                    " to detect a broken or lost task "
-                    <WorkedExample printed="3 × 15 s = 45 s" agrees=Signal::derive(move || valid() && to_detect() == 45)/>
+                    {move || format!("A broken or lost task is taken out after {} failed checks, each timing out: ", hc().unhealthy_threshold)}
+                    <strong data-testid="to-detect">{from_ok(outcome, |o| format!("{}–{} s", o.detection_range_s.0, o.detection_range_s.1))}</strong>
+                    " after it stops answering."
+                </p>
+                <p class="figure-line">
+                    {move || format!("An unhealthy task that answers again needs {} passing checks: ", hc().healthy_threshold)}
+                    <strong data-testid="to-recover">{from_ok(outcome, |o| format!("{} s", o.seconds_to_recover))}</strong>
+                    "."
                 </p>
             </fieldset>
         </section>
@@ -323,9 +326,9 @@ fn WhatHappened(params: Params, outcome: Outcome) -> impl IntoView {
                 <div>
                     <dt>"Capacity after losing an AZ"</dt>
                     <dd class="big" data-testid="after-az-loss">{from_ok(outcome, |o| o.lowest_capacity_after_az_loss.map(|c| format::percent(c, 0)).unwrap_or_else(|| "no AZ lost".into()))}</dd>
-                    <dd>{from_ok(outcome, |o| o.lowest_capacity_after_az_loss.map(|_| format!(
-                        "lowest share of desired serving; up to {} of requests failed until the checks noticed ({} s)",
-                        format::percent(o.peak_failing_requests, 0), o.seconds_to_detect)).unwrap_or_default())}</dd>
+                    <dd>{from_ok(outcome, |o| o.routed_to_lost_s.map(|s| format!(
+                        "lowest share of desired serving; up to {} of requests failed until the checks noticed ({s} s)",
+                        format::percent(o.peak_failing_requests, 0))).unwrap_or_default())}</dd>
                 </div>
             </dl>
             <h3>"Tasks serving users"</h3>
@@ -442,6 +445,28 @@ fn Events(outcome: Outcome) -> impl IntoView {
         <section aria-labelledby="events-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
             <h2 id="events-heading">"What ECS and the ALB did, in order"</h2>
             <ol class="events" data-testid="events" tabindex="0" aria-label="Events">{events}</ol>
+        </section>
+    }
+}
+
+#[component]
+fn HowItWorks() -> impl IntoView {
+    let links = |sources: &'static [(&'static str, &'static str)]| {
+        sources
+            .iter()
+            .map(|(title, url)| view! { <li><a href=*url rel="noopener">{*title}</a></li> })
+            .collect_view()
+    };
+    view! {
+        <section aria-labelledby="model-heading">
+            <h2 id="model-heading">"How the lab models it"</h2>
+            <h3>"The health check"</h3>
+            <p data-testid="health-check-note">{HEALTH_CHECK_NOTE}</p>
+            <h3>"A careful reader's note: spreading over AZs"</h3>
+            <p class="careful-note" data-testid="placement-note">{PLACEMENT_NOTE}</p>
+            <ul class="sources">{links(&PLACEMENT_NOTE_SOURCES)}</ul>
+            <h3>"Sources"</h3>
+            <ul class="sources" data-testid="sources">{links(&SOURCES)}</ul>
         </section>
     }
 }

@@ -28,6 +28,8 @@ pub const MAX_LOAD_PER_S: f64 = 10_000_000.0;
 pub const MAX_PROFILE_POINTS: usize = 100;
 /// Longest cooldown or provisioning time accepted.
 pub const MAX_DELAY_S: u32 = 3_600;
+/// The target group's health-check interval, as Elastic Load Balancing allows it.
+pub const HEALTH_CHECK_INTERVAL_S: (u32, u32) = (5, 300);
 /// Most points in one series; longer runs are sampled more coarsely.
 pub const MAX_SERIES_POINTS: u32 = 1_440;
 /// Finest series resolution.
@@ -47,10 +49,15 @@ const HPA_WINDOW_SYNCS: usize = (HPA_SCALE_DOWN_WINDOW_S / HPA_SYNC_S) as usize;
 pub const DIURNAL_TROUGH_S: u32 = 4 * 3_600;
 const DAY_S: f64 = 86_400.0;
 
-/// Provisioning before a new task's container runs: the lab's assumption.
-pub const PROVISIONING_SOURCE: &str = "Assumption: a Fargate task takes 30–60 s from launch to a \
-running container (placement, network interface, image pull). The lab uses 30 s, which with the \
-target group's 2 × 15 s health checks gives the worked example's \"scale-out in ~60 s\".";
+/// How a new task's start-up is made up, for the page.
+pub const PROVISIONING_SOURCE: &str = "A new task serves after two steps. First Fargate provisions \
+it (placement, network interface, image pull, the app's start) until its container is RUNNING and \
+ECS registers it with the target group: AWS publishes no figure for this, and the lab assumes 45 s. \
+Then the load balancer checks it: a newly registered target must pass one health check to be \
+healthy (the healthy threshold only applies to an unhealthy target that recovers). The checks come \
+every interval (15 s) and AWS does not say when the first one comes; the lab assumes a whole \
+interval after registration. 45 s + 15 s = 60 s is how the lab reads the worked example's \
+\"scale-out in ~60 s\": from the scale-out to the new tasks' first requests.";
 
 /// How the model treats a saturated fleet, for the page.
 pub const OVERLOAD_MODEL: &str = "A task serves at most its capacity per second; CPU cannot go \
@@ -60,13 +67,53 @@ request counts as a bad minute.";
 
 /// What the target-tracking model is and is not, for the page.
 pub const TARGET_TRACKING_NOTE: &str = "AWS documents how target tracking behaves but does not \
-publish its exact formula; this is a model of the documented behaviour. CPU is averaged into \
-one-minute datapoints. After 3 datapoints in a row above the target the scaler asks for \
-⌈tasks × CPU ÷ target⌉ tasks, and asks again every minute the breach lasts. The scale-out cooldown \
-starts once the new tasks are in service; until it ends, capacity just added counts as already \
-there (the proposal is worked out on the tasks the metric actually measured), so only a larger \
-scale-out goes ahead. Scale-in follows the chosen scale-in rule, waits for its own cooldown, and \
-a scale-out ends that cooldown at once. The count always stays within [min, max].";
+publish its exact formula; this is a model of the documented behaviour. \
+ECSServiceAverageCPUUtilization averages the CPU of the service's running tasks, so a task whose \
+container runs but which is still waiting for its first health check counts, idle, and lowers \
+the average. CPU is averaged into one-minute datapoints. After 3 datapoints in a row above the \
+target the scaler asks for ⌈tasks × CPU ÷ target⌉ tasks (tasks: the desired count), and asks \
+again every minute the breach lasts. The scale-out cooldown starts when the scale-out succeeds \
+(the desired count is raised), not when the new tasks serve; while it runs, the capacity just \
+added counts toward the next scale-out (the proposal is worked out on the tasks the metric \
+measured), so only a larger scale-out goes ahead. Scale-in follows the chosen scale-in rule, \
+waits for its own cooldown, and a scale-out ends that cooldown at once. The count always stays \
+within [min, max].";
+
+/// Why a fleet can overshoot, for the page: the lesson the worked example's settings teach.
+pub const WARM_UP_NOTE: &str = "Warm-up matters. When a new task takes as long to serve as the \
+scale-out cooldown lasts (60 s each in the worked example) or longer, the cooldown is over \
+before the tasks just added have done any work: the next datapoint still shows the old tasks \
+saturated, the scaler multiplies the already raised desired count by that CPU, and the fleet \
+overshoots what the load needs. The slow scale-in then takes it back over many minutes. A longer \
+scale-out cooldown, or tasks that start faster, avoid the overshoot; a larger minimum avoids \
+the wait.";
+
+/// The sources the page cites for the autoscaling model.
+pub const SOURCES: [(&str, &str); 4] = [
+    (
+        "Application Auto Scaling: target tracking and its cooldowns",
+        "https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html",
+    ),
+    (
+        "TargetTrackingScalingPolicyConfiguration: ScaleOutCooldown",
+        "https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingScalingPolicyConfiguration.html",
+    ),
+    (
+        "Amazon ECS service utilization: the average over the service's tasks",
+        "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service_utilization.html",
+    ),
+    (
+        "Health checks for Application Load Balancer target groups",
+        photoshare::HEALTH_CHECK_SOURCE,
+    ),
+];
+
+/// A careful reader's note on the worked example's burst, with its source.
+pub const BURST_NOTE: &str = "The worked example's goal is to absorb a \"10× traffic spike\", but \
+its own figures, 1,200 req/s steady with bursts to 9,000 req/s, make a 7.5× burst. The lab keeps \
+the printed 9,000 req/s (peak ÷ base 7.5 by default); set it to 10 to try the goal's spike.";
+pub const BURST_NOTE_SOURCE: &str = "The worked example, Goal: \"absorbs a 10× traffic spike\" \
+and \"~1,200 requests/second with bursts to ~9,000 req/s\".";
 
 /// The Kubernetes Horizontal Pod Autoscaler as modelled, for the page.
 pub const HPA_NOTE: &str = "Kubernetes HPA with its default behaviour: every 15 s it asks for \
@@ -165,6 +212,15 @@ impl Policy {
         Policy::ALL.into_iter().find(|p| p.slug() == slug)
     }
 
+    /// What its CPU series averages: what the policy's scaler sees.
+    pub fn cpu_meaning(self) -> &'static str {
+        match self {
+            Policy::TargetTracking => "CPU as ECS averages it (every running task)",
+            Policy::Hpa => "CPU of the ready pods",
+            Policy::Fixed => "CPU of the tasks in service",
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Policy::TargetTracking => "Target tracking (AWS)",
@@ -258,8 +314,10 @@ pub struct AutoscalingParams {
     pub scale_out_cooldown_s: u32,
     pub scale_in_cooldown_s: u32,
     pub scale_in_rule: ScaleInRule,
-    /// Launch to running container; the health checks come on top.
+    /// Launch to a running container registered with the target group.
     pub provisioning_s: u32,
+    /// The target group's health-check interval: a new task serves after its first check.
+    pub health_check_interval_s: u32,
     /// The policies to run on the same load, in display order: the page shows them side by side.
     pub policies: Vec<Policy>,
     pub fixed_tasks: u32,
@@ -291,7 +349,8 @@ impl Default for AutoscalingParams {
             scale_in_cooldown_s: SCALE_IN_COOLDOWN_S,
             scale_in_rule: ScaleInRule::Conservative,
             provisioning_s: autoscaling::SCALE_OUT_S
-                .saturating_sub(HEALTH_CHECK.seconds_to_healthy()),
+                .saturating_sub(HEALTH_CHECK.seconds_to_first_pass()),
+            health_check_interval_s: HEALTH_CHECK.interval_s,
             policies: vec![Policy::TargetTracking, Policy::Hpa],
             fixed_tasks: BASELINE_DESIRED_COUNT,
             duration_s: 2 * 3_600,
@@ -319,16 +378,24 @@ fn default_custom_points() -> Vec<LoadPoint> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Preset {
     WorkedExample,
+    /// The same burst with a scale-out cooldown longer than a task's start-up.
+    LongerCooldown,
     Flapping,
     DiurnalDay,
 }
 
 impl Preset {
-    pub const ALL: [Preset; 3] = [Preset::WorkedExample, Preset::Flapping, Preset::DiurnalDay];
+    pub const ALL: [Preset; 4] = [
+        Preset::WorkedExample,
+        Preset::LongerCooldown,
+        Preset::Flapping,
+        Preset::DiurnalDay,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             Preset::WorkedExample => "Worked example: the 9,000 req/s burst",
+            Preset::LongerCooldown => "The same burst, 120 s scale-out cooldown",
             Preset::Flapping => "Flapping: short cooldowns, eager scale-in",
             Preset::DiurnalDay => "A diurnal day",
         }
@@ -338,7 +405,13 @@ impl Preset {
         match self {
             Preset::WorkedExample => {
                 "PhotoShare's policy meets a step from 1,200 to 9,000 req/s: \
-three minutes of saturation before the first scale-out, then 2 → 8 tasks."
+three minutes of saturation before the first scale-out, then 2 → 4 → 6 → 9 → 11 tasks, three more \
+than the burst needs: a new task takes as long to serve as the 60 s cooldown lasts."
+            }
+            Preset::LongerCooldown => {
+                "The worked example's burst with the scale-out cooldown at \
+120 s, longer than a task's 60 s start-up: every decision sees the last tasks at work, and the \
+fleet lands on the 8 tasks the burst needs, at the price of one more minute of drops."
             }
             Preset::Flapping => {
                 "Load swings every 10 minutes between 5,000 and 7,500 req/s. With \
@@ -356,6 +429,10 @@ afternoon peak: what autoscaling saves against a fixed fleet."
         let d = AutoscalingParams::default();
         match self {
             Preset::WorkedExample => d,
+            Preset::LongerCooldown => AutoscalingParams {
+                scale_out_cooldown_s: 120,
+                ..d
+            },
             Preset::Flapping => AutoscalingParams {
                 profile: LoadProfile::Custom,
                 custom_points: (0..=24)
@@ -391,7 +468,9 @@ pub struct SeriesPoint {
     /// Counts at `t_s`.
     pub desired: u32,
     pub in_service: u32,
-    /// Average CPU of the tasks in service over the interval, 0–1.
+    /// Average CPU over the interval as the policy's scaler sees it, 0–1: target tracking's
+    /// ECS metric averages every running task (those still being checked too, idle); the HPA
+    /// and a fixed fleet, the tasks in service.
     pub cpu: f64,
     /// Average dropped requests per second over the interval.
     pub dropped_per_s: f64,
@@ -437,12 +516,17 @@ pub struct PolicyRun {
     pub reaction_s: Option<u32>,
     /// The CPU range, 0–1, in which the policy leaves the fleet alone; `None` for a fixed fleet.
     pub cpu_band: Option<(f64, f64)>,
+    /// Tasks the policy asked for beyond what the peak needs ([`AutoscalingOutcome::tasks_for_peak`]
+    /// within [min, max]); `None` for a fixed fleet.
+    pub overshoot_tasks: Option<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AutoscalingOutcome {
-    /// Provisioning plus the health checks: launch to first request.
+    /// Provisioning plus the first health check: launch to first request.
     pub startup_delay_s: u32,
+    /// Whether that start-up reads as the worked example's "scale-out in ~60 s".
+    pub startup_agrees: bool,
     /// When the spike begins, for the step and ramp profiles.
     pub spike_start_s: Option<u32>,
     pub series_step_s: u32,
@@ -563,9 +647,25 @@ pub fn ceil_count(x: f64) -> u32 {
     snapped.ceil() as u32
 }
 
-/// Seconds from launching a task to its first request.
-pub fn startup_delay_s(provisioning_s: u32) -> u32 {
-    provisioning_s.saturating_add(photoshare::HEALTH_CHECK.seconds_to_healthy())
+/// Seconds from launching a task to its first request: provisioning, then one passing check a
+/// whole interval after registration (see [`photoshare::HealthCheck::seconds_to_first_pass`]).
+pub fn startup_delay_s(provisioning_s: u32, health_check_interval_s: u32) -> u32 {
+    provisioning_s.saturating_add(health_check_interval_s)
+}
+
+/// Whether a start-up reads as the worked example's "scale-out in ~60 s" (§5): equal once
+/// rounded to the nearest 10 s.
+pub fn startup_agrees(startup_s: u32) -> bool {
+    use photoshare::autoscaling::{SCALE_OUT_ROUNDING_S, SCALE_OUT_S};
+    let step = SCALE_OUT_ROUNDING_S;
+    startup_s.saturating_add(step / 2) / step * step == SCALE_OUT_S
+}
+
+impl AutoscalingParams {
+    /// Seconds from launching a task to its first request.
+    pub fn startup_delay_s(&self) -> u32 {
+        startup_delay_s(self.provisioning_s, self.health_check_interval_s)
+    }
 }
 
 /// One task-hour at the worked example's Fargate prices (1 vCPU + 2 GB).
@@ -721,9 +821,8 @@ impl TargetTracking {
                 p.max_tasks,
             );
             if proposal > desired {
-                let in_service_at = t_s.saturating_add(startup_delay_s(p.provisioning_s));
-                self.scale_out_cooldown_until_s =
-                    Some(in_service_at.saturating_add(p.scale_out_cooldown_s));
+                // The cooldown counts from the scale-out itself, not from the new tasks serving.
+                self.scale_out_cooldown_until_s = Some(t_s.saturating_add(p.scale_out_cooldown_s));
                 self.scale_in_cooldown_until_s = None;
                 return proposal;
             }
@@ -803,12 +902,33 @@ fn bounded(x: u32, min: u32, max: u32) -> u32 {
     x.max(min).min(max)
 }
 
-/// Desired, starting and in-service tasks; every task starts after the same delay.
+/// A task's way into service, the same for every task: running (and registered) after
+/// provisioning, in service after its first passing check.
+#[derive(Clone, Copy)]
+struct Startup {
+    running_s: u32,
+    in_service_s: u32,
+}
+
+/// Tasks launched together.
+#[derive(Clone, Copy)]
+struct Launch {
+    running_at: u32,
+    in_service_at: u32,
+    count: u32,
+    /// Already counted in [`Fleet::running`].
+    running: bool,
+}
+
+/// Desired, running and in-service tasks.
 struct Fleet {
     desired: u32,
+    /// Past their first health check: the load balancer sends them requests.
     in_service: u32,
-    /// (in service at, count), oldest first.
-    starting: VecDeque<(u32, u32)>,
+    /// Containers running, in service or still waiting for their check: what ECS's CPU metric averages.
+    running: u32,
+    /// Launched, not yet in service, oldest first.
+    starting: VecDeque<Launch>,
 }
 
 impl Fleet {
@@ -816,29 +936,38 @@ impl Fleet {
         Fleet {
             desired: tasks,
             in_service: tasks,
+            running: tasks,
             starting: VecDeque::new(),
         }
     }
 
-    fn set_desired(&mut self, to: u32, t_s: u32, startup_s: u32) {
+    fn set_desired(&mut self, to: u32, t_s: u32, startup: Startup) {
         if to > self.desired {
-            self.starting
-                .push_back((t_s.saturating_add(startup_s), to - self.desired));
+            self.starting.push_back(Launch {
+                running_at: t_s.saturating_add(startup.running_s),
+                in_service_at: t_s.saturating_add(startup.in_service_s),
+                count: to - self.desired,
+                running: false,
+            });
         } else {
             // Cancel tasks still starting first, newest first; then stop tasks in service.
             let mut remove = self.desired - to;
             while remove > 0 {
                 match self.starting.back_mut() {
-                    Some((_, count)) if *count > remove => {
-                        *count -= remove;
-                        remove = 0;
-                    }
-                    Some((_, count)) => {
-                        remove -= *count;
-                        self.starting.pop_back();
+                    Some(launch) => {
+                        let n = launch.count.min(remove);
+                        launch.count -= n;
+                        remove -= n;
+                        if launch.running {
+                            self.running = self.running.saturating_sub(n);
+                        }
+                        if launch.count == 0 {
+                            self.starting.pop_back();
+                        }
                     }
                     None => {
                         self.in_service = self.in_service.saturating_sub(remove);
+                        self.running = self.running.saturating_sub(remove);
                         remove = 0;
                     }
                 }
@@ -848,11 +977,17 @@ impl Fleet {
     }
 
     fn promote(&mut self, t_s: u32) {
-        while let Some(&(at, count)) = self.starting.front() {
-            if at > t_s {
+        for launch in self.starting.iter_mut() {
+            if !launch.running && launch.running_at <= t_s {
+                launch.running = true;
+                self.running += launch.count;
+            }
+        }
+        while let Some(&launch) = self.starting.front() {
+            if launch.in_service_at > t_s {
                 break;
             }
-            self.in_service += count;
+            self.in_service += launch.count;
             self.starting.pop_front();
         }
     }
@@ -865,6 +1000,8 @@ struct Sums {
     dropped: f64,
     /// Task-seconds in service.
     in_service: u64,
+    /// Task-seconds running, in service or not.
+    running: u64,
 }
 
 impl Sums {
@@ -872,16 +1009,34 @@ impl Sums {
         self.served += s.served;
         self.dropped += s.dropped;
         self.in_service += s.in_service;
+        self.running += s.running;
     }
 
     /// Average CPU of the tasks in service.
     fn cpu(&self, capacity_per_task_per_s: f64) -> f64 {
-        let capacity = self.in_service as f64 * capacity_per_task_per_s;
-        if capacity > 0.0 {
-            self.served / capacity
-        } else {
-            0.0
+        average_cpu(self.served, self.in_service, capacity_per_task_per_s)
+    }
+
+    /// Average CPU of every running task: ECSServiceAverageCPUUtilization.
+    fn ecs_cpu(&self, capacity_per_task_per_s: f64) -> f64 {
+        average_cpu(self.served, self.running, capacity_per_task_per_s)
+    }
+
+    /// The CPU the policy's scaler sees.
+    fn policy_cpu(&self, policy: Policy, capacity_per_task_per_s: f64) -> f64 {
+        match policy {
+            Policy::TargetTracking => self.ecs_cpu(capacity_per_task_per_s),
+            Policy::Hpa | Policy::Fixed => self.cpu(capacity_per_task_per_s),
         }
+    }
+}
+
+fn average_cpu(served: f64, task_seconds: u64, capacity_per_task_per_s: f64) -> f64 {
+    let capacity = task_seconds as f64 * capacity_per_task_per_s;
+    if capacity > 0.0 {
+        served / capacity
+    } else {
+        0.0
     }
 }
 
@@ -938,13 +1093,15 @@ pub fn simulate(p: &AutoscalingParams) -> Result<AutoscalingOutcome, Vec<String>
         p.cpu_target,
     )
     .unwrap_or(u32::MAX);
+    let needed = bounded(tasks_for_peak, p.min_tasks, p.max_tasks);
     let runs = p
         .policies
         .iter()
-        .map(|&policy| run(p, policy, &load))
+        .map(|&policy| run(p, policy, &load, needed))
         .collect();
     Ok(AutoscalingOutcome {
-        startup_delay_s: startup_delay_s(p.provisioning_s),
+        startup_delay_s: p.startup_delay_s(),
+        startup_agrees: startup_agrees(p.startup_delay_s()),
         spike_start_s: spike_start_s(p),
         series_step_s: step_s,
         edge_profile: profile,
@@ -984,9 +1141,13 @@ impl Tally {
     }
 }
 
-fn run(p: &AutoscalingParams, policy: Policy, load: &Load) -> PolicyRun {
+/// One policy over the load; `needed` is what the peak needs, within [min, max].
+fn run(p: &AutoscalingParams, policy: Policy, load: &Load, needed: u32) -> PolicyRun {
     let capacity = p.capacity_per_task_per_s;
-    let startup_s = startup_delay_s(p.provisioning_s);
+    let startup = Startup {
+        running_s: p.provisioning_s,
+        in_service_s: p.startup_delay_s(),
+    };
     let step_s = series_step_s(p.duration_s);
     let first_edge = load.edge_per_s.first().copied().unwrap_or(0.0);
     let first_origin = first_edge * load.miss;
@@ -1026,7 +1187,7 @@ fn run(p: &AutoscalingParams, policy: Policy, load: &Load) -> PolicyRun {
                 origin_per_s,
                 desired: fleet.desired,
                 in_service: fleet.in_service,
-                cpu: interval.cpu(capacity),
+                cpu: interval.policy_cpu(policy, capacity),
                 dropped_per_s: interval.dropped / seconds,
             });
         }
@@ -1042,11 +1203,11 @@ fn run(p: &AutoscalingParams, policy: Policy, load: &Load) -> PolicyRun {
                 let minute = tally.close_minute();
                 if policy == Policy::TargetTracking {
                     let point = Datapoint {
-                        cpu: minute.cpu(capacity),
-                        measured_tasks: minute.in_service as f64 / f64::from(DATAPOINT_S),
+                        cpu: minute.ecs_cpu(capacity),
+                        measured_tasks: minute.running as f64 / f64::from(DATAPOINT_S),
                     };
                     let to = tracking.on_datapoint(p, t, point, fleet.desired);
-                    record(&mut fleet, &mut events, t, to, startup_s);
+                    record(&mut fleet, &mut events, t, to, startup);
                 }
             }
             if policy == Policy::Hpa && t % HPA_SYNC_S == 0 {
@@ -1059,7 +1220,7 @@ fn run(p: &AutoscalingParams, policy: Policy, load: &Load) -> PolicyRun {
                     p.min_tasks,
                     p.max_tasks,
                 );
-                record(&mut fleet, &mut events, t, to, startup_s);
+                record(&mut fleet, &mut events, t, to, startup);
             }
         }
         fleet.promote(t);
@@ -1068,6 +1229,7 @@ fn run(p: &AutoscalingParams, policy: Policy, load: &Load) -> PolicyRun {
         block.served += served;
         block.dropped += origin - served;
         block.in_service += u64::from(fleet.in_service);
+        block.running += u64::from(fleet.running);
         task_seconds += u64::from(fleet.desired);
     }
     tally.merge(&block);
@@ -1075,6 +1237,7 @@ fn run(p: &AutoscalingParams, policy: Policy, load: &Load) -> PolicyRun {
     tally.close_minute();
 
     let task_hours = task_seconds as f64 / 3_600.0;
+    let peak_desired = events.iter().map(|e| e.to).fold(initial, u32::max);
     let first = |d: Direction| events.iter().find(|e| e.direction == d).map(|e| e.t_s);
     let direction_changes = events
         .windows(2)
@@ -1091,7 +1254,8 @@ fn run(p: &AutoscalingParams, policy: Policy, load: &Load) -> PolicyRun {
                 .map(|e| e.t_s - start)
         }),
         cpu_band: cpu_band(p, policy),
-        peak_desired: events.iter().map(|e| e.to).fold(initial, u32::max),
+        peak_desired,
+        overshoot_tasks: (policy != Policy::Fixed).then(|| peak_desired.saturating_sub(needed)),
         direction_changes,
         series,
         events,
@@ -1108,12 +1272,12 @@ fn run(p: &AutoscalingParams, policy: Policy, load: &Load) -> PolicyRun {
     }
 }
 
-fn record(fleet: &mut Fleet, events: &mut Vec<ScaleEvent>, t_s: u32, to: u32, startup_s: u32) {
+fn record(fleet: &mut Fleet, events: &mut Vec<ScaleEvent>, t_s: u32, to: u32, startup: Startup) {
     if to == fleet.desired {
         return;
     }
     let from = fleet.desired;
-    fleet.set_desired(to, t_s, startup_s);
+    fleet.set_desired(to, t_s, startup);
     events.push(ScaleEvent {
         t_s,
         from,
@@ -1181,6 +1345,14 @@ fn validate(p: &AutoscalingParams) -> Vec<String> {
         (1..=MAX_TASKS_LIMIT).contains(&p.fixed_tasks),
         format!("The fixed fleet must have 1 to {MAX_TASKS_LIMIT} tasks."),
     );
+    check(
+        (HEALTH_CHECK_INTERVAL_S.0..=HEALTH_CHECK_INTERVAL_S.1)
+            .contains(&p.health_check_interval_s),
+        format!(
+            "The health-check interval must be {}–{} s.",
+            HEALTH_CHECK_INTERVAL_S.0, HEALTH_CHECK_INTERVAL_S.1
+        ),
+    );
     for (name, value) in [
         ("scale-out cooldown", p.scale_out_cooldown_s),
         ("scale-in cooldown", p.scale_in_cooldown_s),
@@ -1237,7 +1409,7 @@ fn check_points(points: &[LoadPoint]) -> Result<(), String> {
     Ok(())
 }
 
-/// Link format: `prof=custom&pts=0:1200,600:9000&hit=92&target=60&min=2&max=20&out=60&in=300&pol=tt,hpa,fixed…`.
+/// Link format: `prof=custom&pts=0:1200,600:9000&hit=92&target=60&min=2&max=20&out=60&in=300&hi=15&pol=tt,hpa,fixed…`.
 /// Shares are in percent, times in seconds, loads in req/s at the edge.
 impl LinkState for AutoscalingParams {
     fn to_query(&self) -> String {
@@ -1271,6 +1443,11 @@ impl LinkState for AutoscalingParams {
             ("out", self.scale_out_cooldown_s, d.scale_out_cooldown_s),
             ("in", self.scale_in_cooldown_s, d.scale_in_cooldown_s),
             ("prov", self.provisioning_s, d.provisioning_s),
+            (
+                "hi",
+                self.health_check_interval_s,
+                d.health_check_interval_s,
+            ),
             ("fixed", self.fixed_tasks, d.fixed_tasks),
             ("dur", self.duration_s, d.duration_s),
         ] {
@@ -1376,6 +1553,9 @@ impl LinkState for AutoscalingParams {
                 *field = x;
             }
         }
+        if let Some(x) = r.whole("hi", HEALTH_CHECK_INTERVAL_S.0, HEALTH_CHECK_INTERVAL_S.1) {
+            p.health_check_interval_s = x;
+        }
         let rules = ScaleInRule::ALL.map(|x| (x.slug(), x));
         if let Some(rule) = r.choice("scalein", &rules) {
             p.scale_in_rule = rule;
@@ -1476,13 +1656,31 @@ mod tests {
 
     #[test]
     fn cancelling_a_scale_out_removes_starting_tasks_first() {
+        let startup = Startup {
+            running_s: 45,
+            in_service_s: 60,
+        };
         let mut fleet = Fleet::new(2);
-        fleet.set_desired(5, 0, 60);
-        fleet.set_desired(3, 10, 60);
-        assert_eq!((fleet.desired, fleet.in_service), (3, 2));
+        fleet.set_desired(5, 0, startup);
+        fleet.set_desired(3, 10, startup);
+        assert_eq!((fleet.desired, fleet.in_service, fleet.running), (3, 2, 2));
+        fleet.promote(45);
+        assert_eq!(
+            (fleet.in_service, fleet.running),
+            (2, 3),
+            "running, not yet checked"
+        );
         fleet.promote(60);
-        assert_eq!(fleet.in_service, 3);
-        fleet.set_desired(1, 70, 60);
-        assert_eq!(fleet.in_service, 1);
+        assert_eq!((fleet.in_service, fleet.running), (3, 3));
+        fleet.set_desired(1, 70, startup);
+        assert_eq!((fleet.in_service, fleet.running), (1, 1));
+        fleet.set_desired(4, 80, startup);
+        fleet.promote(125);
+        fleet.set_desired(2, 130, startup);
+        assert_eq!(
+            (fleet.in_service, fleet.running),
+            (1, 2),
+            "a running starter is cancelled"
+        );
     }
 }

@@ -50,12 +50,18 @@ restoring a 100 GB database commonly takes tens of minutes. The lab assumes 30 m
 /// How the drill models detection and traffic, for the page.
 pub const MODEL_NOTE: &str = "A failed task or AZ stops answering but stays registered: the load \
 balancer keeps sending it its even share of requests, which fail, until the unhealthy threshold of \
-failed checks (3 × 15 s = 45 s). Only then does ECS learn the task is gone and launch a replacement \
-in the AZ with the fewest tasks, which serves after provisioning plus the healthy threshold of \
-checks. `/healthz` checks the app only, so a database outage fails requests without taking tasks \
-out. Every request that reaches the app needs the database. Shares are of the requests that reach \
-the app (CDN misses); the CDN keeps answering cached reads, so this is the pessimistic count the \
-worked example uses for \"users affected\".";
+checks in a row has failed. A check of a target that does not answer fails at its timeout, so \
+with PhotoShare's check (every 15 s, 5 s timeout, 3 failures) a dead task is taken out 35 to 50 s \
+after it stops answering: 35 s when a check starts the moment it dies, nearly 50 s when one had \
+just passed. The lab runs each task's checks every interval from its registration. Only then does \
+ECS learn the task is gone and launch a replacement in the AZ with the fewest tasks, which serves \
+after provisioning plus one passing check (a new target needs one; the healthy threshold is for \
+an unhealthy target that recovers). A task lost before it was running is stopped when it should \
+have started. `/healthz` checks the app only, so a database outage fails requests without taking \
+tasks out. Every request that reaches the app needs the database. Shares are of the requests that \
+reach the app (CDN misses); the CDN keeps answering cached reads, so this is the pessimistic \
+count the worked example uses for \"users affected\". The autoscaler is target tracking as in \
+the autoscaling demo, on this drill's own start-up and health check.";
 
 /// What breaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -208,7 +214,7 @@ pub struct FailureDrillParams {
     pub min_tasks: u32,
     pub max_tasks: u32,
     pub health_check: HealthCheck,
-    /// Launch to running container; the healthy checks come on top.
+    /// Launch to a running container registered with the target group; its first check comes on top.
     pub provisioning_s: u32,
     /// A synchronous standby in the other AZ.
     pub multi_az: bool,
@@ -267,10 +273,9 @@ impl FailureDrillParams {
         .map_or(self.tasks, |n| n.max(self.min_tasks).min(self.max_tasks))
     }
 
-    /// Launch to first request of a new task.
+    /// Launch to first request of a new task: provisioning, then one passing check.
     pub fn startup_delay_s(&self) -> u32 {
-        self.provisioning_s
-            .saturating_add(self.health_check.seconds_to_healthy())
+        autoscaling::startup_delay_s(self.provisioning_s, self.health_check.interval_s)
     }
 }
 
@@ -294,9 +299,9 @@ pub struct DrillSample {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FailureDrillOutcome {
-    /// Unhealthy threshold × interval.
-    pub seconds_to_detect: u32,
-    /// Provisioning plus healthy threshold × interval.
+    /// Fastest and slowest the load balancer takes out a task that stops answering.
+    pub detection_range_s: (u32, u32),
+    /// Provisioning plus one passing check.
     pub startup_delay_s: u32,
     pub origin_per_s: f64,
     /// Whether the fleet minus one AZ can still carry the load (at 100 % CPU).
@@ -338,6 +343,9 @@ impl FailureDrillOutcome {
 struct Task {
     id: u32,
     az: usize,
+    /// First second its container runs and it is registered: ECS's CPU metric counts it, and
+    /// the load balancer's checks start an interval later.
+    registered_s: u32,
     /// First second it takes traffic.
     serving_from_s: u32,
     dead_s: Option<u32>,
@@ -355,6 +363,19 @@ impl Task {
     fn starting(&self, t: u32) -> bool {
         !self.gone && self.dead_s.is_none() && self.serving_from_s > t
     }
+    /// Counted by ECSServiceAverageCPUUtilization: running, in service or still being checked.
+    fn running(&self, t: u32) -> bool {
+        !self.gone && self.dead_s.is_none() && self.registered_s <= t
+    }
+    /// When the task stops counting: taken out by the checks, or, if it died before it was
+    /// registered, when it should have started.
+    fn out_at(&self, hc: &HealthCheck, dead_s: u32) -> u32 {
+        if self.registered_s <= dead_s {
+            hc.taken_out_at(self.registered_s, dead_s)
+        } else {
+            self.registered_s
+        }
+    }
     fn label(&self) -> String {
         format!("Task {} ({})", self.id, az_name(self.az))
     }
@@ -370,7 +391,7 @@ struct Sim<'p> {
     events: Vec<Event>,
     scaler: TargetTracking,
     scaler_params: AutoscalingParams,
-    /// This minute's served requests and task-seconds in service, for the CPU datapoint.
+    /// This minute's served requests and running task-seconds, for the CPU datapoint.
     minute_served: f64,
     minute_task_s: u64,
     task_seconds: u64,
@@ -415,7 +436,7 @@ pub fn simulate(p: &FailureDrillParams) -> Result<FailureDrillOutcome, Vec<Strin
             0.0
         };
         sim.minute_served += served;
-        sim.minute_task_s += u64::from(serving);
+        sim.minute_task_s += u64::from(count(&sim.tasks, |k| k.running(t)));
         failed_requests += origin - ok;
         degraded_s += failing;
         peak = peak.max(failing);
@@ -489,7 +510,7 @@ pub fn simulate(p: &FailureDrillParams) -> Result<FailureDrillOutcome, Vec<Strin
     let mut events = sim.events;
     events.sort_by_key(|e| e.t_s);
     Ok(FailureDrillOutcome {
-        seconds_to_detect: p.health_check.seconds_to_unhealthy(),
+        detection_range_s: p.health_check.detection_range_s(),
         startup_delay_s: p.startup_delay_s(),
         origin_per_s: origin,
         survives_az_loss_capacity: f64::from(p.tasks - per_az) * capacity >= origin,
@@ -521,6 +542,7 @@ impl<'p> Sim<'p> {
             .map(|i| Task {
                 id: i + 1,
                 az: i as usize % AZS,
+                registered_s: 0,
                 serving_from_s: 0,
                 dead_s: None,
                 gone: false,
@@ -533,6 +555,7 @@ impl<'p> Sim<'p> {
             min_tasks: p.min_tasks,
             max_tasks: p.max_tasks,
             provisioning_s: p.provisioning_s,
+            health_check_interval_s: p.health_check.interval_s,
             ..AutoscalingParams::default()
         };
         let db = DbState::Up {
@@ -594,9 +617,9 @@ impl<'p> Sim<'p> {
         for k in self.tasks.iter().filter(|k| k.serving_from_s == t && t > 0) {
             if !k.gone && k.dead_s.is_none() {
                 let text = format!(
-                    "{} passes {} checks in a row and takes traffic.",
+                    "{} passes its first {} check and takes traffic.",
                     k.label(),
-                    self.p.health_check.healthy_threshold
+                    photoshare::HEALTH_CHECK_PATH
                 );
                 self.events.push(Event { t_s: t, text });
             }
@@ -752,24 +775,48 @@ impl<'p> Sim<'p> {
     }
 
     fn detect(&mut self, t: u32) {
-        let detect_s = self.p.health_check.seconds_to_unhealthy();
+        let hc = self.p.health_check;
         let mut found = Vec::new();
-        for k in self
-            .tasks
-            .iter_mut()
-            .filter(|k| !k.gone && k.dead_s.is_some_and(|d| d.saturating_add(detect_s) == t))
-        {
-            k.gone = true;
-            found.push(k.label());
+        for k in self.tasks.iter_mut().filter(|k| !k.gone) {
+            let Some(dead_s) = k.dead_s else { continue };
+            if k.out_at(&hc, dead_s) == t {
+                k.gone = true;
+                found.push((k.label(), t - dead_s, k.registered_s <= dead_s));
+            }
         }
-        if !found.is_empty() {
+        let (checked, unstarted): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.2);
+        // One line per delay: tasks that died at different moments are told apart.
+        let mut delays: Vec<u32> = checked.iter().map(|f| f.1).collect();
+        delays.sort_unstable();
+        delays.dedup();
+        for after_s in delays {
+            let names: Vec<String> = checked
+                .iter()
+                .filter(|f| f.1 == after_s)
+                .map(|f| f.0.clone())
+                .collect();
+            let (it, they) = if names.len() == 1 {
+                ("it", "it")
+            } else {
+                ("them", "they")
+            };
             let text = format!(
-                "After {} failed checks ({detect_s} s) the load balancer takes {} out of rotation; ECS replaces {}.",
-                self.p.health_check.unhealthy_threshold,
-                found.join(", "),
-                if found.len() == 1 { "it" } else { "them" }
+                "{} failed checks in a row, each timing out after {} s: {after_s} s after {they} stopped answering, the load balancer takes {} out of rotation; ECS replaces {it}.",
+                hc.unhealthy_threshold,
+                hc.timeout_s,
+                names.join(", "),
             );
             self.event(t, text);
+        }
+        if !unstarted.is_empty() {
+            let names: Vec<String> = unstarted.into_iter().map(|f| f.0).collect();
+            self.event(
+                t,
+                format!(
+                    "{} never started; ECS gives up on it and replaces it.",
+                    names.join(", ")
+                ),
+            );
         }
     }
 
@@ -826,6 +873,7 @@ impl<'p> Sim<'p> {
             self.tasks.push(Task {
                 id,
                 az,
+                registered_s: t.saturating_add(self.p.provisioning_s),
                 serving_from_s: t.saturating_add(start_s),
                 dead_s: None,
                 gone: false,
@@ -834,10 +882,10 @@ impl<'p> Sim<'p> {
         }
         if !launched.is_empty() {
             let text = format!(
-                "ECS launches {}; it serves after {start_s} s ({} s to start, {} s of checks).",
+                "ECS launches {}; each serves after {start_s} s ({} s to start, then its first check {} s later).",
                 launched.join(", "),
                 self.p.provisioning_s,
-                self.p.health_check.seconds_to_healthy()
+                self.p.health_check.seconds_to_first_pass()
             );
             self.event(t, text);
         }

@@ -41,14 +41,58 @@ pub const HEALTH_CHECK: HealthCheck = HealthCheck {
     unhealthy_threshold: 3,
 };
 
+/// Where Elastic Load Balancing documents its target-group health checks.
+pub const HEALTH_CHECK_SOURCE: &str = "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html";
+
 impl HealthCheck {
-    /// Seconds of passing checks before a new target takes traffic.
-    pub fn seconds_to_healthy(&self) -> u32 {
+    /// A newly registered target must pass one check to be healthy (the healthy threshold is for an
+    /// unhealthy target that recovers). AWS says the checks come every interval but not when the
+    /// first one does; the lab's reading: a whole interval after registration, so a new target
+    /// takes traffic `interval` after it registers.
+    pub fn seconds_to_first_pass(&self) -> u32 {
+        self.interval_s
+    }
+
+    /// An unhealthy target that answers again is back in service after the healthy threshold of
+    /// passing checks in a row.
+    pub fn seconds_to_recover(&self) -> u32 {
         self.interval_s.saturating_mul(self.healthy_threshold)
     }
-    /// Seconds of failing checks before a broken target is taken out.
-    pub fn seconds_to_unhealthy(&self) -> u32 {
-        self.interval_s.saturating_mul(self.unhealthy_threshold)
+
+    /// Fastest and slowest detection of a target that stops answering: each failed check ends
+    /// at the timeout, and the unhealthy threshold of them in a row takes it out, so from
+    /// (unhealthy − 1) × interval + timeout (a check starts the moment it dies) to
+    /// unhealthy × interval + timeout (one had just passed).
+    pub fn detection_range_s(&self) -> (u32, u32) {
+        let fails = |checks: u32| {
+            self.interval_s
+                .saturating_mul(checks)
+                .saturating_add(self.timeout_s)
+        };
+        (
+            fails(self.unhealthy_threshold.saturating_sub(1)),
+            fails(self.unhealthy_threshold),
+        )
+    }
+
+    /// When the load balancer takes out a target registered at `registered_s` that stops
+    /// answering at `dead_s`. Its checks start at `registered_s + k × interval` (k ≥ 1, the lab's
+    /// reading above); a check that starts at or after `dead_s` fails, at its timeout.
+    pub fn taken_out_at(&self, registered_s: u32, dead_s: u32) -> u32 {
+        let interval = self.interval_s.max(1);
+        let first_check = registered_s.saturating_add(interval);
+        let first_failing = if dead_s <= first_check {
+            first_check
+        } else {
+            first_check.saturating_add(
+                (dead_s - first_check)
+                    .div_ceil(interval)
+                    .saturating_mul(interval),
+            )
+        };
+        first_failing
+            .saturating_add(interval.saturating_mul(self.unhealthy_threshold.saturating_sub(1)))
+            .saturating_add(self.timeout_s)
     }
 }
 
@@ -172,9 +216,12 @@ pub mod serverless {
 
 /// The autoscaling demo's figures (§3, §5).
 pub mod autoscaling {
-    /// "scale-out in ~60 s" (§5): the lab reads it as launch to first request of a new task,
-    /// provisioning plus the target group's health checks.
+    /// "scale-out in ~60 s" (§5), as printed: the lab reads it as a new task's launch to its first
+    /// request, Fargate's start plus the target group's first passing check.
     pub const SCALE_OUT_S: u32 = 60;
+    pub const SCALE_OUT_PRINTED: &str = "scale-out in ~60 s";
+    /// How the lab reads "~": the live figure rounded to the nearest 10 s.
+    pub const SCALE_OUT_ROUNDING_S: u32 = 10;
 }
 
 /// Extension A's two regions (§7 A): the Route 53 records' set identifiers.

@@ -22,6 +22,50 @@ pub const ELB_DEREGISTRATION_DELAY_S: u32 = 300;
 /// `aws ecs wait services-stable` polls every 15 s and gives up after 40 checks.
 pub const WAITER_DELAY_S: u32 = 15;
 pub const WAITER_ATTEMPTS: u32 = 40;
+/// A careful reader's note on the worked example's Terraform, with its sources.
+pub const PLACEMENT_NOTE: &str = "The worked example's service spreads its tasks with \
+`placement_constraints { type = \"spread\" … }`. That is not valid: a placement constraint's type \
+is memberOf or distinctInstance, and spread is a placement strategy (Terraform's \
+ordered_placement_strategy). A Fargate service needs neither, and accepts neither: ECS spreads a \
+Fargate service's tasks across its subnets' Availability Zones by itself. The lab keeps the worked \
+example's design (tasks spread evenly over two AZs) and places them as Fargate does.";
+pub const PLACEMENT_NOTE_SOURCES: [(&str, &str); 2] = [
+    (
+        "Amazon ECS task placement: Fargate tasks are spread across Availability Zones",
+        "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement.html",
+    ),
+    (
+        "PlacementConstraint: type is distinctInstance or memberOf",
+        "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementConstraint.html",
+    ),
+];
+
+/// The documentation the rollout follows, for the page.
+pub const SOURCES: [(&str, &str); 3] = [
+    (
+        "ECS DeploymentConfiguration: minimum healthy and maximum percent",
+        "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html",
+    ),
+    (
+        "Target groups: the deregistration delay (300 s by default, 0–3600 s)",
+        "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html#deregistration-delay",
+    ),
+    (
+        "Health checks for Application Load Balancer target groups",
+        photoshare::HEALTH_CHECK_SOURCE,
+    ),
+];
+
+/// How the lab reads the health check, for the page.
+pub const HEALTH_CHECK_NOTE: &str = "A newly registered target must pass one health check to take \
+traffic; the healthy threshold applies only to an unhealthy target that recovers. AWS says a \
+target is checked every interval but not when its first check comes: the lab assumes a whole \
+interval after registration. A target that stops answering fails each check at its timeout, and \
+is taken out after the unhealthy threshold of failures in a row: (unhealthy − 1) × interval + \
+timeout after it stops answering if a check starts at that moment, up to unhealthy × interval + \
+timeout if one had just passed. Each task's checks run every interval from its registration. A \
+bad build in this demo hangs on /healthz, so its checks time out too.";
+
 /// Limits that keep one run small.
 pub const MAX_DESIRED: u32 = 50;
 pub const MAX_DURATION_S: u32 = 3_600;
@@ -59,7 +103,7 @@ pub struct RollingDeployParams {
     pub min_healthy_percent: u32,
     pub max_percent: u32,
     pub health_check: HealthCheck,
-    /// From launch to the app listening: placement, image pull, Node start.
+    /// From launch to the app listening and registered: placement, image pull, Node start.
     pub task_start_s: u32,
     pub deregistration_delay_s: u32,
     pub build: NewBuild,
@@ -91,10 +135,10 @@ impl Default for RollingDeployParams {
     }
 }
 
-/// Assumption: Fargate placement, image pull and Node start take about 30 s, so
-/// with 30 s of health checks a new task serves about 60 s after launch — the
-/// worked example's "scale-out in ~60 s".
-pub const TASK_START_S: u32 = 30;
+/// Assumption: Fargate placement, image pull and Node start take about 45 s until the task
+/// is running and registered; with its first check a 15 s interval later a new task serves
+/// 60 s after launch — the worked example's "scale-out in ~60 s".
+pub const TASK_START_S: u32 = 45;
 
 impl RollingDeployParams {
     /// Tasks that must stay healthy: desired × min %, rounded up (as ECS does).
@@ -293,10 +337,15 @@ pub struct Event {
 pub struct RollingDeployOutcome {
     pub min_healthy_tasks: u32,
     pub max_running_tasks: u32,
-    /// Healthy threshold × interval: how long a new task is checked before it takes traffic.
-    pub seconds_to_healthy: u32,
-    /// Unhealthy threshold × interval: how long a broken or lost task keeps getting requests.
-    pub seconds_to_detect: u32,
+    /// From registration to a new task's first, passing check: one interval (the lab's reading).
+    pub seconds_to_first_pass: u32,
+    /// From launch to a new task's first request: its start plus its first check.
+    pub startup_s: u32,
+    /// Healthy threshold × interval: an unhealthy target that answers again is back after this.
+    pub seconds_to_recover: u32,
+    /// Fastest and slowest a broken or lost task is taken out, each failed check ending at
+    /// the timeout: how long it keeps getting requests.
+    pub detection_range_s: (u32, u32),
     pub breaker_threshold: u32,
     pub tracks: Vec<TaskTrack>,
     /// One per second, from 0 to the run's end.
@@ -314,6 +363,8 @@ pub struct RollingDeployOutcome {
     pub lowest_capacity_after_az_loss: Option<f64>,
     /// Largest share of requests sent to tasks that are gone, at any second.
     pub peak_failing_requests: f64,
+    /// Seconds in which the ALB sent requests to tasks that are gone (`None` without a loss).
+    pub routed_to_lost_s: Option<u32>,
     /// Seconds with no healthy target, when the ALB fails open.
     pub fail_open_seconds: u32,
     /// Task-seconds of serving by new (healthy) tasks, and by all tasks.
@@ -426,25 +477,54 @@ impl<'p> Sim<'p> {
                 ),
             );
         }
-        let detect = self.p.health_check.seconds_to_unhealthy();
-        if t == loss.at_s.saturating_add(detect) {
-            let mut gone = Vec::new();
-            for task in self
-                .tracks
-                .iter_mut()
-                .filter(|k| k.running() && k.lost_s.is_some())
-            {
+        if t < loss.at_s {
+            return;
+        }
+        let hc = self.p.health_check;
+        let task_start_s = self.p.task_start_s;
+        let mut checked = Vec::new();
+        let mut unstarted = Vec::new();
+        for task in self
+            .tracks
+            .iter_mut()
+            .filter(|k| k.running() && k.lost_s.is_some())
+        {
+            // Registered: its checks fail until the load balancer takes it out. Not yet: ECS
+            // stops it when it should have started.
+            let out_s = match task.registered_s {
+                Some(r) => hc.taken_out_at(r, loss.at_s),
+                None => task.launched_s.saturating_add(task_start_s),
+            };
+            if out_s <= t {
                 task.stopped_s = Some(t);
                 task.stop_reason = Some(StopReason::AzLost);
-                gone.push(task.id.to_string());
+                let list = if task.registered_s.is_some() {
+                    &mut checked
+                } else {
+                    &mut unstarted
+                };
+                list.push(task.id.to_string());
             }
+        }
+        let survivor = az_name(1 - loss.az.min(1));
+        if !checked.is_empty() {
             self.event(
                 t,
                 format!(
-                    "After {} failed checks ({detect} s) the ALB stops sending requests to tasks {}; ECS replaces them in {}.",
-                    self.p.health_check.unhealthy_threshold,
-                    if gone.is_empty() { "—".into() } else { gone.join(", ") },
-                    az_name(1 - loss.az.min(1))
+                    "{} failed checks in a row, each timing out after {} s: {} s after the loss the ALB stops sending requests to tasks {}; ECS replaces them in {survivor}.",
+                    hc.unhealthy_threshold,
+                    hc.timeout_s,
+                    t - loss.at_s,
+                    checked.join(", "),
+                ),
+            );
+        }
+        if !unstarted.is_empty() {
+            self.event(
+                t,
+                format!(
+                    "Tasks {} never started; ECS stops them and starts others in {survivor}.",
+                    unstarted.join(", ")
                 ),
             );
         }
@@ -471,25 +551,26 @@ impl<'p> Sim<'p> {
             }
             if let (Some(r), None) = (task.registered_s, task.healthy_s) {
                 if bad_new && task.version == Version::New {
-                    if r.saturating_add(hc.seconds_to_unhealthy()) <= t {
+                    // It never answers: each check fails at its timeout.
+                    if hc.taken_out_at(r, r) <= t {
                         task.stopped_s = Some(t);
                         task.stop_reason = Some(StopReason::FailedHealthCheck);
                         self.failed_tasks += 1;
                         news.push(format!(
-                            "{} failed {} {} times in a row and is stopped. {routed_anyway}",
+                            "{} failed {} {} times in a row, each check timing out after {} s, and is stopped. {routed_anyway}",
                             task.label(),
                             photoshare::HEALTH_CHECK_PATH,
-                            hc.unhealthy_threshold
+                            hc.unhealthy_threshold,
+                            hc.timeout_s
                         ));
                     }
-                } else if r.saturating_add(hc.seconds_to_healthy()) <= t {
-                    let at = r.saturating_add(hc.seconds_to_healthy());
+                } else if r.saturating_add(hc.seconds_to_first_pass()) <= t {
+                    let at = r.saturating_add(hc.seconds_to_first_pass());
                     task.healthy_s = Some(at);
                     news.push(format!(
-                        "{} passed {} {} times in a row: the ALB sends it traffic.",
+                        "{} passed its first {} check: the ALB sends it traffic.",
                         task.label(),
-                        photoshare::HEALTH_CHECK_PATH,
-                        hc.healthy_threshold
+                        photoshare::HEALTH_CHECK_PATH
                     ));
                 }
             }
@@ -595,7 +676,8 @@ impl<'p> Sim<'p> {
             .map(|(i, _)| i)
     }
 
-    /// Spread placement: the surviving AZ with the fewest tasks of the version being deployed.
+    /// Fargate spreads a service's tasks over its AZs: the surviving AZ with the fewest tasks of
+    /// the version being deployed.
     fn pick_az(&self, target: Version, t: u32) -> usize {
         let lost = self.p.az_loss.filter(|l| l.at_s <= t).map(|l| l.az);
         (0..AZ_NAMES.len())
@@ -704,6 +786,10 @@ impl<'p> Sim<'p> {
                 .fold(f64::INFINITY, f64::min)
         };
         let lowest_capacity_after_az_loss = self.p.az_loss.map(|l| lowest_capacity(l.at_s));
+        let routed_to_lost_s = self
+            .p
+            .az_loss
+            .map(|_| count_samples(&self.samples, |s| s.failing_requests > 0.0));
         let lowest_capacity = lowest_capacity(0);
         let peak_failing_requests = self
             .samples
@@ -714,10 +800,16 @@ impl<'p> Sim<'p> {
             lowest_capacity,
             lowest_capacity_after_az_loss,
             peak_failing_requests,
+            routed_to_lost_s,
             min_healthy_tasks: self.p.min_healthy_tasks(),
             max_running_tasks: self.p.max_running_tasks(),
-            seconds_to_healthy: self.p.health_check.seconds_to_healthy(),
-            seconds_to_detect: self.p.health_check.seconds_to_unhealthy(),
+            seconds_to_first_pass: self.p.health_check.seconds_to_first_pass(),
+            startup_s: self
+                .p
+                .task_start_s
+                .saturating_add(self.p.health_check.seconds_to_first_pass()),
+            seconds_to_recover: self.p.health_check.seconds_to_recover(),
+            detection_range_s: self.p.health_check.detection_range_s(),
             breaker_threshold: self.p.breaker_threshold(),
             lowest_serving: self
                 .samples

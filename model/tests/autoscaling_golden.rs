@@ -79,14 +79,37 @@ fn sizing_rejects_bad_input_with_a_message() {
 
 #[test]
 fn a_new_task_takes_traffic_after_the_worked_examples_60_s() {
+    // "scale-out in ~60 s" (§5), re-derived: 45 s to a running, registered task (assumed),
+    // then ONE passing check (ELB's rule for a new target), a whole 15 s interval later (the
+    // lab's reading). Not the healthy threshold: 2 × 15 s is for an unhealthy target recovering.
     let p = AutoscalingParams::default();
-    assert_eq!(p.provisioning_s, 30);
-    assert_eq!(photoshare::HEALTH_CHECK.seconds_to_healthy(), 30);
+    assert_eq!(p.provisioning_s, 45);
+    assert_eq!(p.health_check_interval_s, 15);
+    assert_eq!(photoshare::HEALTH_CHECK.seconds_to_first_pass(), 15);
     assert_eq!(
-        startup_delay_s(p.provisioning_s),
+        startup_delay_s(p.provisioning_s, p.health_check_interval_s),
         photoshare::autoscaling::SCALE_OUT_S
     );
-    assert_eq!(simulate(&p).unwrap().startup_delay_s, 60);
+    let o = simulate(&p).unwrap();
+    assert_eq!(o.startup_delay_s, 60);
+    assert!(o.startup_agrees);
+    // "~60 s" reads as the nearest 10 s: 55–64 s agree, 50 s and 65 s do not.
+    for (startup, agrees) in [
+        (55, true),
+        (64, true),
+        (50, false),
+        (65, false),
+        (75, false),
+    ] {
+        assert_eq!(startup_agrees(startup), agrees, "{startup} s");
+    }
+    // A longer interval delays the first check: 45 + 30 = 75 s, no longer "~60 s".
+    let slow = simulate(&AutoscalingParams {
+        health_check_interval_s: 30,
+        ..p
+    })
+    .unwrap();
+    assert_eq!((slow.startup_delay_s, slow.startup_agrees), (75, false));
 }
 
 #[test]
@@ -98,14 +121,66 @@ fn a_task_hour_costs_the_worked_examples_fargate_rate() {
 }
 
 #[test]
-fn the_worked_example_burst_under_target_tracking() {
+fn the_worked_example_burst_under_target_tracking_overshoots() {
     let o = simulate(&AutoscalingParams::default()).unwrap();
     let r = run(&o, Policy::TargetTracking);
     // Step at 20:00. Datapoints ending 21:00, 22:00, 23:00 are at 100 % → ⌈2 × 1 ÷ 0.6⌉ = 4.
-    // 24:00 is inside the cooldown (tasks in service 24:00, cooldown to 25:00): measured on 2 → 4, not larger.
-    // 25:00: ⌈4 × 1 ÷ 0.6⌉ = 7. 27:00: 7 tasks at 720 ÷ 1,050 = 68.6 % → ⌈7 × 0.686 ÷ 0.6⌉ = 8.
-    // The spike ends at 50:00; 15 datapoints later (65:00) half the 6 spare tasks go, then one
-    // every 300 s cooldown: 8 → 5 → 4 → 3 → 2.
+    // The cooldown runs from that scale-out to 24:00; the new tasks run from 23:45 (45 s) and serve
+    // from 24:00 (their first check). ECS's metric counts them idle for 15 s: 300 req/s served by
+    // 2 × 60 + 2 × 15 task-seconds = 80 %; the cooldown is over, so ⌈4 × 0.8 ÷ 0.6⌉ = 6.
+    // 25:00: 4 serve 600 over 4 × 60 + 2 × 15 → 88.9 % → ⌈6 × 0.889 ÷ 0.6⌉ = 9.
+    // 26:00: 6 serve 720 over 6 × 60 + 3 × 15 → 71.1 % → ⌈9 × 0.711 ÷ 0.6⌉ = 11, three more
+    // than the 8 the burst needs: the lesson of warm-up (WARM_UP_NOTE).
+    // 11 tasks at 720 req/s run at 43.6 %: the 15th datapoint below 54 % is 41:00, so scale-in
+    // starts during the burst: ⌈11 × 0.436 ÷ 0.6⌉ = 8 kept, half of 3 spare (at least 1) go.
+    // Then every 300 s: 10 → 9; the burst ends at 50:00, so 51:00 sees 7.1 % → keep 2, 7 spare,
+    // 3 go → 6 → 4 → 3 → 2.
+    assert_eq!(
+        tt(&r.events),
+        [
+            (1_380, 2, 4),
+            (1_440, 4, 6),
+            (1_500, 6, 9),
+            (1_560, 9, 11),
+            (2_460, 11, 10),
+            (2_760, 10, 9),
+            (3_060, 9, 6),
+            (3_360, 6, 4),
+            (3_660, 4, 3),
+            (3_960, 3, 2)
+        ]
+    );
+    assert_eq!(o.tasks_for_peak, printed::TASKS_BURST);
+    assert_eq!(r.peak_desired, 11);
+    assert_eq!(r.overshoot_tasks, Some(3));
+    assert_eq!(r.first_scale_out_s, Some(1_200 + 3 * 60));
+    // 2 tasks serve 300 of 720 req/s until 24:00, 4 serve 600 until 25:00, then 6 carry it.
+    let dropped = 240.0 * 420.0 + 60.0 * 120.0;
+    assert!(
+        (r.dropped_requests - dropped).abs() < 1e-6,
+        "{}",
+        r.dropped_requests
+    );
+    assert_eq!(r.bad_minutes, 5);
+    // Task-seconds: 2×1380 + 4×60 + 6×60 + 9×60 + 11×900 + 10×300 + 9×300 + 6×300 + 4×300
+    // + 3×300 + 2×3240 = 29,880.
+    assert!((r.task_hours - 29_880.0 / 3_600.0).abs() < 1e-9);
+    assert!((r.cost_usd - 29_880.0 / 3_600.0 * 0.0543).abs() < 1e-9);
+    assert_eq!(r.direction_changes, 1);
+}
+
+#[test]
+fn a_scale_out_cooldown_longer_than_the_start_up_lands_on_8() {
+    // 120 s: the cooldown outlasts the 60 s start-up, so each decision after it sees the tasks
+    // just added at work. 23:00: 2 → 4 (cooldown to 25:00). 24:00, inside it: the proposal
+    // counts the tasks the metric measured, 2.5 × 80 % ÷ 60 % → 4, not larger. 25:00: 4 at
+    // 100 % → 7 (cooldown to 27:00). 26:00, inside: 4.75 × 84.2 % → 7. 27:00: 7 at 68.6 % → 8.
+    let p = AutoscalingParams {
+        scale_out_cooldown_s: 120,
+        ..Default::default()
+    };
+    let o = simulate(&p).unwrap();
+    let r = run(&o, Policy::TargetTracking);
     assert_eq!(
         tt(&r.events),
         [
@@ -118,20 +193,13 @@ fn the_worked_example_burst_under_target_tracking() {
             (4_800, 3, 2)
         ]
     );
-    assert_eq!(r.peak_desired, printed::TASKS_BURST);
-    assert_eq!(r.first_scale_out_s, Some(1_200 + 3 * 60));
-    // 2 tasks serve 300 of 720 req/s until 24:00, 4 serve 600 until 26:00.
+    assert_eq!(r.overshoot_tasks, Some(0));
+    // It pays for that with a minute more of drops: 4 serve 600 of 720 req/s until 26:00.
     let dropped = 240.0 * 420.0 + 120.0 * 120.0;
-    assert!(
-        (r.dropped_requests - dropped).abs() < 1e-6,
-        "{}",
-        r.dropped_requests
-    );
+    assert!((r.dropped_requests - dropped).abs() < 1e-6);
     assert_eq!(r.bad_minutes, 6);
-    // Task-seconds: 2×1380 + 4×120 + 7×120 + 8×2280 + 5×300 + 4×300 + 3×300 + 2×2400 = 30,720.
     assert!((r.task_hours - 30_720.0 / 3_600.0).abs() < 1e-9);
-    assert!((r.cost_usd - 30_720.0 / 3_600.0 * 0.0543).abs() < 1e-9);
-    assert_eq!(r.direction_changes, 1);
+    assert_eq!(Preset::LongerCooldown.params(), p);
 }
 
 #[test]
@@ -192,8 +260,19 @@ fn a_10x_step_is_met_about_3_minutes_later() {
         let r = run(&o, Policy::TargetTracking);
         assert_eq!(r.first_scale_out_s, Some(first), "step at {start}");
         assert!((120..=240).contains(&(first - start)));
-        assert_eq!(o.tasks_for_peak, 11);
-        assert_eq!(r.peak_desired, 11, "⌈960 ÷ 90⌉");
+        assert_eq!(o.tasks_for_peak, 11, "⌈960 ÷ 90⌉");
+        // The 60 s cooldown overshoots: 2 → 4 → 6 → 9 → 14 → 15.
+        assert_eq!(r.peak_desired, 15);
+        assert_eq!(r.overshoot_tasks, Some(4));
+        // A 120 s cooldown, longer than the start-up, lands on the 11 the peak needs.
+        let longer = simulate(&AutoscalingParams {
+            scale_out_cooldown_s: 120,
+            ..p
+        })
+        .unwrap();
+        let r = run(&longer, Policy::TargetTracking);
+        assert_eq!(r.first_scale_out_s, Some(first), "step at {start}");
+        assert_eq!(r.peak_desired, 11);
     }
 }
 
@@ -202,6 +281,8 @@ fn no_scale_in_before_15_minutes_below_target() {
     // (spike end, first scale-in): the 15th one-minute datapoint below 54 %. A minute the load
     // drops in already averages below it (at 3,030: half a minute at 720 and half at 96 req/s
     // on 8 tasks is 34 %), so the scale-in comes 14–15 minutes after the drop, never sooner.
+    // A 120 s scale-out cooldown keeps the fleet at the 8 the burst needs (no overshoot to
+    // scale in from while the burst lasts).
     for (end, want) in [
         (2_400, 3_300),
         (3_000, 3_900),
@@ -211,6 +292,7 @@ fn no_scale_in_before_15_minutes_below_target() {
         let p = AutoscalingParams {
             spike_length_s: end - 1_200,
             duration_s: 3 * 3_600,
+            scale_out_cooldown_s: 120,
             ..Default::default()
         };
         let r = run(&simulate(&p).unwrap(), Policy::TargetTracking).clone();
@@ -264,13 +346,23 @@ fn target_tracking_by_hand() {
         3,
         "⌈2 × 0.7 ÷ 0.6⌉"
     );
-    // Cooldown until 180 + 60 s start-up + 60 s = 300. The metric still measures 2 tasks:
-    // 80 % → ⌈2.67⌉ = 3 is not larger, so nothing; 100 % → ⌈3.33⌉ = 4 is larger and goes ahead.
-    assert_eq!(s.on_datapoint(&p, 240, point(0.8, 2.0), 3), 3);
-    assert_eq!(s.on_datapoint(&p, 240, point(1.0, 2.0), 3), 4);
-    // Past its cooldown (240 + 120 = 360) the scaler takes the desired count as measured.
+    // The cooldown counts from that scale-out, 180 + 60 s = 240, however long the new task
+    // takes to serve. Inside it the capacity just added counts: the proposal is worked out on
+    // the 2 tasks the metric measured. 80 % → ⌈2.67⌉ = 3 is not larger, so nothing; 100 % →
+    // ⌈3.33⌉ = 4 is larger and goes ahead (and starts a new cooldown, to 290).
+    let mut inside = s.clone();
+    assert_eq!(inside.on_datapoint(&p, 230, point(0.8, 2.0), 3), 3);
+    assert_eq!(inside.on_datapoint(&p, 230, point(1.0, 2.0), 3), 4);
+    assert_eq!(inside.on_datapoint(&p, 280, point(0.8, 2.0), 4), 4);
+    // At 240 it is over, even though the new task may not serve yet: the scaler multiplies
+    // the desired count by the CPU the metric saw.
     assert_eq!(
-        s.on_datapoint(&p, 360, point(0.8, 4.0), 4),
+        s.on_datapoint(&p, 240, point(0.8, 2.0), 3),
+        4,
+        "⌈3 × 0.8 ÷ 0.6⌉"
+    );
+    assert_eq!(
+        s.on_datapoint(&p, 300, point(0.8, 4.0), 4),
         6,
         "⌈4 × 0.8 ÷ 0.6⌉"
     );
@@ -525,7 +617,8 @@ fn links_round_trip_and_the_default_is_an_empty_query() {
         scale_out_cooldown_s: 30,
         scale_in_cooldown_s: 60,
         scale_in_rule: ScaleInRule::Eager,
-        provisioning_s: 45,
+        provisioning_s: 40,
+        health_check_interval_s: 10,
         policies: vec![Policy::Hpa, Policy::TargetTracking],
         fixed_tasks: 6,
         duration_s: 86_400,
@@ -533,7 +626,7 @@ fn links_round_trip_and_the_default_is_an_empty_query() {
     let q = p.to_query();
     assert_eq!(
         q,
-        "load=1000&spike=10&noise=5&hit=80&cap=200&target=50&prof=custom&at=600&len=900&ramp=120&min=1&max=50&out=30&in=60&prov=45&fixed=6&dur=86400&seed=7&scalein=eager&pol=hpa%2Ctt&pts=0%3A1200%2C600%3A9000.5"
+        "load=1000&spike=10&noise=5&hit=80&cap=200&target=50&prof=custom&at=600&len=900&ramp=120&min=1&max=50&out=30&in=60&prov=40&hi=10&fixed=6&dur=86400&seed=7&scalein=eager&pol=hpa%2Ctt&pts=0%3A1200%2C600%3A9000.5"
     );
     let (back, ignored) = AutoscalingParams::from_query(&Query::parse(&q));
     assert!(ignored.is_empty(), "{ignored:?}");
@@ -658,4 +751,23 @@ fn each_policy_has_its_band_of_no_action() {
         cpu_band(&eager, Policy::TargetTracking),
         (0.60, 0.60)
     ));
+}
+
+#[test]
+fn the_page_notes_that_the_burst_is_7_5x_not_10x() {
+    // The worked example's goal says "10×", its figures 1,200 → 9,000 req/s: a careful reader's
+    // note keeps the printed figures and says so, with its source.
+    let factor = photoshare::EDGE_LOAD_BURST_PER_S / photoshare::EDGE_LOAD_STEADY_PER_S;
+    assert_eq!(factor, 7.5);
+    assert_eq!(AutoscalingParams::default().spike_factor, factor);
+    assert!(BURST_NOTE.contains("7.5× burst"), "{BURST_NOTE}");
+    assert!(BURST_NOTE.contains("10×"));
+    assert!(BURST_NOTE_SOURCE.contains("10× traffic spike"));
+    // Every cited source is AWS's documentation.
+    for (title, url) in SOURCES {
+        assert!(
+            url.starts_with("https://docs.aws.amazon.com/"),
+            "{title}: {url}"
+        );
+    }
 }

@@ -37,6 +37,7 @@ prop_compose! {
         in_ in 0u32..900,
         eager in any::<bool>(),
         provisioning in 0u32..200,
+        interval in 5u32..=60,
         duration in 60u32..7_200,
         noise in 0.0..0.3f64,
         seed in any::<u64>(),
@@ -53,6 +54,7 @@ prop_compose! {
             scale_in_cooldown_s: in_,
             scale_in_rule: if eager { ScaleInRule::Eager } else { ScaleInRule::Conservative },
             provisioning_s: provisioning,
+            health_check_interval_s: interval,
             duration_s: duration,
             noise,
             seed,
@@ -125,6 +127,52 @@ proptest! {
     }
 
     #[test]
+    fn the_scale_out_cooldown_counts_from_the_scale_out_not_from_the_tasks_serving(
+        cooldown_min in 1u32..=5, provisioning_extra in 0u32..600, interval in 5u32..=60,
+    ) {
+        // A 10× step that keeps the first tasks saturated. While the new tasks are not yet
+        // running the metric sees the old ones at 100 %; the second scale-out comes at the
+        // first datapoint once the cooldown is over, however long the new tasks take to serve.
+        let cooldown_s = cooldown_min * 60;
+        let p = AutoscalingParams {
+            spike_factor: 10.0,
+            scale_out_cooldown_s: cooldown_s,
+            provisioning_s: cooldown_s + provisioning_extra,
+            health_check_interval_s: interval,
+            policies: vec![Policy::TargetTracking],
+            ..Default::default()
+        };
+        let o = simulate(&p).unwrap();
+        let outs: Vec<u32> = o.runs[0].events.iter().filter(|e| e.direction == Direction::Out).map(|e| e.t_s).collect();
+        prop_assert!(outs.len() >= 2, "{outs:?}");
+        prop_assert_eq!(outs[1], outs[0] + cooldown_s, "{:?}", outs);
+    }
+
+    #[test]
+    fn ecs_cpu_counts_running_tasks_still_waiting_for_their_check(interval in 20u32..=300) {
+        // Between running and serving a new task is idle but in ECS's average: the target
+        // tracking run's CPU dips below what the tasks in service carry.
+        let p = AutoscalingParams {
+            health_check_interval_s: interval,
+            policies: vec![Policy::TargetTracking],
+            ..Default::default()
+        };
+        let o = simulate(&p).unwrap();
+        let r = &o.runs[0];
+        let first = r.events[0];
+        let running_from = first.t_s + p.provisioning_s;
+        let serving_from = running_from + interval;
+        // A series point wholly between the two, with the old tasks saturated.
+        let step = o.series_step_s;
+        let s = r.series.iter().find(|s| s.t_s >= running_from + step && s.t_s <= serving_from && s.desired == first.to);
+        prop_assert!(s.is_some(), "no point between {running_from} and {serving_from}");
+        if let Some(s) = s {
+            let saturated = f64::from(first.from) / f64::from(first.to);
+            prop_assert!((s.cpu - saturated).abs() < 1e-9, "{s:?}: {saturated}");
+        }
+    }
+
+    #[test]
     fn the_hpa_decides_every_15_s_within_its_scale_up_limit(p in scaling_params()) {
         let o = simulate(&p).unwrap();
         let r = o.runs.iter().find(|r| r.policy == Policy::Hpa).unwrap();
@@ -167,6 +215,7 @@ proptest! {
         capacity in any_f64(), target in any_f64(), point_load in any_f64(),
         min in 0u32..30, max in 0u32..30, fixed in 0u32..30,
         out in any::<u32>(), in_ in any::<u32>(), provisioning in any::<u32>(),
+        interval in any::<u32>(),
         start in any::<u32>(), length in any::<u32>(), ramp in any::<u32>(),
         duration in prop_oneof![Just(0u32), Just(u32::MAX), 0u32..4_000],
         profile in prop::sample::select(LoadProfile::ALL.to_vec()),
@@ -191,6 +240,7 @@ proptest! {
             scale_in_cooldown_s: in_,
             scale_in_rule: ScaleInRule::Conservative,
             provisioning_s: provisioning,
+            health_check_interval_s: interval,
             policies,
             fixed_tasks: fixed,
             duration_s: duration,
@@ -231,7 +281,7 @@ proptest! {
         pairs in prop::collection::vec((
             prop::sample::select(vec![
                 "prof", "load", "spike", "at", "len", "ramp", "pts", "noise", "seed", "hit", "cap",
-                "target", "min", "max", "out", "in", "scalein", "prov", "pol", "fixed", "dur",
+                "target", "min", "max", "out", "in", "scalein", "prov", "hi", "pol", "fixed", "dur",
             ]),
             prop_oneof![
                 Just("NaN".to_string()),

@@ -1,4 +1,5 @@
-//! The rolling deploy of §2, worked by hand: 30 s to healthy, 45 s to detect, ECS's 100 % / 200 %.
+//! The rolling deploy of §2, worked by hand: one passing check to take traffic, 35–50 s to
+//! detect a dead task, ECS's 100 % / 200 %.
 
 use cloud_lab_model::link::{LinkState, Query};
 use cloud_lab_model::photoshare;
@@ -13,12 +14,29 @@ fn ids(tracks: &[TaskTrack], f: impl Fn(&TaskTrack) -> bool) -> Vec<u32> {
 }
 
 #[test]
-fn the_health_check_takes_30_s_to_pass_and_45_s_to_fail() {
+fn a_new_task_needs_one_check_and_a_dead_one_is_out_after_35_to_50_s() {
     let hc = photoshare::HEALTH_CHECK;
-    assert_eq!(hc.seconds_to_healthy(), 30, "2 × 15 s");
-    assert_eq!(hc.seconds_to_unhealthy(), 45, "3 × 15 s");
+    // ELB: a newly registered target must pass ONE check; the lab's reading, a whole interval
+    // after registration. The healthy threshold (2 × 15 s) is for an unhealthy target recovering.
+    assert_eq!(hc.seconds_to_first_pass(), 15);
+    assert_eq!(hc.seconds_to_recover(), 30, "2 × 15 s");
+    // Each failed check ends at the 5 s timeout: (3 − 1) × 15 + 5 to 3 × 15 + 5.
+    assert_eq!(hc.detection_range_s(), (35, 50));
+    // Registered at 0: checks at 15, 30, 45, … A target dead at 45 fails the check starting
+    // then (out at 45 + 30 + 5 = 80); dead at 46, it fails the one at 60 (out at 95).
+    assert_eq!(hc.taken_out_at(0, 45), 80);
+    assert_eq!(hc.taken_out_at(0, 46), 95);
+    assert_eq!(
+        hc.taken_out_at(0, 0),
+        50,
+        "never answers: first check at 15"
+    );
+    assert_eq!(hc.taken_out_at(45, 45), 95);
     let o = run(&RollingDeployParams::default());
-    assert_eq!((o.seconds_to_healthy, o.seconds_to_detect), (30, 45));
+    assert_eq!(o.seconds_to_first_pass, 15);
+    assert_eq!(o.startup_s, 60, "45 s to start + 15 s to the first check");
+    assert_eq!(o.seconds_to_recover, 30);
+    assert_eq!(o.detection_range_s, (35, 50));
 }
 
 #[test]
@@ -67,8 +85,8 @@ fn a_good_build_replaces_all_four_tasks_without_dropping_below_four() {
         [0, 1, 0, 1, 0, 1, 0, 1]
     );
     for k in &t[4..] {
-        assert_eq!(k.registered_s, Some(30), "30 s to start");
-        assert_eq!(k.healthy_s, Some(60), "then 2 × 15 s of checks");
+        assert_eq!(k.registered_s, Some(45), "45 s to start");
+        assert_eq!(k.healthy_s, Some(60), "then one passing check, 15 s later");
         assert_eq!(k.stopped_s, None);
     }
     for k in &t[..4] {
@@ -108,16 +126,16 @@ fn a_bad_build_stalls_and_serves_nobody() {
     };
     let o = run(&p);
     let first = &o.tracks[4];
-    assert_eq!(first.registered_s, Some(30));
+    assert_eq!(first.registered_s, Some(45));
     assert_eq!(first.healthy_s, None);
     assert_eq!(
         first.stopped_s,
-        Some(75),
-        "30 s to start + 3 × 15 s of failed checks"
+        Some(95),
+        "45 s to start, checks at 60, 75 and 90 s each timing out 5 s later"
     );
     assert_eq!(first.stop_reason, Some(StopReason::FailedHealthCheck));
-    // Replacements every 75 s: failures at 75, 150, … 600, four at a time.
-    assert_eq!(o.failed_tasks, 8 * 4);
+    // Replacements every 95 s: failures at 95, 190, … 570, four at a time.
+    assert_eq!(o.failed_tasks, 6 * 4);
     assert_eq!(o.new_task_seconds, 0, "no user is served by the bad build");
     assert!(o
         .samples
@@ -146,7 +164,7 @@ fn with_no_floor_a_bad_build_leaves_the_alb_failing_open() {
     assert!(o
         .events
         .iter()
-        .any(|e| e.t_s == 75 && e.text.contains("failed open")));
+        .any(|e| e.t_s == 95 && e.text.contains("failed open")));
 }
 
 #[test]
@@ -161,13 +179,13 @@ fn the_circuit_breaker_rolls_a_bad_build_back_after_three_failures() {
     assert_eq!(
         o.result,
         DeployResult::RolledBack {
-            tripped_s: 75,
-            stable_s: 75
+            tripped_s: 95,
+            stable_s: 95
         }
     );
     assert_eq!(
         o.wait,
-        Wait::Stable { at_s: 75 },
+        Wait::Stable { at_s: 105 },
         "the wait succeeds: it cannot tell a rollback from a deploy"
     );
     assert_eq!(
@@ -200,24 +218,25 @@ fn losing_an_az_mid_rollout_keeps_half_the_capacity() {
     };
     let o = run(&p);
     let t = &o.tracks;
-    // At 45 s AZ b holds old tasks 2 and 4 and new tasks 6 and 8.
+    // At 45 s AZ b holds old tasks 2 and 4 and new tasks 6 and 8 (just due to register).
     assert_eq!(ids(t, |k| k.lost_s == Some(45)), [2, 4, 6, 8]);
-    // The ALB notices after 3 × 15 s.
     assert_eq!(
         ids(t, |k| k.stop_reason == Some(StopReason::AzLost)),
         [2, 4, 6, 8]
     );
-    assert!(t
-        .iter()
-        .filter(|k| k.lost_s.is_some())
-        .all(|k| k.stopped_s == Some(90)));
+    // 6 and 8 never started: ECS stops them at once. 2 and 4 fail the check starting at 45 s and
+    // the two after it; the third times out at 75 + 5 = 80 s: 35 s of requests to dead tasks.
+    assert_eq!(ids(t, |k| k.stopped_s == Some(45)), [6, 8]);
+    assert_eq!(ids(t, |k| k.stopped_s == Some(80)), [2, 4]);
     let s = o.samples[50];
-    assert_eq!((s.old_serving, s.lost), (2, 4));
+    assert_eq!((s.old_serving, s.lost), (2, 2));
     assert_eq!(
         s.failing_requests, 0.5,
         "two of four targets in rotation are gone"
     );
-    assert_eq!(o.samples[91].failing_requests, 0.0);
+    assert_eq!(o.samples[79].failing_requests, 0.5);
+    assert_eq!(o.samples[80].failing_requests, 0.0);
+    assert_eq!(o.routed_to_lost_s, Some(35));
     assert!(
         o.samples.iter().all(|s| s.capacity >= 0.5),
         "never below half"
@@ -225,13 +244,13 @@ fn losing_an_az_mid_rollout_keeps_half_the_capacity() {
     assert_eq!(o.lowest_capacity_after_az_loss, Some(0.5));
     assert_eq!(o.lowest_capacity, 0.5);
     assert_eq!(o.peak_failing_requests, 0.5);
-    // Replacements start in AZ a at detection and serve 60 s later.
-    let replacements: Vec<&TaskTrack> = t.iter().filter(|k| k.launched_s == 90).collect();
+    // Replacements for 6 and 8 start in AZ a at once and serve 60 s later.
+    let replacements: Vec<&TaskTrack> = t.iter().filter(|k| k.launched_s == 45).collect();
     assert_eq!(replacements.len(), 2);
     assert!(replacements
         .iter()
-        .all(|k| k.az == 0 && k.healthy_s == Some(150)));
-    assert_eq!(o.samples[150].new_serving, 4);
+        .all(|k| k.az == 0 && k.healthy_s == Some(105)));
+    assert_eq!(o.samples[105].new_serving, 4);
     assert_eq!(o.result, DeployResult::Completed { at_s: 360 });
 }
 
@@ -292,4 +311,18 @@ fn invalid_params_give_messages_not_a_panic() {
     let problems = simulate(&p).unwrap_err();
     assert_eq!(problems.len(), 5, "{problems:?}");
     assert_eq!(problems[0], "The desired count must be 1–50 tasks.");
+}
+
+#[test]
+fn the_page_notes_that_spread_is_a_strategy_not_a_constraint() {
+    assert!(PLACEMENT_NOTE.contains("placement_constraints"));
+    assert!(PLACEMENT_NOTE.contains("placement strategy"));
+    assert!(PLACEMENT_NOTE.contains("memberOf or distinctInstance"));
+    let urls: Vec<&str> = PLACEMENT_NOTE_SOURCES.iter().map(|(_, u)| *u).collect();
+    assert!(urls.contains(
+        &"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement.html"
+    ));
+    for (_, url) in SOURCES.iter().chain(&PLACEMENT_NOTE_SOURCES) {
+        assert!(url.starts_with("https://docs.aws.amazon.com/"), "{url}");
+    }
 }

@@ -10,7 +10,7 @@ fn valid_params() -> impl Strategy<Value = RollingDeployParams> {
         1u32..=12,
         0u32..=100,
         100u32..=200,
-        (5u32..=30, 2u32..=4, 2u32..=4),
+        (5u32..=30, 2u32..=4, 2u32..=4, 0u32..=28),
         0u32..=60,
         0u32..=400,
         any::<bool>(),
@@ -18,22 +18,25 @@ fn valid_params() -> impl Strategy<Value = RollingDeployParams> {
         300u32..=900,
     )
         .prop_map(
-            |(n, minh, maxp, (interval, ht, ut), start, drain, bad, cb, dur)| RollingDeployParams {
-                desired_count: n,
-                min_healthy_percent: minh,
-                max_percent: maxp,
-                health_check: HealthCheck {
-                    interval_s: interval,
-                    timeout_s: 2,
-                    healthy_threshold: ht,
-                    unhealthy_threshold: ut,
-                },
-                task_start_s: start,
-                deregistration_delay_s: drain,
-                build: if bad { NewBuild::Bad } else { NewBuild::Good },
-                circuit_breaker: cb,
-                az_loss: None,
-                duration_s: dur,
+            |(n, minh, maxp, (interval, ht, ut, spare), start, drain, bad, cb, dur)| {
+                RollingDeployParams {
+                    desired_count: n,
+                    min_healthy_percent: minh,
+                    max_percent: maxp,
+                    health_check: HealthCheck {
+                        interval_s: interval,
+                        // 2 s up to one less than the interval.
+                        timeout_s: 2 + spare % (interval - 2),
+                        healthy_threshold: ht,
+                        unhealthy_threshold: ut,
+                    },
+                    task_start_s: start,
+                    deregistration_delay_s: drain,
+                    build: if bad { NewBuild::Bad } else { NewBuild::Good },
+                    circuit_breaker: cb,
+                    az_loss: None,
+                    duration_s: dur,
+                }
             },
         )
         .prop_filter("ECS needs room to replace a task", |p| {
@@ -67,7 +70,7 @@ proptest! {
     #[test]
     fn a_good_build_with_time_enough_completes(p in valid_params()) {
         // Each round replaces at least one task: start, pass the checks, drain the one it replaces.
-        let round_s = p.task_start_s + p.health_check.seconds_to_healthy() + p.deregistration_delay_s + 2;
+        let round_s = p.task_start_s + p.health_check.seconds_to_first_pass() + p.deregistration_delay_s + 2;
         let needed_s = p.desired_count * round_s;
         prop_assume!(needed_s <= MAX_DURATION_S);
         let p = RollingDeployParams { build: NewBuild::Good, duration_s: needed_s.max(MIN_DURATION_S), ..p };
@@ -76,6 +79,36 @@ proptest! {
         prop_assert!(completed, "{:?}", o.result);
         let last = o.samples.last().unwrap();
         prop_assert_eq!((last.old_serving, last.new_serving), (0, p.desired_count));
+    }
+
+    #[test]
+    fn a_new_task_takes_traffic_one_interval_after_it_registers(p in valid_params()) {
+        // One passing check, whatever the healthy threshold: that is for recovering targets.
+        let p = RollingDeployParams { build: NewBuild::Good, ..p };
+        let o = simulate(&p).unwrap();
+        for t in o.tracks.iter().filter(|t| t.version == Version::New) {
+            if let (Some(r), Some(h)) = (t.registered_s, t.healthy_s) {
+                prop_assert_eq!(h, r + p.health_check.interval_s, "{:?}", t);
+            }
+        }
+        prop_assert_eq!(o.startup_s, p.task_start_s + p.health_check.interval_s);
+    }
+
+    #[test]
+    fn a_lost_task_is_taken_out_within_the_documented_bounds(p in valid_params(), at_s in 0u32..=300, az in 0usize..2) {
+        // Every failed check ends at the timeout: from (unhealthy − 1) × interval + timeout to
+        // unhealthy × interval + timeout after the task stops answering.
+        let p = RollingDeployParams { az_loss: Some(AzLoss { az, at_s }), duration_s: 900, ..p };
+        let o = simulate(&p).unwrap();
+        let (fastest, slowest) = p.health_check.detection_range_s();
+        prop_assert_eq!(fastest, (p.health_check.unhealthy_threshold - 1) * p.health_check.interval_s + p.health_check.timeout_s);
+        prop_assert_eq!(slowest, fastest + p.health_check.interval_s);
+        for t in o.tracks.iter().filter(|t| t.lost_s.is_some() && t.healthy_s.is_some()) {
+            if let Some(stopped) = t.stopped_s {
+                let after = stopped - at_s;
+                prop_assert!((fastest..=slowest).contains(&after), "{after} s: {t:?}");
+            }
+        }
     }
 
     #[test]

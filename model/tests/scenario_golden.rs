@@ -94,7 +94,7 @@ fn a_health_check_from_the_rolling_deploy_reaches_the_drill() {
     );
     let mut f = FailureDrillParams::default();
     apply_to_failure_drill(&s, &mut f);
-    assert_eq!(f.health_check.seconds_to_unhealthy(), 30);
+    assert_eq!(f.health_check.interval_s, 10);
 }
 
 #[test]

@@ -133,7 +133,7 @@ fn the_tradeoffs_table_is_built_from_the_models() {
         rows[3].this_design,
         "≈ $1,048 a month optimized ($1,358 on demand)"
     );
-    assert!(rows[4].this_design.contains("30 s"));
+    assert!(rows[4].this_design.contains("serves 60 s after launch"));
     let single = tradeoffs(&{
         let mut s = Scenario::default();
         s.update(&from_cost(&CostParams {

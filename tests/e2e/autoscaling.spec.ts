@@ -10,14 +10,23 @@ test('opens on the worked example: 14, 2 and 8 tasks', async ({ page }) => {
   await expect(page.getByTestId('sizing-without-cdn')).toHaveText('14');
   await expect(page.getByTestId('sizing-steady')).toHaveText('2');
   await expect(page.getByTestId('sizing-burst')).toHaveText('8');
-  await expect(page.locator('.worked.agrees')).toHaveCount(3);
+  // The three task counts and "scale-out in ~60 s" (45 s to start + the first check 15 s later).
+  await expect(page.locator('.worked.agrees')).toHaveCount(4);
+  await expect(page.getByTestId('startup')).toContainText('takes traffic 1 min after launch');
   await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
   await expect(page.getByTestId('run-tt')).toBeVisible();
   await expect(page.getByTestId('run-hpa')).toBeVisible();
   await expect(page.getByTestId('first-out-tt')).toHaveText('23:00 (3 min after the spike)');
   await expect(page.getByTestId('first-out-hpa')).toHaveText('20:15 (15 s after the spike)');
-  await expect(page.getByTestId('peak-tt')).toHaveText('8');
-  await expect(page.getByTestId('bad-minutes-tt')).toHaveText('6');
+  // The worked example's 60 s cooldown is no longer than a task's start-up: target tracking
+  // overshoots to 11 (the lesson of warm-up), then scales in slowly.
+  await expect(page.getByTestId('peak-tt')).toHaveText('11');
+  await expect(page.getByTestId('overshoot-tt')).toHaveText('3 more than the 8 the peak needs');
+  await expect(page.getByTestId('overshoot-hpa')).toHaveText('none');
+  await expect(page.getByTestId('bad-minutes-tt')).toHaveText('5');
+  await expect(page.getByTestId('warm-up-note')).toContainText('Warm-up matters');
+  await expect(page.getByTestId('burst-note')).toContainText('7.5× burst');
+  await expect(page.getByTestId('sources').locator('a')).toHaveCount(4);
   await expect(page.getByTestId('playhead')).toHaveText('2:00:00 of 2:00:00');
   expect(lab.errors).toEqual([]);
 });
@@ -27,7 +36,7 @@ test('playing the animation moves the charts and the numbers', async ({ page }) 
   await lab.open('#/autoscaling');
   const tasks = page.getByTestId('run-tt').getByTestId('tasks-chart').locator('canvas');
   const full = await tasks.getAttribute('aria-label');
-  expect(full).toContain('the most desired so far 8');
+  expect(full).toContain('the most desired so far 11');
   await page.getByTestId('speed').selectOption('900');
   await page.getByTestId('play').click();
   await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
@@ -35,7 +44,7 @@ test('playing the animation moves the charts and the numbers', async ({ page }) 
   const first = await page.getByTestId('now-tt').textContent();
   await expect(page.getByTestId('now-tt')).not.toHaveText(first!);
   // At 15 simulated minutes a second the spike (20:00) is met within a few seconds.
-  await expect(tasks).toHaveAttribute('aria-label', /the most desired so far [4-8]\./, { timeout: 15_000 });
+  await expect(tasks).toHaveAttribute('aria-label', /the most desired so far ([4-9]|1[01])\./, { timeout: 15_000 });
   await page.getByTestId('play').click();
   await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
   const paused = await page.getByTestId('playhead').textContent();
@@ -85,6 +94,21 @@ test('bad input shows the problem and the demo keeps working', async ({ page }) 
   await page.getByTestId('capacity').fill('10');
   await page.getByTestId('capacity').fill('150');
   await expect(page.getByTestId('sizing-burst')).toHaveText('8');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a scale-out cooldown longer than the start-up lands on 8 tasks', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/autoscaling');
+  await page.getByTestId('preset-cooldown').click();
+  await expect(page.getByTestId('peak-tt')).toHaveText('8');
+  await expect(page.getByTestId('overshoot-tt')).toHaveText('none');
+  await expect(page.getByTestId('bad-minutes-tt')).toHaveText('6');
+  expect(await lab.hash()).toContain('out=120');
+  // A slower first check (30 s interval) takes the start-up past "~60 s": the badge loses its ✓.
+  await page.getByTestId('hc-interval').fill('30');
+  await expect(page.getByTestId('startup')).toContainText('1 min 15 s after launch');
+  await expect(page.getByTestId('startup').locator('.worked:not(.agrees)')).toHaveCount(1);
   expect(lab.errors).toEqual([]);
 });
 
