@@ -18,16 +18,22 @@ pub struct Documented {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::{cache_cdn, rate_limiting, service_models, vm_vs_container};
+    use crate::{
+        cache_cdn, cost, iac_drift, multi_region, rate_limiting, serverless, service_models,
+        vm_vs_container,
+    };
 
     #[test]
     fn every_citation_is_complete_and_points_at_documentation() {
         let all = [
             cache_cdn::DOCUMENTED.as_slice(),
+            iac_drift::DOCUMENTED.as_slice(),
             rate_limiting::DOCUMENTED.as_slice(),
             service_models::DOCUMENTED.as_slice(),
             vm_vs_container::DOCUMENTED.as_slice(),
+            cost::DOCUMENTED.as_slice(),
+            serverless::DOCUMENTED.as_slice(),
+            multi_region::DOCUMENTED.as_slice(),
         ];
         for list in all {
             assert!(list.len() >= 3);
