@@ -153,3 +153,34 @@ async function screenshot(browser: Browser, layout: Layout, url: string) {
   await page.screenshot({ path: file });
   await context.close();
 }
+
+// The checks above assert absences ("no overflow", "no small target", "no header"): each must
+// first be seen to find what it looks for, or a broken check would pass every page.
+test('the layout checks find an overflowing page, a small target, an off-screen chart and the chrome', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const lab = new Lab(page);
+  await lab.open('#/autoscaling');
+  await expect(lab.demo('autoscaling')).toBeVisible();
+  expect(await overflow(page, 390)).toBe(0);
+  for (const chrome of ['.lab-header', 'nav', '.lab-footer']) await expect(page.locator(chrome)).toHaveCount(1);
+  await page.evaluate(() => {
+    const wide = document.createElement('div');
+    wide.style.width = '600px';
+    wide.style.height = '10px';
+    document.querySelector('main')!.append(wide);
+    const tiny = document.createElement('button');
+    tiny.textContent = 'tiny';
+    tiny.style.cssText = 'height:20px;min-height:0;padding:0;font-size:10px';
+    document.querySelector('main')!.prepend(tiny);
+    const far = document.createElement('div');
+    far.id = 'far';
+    far.style.cssText = 'height:10px;margin-top:2000px';
+    document.querySelector('main')!.append(far);
+  });
+  expect(await overflow(page, 390)).toBeGreaterThan(0);
+  expect(await smallTargets(page)).toContain('button "tiny" 20 px');
+  expect(await onFirstScreen(page, '#far')).toBe(false);
+  expect(await onFirstScreen(page, '.lab-header')).toBe(true);
+  await context.close();
+});
