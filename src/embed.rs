@@ -2,7 +2,7 @@
 //! footer — for an `<iframe>` in slides or a course page. "Copy embed code" gives the
 //! snippet for the page as it is now (its link keeps the demo's exact state).
 
-use cloud_lab_model::catalog;
+use cloud_lab_model::catalog::DemoId;
 use cloud_lab_model::link::{Query, Route};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -36,8 +36,8 @@ pub fn link(href: &str, embedded: bool) -> String {
 
 /// The `<iframe>` snippet for a page of the lab at `url`, titled after the page.
 pub fn snippet(url: &str, page: &str) -> String {
-    let title = match catalog::demo(page) {
-        Some(demo) => format!("Cloud Lab: {}", demo.title),
+    let title = match DemoId::from_slug(page) {
+        Some(demo) => format!("Cloud Lab: {}", demo.info().title),
         None if page == cloud_lab_demos::tour::PAGE => {
             "Cloud Lab: tour of the worked example".into()
         }

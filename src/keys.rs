@@ -58,7 +58,7 @@ fn go_to(page: &str) {
 /// The page `step` places from `page` in the order home, then each demo; wraps around.
 fn neighbour(page: &str, step: isize) -> &'static str {
     let pages: Vec<&'static str> = std::iter::once("")
-        .chain(DEMOS.iter().map(|d| d.id))
+        .chain(DEMOS.iter().map(|d| d.slug))
         .collect();
     let here = pages.iter().position(|p| *p == page).unwrap_or(0) as isize;
     let len = pages.len() as isize;

@@ -12,8 +12,8 @@ mod sections;
 
 use cloud_lab_demos::lab::Lab;
 use cloud_lab_demos::stage::Folded;
-use cloud_lab_demos::{demo_page, tour};
-use cloud_lab_model::catalog;
+use cloud_lab_demos::{page, tour};
+use cloud_lab_model::catalog::DemoId;
 use cloud_lab_model::link::{LinkState, Route};
 use cloud_lab_model::scenario::{self, Scenario};
 use cloud_lab_model::vocabulary::Cloud;
@@ -35,7 +35,9 @@ pub fn App() -> impl IntoView {
     });
     // An embedded page stays embedded, even after a link inside it drops the key.
     let embedded = route.with_untracked(|r| embed::requested(&r.query));
-    let lab = Lab::new(cloud);
+    // A link that carries the scenario (`s.*` keys) sets the PhotoShare the demos share.
+    let scenario = route.with_untracked(|r| Scenario::from_query(&scenario::split(&r.query).0).0);
+    let lab = Lab::new(cloud, scenario);
     provide_context(lab);
     provide_context(Folded(Signal::derive(move || {
         lab.presenter.get() || embedded
@@ -48,8 +50,12 @@ pub fn App() -> impl IntoView {
     );
     let menu_open = RwSignal::new(false);
 
+    // Moving to another page: the demo being left gives back its values, then the new link
+    // is read (an explicit operation here, not a side effect of drawing the page).
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(Route::parse(&current_hash()));
+        let next = Route::parse(&current_hash());
+        lab.navigate(&next.query);
+        route.set(next);
         menu_open.set(false);
     });
     on_cleanup(move || on_hash.remove());
@@ -69,17 +75,7 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let page = move || {
-        route.with(|r| {
-            // A link that carries the scenario sets it; a bare link (the navigation) keeps
-            // the one in memory. This runs after the previous demo has given its values back.
-            let (shared, _) = scenario::split(&r.query);
-            if shared.keys().next().is_some() {
-                lab.scenario.set(Scenario::from_query(&shared).0);
-            }
-            page_of(r)
-        })
-    };
+    let page = move || route.with(page_of);
     if embedded {
         return view! {
             <main id="main">{page}</main>
@@ -119,9 +115,9 @@ fn page_of(r: &Route) -> AnyView {
     match r.page.as_str() {
         "" => view! { <home::Home/> }.into_any(),
         tour::PAGE => tour::view(&r.query),
-        id => match catalog::demo(id) {
-            Some(info) => demo_page(info, &r.query),
-            None => view! { <NotFound page=id.to_string()/> }.into_any(),
+        slug => match DemoId::from_slug(slug) {
+            Some(id) => page(id, &r.query),
+            None => view! { <NotFound page=slug.to_string()/> }.into_any(),
         },
     }
 }

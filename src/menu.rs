@@ -3,7 +3,8 @@
 //! opens it in place, moves the focus to the current page's link, and closes on Escape
 //! (focus back on the button) or when a page is chosen.
 
-use cloud_lab_demos::{registry, tour};
+use cloud_lab_demos::tour;
+use cloud_lab_model::catalog::DEMOS;
 use cloud_lab_model::link::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -46,13 +47,12 @@ pub fn Nav(route: RwSignal<Route>, open: RwSignal<bool>) -> impl IntoView {
             <p class="tour-link"><a href="#/tour" data-testid="tour-link"
                 aria-current=move || route.with(|r| r.page == tour::PAGE).then_some("page")>"Tour of the worked example"</a></p>
             <ol>
-                {registry().map(|(info, view)| {
-                    let current = move || route.with(|r| r.page == info.id);
+                {DEMOS.iter().map(|info| {
+                    let current = move || route.with(|r| r.page == info.slug);
                     view! {
                         <li>
-                            <a href=format!("#/{}", info.id) data-testid=format!("nav-{}", info.id)
+                            <a href=format!("#/{}", info.slug) data-testid=format!("nav-{}", info.slug)
                                 aria-current=move || current().then_some("page")>{info.title}</a>
-                            {view.is_none().then(|| view! { <span class="soon">" (coming soon)"</span> })}
                         </li>
                     }
                 }).collect_view()}
