@@ -222,12 +222,14 @@ fn scenario_panel(
             linked.set(true);
         }
     };
+    // Folded while presenting: the room needs the stage, not where the values come from.
+    let folded = crate::stage::folded();
     view! {
-        <section class="scenario-panel" class:unlinked=move || !linked.get()
-            data-testid="scenario-panel" aria-labelledby="scenario-heading">
-            <h2 id="scenario-heading">
+        <details class="scenario-panel" class:unlinked=move || !linked.get()
+            data-testid="scenario-panel" prop:open=move || !folded.get()>
+            <summary><h2>
                 {move || if linked.get() { "Linked to PhotoShare" } else { "Exploring on its own" }}
-            </h2>
+            </h2></summary>
             <p class="note">
                 {move || if linked.get() {
                     "These values are PhotoShare's in every demo that uses them: change one here and the other demos see it."
@@ -249,7 +251,7 @@ fn scenario_panel(
             <button data-testid="scenario-toggle" on:click=toggle>
                 {move || if linked.get() { "Explore on its own" } else { "Link to PhotoShare again" }}
             </button>
-        </section>
+        </details>
     }
     .into_any()
 }

@@ -24,8 +24,10 @@ pub mod rate_limiting;
 pub mod results;
 pub mod rolling_deploy;
 pub mod scenario;
+pub mod scroll_box;
 pub mod serverless;
 pub mod service_models;
+pub mod stage;
 pub mod tour;
 pub mod vm_vs_container;
 

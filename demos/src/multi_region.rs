@@ -11,6 +11,7 @@ use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
 use crate::results::{from_ok, problems_view, WorkedExample};
+use crate::scroll_box::ScrollBox;
 use cloud_lab_model::link::Query;
 use cloud_lab_model::money::Usd;
 use cloud_lab_model::multi_region::*;
@@ -408,7 +409,7 @@ fn CostSection(
                     </div>
                 </dl>
                 <Chart spec summary testid="cost-chart"/>
-                <table data-testid="standby-bill">
+                <ScrollBox label="The standby region's lines"><table data-testid="standby-bill">
                     <caption>"The standby region's lines"</caption>
                     <thead><tr>
                         <th scope="col">"line"</th><th scope="col">"detail"</th>
@@ -424,7 +425,7 @@ fn CostSection(
                             </tr>
                         }).collect_view()}
                     </tbody>
-                </table>
+                </table></ScrollBox>
                 <p>
                     <a href="#/cost" data-testid="cost-link">"Open the cost demo"</a>
                     " for the one-region bill line by line and the levers behind “optimized”."

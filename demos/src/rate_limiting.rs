@@ -11,6 +11,7 @@ use crate::field::{Number, Slider};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::results::from_ok;
+use crate::scroll_box::ScrollBox;
 use cloud_lab_model::link::Query;
 use cloud_lab_model::rate_limiting::*;
 use leptos::prelude::*;
@@ -82,7 +83,7 @@ fn HandWorked() -> impl IntoView {
                 {format!("with a {HAND_MAX_WAIT_S}-second queue they wait and drain at r a second.")}
             </p>
             <p class="formula">"admitted in any t seconds ≤ b + r·t"</p>
-            <table class="hand-worked" data-testid="hand-worked">
+            <ScrollBox label="The burst worked by hand"><table class="hand-worked" data-testid="hand-worked">
                 <caption>{format!("r = {}/s, b = {}, a burst of {}", format::trimmed(HAND_RATE_PER_S, 0), format::trimmed(HAND_BURST, 0), HAND_ARRIVALS)}</caption>
                 <thead>
                     <tr>
@@ -98,7 +99,7 @@ fn HandWorked() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></ScrollBox>
         </section>
     }
 }

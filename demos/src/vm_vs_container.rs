@@ -12,6 +12,7 @@ use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_number;
 use crate::results::{from_ok, problems_view};
+use crate::scroll_box::ScrollBox;
 use cloud_lab_model::link::Query;
 use cloud_lab_model::vm_vs_container::*;
 use leptos::prelude::*;
@@ -372,13 +373,13 @@ fn ScaleOut(params: Params, outcome: Outcome) -> impl IntoView {
                 "A VM boots its own OS, then pulls its own copy of the image over the host's link. "
                 "Containers on one host share the image's layers, so the host pulls it once, and creating a container takes well under a second."
             </p>
-            <table class="scale-table" data-testid="scale-table">
+            <ScrollBox label="How long each isolation takes to serve"><table class="scale-table" data-testid="scale-table">
                 <thead><tr>
                     <th scope="col">"isolation"</th><th scope="col">"hosts"</th><th scope="col">"image pulls per host"</th>
                     <th scope="col">"phases"</th><th scope="col">"until all serve"</th><th scope="col">"disk on a full host"</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></ScrollBox>
             <Chart spec summary testid="startup-chart"/>
             <p class="legend">
                 <span class="swatch tone-1"></span>" boot / create · "
@@ -467,11 +468,11 @@ fn Image(params: Params, outcome: Outcome) -> impl IntoView {
                     </dl>
                 </div>
             </div>
-            <table class="layers" data-testid="layers">
+            <ScrollBox label="Layers and their sizes"><table class="layers" data-testid="layers">
                 <caption>"Layers and their sizes (settings-only lines add no bytes)"</caption>
                 <thead><tr><th scope="col">"stage"</th><th scope="col">"Dockerfile line"</th><th scope="col">"to pull"</th><th scope="col">"unpacked"</th><th scope="col">"in the image"</th></tr></thead>
                 <tbody>{layer_rows}</tbody>
-            </table>
+            </table></ScrollBox>
             <p data-testid="why-smaller">{why}</p>
         </section>
     }
@@ -522,12 +523,12 @@ fn Overheads(params: Params) -> impl IntoView {
         <section aria-labelledby="overheads-heading">
             <h2 id="overheads-heading">"What isolation costs: the assumptions"</h2>
             <p>"Every figure is an assumption you can change; the sources are below."</p>
-            <table class="overheads" data-testid="overheads">
+            <ScrollBox label="What isolation costs per instance"><table class="overheads" data-testid="overheads">
                 <thead><tr><th scope="col">"per instance"</th>
                     {Isolation::ALL.map(|k| view! { <th scope="col" class:current=move || shown() == k>{k.label()}</th> })}
                 </tr></thead>
                 <tbody>{body}</tbody>
-            </table>
+            </table></ScrollBox>
             <Number params field=VmVsContainerParams::APP_START/>
             <Choices params field=VmVsContainerParams::SHOWN/>
             <p data-testid="inside">{inside}</p>
