@@ -10,6 +10,7 @@ pub mod cache_cdn;
 pub mod catalog;
 pub mod cost;
 pub mod documented;
+pub mod exercises;
 pub mod failure_drill;
 pub mod iac_drift;
 pub mod link;
