@@ -144,19 +144,25 @@ impl<P: Clone, O> Exercise<P, O> {
     /// student's settings against the goal.
     pub fn check(&self, base: &P, given: &Answer<P>, model: Model<P, O>) -> Feedback {
         match (self.kind, given) {
-            (Kind::Predict { answer, within, unit }, Answer::Number(x)) => {
+            (
+                Kind::Predict {
+                    answer,
+                    within,
+                    unit,
+                },
+                Answer::Number(x),
+            ) => {
                 let p = self.asked(base);
                 with_outcome(&p, model, |o| {
                     let right = answer(&p, o);
                     let correct = x.is_finite() && (x - right).abs() <= within + 1e-9;
                     let verdict = if correct {
-                        format!("Right: the model gives {}{}.", number(right), unit_text(unit))
+                        format!("Right: the model gives {}.", amount(right, unit))
                     } else {
                         format!(
-                            "Not quite: you said {}{u}, the model gives {}{u}.",
-                            number(*x),
-                            number(right),
-                            u = unit_text(unit)
+                            "Not quite: you said {}, the model gives {}.",
+                            amount(*x, unit),
+                            amount(right, unit)
                         )
                     };
                     feedback(correct, verdict, (self.why)(&p, o))
@@ -198,7 +204,10 @@ fn with_outcome<P, O>(p: &P, model: Model<P, O>, f: impl FnOnce(&O) -> Feedback)
         Ok(o) => f(&o),
         Err(problems) => Feedback {
             correct: false,
-            text: format!("The model cannot run these settings: {}", problems.join(" ")),
+            text: format!(
+                "The model cannot run these settings: {}",
+                problems.join(" ")
+            ),
         },
     }
 }
@@ -210,11 +219,12 @@ fn feedback(correct: bool, verdict: String, why: String) -> Feedback {
     }
 }
 
-fn unit_text(unit: &str) -> String {
+/// A number with its unit: "$47.57", "43.2 min", "6".
+fn amount(x: f64, unit: &str) -> String {
     match unit {
-        "" => String::new(),
-        "%" => "%".into(),
-        u => format!(" {u}"),
+        "" => number(x),
+        "$" => format!("${x:.2}"),
+        u => format!("{} {u}", number(x)),
     }
 }
 
@@ -251,11 +261,12 @@ pub fn percent(share: f64) -> String {
 /// Reads a student's typed number: "1,200", " 6 ", "99.9 %" and "6,5" all read.
 pub fn read_number(text: &str) -> Option<f64> {
     let t = text.trim().trim_end_matches('%').trim();
-    let t: String = if t.matches(',').count() == 1 && !t.contains('.') && t.len() - t.find(',')? != 4 {
-        t.replace(',', ".")
-    } else {
-        t.replace(',', "")
-    };
+    let t: String =
+        if t.matches(',').count() == 1 && !t.contains('.') && t.len() - t.find(',')? != 4 {
+            t.replace(',', ".")
+        } else {
+            t.replace(',', "")
+        };
     t.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 

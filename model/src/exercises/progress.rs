@@ -130,7 +130,11 @@ fn pairs(text: &str) -> Vec<(String, String, String)> {
         .keys()
         .filter_map(|k| {
             let (demo, slug) = k.split_once('.')?;
-            Some((demo.to_string(), slug.to_string(), query.get(k)?.to_string()))
+            Some((
+                demo.to_string(),
+                slug.to_string(),
+                query.get(k)?.to_string(),
+            ))
         })
         .collect()
 }
@@ -163,7 +167,9 @@ mod tests {
         let mut p = Progress::default();
         p.answer(record("autoscaling", "floor-two", "min=2&max=10", true));
         let back = Progress::from_link(&Query::parse(&p.to_link()));
-        let r = back.get("autoscaling", "floor-two").expect("the answer is in the link");
+        let r = back
+            .get("autoscaling", "floor-two")
+            .expect("the answer is in the link");
         assert_eq!(r.answer, "min=2&max=10");
         assert!(!r.correct);
     }
