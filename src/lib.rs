@@ -5,7 +5,7 @@
 mod home;
 
 use cloud_lab_demos::lab::{typing_in_a_field, Lab};
-use cloud_lab_demos::{page, tour};
+use cloud_lab_demos::{exercises, page, tour};
 use cloud_lab_model::catalog::{DemoId, DEMOS};
 use cloud_lab_model::link::{LinkState, Route};
 use cloud_lab_model::scenario::{self, Scenario};
@@ -93,6 +93,8 @@ pub fn App() -> impl IntoView {
             <nav aria-label="Demos">
                 <p class="tour-link"><a href="#/tour" data-testid="tour-link"
                     aria-current=move || route.with(|r| r.page == tour::PAGE).then_some("page")>"Tour of the worked example"</a></p>
+                <p class="tour-link"><a href="#/exercises" data-testid="exercises-link"
+                    aria-current=move || route.with(|r| r.page == exercises::page::PAGE).then_some("page")>"Exercises"</a></p>
                 <ol>
                     {DEMOS.iter().map(|info| {
                         let current = move || route.with(|r| r.page == info.slug);
@@ -117,6 +119,7 @@ fn page_of(r: &Route) -> AnyView {
     match r.page.as_str() {
         "" => view! { <home::Home/> }.into_any(),
         tour::PAGE => tour::view(&r.query),
+        exercises::page::PAGE => exercises::page::view(&r.query),
         slug => match DemoId::from_slug(slug) {
             Some(id) => page(id, &r.query),
             None => view! { <NotFound page=slug.to_string()/> }.into_any(),

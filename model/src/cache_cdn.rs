@@ -906,6 +906,8 @@ impl crate::demo::Demo for CacheCdn {
     const ID: crate::catalog::DemoId = crate::catalog::DemoId::CacheCdn;
     type Params = CacheCdnParams;
     type Outcome = CacheCdnOutcome;
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::cache_cdn::EXERCISES;
 
     fn evaluate(p: &CacheCdnParams) -> Result<CacheCdnOutcome, Vec<String>> {
         evaluate(p)

@@ -20,6 +20,7 @@ pub mod cache_cdn;
 pub mod cost;
 pub mod failure_drill;
 pub mod iac_drift;
+pub mod lab;
 pub mod multi_region;
 pub mod progress;
 pub mod rate_limiting;
@@ -143,72 +144,100 @@ impl<P: Clone, O> Exercise<P, O> {
     /// Checks an answer: a number or a choice against the model on the asked params, the
     /// student's settings against the goal.
     pub fn check(&self, base: &P, given: &Answer<P>, model: Model<P, O>) -> Feedback {
-        match (self.kind, given) {
-            (
-                Kind::Predict {
-                    answer,
-                    within,
-                    unit,
-                },
-                Answer::Number(x),
-            ) => {
-                let p = self.asked(base);
-                with_outcome(&p, model, |o| {
-                    let right = answer(&p, o);
-                    let correct = x.is_finite() && (x - right).abs() <= within + 1e-9;
-                    let verdict = if correct {
-                        format!("Right: the model gives {}.", amount(right, unit))
-                    } else {
-                        format!(
-                            "Not quite: you said {}, the model gives {}.",
-                            amount(*x, unit),
-                            amount(right, unit)
-                        )
-                    };
-                    feedback(correct, verdict, (self.why)(&p, o))
-                })
+        let asked;
+        let (p, given) = match given {
+            Answer::Number(x) => {
+                asked = self.asked(base);
+                (&asked, Given::Number(*x))
             }
-            (Kind::Choose { options, answer }, Answer::Choice(i)) => {
-                let p = self.asked(base);
-                with_outcome(&p, model, |o| {
-                    let right = answer(&p, o);
-                    let name = |k: usize| options.get(k).copied().unwrap_or("?");
-                    let correct = *i == right;
-                    let verdict = if correct {
-                        format!("Right: {}.", name(right))
-                    } else {
-                        format!("Not quite: the answer is {}.", name(right))
-                    };
-                    feedback(correct, verdict, (self.why)(&p, o))
-                })
+            Answer::Choice(i) => {
+                asked = self.asked(base);
+                (&asked, Given::Choice(*i))
             }
-            (Kind::Goal { met, .. }, Answer::Settings(p)) => with_outcome(p, model, |o| {
-                let correct = met(p, o);
-                let verdict = if correct {
-                    "Goal reached with your settings."
-                } else {
-                    "Not yet: your settings do not reach the goal."
-                };
-                feedback(correct, verdict.to_string(), (self.why)(p, o))
-            }),
-            _ => Feedback {
-                correct: false,
-                text: "This exercise asks for another kind of answer.".into(),
-            },
+            Answer::Settings(p) => (p, Given::Settings),
+        };
+        match model(p) {
+            Ok(o) => self.verdict(p, &o, given),
+            Err(problems) => refused(&problems),
+        }
+    }
+
+    /// The verdict on params and their outcome; the words are written by functions that are
+    /// not generic, so the lab's wasm holds them once.
+    fn verdict(&self, p: &P, o: &O, given: Given) -> Feedback {
+        let why = (self.why)(p, o);
+        match self.kind {
+            Kind::Predict {
+                answer,
+                within,
+                unit,
+            } => predicted(given, answer(p, o), within, unit, why),
+            Kind::Choose { options, answer } => chosen(given, answer(p, o), options, why),
+            Kind::Goal { met, .. } => reached(given, met(p, o), why),
         }
     }
 }
 
-fn with_outcome<P, O>(p: &P, model: Model<P, O>, f: impl FnOnce(&O) -> Feedback) -> Feedback {
-    match model(p) {
-        Ok(o) => f(&o),
-        Err(problems) => Feedback {
-            correct: false,
-            text: format!(
-                "The model cannot run these settings: {}",
-                problems.join(" ")
-            ),
-        },
+/// An answer without the student's settings: what the words need.
+#[derive(Clone, Copy)]
+enum Given {
+    Number(f64),
+    Choice(usize),
+    Settings,
+}
+
+const OTHER_KIND: &str = "This exercise asks for another kind of answer.";
+
+fn predicted(given: Given, right: f64, within: f64, unit: &str, why: String) -> Feedback {
+    let Given::Number(x) = given else {
+        return feedback(false, OTHER_KIND.into(), why);
+    };
+    let correct = x.is_finite() && (x - right).abs() <= within + 1e-9;
+    let verdict = if correct {
+        format!("Right: the model gives {}.", amount(right, unit))
+    } else {
+        format!(
+            "Not quite: you said {}, the model gives {}.",
+            amount(x, unit),
+            amount(right, unit)
+        )
+    };
+    feedback(correct, verdict, why)
+}
+
+fn chosen(given: Given, right: usize, options: &[&str], why: String) -> Feedback {
+    let Given::Choice(i) = given else {
+        return feedback(false, OTHER_KIND.into(), why);
+    };
+    let name = options.get(right).copied().unwrap_or("?");
+    let correct = i == right;
+    let verdict = if correct {
+        format!("Right: {name}.")
+    } else {
+        format!("Not quite: the answer is {name}.")
+    };
+    feedback(correct, verdict, why)
+}
+
+fn reached(given: Given, met: bool, why: String) -> Feedback {
+    if !matches!(given, Given::Settings) {
+        return feedback(false, OTHER_KIND.into(), why);
+    }
+    let verdict = if met {
+        "Goal reached with your settings."
+    } else {
+        "Not yet: your settings do not reach the goal."
+    };
+    feedback(met, verdict.into(), why)
+}
+
+fn refused(problems: &[String]) -> Feedback {
+    Feedback {
+        correct: false,
+        text: format!(
+            "The model cannot run these settings: {}",
+            problems.join(" ")
+        ),
     }
 }
 

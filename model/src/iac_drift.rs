@@ -75,6 +75,8 @@ impl crate::demo::Demo for IacDrift {
     const ID: crate::catalog::DemoId = crate::catalog::DemoId::IacDrift;
     type Params = IacDriftParams;
     type Outcome = IacDriftOutcome;
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::iac_drift::EXERCISES;
 
     fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
         evaluate(p)

@@ -225,9 +225,9 @@ impl<'q> LinkReader<'q> {
     }
 }
 
-/// Keys the shell reads on every page: the vocabulary toggle, and `linked=0` for a demo
-/// explored apart from the shared PhotoShare.
-pub const GLOBAL_KEYS: [&str; 2] = ["cloud", "linked"];
+/// Keys the shell reads on every page: the vocabulary toggle, `linked=0` for a demo
+/// explored apart from the shared PhotoShare, and `exercise=<slug>` to open one exercise.
+pub const GLOBAL_KEYS: [&str; 3] = ["cloud", "linked", "exercise"];
 
 fn shorten(s: &str) -> String {
     const SHOWN: usize = 40;

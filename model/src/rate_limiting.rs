@@ -729,6 +729,8 @@ impl crate::demo::Demo for RateLimiting {
     const ID: crate::catalog::DemoId = crate::catalog::DemoId::RateLimiting;
     type Params = RateLimitParams;
     type Outcome = RateLimitOutcome;
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::rate_limiting::EXERCISES;
 
     fn evaluate(p: &RateLimitParams) -> Result<RateLimitOutcome, Vec<String>> {
         simulate(p)

@@ -796,6 +796,8 @@ impl crate::demo::Demo for ServiceModels {
     const ID: crate::catalog::DemoId = crate::catalog::DemoId::ServiceModels;
     type Params = ServiceModelsParams;
     type Outcome = ServiceModelsOutcome;
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::service_models::EXERCISES;
 
     fn evaluate(p: &ServiceModelsParams) -> Result<ServiceModelsOutcome, Vec<String>> {
         evaluate(p)

@@ -1131,6 +1131,8 @@ impl crate::demo::Demo for VmVsContainer {
     const ID: crate::catalog::DemoId = crate::catalog::DemoId::VmVsContainer;
     type Params = VmVsContainerParams;
     type Outcome = VmVsContainerOutcome;
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::vm_vs_container::EXERCISES;
 
     fn evaluate(p: &VmVsContainerParams) -> Result<VmVsContainerOutcome, Vec<String>> {
         evaluate(p)

@@ -1,7 +1,9 @@
 //! Every exercise of every demo, checked against its own model: the reference answer passes,
 //! a wrong answer fails, "show me" answers it, and every question is written from the model.
 
-use cloud_lab_model::exercises::{Answer, Exercise, Kind, Model};
+use cloud_lab_model::catalog::DemoId;
+use cloud_lab_model::demo::{Demo, Visitor};
+use cloud_lab_model::exercises::{lab, Answer, Exercise, Kind, Model};
 use std::collections::HashSet;
 use std::fmt::Debug;
 
@@ -98,70 +100,69 @@ fn check_demo<P: Clone + Default + Debug, O>(
     kinds
 }
 
+struct CheckAll;
+impl Visitor for CheckAll {
+    type Output = [usize; 3];
+    fn visit<D: Demo>(&mut self) -> [usize; 3] {
+        check_demo(D::info().slug, D::EXERCISES, D::evaluate)
+    }
+}
+
 #[test]
 fn every_demo_has_exercises_whose_reference_answers_pass_and_wrong_ones_fail() {
-    use cloud_lab_model::{exercises as ex, *};
-    let counts = [
-        check_demo(
-            "autoscaling",
-            &ex::autoscaling::EXERCISES,
-            autoscaling::simulate,
-        ),
-        check_demo(
-            "availability",
-            &ex::availability::EXERCISES,
-            availability::evaluate,
-        ),
-        check_demo("cost", &ex::cost::EXERCISES, cost::evaluate),
-        check_demo("cache-cdn", &ex::cache_cdn::EXERCISES, cache_cdn::evaluate),
-        check_demo(
-            "failure-drill",
-            &ex::failure_drill::EXERCISES,
-            failure_drill::simulate,
-        ),
-        check_demo("iac-drift", &ex::iac_drift::EXERCISES, iac_drift::evaluate),
-        check_demo(
-            "multi-region",
-            &ex::multi_region::EXERCISES,
-            multi_region::evaluate,
-        ),
-        check_demo(
-            "rate-limiting",
-            &ex::rate_limiting::EXERCISES,
-            rate_limiting::simulate,
-        ),
-        check_demo(
-            "rolling-deploy",
-            &ex::rolling_deploy::EXERCISES,
-            rolling_deploy::simulate,
-        ),
-        check_demo(
-            "serverless",
-            &ex::serverless::EXERCISES,
-            serverless::evaluate,
-        ),
-        check_demo(
-            "service-models",
-            &ex::service_models::EXERCISES,
-            service_models::evaluate,
-        ),
-        check_demo(
-            "vm-vs-container",
-            &ex::vm_vs_container::EXERCISES,
-            vm_vs_container::evaluate,
-        ),
-    ];
+    let counts: Vec<[usize; 3]> = DemoId::ALL
+        .iter()
+        .map(|id| id.visit(&mut CheckAll))
+        .collect();
     let total: [usize; 3] = counts
         .iter()
         .fold([0; 3], |t, c| [t[0] + c[0], t[1] + c[1], t[2] + c[2]]);
-    assert_eq!(counts.len(), 12, "every demo");
+    assert!(total.iter().all(|&k| k > 0), "all three kinds: {total:?}");
     assert!(
         total.iter().sum::<usize>() >= 30,
         "at least 30 exercises: {total:?}"
     );
-    println!(
-        "predict {}, choose {}, goal {}",
-        total[0], total[1], total[2]
-    );
-    assert!(total.iter().all(|&k| k > 0), "all three kinds: {total:?}");
+    assert_eq!(lab::all().len(), total.iter().sum::<usize>());
+}
+
+/// The answers as the browser keeps them and a results link carries them: the reference answer
+/// written as text checks right, a wrong one wrong, and text that does not read checks nothing.
+struct AsText;
+impl Visitor for AsText {
+    type Output = ();
+    fn visit<D: Demo>(&mut self) {
+        for ex in D::EXERCISES {
+            let base = lab::base::<D>();
+            let reference = ex
+                .reference(&base, D::evaluate)
+                .expect("a reference answer");
+            let text = lab::answer_text(&reference);
+            let f = lab::check_text(D::ID, ex.slug, &text).expect("the text reads");
+            assert!(
+                f.correct,
+                "{}.{}: {text} → {}",
+                D::info().slug,
+                ex.slug,
+                f.text
+            );
+            let wrong = match reference {
+                Answer::Number(x) => lab::answer_text::<D::Params>(&Answer::Number(x * 3.0 + 7.0)),
+                Answer::Choice(i) => ((i + 1) % 2).to_string(),
+                Answer::Settings(_) => lab::answer_text(&Answer::Settings(ex.asked(&base))),
+            };
+            let f = lab::check_text(D::ID, ex.slug, &wrong).expect("the text reads");
+            assert!(!f.correct, "{}.{}: {wrong} passes", D::info().slug, ex.slug);
+            if !matches!(ex.kind, Kind::Goal { .. }) {
+                assert_eq!(lab::check_text(D::ID, ex.slug, "lots"), None);
+            }
+        }
+        assert_eq!(lab::check_text(D::ID, "no-such-exercise", "1"), None);
+    }
+}
+
+#[test]
+fn answers_written_as_text_check_as_the_answers_do() {
+    for id in DemoId::ALL {
+        id.visit(&mut AsText);
+    }
 }
