@@ -12,7 +12,7 @@ mod sections;
 
 use cloud_lab_demos::lab::Lab;
 use cloud_lab_demos::stage::Folded;
-use cloud_lab_demos::{page, tour};
+use cloud_lab_demos::{exercises, page, tour};
 use cloud_lab_model::catalog::DemoId;
 use cloud_lab_model::link::{LinkState, Route};
 use cloud_lab_model::scenario::{self, Scenario};
@@ -115,6 +115,7 @@ fn page_of(r: &Route) -> AnyView {
     match r.page.as_str() {
         "" => view! { <home::Home/> }.into_any(),
         tour::PAGE => tour::view(&r.query),
+        exercises::page::PAGE => exercises::page::view(&r.query),
         slug => match DemoId::from_slug(slug) {
             Some(id) => page(id, &r.query),
             None => view! { <NotFound page=slug.to_string()/> }.into_any(),

@@ -12,6 +12,7 @@ pub mod chart;
 pub mod controls;
 pub mod cost;
 pub mod documented;
+pub mod exercises;
 pub mod failure_drill;
 pub mod field;
 pub mod format;

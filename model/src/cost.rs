@@ -128,6 +128,8 @@ impl crate::demo::Demo for Cost {
     const ID: crate::catalog::DemoId = crate::catalog::DemoId::Cost;
     type Params = CostParams;
     type Outcome = CostOutcome;
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::cost::EXERCISES;
 
     fn evaluate(p: &CostParams) -> Result<CostOutcome, Vec<String>> {
         evaluate(p)

@@ -226,8 +226,9 @@ impl<'q> LinkReader<'q> {
 }
 
 /// Keys the shell reads on every page: the vocabulary toggle, `linked=0` for a demo
-/// explored apart from the shared PhotoShare, and `embed=1` for the page alone in an iframe.
-pub const GLOBAL_KEYS: [&str; 3] = ["cloud", "linked", "embed"];
+/// explored apart from the shared PhotoShare, `embed=1` for the page alone in an iframe, and
+/// `exercise=<slug>` to open one exercise.
+pub const GLOBAL_KEYS: [&str; 4] = ["cloud", "linked", "embed", "exercise"];
 
 fn shorten(s: &str) -> String {
     const SHOWN: usize = 40;

@@ -606,6 +606,8 @@ impl crate::demo::Demo for MultiRegion {
     const ID: crate::catalog::DemoId = crate::catalog::DemoId::MultiRegion;
     type Params = MultiRegionParams;
     type Outcome = MultiRegionOutcome;
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::multi_region::EXERCISES;
 
     fn evaluate(p: &MultiRegionParams) -> Result<MultiRegionOutcome, Vec<String>> {
         evaluate(p)

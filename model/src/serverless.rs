@@ -88,6 +88,8 @@ impl crate::demo::Demo for Serverless {
     const ID: crate::catalog::DemoId = crate::catalog::DemoId::Serverless;
     type Params = ServerlessParams;
     type Outcome = ServerlessOutcome;
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::serverless::EXERCISES;
 
     fn evaluate(p: &ServerlessParams) -> Result<ServerlessOutcome, Vec<String>> {
         evaluate(p)

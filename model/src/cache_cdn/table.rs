@@ -268,6 +268,8 @@ impl CacheCdn {
 }
 
 impl Demo for CacheCdn {
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::cache_cdn::EXERCISES;
     const ID: DemoId = DemoId::CacheCdn;
     type Params = CacheCdnParams;
     type Outcome = CacheCdnOutcome;

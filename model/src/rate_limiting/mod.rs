@@ -500,6 +500,8 @@ impl RateLimiting {
 }
 
 impl Demo for RateLimiting {
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::rate_limiting::EXERCISES;
     const ID: DemoId = DemoId::RateLimiting;
     type Params = RateLimitParams;
     type Outcome = RateLimitOutcome;

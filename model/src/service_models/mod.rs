@@ -289,6 +289,8 @@ impl ServiceModels {
 }
 
 impl Demo for ServiceModels {
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::service_models::EXERCISES;
     const ID: DemoId = DemoId::ServiceModels;
     type Params = ServiceModelsParams;
     type Outcome = ServiceModelsOutcome;

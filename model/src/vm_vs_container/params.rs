@@ -334,6 +334,8 @@ impl VmVsContainer {
 }
 
 impl Demo for VmVsContainer {
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::vm_vs_container::EXERCISES;
     const ID: DemoId = DemoId::VmVsContainer;
     type Params = VmVsContainerParams;
     type Outcome = VmVsContainerOutcome;
