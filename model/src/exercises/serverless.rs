@@ -8,24 +8,24 @@ type P = ServerlessParams;
 type O = ServerlessOutcome;
 
 fn bills(o: &O) -> String {
-    let crossover = o.crossover.map_or(String::new(), |c| {
+    let crossover = o.curves.crossover.map_or(String::new(), |c| {
         format!(
             " They cost the same at {} {}.",
             number(c.rate_per_s),
-            o.rate_unit
+            o.at.rate_unit
         )
     });
     format!(
         "At {} {}, functions cost ${} a month (requests ${}, front door ${}, compute ${}) and \
          the fleet of {} task(s) ${}.{crossover}",
-        number(o.rate_per_s),
-        o.rate_unit,
-        o.functions.total_usd,
-        o.functions.requests_usd,
-        o.functions.gateway_usd,
-        o.functions.compute_usd,
-        o.fleet.tasks,
-        o.fleet.total_usd
+        number(o.at.rate_per_s),
+        o.at.rate_unit,
+        o.at.functions.total_usd,
+        o.at.functions.requests_usd,
+        o.at.functions.gateway_usd,
+        o.at.functions.compute_usd,
+        o.at.fleet.tasks,
+        o.at.fleet.total_usd
     )
 }
 
@@ -38,15 +38,15 @@ pub const EXERCISES: [Exercise<P, O>; 3] = [
             format!(
                 "Requests arrive at {} {} all month ({} h), each running {} ms in a function with {} MB of \
                  memory. How many million GB-seconds does Lambda bill a month?",
-                number(o.rate_per_s),
-                o.rate_unit,
+                number(o.at.rate_per_s),
+                o.at.rate_unit,
                 number(p.hours_per_month),
                 number(p.duration_ms),
                 p.memory_mb
             )
         },
         kind: Kind::Predict {
-            answer: |_, o| o.functions.gb_s.to_f64() / 1e6,
+            answer: |_, o| o.at.functions.gb_s.to_f64() / 1e6,
             within: 0.1,
             unit: "million GB-s",
         },
@@ -54,10 +54,10 @@ pub const EXERCISES: [Exercise<P, O>; 3] = [
         why: |p, o| {
             format!(
                 "{} invocations × {} s × {} GB = {} GB-s.",
-                number(o.functions.requests_per_month as f64),
+                number(o.at.functions.requests_per_month as f64),
                 number(p.duration_ms / 1000.0),
                 number(f64::from(p.memory_mb) / 1024.0),
-                number(o.functions.gb_s.to_f64())
+                number(o.at.functions.gb_s.to_f64())
             )
         },
     },
@@ -68,8 +68,8 @@ pub const EXERCISES: [Exercise<P, O>; 3] = [
         question: |_, o| {
             format!(
                 "PhotoShare's API gets {} {} all month. Which costs less to run it?",
-                number(o.rate_per_s),
-                o.rate_unit
+                number(o.at.rate_per_s),
+                o.at.rate_unit
             )
         },
         kind: Kind::Choose {
@@ -78,7 +78,7 @@ pub const EXERCISES: [Exercise<P, O>; 3] = [
                 "The Fargate fleet",
                 "They cost the same",
             ],
-            answer: |_, o| match o.cheaper {
+            answer: |_, o| match o.at.cheaper {
                 Cheaper::Functions => 0,
                 Cheaper::Fleet => 1,
                 Cheaper::Same => 2,
@@ -95,12 +95,12 @@ pub const EXERCISES: [Exercise<P, O>; 3] = [
             format!(
                 "At {} {}, the fleet is cheaper. Find a steady load at which functions cost less \
                  than the fleet.",
-                number(o.rate_per_s),
-                o.rate_unit
+                number(o.at.rate_per_s),
+                o.at.rate_unit
             )
         },
         kind: Kind::Goal {
-            met: |_, o| o.cheaper == Cheaper::Functions,
+            met: |_, o| o.at.cheaper == Cheaper::Functions,
             show_me: |p| p.rate_per_s /= 20.0,
         },
         hint: "The fleet's floor of tasks costs the same at any load below what it can serve.",
