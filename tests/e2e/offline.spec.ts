@@ -43,6 +43,12 @@ for (const [where, base] of [['the domain root', '/'], ['a sub-path', subPathUrl
     await page.evaluate(() => { location.hash = '#/availability?slo=99.99'; });
     await page.reload();
     await expect(page.getByTestId('budget')).toHaveText('4.32 min');
+    // IaC drift's parser, a worker with files of its own, reads typed text offline too.
+    await page.evaluate(() => { location.hash = '#/iac-drift'; });
+    await page.reload();
+    const editor = page.getByTestId('config-text');
+    await editor.fill((await editor.inputValue()).replace('desired_count   = 4', 'desired_count   = 7'));
+    await expect(page.getByTestId('plan')).toContainText(/~ desired_count\s+= 4 -> 7/);
     await context.setOffline(false);
     expect(lab.errors).toEqual([]);
   });
