@@ -70,13 +70,15 @@ fn marker_class(line: &str) -> &'static str {
     }
 }
 
-/// Terraform's output, in a terminal, one coloured span per line.
+/// Terraform's output, in a terminal, one coloured span per line. The lines are rebuilt only
+/// when the text changed, not whenever the outcome did (a click leaves most terminals as they are).
 #[component]
 fn Terminal(
     #[prop(into)] text: Signal<String>,
     testid: &'static str,
     label: &'static str,
 ) -> impl IntoView {
+    let text = Memo::new(move |_| text.get());
     view! {
         <pre class="terminal" data-testid=testid role="region" aria-label=label tabindex="0">{move || {
             text.with(|t| {
