@@ -1318,3 +1318,21 @@ fn the_page_shows_the_last_apply_until_something_happens_and_either_plan() {
     let (back, ignored) = IacDriftParams::from_query(&Query::parse("refresh_only=1"));
     assert!(back.refresh_only && ignored.is_empty());
 }
+
+#[test]
+fn an_optional_computed_argument_left_out_keeps_what_rds_reports() {
+    // engine_version and multi_az are Optional + Computed in the provider's schema: left out
+    // of the configuration (here by a typo in the name), they plan no change of their own.
+    let typo = parse_config(&PHOTOSHARE_TF.replacen("engine_version", "egine_version", 1)).unwrap();
+    let mut world = World::deployed(&photoshare());
+    let p = plan(&typo, &world);
+    assert!(p.text.contains("+ egine_version"), "{}", p.text);
+    assert!(!p.text.contains("- engine_version"), "{}", p.text);
+    // A required one left out (instance_class) is not held for the maintenance window: the apply
+    // converges instead of planning the same change again.
+    let dropped =
+        parse_config(&PHOTOSHARE_TF.replacen("instance_class", "instance_clas", 1)).unwrap();
+    let applied = apply(&dropped, &mut world);
+    assert!(applied.failures.is_empty() && applied.pending.is_empty());
+    assert_eq!(plan(&dropped, &world).changes, []);
+}

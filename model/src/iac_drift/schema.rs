@@ -168,3 +168,19 @@ pub const MAINTENANCE_WINDOW_ATTRIBUTES: [&str; 4] = [
 pub(super) fn waits_for_maintenance_window(resource_type: &str, attribute: &str) -> bool {
     resource_type == "aws_db_instance" && MAINTENANCE_WINDOW_ATTRIBUTES.contains(&attribute)
 }
+
+/// Arguments the provider also computes (`Optional: true, Computed: true` in the AWS provider's
+/// schema of aws_db_instance, internal/service/rds/instance.go): left out of the configuration,
+/// they keep the value RDS reports, and a plan shows no change for them.
+const OPTIONAL_COMPUTED: [(&str, &str); 2] = [
+    ("aws_db_instance", "engine_version"),
+    ("aws_db_instance", "multi_az"),
+];
+
+/// The optional-and-computed arguments of a resource type.
+pub(super) fn optional_computed(resource_type: &str) -> impl Iterator<Item = &'static str> + '_ {
+    OPTIONAL_COMPUTED
+        .iter()
+        .filter(move |(t, _)| *t == resource_type)
+        .map(|(_, a)| *a)
+}
