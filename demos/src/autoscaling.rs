@@ -9,6 +9,7 @@
 //! animation only moves a playhead that reveals the points already computed.
 
 use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
+use crate::documented::DocumentedSection;
 use crate::format;
 use crate::lab::{demo_page, field_number, field_whole, problems_view, WorkedExample};
 use cloud_lab_model::autoscaling::*;
@@ -749,29 +750,20 @@ fn Figures(params: RwSignal<AutoscalingParams>, outcome: Outcome) -> impl IntoVi
 #[component]
 fn HowItWorks() -> impl IntoView {
     view! {
+        <DocumentedSection items=&DOCUMENTED/>
         <section aria-labelledby="model-heading">
             <h2 id="model-heading">"How the lab models it"</h2>
-            <h3>"Target tracking (AWS)"</h3>
-            <p>{TARGET_TRACKING_NOTE}</p>
             <p>
                 "Fast out, slow in: the worked example scales out after a 60 s cooldown and in after 300 s, because a dropped user "
                 "costs far more than a few spare tasks for five minutes. The flapping scenario shows what symmetric cooldowns and an "
                 "eager scale-in do: count the turns between growing and shrinking."
             </p>
-            <h3>"Kubernetes HPA"</h3>
-            <p>{HPA_NOTE}</p>
-            <h3>"Overload"</h3>
-            <p>{OVERLOAD_MODEL}</p>
-            <h3>"Start-up"</h3>
-            <p>{PROVISIONING_SOURCE}</p>
             <h3>"Why warm-up matters"</h3>
             <p data-testid="warm-up-note">{WARM_UP_NOTE}</p>
+            <h3>"Overload"</h3>
+            <p>{OVERLOAD_MODEL}</p>
             <h3>"A careful reader's note: a 7.5× burst"</h3>
             <p class="careful-note" data-testid="burst-note">{BURST_NOTE}" "<cite>{BURST_NOTE_SOURCE}</cite></p>
-            <h3>"Sources"</h3>
-            <ul class="sources" data-testid="sources">
-                {SOURCES.iter().map(|(title, url)| view! { <li><a href=*url rel="noopener">{*title}</a></li> }).collect_view()}
-            </ul>
         </section>
     }
 }

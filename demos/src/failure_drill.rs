@@ -6,13 +6,14 @@
 //! shows what is left of it and what the deploy policy becomes.
 
 use crate::chart::{Chart, ChartSpec, Series, Tone};
+use crate::documented::DocumentedSection;
 use crate::format;
 use crate::lab::{demo_page, field_number, field_whole, from_ok, problems_view, WorkedExample};
 use cloud_lab_model::availability::DeployPolicy;
 use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::failure_drill::*;
 use cloud_lab_model::link::Query;
-use cloud_lab_model::photoshare::{self, printed, rolling_deploy::AZ_NAMES};
+use cloud_lab_model::photoshare::{printed, rolling_deploy::AZ_NAMES};
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -596,13 +597,12 @@ fn Settings(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl Into
 #[component]
 fn Assumptions() -> impl IntoView {
     view! {
+        <DocumentedSection items=&DOCUMENTED/>
         <section aria-labelledby="drill-assumptions-heading">
-            <h2 id="drill-assumptions-heading">"Assumptions and sources"</h2>
+            <h2 id="drill-assumptions-heading">"Assumptions"</h2>
             <ul class="assumptions">
-                <li data-testid="failover-source"><strong>{format!("Failover, {} s: ", RDS_FAILOVER_S)}</strong>{FAILOVER_SOURCE}</li>
                 <li><strong>{format!("Single-AZ restore, {} min: ", SINGLE_AZ_RECOVERY_S / 60)}</strong>{SINGLE_AZ_RECOVERY_SOURCE}</li>
-                <li><strong>"How the drill counts: "</strong>{MODEL_NOTE}" "
-                    <a href=photoshare::HEALTH_CHECK_SOURCE rel="noopener">"Health checks for Application Load Balancer target groups"</a></li>
+                <li><strong>"How the drill counts: "</strong>{MODEL_NOTE}</li>
             </ul>
         </section>
     }

@@ -7,6 +7,7 @@
 //! when one AZ is lost.
 
 use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
+use crate::documented::DocumentedSection;
 use crate::format;
 use crate::lab::{demo_page, field_whole, from_ok, problems_view};
 use cloud_lab_model::catalog::DemoInfo;
@@ -451,22 +452,14 @@ fn Events(outcome: Outcome) -> impl IntoView {
 
 #[component]
 fn HowItWorks() -> impl IntoView {
-    let links = |sources: &'static [(&'static str, &'static str)]| {
-        sources
-            .iter()
-            .map(|(title, url)| view! { <li><a href=*url rel="noopener">{*title}</a></li> })
-            .collect_view()
-    };
     view! {
-        <section aria-labelledby="model-heading">
-            <h2 id="model-heading">"How the lab models it"</h2>
-            <h3>"The health check"</h3>
-            <p data-testid="health-check-note">{HEALTH_CHECK_NOTE}</p>
-            <h3>"A careful reader's note: spreading over AZs"</h3>
+        <DocumentedSection items=&DOCUMENTED/>
+        <section aria-labelledby="placement-heading">
+            <h2 id="placement-heading">"A careful reader's note: spreading over AZs"</h2>
             <p class="careful-note" data-testid="placement-note">{PLACEMENT_NOTE}</p>
-            <ul class="sources">{links(&PLACEMENT_NOTE_SOURCES)}</ul>
-            <h3>"Sources"</h3>
-            <ul class="sources" data-testid="sources">{links(&SOURCES)}</ul>
+            <ul class="sources">
+                {PLACEMENT_NOTE_SOURCES.iter().map(|(title, url)| view! { <li><a href=*url rel="noopener noreferrer">{*title}</a></li> }).collect_view()}
+            </ul>
         </section>
     }
 }

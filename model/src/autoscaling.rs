@@ -13,6 +13,7 @@
 
 use std::collections::VecDeque;
 
+use crate::documented::Documented;
 use crate::link::{from_percent, number_text, Ignored, LinkReader, LinkState, Query};
 use crate::photoshare;
 
@@ -49,35 +50,11 @@ const HPA_WINDOW_SYNCS: usize = (HPA_SCALE_DOWN_WINDOW_S / HPA_SYNC_S) as usize;
 pub const DIURNAL_TROUGH_S: u32 = 4 * 3_600;
 const DAY_S: f64 = 86_400.0;
 
-/// How a new task's start-up is made up, for the page.
-pub const PROVISIONING_SOURCE: &str = "A new task serves after two steps. First Fargate provisions \
-it (placement, network interface, image pull, the app's start) until its container is RUNNING and \
-ECS registers it with the target group: AWS publishes no figure for this, and the lab assumes 45 s. \
-Then the load balancer checks it: a newly registered target must pass one health check to be \
-healthy (the healthy threshold only applies to an unhealthy target that recovers). The checks come \
-every interval (15 s) and AWS does not say when the first one comes; the lab assumes a whole \
-interval after registration. 45 s + 15 s = 60 s is how the lab reads the worked example's \
-\"scale-out in ~60 s\": from the scale-out to the new tasks' first requests.";
-
 /// How the model treats a saturated fleet, for the page.
 pub const OVERLOAD_MODEL: &str = "A task serves at most its capacity per second; CPU cannot go \
 above 100 %. Requests beyond what the tasks in service can serve are dropped (the load balancer \
 answers 503 or the client times out); nothing is queued for later. A minute with any dropped \
 request counts as a bad minute.";
-
-/// What the target-tracking model is and is not, for the page.
-pub const TARGET_TRACKING_NOTE: &str = "AWS documents how target tracking behaves but does not \
-publish its exact formula; this is a model of the documented behaviour. \
-ECSServiceAverageCPUUtilization averages the CPU of the service's running tasks, so a task whose \
-container runs but which is still waiting for its first health check counts, idle, and lowers \
-the average. CPU is averaged into one-minute datapoints. After 3 datapoints in a row above the \
-target the scaler asks for ⌈tasks × CPU ÷ target⌉ tasks (tasks: the desired count), and asks \
-again every minute the breach lasts. The scale-out cooldown starts when the scale-out succeeds \
-(the desired count is raised), not when the new tasks serve; while it runs, the capacity just \
-added counts toward the next scale-out (the proposal is worked out on the tasks the metric \
-measured), so only a larger scale-out goes ahead. Scale-in follows the chosen scale-in rule, \
-waits for its own cooldown, and a scale-out ends that cooldown at once. The count always stays \
-within [min, max].";
 
 /// Why a fleet can overshoot, for the page: the lesson the worked example's settings teach.
 pub const WARM_UP_NOTE: &str = "Warm-up matters. When a new task takes as long to serve as the \
@@ -88,24 +65,63 @@ overshoots what the load needs. The slow scale-in then takes it back over many m
 scale-out cooldown, or tasks that start faster, avoid the overshoot; a larger minimum avoids \
 the wait.";
 
-/// The sources the page cites for the autoscaling model.
-pub const SOURCES: [(&str, &str); 4] = [
-    (
-        "Application Auto Scaling: target tracking and its cooldowns",
-        "https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html",
-    ),
-    (
-        "TargetTrackingScalingPolicyConfiguration: ScaleOutCooldown",
-        "https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingScalingPolicyConfiguration.html",
-    ),
-    (
-        "Amazon ECS service utilization: the average over the service's tasks",
-        "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service_utilization.html",
-    ),
-    (
-        "Health checks for Application Load Balancer target groups",
-        photoshare::HEALTH_CHECK_SOURCE,
-    ),
+/// What AWS and Kubernetes document about the mechanisms this demo models, and how it follows them.
+pub const DOCUMENTED: [Documented; 6] = [
+    Documented {
+        says: "Target tracking adds capacity in proportion to how far the metric is above the \
+target, and removes it more cautiously, only once the metric is clearly below. AWS does not \
+publish the formula.",
+        lab: "CPU averaged into one-minute datapoints; 3 in a row above the target ask for \
+⌈desired count × CPU ÷ target⌉ tasks, again every minute the breach lasts. Scale-in follows the \
+chosen rule (conservative: 15 datapoints 10 % below the target, half the spare tasks at a time). \
+The count stays within [min, max].",
+        source: "How target tracking scaling for Application Auto Scaling works",
+        url: "https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html",
+    },
+    Documented {
+        says: "The scale-out cooldown starts once a scale-out succeeds. Until it ends, the policy \
+raises the desired capacity again only for a larger scale-out, and the capacity just added counts \
+toward the next one.",
+        lab: "The cooldown runs from the moment the desired count is raised, not from when the \
+new tasks serve. Inside it the proposal is worked out on the tasks the metric measured and goes \
+ahead only if it is above the desired count.",
+        source: "TargetTrackingScalingPolicyConfiguration: ScaleOutCooldown",
+        url: "https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingScalingPolicyConfiguration.html",
+    },
+    Documented {
+        says: "A scale-out during the scale-in cooldown goes ahead at once, and that cooldown stops.",
+        lab: "A scale-out ends the scale-in cooldown.",
+        source: "TargetTrackingScalingPolicyConfiguration: ScaleInCooldown",
+        url: "https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingScalingPolicyConfiguration.html",
+    },
+    Documented {
+        says: "The service's CPU utilization is the CPU its tasks use over the CPU their task \
+definition reserves, averaged over the service's tasks; ECS reports it every minute for tasks in \
+the RUNNING state.",
+        lab: "ECSServiceAverageCPUUtilization averages every running task: one whose container \
+runs but which still waits for its first health check counts, idle, and lowers the average.",
+        source: "Amazon ECS service utilization metrics",
+        url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service_utilization.html",
+    },
+    Documented {
+        says: "After a target is registered it must pass one health check to be healthy; checks \
+come every interval (15 s in PhotoShare's target group). The healthy threshold is for an \
+unhealthy target that recovers.",
+        lab: "\"Scale-out in ~60 s\" (§5), re-derived: Fargate provisions a task until it runs \
+and is registered, 45 s (an assumption: AWS publishes no figure), and its first check comes a \
+whole interval later (AWS does not say when; the lab's reading), 45 + 15 = 60 s from the \
+scale-out to its first request.",
+        source: "Health checks for Application Load Balancer target groups",
+        url: photoshare::HEALTH_CHECK_SOURCE,
+    },
+    Documented {
+        says: "The Horizontal Pod Autoscaler asks for ⌈ready pods × metric ÷ target⌉ every 15 s, \
+ignores changes within a 10 % tolerance, leaves pods not yet ready out of a scale-up, and scales \
+down only to the highest recommendation of the last 300 s.",
+        lab: "Those defaults, with the default scale-up limit (double, or 4 more pods, per 15 s).",
+        source: "Kubernetes: Horizontal Pod Autoscaling",
+        url: "https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/",
+    },
 ];
 
 /// A careful reader's note on the worked example's burst, with its source.
@@ -114,13 +130,6 @@ its own figures, 1,200 req/s steady with bursts to 9,000 req/s, make a 7.5× bur
 the printed 9,000 req/s (peak ÷ base 7.5 by default); set it to 10 to try the goal's spike.";
 pub const BURST_NOTE_SOURCE: &str = "The worked example, Goal: \"absorbs a 10× traffic spike\" \
 and \"~1,200 requests/second with bursts to ~9,000 req/s\".";
-
-/// The Kubernetes Horizontal Pod Autoscaler as modelled, for the page.
-pub const HPA_NOTE: &str = "Kubernetes HPA with its default behaviour: every 15 s it asks for \
-⌈ready pods × CPU ÷ target⌉ pods, unless CPU is within ±10 % of the target. Pods still starting \
-count as idle when that would scale up, so it does not pile on while they start. It scales up at \
-most to the larger of double the pods or 4 more per 15 s, and scales down only to the highest \
-recommendation of the last 300 s.";
 
 /// Why the lab reads 150 req/s as a task's full capacity, for the page.
 pub const CAPACITY_NOTE: &str = "The worked example says a task handles about 150 req/s at 60 % \

@@ -18,8 +18,10 @@ pub struct Documented {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::{cache_cdn, rate_limiting, service_models, vm_vs_container};
+    use crate::{
+        autoscaling, cache_cdn, failure_drill, rate_limiting, rolling_deploy, service_models,
+        vm_vs_container,
+    };
 
     #[test]
     fn every_citation_is_complete_and_points_at_documentation() {
@@ -28,6 +30,9 @@ mod tests {
             rate_limiting::DOCUMENTED.as_slice(),
             service_models::DOCUMENTED.as_slice(),
             vm_vs_container::DOCUMENTED.as_slice(),
+            autoscaling::DOCUMENTED.as_slice(),
+            rolling_deploy::DOCUMENTED.as_slice(),
+            failure_drill::DOCUMENTED.as_slice(),
         ];
         for list in all {
             assert!(list.len() >= 3);

@@ -763,11 +763,16 @@ fn the_page_notes_that_the_burst_is_7_5x_not_10x() {
     assert!(BURST_NOTE.contains("7.5× burst"), "{BURST_NOTE}");
     assert!(BURST_NOTE.contains("10×"));
     assert!(BURST_NOTE_SOURCE.contains("10× traffic spike"));
-    // Every cited source is AWS's documentation.
-    for (title, url) in SOURCES {
+    // Every mechanism cites its provider's documentation: AWS's, and Kubernetes' for the HPA.
+    for d in DOCUMENTED {
         assert!(
-            url.starts_with("https://docs.aws.amazon.com/"),
-            "{title}: {url}"
+            d.url.starts_with("https://docs.aws.amazon.com/")
+                || d.url.starts_with("https://kubernetes.io/docs/"),
+            "{d:?}"
         );
     }
+    let cooldown = DOCUMENTED
+        .iter()
+        .find(|d| d.source.contains("ScaleOutCooldown"));
+    assert!(cooldown.is_some_and(|d| d.says.contains("starts once a scale-out succeeds")));
 }

@@ -322,7 +322,14 @@ fn the_page_notes_that_spread_is_a_strategy_not_a_constraint() {
     assert!(urls.contains(
         &"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement.html"
     ));
-    for (_, url) in SOURCES.iter().chain(&PLACEMENT_NOTE_SOURCES) {
+    for url in DOCUMENTED
+        .iter()
+        .map(|d| d.url)
+        .chain(PLACEMENT_NOTE_SOURCES.iter().map(|(_, u)| *u))
+    {
         assert!(url.starts_with("https://docs.aws.amazon.com/"), "{url}");
     }
+    assert!(DOCUMENTED
+        .iter()
+        .any(|d| d.says.contains("must pass one health check")));
 }

@@ -26,7 +26,8 @@ test('opens on the worked example: 14, 2 and 8 tasks', async ({ page }) => {
   await expect(page.getByTestId('bad-minutes-tt')).toHaveText('5');
   await expect(page.getByTestId('warm-up-note')).toContainText('Warm-up matters');
   await expect(page.getByTestId('burst-note')).toContainText('7.5× burst');
-  await expect(page.getByTestId('sources').locator('a')).toHaveCount(4);
+  await expect(page.getByTestId('documented').locator('li')).toHaveCount(6);
+  await expect(page.getByTestId('documented')).toContainText('starts once a scale-out succeeds');
   await expect(page.getByTestId('playhead')).toHaveText('2:00:00 of 2:00:00');
   expect(lab.errors).toEqual([]);
 });

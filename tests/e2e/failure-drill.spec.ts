@@ -19,7 +19,7 @@ test('opens on one task failing in the worked example', async ({ page }) => {
   await expect(events).toContainText('Task 1 (eu-west-1a) stops answering');
   await expect(events).toContainText('3 failed checks in a row, each timing out after 5 s: 35 s after it stopped answering');
   await expect(events).toContainText('Every request succeeds again');
-  await expect(page.getByTestId('failover-source')).toContainText('60–120 seconds');
+  await expect(page.getByTestId('documented')).toContainText('60–120 seconds');
   await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
   await expect(page.locator('.worked.agrees')).toHaveCount(1);
   expect(lab.errors).toEqual([]);

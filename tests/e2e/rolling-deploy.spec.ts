@@ -17,7 +17,8 @@ test('opens on the worked example: one check to take traffic, 35–50 s to detec
   await expect(page.getByTestId('to-recover')).toHaveText('30 s');
   await expect(page.locator('.worked')).toHaveCount(0);
   await expect(page.getByTestId('placement-note')).toContainText('spread is a placement strategy');
-  await expect(page.getByTestId('sources').locator('a')).toHaveCount(3);
+  await expect(page.getByTestId('documented').locator('li')).toHaveCount(7);
+  await expect(page.getByTestId('documented')).toContainText('must pass one health check');
   await expect(page.getByTestId('bounds')).toHaveText('At least 4 tasks healthy, at most 8 running.');
   await expect(page.getByTestId('result')).toHaveText('Completed at 360 s: only new tasks run, all healthy.');
   await expect(page.getByTestId('lowest')).toHaveText('4 tasks');
