@@ -714,7 +714,7 @@ fn Figures(params: RwSignal<AutoscalingParams>, outcome: Outcome) -> impl IntoVi
             format!(
                 "{} ({} a task-hour)",
                 format::usd(r.cost_usd),
-                format::usd(o.task_hour_usd)
+                format::usd_price(o.task_hour_usd)
             )
         }),
     ];

@@ -5,7 +5,8 @@
 //! the peak pays for the peak all day, an elastic one only for the hours it needs.
 
 use crate::chart::{Bar, Chart, ChartSpec, Series, Tone};
-use crate::controls::NumberInput;
+use crate::controls::{DecimalInput, NumberInput};
+use crate::documented::DocumentedSection;
 use crate::format;
 use crate::lab::{demo_page, field_number, from_ok, lab, problems_view, WorkedExample};
 use cloud_lab_model::catalog::DemoInfo;
@@ -13,6 +14,7 @@ use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::cost::Component;
 use cloud_lab_model::cost::*;
 use cloud_lab_model::link::{number_text, Query};
+use cloud_lab_model::money::Usd;
 use cloud_lab_model::photoshare::printed;
 use leptos::prelude::*;
 
@@ -27,6 +29,7 @@ pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
             <ByComponent outcome/>
             <FleetDayView params outcome/>
             <Prices params/>
+            <DocumentedSection items=&DOCUMENTED/>
         }
     })
 }
@@ -150,13 +153,13 @@ fn Bill(outcome: Outcome) -> impl IntoView {
     let share = from_ok(outcome, |o| o.saving_share);
     let per_year = from_ok(outcome, |o| o.saving_per_year_usd);
     let on_demand_agrees =
-        Signal::derive(move || ok() && on_demand() == printed::ON_DEMAND_TOTAL_USD);
+        Signal::derive(move || ok() && on_demand().to_f64() == printed::ON_DEMAND_TOTAL_USD);
     let optimized_agrees =
-        Signal::derive(move || ok() && optimized() == printed::OPTIMIZED_TOTAL_USD);
+        Signal::derive(move || ok() && optimized().to_f64() == printed::OPTIMIZED_TOTAL_USD);
     let share_agrees =
         Signal::derive(move || ok() && (share() * 100.0).round() == printed::SAVING_PCT);
     let year_agrees = Signal::derive(move || {
-        ok() && (per_year() / 10.0).round() * 10.0 == printed::SAVING_PER_YEAR_USD
+        ok() && (per_year().to_f64() / 10.0).round() * 10.0 == printed::SAVING_PER_YEAR_USD
     });
     let rows = move || {
         let cloud = lab.cloud.get();
@@ -171,8 +174,8 @@ fn Bill(outcome: Outcome) -> impl IntoView {
                                 <tr data-testid=format!("row-{}", i + 1)>
                                     <th scope="row">{r.label(cloud)}</th>
                                     <td>{r.unit}</td>
-                                    <td>{format::quantity(r.quantity)}</td>
-                                    <td>{number_text(r.unit_price_usd)}</td>
+                                    <td>{format::exact_quantity(r.quantity)}</td>
+                                    <td>{r.unit_price_usd.to_string()}</td>
                                     <td>{format::usd(r.on_demand_usd)}</td>
                                     <td class="lever">{r.lever.map(|g| g.name(cloud)).unwrap_or_else(|| "—".into())}</td>
                                     <td>{format::usd(r.optimized_usd)}</td>
@@ -239,7 +242,15 @@ fn Bill(outcome: Outcome) -> impl IntoView {
                 </tr></tfoot>
             </table>
             </div>
-            <p class="formula">"line = quantity × unit price, rounded to the cent · a lever discounts the sum of its lines once"</p>
+            <p class="formula">"line = quantity × unit price, rounded half a cent up · a lever discounts each line it covers, rounded the same way · totals are sums of lines"</p>
+            {move || outcome.with(|o| o.as_ref().ok().and_then(|o| o.multi_az_storage)).map(|s| view! {
+                <p class="note careful" data-testid="storage-note">
+                    "A careful reader's note: a Multi-AZ database is billed for the storage of both the primary and the standby, so its "
+                    {number_text(s.gb)}" GB cost "{format::usd(s.billed_usd)}" a month rather than the storage line's "
+                    {format::usd(s.counted_usd)}". The worked example counts the storage once; the lab keeps its line so that the bill "
+                    "reproduces the printed totals. Source: "{MULTI_AZ_STORAGE_SOURCE}
+                </p>
+            })}
             <dl class="figures" aria-live="polite">
                 <div>
                     <dt>"Saving a month"</dt>
@@ -330,11 +341,17 @@ fn ByComponent(outcome: Outcome) -> impl IntoView {
         let cloud = lab.cloud.get();
         outcome.with(|o| {
             let stack = o.as_ref().map(|o| o.stack.clone()).unwrap_or_default();
-            let bar = |label: &str, value: fn(&StackSegment) -> f64| Bar {
+            let bar = |label: &str, value: fn(&StackSegment) -> Usd| Bar {
                 label: label.into(),
                 segments: stack
                     .iter()
-                    .map(|s| (s.component.name(cloud), value(s), tone(s.component)))
+                    .map(|s| {
+                        (
+                            s.component.name(cloud),
+                            value(s).to_f64(),
+                            tone(s.component),
+                        )
+                    })
                     .collect(),
             };
             ChartSpec::new("", "$ a month")
@@ -349,7 +366,7 @@ fn ByComponent(outcome: Outcome) -> impl IntoView {
         let cloud = lab.cloud.get();
         outcome.with(|o| match o {
             Ok(o) => {
-                let parts = |value: fn(&StackSegment) -> f64| {
+                let parts = |value: fn(&StackSegment) -> Usd| {
                     o.stack
                         .iter()
                         .map(|s| format!("{} {}", s.component.name(cloud), format::usd(value(s))))
@@ -497,12 +514,12 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
                 <div>
                     <dt>"Fixed fleet (CAPEX-style)"</dt>
                     <dd class="big" data-testid="fixed-month">{d(|f| format::usd(f.fixed_month_usd))}</dd>
-                    <dd>{d(|f| format!("{} tasks × 24 h = {} task-hours a day", f.fixed_tasks, number_text(f.fixed_task_hours_per_day)))}</dd>
+                    <dd>{d(|f| format!("{} tasks × 24 h = {} task-hours a day", f.fixed_tasks, f.fixed_task_hours_per_day))}</dd>
                 </div>
                 <div>
                     <dt>"Elastic fleet (OPEX)"</dt>
                     <dd class="big" data-testid="elastic-month">{d(|f| format::usd(f.elastic_month_usd))}</dd>
-                    <dd>{d(|f| format!("{} task-hours a day", number_text(f.elastic_task_hours_per_day)))}</dd>
+                    <dd>{d(|f| format!("{} task-hours a day", f.elastic_task_hours_per_day))}</dd>
                 </div>
                 <div>
                     <dt>"Fixed fleet sitting idle"</dt>
@@ -510,7 +527,7 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
                     <dd>"of the task-hours it pays for"</dd>
                 </div>
             </dl>
-            <p class="formula">{d(|f| format!("a task-hour costs {} (vCPU + memory); a month = task-hours a day × hours in the month ÷ 24 × that", format::usd_price(f.task_hour_usd)))}</p>
+            <p class="formula">{d(|f| format!("a task-hour costs {} (vCPU + memory); a month = task-hours a day × hours in the month ÷ 24 × that, rounded half a cent up", format::usd_price(f.task_hour_usd)))}</p>
             <Chart spec summary testid="fleet-chart"/>
         </section>
     }
@@ -518,79 +535,15 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
 
 #[component]
 fn Prices(params: RwSignal<CostParams>) -> impl IntoView {
-    type Get = fn(&UnitPrices) -> f64;
-    type Set = fn(&mut UnitPrices) -> &mut f64;
-    let fields: [(&'static str, &'static str, Get, Set); 10] = [
-        (
-            "Fargate, $ per vCPU-hour",
-            "p-vcpu",
-            |p| p.fargate_vcpu_hour_usd,
-            |p| &mut p.fargate_vcpu_hour_usd,
-        ),
-        (
-            "Fargate, $ per GB-hour",
-            "p-gb",
-            |p| p.fargate_gb_hour_usd,
-            |p| &mut p.fargate_gb_hour_usd,
-        ),
-        (
-            "Postgres db.r6g.large, $ per instance-hour",
-            "p-db",
-            |p| p.db_instance_hour_usd,
-            |p| &mut p.db_instance_hour_usd,
-        ),
-        (
-            "Postgres gp3 storage, $ per GB-month",
-            "p-dbgb",
-            |p| p.db_storage_gb_month_usd,
-            |p| &mut p.db_storage_gb_month_usd,
-        ),
-        (
-            "Redis cache.r6g.large, $ per node-hour",
-            "p-redis",
-            |p| p.redis_node_hour_usd,
-            |p| &mut p.redis_node_hour_usd,
-        ),
-        (
-            "Load balancer, $ a month",
-            "p-alb",
-            |p| p.alb_month_usd,
-            |p| &mut p.alb_month_usd,
-        ),
-        (
-            "S3, $ per GB-month",
-            "p-s3",
-            |p| p.s3_gb_month_usd,
-            |p| &mut p.s3_gb_month_usd,
-        ),
-        (
-            "CDN egress, $ per GB",
-            "p-cdn",
-            |p| p.cdn_egress_gb_usd,
-            |p| &mut p.cdn_egress_gb_usd,
-        ),
-        (
-            "Origin egress, $ per GB",
-            "p-origin",
-            |p| p.origin_egress_gb_usd,
-            |p| &mut p.origin_egress_gb_usd,
-        ),
-        (
-            "NAT gateways + data, $ a month",
-            "p-nat",
-            |p| p.nat_month_usd,
-            |p| &mut p.nat_month_usd,
-        ),
-    ];
     view! {
         <section aria-labelledby="prices-heading">
             <h2 id="prices-heading">"Unit prices"</h2>
             <p class="note">{format!("Prices: {PRICES_AS_OF}. {PRICE_SOURCE}")}</p>
             <div class="choices prices">
-                {fields.map(|(label, testid, get, set)| {
-                    let value = Signal::derive(move || params.with(|p| get(&p.prices)));
-                    let set = Callback::new(move |x| params.update(|p| *set(&mut p.prices) = x));
-                    view! { <NumberInput label value set testid/> }
+                {PRICE_FIELDS.map(|f| {
+                    let value = Signal::derive(move || params.with(|p| (f.get)(&p.prices)));
+                    let set = Callback::new(move |x| params.update(|p| (f.set)(&mut p.prices, x)));
+                    view! { <DecimalInput label=f.label value set testid=f.key.replace('_', "-")/> }
                 })}
             </div>
         </section>

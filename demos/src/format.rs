@@ -1,5 +1,7 @@
 //! How numbers read on the page. Formatting only: every value comes from the model.
 
+use cloud_lab_model::money::{Decimal, Usd};
+
 /// 0.9995 → "99.95 %", with as many places as asked (trailing zeros kept for tables).
 pub fn percent(fraction: f64, places: usize) -> String {
     format!("{:.*} %", places, fraction * 100.0)
@@ -43,16 +45,15 @@ pub fn duration(m: f64) -> String {
     }
 }
 
-/// Dollars with thousands separators and cents: "$1,358.49".
-pub fn usd(x: f64) -> String {
-    let negative = x < 0.0;
-    let cents = (x.abs() * 100.0).round() as u64;
-    let grouped = grouped(&(cents / 100).to_string());
-    format!(
-        "{}${grouped}.{:02}",
-        if negative { "−" } else { "" },
-        cents % 100
-    )
+/// An exact amount with thousands separators and cents: "$1,358.49".
+pub fn usd(x: Usd) -> String {
+    let text = x.to_string();
+    let (sign, text) = match text.strip_prefix('-') {
+        Some(rest) => ("−", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, cents) = text.split_once('.').unwrap_or((text, "00"));
+    format!("{sign}${}.{cents}", grouped(whole))
 }
 
 /// A number with at most `places` decimals, trailing zeros dropped: 2.80 → "2.8", 16.0 → "16".
@@ -84,9 +85,29 @@ pub fn seconds(s: f64) -> String {
     format!("{} s", trimmed(s, places))
 }
 
-/// A unit price, to as many places as it has (up to six): "$0.0543".
-pub fn usd_price(x: f64) -> String {
-    format!("${}", cloud_lab_model::link::number_text(x))
+/// A unit price, exactly, to as many places as it has and at least the cents:
+/// "$0.0543", "$0.20", "$0.0000166667".
+pub fn usd_price(x: Decimal) -> String {
+    let text = x.to_string();
+    let places = text.split_once('.').map_or(0, |(_, f)| f.len());
+    match places {
+        0 => format!("${text}.00"),
+        1 => format!("${text}0"),
+        _ => format!("${text}"),
+    }
+}
+
+/// An exact quantity with thousands separators and every decimal it has: "3,650", "2.5".
+pub fn exact_quantity(x: Decimal) -> String {
+    let text = x.to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("−", rest),
+        None => ("", text.as_str()),
+    };
+    match digits.split_once('.') {
+        Some((whole, fraction)) => format!("{sign}{}.{fraction}", grouped(whole)),
+        None => format!("{sign}{}", grouped(digits)),
+    }
 }
 
 /// Thousands separators on a whole part: "1460" → "1,460".
@@ -215,10 +236,13 @@ mod tests {
         assert_eq!(duration(0.001 * 365.25 * 24.0 * 60.0), "8.77 hours");
         assert_eq!(duration(0.0005 * 365.25 * 24.0 * 60.0), "4.38 hours");
         assert_eq!(duration(0.0001 * 365.25 * 24.0 * 60.0), "52.6 min");
-        assert_eq!(usd(1358.492), "$1,358.49");
-        assert_eq!(usd(1047.6288), "$1,047.63");
-        assert_eq!(usd(28.0), "$28.00");
-        assert_eq!(usd(-3.5), "−$3.50");
+        assert_eq!(usd(Usd::lit("1358.49")), "$1,358.49");
+        assert_eq!(usd(Usd::lit("1047.63")), "$1,047.63");
+        assert_eq!(usd(Usd::lit("28")), "$28.00");
+        assert_eq!(usd(Usd::from_cents(-350)), "−$3.50");
+        assert_eq!(exact_quantity(Decimal::lit("3650")), "3,650");
+        assert_eq!(exact_quantity(Decimal::lit("1234567.125")), "1,234,567.125");
+        assert_eq!(exact_quantity(Decimal::ZERO), "0");
         assert_eq!(percent(0.104166, 1), "10.4 %");
         assert_eq!(availability(0.999275), "99.928 %");
         assert_eq!(trimmed(2.80, 3), "2.8");
@@ -230,7 +254,10 @@ mod tests {
         assert_eq!(seconds(360.0), "360 s");
         assert_eq!(field(f64::NAN), "");
         assert_eq!(field(99.95), "99.95");
-        assert_eq!(usd_price(0.0445 + 2.0 * 0.0049), "$0.0543");
+        assert_eq!(usd_price(Decimal::lit("0.0543")), "$0.0543");
+        assert_eq!(usd_price(Decimal::lit("0.20")), "$0.20");
+        assert_eq!(usd_price(Decimal::lit("28")), "$28.00");
+        assert_eq!(usd_price(Decimal::lit("0.0000166667")), "$0.0000166667");
         assert_eq!(quantity(1_460.0), "1,460");
         assert_eq!(quantity(2_048.0), "2,048");
         assert_eq!(quantity(0.5), "0.5");

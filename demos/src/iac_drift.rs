@@ -6,6 +6,7 @@
 //! applies from writing the state at once, and the autoscaler that owns the task
 //! count, which Terraform fights unless told to `ignore_changes`.
 
+use crate::documented::DocumentedSection;
 use crate::lab::{demo_page, lab, problems_view, WorkedExample};
 use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::iac_drift::*;
@@ -22,11 +23,12 @@ pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
                 <Console params outcome/>
             </div>
             {problems_view(outcome)}
-            <PlanView outcome/>
+            <PlanView params outcome/>
             <ApplyView params outcome/>
             <Autoscaler params outcome/>
             <Locking params outcome/>
             <About/>
+            <DocumentedSection items=&DOCUMENTED/>
         }
     })
 }
@@ -160,32 +162,55 @@ fn Console(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView 
 }
 
 #[component]
-fn PlanView(outcome: Outcome) -> impl IntoView {
+fn PlanView(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView {
+    let refresh_only = move || params.with(|p| p.refresh_only);
+    let plan = Signal::derive(move || with_ok(outcome, |o| o.plan.text.clone()));
     let refresh = Signal::derive(move || with_ok(outcome, |o| o.refresh.text.clone()));
     let unmanaged = Signal::derive(move || with_ok(outcome, |o| o.refresh.unmanaged_text.clone()));
-    let plan = Signal::derive(move || with_ok(outcome, |o| o.plan.text.clone()));
     let ignored = move || with_ok(outcome, |o| o.refresh.ignored.clone());
     let summary = move || {
         with_ok(outcome, |o| {
-            if o.plan.changes.is_empty() {
+            if refresh_only() {
+                if o.refresh.drift.is_empty() {
+                    "No changes. Your infrastructure still matches the configuration.".to_string()
+                } else {
+                    "Objects have changed outside of Terraform".to_string()
+                }
+            } else if o.plan.changes.is_empty() {
                 NO_CHANGES.to_string()
             } else {
                 o.plan.summary.plan_line()
             }
         })
     };
+    let choose = move |refresh_only: bool| params.update(|p| p.refresh_only = refresh_only);
     view! {
         <section aria-labelledby="plan-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
             <h2 id="plan-heading">"3 · terraform plan"</h2>
+            <fieldset class="inline">
+                <legend>"Run"</legend>
+                <label><input type="radio" name="iac-command" data-testid="command-plan"
+                    prop:checked=move || !refresh_only() on:change=move |_| choose(false)/>
+                    " "<code>"terraform plan"</code></label>
+                <label><input type="radio" name="iac-command" data-testid="command-refresh-only"
+                    prop:checked=refresh_only on:change=move |_| choose(true)/>
+                    " "<code>"terraform plan -refresh-only"</code></label>
+            </fieldset>
             <p class="figure-line">
                 <strong class="big plan-summary" data-testid="plan-summary" aria-live="polite">{summary}</strong>
             </p>
-            <h3>"Refresh: what changed outside Terraform"</h3>
-            {move || if refresh.with(String::is_empty) {
-                view! { <p data-testid="no-drift">"The account matches the state file: nothing changed outside Terraform."</p> }.into_any()
+            {move || if refresh_only() {
+                view! { <Terminal text=refresh testid="refresh-only" label="terraform plan -refresh-only output"/> }.into_any()
             } else {
-                view! { <Terminal text=refresh testid="refresh" label="Terraform's note on changes outside Terraform"/> }.into_any()
+                view! { <Terminal text=plan testid="plan" label="terraform plan output"/> }.into_any()
             }}
+            <p class="note">
+                "Every plan first reads the real objects back. Since Terraform 1.2 a plain "<code>"terraform plan"</code>
+                " reports a change made outside Terraform only when it fed a planned change (an attribute that a changing "
+                "resource refers to); a change the plan simply reverts shows in the plan itself. "
+                <code>"terraform plan -refresh-only"</code>" reports every outside change and plans nothing but recording "
+                "them in the state. (Terraform v1.2 changelog; "<code>"relevantResourceAttrsForPlan"</code>" in Terraform's source.)"
+            </p>
             {move || {
                 let ignored = ignored();
                 (!ignored.is_empty()).then(|| view! {
@@ -199,8 +224,6 @@ fn PlanView(outcome: Outcome) -> impl IntoView {
                 <h3>"Objects no state file records"</h3>
                 <pre class="inventory" data-testid="unmanaged">{unmanaged}</pre>
             })}
-            <h3>"The plan: what it takes to make the account match the configuration"</h3>
-            <Terminal text=plan testid="plan" label="terraform plan output"/>
         </section>
     }
 }
@@ -243,41 +266,28 @@ fn ApplyView(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoVie
     };
     let log = move || match done.get() {
         Some(k) => with_ok(outcome, |o| {
-            let mut t = String::new();
-            for s in o.applied.steps.iter().take(k) {
-                t.push_str(&format!("{}\n{}\n", s.started, s.finished));
-            }
-            t.push_str(&format!("… {k} of {} steps done\n", o.applied.steps.len()));
-            t
+            format!(
+                "{}… {k} of {} steps done\n",
+                o.applied.log(k),
+                o.applied.steps.len()
+            )
         }),
         None => with_ok(outcome, |o| {
             o.last_apply
                 .as_ref()
-                .filter(|_| o.plan.changes.is_empty())
-                .map(|a| {
-                    let mut t = String::new();
-                    for s in &a.steps {
-                        t.push_str(&format!("{}\n{}\n", s.started, s.finished));
-                    }
-                    t.push_str(&format!("\n{}\n", a.complete_line));
-                    t
-                })
+                .map(|a| a.log(a.steps.len()))
                 .unwrap_or_default()
         }),
     };
     let log = Signal::derive(log);
-    let note = move || {
-        with_ok(outcome, |o| {
-            o.last_apply
-                .as_ref()
-                .filter(|_| o.plan.changes.is_empty() && done.get().is_none())
-                .map(|a| a.note.clone())
-        })
-    };
+    let last = move || with_ok(outcome, |o| o.last_apply.clone()).filter(|_| done.get().is_none());
     view! {
         <section aria-labelledby="apply-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
             <h2 id="apply-heading">"4 · terraform apply"</h2>
-            <p>"Apply carries out the plan in its order, one resource at a time, and writes the new state."</p>
+            <p>
+                "Apply carries out the plan one step at a time, an object after what it refers to, and writes the new "
+                "state. A step AWS refuses stops what waits for it; what ran stays done, and the state records it."
+            </p>
             <div class="actions">
                 <button data-testid="apply-step" prop:disabled=nothing_to_do on:click=step>
                     {move || match done.get() { Some(k) => format!("Next step ({} of {})", k + 1, total()), None => "Apply one step".into() }}
@@ -288,7 +298,15 @@ fn ApplyView(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoVie
             {move || (!log.with(String::is_empty)).then(|| view! {
                 <Terminal text=log testid="apply-log" label="terraform apply output"/>
             })}
-            {move || note().map(|n| view! { <p class="apply-note" role="status" data-testid="apply-note">{n}</p> })}
+            {move || last().map(|a| view! {
+                <p class="apply-note" role="status" data-testid="apply-note">{a.note.clone()}</p>
+                {a.failures.into_iter().map(|f| view! {
+                    <div class="apply-failure" data-testid="apply-failure">
+                        <p><strong>{format!("{}: what is left. ", f.address)}</strong>{f.left}</p>
+                        <p><strong>"The way past it. "</strong>{f.fix}</p>
+                    </div>
+                }).collect_view()}
+            })}
         </section>
     }
 }
@@ -426,9 +444,20 @@ fn About() -> impl IntoView {
             <h2 id="about-heading">"How the lab reads the configuration"</h2>
             <p>
                 "The text is parsed as real HCL by the "<code>"hcl-edit"</code>" crate, compiled into this page, so syntax errors "
-                "carry Terraform-like positions. The lab does not run Terraform: a simulated provider assigns IDs, references such as "
-                <code>"aws_security_group.alb.id"</code>" are resolved from them, and which attribute changes force a replacement "
-                "comes from a table read from the AWS provider's documentation."
+                "carry Terraform-like positions; a reference to an undeclared resource or module, and a cycle, are refused as "
+                "Terraform refuses them. The lab does not run Terraform: a simulated provider assigns IDs (stand-ins), and which "
+                "attribute changes force a replacement comes from a table read from the AWS provider's documentation and source. "
+                "The lab's objects hold the arguments written in the configuration plus "<code>"id"</code>" and "<code>"arn"</code>
+                ", so the counts of hidden attributes are of those; a real plan lists more attributes the provider computes."
+            </p>
+            <p class="note careful" data-testid="no-listener-note">
+                <strong>"A careful reader's note. "</strong>
+                "The worked example's Terraform, kept as printed, declares the load balancer and its target group but no "
+                <code>"aws_lb_listener"</code>". An Application Load Balancer without a listener receives no traffic from clients: a "
+                "listener, with a protocol, a port and a default action that forwards to the target group, has to be added before "
+                "it serves anything ("
+                <cite><a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html"
+                    rel="noopener noreferrer">"Elastic Load Balancing: Listeners for your Application Load Balancers"</a></cite>")."
             </p>
             <p>
                 "The parser has a price: this demo adds about 380 KB to the lab's WebAssembly (124 KB over the wire with brotli), "

@@ -6,10 +6,12 @@
 
 use crate::chart::{Bar, Chart, ChartSpec, Series, Tone};
 use crate::controls::{bind, NumberInput, Slider, Toggle, WholeInput};
+use crate::documented::DocumentedSection;
 use crate::format;
 use crate::lab::{demo_page, from_ok, lab, problems_view, WorkedExample};
 use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::link::Query;
+use cloud_lab_model::money::Usd;
 use cloud_lab_model::multi_region::*;
 use cloud_lab_model::photoshare::{printed, SLO};
 use cloud_lab_model::vocabulary::Service;
@@ -52,6 +54,7 @@ fn when(s: f64) -> String {
 fn FailoverSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> impl IntoView {
     let lab = lab();
     let interval = move || params.with(|p| p.health_check_interval_s);
+    let alias = move || params.with(|p| p.record == DnsRecord::Alias);
     let (threshold, set_threshold) = bind(
         params,
         |p| f64::from(p.failure_threshold),
@@ -59,8 +62,15 @@ fn FailoverSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> imp
     );
     let (ttl, set_ttl) = bind(
         params,
-        |p| f64::from(p.dns_ttl_s),
-        |p, x| p.dns_ttl_s = as_whole(x, MAX_TTL_S),
+        |p| f64::from(p.record.ttl_s()),
+        // Only a CNAME has a TTL to set; the slider is disabled for alias records.
+        |p, x| {
+            if let DnsRecord::Cname { .. } = p.record {
+                p.record = DnsRecord::Cname {
+                    ttl_s: as_whole(x, MAX_TTL_S),
+                };
+            }
+        },
     );
     let (extra, set_extra) = bind(
         params,
@@ -111,8 +121,19 @@ fn FailoverSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> imp
                 </fieldset>
                 <Slider label="Failed checks before unhealthy" value=threshold set=set_threshold
                     min=1.0 max=f64::from(MAX_FAILURE_THRESHOLD) step=1.0 shown=|x| format::trimmed(x, 0) testid="threshold"/>
+                <fieldset>
+                    <legend>"Failover records"</legend>
+                    <label><input type="radio" name="record" data-testid="record-alias"
+                        prop:checked=alias
+                        on:change=move |_| params.update(|p| p.record = DnsRecord::Alias)/>" alias (TTL fixed at 60 s)"</label>
+                    <label><input type="radio" name="record" data-testid="record-cname"
+                        prop:checked=move || !alias()
+                        on:change=move |_| params.update(|p| if p.record == DnsRecord::Alias {
+                            p.record = DnsRecord::Cname { ttl_s: ALIAS_TTL_S };
+                        })/>" CNAME (TTL you set)"</label>
+                </fieldset>
                 <Slider label="DNS record TTL" value=ttl set=set_ttl min=0.0 max=600.0 step=10.0
-                    shown=format::seconds testid="ttl"/>
+                    shown=format::seconds disabled=Signal::derive(alias) testid="ttl"/>
                 <Slider label="Replication lag" value=lag set=set_lag min=0.0 max=60.0 step=0.5
                     shown=format::seconds testid="lag"/>
                 <Slider label="Promoting the replica takes" value=promotion set=set_promotion min=0.0 max=1_800.0 step=30.0
@@ -167,6 +188,7 @@ fn FailoverSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> imp
                     }}
                 </ol>
                 <p class="note">{TIMING_NOTE}</p>
+                <p class="note careful" data-testid="ttl-note">{TTL_NOTE}</p>
             </div>
         </section>
     }
@@ -207,8 +229,9 @@ fn AvailabilitySection(params: RwSignal<MultiRegionParams>, outcome: Outcome) ->
                     </div>
                     <div>
                         <dt>"Two regions, instant failover"</dt>
-                        <dd class="big" data-testid="two-regions">{figure(|g| format::availability(g.two_regions.availability))}</dd>
+                        <dd class="big" data-testid="two-regions">{figure(|g| format::percent(g.two_regions.availability, 5))}</dd>
                         <dd>{figure(|g| format!("{} down a month", format::minutes(g.two_regions.downtime_min_per_month)))}</dd>
+                        <dd data-testid="two-regions-four-nines">{figure(|g| four_nines(g.two_regions_meets_four_nines, g, " even so"))}</dd>
                     </div>
                     <div>
                         <dt>"Failing over costs"</dt>
@@ -218,13 +241,9 @@ fn AvailabilitySection(params: RwSignal<MultiRegionParams>, outcome: Outcome) ->
                     </div>
                     <div>
                         <dt>"Two regions, with failover time"</dt>
-                        <dd class="big" data-testid="effective">{figure(|g| format::availability(g.effective_availability))}</dd>
+                        <dd class="big" data-testid="effective">{figure(|g| format::percent(g.effective_availability, 5))}</dd>
                         <dd>{figure(|g| format!("{} down a month", format::minutes(g.effective_downtime_min_per_month)))}</dd>
-                        <dd data-testid="four-nines">{figure(|g| if g.meets_four_nines {
-                            "meets 99.99 %".to_string()
-                        } else {
-                            "short of 99.99 % (4.32 min a month)".to_string()
-                        })}</dd>
+                        <dd data-testid="four-nines">{figure(|g| four_nines(g.meets_four_nines, g, ""))}</dd>
                     </div>
                 </dl>
                 <p>
@@ -233,6 +252,18 @@ fn AvailabilitySection(params: RwSignal<MultiRegionParams>, outcome: Outcome) ->
                 </p>
             </div>
         </section>
+    }
+}
+
+/// Whether four nines hold, against the downtime they allow.
+fn four_nines(meets: bool, g: &AvailabilityGain, so: &str) -> String {
+    if meets {
+        "meets 99.99 %".to_string()
+    } else {
+        format!(
+            "short of 99.99 %{so} ({} a month allowed)",
+            format::minutes(g.four_nines_budget_min)
+        )
     }
 }
 
@@ -252,24 +283,24 @@ fn CostSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> impl In
     );
     let cost = from_ok(outcome, |o| Some(o.cost.clone()));
     let on_demand_agrees = Signal::derive(move || {
-        cost().is_some_and(|c| c.one_region_on_demand_usd == printed::ON_DEMAND_TOTAL_USD)
+        cost().is_some_and(|c| c.one_region_on_demand_usd.to_f64() == printed::ON_DEMAND_TOTAL_USD)
     });
     let optimized_agrees = Signal::derive(move || {
-        cost().is_some_and(|c| c.one_region_optimized_usd == printed::OPTIMIZED_TOTAL_USD)
+        cost().is_some_and(|c| c.one_region_optimized_usd.to_f64() == printed::OPTIMIZED_TOTAL_USD)
     });
     let figure =
         move |f: fn(&StandbyCost) -> String| move || cost().map(|c| f(&c)).unwrap_or_default();
     let spec = Signal::derive(move || {
         let c = cost();
-        let one = |label: &str, usd: f64| Bar {
+        let one = |label: &str, usd: Usd| Bar {
             label: label.into(),
-            segments: vec![("one region".into(), usd, Tone::First)],
+            segments: vec![("one region".into(), usd.to_f64(), Tone::First)],
         };
-        let two = |label: &str, usd: f64, standby: f64| Bar {
+        let two = |label: &str, usd: Usd, standby: Usd| Bar {
             label: label.into(),
             segments: vec![
-                ("one region".into(), usd, Tone::First),
-                ("standby region".into(), standby, Tone::Second),
+                ("one region".into(), usd.to_f64(), Tone::First),
+                ("standby region".into(), standby.to_f64(), Tone::Second),
             ],
         };
         let bars = c
@@ -379,9 +410,7 @@ fn CostSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> impl In
 #[component]
 fn Sources() -> impl IntoView {
     view! {
-        <section aria-labelledby="region-sources-heading">
-            <h2 id="region-sources-heading">"Assumptions and sources"</h2>
-            <p>{SOURCES_NOTE}</p>
-        </section>
+        <DocumentedSection items=&DOCUMENTED/>
+        <p class="note">{ASSUMPTIONS_NOTE}</p>
     }
 }

@@ -7,10 +7,12 @@
 
 use crate::chart::{Chart, ChartSpec, Series, Tone};
 use crate::controls::NumberInput;
+use crate::documented::DocumentedSection;
 use crate::format;
 use crate::lab::{demo_page, field_number, from_ok, problems_view, WorkedExample};
 use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::link::{number_text, Query};
+use cloud_lab_model::money::Usd;
 use cloud_lab_model::photoshare::printed;
 use cloud_lab_model::serverless::*;
 use leptos::prelude::*;
@@ -24,6 +26,7 @@ pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
             <Crossing params outcome/>
             <ColdStartsView outcome/>
             <Prices params/>
+            <DocumentedSection items=&DOCUMENTED/>
         }
     })
 }
@@ -57,7 +60,19 @@ fn Workload(params: RwSignal<ServerlessParams>) -> impl IntoView {
             .with(|p| p.preset == Preset::Api && p.rate_per_s == printed::ORIGIN_LOAD_STEADY_PER_S)
     });
     let (ms, set_ms) = bind(params, |p| p.duration_ms, |p, x| p.duration_ms = x);
-    let (mb, set_mb) = bind(params, |p| p.memory_mb, |p, x| p.memory_mb = x);
+    let (mb, set_mb) = bind(
+        params,
+        |p| f64::from(p.memory_mb),
+        // Anything but a whole number of MB becomes 0, which the model reports.
+        |p, x| {
+            p.memory_mb =
+                if x.is_finite() && x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) {
+                    x as u32
+                } else {
+                    0
+                }
+        },
+    );
     let (init, set_init) = bind(params, |p| p.init_ms, |p, x| p.init_ms = x);
     let (keep, set_keep) = bind(params, |p| p.keep_alive_s, |p, x| p.keep_alive_s = x);
     let (cap, set_cap) = bind(
@@ -163,7 +178,7 @@ fn Crossing(params: RwSignal<ServerlessParams>, outcome: Outcome) -> impl IntoVi
                         "functions",
                         o.curve
                             .iter()
-                            .map(|c| (c.rate_per_s, c.functions_usd))
+                            .map(|c| (c.rate_per_s, c.functions_usd.to_f64()))
                             .collect(),
                         Tone::First,
                     ),
@@ -201,7 +216,7 @@ fn Crossing(params: RwSignal<ServerlessParams>, outcome: Outcome) -> impl IntoVi
         })
     });
     let f =
-        move |g: fn(&FunctionsBill) -> f64| from_ok(outcome, move |o| format::usd(g(&o.functions)));
+        move |g: fn(&FunctionsBill) -> Usd| from_ok(outcome, move |o| format::usd(g(&o.functions)));
     view! {
         <section aria-labelledby="crossing-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
             <h2 id="crossing-heading">"Per request against per hour"</h2>
@@ -210,8 +225,8 @@ fn Crossing(params: RwSignal<ServerlessParams>, outcome: Outcome) -> impl IntoVi
                 <div>
                     <dt>"Functions, a month"</dt>
                     <dd class="big" data-testid="functions-usd">{f(|b| b.total_usd)}</dd>
-                    <dd>{from_ok(outcome, |o| format!("{} requests", format::quantity(o.functions.requests_per_month)))}</dd>
-                    <dd>"requests "{f(|b| b.requests_usd)}" · gateway "{f(|b| b.gateway_usd)}" · compute "{f(|b| b.compute_usd)}</dd>
+                    <dd>{from_ok(outcome, |o| format!("{} requests", format::whole(o.functions.requests_per_month as f64)))}</dd>
+                    <dd data-testid="functions-parts">"requests "{f(|b| b.requests_usd)}" · gateway "{f(|b| b.gateway_usd)}" · compute "{f(|b| b.compute_usd)}</dd>
                 </div>
                 <div>
                     <dt>"Fleet, a month"</dt>
@@ -224,15 +239,15 @@ fn Crossing(params: RwSignal<ServerlessParams>, outcome: Outcome) -> impl IntoVi
                         Ok(o) => match o.cheaper {
                             Cheaper::Functions => "the functions",
                             Cheaper::Fleet => "the fleet",
-                            Cheaper::Same => "neither (within a cent)",
+                            Cheaper::Same => "neither (the same to the cent)",
                         },
                         Err(_) => "",
                     })}</dd>
                 </div>
             </dl>
             <p class="formula">
-                "functions = requests × (request price + gateway price) + requests × (duration + cold share × init) × memory × GB-s price, less the free tier · "
-                "fleet = max(floor, ⌈rate ÷ capacity⌉) × task-hour price × hours + fixed"
+                "functions = requests × (request price + gateway price) + (requests × duration + cold starts × init) × memory × GB-s price, less the free tier · "
+                "fleet = max(floor, ⌈rate ÷ capacity⌉) × task-hour price × hours + fixed · each charge rounded half a cent up, each bill the sum of its charges"
             </p>
             <Chart spec summary testid="crossover-chart"/>
         </section>
@@ -252,7 +267,7 @@ fn ColdStartsView(outcome: Outcome) -> impl IntoView {
                 </div>
                 <div>
                     <dt>"Cold starts a month"</dt>
-                    <dd class="big" data-testid="cold-count">{c(|s| format::quantity(s.per_month.round()))}</dd>
+                    <dd class="big" data-testid="cold-count">{c(|s| format::whole(s.per_month as f64))}</dd>
                 </div>
                 <div>
                     <dt>"Latency they add"</dt>
@@ -280,23 +295,32 @@ fn Prices(params: RwSignal<ServerlessParams>) -> impl IntoView {
             vec![
                 (
                     "Lambda compute, x86",
-                    format!("${} per GB-second", pr.gb_s_x86_usd),
+                    format!("{} per GB-second", format::usd_price(pr.gb_s_x86_usd)),
                 ),
                 (
                     "Lambda compute, Arm",
-                    format!("${} per GB-second", pr.gb_s_arm_usd),
+                    format!("{} per GB-second", format::usd_price(pr.gb_s_arm_usd)),
                 ),
                 (
                     "Lambda requests",
-                    format!("{} per million", format::usd(pr.requests_per_million_usd)),
+                    format!(
+                        "{} per million",
+                        format::usd_price(pr.requests_per_million_usd)
+                    ),
                 ),
                 (
                     "API Gateway HTTP API",
-                    format!("{} per million", format::usd(pr.http_api_per_million_usd)),
+                    format!(
+                        "{} per million",
+                        format::usd_price(pr.http_api_per_million_usd)
+                    ),
                 ),
                 (
                     "API Gateway REST API",
-                    format!("{} per million", format::usd(pr.rest_api_per_million_usd)),
+                    format!(
+                        "{} per million",
+                        format::usd_price(pr.rest_api_per_million_usd)
+                    ),
                 ),
                 (
                     "Free tier",
@@ -318,7 +342,7 @@ fn Prices(params: RwSignal<ServerlessParams>) -> impl IntoView {
                 ),
                 (
                     "Fleet's fixed cost (load balancer)",
-                    format!("{} a month", format::usd(f.fixed_month_usd)),
+                    format!("{} a month", format::usd_price(f.fixed_month_usd)),
                 ),
             ]
         })

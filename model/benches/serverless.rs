@@ -12,12 +12,15 @@ pub fn bench(c: &mut Criterion) {
             b.iter(|| serverless::evaluate(black_box(&p)))
         });
     }
-    let p = ServerlessParams::default();
-    c.bench_function("serverless::functions_bill (PhotoShare API)", |b| {
-        b.iter(|| serverless::functions_bill(black_box(&p), black_box(96.0)))
+    let pricing = serverless::Pricing::new(&ServerlessParams::default())
+        .expect("the worked example's prices fit");
+    // 96 req/s for 730 h.
+    let requests = 252_288_000;
+    c.bench_function("serverless::Pricing::functions (PhotoShare API)", |b| {
+        b.iter(|| pricing.functions(black_box(requests)))
     });
-    c.bench_function("serverless::fleet_bill (PhotoShare API)", |b| {
-        b.iter(|| serverless::fleet_bill(black_box(&p), black_box(96.0)))
+    c.bench_function("serverless::Pricing::fleet (PhotoShare API)", |b| {
+        b.iter(|| pricing.fleet(black_box(requests)))
     });
     let query = Query::parse("preset=thumbnails&rate=1.5&arch=arm");
     c.bench_function("serverless::from_query", |b| {

@@ -15,6 +15,7 @@ use std::collections::VecDeque;
 
 use crate::documented::Documented;
 use crate::link::{from_percent, number_text, Ignored, LinkReader, LinkState, Query};
+use crate::money::{Decimal, Usd};
 use crate::photoshare;
 
 /// Longest run: two days, one second per step.
@@ -516,7 +517,8 @@ pub struct PolicyRun {
     pub peak_desired: u32,
     /// Task-hours billed: Fargate bills a task from launch, so starting tasks count.
     pub task_hours: f64,
-    pub cost_usd: f64,
+    /// Task-seconds × the task-hour price ÷ 3,600, rounded half a cent up.
+    pub cost_usd: Usd,
     /// How often the count turned from growing to shrinking or back: flapping.
     pub direction_changes: u32,
     pub first_scale_out_s: Option<u32>,
@@ -546,7 +548,7 @@ pub struct AutoscalingOutcome {
     /// [`tasks_needed`] at the peak, before the [min, max] clamp.
     pub tasks_for_peak: u32,
     /// Price of one task-hour at the worked example's Fargate rates.
-    pub task_hour_usd: f64,
+    pub task_hour_usd: Decimal,
     /// One per policy, in the order asked for.
     pub runs: Vec<PolicyRun>,
 }
@@ -677,10 +679,15 @@ impl AutoscalingParams {
     }
 }
 
-/// One task-hour at the worked example's Fargate prices (1 vCPU + 2 GB).
-pub fn task_hour_usd() -> f64 {
+/// One task-hour at the worked example's Fargate prices (1 vCPU + 2 GB), exactly.
+pub fn task_hour_usd() -> Decimal {
     use photoshare::cost::*;
-    TASK_VCPU * FARGATE_VCPU_HOUR_USD + TASK_MEMORY_GB * FARGATE_GB_HOUR_USD
+    let part = |size: f64, price: Decimal| Decimal::from_f64(size)?.checked_mul(price);
+    // The worked example's constants: this cannot fail.
+    part(TASK_VCPU, FARGATE_VCPU_HOUR_USD)
+        .zip(part(TASK_MEMORY_GB, FARGATE_GB_HOUR_USD))
+        .and_then(|(cpu, memory)| cpu.checked_add(memory))
+        .unwrap_or_default()
 }
 
 /// Seconds between series points: 10 s, or coarser so a run has at most [`MAX_SERIES_POINTS`].
@@ -1277,7 +1284,10 @@ fn run(p: &AutoscalingParams, policy: Policy, load: &Load, needed: u32) -> Polic
         },
         bad_minutes: tally.bad_minutes,
         task_hours,
-        cost_usd: task_hours * task_hour_usd(),
+        cost_usd: Decimal::whole(i128::from(task_seconds))
+            .checked_mul(task_hour_usd())
+            .and_then(|x| x.cents_over(3_600))
+            .unwrap_or_default(),
     }
 }
 

@@ -6,14 +6,16 @@
 //! prices show the CAPEX → OPEX argument too: an elastic fleet pays only for the
 //! hours its load needs, a fleet bought for the peak pays for the peak all day.
 //!
-//! Where the cents are rounded, as on an invoice: each line is rounded to the
-//! cent; a lever discounts the sum of the lines it covers and is rounded once;
-//! totals are sums of cents. So every printed column adds up to its printed
-//! total, and for the worked example these are also the cents of the unrounded
-//! sums (tested).
+//! Money is exact, as on an invoice (see [`crate::money`]): each line is
+//! quantity × unit price rounded half a cent up; a lever discounts each line it
+//! covers and rounds it the same way; every total is the sum of its lines. So
+//! every column adds up to its total, and the worked example's printed rows and
+//! totals come out to the cent (tested).
 
 use crate::availability::{AvailabilityParams, DatabaseChoice};
+use crate::documented::Documented;
 use crate::link::{from_percent, number_text, Ignored, LinkReader, LinkState, Query, Route};
+use crate::money::{Decimal, Usd, TOO_LARGE};
 use crate::photoshare::{self, cost as ps};
 use crate::vocabulary::{Cloud, Service};
 
@@ -23,10 +25,53 @@ pub const PRICES_AS_OF: &str = "the worked example's prices (undated, rounded)";
 pub const PRICE_SOURCE: &str = "Illustrative eu-west-1 on-demand list prices, rounded, as the worked example uses them. \
      Not a quote: list prices change, so re-price with the provider's calculator before committing.";
 
+/// Where a Multi-AZ instance's storage billing is documented, for the careful reader's note.
+pub const MULTI_AZ_STORAGE_SOURCE: &str = "Amazon RDS User Guide, \u{201c}On-Demand DB instances for \
+     Amazon RDS\u{201d}: a Multi-AZ DB instance is charged per GB-month for the storage provisioned for \
+     both the primary and the standby.";
+
+/// What AWS documents about the bill's lines and levers, and how the lab follows it.
+pub const DOCUMENTED: [Documented; 4] = [
+    Documented {
+        says: "Fargate bills the vCPU and memory a task asks for, from the start of its image \
+pull until it stops, per second with a one-minute minimum, at a price per vCPU-hour and per \
+GB-hour.",
+        lab: "A month is the average number of tasks × a task's size × the hours in the month, \
+at the worked example's rounded prices: 2 × 1 vCPU × 730 h = 1,460 vCPU-hours.",
+        source: "AWS Fargate Pricing",
+        url: "https://aws.amazon.com/fargate/pricing/",
+    },
+    Documented {
+        says: "A Multi-AZ DB instance is billed instance-hours for both the primary and the \
+standby, and storage per GB-month for the storage provisioned for both.",
+        lab: "The instance line counts two instances, as §4 does. The storage line keeps §4's \
+single count so that the bill is the printed $1,358.49; the careful reader's note shows both.",
+        source: "Amazon RDS User Guide: On-Demand DB instances for Amazon RDS",
+        url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_OnDemandDBInstances.html",
+    },
+    Documented {
+        says: "A Compute Savings Plan is a commitment to a dollar amount of compute an hour for \
+one or three years; it applies to Fargate usage, which is then charged at the plan's lower \
+rates.",
+        lab: "The lever takes a discount (the worked example's 40 %) off each Fargate line; what \
+the commitment leaves unused is not modelled.",
+        source: "Savings Plans User Guide: What are Savings Plans?",
+        url: "https://docs.aws.amazon.com/savingsplans/latest/userguide/what-is-savings-plans.html",
+    },
+    Documented {
+        says: "A reserved DB instance is a discount on one instance class and deployment \
+(Single-AZ or Multi-AZ) for one or three years; storage is billed as before.",
+        lab: "The reservation lever discounts the instance line only (the worked example's 42 %); \
+the storage line stays on demand. Reserved cache nodes work the same way for the Redis line.",
+        source: "Amazon RDS User Guide: Reserved DB instances for Amazon RDS",
+        url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithReservedDBInstances.html",
+    },
+];
+
 /// Most hours in a month (31 days).
 pub const MAX_HOURS_PER_MONTH: f64 = 744.0;
 /// Highest unit price accepted, in dollars.
-pub const MAX_PRICE_USD: f64 = 1_000_000.0;
+pub const MAX_PRICE_USD: Decimal = Decimal::whole(1_000_000);
 /// Most tasks running on average.
 pub const MAX_AVERAGE_TASKS: f64 = 10_000.0;
 /// Most terabytes stored or sent in a month.
@@ -61,22 +106,22 @@ impl Lever {
     }
 }
 
-/// Every unit price of the bill, in dollars.
+/// Every unit price of the bill, in dollars, as exact decimals.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct UnitPrices {
-    pub fargate_vcpu_hour_usd: f64,
-    pub fargate_gb_hour_usd: f64,
+    pub fargate_vcpu_hour_usd: Decimal,
+    pub fargate_gb_hour_usd: Decimal,
     /// One db.r6g.large instance; Multi-AZ runs two, so it pays twice this.
-    pub db_instance_hour_usd: f64,
-    pub db_storage_gb_month_usd: f64,
-    pub redis_node_hour_usd: f64,
+    pub db_instance_hour_usd: Decimal,
+    pub db_storage_gb_month_usd: Decimal,
+    pub redis_node_hour_usd: Decimal,
     /// The load balancer's hours and capacity units, as one monthly figure.
-    pub alb_month_usd: f64,
-    pub s3_gb_month_usd: f64,
-    pub cdn_egress_gb_usd: f64,
-    pub origin_egress_gb_usd: f64,
+    pub alb_month_usd: Decimal,
+    pub s3_gb_month_usd: Decimal,
+    pub cdn_egress_gb_usd: Decimal,
+    pub origin_egress_gb_usd: Decimal,
     /// NAT gateways in both AZs and their data processing, as one monthly figure.
-    pub nat_month_usd: f64,
+    pub nat_month_usd: Decimal,
 }
 
 impl Default for UnitPrices {
@@ -84,7 +129,10 @@ impl Default for UnitPrices {
         UnitPrices {
             fargate_vcpu_hour_usd: ps::FARGATE_VCPU_HOUR_USD,
             fargate_gb_hour_usd: ps::FARGATE_GB_HOUR_USD,
-            db_instance_hour_usd: ps::POSTGRES_MULTI_AZ_HOUR_USD / 2.0,
+            // Half the pair's rate: exact, so it cannot fail.
+            db_instance_hour_usd: ps::POSTGRES_MULTI_AZ_HOUR_USD
+                .checked_mul(Decimal::lit("0.5"))
+                .unwrap_or_default(),
             db_storage_gb_month_usd: ps::POSTGRES_STORAGE_GB_MONTH_USD,
             redis_node_hour_usd: ps::REDIS_NODE_HOUR_USD,
             alb_month_usd: ps::ALB_MONTH_USD,
@@ -94,6 +142,101 @@ impl Default for UnitPrices {
             nat_month_usd: ps::NAT_GATEWAYS_MONTH_USD,
         }
     }
+}
+
+/// One unit price of the bill: its link key, its field's label, how a message
+/// names it, and where it lives. One table for the link, the checks and the page.
+#[derive(Clone, Copy)]
+pub struct PriceField {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub what: &'static str,
+    pub get: fn(&UnitPrices) -> Decimal,
+    pub set: fn(&mut UnitPrices, Decimal),
+}
+
+/// The bill's unit prices, in its order.
+pub const PRICE_FIELDS: [PriceField; 10] = [
+    PriceField {
+        key: "p_vcpu",
+        label: "Fargate, $ per vCPU-hour",
+        what: "The Fargate vCPU-hour price",
+        get: |p| p.fargate_vcpu_hour_usd,
+        set: |p, x| p.fargate_vcpu_hour_usd = x,
+    },
+    PriceField {
+        key: "p_gb",
+        label: "Fargate, $ per GB-hour",
+        what: "The Fargate GB-hour price",
+        get: |p| p.fargate_gb_hour_usd,
+        set: |p, x| p.fargate_gb_hour_usd = x,
+    },
+    PriceField {
+        key: "p_db",
+        label: "Postgres db.r6g.large, $ per instance-hour",
+        what: "The database instance-hour price",
+        get: |p| p.db_instance_hour_usd,
+        set: |p, x| p.db_instance_hour_usd = x,
+    },
+    PriceField {
+        key: "p_dbgb",
+        label: "Postgres gp3 storage, $ per GB-month",
+        what: "The database storage price",
+        get: |p| p.db_storage_gb_month_usd,
+        set: |p, x| p.db_storage_gb_month_usd = x,
+    },
+    PriceField {
+        key: "p_redis",
+        label: "Redis cache.r6g.large, $ per node-hour",
+        what: "The cache node-hour price",
+        get: |p| p.redis_node_hour_usd,
+        set: |p, x| p.redis_node_hour_usd = x,
+    },
+    PriceField {
+        key: "p_alb",
+        label: "Load balancer, $ a month",
+        what: "The load balancer's monthly price",
+        get: |p| p.alb_month_usd,
+        set: |p, x| p.alb_month_usd = x,
+    },
+    PriceField {
+        key: "p_s3",
+        label: "S3, $ per GB-month",
+        what: "The S3 storage price",
+        get: |p| p.s3_gb_month_usd,
+        set: |p, x| p.s3_gb_month_usd = x,
+    },
+    PriceField {
+        key: "p_cdn",
+        label: "CDN egress, $ per GB",
+        what: "The CDN egress price",
+        get: |p| p.cdn_egress_gb_usd,
+        set: |p, x| p.cdn_egress_gb_usd = x,
+    },
+    PriceField {
+        key: "p_origin",
+        label: "Origin egress, $ per GB",
+        what: "The origin egress price",
+        get: |p| p.origin_egress_gb_usd,
+        set: |p, x| p.origin_egress_gb_usd = x,
+    },
+    PriceField {
+        key: "p_nat",
+        label: "NAT gateways + data, $ a month",
+        what: "The NAT gateways' monthly price",
+        get: |p| p.nat_month_usd,
+        set: |p, x| p.nat_month_usd = x,
+    },
+];
+
+/// A price in `[0, MAX_PRICE_USD]`.
+pub fn price_in_range(x: Decimal) -> bool {
+    (Decimal::ZERO..=MAX_PRICE_USD).contains(&x)
+}
+
+/// The message for a price out of range.
+pub fn price_problem(what: &str) -> String {
+    format!("{what} must be a number of dollars from 0 to {MAX_PRICE_USD}.")
 }
 
 /// A day of load for the CAPEX vs OPEX comparison: the steady load all day,
@@ -401,14 +544,15 @@ pub struct BillRow {
     /// What this month's quantity is made of, e.g. "Multi-AZ ⇒ ×2" or "4.6 TB at the edge".
     pub detail: String,
     pub unit: &'static str,
-    pub quantity: f64,
-    pub unit_price_usd: f64,
-    /// Rounded to the cent.
-    pub on_demand_usd: f64,
+    /// Exact: the product of the inputs as typed.
+    pub quantity: Decimal,
+    pub unit_price_usd: Decimal,
+    /// quantity × unit price, rounded half a cent up.
+    pub on_demand_usd: Usd,
     /// The lever that discounts this line, when one is on.
     pub lever: Option<Group>,
-    /// This line's cents of its lever's rounded total (see [`LeverRow`]).
-    pub optimized_usd: f64,
+    /// The on-demand amount less the lever's discount, rounded half a cent up.
+    pub optimized_usd: Usd,
 }
 
 impl BillRow {
@@ -431,9 +575,9 @@ pub struct LeverRow {
     /// The discount applied, 0–1 (0 when the lever is off); `None` where the
     /// saving is already in the bill (the CDN's offload).
     pub discount: Option<f64>,
-    pub on_demand_usd: f64,
-    /// The lines' sum discounted once, rounded to the cent.
-    pub optimized_usd: f64,
+    /// The sums of its lines' columns.
+    pub on_demand_usd: Usd,
+    pub optimized_usd: Usd,
 }
 
 /// The largest line of a bill and its share of that bill.
@@ -445,22 +589,34 @@ pub struct Largest {
     pub share: f64,
 }
 
+/// A careful reader's note: a Multi-AZ instance bills its storage twice, once for the
+/// primary and once for the standby, but the worked example's storage line counts it once.
+/// The lab keeps the printed line (so the bill is the printed $1,358.49) and shows both.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MultiAzStorage {
+    pub gb: f64,
+    /// The bill's storage line, as the worked example counts it.
+    pub counted_usd: Usd,
+    /// Primary and standby: the line twice.
+    pub billed_usd: Usd,
+}
+
 /// One component's segment in the on-demand and optimized bars.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct StackSegment {
     pub component: Component,
-    pub on_demand_usd: f64,
-    pub optimized_usd: f64,
+    pub on_demand_usd: Usd,
+    pub optimized_usd: Usd,
 }
 
 /// Total egress split by the CDN, in whole GB.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EgressSplit {
-    pub total_gb: f64,
+    pub total_gb: u64,
     /// Served from the CDN's cache.
-    pub edge_gb: f64,
+    pub edge_gb: u64,
     /// Cache misses, sent from the origin: `total_gb − edge_gb`.
-    pub origin_gb: f64,
+    pub origin_gb: u64,
 }
 
 /// One hour of the day profile.
@@ -480,13 +636,13 @@ pub struct FleetDay {
     pub hours: Vec<HourLoad>,
     /// The fixed fleet: the busiest hour's tasks, all day.
     pub fixed_tasks: u32,
-    pub elastic_task_hours_per_day: f64,
-    pub fixed_task_hours_per_day: f64,
-    /// On-demand price of one task for an hour (vCPU + memory).
-    pub task_hour_usd: f64,
-    /// Over the month's hours, rounded to the cent.
-    pub elastic_month_usd: f64,
-    pub fixed_month_usd: f64,
+    pub elastic_task_hours_per_day: u64,
+    pub fixed_task_hours_per_day: u64,
+    /// On-demand price of one task for an hour (vCPU + memory), exact.
+    pub task_hour_usd: Decimal,
+    /// Task-hours a day × hours in the month ÷ 24 × the task-hour price, rounded half a cent up.
+    pub elastic_month_usd: Usd,
+    pub fixed_month_usd: Usd,
     /// Share of the fixed fleet's task-hours the load never needed, 0–1.
     pub fixed_idle_share: f64,
 }
@@ -497,13 +653,14 @@ pub struct CostOutcome {
     pub rows: Vec<BillRow>,
     /// In [`Group::ALL`]'s order.
     pub levers: Vec<LeverRow>,
-    pub on_demand_usd: f64,
-    pub optimized_usd: f64,
-    pub saving_usd: f64,
+    /// Sums of the rows.
+    pub on_demand_usd: Usd,
+    pub optimized_usd: Usd,
+    pub saving_usd: Usd,
     /// 0–1 of the on-demand bill.
     pub saving_share: f64,
     /// Twelve months of the saving.
-    pub saving_per_year_usd: f64,
+    pub saving_per_year_usd: Usd,
     /// The largest line of the on-demand bill.
     pub largest: Largest,
     /// The largest line once the levers are applied.
@@ -513,33 +670,29 @@ pub struct CostOutcome {
     pub egress: EgressSplit,
     /// The database this bill pays for, for the link to the availability demo.
     pub database: DatabaseChoice,
+    /// With a Multi-AZ database: what its storage would really be billed.
+    pub multi_az_storage: Option<MultiAzStorage>,
     pub fleet_day: FleetDay,
 }
 
-/// Slack in [`tasks_needed`]: a load within this share of a task above a whole
-/// number of tasks does not need another one.
-pub const TASKS_TOLERANCE: f64 = 1e-9;
-
-/// Tasks needed for a load: ⌈load / capacity⌉. The tolerance keeps 720 / 90 at
-/// 8 when floating point makes the origin load 719.9999… or 720.0000…1.
-pub fn tasks_needed(load_per_s: f64, capacity_per_s: f64) -> u32 {
-    let n = (load_per_s / capacity_per_s - TASKS_TOLERANCE).ceil();
-    if n.is_finite() && n > 0.0 {
-        n.min(f64::from(u32::MAX)) as u32
-    } else {
-        0
-    }
+/// A quantity as the decimal it was typed as (validated finite beforehand).
+fn exact(x: f64) -> Option<Decimal> {
+    Decimal::from_f64(x)
 }
 
-/// The egress split: edge GB rounded to whole GB, the origin gets the rest.
-pub fn egress_split(total_tb: f64, cdn_hit_ratio: f64) -> EgressSplit {
-    let total_gb = (total_tb * GB_PER_TB).round();
-    let edge_gb = (total_gb * cdn_hit_ratio).round();
-    EgressSplit {
-        total_gb,
-        edge_gb,
-        origin_gb: total_gb - edge_gb,
-    }
+/// The egress split: edge GB rounded half up to whole GB, the origin gets the rest.
+pub fn egress_split(total_tb: f64, cdn_hit_ratio: f64) -> Option<EgressSplit> {
+    let total = exact(total_tb)?
+        .checked_mul(Decimal::whole(GB_PER_TB as i128))?
+        .round_whole()?;
+    let edge = Decimal::whole(total)
+        .checked_mul(exact(cdn_hit_ratio)?)?
+        .round_whole()?;
+    Some(EgressSplit {
+        total_gb: u64::try_from(total).ok()?,
+        edge_gb: u64::try_from(edge).ok()?,
+        origin_gb: u64::try_from(total - edge).ok()?,
+    })
 }
 
 /// The bill, the levers, and the elastic-vs-fixed day. Bad input gives every problem found, in words.
@@ -548,94 +701,81 @@ pub fn evaluate(p: &CostParams) -> Result<CostOutcome, Vec<String>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    let egress = egress_split(p.total_egress_tb, p.cdn_hit_ratio);
-    let lines = bill_lines(p, &egress);
-    let on_demand: Vec<i64> = lines
-        .iter()
-        .map(|l| cents(l.quantity * l.unit_price_usd))
-        .collect();
+    bill(p).ok_or_else(|| vec![TOO_LARGE.to_string()])
+}
 
-    let mut optimized = on_demand.clone();
-    let mut levers = Vec::new();
-    for group in Group::ALL {
-        let members: Vec<usize> = (0..lines.len())
-            .filter(|&i| lines[i].line.group() == group)
-            .collect();
-        let member_cents: Vec<i64> = members.iter().map(|&i| on_demand[i]).collect();
-        let group_cents = sum(&member_cents);
-        let discount = match group {
-            Group::CdnOffload => None,
-            _ => Some(group.lever(p).map_or(0.0, Lever::applied)),
+fn bill(p: &CostParams) -> Option<CostOutcome> {
+    let egress = egress_split(p.total_egress_tb, p.cdn_hit_ratio)?;
+    let mut rows = Vec::with_capacity(BillLine::ALL.len());
+    for l in bill_lines(p, &egress)? {
+        let group = l.line.group();
+        let lever = group.lever(p).filter(|lv| lv.applied() > 0.0);
+        let on_demand_usd = l.quantity.checked_mul(l.unit_price_usd)?.cents()?;
+        let optimized_usd = match lever {
+            Some(lv) => on_demand_usd.keeping(Decimal::ONE.checked_sub(exact(lv.discount)?)?)?,
+            None => on_demand_usd,
         };
-        let keep = 1.0 - discount.unwrap_or(0.0);
-        let group_optimized = cents(usd(group_cents) * keep);
-        for (&i, share) in members
-            .iter()
-            .zip(allocate(&member_cents, keep, group_optimized))
-        {
-            optimized[i] = share;
-        }
-        levers.push(LeverRow {
-            group,
-            detail: lever_detail(group, p),
-            discount,
-            on_demand_usd: usd(group_cents),
-            optimized_usd: usd(group_optimized),
-        });
-    }
-
-    let on_demand_total = sum(&on_demand);
-    let optimized_total = sum(&optimized);
-    let saving = on_demand_total.saturating_sub(optimized_total);
-    let rows: Vec<BillRow> = lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| BillRow {
-            lever: l
-                .line
-                .group()
-                .lever(p)
-                .filter(|lv| lv.applied() > 0.0)
-                .map(|_| l.line.group()),
+        rows.push(BillRow {
+            lever: lever.map(|_| group),
             unit: l.line.unit(),
             line: l.line,
             detail: l.detail,
             quantity: l.quantity,
             unit_price_usd: l.unit_price_usd,
-            on_demand_usd: usd(on_demand[i]),
-            optimized_usd: usd(optimized[i]),
+            on_demand_usd,
+            optimized_usd,
+        });
+    }
+    let column = |keep: &dyn Fn(&BillRow) -> bool, amount: fn(&BillRow) -> Usd| -> Usd {
+        rows.iter().filter(|r| keep(r)).map(amount).sum()
+    };
+    let levers = Group::ALL
+        .into_iter()
+        .map(|group| LeverRow {
+            group,
+            detail: lever_detail(group, p),
+            discount: match group {
+                Group::CdnOffload => None,
+                _ => Some(group.lever(p).map_or(0.0, Lever::applied)),
+            },
+            on_demand_usd: column(&|r| r.line.group() == group, |r| r.on_demand_usd),
+            optimized_usd: column(&|r| r.line.group() == group, |r| r.optimized_usd),
         })
         .collect();
     let stack = Component::ALL
         .into_iter()
-        .map(|component| {
-            let of = |column: &[i64]| {
-                sum(&(0..rows.len())
-                    .filter(|&i| rows[i].line.component() == component)
-                    .map(|i| column[i])
-                    .collect::<Vec<_>>())
-            };
-            StackSegment {
-                component,
-                on_demand_usd: usd(of(&on_demand)),
-                optimized_usd: usd(of(&optimized)),
-            }
+        .map(|component| StackSegment {
+            component,
+            on_demand_usd: column(&|r| r.line.component() == component, |r| r.on_demand_usd),
+            optimized_usd: column(&|r| r.line.component() == component, |r| r.optimized_usd),
         })
         .collect();
-    Ok(CostOutcome {
+    let on_demand = column(&|_| true, |r| r.on_demand_usd);
+    let optimized = column(&|_| true, |r| r.optimized_usd);
+    let saving = on_demand - optimized;
+    let storage = rows
+        .iter()
+        .find(|r| r.line == BillLine::DbStorage)
+        .map_or(Usd::ZERO, |r| r.on_demand_usd);
+    Some(CostOutcome {
+        multi_az_storage: p.multi_az.then_some(MultiAzStorage {
+            gb: p.db_storage_gb,
+            counted_usd: storage,
+            billed_usd: storage.times(2),
+        }),
+        largest: largest(&rows, |r| r.on_demand_usd),
+        largest_optimized: largest(&rows, |r| r.optimized_usd),
         rows,
         levers,
-        on_demand_usd: usd(on_demand_total),
-        optimized_usd: usd(optimized_total),
-        saving_usd: usd(saving),
-        saving_share: share_of(saving, on_demand_total),
-        saving_per_year_usd: usd(saving.saturating_mul(12)),
-        largest: largest(&on_demand),
-        largest_optimized: largest(&optimized),
+        on_demand_usd: on_demand,
+        optimized_usd: optimized,
+        saving_usd: saving,
+        saving_share: Usd::share(saving, on_demand),
+        saving_per_year_usd: saving.times(12),
         stack,
         egress,
         database: p.database_choice(),
-        fleet_day: fleet_day(p),
+        fleet_day: fleet_day(p)?,
     })
 }
 
@@ -643,13 +783,14 @@ pub fn evaluate(p: &CostParams) -> Result<CostOutcome, Vec<String>> {
 struct Line {
     line: BillLine,
     detail: String,
-    quantity: f64,
-    unit_price_usd: f64,
+    quantity: Decimal,
+    unit_price_usd: Decimal,
 }
 
-fn bill_lines(p: &CostParams, egress: &EgressSplit) -> Vec<Line> {
+fn bill_lines(p: &CostParams, egress: &EgressSplit) -> Option<Vec<Line>> {
     let pr = &p.prices;
-    let hours = p.hours_per_month;
+    let hours = exact(p.hours_per_month)?;
+    let tasks = exact(p.average_tasks)?;
     let task_detail = |size: f64, unit: &str| {
         format!(
             "{} tasks × {} {unit}",
@@ -658,59 +799,66 @@ fn bill_lines(p: &CostParams, egress: &EgressSplit) -> Vec<Line> {
         )
     };
     let (db_instances, db_detail) = if p.multi_az {
-        (2.0, "Multi-AZ ⇒ ×2".to_string())
+        (2, "Multi-AZ ⇒ ×2".to_string())
     } else {
-        (1.0, "Single-AZ".to_string())
+        (1, "Single-AZ".to_string())
     };
-    let tb = |gb: f64| number_text((gb / GB_PER_TB * 10.0).round() / 10.0);
+    let tb = |gb: u64| number_text((gb as f64 / GB_PER_TB * 10.0).round() / 10.0);
     let line = |line, detail: String, quantity, unit_price_usd| Line {
         line,
         detail,
         quantity,
         unit_price_usd,
     };
-    vec![
+    let gb = |n: u64| Decimal::whole(i128::from(n));
+    Some(vec![
         line(
             BillLine::FargateVcpu,
             task_detail(p.task_vcpu, "vCPU"),
-            p.average_tasks * p.task_vcpu * hours,
+            Decimal::product(&[tasks, exact(p.task_vcpu)?, hours])?,
             pr.fargate_vcpu_hour_usd,
         ),
         line(
             BillLine::FargateMemory,
             task_detail(p.task_memory_gb, "GB"),
-            p.average_tasks * p.task_memory_gb * hours,
+            Decimal::product(&[tasks, exact(p.task_memory_gb)?, hours])?,
             pr.fargate_gb_hour_usd,
         ),
         line(
             BillLine::DbInstance,
             db_detail,
             hours,
-            pr.db_instance_hour_usd * db_instances,
+            pr.db_instance_hour_usd
+                .checked_mul(Decimal::whole(db_instances))?,
         ),
         line(
             BillLine::DbStorage,
             format!("{} GB", number_text(p.db_storage_gb)),
-            p.db_storage_gb,
+            exact(p.db_storage_gb)?,
             pr.db_storage_gb_month_usd,
         ),
         line(
             BillLine::Redis,
             format!("{} nodes", p.redis_nodes),
-            f64::from(p.redis_nodes) * hours,
+            Decimal::whole(i128::from(p.redis_nodes)).checked_mul(hours)?,
             pr.redis_node_hour_usd,
         ),
-        line(BillLine::LoadBalancer, String::new(), 1.0, pr.alb_month_usd),
+        line(
+            BillLine::LoadBalancer,
+            String::new(),
+            Decimal::ONE,
+            pr.alb_month_usd,
+        ),
         line(
             BillLine::ObjectStorage,
             format!("{} TB", number_text(p.stored_tb)),
-            p.stored_tb * GB_PER_TB,
+            exact(p.stored_tb)?.checked_mul(Decimal::whole(GB_PER_TB as i128))?,
             pr.s3_gb_month_usd,
         ),
         line(
             BillLine::CdnEgress,
             format!("{} TB at the edge", tb(egress.edge_gb)),
-            egress.edge_gb,
+            gb(egress.edge_gb),
             pr.cdn_egress_gb_usd,
         ),
         line(
@@ -720,16 +868,16 @@ fn bill_lines(p: &CostParams, egress: &EgressSplit) -> Vec<Line> {
                 tb(egress.origin_gb),
                 percent_text(1.0 - p.cdn_hit_ratio)
             ),
-            egress.origin_gb,
+            gb(egress.origin_gb),
             pr.origin_egress_gb_usd,
         ),
         line(
             BillLine::NatGateways,
             format!("{} AZs", photoshare::AVAILABILITY_ZONES),
-            1.0,
+            Decimal::ONE,
             pr.nat_month_usd,
         ),
-    ]
+    ])
 }
 
 fn lever_detail(group: Group, p: &CostParams) -> String {
@@ -747,95 +895,68 @@ fn percent_text(share: f64) -> String {
     number_text((share * 1_000.0).round() / 10.0)
 }
 
-/// Dollars to whole cents, half a cent rounding away from zero.
-fn cents(usd: f64) -> i64 {
-    (usd * 100.0).round() as i64
-}
-
-fn usd(cents: i64) -> f64 {
-    cents as f64 / 100.0
-}
-
-fn sum(cents: &[i64]) -> i64 {
-    cents.iter().fold(0, |a, &c| a.saturating_add(c))
-}
-
-fn share_of(part: i64, whole: i64) -> f64 {
-    if whole > 0 {
-        part as f64 / whole as f64
-    } else {
-        0.0
-    }
-}
-
-fn largest(column: &[i64]) -> Largest {
-    let row = column
+/// The largest line of a column (the last of equals) and its share of the column's sum.
+fn largest(rows: &[BillRow], amount: fn(&BillRow) -> Usd) -> Largest {
+    let row = rows
         .iter()
         .enumerate()
         .rev()
-        .max_by_key(|(_, &c)| c)
+        .max_by_key(|(_, r)| amount(r))
         .map_or(0, |(i, _)| i);
     Largest {
         row,
-        share: share_of(column.get(row).copied().unwrap_or(0), sum(column)),
+        share: Usd::share(
+            rows.get(row).map_or(Usd::ZERO, amount),
+            rows.iter().map(amount).sum(),
+        ),
     }
 }
 
-/// Splits a lever's rounded total over its lines: each line gets the whole
-/// cents of its own discounted amount, and the cents left over go to the lines
-/// with the largest fractions. The lines then add up to the lever's total.
-fn allocate(on_demand: &[i64], keep: f64, total: i64) -> Vec<i64> {
-    let exact: Vec<f64> = on_demand.iter().map(|&c| c as f64 * keep).collect();
-    let mut shares: Vec<i64> = exact.iter().map(|x| x.floor() as i64).collect();
-    let mut left = total.saturating_sub(sum(&shares));
-    let mut order: Vec<usize> = (0..exact.len()).collect();
-    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())));
-    for i in order {
-        if left <= 0 {
-            break;
-        }
-        shares[i] = shares[i].saturating_add(1);
-        left -= 1;
-    }
-    shares
-}
-
-fn fleet_day(p: &CostParams) -> FleetDay {
+fn fleet_day(p: &CostParams) -> Option<FleetDay> {
     let d = &p.day;
-    let miss = 1.0 - p.cdn_hit_ratio;
-    let hours: Vec<HourLoad> = (0..24)
-        .map(|hour| {
-            let in_peak = (hour + 24 - d.peak_start_hour % 24) % 24 < d.peak_hours;
-            let edge_per_s = if in_peak {
-                d.peak_edge_per_s
-            } else {
-                d.steady_edge_per_s
-            };
-            let origin_per_s = edge_per_s * miss;
-            HourLoad {
-                hour,
-                edge_per_s,
-                origin_per_s,
-                tasks: tasks_needed(origin_per_s, d.task_capacity_per_s).max(d.min_tasks),
-            }
-        })
-        .collect();
+    let miss = Decimal::ONE.checked_sub(exact(p.cdn_hit_ratio)?)?;
+    let capacity = exact(d.task_capacity_per_s)?;
+    let (steady, peak) = (
+        exact(d.steady_edge_per_s)?.checked_mul(miss)?,
+        exact(d.peak_edge_per_s)?.checked_mul(miss)?,
+    );
+    let mut hours = Vec::with_capacity(24);
+    for hour in 0..24 {
+        let in_peak = (hour + 24 - d.peak_start_hour % 24) % 24 < d.peak_hours;
+        let (edge_per_s, origin) = if in_peak {
+            (d.peak_edge_per_s, peak)
+        } else {
+            (d.steady_edge_per_s, steady)
+        };
+        let tasks = u32::try_from(origin.div_ceil(capacity)?).ok()?;
+        hours.push(HourLoad {
+            hour,
+            edge_per_s,
+            origin_per_s: origin.to_f64(),
+            tasks: tasks.max(d.min_tasks),
+        });
+    }
     let fixed_tasks = hours.iter().map(|h| h.tasks).max().unwrap_or(d.min_tasks);
-    let elastic_task_hours_per_day: f64 = hours.iter().map(|h| f64::from(h.tasks)).sum();
-    let fixed_task_hours_per_day = f64::from(fixed_tasks) * 24.0;
-    let task_hour_usd = p.task_vcpu * p.prices.fargate_vcpu_hour_usd
-        + p.task_memory_gb * p.prices.fargate_gb_hour_usd;
-    let month = |task_hours_per_day: f64| {
-        usd(cents(
-            task_hours_per_day * p.hours_per_month / 24.0 * task_hour_usd,
-        ))
+    let elastic_task_hours_per_day: u64 = hours.iter().map(|h| u64::from(h.tasks)).sum();
+    let fixed_task_hours_per_day = u64::from(fixed_tasks) * 24;
+    let task_hour_usd = exact(p.task_vcpu)?
+        .checked_mul(p.prices.fargate_vcpu_hour_usd)?
+        .checked_add(exact(p.task_memory_gb)?.checked_mul(p.prices.fargate_gb_hour_usd)?)?;
+    let month_hours = exact(p.hours_per_month)?;
+    let month = |task_hours_per_day: u64| {
+        Decimal::product(&[
+            Decimal::whole(i128::from(task_hours_per_day)),
+            month_hours,
+            task_hour_usd,
+        ])?
+        .cents_over(24)
     };
-    FleetDay {
+    Some(FleetDay {
         fixed_tasks,
-        elastic_month_usd: month(elastic_task_hours_per_day),
-        fixed_month_usd: month(fixed_task_hours_per_day),
-        fixed_idle_share: if fixed_task_hours_per_day > 0.0 {
-            1.0 - elastic_task_hours_per_day / fixed_task_hours_per_day
+        elastic_month_usd: month(elastic_task_hours_per_day)?,
+        fixed_month_usd: month(fixed_task_hours_per_day)?,
+        fixed_idle_share: if fixed_task_hours_per_day > 0 {
+            1.0 - elastic_task_hours_per_day as f64 / fixed_task_hours_per_day as f64
         } else {
             0.0
         },
@@ -843,7 +964,7 @@ fn fleet_day(p: &CostParams) -> FleetDay {
         fixed_task_hours_per_day,
         task_hour_usd,
         hours,
-    }
+    })
 }
 
 fn validate(p: &CostParams) -> Vec<String> {
@@ -931,24 +1052,9 @@ fn validate(p: &CostParams) -> Vec<String> {
             problems.push(format!("{what} must be between 0 and 100 %."));
         }
     }
-    let pr = &p.prices;
-    for (price, what) in [
-        (pr.fargate_vcpu_hour_usd, "The Fargate vCPU-hour price"),
-        (pr.fargate_gb_hour_usd, "The Fargate GB-hour price"),
-        (pr.db_instance_hour_usd, "The database instance-hour price"),
-        (pr.db_storage_gb_month_usd, "The database storage price"),
-        (pr.redis_node_hour_usd, "The cache node-hour price"),
-        (pr.alb_month_usd, "The load balancer's monthly price"),
-        (pr.s3_gb_month_usd, "The S3 storage price"),
-        (pr.cdn_egress_gb_usd, "The CDN egress price"),
-        (pr.origin_egress_gb_usd, "The origin egress price"),
-        (pr.nat_month_usd, "The NAT gateways' monthly price"),
-    ] {
-        if !(price.is_finite() && (0.0..=MAX_PRICE_USD).contains(&price)) {
-            problems.push(format!(
-                "{what} must be a number of dollars from 0 to {}.",
-                number_text(MAX_PRICE_USD)
-            ));
+    for f in PRICE_FIELDS {
+        if !price_in_range((f.get)(&p.prices)) {
+            problems.push(price_problem(f.what));
         }
     }
     if p.day.peak_start_hour > 23 {
@@ -973,17 +1079,17 @@ pub fn bill_csv_in(outcome: &CostOutcome, cloud: Cloud) -> String {
         let fields = [
             csv_field(&row.label(cloud)),
             row.unit.to_string(),
-            number_text(row.quantity),
+            row.quantity.to_string(),
             row.unit_price_usd.to_string(),
-            format!("{:.2}", row.on_demand_usd),
+            row.on_demand_usd.to_string(),
             csv_field(&row.lever.map(|g| g.name(cloud)).unwrap_or_default()),
-            format!("{:.2}", row.optimized_usd),
+            row.optimized_usd.to_string(),
         ];
         out.push_str(&fields.join(","));
         out.push('\n');
     }
     out.push_str(&format!(
-        "total,,,,{:.2},,{:.2}\n",
+        "total,,,,{},,{}\n",
         outcome.on_demand_usd, outcome.optimized_usd
     ));
     out
@@ -1022,9 +1128,6 @@ impl LinkState for CostParams {
         );
         num("stored", self.stored_tb, d.stored_tb);
         num("egress", self.total_egress_tb, d.total_egress_tb);
-        for (key, x, default) in price_fields(&self.prices, &d.prices) {
-            num(key, x, default);
-        }
         num(
             "steady",
             self.day.steady_edge_per_s,
@@ -1077,6 +1180,12 @@ impl LinkState for CostParams {
         flag("sp", self.savings_plan.on, d.savings_plan.on);
         flag("ri", self.db_reserved.on, d.db_reserved.on);
         flag("rn", self.redis_reserved.on, d.redis_reserved.on);
+        for f in PRICE_FIELDS {
+            let x = (f.get)(&self.prices);
+            if x != (f.get)(&d.prices) {
+                pairs.push((f.key, x.to_string()));
+            }
+        }
         Query::encode(pairs)
     }
 
@@ -1115,20 +1224,10 @@ impl LinkState for CostParams {
         read_whole(&mut r, "redis", &mut p.redis_nodes, 0, MAX_REDIS_NODES);
         read(&mut r, "stored", &mut p.stored_tb, 0.0, MAX_TB);
         read(&mut r, "egress", &mut p.total_egress_tb, 0.0, MAX_TB);
-        let pr = &mut p.prices;
-        for (key, x) in [
-            ("p_vcpu", &mut pr.fargate_vcpu_hour_usd),
-            ("p_gb", &mut pr.fargate_gb_hour_usd),
-            ("p_db", &mut pr.db_instance_hour_usd),
-            ("p_dbgb", &mut pr.db_storage_gb_month_usd),
-            ("p_redis", &mut pr.redis_node_hour_usd),
-            ("p_alb", &mut pr.alb_month_usd),
-            ("p_s3", &mut pr.s3_gb_month_usd),
-            ("p_cdn", &mut pr.cdn_egress_gb_usd),
-            ("p_origin", &mut pr.origin_egress_gb_usd),
-            ("p_nat", &mut pr.nat_month_usd),
-        ] {
-            read(&mut r, key, x, 0.0, MAX_PRICE_USD);
+        for f in PRICE_FIELDS {
+            if let Some(x) = r.decimal(f.key, Decimal::ZERO, MAX_PRICE_USD) {
+                (f.set)(&mut p.prices, x);
+            }
         }
         read(
             &mut r,
@@ -1197,44 +1296,9 @@ fn read_whole(r: &mut LinkReader, key: &'static str, x: &mut u32, min: u32, max:
     }
 }
 
-fn price_fields(p: &UnitPrices, d: &UnitPrices) -> [(&'static str, f64, f64); 10] {
-    [
-        ("p_vcpu", p.fargate_vcpu_hour_usd, d.fargate_vcpu_hour_usd),
-        ("p_gb", p.fargate_gb_hour_usd, d.fargate_gb_hour_usd),
-        ("p_db", p.db_instance_hour_usd, d.db_instance_hour_usd),
-        (
-            "p_dbgb",
-            p.db_storage_gb_month_usd,
-            d.db_storage_gb_month_usd,
-        ),
-        ("p_redis", p.redis_node_hour_usd, d.redis_node_hour_usd),
-        ("p_alb", p.alb_month_usd, d.alb_month_usd),
-        ("p_s3", p.s3_gb_month_usd, d.s3_gb_month_usd),
-        ("p_cdn", p.cdn_egress_gb_usd, d.cdn_egress_gb_usd),
-        ("p_origin", p.origin_egress_gb_usd, d.origin_egress_gb_usd),
-        ("p_nat", p.nat_month_usd, d.nat_month_usd),
-    ]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn allocation_adds_up_to_the_lever_total() {
-        // 64.97 and 14.31 at −40 %: 38.982 + 8.586 = 47.568 → 47.57; the spare cent goes to 8.586.
-        assert_eq!(allocate(&[6_497, 1_431], 0.6, 4_757), [3_898, 859]);
-        assert_eq!(allocate(&[], 0.6, 0), Vec::<i64>::new());
-        assert_eq!(allocate(&[100], 1.0, 100), [100]);
-    }
-
-    #[test]
-    fn tasks_needed_tolerates_floating_point() {
-        assert_eq!(tasks_needed(9_000.0 * (1.0 - 0.92), 90.0), 8);
-        assert_eq!(tasks_needed(96.0, 90.0), 2);
-        assert_eq!(tasks_needed(0.0, 90.0), 0);
-        assert_eq!(tasks_needed(f64::NAN, 90.0), 0);
-    }
 
     #[test]
     fn csv_fields_with_commas_are_quoted() {

@@ -19,17 +19,21 @@ pub struct Documented {
 #[cfg(test)]
 mod tests {
     use crate::{
-        autoscaling, cache_cdn, failure_drill, rate_limiting, rolling_deploy, service_models,
-        vm_vs_container,
+        autoscaling, cache_cdn, cost, failure_drill, iac_drift, multi_region, rate_limiting,
+        rolling_deploy, serverless, service_models, vm_vs_container,
     };
 
     #[test]
     fn every_citation_is_complete_and_points_at_documentation() {
         let all = [
             cache_cdn::DOCUMENTED.as_slice(),
+            iac_drift::DOCUMENTED.as_slice(),
             rate_limiting::DOCUMENTED.as_slice(),
             service_models::DOCUMENTED.as_slice(),
             vm_vs_container::DOCUMENTED.as_slice(),
+            cost::DOCUMENTED.as_slice(),
+            serverless::DOCUMENTED.as_slice(),
+            multi_region::DOCUMENTED.as_slice(),
             autoscaling::DOCUMENTED.as_slice(),
             rolling_deploy::DOCUMENTED.as_slice(),
             failure_drill::DOCUMENTED.as_slice(),

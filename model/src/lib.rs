@@ -13,6 +13,7 @@ pub mod documented;
 pub mod failure_drill;
 pub mod iac_drift;
 pub mod link;
+pub mod money;
 pub mod multi_region;
 pub mod photoshare;
 pub mod rate_limiting;

@@ -146,6 +146,27 @@ impl<'q> LinkReader<'q> {
         }
     }
 
+    /// A decimal in `[min, max]`, read exactly as written (a price: `0.0445` stays 0.0445).
+    pub fn decimal(
+        &mut self,
+        key: &'static str,
+        min: crate::money::Decimal,
+        max: crate::money::Decimal,
+    ) -> Option<crate::money::Decimal> {
+        let raw = self.text(key)?;
+        match crate::money::Decimal::parse(raw) {
+            Some(x) if (min..=max).contains(&x) => Some(x),
+            Some(_) => {
+                self.ignore(key, raw, format!("outside {min}–{max}"));
+                None
+            }
+            None => {
+                self.ignore(key, raw, "not a number".into());
+                None
+            }
+        }
+    }
+
     /// A whole number in `[min, max]`.
     pub fn whole(&mut self, key: &'static str, min: u32, max: u32) -> Option<u32> {
         let raw = self.text(key)?;
@@ -275,6 +296,21 @@ mod tests {
         assert_eq!(ignored[1].reason, "outside 0–1");
         assert_eq!(ignored[3].reason, "expected one of red, green");
         assert_eq!(ignored[4].reason, "not a setting of this demo");
+    }
+
+    #[test]
+    fn decimals_are_read_as_written() {
+        use crate::money::Decimal;
+        let q = Query::parse("p=0.0445&n=-1&x=abc&e=4.45e-2");
+        let mut r = LinkReader::new(&q);
+        let (zero, top) = (Decimal::ZERO, Decimal::whole(10));
+        assert_eq!(r.decimal("p", zero, top), Some(Decimal::lit("0.0445")));
+        assert_eq!(r.decimal("e", zero, top), Some(Decimal::lit("0.0445")));
+        assert_eq!(r.decimal("n", zero, top), None);
+        assert_eq!(r.decimal("x", zero, top), None);
+        let ignored = r.finish();
+        assert_eq!(ignored[0].reason, "outside 0–10");
+        assert_eq!(ignored[1].reason, "not a number");
     }
 
     #[test]

@@ -6,12 +6,15 @@
 //! and the cross-region replica must be promoted before it takes writes: that
 //! is the recovery time (RTO). Asynchronous replication means the last few
 //! seconds of writes never reached the standby: the recovery point (RPO). In
-//! return the path's availability moves toward 99.99 %, for roughly twice the
-//! always-on part of the bill.
+//! return the path's availability moves toward 99.99 % (on the lab's default
+//! path it stays just short of it, even with an instant failover), for roughly
+//! twice the always-on part of the bill.
 
 use crate::availability::{self, AvailabilityParams, Composition};
 use crate::cost::{self, BillLine, CostParams};
+use crate::documented::Documented;
 use crate::link::{number_text, Ignored, LinkReader, LinkState, Query};
+use crate::money::Usd;
 use crate::photoshare;
 
 /// Route 53's two health-check intervals and its default failure threshold.
@@ -21,17 +24,84 @@ pub const DEFAULT_FAILURE_THRESHOLD: u32 = 3;
 /// Route 53 accepts failure thresholds of 1 to 10.
 pub const MAX_FAILURE_THRESHOLD: u32 = 10;
 pub const MAX_TTL_S: u32 = 86_400;
+/// The TTL Route 53 gives an alias record to a load balancer: the load balancer's own, 60 s.
+pub const ALIAS_TTL_S: u32 = 60;
 pub const MAX_DELAY_S: u32 = 86_400;
 pub const MAX_WRITES_PER_S: f64 = 1_000_000.0;
 pub const MAX_OUTAGES_PER_MONTH: f64 = 30.0;
 pub const MAX_STANDBY_TASKS: u32 = 1_000;
 
-/// Where the failover figures come from, for the page.
-pub const SOURCES_NOTE: &str = "Route 53 health checks: a request every 30 s (standard) or 10 s \
-(fast), and an endpoint is unhealthy after the failure threshold of consecutive failed checks \
-(3 by default, 1–10) — Amazon Route 53 Developer Guide. RDS documents a read replica's promotion \
-as taking several minutes or longer; the lab assumes 5 min. The replication lag (5 s) and the \
-write rate (10 writes/s) are the lab's assumptions.";
+/// What AWS documents about failing over, and how the lab follows it.
+pub const DOCUMENTED: [Documented; 4] = [
+    Documented {
+        says: "Route 53 health checkers send a request every 30 s (standard) or 10 s (fast); an \
+endpoint is unhealthy once it fails the failure threshold of consecutive checks (3 by default, \
+1 to 10). Many checkers in several locations report, and Route 53 aggregates them.",
+        lab: "The checkers are treated as one: detection takes (threshold − 1) to threshold \
+intervals after the region fails, threshold − ½ on average.",
+        source: "Amazon Route 53 Developer Guide: How Amazon Route 53 determines whether a health check is healthy",
+        url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html",
+    },
+    Documented {
+        says: "Failover routing answers with the primary record while its health check is \
+healthy and with the secondary record when it is not.",
+        lab: "DNS answers with the standby from the moment the primary's check turns unhealthy; \
+users move when their resolver's cached answer expires.",
+        source: "Amazon Route 53 Developer Guide: Failover routing",
+        url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-failover.html",
+    },
+    Documented {
+        says: "You cannot set the TTL of an alias record that points to an AWS resource: Route 53 \
+uses the resource's, 60 s for a load balancer. A non-alias record, such as a CNAME, has the TTL \
+you give it.",
+        lab: "Alias records (the worked example's) fail over with a 60 s TTL; the TTL slider is \
+for CNAME records. Resolvers that hold answers longer are the extra-caching field.",
+        source: "Amazon Route 53 Developer Guide: Choosing between alias and non-alias records",
+        url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-choosing-alias-non-alias.html",
+    },
+    Documented {
+        says: "Promoting a read replica makes it a standalone DB instance that accepts writes; \
+the guide warns promotion can take several minutes or longer, depending on the replica's size. \
+Replication to a replica in another Region is asynchronous.",
+        lab: "Promotion is an assumed 5 minutes, started at detection after any human go-ahead. \
+The writes of the last replication-lag seconds are lost on a hard failover: the RPO.",
+        source: "Amazon RDS User Guide: Promoting a read replica to be a standalone DB instance",
+        url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.Promote.html",
+    },
+];
+
+/// The lab's own assumptions, for the page.
+pub const ASSUMPTIONS_NOTE: &str =
+    "The replication lag (5 s) and the write rate (10 writes/s) are \
+the lab's assumptions, as is the 5-minute promotion.";
+
+/// Why the TTL is fixed for alias records, for the page: a careful reader's note.
+pub const TTL_NOTE: &str = "A careful reader's note: the worked example's failover records are alias \
+records to the load balancers, and Route 53 does not let you set an alias record's TTL: it uses the TTL \
+of the resource it points at, 60 s for a load balancer (Amazon Route 53 Developer Guide, \"Choosing \
+between alias and non-alias records\"; the Route 53 FAQ on DNS failover). So with alias records the \
+TTL is 60 s. The TTL slider applies to the other way to point a name at a load balancer: a failover \
+CNAME record to its DNS name (not at the zone apex), whose TTL you choose.";
+
+/// The failover records' kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DnsRecord {
+    /// Alias records to the load balancers, as the worked example declares: TTL fixed at 60 s.
+    #[default]
+    Alias,
+    /// CNAME records to the load balancers' DNS names, with a TTL of your choosing.
+    Cname { ttl_s: u32 },
+}
+
+impl DnsRecord {
+    /// The TTL resolvers get.
+    pub fn ttl_s(self) -> u32 {
+        match self {
+            DnsRecord::Alias => ALIAS_TTL_S,
+            DnsRecord::Cname { ttl_s } => ttl_s,
+        }
+    }
+}
 
 /// How the timings are worked out, for the page.
 pub const TIMING_NOTE: &str = "The region fails at a random moment between two checks: the first \
@@ -47,8 +117,8 @@ pub struct MultiRegionParams {
     /// 10 or 30 s, as Route 53 offers.
     pub health_check_interval_s: u32,
     pub failure_threshold: u32,
-    /// The failover records' TTL.
-    pub dns_ttl_s: u32,
+    /// Alias records (TTL fixed at [`ALIAS_TTL_S`]) or CNAMEs with their TTL.
+    pub record: DnsRecord,
     /// Resolvers and clients that hold an answer beyond its TTL.
     pub client_cache_extra_s: u32,
     /// How far the cross-region replica trails the primary.
@@ -68,14 +138,14 @@ pub struct MultiRegionParams {
 }
 
 impl Default for MultiRegionParams {
-    /// Route 53's standard checks (30 s × 3), a 60 s TTL, 5 s of lag at 10 writes/s, an
+    /// Route 53's standard checks (30 s × 3), alias records (60 s TTL), 5 s of lag at 10 writes/s, an
     /// automated 5-minute promotion, one primary outage a month, and a standby that repeats
     /// the always-on tiers (2 tasks, Multi-AZ Postgres, Redis, ALB, NAT) and the uploads.
     fn default() -> Self {
         MultiRegionParams {
             health_check_interval_s: STANDARD_INTERVAL_S,
             failure_threshold: DEFAULT_FAILURE_THRESHOLD,
-            dns_ttl_s: 60,
+            record: DnsRecord::Alias,
             client_cache_extra_s: 0,
             replication_lag_s: 5.0,
             writes_per_s: 10.0,
@@ -128,7 +198,12 @@ pub struct AvailabilityGain {
     pub failover_min_per_month: f64,
     pub effective_downtime_min_per_month: f64,
     pub effective_availability: f64,
+    /// 99.99 % holds even with an instant failover (it does not on the default path).
+    pub two_regions_meets_four_nines: bool,
+    /// 99.99 % holds once failover time counts.
     pub meets_four_nines: bool,
+    /// 99.99 % of the month: the downtime four nines allow.
+    pub four_nines_budget_min: f64,
 }
 
 /// A line of the standby region's bill.
@@ -136,20 +211,21 @@ pub struct AvailabilityGain {
 pub struct StandbyRow {
     pub line: BillLine,
     pub detail: String,
-    pub on_demand_usd: f64,
-    pub optimized_usd: f64,
+    pub on_demand_usd: Usd,
+    pub optimized_usd: Usd,
 }
 
+/// Every total is a sum of lines, as the cost model adds its columns.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StandbyCost {
     pub rows: Vec<StandbyRow>,
-    pub standby_on_demand_usd: f64,
-    pub standby_optimized_usd: f64,
+    pub standby_on_demand_usd: Usd,
+    pub standby_optimized_usd: Usd,
     /// The one-region bill (the cost demo's defaults), and with the standby added.
-    pub one_region_on_demand_usd: f64,
-    pub one_region_optimized_usd: f64,
-    pub two_regions_on_demand_usd: f64,
-    pub two_regions_optimized_usd: f64,
+    pub one_region_on_demand_usd: Usd,
+    pub one_region_optimized_usd: Usd,
+    pub two_regions_on_demand_usd: Usd,
+    pub two_regions_optimized_usd: Usd,
     /// Two-region ÷ one-region, optimized.
     pub optimized_ratio: f64,
 }
@@ -190,7 +266,7 @@ pub fn evaluate(p: &MultiRegionParams) -> Result<MultiRegionOutcome, Vec<String>
 pub fn failover(p: &MultiRegionParams) -> Failover {
     let interval = f64::from(p.health_check_interval_s);
     let threshold = f64::from(p.failure_threshold);
-    let dns = f64::from(p.dns_ttl_s) + f64::from(p.client_cache_extra_s);
+    let dns = f64::from(p.record.ttl_s()) + f64::from(p.client_cache_extra_s);
     let detection_worst_s = interval * threshold;
     let detection_expected_s = interval * (threshold - 0.5);
     let promote = f64::from(p.decision_s) + f64::from(p.promotion_s);
@@ -257,7 +333,9 @@ fn availability_gain(
         .min(one_region.downtime_min_per_month);
     let effective_availability = 1.0 - effective_downtime_min_per_month / month_min;
     Ok(AvailabilityGain {
-        meets_four_nines: effective_availability >= 0.9999,
+        two_regions_meets_four_nines: two_regions.availability >= FOUR_NINES,
+        meets_four_nines: effective_availability >= FOUR_NINES,
+        four_nines_budget_min: (1.0 - FOUR_NINES) * month_min,
         one_region,
         two_regions,
         primary_downtime_min_per_month,
@@ -267,6 +345,9 @@ fn availability_gain(
         effective_availability,
     })
 }
+
+/// The target the extension aims at.
+pub const FOUR_NINES: f64 = 0.9999;
 
 /// The cost model's lines a warm standby repeats.
 const ALWAYS_ON: [BillLine; 7] = [
@@ -278,14 +359,6 @@ const ALWAYS_ON: [BillLine; 7] = [
     BillLine::LoadBalancer,
     BillLine::NatGateways,
 ];
-
-fn cents(usd: f64) -> i64 {
-    (usd * 100.0).round() as i64
-}
-
-fn usd(cents: i64) -> f64 {
-    cents as f64 / 100.0
-}
 
 fn standby_cost(p: &MultiRegionParams) -> Result<StandbyCost, Vec<String>> {
     let base = CostParams::default();
@@ -309,24 +382,18 @@ fn standby_cost(p: &MultiRegionParams) -> Result<StandbyCost, Vec<String>> {
             optimized_usd: r.optimized_usd,
         })
         .collect();
-    // Sums of cents, as the cost model adds its columns.
-    let on_demand: i64 = rows.iter().map(|r| cents(r.on_demand_usd)).sum();
-    let optimized: i64 = rows.iter().map(|r| cents(r.optimized_usd)).sum();
-    let two_on_demand = cents(one.on_demand_usd) + on_demand;
-    let two_optimized = cents(one.optimized_usd) + optimized;
+    let on_demand: Usd = rows.iter().map(|r| r.on_demand_usd).sum();
+    let optimized: Usd = rows.iter().map(|r| r.optimized_usd).sum();
+    let two_optimized = one.optimized_usd + optimized;
     Ok(StandbyCost {
         rows,
-        standby_on_demand_usd: usd(on_demand),
-        standby_optimized_usd: usd(optimized),
+        standby_on_demand_usd: on_demand,
+        standby_optimized_usd: optimized,
         one_region_on_demand_usd: one.on_demand_usd,
         one_region_optimized_usd: one.optimized_usd,
-        two_regions_on_demand_usd: usd(two_on_demand),
-        two_regions_optimized_usd: usd(two_optimized),
-        optimized_ratio: if one.optimized_usd > 0.0 {
-            usd(two_optimized) / one.optimized_usd
-        } else {
-            0.0
-        },
+        two_regions_on_demand_usd: one.on_demand_usd + on_demand,
+        two_regions_optimized_usd: two_optimized,
+        optimized_ratio: Usd::share(two_optimized, one.optimized_usd),
     })
 }
 
@@ -346,7 +413,7 @@ fn validate(p: &MultiRegionParams) -> Vec<String> {
         format!("The failure threshold must be 1 to {MAX_FAILURE_THRESHOLD} checks."),
     );
     check(
-        p.dns_ttl_s <= MAX_TTL_S && p.client_cache_extra_s <= MAX_TTL_S,
+        p.record.ttl_s() <= MAX_TTL_S && p.client_cache_extra_s <= MAX_TTL_S,
         format!("The TTL and extra caching must be at most {MAX_TTL_S} s."),
     );
     check(
@@ -374,11 +441,20 @@ fn validate(p: &MultiRegionParams) -> Vec<String> {
     problems
 }
 
-/// Link format: `hc=10&thr=3&ttl=60&extra=0&lag=5&wps=10&promo=300&decide=0&outages=1&tasks=2&maz=1&s3=1`.
+/// Link format: `hc=10&thr=3&record=cname&ttl=60&extra=0&lag=5&wps=10&promo=300&decide=0&outages=1&tasks=2&maz=1&s3=1`.
+/// `record` is `alias` (the default) or `cname`; a TTL exists only on a CNAME record, so a
+/// link with `ttl` and no `record` means CNAME records (older links keep their TTL), and
+/// `record=alias` with a `ttl` ignores the TTL.
 impl LinkState for MultiRegionParams {
     fn to_query(&self) -> String {
         let d = MultiRegionParams::default();
         let mut pairs = Vec::new();
+        if let DnsRecord::Cname { ttl_s } = self.record {
+            pairs.push(("record", "cname".to_string()));
+            if ttl_s != ALIAS_TTL_S {
+                pairs.push(("ttl", ttl_s.to_string()));
+            }
+        }
         for (key, x, default) in [
             (
                 "hc",
@@ -386,7 +462,6 @@ impl LinkState for MultiRegionParams {
                 d.health_check_interval_s,
             ),
             ("thr", self.failure_threshold, d.failure_threshold),
-            ("ttl", self.dns_ttl_s, d.dns_ttl_s),
             ("extra", self.client_cache_extra_s, d.client_cache_extra_s),
             ("promo", self.promotion_s, d.promotion_s),
             ("decide", self.decision_s, d.decision_s),
@@ -431,7 +506,6 @@ impl LinkState for MultiRegionParams {
         }
         for (key, field, lo, hi) in [
             ("thr", &mut p.failure_threshold, 1, MAX_FAILURE_THRESHOLD),
-            ("ttl", &mut p.dns_ttl_s, 0, MAX_TTL_S),
             ("extra", &mut p.client_cache_extra_s, 0, MAX_TTL_S),
             ("promo", &mut p.promotion_s, 0, MAX_DELAY_S),
             ("decide", &mut p.decision_s, 0, MAX_DELAY_S),
@@ -454,6 +528,24 @@ impl LinkState for MultiRegionParams {
                 *field = x;
             }
         }
+        let alias = r.choice("record", &[("alias", true), ("cname", false)]);
+        let ttl = r.whole("ttl", 0, MAX_TTL_S);
+        p.record = match (alias, ttl) {
+            (Some(true), Some(ttl_s)) => {
+                r.ignore(
+                    "ttl",
+                    &ttl_s.to_string(),
+                    format!("an alias record's TTL is fixed at {ALIAS_TTL_S} s; use record=cname to set one"),
+                );
+                DnsRecord::Alias
+            }
+            (Some(true), None) => DnsRecord::Alias,
+            (Some(false), ttl) => DnsRecord::Cname {
+                ttl_s: ttl.unwrap_or(ALIAS_TTL_S),
+            },
+            (None, Some(ttl_s)) => DnsRecord::Cname { ttl_s },
+            (None, None) => DnsRecord::Alias,
+        };
         if let Some(x) = r.flag("maz") {
             p.standby_multi_az = x;
         }

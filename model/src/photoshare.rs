@@ -107,29 +107,32 @@ pub const DB_MULTI_AZ_AVAILABILITY: f64 = 0.9995;
 pub const DB_SINGLE_AZ_AVAILABILITY: f64 = 0.995;
 
 /// The cost model's assumptions (§4): eu-west-1 list prices, rounded and illustrative.
+/// Prices are exact decimals (see [`crate::money`]).
 pub mod cost {
+    use crate::money::Decimal;
+
     pub const HOURS_PER_MONTH: f64 = 730.0;
     /// Fargate tasks running on average over the month, each 1 vCPU and 2 GB.
     pub const AVERAGE_TASKS: f64 = 2.0;
     pub const TASK_VCPU: f64 = 1.0;
     pub const TASK_MEMORY_GB: f64 = 2.0;
-    pub const FARGATE_VCPU_HOUR_USD: f64 = 0.0445;
-    pub const FARGATE_GB_HOUR_USD: f64 = 0.0049;
+    pub const FARGATE_VCPU_HOUR_USD: Decimal = Decimal::lit("0.0445");
+    pub const FARGATE_GB_HOUR_USD: Decimal = Decimal::lit("0.0049");
     /// db.r6g.large hourly rate for the Multi-AZ pair (the worked example's "×2" is already in it).
-    pub const POSTGRES_MULTI_AZ_HOUR_USD: f64 = 0.480;
+    pub const POSTGRES_MULTI_AZ_HOUR_USD: Decimal = Decimal::lit("0.480");
     pub const POSTGRES_STORAGE_GB: f64 = 100.0;
-    pub const POSTGRES_STORAGE_GB_MONTH_USD: f64 = 0.115;
+    pub const POSTGRES_STORAGE_GB_MONTH_USD: Decimal = Decimal::lit("0.115");
     pub const REDIS_NODES: f64 = 2.0;
-    pub const REDIS_NODE_HOUR_USD: f64 = 0.226;
-    pub const ALB_MONTH_USD: f64 = 28.00;
+    pub const REDIS_NODE_HOUR_USD: Decimal = Decimal::lit("0.226");
+    pub const ALB_MONTH_USD: Decimal = Decimal::lit("28.00");
     /// 2 TB of user uploads.
     pub const S3_STORED_GB: f64 = 2_048.0;
-    pub const S3_GB_MONTH_USD: f64 = 0.023;
+    pub const S3_GB_MONTH_USD: Decimal = Decimal::lit("0.023");
     /// 5 TB of egress a month, split by the CDN hit ratio.
     pub const TOTAL_EGRESS_GB: f64 = 5_120.0;
-    pub const CDN_EGRESS_GB_USD: f64 = 0.085;
-    pub const ORIGIN_EGRESS_GB_USD: f64 = 0.090;
-    pub const NAT_GATEWAYS_MONTH_USD: f64 = 75.00;
+    pub const CDN_EGRESS_GB_USD: Decimal = Decimal::lit("0.085");
+    pub const ORIGIN_EGRESS_GB_USD: Decimal = Decimal::lit("0.090");
+    pub const NAT_GATEWAYS_MONTH_USD: Decimal = Decimal::lit("75.00");
     /// One-year commitments.
     pub const COMPUTE_SAVINGS_PLAN_DISCOUNT: f64 = 0.40;
     pub const POSTGRES_RESERVED_DISCOUNT: f64 = 0.42;
@@ -183,27 +186,37 @@ pub mod rolling_deploy {
 
 /// §4's two tables as the worked example prints them, for the cost model's golden tests.
 pub mod cost_tables {
+    use crate::money::{Decimal, Usd};
+
+    const fn row(quantity: &str, unit_price: &str, monthly: &str) -> (Decimal, Decimal, Usd) {
+        (
+            Decimal::lit(quantity),
+            Decimal::lit(unit_price),
+            Usd::lit(monthly),
+        )
+    }
+
     /// The bill, one line per row in the printed order: (quantity, $/unit, $/month).
-    pub const BILL: [(f64, f64, f64); 10] = [
-        (1_460.0, 0.0445, 64.97),
-        (2_920.0, 0.0049, 14.31),
-        (730.0, 0.480, 350.40),
-        (100.0, 0.115, 11.50),
-        (1_460.0, 0.226, 329.96),
-        (1.0, 28.00, 28.00),
-        (2_048.0, 0.023, 47.10),
-        (4_710.0, 0.085, 400.35),
-        (410.0, 0.090, 36.90),
-        (1.0, 75.00, 75.00),
+    pub const BILL: [(Decimal, Decimal, Usd); 10] = [
+        row("1460", "0.0445", "64.97"),
+        row("2920", "0.0049", "14.31"),
+        row("730", "0.480", "350.40"),
+        row("100", "0.115", "11.50"),
+        row("1460", "0.226", "329.96"),
+        row("1", "28.00", "28.00"),
+        row("2048", "0.023", "47.10"),
+        row("4710", "0.085", "400.35"),
+        row("410", "0.090", "36.90"),
+        row("1", "75.00", "75.00"),
     ];
     /// The levers, in the printed order: (discount %, on-demand $, optimized $);
     /// `None` where the saving is already in the bill (CDN offload).
-    pub const LEVERS: [(Option<f64>, f64, f64); 5] = [
-        (Some(40.0), 79.28, 47.57),
-        (Some(42.0), 350.40, 203.23),
-        (Some(40.0), 329.96, 197.98),
-        (None, 437.25, 437.25),
-        (Some(0.0), 161.60, 161.60),
+    pub const LEVERS: [(Option<f64>, Usd, Usd); 5] = [
+        (Some(40.0), Usd::lit("79.28"), Usd::lit("47.57")),
+        (Some(42.0), Usd::lit("350.40"), Usd::lit("203.23")),
+        (Some(40.0), Usd::lit("329.96"), Usd::lit("197.98")),
+        (None, Usd::lit("437.25"), Usd::lit("437.25")),
+        (Some(0.0), Usd::lit("161.60"), Usd::lit("161.60")),
     ];
 }
 

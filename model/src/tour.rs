@@ -369,28 +369,25 @@ pub fn tradeoffs(s: &Scenario) -> Vec<TradeoffRow> {
             multi_az,
             ..cost_params(s)
         };
-        cost::evaluate(&p)
-            .ok()
-            .and_then(|o| {
-                o.rows
-                    .iter()
-                    .find(|r| r.line == BillLine::DbInstance)
-                    .map(|r| r.on_demand_usd)
-            })
-            .unwrap_or(f64::NAN)
+        cost::evaluate(&p).ok().and_then(|o| {
+            o.rows
+                .iter()
+                .find(|r| r.line == BillLine::DbInstance)
+                .map(|r| r.on_demand_usd)
+        })
     };
     let (single, multi) = (db_line(false), db_line(true));
     let availability_cost = if s.multi_az.value {
         format!(
             "Multi-AZ doubles the database line ({} → {} a month on demand); 99.99 % would need a second region ({} %).",
-            dollars(single),
-            dollars(multi),
+            money(single),
+            money(multi),
             composed_percent(s, s.database_choice(), 2)
         )
     } else {
         format!(
             "Single-AZ saves {} a month, but the path drops to {} % and a database failure waits for a restore.",
-            dollars(multi - single),
+            money(multi.zip(single).map(|(m, s)| m - s)),
             composed_percent(s, DatabaseChoice::SingleAz, 1)
         )
     };
@@ -424,13 +421,13 @@ pub fn tradeoffs(s: &Scenario) -> Vec<TradeoffRow> {
             (
                 format!(
                     "≈ {} a month optimized ({} on demand)",
-                    dollars(o.optimized_usd.round()),
-                    dollars(o.on_demand_usd.round())
+                    dollars(o.optimized_usd.whole_dollars().to_f64()),
+                    dollars(o.on_demand_usd.whole_dollars().to_f64())
                 ),
                 format!(
                     "Reservations lock in a 1-year commitment; the largest line is {} ({}).",
                     largest.line.name(Cloud::Aws),
-                    dollars(largest.optimized_usd)
+                    dollars(largest.optimized_usd.to_f64())
                 ),
             )
         }
@@ -611,11 +608,11 @@ fn bill(s: &Scenario) -> Option<cost::CostOutcome> {
 }
 
 fn live_on_demand(s: &Scenario) -> String {
-    bill(s).map_or("—".into(), |o| dollars(o.on_demand_usd))
+    money(bill(s).map(|o| o.on_demand_usd))
 }
 
 fn live_optimized(s: &Scenario) -> String {
-    bill(s).map_or("—".into(), |o| dollars(o.optimized_usd))
+    money(bill(s).map(|o| o.optimized_usd))
 }
 
 fn live_saving_pct(s: &Scenario) -> String {
@@ -623,7 +620,7 @@ fn live_saving_pct(s: &Scenario) -> String {
 }
 
 fn live_saving_year(s: &Scenario) -> String {
-    bill(s).map_or("—".into(), |o| dollars(o.saving_per_year_usd.round()))
+    money(bill(s).map(|o| o.saving_per_year_usd.whole_dollars()))
 }
 
 fn live_db_line(s: &Scenario) -> String {
@@ -637,7 +634,7 @@ fn live_db_line(s: &Scenario) -> String {
             o.rows
                 .iter()
                 .find(|r| r.line == BillLine::DbInstance)
-                .map(|r| dollars(r.on_demand_usd))
+                .map(|r| dollars(r.on_demand_usd.to_f64()))
         })
         .unwrap_or_else(|| "—".into())
 }
@@ -654,6 +651,11 @@ fn live_serverless_rate(s: &Scenario) -> String {
 /// A figure with at most one decimal, trailing zeros dropped: 96, 92, 85.5.
 fn pct_text(x: f64) -> String {
     crate::link::number_text((x * 10.0).round() / 10.0)
+}
+
+/// An exact amount as [`dollars`] writes it, or "—" when there is none.
+fn money(x: Option<crate::money::Usd>) -> String {
+    x.map_or("—".into(), |u| dollars(u.to_f64()))
 }
 
 /// 1358.49 → "$1,358.49"; whole dollars print without cents: 3730 → "$3,730".

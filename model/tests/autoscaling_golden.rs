@@ -3,6 +3,7 @@
 
 use cloud_lab_model::autoscaling::*;
 use cloud_lab_model::link::{LinkState, Query};
+use cloud_lab_model::money::{Decimal, Usd};
 use cloud_lab_model::photoshare::{self, printed};
 
 fn tt(events: &[ScaleEvent]) -> Vec<(u32, u32, u32)> {
@@ -115,9 +116,11 @@ fn a_new_task_takes_traffic_after_the_worked_examples_60_s() {
 #[test]
 fn a_task_hour_costs_the_worked_examples_fargate_rate() {
     // 1 vCPU × 0.0445 + 2 GB × 0.0049 = 0.0543 $/h; 2 tasks × 730 h = 64.97 + 14.31 = 79.28 $.
-    assert!((task_hour_usd() - 0.0543).abs() < 1e-12);
-    let month = task_hour_usd() * 2.0 * 730.0;
-    assert_eq!((month * 100.0).round() / 100.0, 79.28);
+    assert_eq!(task_hour_usd(), Decimal::lit("0.0543"));
+    let month = task_hour_usd()
+        .checked_mul(Decimal::whole(2 * 730))
+        .unwrap();
+    assert_eq!(month.cents(), Some(Usd::lit("79.28")));
 }
 
 #[test]
@@ -165,7 +168,8 @@ fn the_worked_example_burst_under_target_tracking_overshoots() {
     // Task-seconds: 2×1380 + 4×60 + 6×60 + 9×60 + 11×900 + 10×300 + 9×300 + 6×300 + 4×300
     // + 3×300 + 2×3240 = 29,880.
     assert!((r.task_hours - 29_880.0 / 3_600.0).abs() < 1e-9);
-    assert!((r.cost_usd - 29_880.0 / 3_600.0 * 0.0543).abs() < 1e-9);
+    // 29,880 × 0.0543 ÷ 3,600 = $0.45069.
+    assert_eq!(r.cost_usd, Usd::lit("0.45"));
     assert_eq!(r.direction_changes, 1);
 }
 
@@ -199,6 +203,8 @@ fn a_scale_out_cooldown_longer_than_the_start_up_lands_on_8() {
     assert!((r.dropped_requests - dropped).abs() < 1e-6);
     assert_eq!(r.bad_minutes, 6);
     assert!((r.task_hours - 30_720.0 / 3_600.0).abs() < 1e-9);
+    // 30,720 × 0.0543 ÷ 3,600 = $0.46336.
+    assert_eq!(r.cost_usd, Usd::lit("0.46"));
     assert_eq!(Preset::LongerCooldown.params(), p);
 }
 

@@ -89,7 +89,7 @@ proptest! {
             prop_assert!(r.dropped_requests <= r.origin_requests * (1.0 + 1e-9) + 1e-6);
             prop_assert!((0.0..=1.0 + 1e-9).contains(&r.dropped_share));
             prop_assert!(r.bad_minutes <= p.duration_s.div_ceil(60));
-            prop_assert!(r.task_hours > 0.0 && r.cost_usd > 0.0);
+            prop_assert!(r.task_hours > 0.0 && r.cost_usd >= cloud_lab_model::money::Usd::ZERO);
             for s in &r.series {
                 prop_assert!((0.0..=1.0 + 1e-9).contains(&s.cpu), "{s:?}");
                 prop_assert!(s.dropped_per_s >= 0.0);

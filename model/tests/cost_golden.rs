@@ -1,9 +1,10 @@
 //! The worked example's cost model (§4): every row of both tables, both totals
-//! and the saving, as golden rows; and cases worked by hand.
+//! and the saving, as golden rows; and cases worked by hand, to the cent.
 
 use cloud_lab_model::availability::DatabaseChoice;
 use cloud_lab_model::cost::*;
 use cloud_lab_model::link::{LinkState, Query};
+use cloud_lab_model::money::{Decimal, Usd};
 use cloud_lab_model::photoshare::{cost_tables, printed};
 use cloud_lab_model::vocabulary::Cloud;
 
@@ -11,8 +12,18 @@ fn photoshare() -> CostOutcome {
     evaluate(&CostParams::default()).unwrap()
 }
 
-fn cents(x: f64) -> i64 {
-    (x * 100.0).round() as i64
+fn usd(text: &str) -> Usd {
+    Decimal::parse(text).unwrap().cents().unwrap()
+}
+
+fn d(text: &str) -> Decimal {
+    Decimal::parse(text).unwrap()
+}
+
+fn with_link(query: &str) -> CostOutcome {
+    let (p, ignored) = CostParams::from_query(&Query::parse(query));
+    assert!(ignored.is_empty(), "{ignored:?}");
+    evaluate(&p).unwrap()
 }
 
 #[test]
@@ -21,7 +32,7 @@ fn every_bill_row_as_printed() {
     assert_eq!(o.rows.len(), cost_tables::BILL.len());
     for (row, (quantity, unit_price, monthly)) in o.rows.iter().zip(cost_tables::BILL) {
         assert_eq!(row.quantity, quantity, "{row:?}");
-        assert!((row.unit_price_usd - unit_price).abs() < 1e-12, "{row:?}");
+        assert_eq!(row.unit_price_usd, unit_price, "{row:?}");
         assert_eq!(row.on_demand_usd, monthly, "{row:?}");
     }
     let units: Vec<&str> = o.rows.iter().map(|r| r.unit).collect();
@@ -34,22 +45,78 @@ fn every_bill_row_as_printed() {
 #[test]
 fn five_tb_of_egress_splits_into_4710_and_410_gb() {
     let e = photoshare().egress;
+    assert_eq!((e.total_gb, e.edge_gb, e.origin_gb), (5_120, 4_710, 410));
+    // Unrounded, the split would be 4,710.4 and 409.6 GB and the edge line 400.384 → 400.38.
     assert_eq!(
-        (e.total_gb, e.edge_gb, e.origin_gb),
-        (5_120.0, 4_710.0, 410.0)
+        d("4710.4").checked_mul(d("0.085")).unwrap().cents(),
+        Some(usd("400.38"))
     );
-    // Unrounded, the split would be 4,710.4 and 409.6 GB and the lines 400.38 and 36.86.
-    assert_eq!(cents(4_710.4 * 0.085), 40_038);
+    // Half a GB rounds up: 5 TB at 92.5 % is 4,736 GB exactly; at 0.01 % less it is 4,735.488.
+    assert_eq!(egress_split(5.0, 0.925).unwrap().edge_gb, 4_736);
+    assert_eq!(egress_split(5.0, 0.9249).unwrap().edge_gb, 4_735);
+    assert_eq!(
+        egress_split(0.5, 0.5).unwrap(),
+        EgressSplit {
+            total_gb: 512,
+            edge_gb: 256,
+            origin_gb: 256
+        }
+    );
 }
 
 #[test]
 fn the_on_demand_total_is_1358_49_whichever_way_it_is_summed() {
     let o = photoshare();
-    assert_eq!(o.on_demand_usd, printed::ON_DEMAND_TOTAL_USD);
-    let printed_rows: i64 = cost_tables::BILL.iter().map(|r| cents(r.2)).sum();
-    assert_eq!(printed_rows, 135_849);
-    let unrounded: f64 = cost_tables::BILL.iter().map(|r| r.0 * r.1).sum();
-    assert_eq!(cents(unrounded), 135_849, "{unrounded}");
+    assert_eq!(o.on_demand_usd.to_f64(), printed::ON_DEMAND_TOTAL_USD);
+    assert_eq!(o.on_demand_usd, usd("1358.49"));
+    let printed_rows: Usd = cost_tables::BILL.iter().map(|r| r.2).sum();
+    assert_eq!(printed_rows, usd("1358.49"));
+    // The exact products, unrounded, sum to 1,358.492 — the same cents.
+    let mut unrounded = Decimal::ZERO;
+    for (q, price, _) in cost_tables::BILL {
+        unrounded = unrounded
+            .checked_add(q.checked_mul(price).unwrap())
+            .unwrap();
+    }
+    assert_eq!(unrounded, d("1358.492"));
+}
+
+#[test]
+fn five_tasks_bill_the_half_cent_up() {
+    // 5 × 1 vCPU × 730 h = 3,650 vCPU-h × $0.0445 = $162.425 → $162.43 (f64 gave $162.42);
+    // 7,300 GB-h × $0.0049 = $35.77. On demand 1,358.49 − 64.97 − 14.31 + 162.43 + 35.77.
+    let o = with_link("tasks=5");
+    assert_eq!(o.rows[0].quantity, d("3650"));
+    assert_eq!(o.rows[0].on_demand_usd, usd("162.43"));
+    assert_eq!(o.rows[1].on_demand_usd, usd("35.77"));
+    assert_eq!(o.on_demand_usd, usd("1477.41"));
+    // Savings Plan per line: 162.43 × 0.6 = 97.458 → 97.46; 35.77 × 0.6 = 21.462 → 21.46.
+    assert_eq!(
+        (o.rows[0].optimized_usd, o.rows[1].optimized_usd),
+        (usd("97.46"), usd("21.46"))
+    );
+    assert_eq!(o.levers[0].optimized_usd, usd("118.92"));
+    assert_eq!(o.optimized_usd, usd("1118.98"));
+    assert_eq!(o.saving_usd, usd("358.43"));
+}
+
+#[test]
+fn a_price_from_a_link_or_field_is_the_decimal_typed() {
+    // $0.105 is half a cent: it rounds up to $0.11 (as an f64, 0.105 is 0.10499…, which rounds down).
+    let o = with_link("p_alb=0.105");
+    assert_eq!(o.rows[5].unit_price_usd, d("0.105"));
+    assert_eq!(o.rows[5].on_demand_usd, usd("0.11"));
+    // 1,460 vCPU-h at $0.044545 = $65.0357 → $65.04; 2,048 GB at $0.0225 = $46.08.
+    let o = with_link("p_vcpu=0.044545&p_s3=0.0225");
+    assert_eq!(o.rows[0].on_demand_usd, usd("65.04"));
+    assert_eq!(o.rows[6].on_demand_usd, usd("46.08"));
+    // 100 GB at $1.005 = $100.50 exactly, and half a cent: 1 × $0.005 → $0.01.
+    assert_eq!(
+        with_link("p_dbgb=1.005").rows[3].on_demand_usd,
+        usd("100.50")
+    );
+    assert_eq!(with_link("p_nat=0.005").rows[9].on_demand_usd, usd("0.01"));
+    assert_eq!(with_link("p_nat=0.0049999").rows[9].on_demand_usd, usd("0"));
 }
 
 #[test]
@@ -64,6 +131,12 @@ fn every_lever_row_as_printed() {
         );
         assert_eq!(lever.on_demand_usd, on_demand, "{lever:?}");
         assert_eq!(lever.optimized_usd, optimized, "{lever:?}");
+        let lines = o.rows.iter().filter(|r| r.line.group() == lever.group);
+        assert_eq!(
+            lines.clone().map(|r| r.on_demand_usd).sum::<Usd>(),
+            on_demand
+        );
+        assert_eq!(lines.map(|r| r.optimized_usd).sum::<Usd>(), optimized);
     }
     let groups: Vec<Group> = o.levers.iter().map(|l| l.group).collect();
     assert_eq!(groups, Group::ALL);
@@ -73,54 +146,83 @@ fn every_lever_row_as_printed() {
 #[test]
 fn the_optimized_total_is_1047_63_whichever_way_it_is_summed() {
     let o = photoshare();
-    assert_eq!(o.optimized_usd, printed::OPTIMIZED_TOTAL_USD);
-    let printed_levers: i64 = cost_tables::LEVERS.iter().map(|l| cents(l.2)).sum();
-    assert_eq!(printed_levers, 104_763);
-    // Unrounded: each lever on the unrounded lines.
-    let line = |i: usize| cost_tables::BILL[i].0 * cost_tables::BILL[i].1;
-    let unrounded = (line(0) + line(1)) * 0.60
-        + line(2) * 0.58
-        + line(4) * 0.60
-        + line(7)
-        + line(8)
-        + line(3)
-        + line(5)
-        + line(6)
-        + line(9);
-    assert_eq!(cents(unrounded), 104_763, "{unrounded}");
+    assert_eq!(o.optimized_usd.to_f64(), printed::OPTIMIZED_TOTAL_USD);
+    assert_eq!(o.optimized_usd, usd("1047.63"));
+    let printed_levers: Usd = cost_tables::LEVERS.iter().map(|l| l.2).sum();
+    assert_eq!(printed_levers, usd("1047.63"));
+    // Unrounded: each lever on the exact lines, 1,047.63… — the same cents.
+    let line = |i: usize| {
+        cost_tables::BILL[i]
+            .0
+            .checked_mul(cost_tables::BILL[i].1)
+            .unwrap()
+    };
+    let keep = |x: Decimal, k: &str| x.checked_mul(d(k)).unwrap();
+    let mut unrounded = keep(line(0).checked_add(line(1)).unwrap(), "0.6");
+    for x in [
+        keep(line(2), "0.58"),
+        keep(line(4), "0.6"),
+        line(3),
+        line(5),
+        line(6),
+        line(7),
+        line(8),
+        line(9),
+    ] {
+        unrounded = unrounded.checked_add(x).unwrap();
+    }
+    assert_eq!(unrounded.cents(), Some(usd("1047.63")), "{unrounded}");
 }
 
 #[test]
 fn each_printed_column_adds_up_to_its_printed_total() {
     let o = photoshare();
-    let column = |f: fn(&BillRow) -> f64| o.rows.iter().map(|r| cents(f(r))).sum::<i64>();
-    assert_eq!(column(|r| r.on_demand_usd), cents(o.on_demand_usd));
-    assert_eq!(column(|r| r.optimized_usd), cents(o.optimized_usd));
-    // The Savings Plan's 47.57 is split 38.98 + 8.59 (the spare cent to the larger fraction).
+    let column = |f: fn(&BillRow) -> Usd| o.rows.iter().map(f).sum::<Usd>();
+    assert_eq!(column(|r| r.on_demand_usd), o.on_demand_usd);
+    assert_eq!(column(|r| r.optimized_usd), o.optimized_usd);
+    // The Savings Plan line by line: 64.97 × 0.6 = 38.982 → 38.98; 14.31 × 0.6 = 8.586 → 8.59.
     assert_eq!(
         (o.rows[0].optimized_usd, o.rows[1].optimized_usd),
-        (38.98, 8.59)
+        (usd("38.98"), usd("8.59"))
     );
-    let stack_on: i64 = o.stack.iter().map(|s| cents(s.on_demand_usd)).sum();
-    let stack_opt: i64 = o.stack.iter().map(|s| cents(s.optimized_usd)).sum();
-    assert_eq!((stack_on, stack_opt), (135_849, 104_763));
+    let stack_on: Usd = o.stack.iter().map(|s| s.on_demand_usd).sum();
+    let stack_opt: Usd = o.stack.iter().map(|s| s.optimized_usd).sum();
+    assert_eq!((stack_on, stack_opt), (usd("1358.49"), usd("1047.63")));
     assert_eq!(o.stack[1].component, Component::Database);
     assert_eq!(
         (o.stack[1].on_demand_usd, o.stack[1].optimized_usd),
-        (361.90, 214.73)
+        (usd("361.90"), usd("214.73"))
     );
 }
 
 #[test]
 fn the_saving_is_23_percent_or_about_3730_a_year() {
     let o = photoshare();
-    assert_eq!(o.saving_usd, 310.86);
+    assert_eq!(o.saving_usd, usd("310.86"));
     assert_eq!((o.saving_share * 100.0).round(), printed::SAVING_PCT);
-    assert_eq!(o.saving_per_year_usd, 3_730.32);
+    assert_eq!(o.saving_per_year_usd, usd("3730.32"));
     assert_eq!(
-        (o.saving_per_year_usd / 10.0).round() * 10.0,
+        (o.saving_per_year_usd.to_f64() / 10.0).round() * 10.0,
         printed::SAVING_PER_YEAR_USD
     );
+}
+
+#[test]
+fn a_careful_reader_sees_multi_az_storage_billed_twice() {
+    // RDS bills a Multi-AZ instance's storage for the primary and the standby: 2 × $11.50.
+    // The worked example counts it once, and the bill keeps its printed line.
+    let o = photoshare();
+    assert_eq!(o.rows[3].on_demand_usd, usd("11.50"));
+    assert_eq!(
+        o.multi_az_storage,
+        Some(MultiAzStorage {
+            gb: 100.0,
+            counted_usd: usd("11.50"),
+            billed_usd: usd("23.00"),
+        })
+    );
+    assert!(MULTI_AZ_STORAGE_SOURCE.contains("primary and the standby"));
+    assert_eq!(with_link("maz=0").multi_az_storage, None);
 }
 
 #[test]
@@ -142,11 +244,11 @@ fn single_az_halves_the_database_line_and_links_to_the_matching_availability() {
     let db = &o.rows[2];
     assert_eq!(
         (db.unit_price_usd, db.on_demand_usd, db.optimized_usd),
-        (0.24, 175.20, 101.62)
+        (d("0.24"), usd("175.20"), usd("101.62"))
     ); // 175.20 × 0.58 = 101.616
     assert_eq!(db.detail, "Single-AZ");
-    assert_eq!(o.on_demand_usd, 1_183.29);
-    assert_eq!(o.optimized_usd, 946.02); // 1,047.63 − 203.23 + 101.62
+    assert_eq!(o.on_demand_usd, usd("1183.29"));
+    assert_eq!(o.optimized_usd, usd("946.02")); // 1,047.63 − 203.23 + 101.62
     assert_eq!(o.database, DatabaseChoice::SingleAz);
     assert_eq!(p.database_choice(), DatabaseChoice::SingleAz);
     assert!(
@@ -166,8 +268,8 @@ fn with_every_lever_off_the_optimized_bill_is_the_on_demand_bill() {
     p.db_reserved.on = false;
     p.redis_reserved.on = false;
     let o = evaluate(&p).unwrap();
-    assert_eq!(o.optimized_usd, 1_358.49);
-    assert_eq!(o.saving_usd, 0.0);
+    assert_eq!(o.optimized_usd, usd("1358.49"));
+    assert_eq!(o.saving_usd, Usd::ZERO);
     assert!(o
         .rows
         .iter()
@@ -179,20 +281,16 @@ fn with_every_lever_off_the_optimized_bill_is_the_on_demand_bill() {
 fn one_lever_at_a_time_worked_by_hand() {
     // (lever on, optimized total): the other two off.
     let rows = [
-        (0, 1_358.49 - 79.28 + 47.57),
-        (1, 1_358.49 - 350.40 + 203.23),
-        (2, 1_358.49 - 329.96 + 197.98),
+        (0, "1326.78"), // 1,358.49 − 79.28 + 47.57
+        (1, "1211.32"), // 1,358.49 − 350.40 + 203.23
+        (2, "1226.51"), // 1,358.49 − 329.96 + 197.98
     ];
     for (on, want) in rows {
         let mut p = CostParams::default();
         p.savings_plan.on = on == 0;
         p.db_reserved.on = on == 1;
         p.redis_reserved.on = on == 2;
-        assert_eq!(
-            cents(evaluate(&p).unwrap().optimized_usd),
-            cents(want),
-            "lever {on}"
-        );
+        assert_eq!(evaluate(&p).unwrap().optimized_usd, usd(want), "lever {on}");
     }
 }
 
@@ -211,13 +309,16 @@ fn an_elastic_day_against_a_fleet_fixed_at_the_peak() {
     );
     assert!((day.hours[20].origin_per_s - 720.0).abs() < 1e-9);
     assert_eq!(day.fixed_tasks, 8);
-    assert_eq!(day.elastic_task_hours_per_day, 23.0 * 2.0 + 8.0);
-    assert_eq!(day.fixed_task_hours_per_day, 8.0 * 24.0);
-    assert!((day.task_hour_usd - 0.0543).abs() < 1e-12); // 0.0445 + 2 × 0.0049
-                                                         // 54 × 730 / 24 = 1,642.5 task-hours; 192 × 730 / 24 = 5,840.
-    assert_eq!(day.elastic_month_usd, 89.19); // 89.18775
-    assert_eq!(day.fixed_month_usd, 317.11); // 317.112
+    assert_eq!(day.elastic_task_hours_per_day, 23 * 2 + 8);
+    assert_eq!(day.fixed_task_hours_per_day, 8 * 24);
+    assert_eq!(day.task_hour_usd, d("0.0543")); // 0.0445 + 2 × 0.0049
+                                                // 54 × 730 / 24 = 1,642.5 task-hours; 192 × 730 / 24 = 5,840.
+    assert_eq!(day.elastic_month_usd, usd("89.19")); // 89.18775
+    assert_eq!(day.fixed_month_usd, usd("317.11")); // 317.112
     assert_eq!(day.fixed_idle_share, 1.0 - 54.0 / 192.0);
+    // A month that is not a whole number of days: 54 × 731 ÷ 24 × 0.0543 = 89.3099… → 89.31.
+    let o = with_link("hours=731");
+    assert_eq!(o.fleet_day.elastic_month_usd, usd("89.31"));
 }
 
 #[test]
@@ -254,6 +355,20 @@ fn the_csv_export() {
         "\"Origin egress (0.4 TB, 8 % misses)\",GB,410,0.09,36.90,,36.90"
     );
     assert_eq!(lines[11], "total,,,,1358.49,,1047.63");
+    // The exact prices and the half-cent rounding reach the export too.
+    let csv = bill_csv(&with_link("tasks=5&p_gb=0.00490"));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[1].ends_with(",3650,0.0445,162.43,1-yr Compute Savings Plan,97.46"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].ends_with(",7300,0.0049,35.77,1-yr Compute Savings Plan,21.46"),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(lines[11], "total,,,,1477.41,,1118.98");
     let azure = bill_csv_in(&photoshare(), Cloud::Azure);
     assert!(
         azure.contains("Front Door egress (4.6 TB at the edge)"),
@@ -285,7 +400,7 @@ fn labels_follow_the_cloud() {
 #[test]
 fn bad_input_gives_clear_messages() {
     let mut p = CostParams::default();
-    p.prices.cdn_egress_gb_usd = -0.085;
+    p.prices.cdn_egress_gb_usd = d("-0.085");
     p.db_reserved.discount = 1.2;
     p.cdn_hit_ratio = 1.5;
     p.average_tasks = f64::NAN;
@@ -311,7 +426,7 @@ fn links_round_trip_and_the_default_is_an_empty_query() {
         total_egress_tb: 7.5,
         ..Default::default()
     };
-    p.prices.nat_month_usd = 32.4;
+    p.prices.nat_month_usd = d("32.4");
     p.savings_plan = Lever {
         on: false,
         discount: 0.3,
@@ -320,7 +435,7 @@ fn links_round_trip_and_the_default_is_an_empty_query() {
     let q = p.to_query();
     assert_eq!(
         q,
-        "tasks=2.5&egress=7.5&p_nat=32.4&peak_h=3&hit=85&sp_pct=30&maz=0&sp=0"
+        "tasks=2.5&egress=7.5&peak_h=3&hit=85&sp_pct=30&maz=0&sp=0&p_nat=32.4"
     );
     let (back, ignored) = CostParams::from_query(&Query::parse(&q));
     assert!(ignored.is_empty(), "{ignored:?}");

@@ -1,6 +1,9 @@
-//! Invariants of the cost model, over generated inputs.
+//! Invariants of the cost model, over generated inputs: every line is the exact decimal
+//! product of its quantity and unit price rounded half a cent up, every total the sum of
+//! its lines — checked against integer arithmetic written out here, not the model's own.
 
 use cloud_lab_model::cost::*;
+use cloud_lab_model::money::{Decimal, Usd};
 use proptest::prelude::*;
 
 fn any_f64() -> impl Strategy<Value = f64> {
@@ -14,89 +17,224 @@ fn any_f64() -> impl Strategy<Value = f64> {
     ]
 }
 
-fn price_mut(p: &mut UnitPrices, i: usize) -> &mut f64 {
-    match i % 10 {
-        0 => &mut p.fargate_vcpu_hour_usd,
-        1 => &mut p.fargate_gb_hour_usd,
-        2 => &mut p.db_instance_hour_usd,
-        3 => &mut p.db_storage_gb_month_usd,
-        4 => &mut p.redis_node_hour_usd,
-        5 => &mut p.alb_month_usd,
-        6 => &mut p.s3_gb_month_usd,
-        7 => &mut p.cdn_egress_gb_usd,
-        8 => &mut p.origin_egress_gb_usd,
-        _ => &mut p.nat_month_usd,
+/// A decimal as text: up to `max_units` units over up to `max_places` places.
+fn decimal_text(max_units: u64, max_places: u32) -> impl Strategy<Value = String> {
+    (0..=max_units, 0..=max_places).prop_map(|(units, places)| {
+        let digits = format!("{units:0>width$}", width = places as usize + 1);
+        let (whole, fraction) = digits.split_at(digits.len() - places as usize);
+        if fraction.is_empty() {
+            whole.to_string()
+        } else {
+            format!("{whole}.{fraction}")
+        }
+    })
+}
+
+/// An exact decimal written out independently of the model: units over 10^places.
+#[derive(Clone, Copy, Debug)]
+struct Exact {
+    units: u128,
+    places: u32,
+}
+
+impl Exact {
+    fn of(text: &str) -> Exact {
+        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        Exact {
+            units: format!("{whole}{fraction}").parse().unwrap(),
+            places: fraction.len() as u32,
+        }
+    }
+
+    fn times(self, other: Exact) -> Exact {
+        Exact {
+            units: self.units * other.units,
+            places: self.places + other.places,
+        }
+    }
+
+    /// Half a cent up, by hand: ⌊(2 × units × 100 + 10^places) ÷ (2 × 10^places)⌋.
+    fn cents(self) -> i128 {
+        let scale = 10u128.pow(self.places);
+        ((2 * self.units * 100 + scale) / (2 * scale)) as i128
+    }
+
+    /// Half up to a whole number.
+    fn whole(self) -> u128 {
+        let scale = 10u128.pow(self.places);
+        (2 * self.units + scale) / (2 * scale)
+    }
+
+    fn decimal(self) -> Decimal {
+        let digits = format!("{:0>width$}", self.units, width = self.places as usize + 1);
+        let (whole, fraction) = digits.split_at(digits.len() - self.places as usize);
+        Decimal::parse(&format!("{whole}.{fraction}0")).unwrap()
     }
 }
 
-/// Valid params around the worked example.
-fn params() -> impl Strategy<Value = CostParams> {
+/// Valid params around the worked example, every number a short decimal, with the texts
+/// the quantities were typed as.
+#[derive(Clone, Debug)]
+struct Typed {
+    p: CostParams,
+    tasks: String,
+    vcpu: String,
+    mem: String,
+    hours: String,
+    dbgb: String,
+    stored: String,
+    egress: String,
+    hit: String,
+    discounts: [String; 3],
+}
+
+fn typed() -> impl Strategy<Value = Typed> {
     (
         (
-            0.0..50.0f64,
-            0.25..4.0f64,
-            0.5..16.0f64,
+            decimal_text(5_000, 2),
+            decimal_text(1_600, 2).prop_filter("0.25–16 vCPU", |t| {
+                (0.25..=16.0).contains(&t.parse::<f64>().unwrap())
+            }),
+            decimal_text(1_200, 1).prop_filter("0.5–120 GB", |t| {
+                (0.5..=120.0).contains(&t.parse::<f64>().unwrap())
+            }),
+            decimal_text(7_440, 1).prop_filter("1–744 h", |t| {
+                (1.0..=744.0).contains(&t.parse::<f64>().unwrap())
+            }),
+            decimal_text(655_360, 1)
+                .prop_filter("0–65,536 GB", |t| t.parse::<f64>().unwrap() <= 65_536.0),
             any::<bool>(),
             0u32..6,
         ),
         (
-            0.0..1.0f64,
-            0.0..50.0f64,
-            0.0..10.0f64,
-            prop::array::uniform10(0.0..2.0f64),
+            decimal_text(100, 2).prop_filter("0–100 %", |t| t.parse::<f64>().unwrap() <= 1.0),
+            decimal_text(50_000, 3),
+            decimal_text(10_000, 3),
+            prop::array::uniform10(decimal_text(1_000_000, 7)),
         ),
         (
             prop::array::uniform3(any::<bool>()),
-            prop::array::uniform3(0.0..=1.0f64),
+            prop::array::uniform3(
+                decimal_text(100, 2).prop_filter("0–100 %", |t| t.parse::<f64>().unwrap() <= 1.0),
+            ),
         ),
     )
         .prop_map(
             |(
-                (tasks, vcpu, mem, multi_az, nodes),
+                (tasks, vcpu, mem, hours, dbgb, multi_az, nodes),
                 (hit, egress, stored, prices),
-                (on, discount),
+                (on, discounts),
             )| {
+                let f = |t: &str| t.parse::<f64>().unwrap();
+                let lever = |i: usize| Lever {
+                    on: on[i],
+                    discount: f(&discounts[i]),
+                };
                 let mut p = CostParams {
-                    average_tasks: tasks,
-                    task_vcpu: vcpu,
-                    task_memory_gb: mem,
+                    average_tasks: f(&tasks),
+                    task_vcpu: f(&vcpu),
+                    task_memory_gb: f(&mem),
+                    hours_per_month: f(&hours),
+                    db_storage_gb: f(&dbgb),
                     multi_az,
                     redis_nodes: nodes,
-                    cdn_hit_ratio: hit,
-                    total_egress_tb: egress,
-                    stored_tb: stored,
-                    savings_plan: Lever {
-                        on: on[0],
-                        discount: discount[0],
-                    },
-                    db_reserved: Lever {
-                        on: on[1],
-                        discount: discount[1],
-                    },
-                    redis_reserved: Lever {
-                        on: on[2],
-                        discount: discount[2],
-                    },
+                    cdn_hit_ratio: f(&hit),
+                    total_egress_tb: f(&egress),
+                    stored_tb: f(&stored),
+                    savings_plan: lever(0),
+                    db_reserved: lever(1),
+                    redis_reserved: lever(2),
                     ..Default::default()
                 };
-                for (i, x) in prices.into_iter().enumerate() {
-                    *price_mut(&mut p.prices, i) = x;
+                for (field, price) in PRICE_FIELDS.iter().zip(&prices) {
+                    (field.set)(&mut p.prices, Decimal::parse(price).unwrap());
                 }
-                p
+                Typed {
+                    p,
+                    tasks,
+                    vcpu,
+                    mem,
+                    hours,
+                    dbgb,
+                    stored,
+                    egress,
+                    hit,
+                    discounts,
+                }
             },
         )
 }
 
-fn cents(x: f64) -> i64 {
-    (x * 100.0).round() as i64
+fn params() -> impl Strategy<Value = CostParams> {
+    typed().prop_map(|t| t.p)
 }
 
 proptest! {
     #[test]
-    fn raising_any_price_never_lowers_the_bill(p in params(), which in 0usize..10, raise in 0.0..5.0f64) {
+    fn each_line_is_the_exact_product_rounded_half_up_and_each_total_the_sum_of_lines(t in typed()) {
+        let o = evaluate(&t.p).unwrap();
+        let e = |s: &str| Exact::of(s);
+        let price = |i: usize| e(&(PRICE_FIELDS[i].get)(&t.p.prices).to_string());
+        // The egress split by hand: whole GB, half up.
+        let total_gb = e(&t.egress).times(e("1024")).whole();
+        let edge_gb = Exact { units: total_gb, places: 0 }.times(e(&t.hit)).whole();
+        let instances = if t.p.multi_az { "2" } else { "1" };
+        let nodes = t.p.redis_nodes.to_string();
+        let lines = [
+            (e(&t.tasks).times(e(&t.vcpu)).times(e(&t.hours)), price(0)),
+            (e(&t.tasks).times(e(&t.mem)).times(e(&t.hours)), price(1)),
+            (e(&t.hours), price(2).times(e(instances))),
+            (e(&t.dbgb), price(3)),
+            (e(&nodes).times(e(&t.hours)), price(4)),
+            (e("1"), price(5)),
+            (e(&t.stored).times(e("1024")), price(6)),
+            (Exact { units: edge_gb, places: 0 }, price(7)),
+            (Exact { units: total_gb - edge_gb, places: 0 }, price(8)),
+            (e("1"), price(9)),
+        ];
+        prop_assert_eq!(o.rows.len(), lines.len());
+        for (row, (quantity, unit_price)) in o.rows.iter().zip(lines) {
+            prop_assert_eq!(row.quantity, quantity.decimal(), "{:?}", row.line);
+            prop_assert_eq!(row.unit_price_usd, unit_price.decimal(), "{:?}", row.line);
+            let on_demand = quantity.times(unit_price).cents();
+            prop_assert_eq!(row.on_demand_usd.cents(), on_demand, "{:?}", row.line);
+            // A lever takes its discount off the line's cents, rounded half up the same way.
+            let discount = match row.line.group() {
+                Group::ComputeSavingsPlan => Some((t.p.savings_plan, &t.discounts[0])),
+                Group::DatabaseReserved => Some((t.p.db_reserved, &t.discounts[1])),
+                Group::CacheReserved => Some((t.p.redis_reserved, &t.discounts[2])),
+                Group::CdnOffload | Group::Unchanged => None,
+            };
+            let optimized = match discount {
+                Some((lever, pct)) if lever.on && lever.discount > 0.0 => {
+                    let keep = e("1").times(e("100")).units - e(pct).times(e("100")).whole();
+                    // keep is in hundredths: the discounts here have at most two places.
+                    let keep = Exact { units: keep, places: 2 };
+                    Exact { units: on_demand as u128, places: 2 }.times(keep).cents()
+                }
+                _ => on_demand,
+            };
+            prop_assert_eq!(row.optimized_usd.cents(), optimized, "{:?}", row.line);
+        }
+        let sum = |f: fn(&BillRow) -> Usd| o.rows.iter().map(f).sum::<Usd>();
+        prop_assert_eq!(sum(|r| r.on_demand_usd), o.on_demand_usd);
+        prop_assert_eq!(sum(|r| r.optimized_usd), o.optimized_usd);
+        prop_assert_eq!(o.levers.iter().map(|l| l.on_demand_usd).sum::<Usd>(), o.on_demand_usd);
+        prop_assert_eq!(o.levers.iter().map(|l| l.optimized_usd).sum::<Usd>(), o.optimized_usd);
+        prop_assert_eq!(o.stack.iter().map(|s| s.on_demand_usd).sum::<Usd>(), o.on_demand_usd);
+        prop_assert_eq!(o.stack.iter().map(|s| s.optimized_usd).sum::<Usd>(), o.optimized_usd);
+        prop_assert_eq!(o.saving_usd, o.on_demand_usd - o.optimized_usd);
+        prop_assert_eq!(o.saving_per_year_usd.cents(), o.saving_usd.cents() * 12);
+    }
+
+    #[test]
+    fn raising_any_price_never_lowers_the_bill(p in params(), which in 0usize..10, raise in decimal_text(50_000, 4)) {
         let before = evaluate(&p).unwrap();
         let mut q = p.clone();
-        *price_mut(&mut q.prices, which) += raise;
+        let field = PRICE_FIELDS[which];
+        let raised = (field.get)(&q.prices).checked_add(Decimal::parse(&raise).unwrap()).unwrap();
+        prop_assume!(price_in_range(raised));
+        (field.set)(&mut q.prices, raised);
         let after = evaluate(&q).unwrap();
         prop_assert!(after.on_demand_usd >= before.on_demand_usd);
         prop_assert!(after.optimized_usd >= before.optimized_usd);
@@ -111,25 +249,26 @@ proptest! {
     }
 
     #[test]
-    fn every_column_adds_up_to_its_total(p in params()) {
+    fn the_shapes_hold(p in params()) {
         let o = evaluate(&p).unwrap();
-        let sum = |f: &dyn Fn(&BillRow) -> f64| o.rows.iter().map(|r| cents(f(r))).sum::<i64>();
-        prop_assert_eq!(sum(&|r| r.on_demand_usd), cents(o.on_demand_usd));
-        prop_assert_eq!(sum(&|r| r.optimized_usd), cents(o.optimized_usd));
-        prop_assert_eq!(o.levers.iter().map(|l| cents(l.optimized_usd)).sum::<i64>(), cents(o.optimized_usd));
-        prop_assert_eq!(o.stack.iter().map(|s| cents(s.on_demand_usd)).sum::<i64>(), cents(o.on_demand_usd));
-        prop_assert!(o.saving_usd >= 0.0);
+        prop_assert!(o.saving_usd >= Usd::ZERO);
         prop_assert!((0.0..=1.0).contains(&o.largest.share));
         prop_assert_eq!(o.egress.edge_gb + o.egress.origin_gb, o.egress.total_gb);
         for r in &o.rows {
-            prop_assert!(r.optimized_usd <= r.on_demand_usd + 0.01, "{:?}", r);
+            prop_assert!(r.optimized_usd <= r.on_demand_usd, "{:?}", r);
         }
+        let day = &o.fleet_day;
+        prop_assert!(day.elastic_month_usd <= day.fixed_month_usd);
     }
 
     #[test]
     fn any_input_gives_a_value_or_an_error(
         numbers in prop::array::uniform12(any_f64()),
-        prices in prop::array::uniform10(any_f64()),
+        prices in prop::array::uniform10(prop_oneof![
+            Just("-1".to_string()),
+            Just("1000000.01".to_string()),
+            decimal_text(u64::MAX, 18),
+        ]),
         discounts in prop::array::uniform3(any_f64()),
         whole in prop::array::uniform4(0u32..1_000),
     ) {
@@ -156,13 +295,12 @@ proptest! {
         p.savings_plan.discount = discounts[0];
         p.db_reserved.discount = discounts[1];
         p.redis_reserved.discount = discounts[2];
-        for (i, x) in prices.into_iter().enumerate() {
-            *price_mut(&mut p.prices, i) = x;
+        for (field, price) in PRICE_FIELDS.iter().zip(&prices) {
+            (field.set)(&mut p.prices, Decimal::parse(price).unwrap());
         }
         match evaluate(&p) {
             Ok(o) => {
-                prop_assert!(o.on_demand_usd.is_finite() && o.optimized_usd.is_finite());
-                prop_assert!(o.fleet_day.fixed_month_usd.is_finite());
+                prop_assert!(o.optimized_usd <= o.on_demand_usd);
                 let _ = bill_csv(&o);
             }
             Err(problems) => prop_assert!(!problems.is_empty()),
@@ -187,6 +325,22 @@ proptest! {
         let text = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
         let (p, _) = CostParams::from_query(&Query::parse(&text));
         prop_assert!(evaluate(&p).is_ok(), "{}", text);
+        let (back, ignored) = CostParams::from_query(&Query::parse(&p.to_query()));
+        prop_assert!(ignored.is_empty());
+        prop_assert_eq!(back, p);
+    }
+}
+
+proptest! {
+    #[test]
+    fn a_price_in_a_link_is_read_exactly_and_written_back_the_same(
+        which in 0usize..10, price in "[0-9]{1,6}(\\.[0-9]{1,12})?",
+    ) {
+        use cloud_lab_model::link::{LinkState, Query};
+        let field = PRICE_FIELDS[which];
+        let (p, ignored) = CostParams::from_query(&Query::parse(&format!("{}={price}", field.key)));
+        prop_assert!(ignored.is_empty());
+        prop_assert_eq!((field.get)(&p.prices), Decimal::parse(&price).unwrap());
         let (back, ignored) = CostParams::from_query(&Query::parse(&p.to_query()));
         prop_assert!(ignored.is_empty());
         prop_assert_eq!(back, p);

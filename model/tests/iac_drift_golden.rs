@@ -1,4 +1,6 @@
-//! PhotoShare's Terraform (§2, §3): each console click's exact plan, apply, locking and ignore_changes.
+//! PhotoShare's Terraform (§2, §3): each console click's exact plan, apply, locking and ignore_changes;
+//! values a replacement makes unknown, what AWS refuses at apply, RDS's maintenance window, and
+//! which drift a normal plan reports.
 
 use cloud_lab_model::iac_drift::*;
 use cloud_lab_model::link::{LinkState, Query};
@@ -128,7 +130,7 @@ fn a_fresh_deploy_plans_no_changes() {
     let p = plan(&config, &world);
     assert!(p.changes.is_empty());
     assert_eq!(p.text, NO_CHANGES_TEXT);
-    assert_eq!(refresh(&config, &world).text, "");
+    assert!(refresh(&config, &world).drift.is_empty());
 }
 
 #[test]
@@ -161,21 +163,24 @@ fn each_console_click_gives_its_exact_plan() {
         (ConsoleClick::AutoscalerScalesOut, service(8)),
         (
             ConsoleClick::OpenSshPort,
+            // The AWS provider keeps `ingress` as an attribute (a set of objects written as
+            // blocks): the plan removes one element of it, not a block.
             "  # aws_security_group.app will be updated in-place
   ~ resource \"aws_security_group\" \"app\" {
-        id          = \"sg-0fc98e90b6df6a931\"
+        id          = \"sg-05c9e3d0317c0eca0\"
+      ~ ingress     = [
+          - {
+              - cidr_blocks = [
+                  - \"0.0.0.0/0\",
+                ]
+              - from_port   = 22
+              - protocol    = \"tcp\"
+              - to_port     = 22
+            },
+            # (1 unchanged element hidden)
+        ]
         name        = \"photoshare-app\"
         # (2 unchanged attributes hidden)
-
-      - ingress {
-          - cidr_blocks = [
-              - \"0.0.0.0/0\",
-            ] -> null
-          - from_port   = 22 -> null
-          - protocol    = \"tcp\" -> null
-          - to_port     = 22 -> null
-        }
-        # (1 unchanged block hidden)
     }
 "
             .into(),
@@ -302,7 +307,11 @@ fn an_instance_made_by_hand_is_not_in_the_plan_but_is_in_the_inventory() {
     let (config, world) = after_click(ConsoleClick::LaunchUntaggedInstance);
     assert_eq!(plan(&config, &world).text, NO_CHANGES_TEXT);
     let r = refresh(&config, &world);
-    assert_eq!(r.text, "", "Terraform itself reports nothing");
+    assert!(
+        r.text
+            .starts_with("No changes. Your infrastructure still matches the configuration."),
+        "Terraform itself reports nothing"
+    );
     assert_eq!(r.unmanaged.len(), 1);
     assert!(r.unmanaged_text.starts_with("Not managed by Terraform"));
     assert!(
@@ -312,7 +321,7 @@ fn an_instance_made_by_hand_is_not_in_the_plan_but_is_in_the_inventory() {
 }
 
 #[test]
-fn refresh_uses_terraforms_words_and_shows_the_drift_direction() {
+fn refresh_only_uses_terraforms_words_and_shows_the_drift_direction() {
     let (config, world) = after_click(ConsoleClick::MultiAzOff);
     let r = refresh(&config, &world);
     assert_eq!(
@@ -329,9 +338,11 @@ last \"terraform apply\" which may have affected this plan:
         # (10 unchanged attributes hidden)
     }
 
-Unless you have made equivalent changes to your configuration, or ignored the
-relevant attributes using ignore_changes, the following plan may include
-actions to undo or respond to these changes.
+
+This is a refresh-only plan, so Terraform will not take any actions to undo
+these. If you were expecting these changes then you can apply this plan to
+record the updated values in the Terraform state without changing any remote
+objects.
 "
     );
     assert_eq!(
@@ -341,10 +352,19 @@ actions to undo or respond to these changes.
             changed: Some(vec!["multi_az".into()])
         }]
     );
+    let fresh = World::deployed(&config);
+    assert_eq!(
+        refresh(&config, &fresh).text,
+        "No changes. Your infrastructure still matches the configuration.
+
+Terraform has checked that the real remote objects still match the result of
+your most recent changes, and found no differences.
+"
+    );
 }
 
 #[test]
-fn every_click_at_once_then_apply_leaves_no_changes() {
+fn every_click_at_once_then_apply_stops_only_at_the_engine_downgrade() {
     let config = photoshare();
     let mut world = World::deployed(&config);
     for c in ConsoleClick::ALL {
@@ -353,70 +373,105 @@ fn every_click_at_once_then_apply_leaves_no_changes() {
     let p = plan(&config, &world);
     // service, SG, DB (three attributes in one update), versioning, Redis: 5 changes; the policy: 1 add.
     assert_eq!(
-        p.summary,
-        Summary {
-            add: 1,
-            change: 5,
-            destroy: 0
-        }
-    );
-    assert_eq!(
         p.summary.plan_line(),
         "Plan: 1 to add, 5 to change, 0 to destroy."
     );
     let applied = apply(&config, &mut world);
-    assert_eq!(
-        applied.complete_line,
-        "Apply complete! Resources: 1 added, 5 changed, 0 destroyed."
-    );
-    let order: Vec<&str> = applied.steps.iter().map(|s| s.address.as_str()).collect();
+    assert_eq!(applied.complete_line, None, "RDS refuses 16.4 -> 16.3");
+    assert_eq!(applied.failures.len(), 1);
+    assert_eq!(applied.failures[0].address, "aws_db_instance.pg");
+    let order: Vec<(&str, bool)> = applied
+        .steps
+        .iter()
+        .map(|s| (s.address.as_str(), s.finished.is_some()))
+        .collect();
     assert_eq!(
         order,
         [
-            "aws_appautoscaling_policy.cpu",
-            "aws_db_instance.pg",
-            "aws_ecs_service.app",
-            "aws_elasticache_replication_group.redis",
-            "aws_s3_bucket_versioning.uploads",
-            "aws_security_group.app",
+            ("aws_appautoscaling_policy.cpu", true),
+            ("aws_db_instance.pg", false),
+            ("aws_elasticache_replication_group.redis", true),
+            ("aws_s3_bucket_versioning.uploads", true),
+            ("aws_security_group.app", true),
+            // The service refers to the app's security group: it goes after it.
+            ("aws_ecs_service.app", true),
         ]
     );
     assert_eq!(
-        applied.steps[1].started,
-        "aws_db_instance.pg: Modifying... [id=db-AD3F36CB30D16C93AD3F36CB30]"
+        applied.summary,
+        Summary {
+            add: 1,
+            change: 4,
+            destroy: 0
+        }
     );
-    assert_eq!(
-        applied.steps[0].started,
-        "aws_appautoscaling_policy.cpu: Creating..."
-    );
-    assert!(
-        applied
-            .note
-            .starts_with("The changes made in the console are gone"),
-        "{}",
-        applied.note
-    );
+    assert!(applied
+        .note
+        .starts_with("The apply stopped at aws_db_instance.pg"));
+    assert!(applied
+        .note
+        .contains("The changes made in the console are gone"));
     assert!(applied.note.contains("still running"));
-    assert_eq!(plan(&config, &world).text, NO_CHANGES_TEXT);
-    assert_eq!(refresh(&config, &world).text, "");
+    // Only the database is left, with all three of its changes: RDS made none of them.
+    let after = plan(&config, &world);
+    assert_eq!(
+        after.text,
+        format!(
+            "{UPDATE_HEADER}  # aws_db_instance.pg will be updated in-place
+  ~ resource \"aws_db_instance\" \"pg\" {{
+      ~ engine_version              = \"16.4\" -> \"16.3\"
+        id                          = \"db-AD3F36CB30D16C93AD3F36CB30\"
+      ~ instance_class              = \"db.r6g.xlarge\" -> \"db.r6g.large\"
+      ~ multi_az                    = false -> true
+        # (8 unchanged attributes hidden)
+    }}
+
+Plan: 0 to add, 1 to change, 0 to destroy.
+"
+        )
+    );
 }
 
 #[test]
-fn editing_a_force_new_attribute_replaces_the_resource() {
+fn a_replacement_makes_what_refers_to_it_change_too() {
     let config = photoshare();
     let mut world = World::deployed(&config);
     let edited =
         parse_config(&PHOTOSHARE_TF.replace("port        = 8080", "port        = 8081")).unwrap();
     let p = plan(&edited, &world);
-    let tg = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/photoshare-tg/52d5ae160969466b";
+    let tg = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/photoshare-tg/92f5a5e40426db05";
+    // The new target group's ARN is unknown until it exists, so the service that refers to
+    // it changes too: its load_balancer set loses the old element and gains one with
+    // (known after apply).
     assert_eq!(
         p.text,
         format!(
             "Terraform used the selected providers to generate the following execution
 plan. Resource actions are indicated with the following symbols:
+  ~ update in-place
 -/+ destroy and then create replacement
 
 Terraform will perform the following actions:
+
+  # aws_ecs_service.app will be updated in-place
+  ~ resource \"aws_ecs_service\" \"app\" {{
+        id              = \"arn:aws:ecs:eu-west-1:123456789012:service/main/photoshare\"
+        name            = \"photoshare\"
+        # (4 unchanged attributes hidden)
+
+      - load_balancer {{
+          - container_name   = \"web\" -> null
+          - container_port   = 8080 -> null
+          - target_group_arn = \"{tg}\" -> null
+        }}
+      + load_balancer {{
+          + container_name   = \"web\"
+          + container_port   = 8080
+          + target_group_arn = (known after apply)
+        }}
+
+        # (1 unchanged block hidden)
+    }}
 
   # aws_lb_target_group.app must be replaced
 -/+ resource \"aws_lb_target_group\" \"app\" {{
@@ -429,30 +484,66 @@ Terraform will perform the following actions:
         # (1 unchanged block hidden)
     }}
 
-Plan: 1 to add, 0 to change, 1 to destroy.
+Plan: 1 to add, 1 to change, 1 to destroy.
 "
         )
     );
-    assert_eq!(p.changes[0].forcing, ["port"]);
+    assert_eq!(p.changes[1].forcing, ["port"]);
+    assert_eq!(p.changes[0].changed, ["load_balancer"]);
     let applied = apply(&edited, &mut world);
-    let actions: Vec<StepAction> = applied.steps.iter().map(|s| s.action).collect();
-    assert_eq!(actions, [StepAction::Destroy, StepAction::Create]);
+    let steps: Vec<(&str, StepAction)> = applied
+        .steps
+        .iter()
+        .map(|s| (s.address.as_str(), s.action))
+        .collect();
     assert_eq!(
-        applied.complete_line,
-        "Apply complete! Resources: 1 added, 0 changed, 1 destroyed."
+        steps,
+        [
+            ("aws_lb_target_group.app", StepAction::Destroy),
+            ("aws_lb_target_group.app", StepAction::Create),
+            ("aws_ecs_service.app", StepAction::Update),
+        ]
     );
-    assert_ne!(
-        world.actual["aws_lb_target_group.app"].id, tg,
-        "a replacement gets a new ID"
+    assert_eq!(
+        applied.complete_line.as_deref(),
+        Some("Apply complete! Resources: 1 added, 1 changed, 1 destroyed.")
+    );
+    let new_tg = world.actual["aws_lb_target_group.app"].id.clone();
+    assert_ne!(new_tg, tg, "a replacement gets a new ID");
+    let service = &world.actual["aws_ecs_service.app"].body.blocks["load_balancer"][0];
+    assert_eq!(
+        service.attributes["target_group_arn"],
+        Value::Str(new_tg),
+        "the service now points at the new target group"
     );
     assert_eq!(plan(&edited, &world).text, NO_CHANGES_TEXT);
+
+    // A new task definition revision: its ARN is unknown, so the service is updated as well.
+    let config = photoshare();
+    let world = World::deployed(&config);
+    let bigger = parse_config(&PHOTOSHARE_TF.replace(
+        "cpu                      = 1024",
+        "cpu                      = 2048",
+    ))
+    .unwrap();
+    let p = plan(&bigger, &world);
+    assert_eq!(
+        p.summary.plan_line(),
+        "Plan: 1 to add, 1 to change, 1 to destroy."
+    );
+    assert!(p.text.contains(
+        "      ~ task_definition = \"arn:aws:ecs:eu-west-1:123456789012:task-definition/photoshare:6\" -> (known after apply)\n"
+    ), "{}", p.text);
 }
 
 #[test]
 fn schema_rows_from_the_provider_docs() {
     for (t, a, new) in [
         ("aws_db_instance", "engine_version", false),
-        ("aws_db_instance", "identifier", true),
+        // Provider 5.x renames a database in place (ModifyDBInstance); its ID is the resource ID.
+        ("aws_db_instance", "identifier", false),
+        ("aws_db_instance", "username", true),
+        ("aws_db_instance", "storage_encrypted", true),
         (
             "aws_elasticache_replication_group",
             "num_cache_clusters",
@@ -464,6 +555,9 @@ fn schema_rows_from_the_provider_docs() {
         ("aws_lb_target_group", "protocol", true),
         ("aws_lb_target_group", "vpc_id", true),
         ("aws_ecs_service", "desired_count", false),
+        ("aws_ecs_service", "load_balancer", false),
+        ("aws_security_group", "description", true),
+        ("aws_security_group", "ingress", false),
         ("aws_ecs_task_definition", "cpu", true),
         ("aws_unknown_thing", "anything", false),
     ] {
@@ -523,8 +617,14 @@ fn terraform_fights_the_autoscaler_unless_told_to_ignore_desired_count() {
     let mut world = World::deployed(&ignoring);
     click(&mut world, ConsoleClick::AutoscalerScalesOut);
     assert_eq!(plan(&ignoring, &world).text, NO_CHANGES_TEXT);
+    // -refresh-only still reports the change: ignore_changes keeps it out of the plan only.
     let r = refresh(&ignoring, &world);
-    assert_eq!(r.text, "");
+    assert!(
+        r.text.contains("      ~ desired_count   = 4 -> 8\n"),
+        "{}",
+        r.text
+    );
+    assert!(r.text.contains("This is a refresh-only plan"));
     assert_eq!(
         r.ignored,
         [(
@@ -537,8 +637,8 @@ fn terraform_fights_the_autoscaler_unless_told_to_ignore_desired_count() {
     click(&mut world, ConsoleClick::MultiAzOff);
     let applied = apply(&ignoring, &mut world);
     assert_eq!(
-        applied.complete_line,
-        "Apply complete! Resources: 0 added, 1 changed, 0 destroyed."
+        applied.complete_line.as_deref(),
+        Some("Apply complete! Resources: 0 added, 1 changed, 0 destroyed.")
     );
     assert!(applied
         .note
@@ -669,7 +769,12 @@ fn default_outcome_and_link_round_trip() {
         o.plan.summary.plan_line(),
         "Plan: 0 to add, 1 to change, 0 to destroy."
     );
-    assert_eq!(o.plan_after_apply.text, NO_CHANGES_TEXT);
+    // RDS holds multi_az for the maintenance window: the plan after apply still shows it.
+    assert_eq!(
+        o.plan_after_apply.summary.plan_line(),
+        "Plan: 0 to add, 1 to change, 0 to destroy."
+    );
+    assert_eq!(o.plan_after_apply.changes[0].changed, ["multi_az"]);
     assert_eq!(o.click_notes.len(), 2);
 }
 
@@ -721,7 +826,7 @@ fn the_variant_switch_keeps_typed_text() {
 fn an_apply_in_the_page_undoes_the_clicks_and_later_clicks_start_from_it() {
     let mut p = IacDriftParams {
         clicks: vec![
-            ConsoleClick::MultiAzOff,
+            ConsoleClick::SuspendVersioning,
             ConsoleClick::LaunchUntaggedInstance,
         ],
         ..Default::default()
@@ -731,12 +836,12 @@ fn an_apply_in_the_page_undoes_the_clicks_and_later_clicks_start_from_it() {
     assert!(p.clicks.is_empty());
     let o = evaluate(&p).unwrap();
     assert_eq!(o.plan.text, NO_CHANGES_TEXT);
-    assert_eq!(o.refresh.text, "");
+    assert!(o.refresh.drift.is_empty());
     let last = o.last_apply.expect("the apply's log");
     assert_eq!(last, before.applied);
     assert_eq!(
-        last.complete_line,
-        "Apply complete! Resources: 0 added, 1 changed, 0 destroyed."
+        last.complete_line.as_deref(),
+        Some("Apply complete! Resources: 0 added, 1 changed, 0 destroyed.")
     );
     assert!(last
         .note
@@ -762,7 +867,7 @@ fn an_applied_edit_is_the_new_baseline() {
     p.type_config(PHOTOSHARE_TF.replace("port        = 8080", "port        = 8081"));
     assert_eq!(
         evaluate(&p).unwrap().plan.summary.plan_line(),
-        "Plan: 1 to add, 0 to change, 1 to destroy."
+        "Plan: 1 to add, 1 to change, 1 to destroy."
     );
     p.record_apply();
     assert_eq!(evaluate(&p).unwrap().plan.text, NO_CHANGES_TEXT);
@@ -770,7 +875,7 @@ fn an_applied_edit_is_the_new_baseline() {
     p.type_config(PHOTOSHARE_TF.to_string());
     assert_eq!(
         evaluate(&p).unwrap().plan.summary.plan_line(),
-        "Plan: 1 to add, 0 to change, 1 to destroy."
+        "Plan: 1 to add, 1 to change, 1 to destroy."
     );
 }
 
@@ -805,4 +910,411 @@ fn the_task_count_fight_in_numbers() {
     p.set_variant(ConfigVariant::IgnoreDesiredCount);
     let t = evaluate(&p).unwrap().task_count;
     assert_eq!((t.running, t.reverted, t.ignored), (Some(8.0), false, true));
+}
+
+/// PhotoShare's configuration with `old` replaced by `new` (which must be in it).
+fn edited(old: &str, new: &str) -> Config {
+    assert!(PHOTOSHARE_TF.contains(old), "{old}");
+    parse_config(&PHOTOSHARE_TF.replace(old, new)).expect("the edit parses")
+}
+
+/// The database block's last line, to add arguments after it.
+const DB_LAST: &str = "  deletion_protection         = true\n";
+
+#[test]
+fn rds_refuses_an_engine_downgrade_and_apply_stops_there() {
+    let (config, mut world) = after_click(ConsoleClick::UpgradeEngine);
+    let applied = apply(&config, &mut world);
+    assert_eq!(
+        applied.log(applied.steps.len()),
+        "aws_db_instance.pg: Modifying... [id=db-AD3F36CB30D16C93AD3F36CB30]
+╷
+│ Error: updating RDS DB Instance (photoshare-pg): operation error RDS: ModifyDBInstance, https response error StatusCode: 400, RequestID: 6d49deba-8465-f371-ef34-0bbb89162f55, api error InvalidParameterCombination: Cannot upgrade postgres from 16.4 to 16.3
+│
+│   with aws_db_instance.pg,
+│   on main.tf line 123, in resource \"aws_db_instance\" \"pg\":
+│  123: resource \"aws_db_instance\" \"pg\" {
+│
+╵
+"
+    );
+    let line = PHOTOSHARE_TF
+        .lines()
+        .position(|l| l == "resource \"aws_db_instance\" \"pg\" {")
+        .unwrap()
+        + 1;
+    assert_eq!(line, 123, "the error points at the database's block");
+    assert_eq!(applied.complete_line, None);
+    let f = &applied.failures[0];
+    assert!(f.left.contains("still runs 16.4"), "{}", f.left);
+    assert!(f.fix.contains("engine_version = \"16.4\""), "{}", f.fix);
+    // Nothing changed: the next plan asks for the same downgrade.
+    assert!(plan(&config, &world)
+        .text
+        .contains("      ~ engine_version              = \"16.4\" -> \"16.3\"\n"));
+    // The fix: write the running version, or only its major version.
+    for version in ["\"16.4\"", "\"16\""] {
+        let fixed = edited("\"16.3\"", version);
+        let mut w = world.clone();
+        let a = apply(&fixed, &mut w);
+        assert!(a.failures.is_empty(), "{version}");
+        assert_eq!(plan(&fixed, &w).text, NO_CHANGES_TEXT, "{version}");
+        assert!(
+            w.actual["aws_db_instance.pg"].pending.is_empty(),
+            "{version}: nothing waits for a window"
+        );
+    }
+    // A major upgrade needs its flag.
+    let (config, mut world) = (
+        edited("\"16.3\"", "\"17.2\""),
+        World::deployed(&photoshare()),
+    );
+    let a = apply(&config, &mut world);
+    assert!(a.failures[0].error.contains(
+        "api error InvalidParameterCombination: The AllowMajorVersionUpgrade flag must be present when upgrading to a new major version."
+    ));
+}
+
+#[test]
+fn a_protected_database_is_not_replaced() {
+    let config = photoshare();
+    let mut world = World::deployed(&config);
+    let new_user = "username                    = \"admin\"";
+    let old_user = "username                    = \"photoshare\"";
+    let replace = edited(old_user, new_user);
+    let p = plan(&replace, &world);
+    assert_eq!(
+        p.summary.plan_line(),
+        "Plan: 1 to add, 0 to change, 1 to destroy."
+    );
+    assert!(p.text.contains(
+        "      ~ username                    = \"photoshare\" -> \"admin\" # forces replacement\n"
+    ));
+    // As written, PhotoShare's database has no final snapshot setting: the provider stops first.
+    let a = apply(&replace, &mut world);
+    assert_eq!(
+        a.log(a.steps.len()),
+        "aws_db_instance.pg: Destroying... [id=db-AD3F36CB30D16C93AD3F36CB30]
+╷
+│ Error: final_snapshot_identifier is required when skip_final_snapshot is false
+│
+╵
+"
+    );
+    assert!(a.failures[0].left.starts_with("Nothing was destroyed"));
+    assert_eq!(
+        world.actual["aws_db_instance.pg"].id,
+        "db-AD3F36CB30D16C93AD3F36CB30"
+    );
+    // Setting skip_final_snapshot in the same apply does not help: the destroy reads the state.
+    let both = parse_config(&PHOTOSHARE_TF.replace(old_user, new_user).replace(
+        DB_LAST,
+        &format!("{DB_LAST}  skip_final_snapshot         = true\n"),
+    ))
+    .unwrap();
+    let mut w = world.clone();
+    assert!(!apply(&both, &mut w).failures.is_empty());
+    // Applied on its own first, it gets the destroy as far as AWS, which refuses a protected one.
+    let skip = edited(
+        DB_LAST,
+        &format!("{DB_LAST}  skip_final_snapshot         = true\n"),
+    );
+    assert!(apply(&skip, &mut world).failures.is_empty());
+    let a = apply(&both, &mut world);
+    assert_eq!(
+        a.log(a.steps.len()),
+        "aws_db_instance.pg: Destroying... [id=db-AD3F36CB30D16C93AD3F36CB30]
+╷
+│ Error: deleting RDS DB Instance (photoshare-pg): InvalidParameterCombination: Cannot delete protected DB Instance, please disable deletion protection and try again.
+│ \tstatus code: 400, request id: 0d448ac2-da9b-b002-8f2e-b7c3df4bebe6
+│
+╵
+"
+    );
+    assert!(a.failures[0].fix.contains("deletion_protection = false"));
+    // Protection off first, then the replacement goes through.
+    let unprotected = PHOTOSHARE_TF.replace(
+        DB_LAST,
+        "  deletion_protection         = false\n  skip_final_snapshot         = true\n",
+    );
+    let off = parse_config(&unprotected).unwrap();
+    assert!(apply(&off, &mut world).failures.is_empty());
+    let go = parse_config(&unprotected.replace(old_user, new_user)).unwrap();
+    let a = apply(&go, &mut world);
+    assert_eq!(
+        a.complete_line.as_deref(),
+        Some("Apply complete! Resources: 1 added, 0 changed, 1 destroyed.")
+    );
+    assert_ne!(
+        world.actual["aws_db_instance.pg"].id,
+        "db-AD3F36CB30D16C93AD3F36CB30"
+    );
+}
+
+#[test]
+fn a_bucket_with_objects_is_not_destroyed_without_force_destroy() {
+    let config = photoshare();
+    let mut world = World::deployed(&config);
+    let renamed_text = PHOTOSHARE_TF.replace(
+        "bucket = \"photoshare-user-uploads\"",
+        "bucket = \"photoshare-uploads-eu\"",
+    );
+    let renamed = parse_config(&renamed_text).unwrap();
+    let p = plan(&renamed, &world);
+    // The versioning resource refers to the bucket's ID, which the replacement makes unknown.
+    assert_eq!(
+        p.summary.plan_line(),
+        "Plan: 2 to add, 0 to change, 2 to destroy."
+    );
+    assert!(p.text.contains(
+        "      ~ bucket = \"photoshare-user-uploads\" -> (known after apply) # forces replacement\n"
+    ));
+    let a = apply(&renamed, &mut world);
+    assert_eq!(
+        a.log(a.steps.len()),
+        "aws_s3_bucket_versioning.uploads: Destroying... [id=photoshare-user-uploads]
+aws_s3_bucket_versioning.uploads: Destruction complete
+aws_s3_bucket.uploads: Destroying... [id=photoshare-user-uploads]
+╷
+│ Error: deleting S3 Bucket (photoshare-user-uploads): operation error S3: DeleteBucket, https response error StatusCode: 409, RequestID: 222838C4F15D037B, HostID: AEs3Z6itgPqZ1tn34xmnMmD5umuJ4N5ZnIefwrMHAiQMS3C5SDGpUVK8EMnadiHz4Sv9+pkz0Psh=, api error BucketNotEmpty: The bucket you tried to delete is not empty
+│
+╵
+"
+    );
+    assert!(world.actual.contains_key("aws_s3_bucket.uploads"));
+    assert!(world.state.contains_key("aws_s3_bucket.uploads"));
+    assert!(!world.state.contains_key("aws_s3_bucket_versioning.uploads"));
+    assert!(a.failures[0].fix.contains("force_destroy = true"));
+    // force_destroy, applied before the rename, empties and deletes it.
+    let forced = |text: &str| {
+        parse_config(&text.replace(
+            "bucket = \"photoshare-user-uploads\"\n",
+            "bucket = \"photoshare-user-uploads\"\n  force_destroy = true\n",
+        ))
+        .unwrap()
+    };
+    let mut world = World::deployed(&config);
+    assert!(apply(&forced(PHOTOSHARE_TF), &mut world)
+        .failures
+        .is_empty());
+    let renamed = parse_config(&renamed_text.replace(
+        "bucket = \"photoshare-uploads-eu\"\n",
+        "bucket = \"photoshare-uploads-eu\"\n  force_destroy = true\n",
+    ))
+    .unwrap();
+    let a = apply(&renamed, &mut world);
+    assert_eq!(
+        a.complete_line.as_deref(),
+        Some("Apply complete! Resources: 2 added, 0 changed, 2 destroyed.")
+    );
+    assert_eq!(plan(&renamed, &world).text, NO_CHANGES_TEXT);
+}
+
+#[test]
+fn rds_holds_changes_for_the_maintenance_window() {
+    let (config, mut world) = after_click(ConsoleClick::MultiAzOff);
+    let revert = plan(&config, &world).text;
+    let a = apply(&config, &mut world);
+    assert_eq!(
+        a.complete_line.as_deref(),
+        Some("Apply complete! Resources: 0 added, 1 changed, 0 destroyed.")
+    );
+    assert_eq!(
+        a.pending,
+        [("aws_db_instance.pg".to_string(), "multi_az".to_string())]
+    );
+    assert!(a.note.contains("maintenance window"), "{}", a.note);
+    // Until the window, the database runs without its standby and every plan says so again.
+    assert_eq!(
+        world.actual["aws_db_instance.pg"].body.attributes["multi_az"],
+        Value::Bool(false)
+    );
+    assert_eq!(plan(&config, &world).text, revert);
+    let note = click(&mut world, ConsoleClick::MaintenanceWindow);
+    assert_eq!(
+        note,
+        "The maintenance window passed: RDS carried out the modifications it held (multi_az = true)."
+    );
+    assert_eq!(plan(&config, &world).text, NO_CHANGES_TEXT);
+    // The state still says false: only -refresh-only reports the change RDS made.
+    assert!(refresh(&config, &world)
+        .text
+        .contains("      ~ multi_az                    = false -> true\n"));
+    // apply_immediately = true makes the change at once.
+    let (_, mut world) = after_click(ConsoleClick::ResizeDatabase);
+    let now = edited(
+        DB_LAST,
+        &format!("{DB_LAST}  apply_immediately           = true\n"),
+    );
+    let a = apply(&now, &mut world);
+    assert!(a.pending.is_empty());
+    assert_eq!(plan(&now, &world).text, NO_CHANGES_TEXT);
+}
+
+#[test]
+fn a_plan_reports_only_the_drift_that_fed_it() {
+    // Terraform 1.2 and later: a change reverted by the plan is not reported as drift.
+    let (config, world) = after_click(ConsoleClick::MultiAzOff);
+    let p = plan(&config, &world);
+    assert!(p.relevant_drift.is_empty());
+    assert!(p.text.starts_with("Terraform used the selected providers"));
+    // A change a planned change refers to is: a new parameter copies the database's class.
+    let (_, mut world) = after_click(ConsoleClick::ResizeDatabase);
+    click(&mut world, ConsoleClick::MultiAzOff);
+    let with_parameter = parse_config(&format!(
+        "{PHOTOSHARE_TF}
+resource \"aws_ssm_parameter\" \"db_class\" {{
+  name  = \"/photoshare/db-class\"
+  type  = \"String\"
+  value = aws_db_instance.pg.instance_class
+}}
+"
+    ))
+    .unwrap();
+    let p = plan(&with_parameter, &world);
+    assert_eq!(
+        p.relevant_drift,
+        [Drift {
+            address: "aws_db_instance.pg".into(),
+            changed: Some(vec!["instance_class".into()])
+        }]
+    );
+    let rule = "─".repeat(77);
+    assert!(
+        p.text.starts_with(&format!(
+            "Note: Objects have changed outside of Terraform
+
+Terraform detected the following changes made outside of Terraform since the
+last \"terraform apply\" which may have affected this plan:
+
+  # aws_db_instance.pg has changed
+  ~ resource \"aws_db_instance\" \"pg\" {{
+        id                          = \"db-AD3F36CB30D16C93AD3F36CB30\"
+      ~ instance_class              = \"db.r6g.large\" -> \"db.r6g.xlarge\"
+        # (10 unchanged attributes hidden)
+    }}
+
+
+Unless you have made equivalent changes to your configuration, or ignored the
+relevant attributes using ignore_changes, the following plan may include
+actions to undo or respond to these changes.
+
+{rule}
+
+Terraform used the selected providers to generate the following execution
+plan. Resource actions are indicated with the following symbols:
+  + create
+  ~ update in-place
+"
+        )),
+        "{}",
+        p.text
+    );
+    // multi_az drifted too, but nothing refers to it: only -refresh-only shows it.
+    let r = refresh(&with_parameter, &world);
+    assert!(r
+        .text
+        .contains("      ~ multi_az                    = true -> false\n"));
+    assert!(
+        p.text.contains("      + value = \"db.r6g.large\"\n"),
+        "the plan reads the planned class"
+    );
+}
+
+#[test]
+fn a_security_group_in_use_is_not_destroyed() {
+    let config = photoshare();
+    let mut world = World::deployed(&config);
+    let renamed = edited(
+        "HTTPS from the internet to the load balancer",
+        "HTTPS to the load balancer",
+    );
+    let p = plan(&renamed, &world);
+    assert_eq!(
+        p.summary.plan_line(),
+        "Plan: 1 to add, 2 to change, 1 to destroy."
+    );
+    assert!(
+        p.text.contains(
+            "      ~ security_groups    = [
+          - \"sg-060175903f0abfb8c\",
+        ] -> (known after apply)
+"
+        ),
+        "{}",
+        p.text
+    );
+    let a = apply(&renamed, &mut world);
+    assert!(a.failures[0].error.contains(
+        "api error DependencyViolation: resource sg-060175903f0abfb8c has a dependent object"
+    ));
+    assert!(a.failures[0]
+        .left
+        .contains("aws_lb.app, aws_security_group.app"));
+    assert!(a
+        .steps
+        .iter()
+        .all(|s| s.address == "aws_security_group.alb"));
+}
+
+#[test]
+fn references_terraform_refuses_are_refused() {
+    let rows = [
+        (
+            PHOTOSHARE_TF.replace("[aws_security_group.alb.id]\n}", "[aws_security_group.alb2.id]\n}"),
+            71,
+            25,
+            "Reference to undeclared resource: A managed resource \"aws_security_group\" \"alb2\" has not been declared in the root module.",
+        ),
+        (
+            PHOTOSHARE_TF.replace("module.vpc.public_subnets", "module.net.public_subnets"),
+            70,
+            24,
+            "Reference to undeclared module: No module call named \"net\" is declared in the root module.",
+        ),
+        (
+            PHOTOSHARE_TF.replace(
+                "vpc_id      = module.vpc.vpc_id\n\n  ingress {\n    from_port   = 443",
+                "vpc_id      = aws_security_group.app.vpc_id\n\n  ingress {\n    from_port   = 443",
+            ),
+            41,
+            1,
+            "Cycle: aws_security_group.alb, aws_security_group.app",
+        ),
+    ];
+    for (text, line, column, message) in rows {
+        let e = parse_config(&text).unwrap_err();
+        assert_eq!(
+            (e.line, e.column, e.message.as_str()),
+            (line, column, message)
+        );
+    }
+}
+
+#[test]
+fn the_page_shows_the_last_apply_until_something_happens_and_either_plan() {
+    let mut p = IacDriftParams {
+        clicks: vec![ConsoleClick::UpgradeEngine],
+        ..Default::default()
+    };
+    p.record_apply();
+    let o = evaluate(&p).unwrap();
+    let last = o
+        .last_apply
+        .expect("the failed apply's log stays on screen");
+    assert_eq!(last.failures.len(), 1);
+    assert_eq!(
+        o.plan.summary.plan_line(),
+        "Plan: 0 to add, 1 to change, 0 to destroy."
+    );
+    p.clicks.push(ConsoleClick::OpenSshPort);
+    assert_eq!(evaluate(&p).unwrap().last_apply, None, "a click ends it");
+    // -refresh-only is a switch in the link.
+    let q = IacDriftParams {
+        refresh_only: true,
+        ..Default::default()
+    };
+    assert_eq!(q.to_query(), "refresh_only=1");
+    let (back, ignored) = IacDriftParams::from_query(&Query::parse("refresh_only=1"));
+    assert!(back.refresh_only && ignored.is_empty());
 }

@@ -19,7 +19,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
-    fn any_clicks_then_apply_leave_no_changes(clicks in prop::collection::vec(any_click(), 0..12), variant in any_variant()) {
+    fn any_clicks_then_apply_and_the_maintenance_window_leave_no_changes(clicks in prop::collection::vec(any_click(), 0..12), variant in any_variant()) {
         let config = parse_config(&config_text(variant)).unwrap();
         let mut world = World::deployed(&config);
         for c in &clicks {
@@ -29,12 +29,22 @@ proptest! {
         prop_assert_eq!(p.summary.destroy, 0, "clicks never make Terraform destroy");
         let last_line = format!("{}\n", p.summary.plan_line());
         prop_assert!(p.changes.is_empty() || p.text.ends_with(&last_line));
-        let drifted = refresh(&config, &world).drift.len();
-        prop_assert_eq!(drifted, p.changes.len(), "every relevant drift is one planned change");
+        let r = refresh(&config, &world);
+        for c in &p.changes {
+            prop_assert!(r.drift.iter().any(|d| d.address == c.address), "every planned change undoes drift");
+        }
+        prop_assert!(p.relevant_drift.is_empty(), "nothing in PhotoShare refers to what a click changes");
+        let upgraded = world.actual["aws_db_instance.pg"].body.attributes["engine_version"] != Value::Str("16.3".into());
         let applied = apply(&config, &mut world);
-        prop_assert_eq!(applied.summary, p.summary);
-        prop_assert!(plan(&config, &world).changes.is_empty());
-        prop_assert!(refresh(&config, &world).drift.is_empty());
+        prop_assert_eq!(applied.failures.len(), usize::from(upgraded), "only the engine downgrade is refused");
+        prop_assert_eq!(applied.complete_line.is_some(), !upgraded);
+        // What is left is the database: refused, or held for the maintenance window.
+        let after = plan(&config, &world);
+        prop_assert!(after.changes.iter().all(|c| c.address == "aws_db_instance.pg"));
+        click(&mut world, ConsoleClick::MaintenanceWindow);
+        if !upgraded {
+            prop_assert!(plan(&config, &world).changes.is_empty());
+        }
     }
 
     #[test]
@@ -64,12 +74,18 @@ proptest! {
         let deployed = World::deployed(&parse_config(text).unwrap());
         match parse_config(&edited) {
             Ok(config) => {
-                // Whatever the edit, plan and apply converge.
+                // Whatever the edit, apply either converges, or says why not: AWS refused a
+                // step, or RDS holds a change for the maintenance window.
                 let mut world = deployed.clone();
                 let _ = refresh(&config, &world);
                 let p = plan(&config, &world);
-                apply(&config, &mut world);
-                prop_assert!(plan(&config, &world).changes.is_empty(), "{}", p.text);
+                let applied = apply(&config, &mut world);
+                let left = plan(&config, &world);
+                prop_assert!(
+                    left.changes.is_empty() || !applied.failures.is_empty() || !applied.pending.is_empty(),
+                    "{}\n{}", p.text, left.text
+                );
+                prop_assert_eq!(applied.complete_line.is_some(), applied.failures.is_empty());
             }
             Err(e) => prop_assert!(e.line >= 1 && e.column >= 1 && e.line <= edited.lines().count() + 1),
         }
@@ -105,8 +121,8 @@ proptest! {
     }
 
     #[test]
-    fn links_round_trip(clicks in prop::collection::vec(any_click(), 0..MAX_CLICKS), variant in any_variant(), t in 0u32..=MAX_LOCK_SCENARIO_S) {
-        let p = IacDriftParams { clicks, config: variant, lock: LockScenario { lock_timeout_s: t, ..Default::default() }, ..Default::default() };
+    fn links_round_trip(clicks in prop::collection::vec(any_click(), 0..MAX_CLICKS), variant in any_variant(), t in 0u32..=MAX_LOCK_SCENARIO_S, refresh_only in any::<bool>()) {
+        let p = IacDriftParams { clicks, config: variant, lock: LockScenario { lock_timeout_s: t, ..Default::default() }, refresh_only, ..Default::default() };
         let (back, ignored) = IacDriftParams::from_query(&Query::parse(&p.to_query()));
         prop_assert_eq!(back, p);
         prop_assert!(ignored.is_empty());

@@ -3,11 +3,12 @@
 
 use cloud_lab_model::availability::{self, AvailabilityParams};
 use cloud_lab_model::link::{LinkState, Query};
+use cloud_lab_model::money::Usd;
 use cloud_lab_model::multi_region::*;
 use cloud_lab_model::photoshare::printed;
 
 #[test]
-fn standard_checks_and_a_60_s_ttl_fail_over_in_150_s_at_worst() {
+fn standard_checks_and_alias_records_fail_over_in_150_s_at_worst() {
     let f = failover(&MultiRegionParams::default());
     // 30 s × 3 to detect (75 s on average), + 60 s TTL (30 s on average).
     assert_eq!((f.detection_worst_s, f.detection_expected_s), (90.0, 75.0));
@@ -26,7 +27,7 @@ fn standard_checks_and_a_60_s_ttl_fail_over_in_150_s_at_worst() {
 
 #[test]
 fn fast_checks_and_other_settings_by_hand() {
-    // (interval, threshold, ttl, extra, promotion, decision) → (users worst, rto worst)
+    // (interval, threshold, CNAME ttl, extra, promotion, decision) → (users worst, rto worst)
     let rows = [
         ((10, 3, 60, 0, 300, 0), (90.0, 330.0)),
         ((10, 1, 0, 0, 0, 0), (10.0, 10.0)),
@@ -37,7 +38,7 @@ fn fast_checks_and_other_settings_by_hand() {
         let p = MultiRegionParams {
             health_check_interval_s: hc,
             failure_threshold: thr,
-            dns_ttl_s: ttl,
+            record: DnsRecord::Cname { ttl_s: ttl },
             client_cache_extra_s: extra,
             promotion_s: promo,
             decision_s: decide,
@@ -55,14 +56,20 @@ fn fast_checks_and_other_settings_by_hand() {
 #[test]
 fn a_warm_standby_repeats_the_always_on_lines() {
     let c = evaluate(&MultiRegionParams::default()).unwrap().cost;
-    assert_eq!(c.one_region_on_demand_usd, printed::ON_DEMAND_TOTAL_USD);
-    assert_eq!(c.one_region_optimized_usd, printed::OPTIMIZED_TOTAL_USD);
+    assert_eq!(
+        c.one_region_on_demand_usd.to_f64(),
+        printed::ON_DEMAND_TOTAL_USD
+    );
+    assert_eq!(
+        c.one_region_optimized_usd.to_f64(),
+        printed::OPTIMIZED_TOTAL_USD
+    );
     // 64.97 + 14.31 + 350.40 + 11.50 + 329.96 + 28.00 + 75.00 = 874.14, + 47.10 of uploads.
-    assert_eq!(c.standby_on_demand_usd, 921.24);
-    // 47.57 + 203.23 + 11.50 + 197.98 + 28.00 + 75.00 = 563.28, + 47.10.
-    assert_eq!(c.standby_optimized_usd, 610.38);
-    assert_eq!(c.two_regions_on_demand_usd, 2_279.73);
-    assert_eq!(c.two_regions_optimized_usd, 1_658.01);
+    assert_eq!(c.standby_on_demand_usd, Usd::lit("921.24"));
+    // 38.98 + 8.59 + 203.23 + 11.50 + 197.98 + 28.00 + 75.00 = 563.28, + 47.10.
+    assert_eq!(c.standby_optimized_usd, Usd::lit("610.38"));
+    assert_eq!(c.two_regions_on_demand_usd, Usd::lit("2279.73"));
+    assert_eq!(c.two_regions_optimized_usd, Usd::lit("1658.01"));
     assert_eq!(c.rows.len(), 8);
     let no_uploads = MultiRegionParams {
         replicate_uploads: false,
@@ -71,11 +78,22 @@ fn a_warm_standby_repeats_the_always_on_lines() {
     let c = evaluate(&no_uploads).unwrap().cost;
     assert_eq!(
         (c.standby_on_demand_usd, c.standby_optimized_usd),
-        (874.14, 563.28)
+        (Usd::lit("874.14"), Usd::lit("563.28"))
     );
     assert_eq!(
         (c.two_regions_on_demand_usd, c.two_regions_optimized_usd),
-        (2_232.63, 1_610.91)
+        (Usd::lit("2232.63"), Usd::lit("1610.91"))
+    );
+    // Three standby tasks: 3 × 730 vCPU-h × 0.0445 = $97.455 → $97.46 (half a cent up).
+    let three = MultiRegionParams {
+        standby_tasks: 3,
+        ..MultiRegionParams::default()
+    };
+    let c = evaluate(&three).unwrap().cost;
+    assert_eq!(c.rows[0].on_demand_usd, Usd::lit("97.46"));
+    assert_eq!(
+        c.standby_on_demand_usd,
+        Usd::lit("921.24") + Usd::lit("32.49") + Usd::lit("7.15")
     );
 }
 
@@ -91,9 +109,13 @@ fn two_regions_approach_four_nines_but_each_failover_costs_minutes() {
     // One region: 0.9999 × (1 − 0.005²) × 0.9995 = 0.999375…: 27.0 min a month.
     assert!((a.one_region.region - 0.9999 * 0.999975 * 0.9995).abs() < 1e-12);
     assert!((a.primary_downtime_min_per_month - 26.997).abs() < 1e-3);
-    // Two regions with an instant failover: 0.9999 × (1 − 0.000625²): little more than the
-    // CDN's 99.99 % (4.32 min) is left, 4.337 min.
+    // Two regions with an instant failover: 0.9999 × (1 − 0.000625²) = 99.98996 %: little
+    // more than the CDN's 99.99 % is left, 4.337 min a month against the 4.32 four nines allow.
     assert!((a.two_regions.downtime_min_per_month - 4.3369).abs() < 1e-3);
+    assert!((a.two_regions.availability - 0.999_899_6).abs() < 1e-7);
+    assert!(a.two_regions.availability < 0.9999);
+    assert!(!a.two_regions_meets_four_nines);
+    assert!((a.four_nines_budget_min - 4.32).abs() < 1e-9);
     // One outage a month costs the expected RTO, 375 s.
     assert_eq!(a.failover_min_per_month, 6.25);
     assert!((a.effective_downtime_min_per_month - 10.5869).abs() < 1e-3);
@@ -115,6 +137,33 @@ fn the_link_round_trips() {
     assert_eq!(back, p);
     let (_, ignored) = MultiRegionParams::from_query(&Query::parse("hc=15"));
     assert_eq!(ignored.len(), 1);
+}
+
+#[test]
+fn an_alias_records_ttl_is_fixed_at_60_s() {
+    // The worked example's records are aliases: no TTL to set, 60 s from the load balancer.
+    let alias = MultiRegionParams::default();
+    assert_eq!(alias.record, DnsRecord::Alias);
+    assert_eq!(alias.record.ttl_s(), 60);
+    // A link with a TTL asks for CNAME records (the only kind with a TTL of its own).
+    let (p, ignored) = MultiRegionParams::from_query(&Query::parse("ttl=300"));
+    assert!(ignored.is_empty());
+    assert_eq!(p.record, DnsRecord::Cname { ttl_s: 300 });
+    assert_eq!(failover(&p).users_on_standby_worst_s, 390.0); // 90 + 300
+    assert_eq!(p.to_query(), "record=cname&ttl=300");
+    // Alias records with a TTL: the TTL is ignored, and said so.
+    let (p, ignored) = MultiRegionParams::from_query(&Query::parse("record=alias&ttl=300"));
+    assert_eq!(p.record, DnsRecord::Alias);
+    assert_eq!(failover(&p).users_on_standby_worst_s, 150.0);
+    assert_eq!(ignored.len(), 1);
+    assert!(
+        ignored[0].reason.contains("fixed at 60 s"),
+        "{}",
+        ignored[0].reason
+    );
+    let (p, _) = MultiRegionParams::from_query(&Query::parse("record=cname"));
+    assert_eq!(p.record, DnsRecord::Cname { ttl_s: 60 });
+    assert!(TTL_NOTE.contains("alias") && TTL_NOTE.contains("60 s"));
 }
 
 #[test]

@@ -20,9 +20,9 @@ proptest! {
 
     #[test]
     fn a_longer_ttl_or_threshold_never_fails_over_sooner(thr in 1u32..10, ttl in 0u32..3_600, more in 0u32..600, fast in any::<bool>()) {
-        let p = MultiRegionParams { health_check_interval_s: if fast { 10 } else { 30 }, failure_threshold: thr, dns_ttl_s: ttl, ..MultiRegionParams::default() };
+        let p = MultiRegionParams { health_check_interval_s: if fast { 10 } else { 30 }, failure_threshold: thr, record: DnsRecord::Cname { ttl_s: ttl }, ..MultiRegionParams::default() };
         let f = failover(&p);
-        let longer = failover(&MultiRegionParams { dns_ttl_s: ttl + more, ..p.clone() });
+        let longer = failover(&MultiRegionParams { record: DnsRecord::Cname { ttl_s: ttl + more }, ..p.clone() });
         let stricter = failover(&MultiRegionParams { failure_threshold: thr + 1, ..p.clone() });
         prop_assert!(longer.rto_worst_s >= f.rto_worst_s);
         prop_assert!(stricter.users_on_standby_worst_s > f.users_on_standby_worst_s);
@@ -45,13 +45,28 @@ proptest! {
     fn any_input_gives_a_value_or_an_error(
         hc in 0u32..40, thr in 0u32..12, ttl in any::<u32>(), extra in any::<u32>(), lag in any_f64(), wps in any_f64(),
         promo in any::<u32>(), decide in any::<u32>(), outages in any_f64(), tasks in 0u32..2_000, maz in any::<bool>(), s3 in any::<bool>(),
+        alias in any::<bool>(),
     ) {
-        let p = MultiRegionParams { health_check_interval_s: hc, failure_threshold: thr, dns_ttl_s: ttl, client_cache_extra_s: extra, replication_lag_s: lag, writes_per_s: wps, promotion_s: promo, decision_s: decide, primary_outages_per_month: outages, standby_tasks: tasks, standby_multi_az: maz, replicate_uploads: s3 };
+        let record = if alias { DnsRecord::Alias } else { DnsRecord::Cname { ttl_s: ttl } };
+        let p = MultiRegionParams { health_check_interval_s: hc, failure_threshold: thr, record, client_cache_extra_s: extra, replication_lag_s: lag, writes_per_s: wps, promotion_s: promo, decision_s: decide, primary_outages_per_month: outages, standby_tasks: tasks, standby_multi_az: maz, replicate_uploads: s3 };
         if let Ok(o) = evaluate(&p) {
             prop_assert!(o.failover.rto_worst_s.is_finite());
             prop_assert!((0.0..=1.0).contains(&o.availability.effective_availability));
-            prop_assert!(o.cost.standby_on_demand_usd.is_finite());
+            prop_assert_eq!(o.cost.two_regions_on_demand_usd, o.cost.one_region_on_demand_usd + o.cost.standby_on_demand_usd);
+            prop_assert_eq!(o.cost.standby_on_demand_usd, o.cost.rows.iter().map(|r| r.on_demand_usd).sum());
         }
+    }
+
+    #[test]
+    fn an_alias_records_ttl_is_60_s_whatever_else_is_set(ttl in 0u32..3_600, thr in 1u32..10) {
+        let alias = MultiRegionParams { failure_threshold: thr, ..MultiRegionParams::default() };
+        let cname = MultiRegionParams { record: DnsRecord::Cname { ttl_s: ttl }, ..alias.clone() };
+        let (a, c) = (failover(&alias), failover(&cname));
+        prop_assert_eq!(a.users_on_standby_worst_s - a.detection_worst_s, 60.0);
+        prop_assert_eq!(c.users_on_standby_worst_s - c.detection_worst_s, f64::from(ttl));
+        let (back, ignored) = MultiRegionParams::from_query(&Query::parse(&cname.to_query()));
+        prop_assert!(ignored.is_empty());
+        prop_assert_eq!(back, cname);
     }
 
     #[test]
@@ -62,7 +77,7 @@ proptest! {
 
     #[test]
     fn links_with_known_keys_read_without_panic(
-        key in prop::sample::select(vec!["hc", "thr", "ttl", "extra", "lag", "wps", "promo", "decide", "outages", "tasks", "maz", "s3"]),
+        key in prop::sample::select(vec!["hc", "thr", "record", "ttl", "extra", "lag", "wps", "promo", "decide", "outages", "tasks", "maz", "s3"]),
         value in prop_oneof!["-?[0-9]{1,7}(\\.[0-9]{1,3})?", ".{0,12}"],
     ) {
         let (p, _) = MultiRegionParams::from_query(&Query::parse(&format!("{key}={value}")));

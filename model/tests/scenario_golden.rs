@@ -67,7 +67,7 @@ fn a_hit_ratio_changed_in_autoscaling_moves_the_bill_and_the_functions() {
     let mut c = CostParams::default();
     apply_to_cost(&s, &mut c);
     let o = cost::evaluate(&c).unwrap();
-    assert_eq!((o.egress.edge_gb, o.egress.origin_gb), (4_096.0, 1_024.0));
+    assert_eq!((o.egress.edge_gb, o.egress.origin_gb), (4_096, 1_024));
     // Serverless: 20 % of 1,200 req/s = 240 req/s.
     let mut v = ServerlessParams::default();
     apply_to_serverless(&s, &mut v);
@@ -120,7 +120,9 @@ fn the_autoscalers_average_fleet_feeds_the_bill() {
     assert_eq!(s.update(&u), ["average_tasks"]);
     let mut c = CostParams::default();
     apply_to_cost(&s, &mut c);
-    assert!(cost::evaluate(&c).unwrap().on_demand_usd > 1_358.49);
+    assert!(
+        cost::evaluate(&c).unwrap().on_demand_usd > cloud_lab_model::money::Usd::lit("1358.49")
+    );
 }
 
 #[test]

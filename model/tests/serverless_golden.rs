@@ -1,71 +1,78 @@
-//! The serverless crossover (extension B), with cases worked by hand.
+//! The serverless crossover (extension B), with cases worked by hand to the cent and
+//! to the request.
 
 use cloud_lab_model::link::{LinkState, Query};
+use cloud_lab_model::money::{Decimal, Usd};
 use cloud_lab_model::serverless::*;
 
 /// 730 h × 3,600 s.
 const SECONDS_PER_MONTH: f64 = 2_628_000.0;
-/// 2 Fargate tasks of 1 vCPU + 2 GB for 730 h: 2 × (0.0445 + 2 × 0.0049) × 730.
-const FLOOR_FLEET_USD: f64 = 79.278;
-/// What Lambda's free tier takes off: 1 M requests × $0.20/M + 400,000 GB-s × $0.0000166667.
-const FREE_TIER_USD: f64 = 0.2 + 400_000.0 * 0.000_016_666_7;
 
 fn close(a: f64, b: f64, tolerance: f64) -> bool {
     (a - b).abs() <= tolerance
 }
 
-/// Dollars a month per 1 req/s of average rate, with no free tier and no cold starts.
-fn per_rate_usd(gb_s_per_request: f64, per_million: f64) -> f64 {
-    SECONDS_PER_MONTH * (gb_s_per_request * 0.000_016_666_7 + per_million / 1e6)
+fn usd(text: &str) -> Usd {
+    Decimal::parse(text).unwrap().cents().unwrap()
 }
 
 #[test]
 fn photoshare_api_at_96_req_per_s_worked_by_hand() {
     let o = evaluate(&ServerlessParams::default()).unwrap();
     let f = o.functions;
-    assert_eq!(f.requests_per_month, 252_288_000.0);
-    assert_eq!(f.gb_s, 252_288_000.0 * 0.5 * 0.12);
-    assert!(close(f.requests_usd, 251_288_000.0 * 0.2e-6, 1e-9));
-    assert!(close(f.gateway_usd, 252.288, 1e-9));
-    assert!(close(
-        f.compute_usd,
-        (15_137_280.0 - 400_000.0) * 0.000_016_666_7,
-        1e-9
-    ));
-    assert!(close(f.total_usd, 548.17, 0.005), "{}", f.total_usd);
+    assert_eq!(f.requests_per_month, 252_288_000); // 96 × 2,628,000
+    assert_eq!(f.cold_starts, 0);
+    // 252,288,000 × 120 ms × 512 MB ÷ 1,024,000 = 15,137,280 GB-s.
+    assert_eq!(f.gb_s, Decimal::whole(15_137_280));
+    // (252,288,000 − 1 M free) × $0.20/M = $50.2576 → $50.26.
+    assert_eq!(f.requests_usd, usd("50.26"));
+    // 252,288,000 × $1.00/M = $252.288 → $252.29.
+    assert_eq!(f.gateway_usd, usd("252.29"));
+    // (15,137,280 − 400,000) GB-s × $0.0000166667 = $245.6218… → $245.62.
+    assert_eq!(f.compute_usd, usd("245.62"));
+    assert_eq!(f.total_usd, usd("548.17"));
+    // 2 tasks × (0.0445 + 2 × 0.0049) × 730 = $79.278 → $79.28, + the ALB's $28.00.
     assert_eq!(o.fleet.tasks, 2);
-    assert!(close(o.fleet.total_usd, FLOOR_FLEET_USD + 28.0, 1e-9));
+    assert_eq!(
+        (o.fleet.tasks_usd, o.fleet.total_usd),
+        (usd("79.28"), usd("107.28"))
+    );
     assert_eq!(o.cheaper, Cheaper::Fleet);
 }
 
 #[test]
 fn api_crossovers_worked_by_hand() {
-    // 120 ms at 0.5 GB is 0.06 GB-s; $0.20/M for Lambda plus the gateway.
-    let http = per_rate_usd(0.06, 0.2 + 1.0); // ≈ 5.7816 $ per req/s
-    let rest = per_rate_usd(0.06, 0.2 + 3.5);
-    let fleet = FLOOR_FLEET_USD + 28.0;
-    // (free tier, front door, expected crossover in req/s)
+    // The first whole number of requests a month at which the functions' bill reaches the
+    // fleet's $107.28, to the cent (found by hand with exact decimals): one request fewer
+    // costs $107.27.
+    // (free tier, front door, requests) — ≈ 19.74, 18.56 and 8.69 req/s.
     let rows = [
-        (true, FrontDoor::HttpApi, (fleet + FREE_TIER_USD) / http), // ≈ 19.74
-        (false, FrontDoor::HttpApi, fleet / http),                  // ≈ 18.56
-        (false, FrontDoor::RestApi, fleet / rest),                  // ≈ 8.69
+        (true, FrontDoor::HttpApi, 51_881_577),
+        (false, FrontDoor::HttpApi, 48_764_903),
+        (false, FrontDoor::RestApi, 22_824_955),
     ];
-    for (free_tier, front_door, want) in rows {
+    for (free_tier, front_door, requests) in rows {
         let p = ServerlessParams {
             free_tier,
             front_door,
             ..Default::default()
         };
         let c = evaluate(&p).unwrap().crossover.unwrap();
-        assert!(close(c.rate_per_s, want, 1e-6), "{c:?} vs {want}");
-        assert!(close(c.functions_usd, c.fleet_usd, 0.01), "{c:?}");
-        assert!(close(c.fleet_usd, fleet, 1e-9));
+        assert_eq!(c.requests_per_month, requests, "{c:?}");
+        assert_eq!(c.rate_per_s, requests as f64 / SECONDS_PER_MONTH);
+        assert_eq!(
+            (c.functions_usd, c.fleet_usd),
+            (usd("107.28"), usd("107.28"))
+        );
         assert_eq!(c.fleet_tasks, 2);
         assert_eq!(c.functions_cheaper_again_above_per_s, None);
         assert_eq!(c.fleet_cheaper_from_per_s, Some(c.rate_per_s));
+        let pricing = Pricing::new(&p).unwrap();
+        assert_eq!(
+            pricing.functions(requests - 1).unwrap().total_usd,
+            usd("107.27")
+        );
     }
-    assert!(close(fleet / http, 18.555, 0.001));
-    assert!(close((fleet + FREE_TIER_USD) / http, 19.743, 0.001));
 }
 
 #[test]
@@ -90,11 +97,9 @@ fn arm_is_a_fifth_cheaper_per_gb_second() {
         ..Default::default()
     })
     .unwrap();
-    assert!(close(
-        arm.functions.compute_usd / x86.functions.compute_usd,
-        0.000_013_333_4 / 0.000_016_666_7,
-        1e-12
-    ));
+    // 15,137,280 GB-s at $0.0000166667 = $252.2886… → $252.29; at $0.0000133334 = $201.8337… → $201.83.
+    assert_eq!(x86.functions.compute_usd, usd("252.29"));
+    assert_eq!(arm.functions.compute_usd, usd("201.83"));
     assert!(arm.crossover.unwrap().rate_per_s > x86.crossover.unwrap().rate_per_s);
 }
 
@@ -102,48 +107,56 @@ fn arm_is_a_fifth_cheaper_per_gb_second() {
 fn thumbnails_worked_by_hand() {
     let p = ServerlessParams::preset(Preset::Thumbnails);
     let o = evaluate(&p).unwrap();
-    // 0.5 uploads/s → 1,314,000 a month; 0.8 GB-s each; no gateway.
-    assert_eq!(o.functions.requests_per_month, 1_314_000.0);
-    assert_eq!(o.functions.gateway_usd, 0.0);
-    assert!(close(
-        o.functions.total_usd,
-        314_000.0 * 0.2e-6 + 651_200.0 * 0.000_016_666_7,
-        1e-9
-    ));
-    assert!(close(o.functions.total_usd, 10.92, 0.005));
+    // 0.5 uploads/s → 1,314,000 a month; 800 ms at 1,024 MB: 1,051,200 GB-s; no gateway.
+    assert_eq!(o.functions.requests_per_month, 1_314_000);
+    assert_eq!(o.functions.gb_s, Decimal::whole(1_051_200));
+    assert_eq!(o.functions.gateway_usd, Usd::ZERO);
+    // 314,000 × $0.20/M = $0.0628 → $0.06; 651,200 GB-s × $0.0000166667 = $10.8533… → $10.85.
+    assert_eq!(o.functions.requests_usd, usd("0.06"));
+    assert_eq!(o.functions.compute_usd, usd("10.85"));
+    assert_eq!(o.functions.total_usd, usd("10.91"));
     assert_eq!(o.cheaper, Cheaper::Functions);
-    // One upload/s costs 35.57 $ a month; the fleet's floor serves 2 × 1.3 = 2.6 uploads/s.
-    let slope = per_rate_usd(0.8, 0.2);
+    // The functions reach the floor fleet's $79.28 at 6,365,364 uploads a month (≈ 2.42/s).
     let c = o.crossover.unwrap();
-    assert!(
-        close(
-            c.rate_per_s,
-            (FLOOR_FLEET_USD + FREE_TIER_USD) / slope,
-            1e-6
-        ),
-        "{c:?}"
-    ); // ≈ 2.42
-       // A third task at 2.6 uploads/s lifts the fleet to 118.92 $ while the functions cost 85.6 $.
+    assert_eq!(c.requests_per_month, 6_365_364);
+    // A third task above 2 × 1.3 = 2.6 uploads/s lifts the fleet to $118.92 while the functions cost $85.61.
     assert!(close(
         c.functions_cheaper_again_above_per_s.unwrap(),
         2.6,
-        1e-6
+        1e-12
     ));
-    // The functions stop catching up inside the 9th task's step: 8 tasks cost 317.11 $.
+    // The functions stop catching up inside the 8th task's step (8 tasks: $317.11), at
+    // 23,938,579 uploads a month (≈ 9.11/s).
     let from = c.fleet_cheaper_from_per_s.unwrap();
-    assert!(
-        close(
-            from,
-            (8.0 * FLOOR_FLEET_USD / 2.0 + FREE_TIER_USD) / slope,
-            1e-6
-        ),
-        "{from}"
-    ); // ≈ 9.11
+    assert_eq!(from, 23_938_579.0 / SECONDS_PER_MONTH);
     assert_eq!(
         o.verdict(),
         "Below ≈ 2.42 uploads/s the functions are cheaper. Each task the fleet adds makes it dearer for a while, \
          so they win again just past 2.6 uploads/s; from ≈ 9.11 uploads/s up to 12 uploads/s the fleet is cheaper throughout."
     );
+}
+
+#[test]
+fn each_run_bills_whole_milliseconds_at_whole_megabytes() {
+    // 120.2 ms bills as 121 ms: 252,288,000 × 121 × 512 ÷ 1,024,000 = 15,263,424 GB-s.
+    let p = ServerlessParams {
+        duration_ms: 120.2,
+        ..Default::default()
+    };
+    assert_eq!(
+        evaluate(&p).unwrap().functions.gb_s,
+        Decimal::whole(15_263_424)
+    );
+    let half_mb = ServerlessParams {
+        memory_mb: 0,
+        ..Default::default()
+    };
+    assert_eq!(
+        evaluate(&half_mb).unwrap_err(),
+        ["The function's memory must be a whole number of MB from 128 to 10240."]
+    );
+    let (_, ignored) = ServerlessParams::from_query(&Query::parse("mb=512.5"));
+    assert_eq!(ignored[0].key, "mb");
 }
 
 #[test]
@@ -189,16 +202,16 @@ fn billed_init_at_a_trickle_worked_by_hand() {
     let o = evaluate(&p).unwrap();
     let cold = (-0.6f64).exp();
     assert!(close(o.cold_starts.share, cold, 1e-15));
-    assert!(close(o.cold_starts.per_month, 2_628.0 * cold, 1e-9)); // ≈ 1,442
+    assert_eq!(o.cold_starts.per_month, 1_442); // 2,628 × 0.5488 = 1,442.3
     assert!(close(o.cold_starts.mean_added_ms, 400.0 * cold, 1e-9)); // ≈ 220 ms
-    let gb_s = 2_628.0 * (0.12 + cold * 0.4) * 0.5;
-    assert!(close(o.functions.gb_s, gb_s, 1e-9)); // ≈ 446
+                                                                     // (2,628 × 120 + 1,442 × 400) ms × 512 MB ÷ 1,024,000 = 446.08 GB-s.
+    assert_eq!(o.functions.gb_s, Decimal::parse("446.08").unwrap());
     let unbilled = evaluate(&ServerlessParams {
         bill_init: false,
         ..p
     })
     .unwrap();
-    assert!(close(unbilled.functions.gb_s, 2_628.0 * 0.12 * 0.5, 1e-9));
+    assert_eq!(unbilled.functions.gb_s, Decimal::parse("157.68").unwrap());
 }
 
 #[test]
@@ -214,7 +227,7 @@ fn the_fleet_staircase_has_exact_corners() {
         [(0, 10_728), (180, 10_728), (180, 14_692), (200, 14_692)]
     );
     assert_eq!(o.curve.len(), CURVE_POINTS);
-    assert_eq!(o.curve[0].functions_usd, 0.0);
+    assert_eq!(o.curve[0].functions_usd, Usd::ZERO);
     assert_eq!(o.curve.last().unwrap().rate_per_s, 200.0);
 }
 
@@ -224,7 +237,7 @@ fn bad_input_gives_clear_messages() {
         rate_per_s: f64::NAN,
         ..Default::default()
     };
-    p.prices.gb_s_x86_usd = -1.0;
+    p.prices.gb_s_x86_usd = Decimal::whole(-1);
     p.fleet.floor_tasks = 0;
     let problems = evaluate(&p).unwrap_err();
     assert_eq!(
@@ -252,7 +265,7 @@ fn links_round_trip_from_either_preset() {
     let mut p = ServerlessParams::preset(Preset::Thumbnails);
     p.rate_per_s = 1.5;
     p.arch = Arch::Arm;
-    p.prices.gb_s_arm_usd = 0.000_012_5;
+    p.prices.gb_s_arm_usd = Decimal::parse("0.0000125").unwrap();
     p.free_tier = false;
     p.fleet.floor_tasks = 3;
     let q = p.to_query();

@@ -1,5 +1,6 @@
-// The Cost model demo in the browser: the worked example's bill to the cent, the
-// levers, bad prices, the CSV export, deep links and the link to availability.
+// The Cost model demo in the browser: the worked example's bill to the cent, exact money
+// (half a cent up), the levers, bad prices, the CSV export, deep links, the careful
+// reader's note on Multi-AZ storage and the link to availability.
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { Lab } from './lab';
@@ -22,6 +23,8 @@ test('opens on the worked example: every line, both totals, the saving', async (
   await expect(page.getByTestId('levers')).toContainText('$203.23');
   await expect(page.getByTestId('idle-share')).not.toBeEmpty();
   await expect(page.locator('.worked.agrees')).toHaveCount(4);
+  await expect(page.getByTestId('documented').locator('li')).toHaveCount(4);
+  await expect(page.getByTestId('documented')).toContainText('Multi-AZ DB instance is billed');
   await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
   expect(lab.errors).toEqual([]);
 });
@@ -117,5 +120,58 @@ test('a bad link says what it ignored', async ({ page }) => {
   await expect(notice).toContainText('hit=150');
   await expect(notice).toContainText('p_cdn=-2');
   await expect(page.getByTestId('on-demand-total')).toHaveText('$1,358.49');
+  expect(lab.errors).toEqual([]);
+});
+
+test('money is exact: five tasks bill the half cent up, on the page and in the CSV', async ({ page }) => {
+  const lab = new Lab(page);
+  // 3,650 vCPU-h × $0.0445 = $162.425: an invoice rounds it up to $162.43.
+  await lab.open('#/cost?tasks=5');
+  await expect(page.getByTestId('row-1')).toContainText('3,650');
+  await expect(page.getByTestId('row-1')).toContainText('$162.43');
+  await expect(page.getByTestId('row-2')).toContainText('$35.77');
+  await expect(page.getByTestId('on-demand-total')).toHaveText('$1,477.41');
+  await expect(page.getByTestId('optimized-total')).toHaveText('$1,118.98');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv').click()]);
+  const csv = await readFile(await download.path(), 'utf8');
+  expect(csv).toContain(',3650,0.0445,162.43,');
+  expect(csv).toContain('total,,,,1477.41,,1118.98');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a price is read as the decimal typed; text that is not a number is said so', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/cost');
+  const price = page.getByTestId('p-vcpu');
+  // 1,460 vCPU-h × $0.044545 = $65.0357 → $65.04.
+  await price.fill('0.044545');
+  await price.press('Enter');
+  await expect(page.getByTestId('row-1')).toContainText('0.044545');
+  await expect(page.getByTestId('row-1')).toContainText('$65.04');
+  expect(await lab.hash()).toContain('p_vcpu=0.044545');
+  // A number field hands over "" for text it cannot read.
+  await price.evaluate((el: HTMLInputElement) => {
+    el.value = '';
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await expect(page.getByRole('alert')).toContainText('Not a number');
+  await expect(page.getByTestId('row-1')).toContainText('$65.04');
+  await price.fill('0.0445');
+  await price.press('Enter');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByTestId('on-demand-total')).toHaveText('$1,358.49');
+  expect(lab.errors).toEqual([]);
+});
+
+test("a careful reader's note: Multi-AZ storage is billed twice", async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/cost');
+  const note = page.getByTestId('storage-note');
+  await expect(note).toContainText('$23.00');
+  await expect(note).toContainText('$11.50');
+  await expect(note).toContainText('Amazon RDS User Guide');
+  await expect(page.getByTestId('row-4')).toContainText('$11.50');
+  await page.getByTestId('multi-az').uncheck();
+  await expect(note).toHaveCount(0);
   expect(lab.errors).toEqual([]);
 });

@@ -1,6 +1,7 @@
 // The IaC drift demo in the browser: a clean plan by default, a console click shows up
-// as drift and a plan, apply puts it back, broken HCL keeps the last plan, deep links,
-// the state lock and ignore_changes.
+// in the plan (and as drift in -refresh-only), apply puts it back or RDS holds it for the
+// maintenance window, AWS refuses what it refuses, broken HCL keeps the last plan, deep
+// links, the state lock and ignore_changes.
 import { test, expect } from '@playwright/test';
 import { Lab } from './lab';
 
@@ -11,38 +12,73 @@ test('opens on the worked example: no changes, the lock error, the baseline task
   await lab.open('#/iac-drift');
   await expect(page.getByTestId('plan-summary')).toHaveText(NO_CHANGES);
   await expect(page.getByTestId('plan')).toContainText(NO_CHANGES);
-  await expect(page.getByTestId('no-drift')).toBeVisible();
   await expect(page.getByTestId('parse-ok')).toContainText('13 resources');
   await expect(page.getByTestId('config-text')).toHaveValue(/desired_count   = 4/);
   await expect(page.getByTestId('configured-count')).toHaveText('4');
   await expect(page.getByTestId('lock-error')).toContainText('Error acquiring the state lock');
   await expect(page.getByTestId('apply-all')).toBeDisabled();
+  await expect(page.getByTestId('no-listener-note')).toContainText('aws_lb_listener');
+  await expect(page.locator('.worked.agrees')).toHaveCount(1);
   await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
   expect(lab.errors).toEqual([]);
 });
 
-test('a console click is drift; apply, step by step, puts it back', async ({ page }) => {
+test('a console click is drift; apply, step by step, puts it back or RDS holds it', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open('#/iac-drift');
   await page.getByTestId('click-multi_az_off').click();
-  await expect(page.getByTestId('refresh')).toContainText('Objects have changed outside of Terraform');
-  await expect(page.getByTestId('refresh')).toContainText(/~ multi_az\s+= true -> false/);
   await expect(page.getByTestId('plan')).toContainText(/~ multi_az\s+= false -> true/);
   await expect(page.getByTestId('plan-summary')).toHaveText('Plan: 0 to add, 1 to change, 0 to destroy.');
   await expect(page.getByTestId('plan').locator('span.change').first()).toBeVisible();
+  // Terraform 1.2+: the plan does not repeat a drift it simply reverts; -refresh-only shows it.
+  await page.getByTestId('command-refresh-only').check();
+  await expect(page.getByTestId('refresh-only')).toContainText('Objects have changed outside of Terraform');
+  await expect(page.getByTestId('refresh-only')).toContainText(/~ multi_az\s+= true -> false/);
+  await expect(page.getByTestId('refresh-only')).toContainText('This is a refresh-only plan');
+  expect(await lab.hash()).toContain('refresh_only=1');
+  await page.getByTestId('command-plan').check();
+  await expect(page.getByTestId('plan')).not.toContainText('Objects have changed outside of Terraform');
   expect(await lab.hash()).toContain('clicks=multi_az_off');
   // Two clicks, two steps: the first step shows half the log, the second finishes.
   await page.getByTestId('click-ssh').click();
   await expect(page.getByTestId('plan-summary')).toHaveText('Plan: 0 to add, 2 to change, 0 to destroy.');
+  await expect(page.getByTestId('plan')).toContainText(/~ ingress\s+= \[/);
   await page.getByTestId('apply-step').click();
   await expect(page.getByTestId('apply-log')).toContainText('aws_db_instance.pg: Modifications complete');
   await expect(page.getByTestId('apply-log')).toContainText('1 of 2 steps done');
   await page.getByTestId('apply-step').click();
-  await expect(page.getByTestId('plan-summary')).toHaveText(NO_CHANGES);
   await expect(page.getByTestId('apply-log')).toContainText('Apply complete! Resources: 0 added, 2 changed, 0 destroyed.');
   await expect(page.getByTestId('apply-note')).toContainText('The changes made in the console are gone');
-  await expect(page.getByTestId('no-drift')).toBeVisible();
+  // RDS holds Multi-AZ for the maintenance window: the plan still shows it until then.
+  await expect(page.getByTestId('apply-note')).toContainText('maintenance window');
+  await expect(page.getByTestId('plan-summary')).toHaveText('Plan: 0 to add, 1 to change, 0 to destroy.');
   expect(await lab.hash()).toBe('#/iac-drift');
+  await page.getByTestId('click-maintenance_window').click();
+  await expect(page.getByTestId('plan-summary')).toHaveText(NO_CHANGES);
+  await expect(page.getByTestId('click-notes')).toContainText('multi_az = true');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a replacement makes what refers to it change; AWS refuses an engine downgrade', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/iac-drift');
+  const editor = page.getByTestId('config-text');
+  const text = await editor.inputValue();
+  await editor.fill(text.replace('port        = 8080', 'port        = 8081'));
+  await expect(page.getByTestId('plan-summary')).toHaveText('Plan: 1 to add, 1 to change, 1 to destroy.');
+  await expect(page.getByTestId('plan')).toContainText('+ target_group_arn = (known after apply)');
+  await page.getByTestId('reset').click();
+  await page.getByTestId('click-engine_version').click();
+  await expect(page.getByTestId('plan')).toContainText(/~ engine_version\s+= "16.4" -> "16.3"/);
+  await page.getByTestId('apply-all').click();
+  await expect(page.getByTestId('apply-log')).toContainText('Cannot upgrade postgres from 16.4 to 16.3');
+  await expect(page.getByTestId('apply-log')).not.toContainText('Apply complete!');
+  await expect(page.getByTestId('apply-failure')).toContainText('engine_version = "16.4"');
+  await expect(page.getByTestId('plan-summary')).toHaveText('Plan: 0 to add, 1 to change, 0 to destroy.');
+  const now = await editor.inputValue();
+  await editor.fill(now.replace('"16.3"', '"16.4"'));
+  await expect(page.getByTestId('plan-summary')).toHaveText(NO_CHANGES);
+  await expect(page.getByTestId('apply-failure')).toHaveCount(0);
   expect(lab.errors).toEqual([]);
 });
 
@@ -120,6 +156,8 @@ test('ignore_changes takes the autoscaler out of the plan', async ({ page }) => 
   await expect(page.getByTestId('plan-summary')).toHaveText(NO_CHANGES);
   await expect(page.getByTestId('plan')).not.toContainText('desired_count');
   await expect(page.getByTestId('ignored-changes')).toContainText('aws_ecs_service.app.desired_count');
+  await page.getByTestId('command-refresh-only').check();
+  await expect(page.getByTestId('refresh-only')).toContainText(/~ desired_count\s+= 4 -> 8/);
   await expect(page.getByTestId('config-text')).toHaveValue(/ignore_changes = \[desired_count\]/);
   expect(lab.errors).toEqual([]);
 });

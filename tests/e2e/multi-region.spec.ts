@@ -13,7 +13,8 @@ test('opens on the worked example', async ({ page }) => {
   await expect(page.getByTestId('writes-lost')).toHaveText('50');
   await expect(page.getByTestId('timeline').locator('li')).toHaveCount(4);
   await expect(page.getByTestId('one-region')).toHaveText('99.928 %');
-  await expect(page.getByTestId('two-regions')).toHaveText('99.990 %');
+  await expect(page.getByTestId('two-regions')).toHaveText('99.98996 %');
+  await expect(page.getByTestId('two-regions-four-nines')).toContainText('short of 99.99 % even so');
   await expect(page.getByTestId('failover-minutes')).toHaveText('6.25 min');
   await expect(page.getByTestId('four-nines')).toContainText('short of 99.99 %');
   await expect(page.getByTestId('one-on-demand')).toHaveText('$1,358.49');
@@ -21,6 +22,8 @@ test('opens on the worked example', async ({ page }) => {
   await expect(page.getByTestId('two-on-demand')).toHaveText('$2,279.73');
   await expect(page.getByTestId('two-optimized')).toHaveText('$1,658.01');
   await expect(page.getByTestId('standby-bill').locator('tbody tr')).toHaveCount(8);
+  await expect(page.getByTestId('documented').locator('li')).toHaveCount(4);
+  await expect(page.getByTestId('documented')).toContainText('alias record');
   await expect(page.locator('.worked')).toHaveCount(3);
   await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
   await page.getByTestId('availability-link').click();
@@ -38,6 +41,7 @@ test('controls change the numbers, the timeline and the chart', async ({ page })
   await expect(page.getByTestId('users-worst')).toHaveText('90 s (1 min 30 s)');
   await expect(page.getByTestId('rto')).toHaveText('330 s (5 min 30 s)');
   await expect(timeline).toHaveAttribute('aria-label', /every user reaches the standby at 90 s/);
+  await page.getByTestId('record-cname').check();
   await page.getByTestId('ttl').fill('300');
   await expect(page.getByTestId('users-worst')).toHaveText('330 s (5 min 30 s)');
   await page.getByTestId('lag').fill('10');
@@ -86,5 +90,46 @@ test('a bad link is explained and the worked example stands in', async ({ page }
   for (const text of ['hc=15', 'thr=20', 'lag=NaN']) await expect(notice).toContainText(text);
   await expect(page.getByTestId('rto')).toHaveText('390 s (6 min 30 s)');
   await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});
+
+test("alias records keep Route 53's 60 s TTL; a CNAME's TTL is yours", async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/multi-region');
+  await expect(page.getByTestId('record-alias')).toBeChecked();
+  await expect(page.getByTestId('ttl')).toBeDisabled();
+  await expect(page.getByTestId('ttl-note')).toContainText('60 s');
+  await expect(page.getByTestId('ttl-note')).toContainText('Route 53 Developer Guide');
+  await page.getByTestId('record-cname').check();
+  await expect(page.getByTestId('ttl')).toBeEnabled();
+  await page.getByTestId('ttl').fill('300');
+  await expect(page.getByTestId('users-worst')).toHaveText('390 s (6 min 30 s)');
+  const hash = await lab.hash();
+  for (const pair of ['record=cname', 'ttl=300']) expect(hash).toContain(pair);
+  await page.getByTestId('record-alias').check();
+  await expect(page.getByTestId('users-worst')).toHaveText('150 s (2 min 30 s)');
+  expect(lab.errors).toEqual([]);
+});
+
+test('a link with a TTL means CNAME records; alias records with a TTL ignore it', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/multi-region?record=alias&ttl=300');
+  await expect(page.getByTestId('ignored')).toContainText('ttl=300');
+  await expect(page.getByTestId('ignored')).toContainText('fixed at 60 s');
+  await expect(page.getByTestId('users-worst')).toHaveText('150 s (2 min 30 s)');
+  await lab.open('#/multi-region?ttl=300');
+  await page.reload();
+  await expect(page.getByTestId('record-cname')).toBeChecked();
+  await expect(page.getByTestId('users-worst')).toHaveText('390 s (6 min 30 s)');
+  expect(lab.errors).toEqual([]);
+});
+
+test('four nines are missed even with an instant failover, as the model says', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/multi-region');
+  await expect(page.getByTestId('two-regions')).toHaveText('99.98996 %');
+  await expect(page.getByTestId('two-regions-four-nines')).toHaveText('short of 99.99 % even so (4.32 min a month allowed)');
+  await expect(page.getByTestId('effective')).toHaveText('99.97549 %');
+  await expect(page.getByTestId('four-nines')).toHaveText('short of 99.99 % (4.32 min a month allowed)');
   expect(lab.errors).toEqual([]);
 });

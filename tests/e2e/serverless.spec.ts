@@ -13,6 +13,8 @@ test('opens on PhotoShare API traffic with the crossover in words', async ({ pag
   await expect(page.getByTestId('cheaper')).toHaveText('the fleet');
   await expect(page.getByTestId('crossover-chart').locator('canvas')).toHaveAttribute('aria-label', /Below ≈ 19\.7 req\/s/);
   await expect(page.getByTestId('prices')).toContainText('per GB-second');
+  await expect(page.getByTestId('documented').locator('li')).toHaveCount(5);
+  await expect(page.getByTestId('documented')).toContainText('rounded up to the nearest millisecond');
   await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
   expect(lab.errors).toEqual([]);
 });
@@ -40,6 +42,9 @@ test('the thumbnail preset switches the workload', async ({ page }) => {
   await lab.open('#/serverless');
   await page.getByTestId('preset-thumbnails').check();
   await expect(page.getByTestId('rate-value')).toHaveText('0.5 uploads/s');
+  // Each charge rounded half a cent up, the bill their sum: $0.06 + $10.85.
+  await expect(page.getByTestId('functions-parts')).toHaveText('requests $0.06 · gateway $0.00 · compute $10.85');
+  await expect(page.getByTestId('functions-usd')).toHaveText('$10.91');
   await expect(page.getByTestId('door-event')).toBeChecked();
   await expect(page.getByTestId('verdict')).toContainText('uploads/s');
   await expect(page.getByTestId('cold-share')).toHaveText('< 0.0001 %');

@@ -1,0 +1,317 @@
+//! The demo: what a student can set, everything shown for it, and the link.
+
+use super::apply::{apply, Applied};
+use super::config::{
+    config_text, parse_config, with_ignore_desired_count, without_ignore_desired_count, Config,
+    ConfigVariant, Object, ParseError, Value,
+};
+use super::console::{click, ConsoleClick};
+use super::lock::{concurrent_applies, LockOutcome, LockScenario, MAX_LOCK_SCENARIO_S};
+use super::plan::{plan, Plan};
+use super::refresh::{refresh, Refresh};
+use super::world::World;
+use super::MAX_CLICKS;
+use crate::link::{Ignored, LinkReader, LinkState, Query};
+
+/// What a student can set. The clicks, the variant and the lock scenario are in links;
+/// typed text and the page's applies are not (too long for a URL), so a link replays the
+/// clicks on a fresh deploy of the variant.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IacDriftParams {
+    /// Changes made outside Terraform since the last apply, in order.
+    pub clicks: Vec<ConsoleClick>,
+    pub config: ConfigVariant,
+    pub lock: LockScenario,
+    /// Show `terraform plan -refresh-only` instead of `terraform plan`.
+    pub refresh_only: bool,
+    /// The configuration as typed in the page; `None`: the variant's text.
+    pub edit: Option<Edit>,
+    /// The last apply run in the page; `None`: the account is a fresh deploy of the variant.
+    pub last_apply: Option<LastApply>,
+}
+
+/// Text typed into the editor, and the last configuration that parsed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edit {
+    pub text: String,
+    /// Why `text` does not parse; `None` when it does.
+    pub error: Option<ParseError>,
+    /// The last text that parsed, read: plans keep using it while `text` is broken.
+    pub config: Config,
+}
+
+/// An apply run in the page: the account as it found it, and the configuration it applied.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LastApply {
+    pub before: World,
+    pub config: Config,
+}
+
+impl IacDriftParams {
+    /// The configuration the plan compares against: the typed one (its last good parse), or the variant's.
+    pub fn desired(&self) -> Result<Config, ParseError> {
+        match &self.edit {
+            Some(e) => Ok(e.config.clone()),
+            None => parse_config(&config_text(self.config)),
+        }
+    }
+
+    /// The editor's text.
+    pub fn text(&self) -> String {
+        match &self.edit {
+            Some(e) => e.text.clone(),
+            None => config_text(self.config),
+        }
+    }
+
+    /// Takes typed text: a text that parses becomes the desired configuration; one that does not
+    /// keeps the last good one and says where it broke. Typing the variant's text back ends the edit.
+    pub fn type_config(&mut self, text: String) {
+        if text == config_text(self.config) {
+            self.edit = None;
+            return;
+        }
+        let edit = match parse_config(&text) {
+            Ok(config) => Edit {
+                text,
+                error: None,
+                config,
+            },
+            Err(e) => Edit {
+                config: self.desired().unwrap_or_default(),
+                text,
+                error: Some(e),
+            },
+        };
+        self.edit = Some(edit);
+    }
+
+    /// Switches the variant; typed text gets the lifecycle block added or taken out too.
+    pub fn set_variant(&mut self, variant: ConfigVariant) {
+        if variant == self.config {
+            return;
+        }
+        self.config = variant;
+        if let Some(edit) = self.edit.take() {
+            let text = match variant {
+                ConfigVariant::IgnoreDesiredCount => with_ignore_desired_count(&edit.text),
+                ConfigVariant::WorkedExample => without_ignore_desired_count(&edit.text),
+            };
+            self.edit = Some(edit);
+            self.type_config(text);
+        }
+    }
+
+    /// Records `terraform apply` of the desired configuration to the account as it is now;
+    /// the clicks are then history (the next clicks are made on the applied account).
+    pub fn record_apply(&mut self) {
+        let Ok(desired) = self.desired() else {
+            return;
+        };
+        let Ok(variant) = parse_config(&config_text(self.config)) else {
+            return;
+        };
+        let (before, _, _) = self.account(&variant);
+        self.last_apply = Some(LastApply {
+            before,
+            config: desired,
+        });
+        self.clicks.clear();
+    }
+
+    /// The account now: the last apply's result (or a fresh deploy of `variant`) with the
+    /// clicks made since; the notes on the clicks; and what the last apply did.
+    fn account(&self, variant: &Config) -> (World, Vec<String>, Option<Applied>) {
+        let (mut world, applied) = match &self.last_apply {
+            Some(last) => {
+                let mut world = last.before.clone();
+                let applied = apply(&last.config, &mut world);
+                (world, Some(applied))
+            }
+            None => (World::deployed(variant), None),
+        };
+        let notes = self.clicks.iter().map(|&c| click(&mut world, c)).collect();
+        (world, notes, applied)
+    }
+}
+
+/// Everything the drift demo shows for the params.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IacDriftOutcome {
+    /// The editor's text.
+    pub config_text: String,
+    /// Where the typed text breaks; the plan then uses the last text that parsed.
+    pub parse_error: Option<ParseError>,
+    /// The configuration the plan compares against.
+    pub config: Config,
+    /// The account now: deployed, perhaps applied in the page, then the clicks.
+    pub world: World,
+    /// One note per click, in order.
+    pub click_notes: Vec<String>,
+    /// The apply run in the page, while nothing has happened since (no click, no edit): its
+    /// log, errors and what became of the clicks before it.
+    pub last_apply: Option<Applied>,
+    /// `terraform plan -refresh-only`: every change made outside Terraform.
+    pub refresh: Refresh,
+    /// `terraform plan`: the changes, after a note on the outside changes that fed them.
+    pub plan: Plan,
+    /// What `terraform apply` would do now.
+    pub applied: Applied,
+    /// The plan after that apply: "No changes." unless AWS refused a step or RDS holds a
+    /// change for the maintenance window.
+    pub plan_after_apply: Plan,
+    /// The service's task count: who wins, the autoscaler or the configuration.
+    pub task_count: TaskCount,
+    pub lock: LockOutcome,
+}
+
+/// The ECS service's `desired_count` as configured and as running, and what the plan does about it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct TaskCount {
+    pub configured: Option<f64>,
+    pub running: Option<f64>,
+    /// The plan sets the running count back to the configured one.
+    pub reverted: bool,
+    /// The configuration ignores changes to it (`lifecycle { ignore_changes }`).
+    pub ignored: bool,
+}
+
+const SERVICE: &str = "aws_ecs_service.app";
+const DESIRED_COUNT: &str = "desired_count";
+
+fn task_count(config: &Config, world: &World, plan: &Plan) -> TaskCount {
+    let number = |body: &Object| match body.attributes.get(DESIRED_COUNT) {
+        Some(Value::Number(x)) => Some(*x),
+        _ => None,
+    };
+    let rc = config.resources.get(SERVICE);
+    TaskCount {
+        configured: rc.and_then(|rc| number(&rc.body)),
+        running: world.actual.get(SERVICE).and_then(|r| number(&r.body)),
+        reverted: plan
+            .changes
+            .iter()
+            .any(|c| c.address == SERVICE && c.changed.iter().any(|k| k == DESIRED_COUNT)),
+        ignored: rc.is_some_and(|rc| rc.ignores(DESIRED_COUNT)),
+    }
+}
+
+/// Deploys the configuration, replays the clicks, then refreshes, plans and applies.
+pub fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
+    let mut problems = Vec::new();
+    if p.clicks.len() > MAX_CLICKS {
+        problems.push(format!("At most {MAX_CLICKS} console clicks."));
+    }
+    let l = &p.lock;
+    for (what, v) in [
+        ("The first apply's duration", l.first_apply_s),
+        ("The second apply's start", l.second_starts_after_s),
+        ("The lock timeout", l.lock_timeout_s),
+    ] {
+        if v > MAX_LOCK_SCENARIO_S {
+            problems.push(format!("{what} must be at most {MAX_LOCK_SCENARIO_S} s."));
+        }
+    }
+    let parsed = parse_config(&config_text(p.config)).and_then(|v| Ok((p.desired()?, v)));
+    let (config, variant) = match parsed {
+        Ok(c) => c,
+        Err(e) => {
+            problems.push(format!("The configuration does not parse: {e}"));
+            return Err(problems);
+        }
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let (world, click_notes, last_apply) = p.account(&variant);
+    // The last apply's log stays on screen until something happens after it.
+    let last_apply = last_apply.filter(|_| {
+        p.clicks.is_empty() && p.last_apply.as_ref().is_some_and(|l| l.config == config)
+    });
+    let refresh = refresh(&config, &world);
+    let plan = plan(&config, &world);
+    let mut after = world.clone();
+    let applied = apply(&config, &mut after);
+    let plan_after_apply = self::plan(&config, &after);
+    Ok(IacDriftOutcome {
+        task_count: task_count(&config, &world, &plan),
+        lock: concurrent_applies(&config, &p.lock),
+        config_text: p.text(),
+        parse_error: p.edit.as_ref().and_then(|e| e.error.clone()),
+        config,
+        world,
+        click_notes,
+        last_apply,
+        refresh,
+        plan,
+        applied,
+        plan_after_apply,
+    })
+}
+
+/// Link format: `clicks=desired_count,multi_az_off&ignore=1&refresh_only=1&apply_s=120&second_at=30&lock_timeout=0`.
+/// Text typed into the editor is not in the link: it is too long for a URL.
+impl LinkState for IacDriftParams {
+    fn to_query(&self) -> String {
+        let d = IacDriftParams::default();
+        let mut pairs = Vec::new();
+        if self.clicks != d.clicks {
+            let slugs: Vec<&str> = self.clicks.iter().map(|c| c.slug()).collect();
+            pairs.push(("clicks", slugs.join(",")));
+        }
+        if self.config != d.config {
+            pairs.push(("ignore", "1".to_string()));
+        }
+        if self.refresh_only != d.refresh_only {
+            pairs.push(("refresh_only", "1".to_string()));
+        }
+        if self.lock.first_apply_s != d.lock.first_apply_s {
+            pairs.push(("apply_s", self.lock.first_apply_s.to_string()));
+        }
+        if self.lock.second_starts_after_s != d.lock.second_starts_after_s {
+            pairs.push(("second_at", self.lock.second_starts_after_s.to_string()));
+        }
+        if self.lock.lock_timeout_s != d.lock.lock_timeout_s {
+            pairs.push(("lock_timeout", self.lock.lock_timeout_s.to_string()));
+        }
+        Query::encode(pairs)
+    }
+
+    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
+        let mut p = IacDriftParams::default();
+        let mut r = LinkReader::new(query);
+        if let Some(text) = r.text("clicks") {
+            let mut bad = Vec::new();
+            for slug in text.split(',').filter(|s| !s.is_empty()) {
+                match ConsoleClick::from_slug(slug) {
+                    Some(c) if p.clicks.len() < MAX_CLICKS => p.clicks.push(c),
+                    Some(_) => bad.push(format!("more than {MAX_CLICKS} clicks")),
+                    None => bad.push(format!("unknown click '{slug}'")),
+                }
+            }
+            if let Some(first) = bad.first() {
+                r.ignore("clicks", text, first.clone());
+            }
+        }
+        if let Some(ignore) = r.flag("ignore") {
+            p.config = if ignore {
+                ConfigVariant::IgnoreDesiredCount
+            } else {
+                ConfigVariant::WorkedExample
+            };
+        }
+        if let Some(refresh_only) = r.flag("refresh_only") {
+            p.refresh_only = refresh_only;
+        }
+        if let Some(v) = r.whole("apply_s", 0, MAX_LOCK_SCENARIO_S) {
+            p.lock.first_apply_s = v;
+        }
+        if let Some(v) = r.whole("second_at", 0, MAX_LOCK_SCENARIO_S) {
+            p.lock.second_starts_after_s = v;
+        }
+        if let Some(v) = r.whole("lock_timeout", 0, MAX_LOCK_SCENARIO_S) {
+            p.lock.lock_timeout_s = v;
+        }
+        (p, r.finish())
+    }
+}
