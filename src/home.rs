@@ -44,7 +44,7 @@ pub fn Home() -> impl IntoView {
             <h2>"The worked example, section by section"</h2>
             <ol class="sections">
                 {sections().into_iter().map(|(section, demos)| view! {
-                    <li>{section}": "{demos.into_iter().map(|d| view! { <a href=format!("#/{}", d.id)>{d.title}</a>" " }).collect_view()}</li>
+                    <li>{section}": "{demos.into_iter().map(|d| view! { <a href=format!("#/{}", d.slug)>{d.title}</a>" " }).collect_view()}</li>
                 }).collect_view()}
             </ol>
         </article>
@@ -60,8 +60,8 @@ fn Part(part: ArchitecturePart, service: Service) -> impl IntoView {
             <h2>{part.name}" "<span class="service">"("{lab.name(service)}")"</span></h2>
             <p>{part.role}</p>
             <ul class="part-demos">
-                {part.demos.iter().filter_map(|id| catalog::demo(id)).map(|d| view! {
-                    <li><a href=format!("#/{}", d.id)>{d.title}</a></li>
+                {part.demos.iter().map(|id| id.info()).map(|d| view! {
+                    <li><a href=format!("#/{}", d.slug)>{d.title}</a></li>
                 }).collect_view()}
             </ul>
         </section>

@@ -5,8 +5,8 @@
 mod home;
 
 use cloud_lab_demos::lab::{typing_in_a_field, Lab};
-use cloud_lab_demos::{demo_page, registry, tour};
-use cloud_lab_model::catalog::{self, DEMOS};
+use cloud_lab_demos::{page, tour};
+use cloud_lab_model::catalog::{DemoId, DEMOS};
 use cloud_lab_model::link::{LinkState, Route};
 use cloud_lab_model::scenario::{self, Scenario};
 use cloud_lab_model::vocabulary::Cloud;
@@ -26,7 +26,9 @@ pub fn App() -> impl IntoView {
             .and_then(Cloud::from_slug)
             .unwrap_or_default()
     });
-    let lab = Lab::new(cloud);
+    // A link that carries the scenario (`s.*` keys) sets the PhotoShare the demos share.
+    let scenario = route.with_untracked(|r| Scenario::from_query(&scenario::split(&r.query).0).0);
+    let lab = Lab::new(cloud, scenario);
     provide_context(lab);
     lab.presenter.set(
         storage()
@@ -35,8 +37,12 @@ pub fn App() -> impl IntoView {
             == Some("1"),
     );
 
+    // Moving to another page: the demo being left gives back its values, then the new link
+    // is read (an explicit operation here, not a side effect of drawing the page).
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(Route::parse(&current_hash()))
+        let next = Route::parse(&current_hash());
+        lab.navigate(&next.query);
+        route.set(next);
     });
     on_cleanup(move || on_hash.remove());
     let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -69,17 +75,7 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let page = move || {
-        route.with(|r| {
-            // A link that carries the scenario sets it; a bare link (the navigation) keeps
-            // the one in memory. This runs after the previous demo has given its values back.
-            let (shared, _) = scenario::split(&r.query);
-            if shared.keys().next().is_some() {
-                lab.scenario.set(Scenario::from_query(&shared).0);
-            }
-            page_of(r)
-        })
-    };
+    let page = move || route.with(page_of);
     view! {
         <header class="lab-header">
             <a class="brand" href="#/">"Cloud Lab"</a>
@@ -98,13 +94,12 @@ pub fn App() -> impl IntoView {
                 <p class="tour-link"><a href="#/tour" data-testid="tour-link"
                     aria-current=move || route.with(|r| r.page == tour::PAGE).then_some("page")>"Tour of the worked example"</a></p>
                 <ol>
-                    {registry().map(|(info, view)| {
-                        let current = move || route.with(|r| r.page == info.id);
+                    {DEMOS.iter().map(|info| {
+                        let current = move || route.with(|r| r.page == info.slug);
                         view! {
                             <li>
-                                <a href=format!("#/{}", info.id) data-testid=format!("nav-{}", info.id)
+                                <a href=format!("#/{}", info.slug) data-testid=format!("nav-{}", info.slug)
                                     aria-current=move || current().then_some("page")>{info.title}</a>
-                                {view.is_none().then(|| view! { <span class="soon">" (coming soon)"</span> })}
                             </li>
                         }
                     }).collect_view()}
@@ -122,9 +117,9 @@ fn page_of(r: &Route) -> AnyView {
     match r.page.as_str() {
         "" => view! { <home::Home/> }.into_any(),
         tour::PAGE => tour::view(&r.query),
-        id => match catalog::demo(id) {
-            Some(info) => demo_page(info, &r.query),
-            None => view! { <NotFound page=id.to_string()/> }.into_any(),
+        slug => match DemoId::from_slug(slug) {
+            Some(id) => page(id, &r.query),
+            None => view! { <NotFound page=slug.to_string()/> }.into_any(),
         },
     }
 }
@@ -163,7 +158,7 @@ fn toggle_cloud(lab: Lab) {
 /// The page `step` places from `page` in the order home, then each demo; wraps around.
 fn neighbour(page: &str, step: isize) -> &'static str {
     let pages: Vec<&'static str> = std::iter::once("")
-        .chain(DEMOS.iter().map(|d| d.id))
+        .chain(DEMOS.iter().map(|d| d.slug))
         .collect();
     let here = pages.iter().position(|p| *p == page).unwrap_or(0) as isize;
     let len = pages.len() as isize;

@@ -11,18 +11,19 @@
 use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
 use crate::documented::DocumentedSection;
 use crate::format;
-use crate::lab::{demo_page, field_number, field_whole, problems_view, WorkedExample};
+use crate::frame::{demo_page, Page};
+use crate::lab::{field_number, field_whole};
+use crate::results::{problems_view, WorkedExample};
 use cloud_lab_model::autoscaling::*;
-use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::link::Query;
 use cloud_lab_model::photoshare::{self, printed};
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
-pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
-    demo_page(info, query, |params: RwSignal<AutoscalingParams>| {
-        let outcome = Memo::new(move |_| params.with(simulate));
+pub fn page(query: &Query) -> AnyView {
+    demo_page::<Autoscaling, _>(query, |page: Page<Autoscaling>| {
+        let (params, outcome) = (page.params, page.outcome);
         let sizing = Memo::new(move |_| params.with(sizing));
         let player = Player::new(params);
         let runs = move || outcome.with(|o| o.as_ref().map_or(0, |o| o.runs.len()));

@@ -3,44 +3,38 @@
 //! ceiling, and an SLO is a monthly budget of minutes that incidents spend.
 
 use crate::chart::{Chart, ChartSpec, Series, Tone};
+use crate::field::{Choices, Number};
 use crate::format;
-use crate::lab::{
-    demo_page, field_number, field_whole, from_ok, lab, problems_view, WorkedExample,
-};
+use crate::frame::{demo_page, Page};
+use crate::lab::{field_number, field_whole, lab};
+use crate::results::Results;
 use cloud_lab_model::availability::*;
 // Leptos's prelude has a `Component` too; the lab means the block kind.
 use cloud_lab_model::availability::Component;
-use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::link::Query;
-use cloud_lab_model::photoshare::printed;
 use leptos::prelude::*;
 
-pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
-    demo_page(info, query, |params: RwSignal<AvailabilityParams>| {
-        let outcome = Memo::new(move |_| params.with(evaluate));
+pub fn page(query: &Query) -> AnyView {
+    demo_page::<Availability, _>(query, |page| {
         view! {
-            <PathEditor params outcome/>
-            {problems_view(outcome)}
-            <Composed params outcome/>
-            <Budget params outcome/>
+            <PathEditor page/>
+            {page.problems()}
+            <Composed page/>
+            <Budget page/>
             <Assumptions/>
         }
     })
 }
 
-type Outcome = Memo<Result<AvailabilityOutcome, Vec<String>>>;
-
-fn round_to(x: f64, places: i32) -> f64 {
-    let f = 10f64.powi(places);
-    (x * f).round() / f
-}
+type AvailabilityPage = Page<Availability>;
 
 #[component]
-fn PathEditor(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl IntoView {
+fn PathEditor(page: AvailabilityPage) -> impl IntoView {
+    let params = page.params;
     let lab = lab();
     let db = move || params.with(|p| p.database_choice());
     let regions = move || params.with(|p| p.regions);
-    let weakest = from_ok(outcome, |o| Some(o.composition.weakest));
+    let weakest = page.from_ok(|o| Some(o.composition.weakest));
     view! {
         <section aria-labelledby="path-heading">
             <h2 id="path-heading">"The request path, in series"</h2>
@@ -71,7 +65,7 @@ fn PathEditor(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl In
             </div>
             <ol class="path">
                 <For each=move || 0..params.with(|p| p.path.len()) key=|i| *i let:i>
-                    <BlockRow params outcome i weakest=Signal::derive(move || weakest() == Some(i))/>
+                    <BlockRow page i weakest=Signal::derive(move || weakest() == Some(i))/>
                 </For>
             </ol>
             <label class="add">"Add a block: "
@@ -95,12 +89,8 @@ fn PathEditor(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl In
 }
 
 #[component]
-fn BlockRow(
-    params: RwSignal<AvailabilityParams>,
-    outcome: Outcome,
-    i: usize,
-    weakest: Signal<bool>,
-) -> impl IntoView {
+fn BlockRow(page: AvailabilityPage, i: usize, weakest: Signal<bool>) -> impl IntoView {
+    let params = page.params;
     let lab = lab();
     let block = move || params.with(|p| p.path.get(i).copied());
     let edit = move |f: &dyn Fn(&mut Block)| {
@@ -110,9 +100,7 @@ fn BlockRow(
             }
         })
     };
-    let own = from_ok(outcome, move |o| {
-        o.composition.blocks.get(i).copied().unwrap_or_default()
-    });
+    let own = page.from_ok(move |o| o.composition.blocks.get(i).copied().unwrap_or_default());
     let n = i + 1;
     view! {
         <li class="block" class:weakest=move || weakest.get() data-testid=format!("block-{n}")>
@@ -146,12 +134,10 @@ fn BlockRow(
 }
 
 #[component]
-fn Composed(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl IntoView {
+fn Composed(page: AvailabilityPage) -> impl IntoView {
+    let (params, outcome) = (page.params, page.outcome);
     let lab = lab();
-    let availability = from_ok(outcome, |o| o.composition.availability);
-    let agrees = Signal::derive(move || {
-        outcome.with(|o| o.is_ok()) && round_to(availability() * 100.0, 1) == 99.9
-    });
+    let availability = page.from_ok(|o| o.composition.availability);
     let weakest_name = move || {
         let cloud = lab.cloud.get();
         params
@@ -224,18 +210,17 @@ fn Composed(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl Into
         })
     });
     view! {
-        <section aria-labelledby="composed-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="composed-heading">"What the path gives"</h2>
+        <Results invalid=page.invalid() heading="What the path gives" id="composed">
             <dl class="figures" aria-live="polite">
                 <div>
                     <dt>"Composed availability"</dt>
                     <dd class="big" data-testid="composed">{move || format::availability(availability())}</dd>
-                    <dd><WorkedExample printed="≈ 99.9 %" agrees/></dd>
+                    <dd>{page.badge(&Availability::COMPOSED)}</dd>
                 </div>
                 <div>
                     <dt>"Downtime it allows"</dt>
-                    <dd data-testid="downtime">{from_ok(outcome, |o| format::minutes(o.composition.downtime_min_per_month))}" a month"</dd>
-                    <dd>{from_ok(outcome, |o| format::duration(o.composition.downtime_min_per_year))}" a year"</dd>
+                    <dd data-testid="downtime">{page.from_ok(|o| format::minutes(o.composition.downtime_min_per_month))}" a month"</dd>
+                    <dd>{page.from_ok(|o| format::duration(o.composition.downtime_min_per_year))}" a year"</dd>
                 </div>
                 <div>
                     <dt>"Weakest link"</dt>
@@ -256,21 +241,16 @@ fn Composed(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl Into
             </p>
             <h3>"More units, less downtime — until the weakest serial link is all that is left"</h3>
             <Chart spec summary testid="redundancy-chart"/>
-        </section>
+        </Results>
     }
 }
 
 #[component]
-fn Budget(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl IntoView {
-    let budget = from_ok(outcome, |o| o.burn.budget_min);
-    let budget_agrees = Signal::derive(move || {
-        outcome.with(|o| o.is_ok())
-            && params.with(|p| p.month == MonthLength::ThirtyDays)
-            && round_to(budget(), 2) == printed::ERROR_BUDGET_MINUTES
-    });
-    let month = move || params.with(|p| p.month);
+fn Budget(page: AvailabilityPage) -> impl IntoView {
+    let (params, outcome) = (page.params, page.outcome);
+    let budget = page.from_ok(|o| o.burn.budget_min);
     let slo = move || params.with(|p| p.slo);
-    let table = from_ok(outcome, |o| o.slo_table.clone());
+    let table = page.from_ok(|o| o.slo_table.clone());
     let burn_spec = Signal::derive(move || {
         outcome.with(|o| {
             let (points, even) = match o {
@@ -298,25 +278,14 @@ fn Budget(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl IntoVi
         })
     });
     view! {
-        <section aria-labelledby="budget-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="budget-heading">"The SLO and its error budget"</h2>
+        <Results invalid=page.invalid() heading="The SLO and its error budget" id="budget">
             <div class="choices">
-                <label>"SLO, %"
-                    <input type="number" step="0.01" min="90" max="99.999" data-testid="slo"
-                        prop:value=move || format::field(slo() * 100.0)
-                        on:change=move |ev| { let x = field_number(&ev) / 100.0; params.update(|p| p.slo = x) }/>
-                </label>
-                <fieldset>
-                    <legend>"A month is"</legend>
-                    <label><input type="radio" name="month" prop:checked=move || month() == MonthLength::ThirtyDays
-                        on:change=move |_| params.update(|p| p.month = MonthLength::ThirtyDays)/>" 30 days (43,200 min)"</label>
-                    <label><input type="radio" name="month" data-testid="average-month" prop:checked=move || month() == MonthLength::Average
-                        on:change=move |_| params.update(|p| p.month = MonthLength::Average)/>" an average month (43,830 min)"</label>
-                </fieldset>
+                <Number params field=AvailabilityParams::SLO/>
+                <Choices params field=AvailabilityParams::MONTH/>
             </div>
             <p class="figure-line">
                 "Error budget: "<strong class="big" data-testid="budget">{move || format::minutes(budget())}</strong>" a month "
-                <WorkedExample printed="43.2 min" agrees=budget_agrees/>
+                {page.badge(&Availability::BUDGET)}
             </p>
             <p class="formula">"budget = (1 − SLO) × minutes in the month"</p>
             <table class="slo-table" data-testid="slo-table">
@@ -336,15 +305,17 @@ fn Budget(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl IntoVi
                     }).collect_view()}
                 </tbody>
             </table>
-            <Incidents params outcome/>
+            <p class="figure-line">{page.badge(&Availability::FOUR_NINES)}" for 99.99 % in a 30-day month"</p>
+            <Incidents page/>
             <h3>"Burn-down over the month"</h3>
             <Chart spec=burn_spec summary=burn_summary testid="burn-chart"/>
-        </section>
+        </Results>
     }
 }
 
 #[component]
-fn Incidents(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl IntoView {
+fn Incidents(page: AvailabilityPage) -> impl IntoView {
+    let (params, outcome) = (page.params, page.outcome);
     let add = move |incident: Incident| {
         params.update(|p| {
             if p.incidents.len() < MAX_INCIDENTS {
@@ -362,7 +333,6 @@ fn Incidents(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl Int
             Err(_) => "",
         })
     };
-    let freeze = move || params.with(|p| p.freeze_below);
     view! {
         <h3>"Incidents this month"</h3>
         <table class="incidents" data-testid="incidents">
@@ -372,7 +342,7 @@ fn Incidents(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl Int
             </tr></thead>
             <tbody>
                 <For each=move || 0..params.with(|p| p.incidents.len()) key=|i| *i let:i>
-                    <IncidentRow params outcome i/>
+                    <IncidentRow page i/>
                 </For>
             </tbody>
         </table>
@@ -384,20 +354,21 @@ fn Incidents(params: RwSignal<AvailabilityParams>, outcome: Outcome) -> impl Int
         </div>
         <p class="formula">"spent = minutes × share of users affected ÷ budget"</p>
         <p class="figure-line">
-            "Spent: "<strong data-testid="spent">{from_ok(outcome, |o| format::percent(o.burn.consumed, 1))}</strong>
-            " · left: "<strong data-testid="left">{from_ok(outcome, |o| format::minutes(o.burn.left_min))}</strong>
+            {page.badge_if_applies(&Availability::LEFT_AFTER_30)}" "
+            {page.badge_if_applies(&Availability::PARTIAL_BURN)}
+        </p>
+        <p class="figure-line">
+            "Spent: "<strong data-testid="spent">{page.from_ok(|o| format::percent(o.burn.consumed, 1))}</strong>
+            " · left: "<strong data-testid="left">{page.from_ok(|o| format::minutes(o.burn.left_min))}</strong>
         </p>
         <p class="policy" role="status" data-testid="policy">{policy}</p>
-        <label>"Freeze risky deploys when less than this share of the budget is left, %"
-            <input type="number" min="0" max="100" step="5"
-                prop:value=move || format::field(freeze() * 100.0)
-                on:change=move |ev| { let x = field_number(&ev) / 100.0; params.update(|p| p.freeze_below = x) }/>
-        </label>
+        <Number params field=AvailabilityParams::FREEZE/>
     }
 }
 
 #[component]
-fn IncidentRow(params: RwSignal<AvailabilityParams>, outcome: Outcome, i: usize) -> impl IntoView {
+fn IncidentRow(page: AvailabilityPage, i: usize) -> impl IntoView {
+    let (params, outcome) = (page.params, page.outcome);
     let incident = move || params.with(|p| p.incidents.get(i).copied());
     let edit = move |f: &dyn Fn(&mut Incident)| {
         params.update(|p| {
@@ -416,19 +387,6 @@ fn IncidentRow(params: RwSignal<AvailabilityParams>, outcome: Outcome, i: usize)
         })
     };
     let n = i + 1;
-    let badge = move || {
-        let r = row()?;
-        let i = r.incident;
-        if i.minutes == 30.0 && i.users_affected == 1.0 {
-            let agrees = round_to(r.left_after_min, 1) == printed::BUDGET_LEFT_AFTER_30_MIN;
-            Some(view! { <WorkedExample printed="13.2 min left" agrees/> }.into_any())
-        } else if i.minutes == 9.0 && i.users_affected == 0.5 {
-            let agrees = round_to(r.consumed * 100.0, 1) == printed::PARTIAL_OUTAGE_BURN_PCT;
-            Some(view! { <WorkedExample printed="10.4 %" agrees/> }.into_any())
-        } else {
-            None
-        }
-    };
     view! {
         <tr data-testid=format!("incident-{n}")>
             <td><input type="number" min="1" max="31" aria-label=format!("Incident {n}: day")
@@ -440,7 +398,7 @@ fn IncidentRow(params: RwSignal<AvailabilityParams>, outcome: Outcome, i: usize)
             <td><input type="number" min="0" max="100" step="5" aria-label=format!("Incident {n}: users affected, %")
                 prop:value=move || incident().map(|x| format::field(x.users_affected * 100.0)).unwrap_or_default()
                 on:change=move |ev| { let s = field_number(&ev) / 100.0; edit(&|x| x.users_affected = s) }/></td>
-            <td>{move || row().map(|r| format::percent(r.consumed, 1)).unwrap_or_default()}" "{badge}</td>
+            <td>{move || row().map(|r| format::percent(r.consumed, 1)).unwrap_or_default()}</td>
             <td>{move || row().map(|r| format::minutes(r.left_after_min)).unwrap_or_default()}</td>
             <td><button class="remove" aria-label=format!("Remove incident {n}")
                 on:click=move |_| params.update(|p| { if i < p.incidents.len() { p.incidents.remove(i); } })>"×"</button></td>

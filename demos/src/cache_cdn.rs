@@ -8,17 +8,18 @@ use crate::chart::{Bar, Chart, ChartSpec, Mark, Series, Tone};
 use crate::controls::{bind, NumberInput, Slider, Toggle, WholeInput};
 use crate::documented::DocumentedSection;
 use crate::format;
-use crate::lab::{demo_page, from_ok, lab, problems_view, WorkedExample};
+use crate::frame::{demo_page, Page};
+use crate::lab::lab;
+use crate::results::{from_ok, problems_view, WorkedExample};
 use cloud_lab_model::cache_cdn::*;
-use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::link::Query;
 use cloud_lab_model::photoshare::printed;
 use cloud_lab_model::vocabulary::Service;
 use leptos::prelude::*;
 
-pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
-    demo_page(info, query, |params: RwSignal<CacheCdnParams>| {
-        let outcome = Memo::new(move |_| params.with(evaluate));
+pub fn page(query: &Query) -> AnyView {
+    demo_page::<CacheCdn, _>(query, |page: Page<CacheCdn>| {
+        let (params, outcome) = (page.params, page.outcome);
         view! {
             <Offload params outcome/>
             <PopularitySection params outcome/>

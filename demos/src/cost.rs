@@ -8,8 +8,9 @@ use crate::chart::{Bar, Chart, ChartSpec, Series, Tone};
 use crate::controls::{DecimalInput, NumberInput};
 use crate::documented::DocumentedSection;
 use crate::format;
-use crate::lab::{demo_page, field_number, from_ok, lab, problems_view, WorkedExample};
-use cloud_lab_model::catalog::DemoInfo;
+use crate::frame::{demo_page, Page};
+use crate::lab::{field_number, lab};
+use crate::results::{from_ok, problems_view, WorkedExample};
 // Leptos's prelude has a `Component` too; the bill means a part of the architecture.
 use cloud_lab_model::cost::Component;
 use cloud_lab_model::cost::*;
@@ -18,9 +19,9 @@ use cloud_lab_model::money::Usd;
 use cloud_lab_model::photoshare::printed;
 use leptos::prelude::*;
 
-pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
-    demo_page(info, query, |params: RwSignal<CostParams>| {
-        let outcome = Memo::new(move |_| params.with(evaluate));
+pub fn page(query: &Query) -> AnyView {
+    demo_page::<Cost, _>(query, |page: Page<Cost>| {
+        let (params, outcome) = (page.params, page.outcome);
         view! {
             <Footprint params/>
             <Levers params/>

@@ -8,9 +8,10 @@
 use crate::chart::{Chart, ChartSpec, Series, Tone};
 use crate::documented::DocumentedSection;
 use crate::format;
-use crate::lab::{demo_page, field_number, field_whole, from_ok, problems_view, WorkedExample};
+use crate::frame::{demo_page, Page};
+use crate::lab::{field_number, field_whole};
+use crate::results::{from_ok, problems_view, WorkedExample};
 use cloud_lab_model::availability::DeployPolicy;
-use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::failure_drill::*;
 use cloud_lab_model::link::Query;
 use cloud_lab_model::photoshare::{printed, rolling_deploy::AZ_NAMES};
@@ -18,9 +19,9 @@ use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
-pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
-    demo_page(info, query, |params: RwSignal<FailureDrillParams>| {
-        let outcome = Memo::new(move |_| params.with(simulate));
+pub fn page(query: &Query) -> AnyView {
+    demo_page::<FailureDrill, _>(query, |page: Page<FailureDrill>| {
+        let (params, outcome) = (page.params, page.outcome);
         // The moment the zone picture shows is not a param: it does not change the drill.
         let first_failure = params.with_untracked(|p| p.failures.iter().map(|f| f.at_s).min());
         let moment = RwSignal::new(first_failure.unwrap_or(0));

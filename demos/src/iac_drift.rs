@@ -7,16 +7,17 @@
 //! count, which Terraform fights unless told to `ignore_changes`.
 
 use crate::documented::DocumentedSection;
-use crate::lab::{demo_page, lab, problems_view, WorkedExample};
-use cloud_lab_model::catalog::DemoInfo;
+use crate::frame::{demo_page, Page};
+use crate::lab::lab;
+use crate::results::{problems_view, WorkedExample};
 use cloud_lab_model::iac_drift::*;
 use cloud_lab_model::link::Query;
 use cloud_lab_model::photoshare;
 use leptos::prelude::*;
 
-pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
-    demo_page(info, query, |params: RwSignal<IacDriftParams>| {
-        let outcome = Memo::new(move |_| params.with(evaluate));
+pub fn page(query: &Query) -> AnyView {
+    demo_page::<IacDrift, _>(query, |page: Page<IacDrift>| {
+        let (params, outcome) = (page.params, page.outcome);
         view! {
             <div class="iac-top">
                 <Editor params outcome/>

@@ -1,5 +1,9 @@
 //! Cloud Lab's demo views: one Leptos component per demo, each mirroring the
 //! model module of the same name. Views format; the model computes.
+//!
+//! Shared by every view: the frame a demo sits in (`frame`), the results section and the
+//! worked example's badges (`results`), the controls of a table field (`field`), the
+//! animation playhead (`playhead`), the chart (`chart`) and number formats (`format`).
 
 pub mod autoscaling;
 pub mod availability;
@@ -9,11 +13,15 @@ pub mod controls;
 pub mod cost;
 pub mod documented;
 pub mod failure_drill;
+pub mod field;
 pub mod format;
+pub mod frame;
 pub mod iac_drift;
 pub mod lab;
 pub mod multi_region;
+pub mod playhead;
 pub mod rate_limiting;
+pub mod results;
 pub mod rolling_deploy;
 pub mod scenario;
 pub mod serverless;
@@ -21,55 +29,25 @@ pub mod service_models;
 pub mod tour;
 pub mod vm_vs_container;
 
-use cloud_lab_model::catalog::{DemoInfo, DEMOS};
+use cloud_lab_model::catalog::DemoId;
 use cloud_lab_model::link::Query;
 use leptos::prelude::*;
 
-/// Builds a demo's page from its link's query.
-pub type DemoView = fn(&'static DemoInfo, &Query) -> AnyView;
-
-/// The registry: each demo of the catalog with its view, `None` while it is being built.
-/// Navigation, routes and the browser tests all walk this one list.
-pub fn registry() -> impl Iterator<Item = (&'static DemoInfo, Option<DemoView>)> {
-    DEMOS.iter().map(|info| (info, view_of(info.id)))
-}
-
-fn view_of(id: &str) -> Option<DemoView> {
+/// The page of a demo, from its link: the view registry. Every `DemoId` has its view (the
+/// `match` is exhaustive), and each view is typed by its model's `Demo`.
+pub fn page(id: DemoId, query: &Query) -> AnyView {
     match id {
-        "autoscaling" => Some(autoscaling::view),
-        "availability" => Some(availability::view),
-        "service-models" => Some(service_models::view),
-        "vm-vs-container" => Some(vm_vs_container::view),
-        "rolling-deploy" => Some(rolling_deploy::view),
-        "cost" => Some(cost::view),
-        "serverless" => Some(serverless::view),
-        "iac-drift" => Some(iac_drift::view),
-        "cache-cdn" => Some(cache_cdn::view),
-        "rate-limiting" => Some(rate_limiting::view),
-        "multi-region" => Some(multi_region::view),
-        "failure-drill" => Some(failure_drill::view),
-        _ => None,
-    }
-}
-
-/// The page for a demo: its view, or a page that says what it will teach.
-pub fn demo_page(info: &'static DemoInfo, query: &Query) -> AnyView {
-    match view_of(info.id) {
-        Some(view) => view(info, query),
-        None => view! { <ComingSoon info/> }.into_any(),
-    }
-}
-
-#[component]
-fn ComingSoon(info: &'static DemoInfo) -> impl IntoView {
-    view! {
-        <article class="demo coming-soon" data-testid=format!("demo-{}", info.id)>
-            <header class="demo-header">
-                <p class="section">{info.section}</p>
-                <h1>{info.title}</h1>
-            </header>
-            <p class="notice" role="status">"Coming soon. This demo will teach: "{info.teaches}</p>
-            <p><a href="#/">"Back to PhotoShare's architecture"</a></p>
-        </article>
+        DemoId::ServiceModels => service_models::page(query),
+        DemoId::VmVsContainer => vm_vs_container::page(query),
+        DemoId::IacDrift => iac_drift::page(query),
+        DemoId::RollingDeploy => rolling_deploy::page(query),
+        DemoId::Autoscaling => autoscaling::page(query),
+        DemoId::Availability => availability::page(query),
+        DemoId::FailureDrill => failure_drill::page(query),
+        DemoId::Cost => cost::page(query),
+        DemoId::CacheCdn => cache_cdn::page(query),
+        DemoId::RateLimiting => rate_limiting::page(query),
+        DemoId::Serverless => serverless::page(query),
+        DemoId::MultiRegion => multi_region::page(query),
     }
 }

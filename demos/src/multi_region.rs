@@ -8,8 +8,9 @@ use crate::chart::{Bar, Chart, ChartSpec, Series, Tone};
 use crate::controls::{bind, NumberInput, Slider, Toggle, WholeInput};
 use crate::documented::DocumentedSection;
 use crate::format;
-use crate::lab::{demo_page, from_ok, lab, problems_view, WorkedExample};
-use cloud_lab_model::catalog::DemoInfo;
+use crate::frame::{demo_page, Page};
+use crate::lab::lab;
+use crate::results::{from_ok, problems_view, WorkedExample};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::money::Usd;
 use cloud_lab_model::multi_region::*;
@@ -17,9 +18,9 @@ use cloud_lab_model::photoshare::{printed, SLO};
 use cloud_lab_model::vocabulary::Service;
 use leptos::prelude::*;
 
-pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
-    demo_page(info, query, |params: RwSignal<MultiRegionParams>| {
-        let outcome = Memo::new(move |_| params.with(evaluate));
+pub fn page(query: &Query) -> AnyView {
+    demo_page::<MultiRegion, _>(query, |page: Page<MultiRegion>| {
+        let (params, outcome) = (page.params, page.outcome);
         view! {
             <FailoverSection params outcome/>
             <AvailabilitySection params outcome/>

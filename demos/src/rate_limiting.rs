@@ -9,16 +9,16 @@ use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
 use crate::controls::{bind, NumberInput, Slider, WholeInput};
 use crate::documented::DocumentedSection;
 use crate::format;
-use crate::lab::{demo_page, from_ok, problems_view, WorkedExample};
-use cloud_lab_model::catalog::DemoInfo;
+use crate::frame::{demo_page, Page};
+use crate::results::{from_ok, problems_view, WorkedExample};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::photoshare::printed;
 use cloud_lab_model::rate_limiting::*;
 use leptos::prelude::*;
 
-pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
-    demo_page(info, query, |params: RwSignal<RateLimitParams>| {
-        let outcome = Memo::new(move |_| params.with(simulate));
+pub fn page(query: &Query) -> AnyView {
+    demo_page::<RateLimiting, _>(query, |page: Page<RateLimiting>| {
+        let (params, outcome) = (page.params, page.outcome);
         view! {
             <HandWorked/>
             <Traffic params outcome/>

@@ -9,16 +9,17 @@
 use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
 use crate::documented::DocumentedSection;
 use crate::format;
-use crate::lab::{demo_page, field_whole, from_ok, problems_view};
-use cloud_lab_model::catalog::DemoInfo;
+use crate::frame::{demo_page, Page};
+use crate::lab::field_whole;
+use crate::results::{from_ok, problems_view};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::photoshare::{self, rolling_deploy::AZ_NAMES};
 use cloud_lab_model::rolling_deploy::*;
 use leptos::prelude::*;
 
-pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
-    demo_page(info, query, |params: RwSignal<RollingDeployParams>| {
-        let outcome = Memo::new(move |_| params.with(simulate));
+pub fn page(query: &Query) -> AnyView {
+    demo_page::<RollingDeploy, _>(query, |page: Page<RollingDeploy>| {
+        let (params, outcome) = (page.params, page.outcome);
         view! {
             <Controls params outcome/>
             {problems_view(outcome)}

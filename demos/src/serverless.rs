@@ -9,17 +9,18 @@ use crate::chart::{Chart, ChartSpec, Series, Tone};
 use crate::controls::NumberInput;
 use crate::documented::DocumentedSection;
 use crate::format;
-use crate::lab::{demo_page, field_number, from_ok, problems_view, WorkedExample};
-use cloud_lab_model::catalog::DemoInfo;
+use crate::frame::{demo_page, Page};
+use crate::lab::field_number;
+use crate::results::{from_ok, problems_view, WorkedExample};
 use cloud_lab_model::link::{number_text, Query};
 use cloud_lab_model::money::Usd;
 use cloud_lab_model::photoshare::printed;
 use cloud_lab_model::serverless::*;
 use leptos::prelude::*;
 
-pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
-    demo_page(info, query, |params: RwSignal<ServerlessParams>| {
-        let outcome = Memo::new(move |_| params.with(evaluate));
+pub fn page(query: &Query) -> AnyView {
+    demo_page::<Serverless, _>(query, |page: Page<Serverless>| {
+        let (params, outcome) = (page.params, page.outcome);
         view! {
             <Workload params/>
             {problems_view(outcome)}

@@ -5,16 +5,17 @@
 //! line: the app tier in containers, the data tier in PaaS.
 
 use crate::documented::DocumentedSection;
-use crate::lab::{demo_page, from_ok, lab, problems_view, WorkedExample};
-use cloud_lab_model::catalog::DemoInfo;
+use crate::frame::{demo_page, Page};
+use crate::lab::lab;
+use crate::results::{from_ok, problems_view, WorkedExample};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::service_models::*;
 use cloud_lab_model::vocabulary::Cloud;
 use leptos::prelude::*;
 
-pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
-    demo_page(info, query, |params: RwSignal<ServiceModelsParams>| {
-        let outcome = Memo::new(move |_| params.with(evaluate));
+pub fn page(query: &Query) -> AnyView {
+    demo_page::<ServiceModels, _>(query, |page: Page<ServiceModels>| {
+        let (params, outcome) = (page.params, page.outcome);
         view! {
             {problems_view(outcome)}
             <Matrix params outcome/>

@@ -5,9 +5,9 @@
 //! → and ← move through the steps, Home goes back to the first, and the step is in
 //! the link (`#/tour?step=3`), so a reload or a shared link lands on the same step.
 
-use crate::demo_page;
-use crate::lab::{lab, typing_in_a_field, write_location, Embedded, IgnoredNotice, WorkedExample};
-use cloud_lab_model::catalog;
+use crate::frame::IgnoredNotice;
+use crate::lab::{lab, typing_in_a_field, write_location, Embedded};
+use crate::results::Badge;
 use cloud_lab_model::link::{LinkState, Query};
 use cloud_lab_model::scenario::Scenario;
 use cloud_lab_model::tour::{self, TourPosition, TourStep, TOUR};
@@ -98,7 +98,7 @@ pub fn view(query: &Query) -> AnyView {
                                         <tr>
                                             <th scope="row">{r.label}</th>
                                             <td data-testid="live">{r.live.clone()}</td>
-                                            <td><WorkedExample printed=r.printed agrees=r.agrees/></td>
+                                            <td><Badge verdict=r.clone()/></td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>
@@ -120,21 +120,13 @@ pub fn view(query: &Query) -> AnyView {
     .into_any()
 }
 
-/// The step's demo in the step's state, a coming-soon page, or a note for an id the lab lacks.
+/// The step's demo in the step's state, with a link to open it on its own.
 fn embedded_demo(step: &'static TourStep) -> AnyView {
-    match catalog::demo(step.demo_id) {
-        Some(info) => view! {
-            <p class="note"><a href=step.hash(&Scenario::default()) data-testid="open-demo">"Open this demo on its own"</a></p>
-            {demo_page(info, &Query::parse(step.query))}
-        }
-        .into_any(),
-        None => view! {
-            <p class="notice" role="status" data-testid="tour-missing">
-                {format!("The “{}” demo is not part of this build of the lab yet; the figures above come from its model.", step.demo_id)}
-            </p>
-        }
-        .into_any(),
+    view! {
+        <p class="note"><a href=step.hash(&Scenario::default()) data-testid="open-demo">"Open this demo on its own"</a></p>
+        {crate::page(step.demo, &Query::parse(step.query))}
     }
+    .into_any()
 }
 
 /// §5: what the design buys and what it costs, from the live models.

@@ -8,16 +8,17 @@
 use crate::chart::{Bar, Chart, ChartSpec, Tone};
 use crate::documented::DocumentedSection;
 use crate::format;
-use crate::lab::{demo_page, field_number, from_ok, problems_view, WorkedExample};
-use cloud_lab_model::catalog::DemoInfo;
+use crate::frame::{demo_page, Page};
+use crate::lab::field_number;
+use crate::results::{from_ok, problems_view, WorkedExample};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::photoshare;
 use cloud_lab_model::vm_vs_container::*;
 use leptos::prelude::*;
 
-pub fn view(info: &'static DemoInfo, query: &Query) -> AnyView {
-    demo_page(info, query, |params: RwSignal<VmVsContainerParams>| {
-        let outcome = Memo::new(move |_| params.with(evaluate));
+pub fn page(query: &Query) -> AnyView {
+    demo_page::<VmVsContainer, _>(query, |page: Page<VmVsContainer>| {
+        let (params, outcome) = (page.params, page.outcome);
         view! {
             <Controls params outcome/>
             {problems_view(outcome)}

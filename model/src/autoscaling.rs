@@ -70,3 +70,35 @@ pub use prose::*;
 pub use run::*;
 pub use sizing::*;
 pub use target_tracking::*;
+/// Its link is still read by the hand-written `LinkState` above; its owner describes its
+/// fields here (see `params` and the availability demo).
+impl crate::params::Fields for AutoscalingParams {
+    const FIELDS: crate::params::Table<Self> = &[];
+}
+
+/// The autoscaling demo in the lab's registry.
+pub struct Autoscaling;
+
+impl crate::demo::Demo for Autoscaling {
+    const ID: crate::catalog::DemoId = crate::catalog::DemoId::Autoscaling;
+    type Params = AutoscalingParams;
+    type Outcome = AutoscalingOutcome;
+
+    fn evaluate(p: &AutoscalingParams) -> Result<AutoscalingOutcome, Vec<String>> {
+        simulate(p)
+    }
+
+    const SHARES: &'static [crate::scenario::SharedValue] = &[
+        crate::scenario::SharedValue::EdgeLoad,
+        crate::scenario::SharedValue::CdnHitRatio,
+        crate::scenario::SharedValue::AverageTasks,
+    ];
+
+    fn take(p: &mut AutoscalingParams, s: &crate::scenario::Scenario) {
+        crate::scenario::apply_to_autoscaling(s, p)
+    }
+
+    fn give(p: &AutoscalingParams) -> Option<crate::scenario::ScenarioUpdate> {
+        Some(crate::scenario::from_autoscaling_with_fleet(p))
+    }
+}

@@ -893,6 +893,25 @@ impl LinkState for CacheCdnParams {
     }
 }
 
+/// Its link is still read by the hand-written `LinkState` above; its owner describes its
+/// fields here (see `params` and the availability demo).
+impl crate::params::Fields for CacheCdnParams {
+    const FIELDS: crate::params::Table<Self> = &[];
+}
+
+/// The cache cdn demo in the lab's registry.
+pub struct CacheCdn;
+
+impl crate::demo::Demo for CacheCdn {
+    const ID: crate::catalog::DemoId = crate::catalog::DemoId::CacheCdn;
+    type Params = CacheCdnParams;
+    type Outcome = CacheCdnOutcome;
+
+    fn evaluate(p: &CacheCdnParams) -> Result<CacheCdnOutcome, Vec<String>> {
+        evaluate(p)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1296,6 +1296,40 @@ fn read_whole(r: &mut LinkReader, key: &'static str, x: &mut u32, min: u32, max:
     }
 }
 
+/// Its link is still read by the hand-written `LinkState` above; its owner describes its
+/// fields here (see `params` and the availability demo).
+impl crate::params::Fields for CostParams {
+    const FIELDS: crate::params::Table<Self> = &[];
+}
+
+/// The cost demo in the lab's registry.
+pub struct Cost;
+
+impl crate::demo::Demo for Cost {
+    const ID: crate::catalog::DemoId = crate::catalog::DemoId::Cost;
+    type Params = CostParams;
+    type Outcome = CostOutcome;
+
+    fn evaluate(p: &CostParams) -> Result<CostOutcome, Vec<String>> {
+        evaluate(p)
+    }
+
+    const SHARES: &'static [crate::scenario::SharedValue] = &[
+        crate::scenario::SharedValue::EdgeLoad,
+        crate::scenario::SharedValue::CdnHitRatio,
+        crate::scenario::SharedValue::MultiAz,
+        crate::scenario::SharedValue::AverageTasks,
+    ];
+
+    fn take(p: &mut CostParams, s: &crate::scenario::Scenario) {
+        crate::scenario::apply_to_cost(s, p)
+    }
+
+    fn give(p: &CostParams) -> Option<crate::scenario::ScenarioUpdate> {
+        Some(crate::scenario::from_cost(p))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

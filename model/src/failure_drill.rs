@@ -56,3 +56,37 @@ pub use prose::*;
 
 pub use outcome::*;
 pub use sim::*;
+
+/// Its link is still read by the hand-written `LinkState` above; its owner describes its
+/// fields here (see `params` and the availability demo).
+impl crate::params::Fields for FailureDrillParams {
+    const FIELDS: crate::params::Table<Self> = &[];
+}
+
+/// The failure drill demo in the lab's registry.
+pub struct FailureDrill;
+
+impl crate::demo::Demo for FailureDrill {
+    const ID: crate::catalog::DemoId = crate::catalog::DemoId::FailureDrill;
+    type Params = FailureDrillParams;
+    type Outcome = FailureDrillOutcome;
+
+    fn evaluate(p: &FailureDrillParams) -> Result<FailureDrillOutcome, Vec<String>> {
+        simulate(p)
+    }
+
+    const SHARES: &'static [crate::scenario::SharedValue] = &[
+        crate::scenario::SharedValue::EdgeLoad,
+        crate::scenario::SharedValue::CdnHitRatio,
+        crate::scenario::SharedValue::MultiAz,
+        crate::scenario::SharedValue::HealthCheck,
+    ];
+
+    fn take(p: &mut FailureDrillParams, s: &crate::scenario::Scenario) {
+        crate::scenario::apply_to_failure_drill(s, p)
+    }
+
+    fn give(p: &FailureDrillParams) -> Option<crate::scenario::ScenarioUpdate> {
+        Some(crate::scenario::from_failure_drill(p))
+    }
+}

@@ -61,3 +61,22 @@ pub const MAX_CLICKS: usize = 16;
 /// The account the simulated provider reports ARNs in.
 const ACCOUNT: &str = "123456789012";
 const REGION: &str = "eu-west-1";
+
+/// Its link is still read by the hand-written `LinkState` in `params`; its owner describes its
+/// fields here (see `params` and the availability demo).
+impl crate::params::Fields for IacDriftParams {
+    const FIELDS: crate::params::Table<Self> = &[];
+}
+
+/// The IaC drift demo in the lab's registry.
+pub struct IacDrift;
+
+impl crate::demo::Demo for IacDrift {
+    const ID: crate::catalog::DemoId = crate::catalog::DemoId::IacDrift;
+    type Params = IacDriftParams;
+    type Outcome = IacDriftOutcome;
+
+    fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
+        evaluate(p)
+    }
+}

@@ -716,6 +716,25 @@ impl LinkState for RateLimitParams {
     }
 }
 
+/// Its link is still read by the hand-written `LinkState` above; its owner describes its
+/// fields here (see `params` and the availability demo).
+impl crate::params::Fields for RateLimitParams {
+    const FIELDS: crate::params::Table<Self> = &[];
+}
+
+/// The rate limiting demo in the lab's registry.
+pub struct RateLimiting;
+
+impl crate::demo::Demo for RateLimiting {
+    const ID: crate::catalog::DemoId = crate::catalog::DemoId::RateLimiting;
+    type Params = RateLimitParams;
+    type Outcome = RateLimitOutcome;
+
+    fn evaluate(p: &RateLimitParams) -> Result<RateLimitOutcome, Vec<String>> {
+        simulate(p)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

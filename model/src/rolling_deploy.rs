@@ -36,6 +36,36 @@ pub use params::*;
 pub use prose::*;
 pub use sim::*;
 
+/// Its link is still read by the hand-written `LinkState` above; its owner describes its
+/// fields here (see `params` and the availability demo).
+impl crate::params::Fields for RollingDeployParams {
+    const FIELDS: crate::params::Table<Self> = &[];
+}
+
+/// The rolling deploy demo in the lab's registry.
+pub struct RollingDeploy;
+
+impl crate::demo::Demo for RollingDeploy {
+    const ID: crate::catalog::DemoId = crate::catalog::DemoId::RollingDeploy;
+    type Params = RollingDeployParams;
+    type Outcome = RollingDeployOutcome;
+
+    fn evaluate(p: &RollingDeployParams) -> Result<RollingDeployOutcome, Vec<String>> {
+        simulate(p)
+    }
+
+    const SHARES: &'static [crate::scenario::SharedValue] =
+        &[crate::scenario::SharedValue::HealthCheck];
+
+    fn take(p: &mut RollingDeployParams, s: &crate::scenario::Scenario) {
+        crate::scenario::apply_to_rolling_deploy(s, p)
+    }
+
+    fn give(p: &RollingDeployParams) -> Option<crate::scenario::ScenarioUpdate> {
+        Some(crate::scenario::from_rolling_deploy(p))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,14 +11,22 @@
 //! A [`Scenario`] holds those values, each with the demo it came from. The
 //! `apply_to_*` functions put them into a demo's params; the `from_*` functions
 //! read them back from a demo's params as a [`ScenarioUpdate`], so a change in
-//! one demo can be carried to the others.
+//! one demo can be carried to the others. Each demo's [`Demo::take`] and
+//! [`Demo::give`] name its pair.
+//!
+//! Moving through the lab is two explicit operations: [`Scenario::open`] gives a demo
+//! its params from its link (or from the scenario, when the link has none of its own),
+//! and [`Scenario::navigate`] takes back the values of the demo being left, then the
+//! scenario a link carries.
 
 use crate::autoscaling::{self, AutoscalingOutcome, AutoscalingParams, Policy};
 use crate::availability::{AvailabilityParams, DatabaseChoice};
-use crate::catalog;
+use crate::catalog::DemoId;
 use crate::cost::{self, CostParams};
+use crate::demo::Demo;
 use crate::failure_drill::{self, FailureDrillParams};
-use crate::link::{from_percent, Ignored, LinkReader, LinkState, Query};
+use crate::link::{from_percent, Ignored, LinkReader, LinkState, Query, GLOBAL_KEYS};
+use crate::params::{shared, Spec};
 use crate::photoshare::{self, HealthCheck};
 use crate::rolling_deploy::RollingDeployParams;
 use crate::serverless::{self, ServerlessParams};
@@ -41,15 +49,18 @@ impl Provenance {
         label: "the worked example",
     };
 
-    /// The provenance of a demo, if the lab knows the id.
-    pub fn of(demo_id: &str) -> Option<Provenance> {
-        catalog::DEMOS
-            .iter()
-            .find(|d| d.id == demo_id)
-            .map(|d| Provenance {
-                demo_id: d.id,
-                label: d.title,
-            })
+    /// The provenance of a demo.
+    pub fn of(demo: DemoId) -> Provenance {
+        let info = demo.info();
+        Provenance {
+            demo_id: info.slug,
+            label: info.title,
+        }
+    }
+
+    /// The provenance a link's `~demo-id` names, if the lab has that demo.
+    pub fn from_slug(slug: &str) -> Option<Provenance> {
+        DemoId::from_slug(slug).map(Provenance::of)
     }
 
     /// "from the worked example" or "from the Cost model demo", for the page.
@@ -58,6 +69,29 @@ impl Provenance {
             format!("from {}", self.label)
         } else {
             format!("from the {} demo", self.label)
+        }
+    }
+}
+
+/// A value of the shared PhotoShare, as the "Linked to PhotoShare" panel lists it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SharedValue {
+    EdgeLoad,
+    CdnHitRatio,
+    MultiAz,
+    HealthCheck,
+    AverageTasks,
+}
+
+impl SharedValue {
+    /// Its link key after `s.`, and its name in test ids: `linked-maz`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            SharedValue::EdgeLoad => "load",
+            SharedValue::CdnHitRatio => "hit",
+            SharedValue::MultiAz => "maz",
+            SharedValue::HealthCheck => "hc",
+            SharedValue::AverageTasks => "tasks",
         }
     }
 }
@@ -201,24 +235,25 @@ fn set<T: PartialEq>(
 }
 
 fn valid_load(x: f64) -> bool {
-    x.is_finite() && (0.0..=cost::MAX_LOAD_PER_S).contains(&x)
+    shared::EDGE_LOAD.holds(x)
 }
 
 fn valid_ratio(x: f64) -> bool {
-    x.is_finite() && (0.0..=1.0).contains(&x)
+    shared::CDN_HIT_RATIO.holds(shared::CDN_HIT_RATIO.shown(x))
 }
 
 fn valid_tasks(x: f64) -> bool {
     x.is_finite() && (0.0..=cost::MAX_AVERAGE_TASKS).contains(&x)
 }
 
-/// The rolling-deploy demo's limits, which every demo that takes a health check accepts.
+/// The health check's shared limits, which every demo that takes a health check accepts.
 fn valid_health_check(h: &HealthCheck) -> bool {
-    (5..=300).contains(&h.interval_s)
-        && (2..=120).contains(&h.timeout_s)
+    let within = |spec: Spec, x: u32| spec.holds(f64::from(x));
+    within(shared::HEALTH_CHECK_INTERVAL, h.interval_s)
+        && within(shared::HEALTH_CHECK_TIMEOUT, h.timeout_s)
         && h.timeout_s < h.interval_s
-        && (2..=10).contains(&h.healthy_threshold)
-        && (2..=10).contains(&h.unhealthy_threshold)
+        && within(shared::HEALTHY_THRESHOLD, h.healthy_threshold)
+        && within(shared::UNHEALTHY_THRESHOLD, h.unhealthy_threshold)
 }
 
 /// Linked values read back from one demo's params; `None` where that demo does not hold one.
@@ -233,9 +268,9 @@ pub struct ScenarioUpdate {
 }
 
 impl ScenarioUpdate {
-    fn from_demo(demo_id: &str) -> ScenarioUpdate {
+    fn from_demo(demo: DemoId) -> ScenarioUpdate {
         ScenarioUpdate {
-            from: Provenance::of(demo_id).unwrap_or(Provenance::WORKED_EXAMPLE),
+            from: Provenance::of(demo),
             edge_load_per_s: None,
             cdn_hit_ratio: None,
             multi_az: None,
@@ -269,7 +304,10 @@ pub fn apply_to_serverless(s: &Scenario, p: &mut ServerlessParams) {
     if p.preset == serverless::Preset::Api {
         // 1,200 × (1 − 0.92) is 95.99999999999996 in floating point; a micro-request
         // per second is below anything the demo shows, and 96 stays the worked example's 96.
-        p.rate_per_s = (s.origin_load_per_s() * 1e6).round() / 1e6;
+        // The function demo takes rates up to its own maximum, below the lab's shared
+        // maximum load: a larger origin load is priced at that end of its range.
+        p.rate_per_s =
+            ((s.origin_load_per_s() * 1e6).round() / 1e6).min(serverless::MAX_RATE_PER_S);
     }
 }
 
@@ -289,7 +327,7 @@ pub fn apply_to_failure_drill(s: &Scenario, p: &mut FailureDrillParams) {
 pub fn from_availability(p: &AvailabilityParams) -> ScenarioUpdate {
     ScenarioUpdate {
         multi_az: p.database_choice().map(|c| c == DatabaseChoice::MultiAz),
-        ..ScenarioUpdate::from_demo("availability")
+        ..ScenarioUpdate::from_demo(DemoId::Availability)
     }
 }
 
@@ -299,23 +337,23 @@ pub fn from_cost(p: &CostParams) -> ScenarioUpdate {
         cdn_hit_ratio: Some(p.cdn_hit_ratio),
         multi_az: Some(p.multi_az),
         average_tasks: Some(p.average_tasks),
-        ..ScenarioUpdate::from_demo("cost")
+        ..ScenarioUpdate::from_demo(DemoId::Cost)
     }
 }
 
-/// Load and hit ratio; add [`average_tasks_from_autoscaling`] once a run is there.
+/// Load and hit ratio; [`from_autoscaling_with_fleet`] adds the run's average fleet.
 pub fn from_autoscaling(p: &AutoscalingParams) -> ScenarioUpdate {
     ScenarioUpdate {
         edge_load_per_s: Some(p.edge_load_per_s),
         cdn_hit_ratio: Some(p.cdn_hit_ratio),
-        ..ScenarioUpdate::from_demo("autoscaling")
+        ..ScenarioUpdate::from_demo(DemoId::Autoscaling)
     }
 }
 
 pub fn from_rolling_deploy(p: &RollingDeployParams) -> ScenarioUpdate {
     ScenarioUpdate {
         health_check: Some(p.health_check),
-        ..ScenarioUpdate::from_demo("rolling-deploy")
+        ..ScenarioUpdate::from_demo(DemoId::RollingDeploy)
     }
 }
 
@@ -325,8 +363,23 @@ pub fn from_failure_drill(p: &FailureDrillParams) -> ScenarioUpdate {
         cdn_hit_ratio: Some(p.cdn_hit_ratio),
         multi_az: Some(p.multi_az),
         health_check: Some(p.health_check),
-        ..ScenarioUpdate::from_demo("failure-drill")
+        ..ScenarioUpdate::from_demo(DemoId::FailureDrill)
     }
+}
+
+/// Load, hit ratio and the average fleet for the bill. The average goes to the bill once the
+/// run differs from the worked example's; on the worked example's run the bill keeps its own
+/// 2 tasks (the burst day is not the month's average).
+pub fn from_autoscaling_with_fleet(p: &AutoscalingParams) -> ScenarioUpdate {
+    let mut u = from_autoscaling(p);
+    u.average_tasks = if *p == AutoscalingParams::default() {
+        Some(photoshare::cost::AVERAGE_TASKS)
+    } else {
+        autoscaling::simulate(p)
+            .ok()
+            .and_then(|o| average_tasks_from_autoscaling(p, &o))
+    };
+    u
 }
 
 /// Task-hours ÷ hours of the target-tracking run (or the first run): the average fleet the
@@ -342,6 +395,64 @@ pub fn average_tasks_from_autoscaling(
         .or_else(|| outcome.runs.first())?;
     let hours = f64::from(p.duration_s.min(autoscaling::MAX_DURATION_S)) / 3_600.0;
     (hours > 0.0).then(|| run.task_hours / hours)
+}
+
+/// A demo opened from its link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened<P> {
+    pub params: P,
+    /// What the link held that the demo could not use, the scenario's keys included.
+    pub ignored: Vec<Ignored>,
+    /// The demo uses the shared PhotoShare here (not inside the tour, which owns the link).
+    pub takes_part: bool,
+    /// It takes part and its link does not say `linked=0`.
+    pub linked: bool,
+}
+
+impl Scenario {
+    /// Opens demo `D` on a link. A linked demo whose link holds none of its own values takes
+    /// the scenario's; a demo embedded in another page keeps its link's values and stays apart.
+    pub fn open<D: Demo>(&self, link: &Query, embedded: bool) -> Opened<D::Params> {
+        let (scenario_keys, own) = split(link);
+        let (mut params, mut ignored) = D::Params::from_query(&own);
+        ignored.extend(Scenario::from_query(&scenario_keys).1);
+        let takes_part = !D::SHARES.is_empty() && !embedded;
+        let linked = takes_part && own.get("linked") != Some("0");
+        let own_values = own.keys().any(|k| !GLOBAL_KEYS.contains(&k));
+        if linked && !own_values {
+            D::take(&mut params, self);
+        }
+        Opened {
+            params,
+            ignored,
+            takes_part,
+            linked,
+        }
+    }
+
+    /// Moving to another page: the scenario as the linked demo being left shows it (`left`,
+    /// its values in: [`Scenario::after`] with what it gives), then a link that carries the
+    /// scenario (`s.*` keys) sets it; a bare link (the navigation) keeps the one in memory.
+    pub fn navigate(&mut self, left: Option<Scenario>, link: &Query) {
+        if let Some(left) = left {
+            *self = left;
+        }
+        let (scenario_keys, _) = split(link);
+        if scenario_keys.keys().next().is_some() {
+            *self = Scenario::from_query(&scenario_keys).0;
+        }
+    }
+
+    /// The scenario as a demo giving `update` would leave it.
+    /// Not generic, so the lab's wasm holds it once rather than once per demo.
+    #[inline(never)]
+    pub fn after(&self, update: Option<ScenarioUpdate>) -> Scenario {
+        let mut s = *self;
+        if let Some(u) = update {
+            s.update(&u);
+        }
+        s
+    }
 }
 
 /// Splits a link's query into the scenario's keys (`s.…`) and the demo's own.
@@ -420,7 +531,7 @@ impl LinkState for Scenario {
             let from = if tag.is_empty() {
                 Some(Provenance::WORKED_EXAMPLE)
             } else {
-                Provenance::of(tag)
+                Provenance::from_slug(tag)
             };
             let Some(from) = from else {
                 r.ignore(key, raw, format!("'{tag}' is not a demo of the lab"));
@@ -458,7 +569,7 @@ impl LinkState for Scenario {
             };
             if ok.is_none() {
                 let why = match key {
-                    "s.load" => format!("expected 0–{} req/s", cost::MAX_LOAD_PER_S),
+                    "s.load" => format!("expected 0–{} req/s", shared::MAX_LOAD_PER_S),
                     "s.hit" => "expected 0–100 %".to_string(),
                     "s.maz" => "expected 1 or 0".to_string(),
                     "s.hc" => "expected interval/timeout/healthy/unhealthy, as 15/5/2/3, within the health check's limits".to_string(),

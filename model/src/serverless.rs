@@ -1132,6 +1132,34 @@ fn door_slug(d: FrontDoor) -> &'static str {
     }
 }
 
+/// Its link is still read by the hand-written `LinkState` above; its owner describes its
+/// fields here (see `params` and the availability demo).
+impl crate::params::Fields for ServerlessParams {
+    const FIELDS: crate::params::Table<Self> = &[];
+}
+
+/// The serverless demo in the lab's registry.
+pub struct Serverless;
+
+impl crate::demo::Demo for Serverless {
+    const ID: crate::catalog::DemoId = crate::catalog::DemoId::Serverless;
+    type Params = ServerlessParams;
+    type Outcome = ServerlessOutcome;
+
+    fn evaluate(p: &ServerlessParams) -> Result<ServerlessOutcome, Vec<String>> {
+        evaluate(p)
+    }
+
+    const SHARES: &'static [crate::scenario::SharedValue] = &[
+        crate::scenario::SharedValue::EdgeLoad,
+        crate::scenario::SharedValue::CdnHitRatio,
+    ];
+
+    fn take(p: &mut ServerlessParams, s: &crate::scenario::Scenario) {
+        crate::scenario::apply_to_serverless(s, p)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,55 +7,23 @@
 //! The trade-offs table (§5) is built from the same live models.
 
 use crate::autoscaling::{self, AutoscalingParams, Policy};
-use crate::availability::{
-    self, budget_consumed, AvailabilityParams, DatabaseChoice, Incident, MonthLength,
-};
+use crate::availability::{self, Availability, AvailabilityParams, DatabaseChoice};
+use crate::catalog::DemoId;
+use crate::claim::{Claim, Live, Rounding, Verdict};
 use crate::cost::{self, BillLine, CostParams};
+use crate::demo::{check_on, Demo};
 use crate::failure_drill::{self, DbState};
 use crate::iac_drift::{self, ConfigVariant};
 use crate::link::{Ignored, LinkReader, LinkState, Query, Route};
-use crate::photoshare;
-use crate::rolling_deploy::{self, RollingDeployParams};
+use crate::money::Usd;
+use crate::rolling_deploy::{RollingDeploy, RollingDeployParams};
 use crate::scenario::{self, Scenario};
 use crate::serverless::{self, ServerlessParams};
 use crate::vocabulary::Cloud;
 
-/// A figure the worked example prints, and how to get it from the model.
-#[derive(Clone, Copy)]
-pub struct Check {
-    pub label: &'static str,
-    /// Exactly as the worked example prints it.
-    pub printed: &'static str,
-    /// The live figure, formatted as the worked example formats it.
-    pub live: fn(&Scenario) -> String,
-}
-
-impl std::fmt::Debug for Check {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Check({}: {})", self.label, self.printed)
-    }
-}
-
-/// A check on a scenario: what the worked example prints, what the model gives now.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CheckResult {
-    pub label: &'static str,
-    pub printed: &'static str,
-    pub live: String,
-    pub agrees: bool,
-}
-
-impl Check {
-    pub fn run(&self, s: &Scenario) -> CheckResult {
-        let live = (self.live)(s);
-        CheckResult {
-            label: self.label,
-            printed: self.printed,
-            agrees: live == self.printed,
-            live,
-        }
-    }
-}
+/// A figure the worked example prints, checked on a scenario: a demo's claim on the
+/// demo's params in that scenario, or one of the tour's own below.
+pub type Check = fn(&Scenario) -> Verdict;
 
 /// One stop of the tour.
 #[derive(Clone, Copy, Debug)]
@@ -65,7 +33,7 @@ pub struct TourStep {
     /// The worked example's section.
     pub section: &'static str,
     /// The demo the step opens.
-    pub demo_id: &'static str,
+    pub demo: DemoId,
     /// The demo's own link state for this step ("" = its defaults, the worked example).
     pub query: &'static str,
     /// What to try once there, in the course's words.
@@ -81,11 +49,11 @@ impl TourStep {
             .filter(|q| !q.is_empty())
             .collect::<Vec<_>>()
             .join("&");
-        Route::hash(self.demo_id, &query)
+        Route::hash(self.demo.slug(), &query)
     }
 
-    pub fn run_checks(&self, s: &Scenario) -> Vec<CheckResult> {
-        self.checks.iter().map(|c| c.run(s)).collect()
+    pub fn run_checks(&self, s: &Scenario) -> Vec<Verdict> {
+        self.checks.iter().map(|check| check(s)).collect()
     }
 }
 
@@ -94,20 +62,16 @@ pub const TOUR: [TourStep; 10] = [
         id: "requirements",
         title: "Requirements and where each tier sits",
         section: "§1 Requirements & architecture",
-        demo_id: "service-models",
+        demo: DemoId::ServiceModels,
         query: "",
         now_try: "Find PhotoShare's app tier and its database on the line between what you manage and what the provider manages. Which tier would move if the app ran as functions?",
-        checks: &[Check {
-            label: "99.9 % SLO as monthly downtime",
-            printed: "43.2 min",
-            live: live_error_budget,
-        }],
+        checks: &[|s| on_availability(&Availability::BUDGET, s)],
     },
     TourStep {
         id: "container",
         title: "The container image",
         section: "§2 IaC, container & deploy",
-        demo_id: "vm-vs-container",
+        demo: DemoId::VmVsContainer,
         query: "",
         now_try: "Switch between the single-stage and multi-stage build and watch the image size and the pull time; then count how many tasks fit on one host against VMs.",
         checks: &[],
@@ -116,174 +80,249 @@ pub const TOUR: [TourStep; 10] = [
         id: "iac",
         title: "Infrastructure as code and drift",
         section: "§2 IaC, container & deploy",
-        demo_id: "iac-drift",
+        demo: DemoId::IacDrift,
         query: "",
         now_try: "Change something in the console, run a plan and read what Terraform wants to put back. Then try two applies at once and see the state lock stop one.",
-        checks: &[Check {
-            label: "State lock table",
-            printed: "tf-locks",
-            live: live_lock_table,
-        }],
+        checks: &[|s| LOCK_TABLE.check(s, &())],
     },
     TourStep {
         id: "deploy",
         title: "Rolling deploy behind health checks",
         section: "§2 IaC, container & deploy",
-        demo_id: "rolling-deploy",
+        demo: DemoId::RollingDeploy,
         query: "",
         now_try: "Ship a bad build and watch it never take traffic. Then lose an AZ halfway through the rollout.",
-        // The worked example prints no health-check timing (issue 12, item 2).
-        checks: &[],
+        checks: &[
+            |s| on_rolling(&HEALTH_CHECK_INTERVAL, s),
+            |s| on_rolling(&HEALTHY_THRESHOLD, s),
+            |s| on_rolling(&UNHEALTHY_THRESHOLD, s),
+        ],
     },
     TourStep {
         id: "autoscaling",
         title: "Sizing the fleet and the burst",
         section: "§3 Scaling & reliability",
-        demo_id: "autoscaling",
+        demo: DemoId::Autoscaling,
         query: "",
         now_try: "Lower the CDN hit ratio to 80 % and see how many tasks the burst needs. Then shorten the scale-in cooldown and make the fleet flap.",
         checks: &[
-            Check {
-                label: "Tasks for 1,200 req/s without a CDN",
-                printed: "14",
-                live: live_tasks_without_cdn,
-            },
-            Check {
-                label: "Origin load behind the CDN",
-                printed: "96 req/s",
-                live: live_origin_steady,
-            },
-            Check {
-                label: "Tasks at steady state",
-                printed: "2",
-                live: live_tasks_steady,
-            },
-            Check {
-                label: "Tasks for the 9,000 req/s burst",
-                printed: "8",
-                live: live_tasks_burst,
-            },
-            Check {
-                label: "Scale-out: launch to first request",
-                printed: "60 s",
-                live: live_scale_out,
-            },
+            |s| TASKS_WITHOUT_CDN.check(s, &()),
+            |s| ORIGIN_STEADY.check(s, &()),
+            |s| TASKS_STEADY.check(s, &()),
+            |s| TASKS_BURST.check(s, &()),
+            |s| SCALE_OUT.check(s, &()),
         ],
     },
     TourStep {
         id: "availability",
         title: "Composed availability and the error budget",
         section: "§3 Scaling & reliability",
-        demo_id: "availability",
+        demo: DemoId::Availability,
         query: "",
         now_try: "Swap the Multi-AZ database for a single-AZ one and see the path miss the SLO. Add a third incident and watch the deploy policy turn to a freeze.",
         checks: &[
-            Check {
-                label: "Composed availability",
-                printed: "99.9 %",
-                live: live_composed,
-            },
-            Check {
-                label: "Error budget",
-                printed: "43.2 min",
-                live: live_error_budget,
-            },
-            Check {
-                label: "Left after a 30-minute outage",
-                printed: "13.2 min",
-                live: live_left_after_30,
-            },
-            Check {
-                label: "9 minutes at 50 % of users",
-                printed: "10.4 %",
-                live: live_partial_burn,
-            },
+            |s| on_availability(&Availability::COMPOSED, s),
+            |s| on_availability(&Availability::BUDGET, s),
+            |s| on_availability(&Availability::LEFT_AFTER_30, s),
+            |s| on_availability(&Availability::PARTIAL_BURN, s),
         ],
     },
     TourStep {
         id: "failure-drill",
         title: "Failure drill",
         section: "§3 Scaling & reliability",
-        demo_id: "failure-drill",
+        demo: DemoId::FailureDrill,
         query: "fail=az%3Aa%40600",
         now_try: "Lose the AZ with the database primary, then the other one. Turn Multi-AZ off and fail the database: how much of the month's budget is left?",
-        checks: &[Check {
-            label: "Losing one AZ",
-            printed: "survives 1 AZ loss",
-            live: live_survives_az_loss,
-        }],
+        checks: &[|s| SURVIVES_AZ_LOSS.check(s, &())],
     },
     TourStep {
         id: "cost",
         title: "The monthly bill and its levers",
         section: "§4 FinOps cost model",
-        demo_id: "cost",
+        demo: DemoId::Cost,
         query: "",
         now_try: "Turn the levers off one at a time and see which saves most. Then raise the average task count to what the autoscaler ran during the burst.",
         checks: &[
-            Check {
-                label: "On-demand total",
-                printed: "$1,358.49",
-                live: live_on_demand,
-            },
-            Check {
-                label: "Optimized total",
-                printed: "$1,047.63",
-                live: live_optimized,
-            },
-            Check {
-                label: "Saving",
-                printed: "23 %",
-                live: live_saving_pct,
-            },
-            Check {
-                label: "Saving a year",
-                printed: "$3,730",
-                live: live_saving_year,
-            },
+            |s| ON_DEMAND.check(s, &()),
+            |s| OPTIMIZED.check(s, &()),
+            |s| SAVING.check(s, &()),
+            |s| SAVING_A_YEAR.check(s, &()),
         ],
     },
     TourStep {
         id: "tradeoffs",
         title: "Results and trade-offs",
         section: "§5 Results & trade-offs",
-        demo_id: "cost",
+        demo: DemoId::Cost,
         query: "maz=0",
         now_try: "This is the single-AZ database: compare its bill with the Multi-AZ one, then open the availability demo from here and see what the saving costs in nines.",
         checks: &[
-            Check {
-                label: "Multi-AZ database line (×2)",
-                printed: "$350.40",
-                live: live_db_line,
-            },
-            Check {
-                label: "Single-AZ composed availability",
-                printed: "99.5 %",
-                live: live_single_az_composed,
-            },
+            |s| DB_LINE.check(s, &()),
+            |s| SINGLE_AZ_COMPOSED.check(s, &()),
         ],
     },
     TourStep {
         id: "extensions",
         title: "Extensions: functions and a second region",
         section: "§7 Extensions",
-        demo_id: "serverless",
+        demo: DemoId::Serverless,
         query: "",
-        now_try: "Find the request rate where the always-on fleet becomes cheaper than functions, then switch to the thumbnail function and find it again.",
+        now_try: "Find the request rate where the always-on fleet becomes cheaper than functions, then switch to the thumbnail function and find it again. Four nines allow a month only a tenth of three nines' budget: what would a second region have to buy?",
         checks: &[
-            Check {
-                label: "API rate the functions would see",
-                printed: "96 req/s",
-                live: live_serverless_rate,
-            },
-            Check {
-                label: "Two regions, active-passive",
-                printed: "99.99 %",
-                live: live_two_regions,
-            },
+            |s| SERVERLESS_RATE.check(s, &()),
+            |s| on_availability(&Availability::FOUR_NINES, s),
         ],
     },
 ];
+
+/// The tour's own checks: figures of demos whose claims are not in their models yet, and
+/// figures that combine demos. Each demo's owner moves the figure into the demo's
+/// `CLAIMS` and the step then checks that one (as the availability steps do).
+type TourClaim = Claim<Scenario>;
+
+fn number(x: f64) -> Option<Live> {
+    Some(Live::Number(x))
+}
+
+const LOCK_TABLE: TourClaim = Claim {
+    label: "State lock table",
+    printed: "tf-locks",
+    rounding: Rounding::Words,
+    live: |_, _| {
+        iac_drift::parse_config(&iac_drift::config_text(ConfigVariant::WorkedExample))
+            .ok()
+            .and_then(|c| c.backend)
+            .and_then(|b| b.dynamodb_table)
+            .map(Live::Words)
+    },
+};
+
+/// The target group's health check as the Terraform prints it, on the rolling deploy's params.
+const HEALTH_CHECK_INTERVAL: Claim<RollingDeployParams> = Claim {
+    label: "Health-check interval",
+    printed: "interval = 15",
+    rounding: Rounding::Places(0),
+    live: |p, _| number(f64::from(p.health_check.interval_s)),
+};
+const HEALTHY_THRESHOLD: Claim<RollingDeployParams> = Claim {
+    label: "Checks to pass",
+    printed: "healthy_threshold = 2",
+    rounding: Rounding::Places(0),
+    live: |p, _| number(f64::from(p.health_check.healthy_threshold)),
+};
+const UNHEALTHY_THRESHOLD: Claim<RollingDeployParams> = Claim {
+    label: "Checks to fail",
+    printed: "unhealthy_threshold = 3",
+    rounding: Rounding::Places(0),
+    live: |p, _| number(f64::from(p.health_check.unhealthy_threshold)),
+};
+
+fn on_rolling(claim: &Claim<RollingDeployParams>, s: &Scenario) -> Verdict {
+    let mut p = RollingDeployParams::default();
+    RollingDeploy::take(&mut p, s);
+    claim.check(&p, &())
+}
+
+fn on_availability(
+    claim: &Claim<AvailabilityParams, availability::AvailabilityOutcome>,
+    s: &Scenario,
+) -> Verdict {
+    check_on::<Availability>(claim, &availability_params(s))
+}
+
+const TASKS_WITHOUT_CDN: TourClaim = Claim {
+    label: "Tasks for 1,200 req/s without a CDN",
+    printed: "14",
+    rounding: Rounding::Places(0),
+    live: |s, _| tasks(s.edge_load_per_s.value, 0.0),
+};
+const ORIGIN_STEADY: TourClaim = Claim {
+    label: "Origin load behind the CDN",
+    printed: "≈ 96 req/s",
+    rounding: Rounding::Places(0),
+    live: |s, _| number(s.origin_load_per_s()),
+};
+const TASKS_STEADY: TourClaim = Claim {
+    label: "Tasks at steady state",
+    printed: "2",
+    rounding: Rounding::Places(0),
+    live: |s, _| tasks(s.edge_load_per_s.value, s.cdn_hit_ratio.value),
+};
+const TASKS_BURST: TourClaim = Claim {
+    label: "Tasks for the 9,000 req/s burst",
+    printed: "8",
+    rounding: Rounding::Places(0),
+    live: |s, _| {
+        let p = autoscaling_params(s);
+        tasks(p.edge_load_per_s * p.spike_factor, p.cdn_hit_ratio)
+    },
+};
+/// §5's "scale-out in ~60 s", which the lab reads as launch to first request.
+const SCALE_OUT: TourClaim = Claim {
+    label: "Scale-out: launch to first request",
+    printed: "~60 s",
+    rounding: Rounding::Places(0),
+    live: |s, _| number(f64::from(autoscaling_params(s).startup_delay_s())),
+};
+
+const SURVIVES_AZ_LOSS: TourClaim = Claim {
+    label: "Losing one AZ",
+    printed: "survives 1 AZ loss",
+    rounding: Rounding::Words,
+    live: |s, _| Some(Live::Words(survives_az_loss(s))),
+};
+
+const ON_DEMAND: TourClaim = Claim {
+    label: "On-demand total",
+    printed: "$1,358.49",
+    rounding: Rounding::Places(2),
+    live: |s, _| bill(s).and_then(|o| number(o.on_demand_usd.to_f64())),
+};
+const OPTIMIZED: TourClaim = Claim {
+    label: "Optimized total",
+    printed: "$1,047.63",
+    rounding: Rounding::Places(2),
+    live: |s, _| bill(s).and_then(|o| number(o.optimized_usd.to_f64())),
+};
+const SAVING: TourClaim = Claim {
+    label: "Saving",
+    printed: "23 %",
+    rounding: Rounding::Places(0),
+    live: |s, _| bill(s).and_then(|o| number(o.saving_share * 100.0)),
+};
+const SAVING_A_YEAR: TourClaim = Claim {
+    label: "Saving a year",
+    printed: "~$3,730/yr",
+    rounding: Rounding::Places(0),
+    live: |s, _| bill(s).and_then(|o| number(o.saving_per_year_usd.to_f64())),
+};
+const DB_LINE: TourClaim = Claim {
+    label: "Multi-AZ database line (×2)",
+    printed: "$350.40",
+    rounding: Rounding::Places(2),
+    live: |s, _| db_line_usd(s, true).and_then(|u| number(u.to_f64())),
+};
+/// §4: "the difference between 99.9 % and a single-AZ ~99.5 %".
+const SINGLE_AZ_COMPOSED: TourClaim = Claim {
+    label: "Single-AZ composed availability",
+    printed: "~99.5 %",
+    rounding: Rounding::Places(1),
+    live: |s, _| composed(s, DatabaseChoice::SingleAz, 1).and_then(number),
+};
+/// The API preset's request rate is the origin load, "≈ 96 req/s" in §3.
+const SERVERLESS_RATE: TourClaim = Claim {
+    label: "API rate the functions would see",
+    printed: "≈ 96 req/s",
+    rounding: Rounding::Places(0),
+    live: |s, _| {
+        let mut p = ServerlessParams::default();
+        scenario::apply_to_serverless(s, &mut p);
+        serverless::evaluate(&p)
+            .ok()
+            .and_then(|o| number(o.rate_per_s))
+    },
+};
 
 pub fn step(id: &str) -> Option<&'static TourStep> {
     TOUR.iter().find(|s| s.id == id)
@@ -361,34 +400,22 @@ pub struct TradeoffRow {
 
 /// §5's table from the live models on the scenario.
 pub fn tradeoffs(s: &Scenario) -> Vec<TradeoffRow> {
-    let composed = composed_percent(s, s.database_choice(), 1);
+    let composed = composed_text(s, s.database_choice(), 1, 1);
     let p = availability_params(s);
     let budget = availability::error_budget_minutes(p.slo, p.month);
-    let db_line = |multi_az: bool| {
-        let p = CostParams {
-            multi_az,
-            ..cost_params(s)
-        };
-        cost::evaluate(&p).ok().and_then(|o| {
-            o.rows
-                .iter()
-                .find(|r| r.line == BillLine::DbInstance)
-                .map(|r| r.on_demand_usd)
-        })
-    };
-    let (single, multi) = (db_line(false), db_line(true));
+    let (single, multi) = (db_line_usd(s, false), db_line_usd(s, true));
     let availability_cost = if s.multi_az.value {
         format!(
-            "Multi-AZ doubles the database line ({} → {} a month on demand); 99.99 % would need a second region ({} %).",
+            "Multi-AZ doubles the database line ({} → {} a month on demand); 99.99 % would need a second region, and even with instant failover the global edge holds the path at {} %.",
             money(single),
             money(multi),
-            composed_percent(s, s.database_choice(), 2)
+            composed_text(s, s.database_choice(), 2, 5)
         )
     } else {
         format!(
             "Single-AZ saves {} a month, but the path drops to {} % and a database failure waits for a restore.",
             money(multi.zip(single).map(|(m, s)| m - s)),
-            composed_percent(s, DatabaseChoice::SingleAz, 1)
+            composed_text(s, DatabaseChoice::SingleAz, 1, 1)
         )
     };
 
@@ -440,7 +467,7 @@ pub fn tradeoffs(s: &Scenario) -> Vec<TradeoffRow> {
             this_design: format!(
                 "≈ {composed} % ({:.1} min/mo budget), {}",
                 budget,
-                live_survives_az_loss(s)
+                survives_az_loss(s)
             ),
             cost_of_choice: availability_cost,
         },
@@ -470,7 +497,7 @@ pub fn tradeoffs(s: &Scenario) -> Vec<TradeoffRow> {
             dimension: "Operability",
             this_design: format!(
                 "100 % IaC, rolling deploys gated by /healthz (a new task serves {} after launch), error-budget driven",
-                live_rolling_startup(s)
+                rolling_startup(s)
             ),
             cost_of_choice:
                 "The Terraform state and the pipeline are systems too, and must be maintained."
@@ -497,98 +524,36 @@ fn cost_params(s: &Scenario) -> CostParams {
     p
 }
 
-fn composed_percent(s: &Scenario, db: DatabaseChoice, regions: u32) -> String {
+/// The path's availability in percent with this database and this many regions.
+fn composed(s: &Scenario, db: DatabaseChoice, regions: u32) -> Option<f64> {
     let mut p = availability_params(s);
     p.set_database(db);
     p.regions = regions;
-    match availability::evaluate(&p) {
-        Ok(o) => format!(
-            "{:.*}",
-            regions as usize,
-            o.composition.availability * 100.0
-        ),
-        Err(_) => "—".into(),
-    }
-}
-
-fn live_error_budget(_: &Scenario) -> String {
-    let budget = availability::error_budget_minutes(photoshare::SLO, MonthLength::ThirtyDays);
-    format!("{budget:.1} min")
-}
-
-fn live_left_after_30(_: &Scenario) -> String {
-    let budget = availability::error_budget_minutes(photoshare::SLO, MonthLength::ThirtyDays);
-    format!("{:.1} min", budget - 30.0)
-}
-
-fn live_partial_burn(_: &Scenario) -> String {
-    let budget = availability::error_budget_minutes(photoshare::SLO, MonthLength::ThirtyDays);
-    let incident = Incident {
-        day: 20,
-        minutes: 9.0,
-        users_affected: 0.5,
-    };
-    format!("{:.1} %", budget_consumed(&incident, budget) * 100.0)
-}
-
-fn live_composed(s: &Scenario) -> String {
-    format!("{} %", composed_percent(s, s.database_choice(), 1))
-}
-
-fn live_single_az_composed(s: &Scenario) -> String {
-    format!("{} %", composed_percent(s, DatabaseChoice::SingleAz, 1))
-}
-
-fn live_two_regions(s: &Scenario) -> String {
-    format!("{} %", composed_percent(s, s.database_choice(), 2))
-}
-
-fn live_lock_table(_: &Scenario) -> String {
-    iac_drift::parse_config(&iac_drift::config_text(ConfigVariant::WorkedExample))
+    availability::evaluate(&p)
         .ok()
-        .and_then(|c| c.backend)
-        .and_then(|b| b.dynamodb_table)
-        .unwrap_or_else(|| "none".into())
+        .map(|o| o.composition.availability * 100.0)
 }
 
-fn rolling(s: &Scenario) -> Option<rolling_deploy::RollingDeployOutcome> {
+/// The composed availability with `places` decimals, or "—".
+fn composed_text(s: &Scenario, db: DatabaseChoice, regions: u32, places: usize) -> String {
+    composed(s, db, regions).map_or("—".into(), |x| format!("{x:.places$}"))
+}
+
+/// How long after its launch a new task of the rolling deploy serves, as "60 s".
+fn rolling_startup(s: &Scenario) -> String {
     let mut p = RollingDeployParams::default();
-    scenario::apply_to_rolling_deploy(s, &mut p);
-    rolling_deploy::simulate(&p).ok()
+    RollingDeploy::take(&mut p, s);
+    RollingDeploy::evaluate(&p).map_or("—".into(), |o| format!("{} s", o.startup_s))
 }
 
-fn live_rolling_startup(s: &Scenario) -> String {
-    rolling(s).map_or("—".into(), |o| format!("{} s", o.startup_s))
-}
-
-fn tasks_text(edge: f64, hit: f64) -> String {
+fn tasks(edge: f64, hit: f64) -> Option<Live> {
     let p = AutoscalingParams::default();
     autoscaling::tasks_needed(edge, hit, p.capacity_per_task_per_s, p.cpu_target)
-        .map_or("—".into(), |n| n.to_string())
+        .ok()
+        .and_then(|n| number(f64::from(n)))
 }
 
-fn live_tasks_without_cdn(s: &Scenario) -> String {
-    tasks_text(s.edge_load_per_s.value, 0.0)
-}
-
-fn live_tasks_steady(s: &Scenario) -> String {
-    tasks_text(s.edge_load_per_s.value, s.cdn_hit_ratio.value)
-}
-
-fn live_tasks_burst(s: &Scenario) -> String {
-    let p = autoscaling_params(s);
-    tasks_text(p.edge_load_per_s * p.spike_factor, p.cdn_hit_ratio)
-}
-
-fn live_origin_steady(s: &Scenario) -> String {
-    format!("{} req/s", pct_text(s.origin_load_per_s()))
-}
-
-fn live_scale_out(s: &Scenario) -> String {
-    format!("{} s", autoscaling_params(s).startup_delay_s())
-}
-
-fn live_survives_az_loss(s: &Scenario) -> String {
+fn survives_az_loss(s: &Scenario) -> String {
     let Ok(o) = failure_drill::simulate(&scenario::az_loss_drill(s)) else {
         return "—".into();
     };
@@ -607,45 +572,18 @@ fn bill(s: &Scenario) -> Option<cost::CostOutcome> {
     cost::evaluate(&cost_params(s)).ok()
 }
 
-fn live_on_demand(s: &Scenario) -> String {
-    money(bill(s).map(|o| o.on_demand_usd))
-}
-
-fn live_optimized(s: &Scenario) -> String {
-    money(bill(s).map(|o| o.optimized_usd))
-}
-
-fn live_saving_pct(s: &Scenario) -> String {
-    bill(s).map_or("—".into(), |o| format!("{:.0} %", o.saving_share * 100.0))
-}
-
-fn live_saving_year(s: &Scenario) -> String {
-    money(bill(s).map(|o| o.saving_per_year_usd.whole_dollars()))
-}
-
-fn live_db_line(s: &Scenario) -> String {
+/// The database instance line on demand, with or without the standby.
+fn db_line_usd(s: &Scenario, multi_az: bool) -> Option<Usd> {
     let p = CostParams {
-        multi_az: true,
+        multi_az,
         ..cost_params(s)
     };
-    cost::evaluate(&p)
-        .ok()
-        .and_then(|o| {
-            o.rows
-                .iter()
-                .find(|r| r.line == BillLine::DbInstance)
-                .map(|r| dollars(r.on_demand_usd.to_f64()))
-        })
-        .unwrap_or_else(|| "—".into())
-}
-
-fn live_serverless_rate(s: &Scenario) -> String {
-    let mut p = ServerlessParams::default();
-    scenario::apply_to_serverless(s, &mut p);
-    match serverless::evaluate(&p) {
-        Ok(o) => format!("{} {}", pct_text(o.rate_per_s), o.rate_unit),
-        Err(_) => "—".into(),
-    }
+    cost::evaluate(&p).ok().and_then(|o| {
+        o.rows
+            .iter()
+            .find(|r| r.line == BillLine::DbInstance)
+            .map(|r| r.on_demand_usd)
+    })
 }
 
 /// A figure with at most one decimal, trailing zeros dropped: 96, 92, 85.5.
@@ -676,13 +614,5 @@ pub fn dollars(x: f64) -> String {
 
 /// 1358 → "1,358".
 fn thousands(x: f64) -> String {
-    let digits = format!("{:.0}", x.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::claim::thousands(&format!("{:.0}", x.abs()))
 }

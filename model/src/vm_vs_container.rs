@@ -1118,6 +1118,25 @@ fn slug_of<T: PartialEq + Copy>(options: &[(&'static str, T)], value: T) -> &'st
         .map_or("", |(s, _)| s)
 }
 
+/// Its link is still read by the hand-written `LinkState` above; its owner describes its
+/// fields here (see `params` and the availability demo).
+impl crate::params::Fields for VmVsContainerParams {
+    const FIELDS: crate::params::Table<Self> = &[];
+}
+
+/// The vm vs container demo in the lab's registry.
+pub struct VmVsContainer;
+
+impl crate::demo::Demo for VmVsContainer {
+    const ID: crate::catalog::DemoId = crate::catalog::DemoId::VmVsContainer;
+    type Params = VmVsContainerParams;
+    type Outcome = VmVsContainerOutcome;
+
+    fn evaluate(p: &VmVsContainerParams) -> Result<VmVsContainerOutcome, Vec<String>> {
+        evaluate(p)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

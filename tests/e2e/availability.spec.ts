@@ -16,7 +16,9 @@ test('opens on the worked example', async ({ page }) => {
   await expect(page.getByTestId('incident-1')).toContainText('13.2 min');
   await expect(page.getByTestId('incident-2')).toContainText('10.4 %');
   await expect(page.getByTestId('policy')).toContainText('freeze risky deploys');
-  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  // Five figures of the worked example, each ticked: composed, budget, four nines, the two incidents.
+  await expect(page.locator('.worked')).toHaveCount(5);
+  await expect(page.locator('.worked.agrees')).toHaveCount(5);
   expect(lab.errors).toEqual([]);
 });
 
@@ -46,7 +48,7 @@ test('a deep link restores the exact state after a reload', async ({ page }) => 
   const lab = new Lab(page);
   await lab.open('#/availability');
   await page.getByTestId('two-regions').check();
-  await page.getByTestId('average-month').check();
+  await page.getByTestId('month-avg').check();
   await page.getByTestId('slo').fill('99.95');
   await page.getByTestId('slo').press('Enter');
   await expect(page.getByTestId('budget')).toHaveText('21.9 min');
@@ -57,7 +59,7 @@ test('a deep link restores the exact state after a reload', async ({ page }) => 
   await page.reload();
   await expect(page.getByTestId('budget')).toHaveText('21.9 min');
   await expect(page.getByTestId('two-regions')).toBeChecked();
-  await expect(page.getByTestId('average-month')).toBeChecked();
+  await expect(page.getByTestId('month-avg')).toBeChecked();
   await page.getByTestId('reset').click();
   await expect(page.getByTestId('budget')).toHaveText('43.2 min');
   expect(await lab.hash()).toBe('#/availability');

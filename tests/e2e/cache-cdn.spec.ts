@@ -1,6 +1,6 @@
 // The cache-aside & CDN offload demo in the browser: the worked example's offload figures,
 // reaction to the hit ratio and popularity controls, staleness, the cold-cache spike and
-// its link to the autoscaling demo, deep links across a reload, and a bad link.
+// its link to the autoscaling demo, deep links across a reload (bad links: bad-links.spec.ts).
 import { test, expect } from '@playwright/test';
 import { Lab } from './lab';
 
@@ -22,7 +22,7 @@ test('opens on the worked example', async ({ page }) => {
   await expect(documented).toHaveCount(5);
   await expect(documented.first().locator('a')).toHaveAttribute('href', /^https:\/\/docs\.aws\.amazon\.com\/AmazonCloudFront\//);
   await expect(page.getByTestId('cdn-hit-burst')).toHaveText('92.0 %');
-  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  await lab.allBadgesAgree();
   const link = page.getByTestId('autoscaling-link');
   await expect(link).toHaveAttribute('href', /^#\/autoscaling\?.*prof=custom/);
   await link.click();
@@ -91,15 +91,5 @@ test('a deep link restores the exact state after a reload', async ({ page }) => 
   await page.getByTestId('reset').click();
   await expect(page.getByTestId('origin')).toHaveText('96 req/s');
   expect(await lab.hash()).toBe('#/cache-cdn');
-  expect(lab.errors).toEqual([]);
-});
-
-test('a bad link is explained and the worked example stands in', async ({ page }) => {
-  const lab = new Lab(page);
-  await lab.open('#/cache-cdn?hit=120&s=abc&colour=red');
-  const notice = page.getByTestId('ignored');
-  for (const text of ['hit=120', 's=abc', 'colour=red']) await expect(notice).toContainText(text);
-  await expect(page.getByTestId('origin')).toHaveText('96 req/s');
-  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
   expect(lab.errors).toEqual([]);
 });

@@ -1,5 +1,5 @@
 // The failure drill in the browser: the worked example's drill and its budget,
-// presets, adding a failure, the moment picture, deep links across a reload, bad links.
+// presets, adding a failure, the moment picture, deep links across a reload (bad links: bad-links.spec.ts).
 import { test, expect } from '@playwright/test';
 import { Lab } from './lab';
 
@@ -20,7 +20,7 @@ test('opens on one task failing in the worked example', async ({ page }) => {
   await expect(events).toContainText('3 failed checks in a row, each timing out after 5 s: 35 s after it stopped answering');
   await expect(events).toContainText('Every request succeeds again');
   await expect(page.getByTestId('documented')).toContainText('60–120 seconds');
-  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  await lab.allBadgesAgree();
   await expect(page.locator('.worked.agrees')).toHaveCount(1);
   expect(lab.errors).toEqual([]);
 });
@@ -87,18 +87,6 @@ test('a deep link restores the drill after a reload', async ({ page }) => {
   await page.getByTestId('reset').click();
   await expect(page.getByTestId('consumed')).toHaveText('0.675 %');
   expect(await lab.hash()).toBe('#/failure-drill');
-  expect(lab.errors).toEqual([]);
-});
-
-test('a bad link shows what it ignored and keeps the worked example', async ({ page }) => {
-  const lab = new Lab(page);
-  await lab.open('#/failure-drill?fail=meteor@5&fo=-3&load=NaN&zzz=1');
-  const notice = page.getByTestId('ignored');
-  await expect(notice).toContainText('fail=meteor@5');
-  await expect(notice).toContainText('fo=-3');
-  await expect(notice).toContainText('load=NaN');
-  await expect(notice).toContainText('zzz=1');
-  await expect(page.getByTestId('consumed')).toHaveText('0.675 %');
   expect(lab.errors).toEqual([]);
 });
 

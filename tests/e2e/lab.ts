@@ -36,6 +36,13 @@ export class Lab {
     return this.page.getByTestId(`demo-${id}`);
   }
 
+  /** The page shows the worked example's badges, and every one agrees (✓). */
+  async allBadgesAgree() {
+    const badges = this.page.locator('.worked');
+    await expect(badges.first()).toBeVisible();
+    await expect(this.page.locator('.worked.agrees')).toHaveCount(await badges.count());
+  }
+
   /** The fragment after `#`, as the address bar holds it. */
   async hash(): Promise<string> {
     return this.page.evaluate(() => location.hash);

@@ -1,6 +1,6 @@
 // The multi-region failover demo in the browser: Route 53 timing, RTO and RPO, the
 // availability gained and the standby's bill against the worked example's totals, controls
-// that move the numbers, the timeline and the chart, deep links across a reload, a bad link.
+// that move the numbers, the timeline and the chart, deep links across a reload (bad links: bad-links.spec.ts).
 import { test, expect } from '@playwright/test';
 import { Lab } from './lab';
 
@@ -25,7 +25,7 @@ test('opens on the worked example', async ({ page }) => {
   await expect(page.getByTestId('documented').locator('li')).toHaveCount(4);
   await expect(page.getByTestId('documented')).toContainText('alias record');
   await expect(page.locator('.worked')).toHaveCount(3);
-  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
+  await lab.allBadgesAgree();
   await page.getByTestId('availability-link').click();
   await expect(lab.demo('availability')).toBeVisible();
   await expect(page.getByTestId('two-regions')).toBeChecked();
@@ -83,15 +83,6 @@ test('a deep link restores the exact state after a reload', async ({ page }) => 
   expect(lab.errors).toEqual([]);
 });
 
-test('a bad link is explained and the worked example stands in', async ({ page }) => {
-  const lab = new Lab(page);
-  await lab.open('#/multi-region?hc=15&thr=20&lag=NaN');
-  const notice = page.getByTestId('ignored');
-  for (const text of ['hc=15', 'thr=20', 'lag=NaN']) await expect(notice).toContainText(text);
-  await expect(page.getByTestId('rto')).toHaveText('390 s (6 min 30 s)');
-  await expect(page.locator('.worked:not(.agrees)')).toHaveCount(0);
-  expect(lab.errors).toEqual([]);
-});
 
 test("alias records keep Route 53's 60 s TTL; a CNAME's TTL is yours", async ({ page }) => {
   const lab = new Lab(page);

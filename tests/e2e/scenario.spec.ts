@@ -24,7 +24,11 @@ test('Multi-AZ off in the bill is the Single-AZ database of the availability cha
 
 test('a hit ratio changed in autoscaling moves the bill and the functions', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('#/autoscaling');
+  // The bill on the worked example's 92 %, to see it move.
+  await lab.open('#/cost');
+  await expect(page.getByTestId('row-8')).toContainText('$400.35');
+  await expect(page.getByTestId('on-demand-total')).toHaveText('$1,358.49');
+  await page.getByTestId('nav-autoscaling').click();
   await page.getByTestId('hit').fill('80');
   await expect(page.getByTestId('linked-hit')).toContainText('80 %');
   await expect(page.getByTestId('linked-hit')).toContainText('from the Autoscaling loop demo');
@@ -78,6 +82,8 @@ test('the scenario is one deep link', async ({ page }) => {
   await expect(page.getByTestId('linked-hc')).toContainText('from the Failure drill demo');
   await lab.open('#/cost?s.maz=2&linked=0');
   await expect(page.getByTestId('ignored')).toContainText('s.maz=2');
+  // `linked=0` is read (the demo explores on its own), so the notice does not list it.
+  await expect(page.getByTestId('scenario-panel')).toContainText('Exploring on its own');
   await expect(page.getByTestId('ignored')).not.toContainText('linked');
   expect(lab.errors).toEqual([]);
 });

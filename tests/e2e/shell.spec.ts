@@ -4,19 +4,24 @@ import { test, expect } from '@playwright/test';
 import { Lab } from './lab';
 import { subPathUrl } from '../playwright.config';
 
-const CORE_DEMOS = ['service-models', 'vm-vs-container', 'iac-drift', 'autoscaling', 'availability', 'cost', 'serverless'];
+// Every demo of the lab, in the course's order (the model's catalog): the navigation must
+// list exactly these.
+const DEMOS = ['service-models', 'vm-vs-container', 'iac-drift', 'rolling-deploy', 'autoscaling',
+  'availability', 'failure-drill', 'cost', 'cache-cdn', 'rate-limiting', 'serverless', 'multi-region'];
 
-test('the navigation lists every registered demo and each mounts with no console error', async ({ page }) => {
+test('the navigation lists every demo and each mounts its own view with no console error', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open();
   await expect(page.getByTestId('home')).toBeVisible();
-  const ids = await lab.demoIds();
-  expect(ids).toEqual(expect.arrayContaining(CORE_DEMOS));
-  expect(new Set(ids).size).toBe(ids.length);
-  for (const id of ids) {
+  expect(await lab.demoIds()).toEqual(DEMOS);
+  for (const id of DEMOS) {
     await page.getByTestId(`nav-${id}`).click();
-    await expect(lab.demo(id)).toBeVisible();
-    await expect(lab.demo(id).locator('h1')).not.toBeEmpty();
+    const demo = lab.demo(id);
+    await expect(demo).toBeVisible();
+    await expect(demo.locator('h1')).not.toBeEmpty();
+    // A demo's own view, not a placeholder: the frame's reset and the view's own controls.
+    await expect(demo.getByTestId('reset')).toBeVisible();
+    expect(await demo.locator('input, select, textarea').count()).toBeGreaterThan(0);
   }
   expect(lab.errors).toEqual([]);
 });
@@ -87,15 +92,9 @@ test('hostile link values are shown as text or rejected, never run', async ({ pa
   expect(lab.errors).toEqual([]);
 });
 
-test('an unknown page and a malformed link say so instead of failing', async ({ page }) => {
+test('an unknown page says so instead of failing', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open('#/no-such-demo');
   await expect(page.getByTestId('not-found')).toContainText('no-such-demo');
-  await lab.open('#/availability?slo=NaN&regions=9&path=%3Cscript%3Ealert(1)%3C/script%3E&zzz=' + 'x'.repeat(5000));
-  const notice = page.getByTestId('ignored');
-  await expect(notice).toContainText('slo=NaN');
-  await expect(notice).toContainText('regions=9');
-  await expect(notice).toContainText('<script>');
-  await expect(page.getByTestId('budget')).toHaveText('43.2 min');
   expect(lab.errors).toEqual([]);
 });

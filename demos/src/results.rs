@@ -1,0 +1,96 @@
+//! The result section every demo shares: the model's problems in place of results, a
+//! section greyed while the params are invalid, and the worked example's badges.
+
+use cloud_lab_model::claim::Verdict;
+use leptos::prelude::*;
+
+/// A section of results, marked invalid (and greyed) while the model refuses the params:
+/// `<Results invalid=page.invalid() heading="…" id="composed">…</Results>`.
+#[component]
+pub fn Results(
+    #[prop(into)] invalid: Signal<bool>,
+    heading: &'static str,
+    /// The heading's id is `{id}-heading`.
+    id: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <section aria-labelledby=format!("{id}-heading") class="results" class:invalid=move || invalid.get()>
+            <h2 id=format!("{id}-heading")>{heading}</h2>
+            {children()}
+        </section>
+    }
+}
+
+/// The model's complaints about the current input, in the page.
+#[component]
+pub fn Problems(problems: Vec<String>) -> impl IntoView {
+    view! {
+        <div class="problems" role="alert" data-testid="problems">
+            <p>"The lab cannot compute this yet:"</p>
+            <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+        </div>
+    }
+}
+
+/// A worked-example figure beside the live one: ✓ when the live figure, rounded as the
+/// worked example prints it, is the printed one. Built by `Page::badge` from a claim.
+#[component]
+pub fn Badge(#[prop(into)] verdict: Signal<Verdict>) -> impl IntoView {
+    badge(
+        Signal::derive(move || verdict.with(|v| v.printed)),
+        Signal::derive(move || verdict.with(|v| v.agrees)),
+        Signal::derive(move || verdict.with(|v| format!("live {}, {}", v.live, v.rule))),
+    )
+}
+
+/// The worked example's figure beside the live one, compared in the view. Kept while the
+/// views that use it move their figures into their models' claims (then [`Badge`]).
+#[component]
+pub fn WorkedExample(
+    /// As the worked example prints it.
+    printed: &'static str,
+    /// True when the live value matches.
+    #[prop(into)]
+    agrees: Signal<bool>,
+) -> impl IntoView {
+    badge(printed.into(), agrees, Signal::stored(String::new()))
+}
+
+fn badge(printed: Signal<&'static str>, agrees: Signal<bool>, title: Signal<String>) -> AnyView {
+    view! {
+        <span class="worked" class:agrees=move || agrees.get() data-testid="worked-example" title=move || title.get()>
+            "Worked example: "{move || printed.get()}
+            <span aria-hidden="true">{move || if agrees.get() { " ✓" } else { "" }}</span>
+            <span class="visually-hidden">{move || if agrees.get() { " (matches)" } else { " (differs)" }}</span>
+        </span>
+    }
+    .into_any()
+}
+
+/// A reactive value from a model outcome, or the default while the input is invalid.
+/// `Page::from_ok` is the same for a demo's own outcome.
+pub fn from_ok<O, T>(
+    outcome: Memo<Result<O, Vec<String>>>,
+    f: impl Fn(&O) -> T + Copy + Send + Sync + 'static,
+) -> impl Fn() -> T + Copy + Send + Sync + 'static
+where
+    O: Send + Sync + PartialEq + 'static,
+    T: Default,
+{
+    move || outcome.with(|o| o.as_ref().map(f).unwrap_or_default())
+}
+
+/// The model's problems, shown in place of the results while there are any.
+/// `Page::problems` is the same for a demo's own outcome.
+pub fn problems_view<O>(outcome: Memo<Result<O, Vec<String>>>) -> impl IntoView
+where
+    O: Send + Sync + PartialEq + 'static,
+{
+    move || {
+        outcome.with(|o| match o {
+            Err(problems) => Some(view! { <Problems problems=problems.clone()/> }),
+            Ok(_) => None,
+        })
+    }
+}

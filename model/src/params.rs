@@ -1,0 +1,588 @@
+//! One description per parameter: each demo's params list their fields once, in a table,
+//! and the link, the range checks, the view's controls and the generic tests all read it.
+//!
+//! A [`Field`] is a [`Spec`] (link key, label, unit, range, step, scale) and the accessors
+//! into the params. The worked example's value is the params' `Default`. Quantities that
+//! several demos hold — the load, the CDN hit ratio, the health check — have their `Spec`
+//! once, in [`shared`], so a link key means one thing everywhere.
+//!
+//! ```text
+//! table ──► to_query / from_query (link)     ──► check (range messages of validate)
+//!       ──► the view's controls (limits, step, unit, scale)
+//!       ──► model/tests/demos.rs (links round-trip, links made of real keys)
+//! ```
+
+use crate::link::{number_text, Ignored, LinkReader, Query};
+
+/// How a quantity reads, on the page and in a link. Range and step are in shown units:
+/// a 92 % hit ratio has `scale: 100.0` and is shown, linked and checked as 92.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spec {
+    /// The link key: `hit` in `#/cost?hit=85`.
+    pub key: &'static str,
+    /// The control's label, in the course's words.
+    pub label: &'static str,
+    /// Written after the shown number: "%", "req/s", "s"; "" for a plain count.
+    pub unit: &'static str,
+    pub min: f64,
+    pub max: f64,
+    /// The control's step.
+    pub step: f64,
+    /// Shown = stored × scale.
+    pub scale: f64,
+}
+
+impl Spec {
+    /// A quantity shown as stored.
+    pub const fn new(
+        key: &'static str,
+        label: &'static str,
+        unit: &'static str,
+        (min, max): (f64, f64),
+        step: f64,
+    ) -> Spec {
+        Spec {
+            key,
+            label,
+            unit,
+            min,
+            max,
+            step,
+            scale: 1.0,
+        }
+    }
+
+    /// A share stored as 0–1 and shown, linked and checked in percent.
+    pub const fn percent(
+        key: &'static str,
+        label: &'static str,
+        (min, max): (f64, f64),
+        step: f64,
+    ) -> Spec {
+        Spec {
+            scale: 100.0,
+            ..Spec::new(key, label, "%", (min, max), step)
+        }
+    }
+
+    /// A field with no range: an on/off switch, a choice, a list written as text.
+    pub const fn named(key: &'static str, label: &'static str) -> Spec {
+        Spec::new(key, label, "", (0.0, 1.0), 1.0)
+    }
+
+    /// The unit with its separating space, for the end of a sentence: " %", " req/s", "".
+    pub fn unit_suffix(&self) -> String {
+        if self.unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", self.unit)
+        }
+    }
+
+    /// The stored value of a shown one: `92` → `0.92`. A scaled value is snapped to twelve
+    /// decimal places, so `99.99` reads back as exactly `0.9999`.
+    pub fn stored(&self, shown: f64) -> f64 {
+        if self.scale == 1.0 {
+            return shown;
+        }
+        let x = shown / self.scale;
+        let snapped = (x * 1e12).round() / 1e12;
+        if snapped.is_finite() {
+            snapped
+        } else {
+            x
+        }
+    }
+
+    pub fn shown(&self, stored: f64) -> f64 {
+        stored * self.scale
+    }
+
+    /// True when a shown value is a finite number within the range.
+    pub fn holds(&self, shown: f64) -> bool {
+        shown.is_finite() && (self.min..=self.max).contains(&shown)
+    }
+
+    /// The range message of `validate`: "SLO: must be between 1 and 99.9999 %."
+    pub fn out_of_range(&self) -> String {
+        format!(
+            "{}: must be between {} and {}{}.",
+            self.label,
+            number_text(self.min),
+            number_text(self.max),
+            self.unit_suffix()
+        )
+    }
+}
+
+/// One of a choice's options: its link slug and its label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Choice {
+    pub slug: &'static str,
+    pub label: &'static str,
+}
+
+/// How a field is read and written in the params `P`.
+pub enum Access<P> {
+    /// A real number, stored unscaled.
+    Number {
+        get: fn(&P) -> f64,
+        set: fn(&mut P, f64),
+    },
+    /// A whole number.
+    Whole {
+        get: fn(&P) -> u32,
+        set: fn(&mut P, u32),
+    },
+    /// On or off, `1` or `0` in a link.
+    Flag {
+        get: fn(&P) -> bool,
+        set: fn(&mut P, bool),
+    },
+    /// One of named options, by slug. `set` is only ever given one of the options' slugs.
+    Choice {
+        options: &'static [Choice],
+        get: fn(&P) -> &'static str,
+        set: fn(&mut P, &str),
+    },
+    /// A list or a structure written as text (availability's path, the failure drill's
+    /// failures): the demo writes and parses it; its own `validate` checks it.
+    Text {
+        write: fn(&P) -> String,
+        parse: fn(&mut P, &str) -> Result<(), String>,
+    },
+}
+
+// Derived `Clone` would ask `P: Clone`; fn pointers are `Copy` whatever `P` is.
+impl<P> Clone for Access<P> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<P> Copy for Access<P> {}
+
+/// A parameter: how it reads, and where it lives in the params.
+pub struct Field<P> {
+    pub spec: Spec,
+    pub access: Access<P>,
+}
+
+impl<P> Clone for Field<P> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<P> Copy for Field<P> {}
+
+impl<P> std::fmt::Debug for Field<P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Field({})", self.spec.key)
+    }
+}
+
+impl<P> Field<P> {
+    pub const fn number(spec: Spec, get: fn(&P) -> f64, set: fn(&mut P, f64)) -> Self {
+        Field {
+            spec,
+            access: Access::Number { get, set },
+        }
+    }
+
+    pub const fn whole(spec: Spec, get: fn(&P) -> u32, set: fn(&mut P, u32)) -> Self {
+        Field {
+            spec,
+            access: Access::Whole { get, set },
+        }
+    }
+
+    pub const fn flag(spec: Spec, get: fn(&P) -> bool, set: fn(&mut P, bool)) -> Self {
+        Field {
+            spec,
+            access: Access::Flag { get, set },
+        }
+    }
+
+    pub const fn choice(
+        spec: Spec,
+        options: &'static [Choice],
+        get: fn(&P) -> &'static str,
+        set: fn(&mut P, &str),
+    ) -> Self {
+        Field {
+            spec,
+            access: Access::Choice { options, get, set },
+        }
+    }
+
+    pub const fn text(
+        spec: Spec,
+        write: fn(&P) -> String,
+        parse: fn(&mut P, &str) -> Result<(), String>,
+    ) -> Self {
+        Field {
+            spec,
+            access: Access::Text { write, parse },
+        }
+    }
+
+    /// The value as a link writes it: shown units, no trailing zeros.
+    pub fn text_of(&self, p: &P) -> String {
+        match self.access {
+            Access::Number { get, .. } => number_text(self.spec.shown(get(p))),
+            Access::Whole { get, .. } => get(p).to_string(),
+            Access::Flag { get, .. } => if get(p) { "1" } else { "0" }.to_string(),
+            Access::Choice { get, .. } => get(p).to_string(),
+            Access::Text { write, .. } => write(p),
+        }
+    }
+
+    /// The shown value of a number or a whole number (a flag is 0 or 1); `None` for a
+    /// choice or a text.
+    pub fn shown(&self, p: &P) -> Option<f64> {
+        match self.access {
+            Access::Number { get, .. } => Some(self.spec.shown(get(p))),
+            Access::Whole { get, .. } => Some(f64::from(get(p))),
+            Access::Flag { get, .. } => Some(if get(p) { 1.0 } else { 0.0 }),
+            Access::Choice { .. } | Access::Text { .. } => None,
+        }
+    }
+
+    /// Sets a number or a whole number from its shown value, as a control reports it. A
+    /// value that is not a whole number becomes 0 for a whole field (outside every range
+    /// the lab uses, so `validate` says so in words).
+    pub fn set_shown(&self, p: &mut P, shown: f64) {
+        match self.access {
+            Access::Number { set, .. } => set(p, self.spec.stored(shown)),
+            Access::Whole { set, .. } => {
+                let whole = shown.is_finite() && shown.fract() == 0.0 && shown >= 0.0;
+                set(
+                    p,
+                    if whole {
+                        shown.min(f64::from(u32::MAX)) as u32
+                    } else {
+                        0
+                    },
+                )
+            }
+            Access::Flag { set, .. } => set(p, shown != 0.0),
+            Access::Choice { .. } | Access::Text { .. } => {}
+        }
+    }
+
+    /// True when the value is within the field's range (always, for a flag, a choice or a text).
+    pub fn holds(&self, p: &P) -> bool {
+        match self.access {
+            Access::Number { .. } | Access::Whole { .. } => {
+                self.shown(p).is_some_and(|x| self.spec.holds(x))
+            }
+            Access::Flag { .. } | Access::Choice { .. } | Access::Text { .. } => true,
+        }
+    }
+
+    /// Reads the field's value from a link into `p`; what cannot be used is recorded.
+    fn read(&self, r: &mut LinkReader<'_>, p: &mut P) {
+        let s = &self.spec;
+        match self.access {
+            Access::Number { set, .. } => {
+                if let Some(x) = r.number(s.key, s.min, s.max) {
+                    set(p, s.stored(x));
+                }
+            }
+            Access::Whole { set, .. } => {
+                if let Some(x) = r.whole(s.key, whole_bound(s.min), whole_bound(s.max)) {
+                    set(p, x);
+                }
+            }
+            Access::Flag { set, .. } => {
+                if let Some(on) = r.flag(s.key) {
+                    set(p, on);
+                }
+            }
+            Access::Choice { options, set, .. } => {
+                let slugs: Vec<(&str, &str)> = options.iter().map(|o| (o.slug, o.slug)).collect();
+                if let Some(slug) = r.choice(s.key, &slugs) {
+                    set(p, slug);
+                }
+            }
+            Access::Text { parse, .. } => {
+                if let Some(text) = r.text(s.key) {
+                    if let Err(why) = parse(p, text) {
+                        r.ignore(s.key, text, why);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn whole_bound(x: f64) -> u32 {
+    x.clamp(0.0, f64::from(u32::MAX)) as u32
+}
+
+/// A demo's fields, in groups: a group is a run of fields that belong together (the
+/// health check's four), and a shared group is written once and listed by every demo
+/// that holds it. The order is the link's.
+pub type Table<P> = &'static [&'static [Field<P>]];
+
+/// Params described by a table.
+pub trait Fields: Default + Sized + 'static {
+    const FIELDS: Table<Self>;
+
+    /// Values each within range that clash (a minimum above a maximum): fixed after a link
+    /// is read, each fix recorded on the reader.
+    fn repair(&mut self, _r: &mut LinkReader<'_>) {}
+}
+
+/// Every field of a table, in order.
+pub fn fields<P: Fields>() -> impl Iterator<Item = &'static Field<P>> {
+    P::FIELDS.iter().flat_map(|group| group.iter())
+}
+
+/// The field with a link key.
+pub fn field<P: Fields>(key: &str) -> Option<&'static Field<P>> {
+    fields::<P>().find(|f| f.spec.key == key)
+}
+
+/// The link of params: the fields that differ from the worked example, in table order.
+pub fn to_query<P: Fields>(p: &P) -> String {
+    let d = P::default();
+    Query::encode(fields::<P>().filter_map(|f| {
+        let text = f.text_of(p);
+        (text != f.text_of(&d)).then_some((f.spec.key, text))
+    }))
+}
+
+/// Params from a link: the worked example, with each usable value of the link in place.
+pub fn from_query<P: Fields>(query: &Query) -> (P, Vec<Ignored>) {
+    let mut p = P::default();
+    let mut r = LinkReader::new(query);
+    for f in fields::<P>() {
+        f.read(&mut r, &mut p);
+    }
+    p.repair(&mut r);
+    (p, r.finish())
+}
+
+/// The range messages of `validate`, one per field out of its range, in table order.
+pub fn check<P: Fields>(p: &P) -> Vec<String> {
+    fields::<P>()
+        .filter(|f| !f.holds(p))
+        .map(|f| f.spec.out_of_range())
+        .collect()
+}
+
+/// Quantities several demos hold, described once. A demo lists them with its own
+/// accessors: `Field::number(shared::CDN_HIT_RATIO, |p| p.cdn_hit_ratio, |p, x| p.cdn_hit_ratio = x)`.
+pub mod shared {
+    use super::Spec;
+
+    /// The most requests a second any demo takes, at the edge or the origin.
+    pub const MAX_LOAD_PER_S: f64 = 1_000_000.0;
+
+    /// Steady requests a second at the CDN's edge.
+    pub const EDGE_LOAD: Spec = Spec::new(
+        "load",
+        "Steady load at the edge",
+        "req/s",
+        (0.0, MAX_LOAD_PER_S),
+        100.0,
+    );
+    pub const CDN_HIT_RATIO: Spec = Spec::percent("hit", "CDN hit ratio", (0.0, 100.0), 1.0);
+    /// One app task's requests a second at the CPU target (`cap` is always a task's capacity).
+    pub const TASK_CAPACITY: Spec = Spec::new(
+        "cap",
+        "One task's capacity",
+        "req/s",
+        (0.01, MAX_LOAD_PER_S),
+        1.0,
+    );
+    pub const CPU_TARGET: Spec = Spec::percent("target", "CPU target", (1.0, 99.0), 1.0);
+    pub const MULTI_AZ: Spec = Spec::named("maz", "Multi-AZ database (a standby in the second AZ)");
+    pub const SLO: Spec = Spec::percent("slo", "SLO", (1.0, 99.9999), 0.01);
+
+    /// The ALB target group's health check, within the limits AWS documents for it
+    /// (`HealthCheckIntervalSeconds` 5–300, `HealthCheckTimeoutSeconds` 2–120,
+    /// thresholds 2–10): <https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html>.
+    pub const HEALTH_CHECK_INTERVAL: Spec =
+        Spec::new("hi", "Health-check interval", "s", (5.0, 300.0), 1.0);
+    pub const HEALTH_CHECK_TIMEOUT: Spec =
+        Spec::new("hto", "Health-check timeout", "s", (2.0, 120.0), 1.0);
+    pub const HEALTHY_THRESHOLD: Spec =
+        Spec::new("ht", "Healthy threshold", "checks", (2.0, 10.0), 1.0);
+    pub const UNHEALTHY_THRESHOLD: Spec =
+        Spec::new("ut", "Unhealthy threshold", "checks", (2.0, 10.0), 1.0);
+}
+
+/// The health check's four fields for params that hold a
+/// [`HealthCheck`](crate::photoshare::HealthCheck) at `p.<path>`: one line in a table,
+/// `&health_check_fields!(health_check)`, with the shared keys and limits.
+#[macro_export]
+macro_rules! health_check_fields {
+    ($($path:ident).+) => {
+        [
+            $crate::params::Field::whole(
+                $crate::params::shared::HEALTH_CHECK_INTERVAL,
+                |p| p.$($path).+.interval_s,
+                |p, x| p.$($path).+.interval_s = x,
+            ),
+            $crate::params::Field::whole(
+                $crate::params::shared::HEALTH_CHECK_TIMEOUT,
+                |p| p.$($path).+.timeout_s,
+                |p, x| p.$($path).+.timeout_s = x,
+            ),
+            $crate::params::Field::whole(
+                $crate::params::shared::HEALTHY_THRESHOLD,
+                |p| p.$($path).+.healthy_threshold,
+                |p, x| p.$($path).+.healthy_threshold = x,
+            ),
+            $crate::params::Field::whole(
+                $crate::params::shared::UNHEALTHY_THRESHOLD,
+                |p| p.$($path).+.unhealthy_threshold,
+                |p, x| p.$($path).+.unhealthy_threshold = x,
+            ),
+        ]
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Clone, Debug, Default, PartialEq)]
+    struct Toy {
+        share: f64,
+        count: u32,
+        on: bool,
+        mode: &'static str,
+        list: Vec<u32>,
+    }
+
+    const MODES: [Choice; 2] = [
+        Choice {
+            slug: "a",
+            label: "A",
+        },
+        Choice {
+            slug: "b",
+            label: "B",
+        },
+    ];
+
+    impl Fields for Toy {
+        const FIELDS: Table<Self> = &[
+            &[
+                Field::number(
+                    Spec::percent("share", "Share", (0.0, 100.0), 1.0),
+                    |p| p.share,
+                    |p, x| p.share = x,
+                ),
+                Field::whole(
+                    Spec::new("n", "Count", "tasks", (1.0, 9.0), 1.0),
+                    |p| p.count,
+                    |p, x| p.count = x,
+                ),
+            ],
+            &[
+                Field::flag(Spec::named("on", "On"), |p| p.on, |p, x| p.on = x),
+                Field::choice(
+                    Spec::named("mode", "Mode"),
+                    &MODES,
+                    |p| if p.mode == "b" { "b" } else { "a" },
+                    |p, s| p.mode = if s == "b" { "b" } else { "a" },
+                ),
+                Field::text(
+                    Spec::named("list", "List"),
+                    |p| {
+                        let items: Vec<String> = p.list.iter().map(u32::to_string).collect();
+                        items.join(",")
+                    },
+                    |p, text| {
+                        p.list = text
+                            .split(',')
+                            .map(|x| x.parse().map_err(|_| format!("'{x}' is not a count")))
+                            .collect::<Result<_, _>>()?;
+                        Ok(())
+                    },
+                ),
+            ],
+        ];
+    }
+
+    #[test]
+    fn the_table_writes_what_differs_and_reads_it_back() {
+        let p = Toy {
+            share: 0.9999,
+            count: 3,
+            on: true,
+            mode: "b",
+            list: vec![4, 5],
+        };
+        let q = to_query(&p);
+        assert_eq!(q, "share=99.99&n=3&on=1&mode=b&list=4%2C5");
+        let (back, ignored) = from_query::<Toy>(&Query::parse(&q));
+        assert!(ignored.is_empty(), "{ignored:?}");
+        assert_eq!(back, p);
+        assert_eq!(to_query(&Toy::default()), "");
+    }
+
+    #[test]
+    fn a_bad_value_is_ignored_with_the_readers_reason() {
+        let (p, ignored) =
+            from_query::<Toy>(&Query::parse("share=101&n=x&on=2&mode=c&list=1,z&zz=1"));
+        assert_eq!(p, Toy::default());
+        let reasons: Vec<String> = ignored.iter().map(|i| i.to_string()).collect();
+        assert_eq!(
+            reasons,
+            [
+                "share=101: outside 0–100",
+                "n=x: not a whole number",
+                "on=2: expected one of 1, 0",
+                "mode=c: expected one of a, b",
+                "list=1,z: 'z' is not a count",
+                "zz=1: not a setting of this demo"
+            ]
+        );
+    }
+
+    #[test]
+    fn check_gives_the_range_message_of_each_field_out_of_range() {
+        let mut p = Toy {
+            count: 3,
+            ..Toy::default()
+        };
+        assert!(check(&p).is_empty());
+        p.share = f64::NAN;
+        p.count = 10;
+        assert_eq!(
+            check(&p),
+            [
+                "Share: must be between 0 and 100 %.",
+                "Count: must be between 1 and 9 tasks."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_control_sets_shown_values() {
+        let share = field::<Toy>("share").unwrap();
+        let count = field::<Toy>("n").unwrap();
+        let mut p = Toy::default();
+        share.set_shown(&mut p, 92.0);
+        assert_eq!(p.share, 0.92);
+        assert_eq!(share.shown(&p), Some(92.0));
+        count.set_shown(&mut p, 2.5);
+        assert_eq!(p.count, 0);
+        count.set_shown(&mut p, f64::NAN);
+        assert_eq!(p.count, 0);
+        count.set_shown(&mut p, 7.0);
+        assert_eq!(p.count, 7);
+    }
+
+    #[test]
+    fn a_scaled_value_reads_back_exactly() {
+        let s = Spec::percent("x", "X", (0.0, 100.0), 1.0);
+        for (shown, stored) in [(99.99, 0.9999), (92.0, 0.92), (99.95, 0.9995), (0.1, 0.001)] {
+            assert_eq!(s.stored(shown), stored);
+        }
+    }
+}
