@@ -14,7 +14,7 @@
 use std::collections::VecDeque;
 
 use crate::documented::Documented;
-use crate::link::{from_percent, number_text, Ignored, LinkReader, LinkState, Query};
+use crate::link::{number_text, Ignored, LinkReader, LinkState, Query};
 use crate::money::{Decimal, Usd};
 use crate::photoshare;
 
@@ -24,14 +24,14 @@ pub const MAX_DURATION_S: u32 = 2 * 24 * 3_600;
 pub const MIN_DURATION_S: u32 = 60;
 /// Largest fleet the lab simulates.
 pub const MAX_TASKS_LIMIT: u32 = 1_000;
-/// Highest edge load accepted, req/s.
-pub const MAX_LOAD_PER_S: f64 = 10_000_000.0;
+/// Highest edge load accepted, req/s, as in every demo.
+pub const MAX_LOAD_PER_S: f64 = crate::params::shared::MAX_LOAD_PER_S;
+/// Highest peak (base load × peak ÷ base) the model runs, req/s.
+pub const MAX_PEAK_LOAD_PER_S: f64 = 100.0 * MAX_LOAD_PER_S;
 /// Most points in a custom load profile.
 pub const MAX_PROFILE_POINTS: usize = 100;
 /// Longest cooldown or provisioning time accepted.
 pub const MAX_DELAY_S: u32 = 3_600;
-/// The target group's health-check interval, as Elastic Load Balancing allows it.
-pub const HEALTH_CHECK_INTERVAL_S: (u32, u32) = (5, 300);
 /// Most points in one series; longer runs are sampled more coarsely.
 pub const MAX_SERIES_POINTS: u32 = 1_440;
 /// Finest series resolution.
@@ -70,12 +70,6 @@ pub use prose::*;
 pub use run::*;
 pub use sizing::*;
 pub use target_tracking::*;
-/// Its link is still read by the hand-written `LinkState` above; its owner describes its
-/// fields here (see `params` and the availability demo).
-impl crate::params::Fields for AutoscalingParams {
-    const FIELDS: crate::params::Table<Self> = &[];
-}
-
 /// The autoscaling demo in the lab's registry.
 pub struct Autoscaling;
 

@@ -648,23 +648,26 @@ fn links_round_trip_and_the_default_is_an_empty_query() {
 #[test]
 fn a_bad_link_keeps_the_defaults_and_says_what_it_ignored() {
     let (p, ignored) = AutoscalingParams::from_query(&Query::parse(
-        "prof=zigzag&cap=0&hit=NaN&min=30&pol=tt,tt&pts=0:1,5:x&dur=10&seed=-1&zzz=1&cloud=azure",
+        "prof=zigzag&cap=0&hit=NaN&min=30&max=20&pol=tt,tt&pts=0:1,5:x&dur=10&seed=-1&zzz=1&cloud=azure",
     ));
     assert_eq!(p, AutoscalingParams::default());
     let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
+    // The table's order, then the clash of the two limits, then keys of no demo.
     assert_eq!(
         keys,
-        ["prof", "pts", "seed", "hit", "cap", "min", "pol", "dur", "zzz"]
+        ["hit", "cap", "prof", "dur", "seed", "pol", "pts", "min", "zzz"]
     );
     assert_eq!(
-        ignored[1].reason,
+        ignored[6].reason,
         "point 2: expected seconds:req/s, as 600:9000"
     );
-    assert_eq!(ignored[5].reason, "above the maximum of 20 tasks");
-    // A maximum below the default minimum is the one blamed.
+    assert_eq!(ignored[7].reason, "above the maximum of 20 tasks");
+    // One limit alone moves the other: every value within a field's range reads.
     let (p, ignored) = AutoscalingParams::from_query(&Query::parse("max=1"));
-    assert_eq!((p.min_tasks, p.max_tasks), (2, 20));
-    assert_eq!(ignored[0].key, "max");
+    assert_eq!((p.min_tasks, p.max_tasks), (1, 1));
+    assert!(ignored.is_empty());
+    let (p, _) = AutoscalingParams::from_query(&Query::parse("min=30"));
+    assert_eq!((p.min_tasks, p.max_tasks), (30, 30));
 }
 
 #[test]

@@ -1,171 +1,265 @@
 //! The demo's deep link: params to a query and back, with the load points' and policies' text.
 
 use super::*;
+use crate::params::{self, shared, Choice, Field, Fields, Spec, Table};
 
-/// Link format: `prof=custom&pts=0:1200,600:9000&hit=92&target=60&min=2&max=20&out=60&in=300&hi=15&pol=tt,hpa,fixed…`.
+/// The specs the scaling demos (autoscaling, the failure drill, the rolling deploy) share:
+/// a link key means the same quantity in each; a demo may take a narrower range.
+pub mod specs {
+    use super::*;
+
+    pub const MIN_TASKS: Spec = Spec::new(
+        "min",
+        "Minimum tasks",
+        "tasks",
+        (1.0, MAX_TASKS_LIMIT as f64),
+        1.0,
+    );
+    pub const MAX_TASKS: Spec = Spec::new(
+        "max",
+        "Maximum tasks",
+        "tasks",
+        (1.0, MAX_TASKS_LIMIT as f64),
+        1.0,
+    );
+    pub const PROVISIONING: Spec = Spec::new(
+        "prov",
+        "Provisioning (launch to running)",
+        "s",
+        (0.0, MAX_DELAY_S as f64),
+        5.0,
+    );
+    pub const RUN_LENGTH: Spec = Spec::new(
+        "dur",
+        "Run length",
+        "s",
+        (MIN_DURATION_S as f64, MAX_DURATION_S as f64),
+        60.0,
+    );
+}
+
+const PROFILES: [Choice; 5] = [
+    Choice {
+        slug: "steady",
+        label: "Steady",
+    },
+    Choice {
+        slug: "step",
+        label: "Spike (step)",
+    },
+    Choice {
+        slug: "ramp",
+        label: "Spike (ramp)",
+    },
+    Choice {
+        slug: "diurnal",
+        label: "Diurnal day",
+    },
+    Choice {
+        slug: "custom",
+        label: "Custom",
+    },
+];
+
+const SCALE_IN_RULES: [Choice; 2] = [
+    Choice {
+        slug: "conservative",
+        label: "Conservative (as AWS)",
+    },
+    Choice {
+        slug: "eager",
+        label: "Eager (every spare task at once)",
+    },
+];
+
+/// A time within the run, in seconds.
+const fn run_time(key: &'static str, label: &'static str) -> Spec {
+    Spec::new(key, label, "s", (0.0, MAX_DURATION_S as f64), 60.0)
+}
+
+/// A delay of the scaler or the tasks, in seconds.
+const fn delay(key: &'static str, label: &'static str) -> Spec {
+    Spec::new(key, label, "s", (0.0, MAX_DELAY_S as f64), 30.0)
+}
+
+/// Link format: `load=1200&spike=7.5&hit=92&target=60&prof=custom&min=2&max=20&out=60&in=300&hi=15&pol=tt,hpa,fixed&pts=0:1200,600:9000…`.
 /// Shares are in percent, times in seconds, loads in req/s at the edge.
+impl Fields for AutoscalingParams {
+    const FIELDS: Table<Self> = &[
+        &[
+            Field::number(
+                shared::EDGE_LOAD,
+                |p| p.edge_load_per_s,
+                |p, x| p.edge_load_per_s = x,
+            ),
+            Field::number(
+                Spec::new("spike", "Peak ÷ base", "×", (0.0, 100.0), 0.5),
+                |p| p.spike_factor,
+                |p, x| p.spike_factor = x,
+            ),
+            Field::number(
+                Spec::percent("noise", "Noise", (0.0, 50.0), 1.0),
+                |p| p.noise,
+                |p, x| p.noise = x,
+            ),
+            Field::number(
+                shared::CDN_HIT_RATIO,
+                |p| p.cdn_hit_ratio,
+                |p, x| p.cdn_hit_ratio = x,
+            ),
+            Field::number(
+                shared::TASK_CAPACITY,
+                |p| p.capacity_per_task_per_s,
+                |p, x| p.capacity_per_task_per_s = x,
+            ),
+            Field::number(
+                shared::CPU_TARGET,
+                |p| p.cpu_target,
+                |p, x| p.cpu_target = x,
+            ),
+            Field::choice(
+                Spec::named("prof", "Load profile"),
+                &PROFILES,
+                |p| p.profile.slug(),
+                |p, slug| {
+                    if let Some(x) = LoadProfile::from_slug(slug) {
+                        p.profile = x;
+                    }
+                },
+            ),
+            Field::whole(
+                run_time("at", "Spike starts at"),
+                |p| p.spike_start_s,
+                |p, x| p.spike_start_s = x,
+            ),
+            Field::whole(
+                run_time("len", "Spike holds for"),
+                |p| p.spike_length_s,
+                |p, x| p.spike_length_s = x,
+            ),
+            Field::whole(
+                run_time("ramp", "Ramp takes"),
+                |p| p.ramp_s,
+                |p, x| p.ramp_s = x,
+            ),
+        ],
+        &[
+            Field::whole(specs::MIN_TASKS, |p| p.min_tasks, |p, x| p.min_tasks = x),
+            Field::whole(specs::MAX_TASKS, |p| p.max_tasks, |p, x| p.max_tasks = x),
+            Field::whole(
+                delay("out", "Scale-out cooldown"),
+                |p| p.scale_out_cooldown_s,
+                |p, x| p.scale_out_cooldown_s = x,
+            ),
+            Field::whole(
+                delay("in", "Scale-in cooldown"),
+                |p| p.scale_in_cooldown_s,
+                |p, x| p.scale_in_cooldown_s = x,
+            ),
+            Field::whole(
+                specs::PROVISIONING,
+                |p| p.provisioning_s,
+                |p, x| p.provisioning_s = x,
+            ),
+            Field::whole(
+                shared::HEALTH_CHECK_INTERVAL,
+                |p| p.health_check_interval_s,
+                |p, x| p.health_check_interval_s = x,
+            ),
+            Field::whole(
+                Spec::new(
+                    "fixed",
+                    "Fixed fleet",
+                    "tasks",
+                    (1.0, MAX_TASKS_LIMIT as f64),
+                    1.0,
+                ),
+                |p| p.fixed_tasks,
+                |p, x| p.fixed_tasks = x,
+            ),
+            Field::whole(specs::RUN_LENGTH, |p| p.duration_s, |p, x| p.duration_s = x),
+            Field::text(
+                Spec::named("seed", "Noise seed"),
+                |p| p.seed.to_string(),
+                |p, text| {
+                    p.seed = text
+                        .trim()
+                        .parse()
+                        .map_err(|_| "not a whole number".to_string())?;
+                    Ok(())
+                },
+            ),
+            Field::choice(
+                Spec::named("scalein", "Scale-in rule"),
+                &SCALE_IN_RULES,
+                |p| p.scale_in_rule.slug(),
+                |p, slug| {
+                    if let Some(x) = ScaleInRule::from_slug(slug) {
+                        p.scale_in_rule = x;
+                    }
+                },
+            ),
+            Field::text(
+                Spec::named("pol", "Policies compared"),
+                |p| {
+                    let slugs: Vec<&str> = p.policies.iter().map(|x| x.slug()).collect();
+                    slugs.join(",")
+                },
+                |p, text| {
+                    p.policies = parse_policies(text)?;
+                    Ok(())
+                },
+            ),
+            Field::text(
+                Spec::named("pts", "Custom load points"),
+                |p| points_text(&p.custom_points),
+                |p, text| {
+                    p.custom_points = parse_points(text)?;
+                    Ok(())
+                },
+            ),
+        ],
+    ];
+
+    /// A peak beyond what the model runs, or a minimum above the maximum: the worked
+    /// example's value back, and the reason.
+    fn repair(&mut self, r: &mut LinkReader<'_>) {
+        let d = AutoscalingParams::default();
+        if self.edge_load_per_s * self.spike_factor > MAX_PEAK_LOAD_PER_S {
+            r.ignore(
+                "spike",
+                &number_text(self.spike_factor),
+                format!("the peak would be above {MAX_PEAK_LOAD_PER_S} req/s"),
+            );
+            self.spike_factor = d
+                .spike_factor
+                .min(MAX_PEAK_LOAD_PER_S / self.edge_load_per_s);
+        }
+        // A limit alone in a link moves the other one; both given and clashing, the minimum goes.
+        if self.min_tasks > self.max_tasks {
+            if r.text("max").is_none() {
+                self.max_tasks = self.min_tasks;
+            } else if r.text("min").is_none() {
+                self.min_tasks = self.max_tasks;
+            } else {
+                r.ignore(
+                    "min",
+                    &self.min_tasks.to_string(),
+                    format!("above the maximum of {} tasks", self.max_tasks),
+                );
+                self.min_tasks = d.min_tasks.min(self.max_tasks);
+            }
+        }
+    }
+}
+
 impl LinkState for AutoscalingParams {
     fn to_query(&self) -> String {
-        let d = AutoscalingParams::default();
-        let mut pairs = Vec::new();
-        let mut number = |key, x: f64, default: f64, percent: bool| {
-            if x != default {
-                pairs.push((key, number_text(if percent { x * 100.0 } else { x })));
-            }
-        };
-        number("load", self.edge_load_per_s, d.edge_load_per_s, false);
-        number("spike", self.spike_factor, d.spike_factor, false);
-        number("noise", self.noise, d.noise, true);
-        number("hit", self.cdn_hit_ratio, d.cdn_hit_ratio, true);
-        number(
-            "cap",
-            self.capacity_per_task_per_s,
-            d.capacity_per_task_per_s,
-            false,
-        );
-        number("target", self.cpu_target, d.cpu_target, true);
-        if self.profile != d.profile {
-            pairs.push(("prof", self.profile.slug().to_string()));
-        }
-        for (key, x, default) in [
-            ("at", self.spike_start_s, d.spike_start_s),
-            ("len", self.spike_length_s, d.spike_length_s),
-            ("ramp", self.ramp_s, d.ramp_s),
-            ("min", self.min_tasks, d.min_tasks),
-            ("max", self.max_tasks, d.max_tasks),
-            ("out", self.scale_out_cooldown_s, d.scale_out_cooldown_s),
-            ("in", self.scale_in_cooldown_s, d.scale_in_cooldown_s),
-            ("prov", self.provisioning_s, d.provisioning_s),
-            (
-                "hi",
-                self.health_check_interval_s,
-                d.health_check_interval_s,
-            ),
-            ("fixed", self.fixed_tasks, d.fixed_tasks),
-            ("dur", self.duration_s, d.duration_s),
-        ] {
-            if x != default {
-                pairs.push((key, x.to_string()));
-            }
-        }
-        if self.seed != d.seed {
-            pairs.push(("seed", self.seed.to_string()));
-        }
-        if self.scale_in_rule != d.scale_in_rule {
-            pairs.push(("scalein", self.scale_in_rule.slug().to_string()));
-        }
-        if self.policies != d.policies {
-            let slugs: Vec<&str> = self.policies.iter().map(|p| p.slug()).collect();
-            pairs.push(("pol", slugs.join(",")));
-        }
-        if self.custom_points != d.custom_points {
-            pairs.push(("pts", points_text(&self.custom_points)));
-        }
-        Query::encode(pairs)
+        params::to_query(self)
     }
 
     fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        let mut p = AutoscalingParams::default();
-        let mut r = LinkReader::new(query);
-        let profiles = LoadProfile::ALL.map(|x| (x.slug(), x));
-        if let Some(profile) = r.choice("prof", &profiles) {
-            p.profile = profile;
-        }
-        if let Some(x) = r.number("load", 0.0, MAX_LOAD_PER_S) {
-            p.edge_load_per_s = x;
-        }
-        if let Some(x) = r.number("spike", 0.0, 100.0) {
-            p.spike_factor = x;
-        }
-        if p.edge_load_per_s * p.spike_factor > MAX_LOAD_PER_S {
-            r.ignore(
-                "spike",
-                &number_text(p.spike_factor),
-                format!("the peak would be above {MAX_LOAD_PER_S} req/s"),
-            );
-            p.spike_factor = 1.0;
-        }
-        for (key, field) in [
-            ("at", &mut p.spike_start_s),
-            ("len", &mut p.spike_length_s),
-            ("ramp", &mut p.ramp_s),
-        ] {
-            if let Some(x) = r.whole(key, 0, MAX_DURATION_S) {
-                *field = x;
-            }
-        }
-        if let Some(text) = r.text("pts") {
-            match parse_points(text) {
-                Ok(points) => p.custom_points = points,
-                Err(why) => r.ignore("pts", text, why),
-            }
-        }
-        if let Some(x) = r.number("noise", 0.0, 50.0) {
-            p.noise = from_percent(x);
-        }
-        if let Some(text) = r.text("seed") {
-            match text.trim().parse::<u64>() {
-                Ok(seed) => p.seed = seed,
-                Err(_) => r.ignore("seed", text, "not a whole number".into()),
-            }
-        }
-        if let Some(x) = r.number("hit", 0.0, 100.0) {
-            p.cdn_hit_ratio = from_percent(x);
-        }
-        if let Some(x) = r.number("cap", 0.001, MAX_LOAD_PER_S) {
-            p.capacity_per_task_per_s = x;
-        }
-        if let Some(x) = r.number("target", 1.0, 99.0) {
-            p.cpu_target = from_percent(x);
-        }
-        let min = r.whole("min", 1, MAX_TASKS_LIMIT);
-        let max = r.whole("max", 1, MAX_TASKS_LIMIT);
-        let (min_tasks, max_tasks) = (min.unwrap_or(p.min_tasks), max.unwrap_or(p.max_tasks));
-        if min_tasks <= max_tasks {
-            p.min_tasks = min_tasks;
-            p.max_tasks = max_tasks;
-        } else if min.is_some() {
-            r.ignore(
-                "min",
-                &min_tasks.to_string(),
-                format!("above the maximum of {max_tasks} tasks"),
-            );
-        } else {
-            r.ignore(
-                "max",
-                &max_tasks.to_string(),
-                format!("below the minimum of {min_tasks} tasks"),
-            );
-        }
-        for (key, field) in [
-            ("out", &mut p.scale_out_cooldown_s),
-            ("in", &mut p.scale_in_cooldown_s),
-            ("prov", &mut p.provisioning_s),
-        ] {
-            if let Some(x) = r.whole(key, 0, MAX_DELAY_S) {
-                *field = x;
-            }
-        }
-        if let Some(x) = r.whole("hi", HEALTH_CHECK_INTERVAL_S.0, HEALTH_CHECK_INTERVAL_S.1) {
-            p.health_check_interval_s = x;
-        }
-        let rules = ScaleInRule::ALL.map(|x| (x.slug(), x));
-        if let Some(rule) = r.choice("scalein", &rules) {
-            p.scale_in_rule = rule;
-        }
-        if let Some(text) = r.text("pol") {
-            match parse_policies(text) {
-                Ok(policies) => p.policies = policies,
-                Err(why) => r.ignore("pol", text, why),
-            }
-        }
-        if let Some(x) = r.whole("fixed", 1, MAX_TASKS_LIMIT) {
-            p.fixed_tasks = x;
-        }
-        if let Some(x) = r.whole("dur", MIN_DURATION_S, MAX_DURATION_S) {
-            p.duration_s = x;
-        }
-        (p, r.finish())
+        params::from_query(query)
     }
 }
 

@@ -2,6 +2,7 @@
 //! and the checks that keep them within what the model runs.
 
 use super::*;
+use crate::params::shared;
 
 /// How a load curve is shaped.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -348,8 +349,8 @@ pub(super) fn validate(p: &AutoscalingParams) -> Vec<String> {
         "The spike factor must be between 0 and 100.".into(),
     );
     check(
-        within(p.edge_load_per_s * p.spike_factor, 0.0, MAX_LOAD_PER_S),
-        format!("The peak load (load × spike factor) must be at most {MAX_LOAD_PER_S} req/s."),
+        within(p.edge_load_per_s * p.spike_factor, 0.0, MAX_PEAK_LOAD_PER_S),
+        format!("The peak load (load × spike factor) must be at most {MAX_PEAK_LOAD_PER_S} req/s."),
     );
     check(
         within(p.noise, 0.0, 0.5),
@@ -387,12 +388,8 @@ pub(super) fn validate(p: &AutoscalingParams) -> Vec<String> {
         format!("The fixed fleet must have 1 to {MAX_TASKS_LIMIT} tasks."),
     );
     check(
-        (HEALTH_CHECK_INTERVAL_S.0..=HEALTH_CHECK_INTERVAL_S.1)
-            .contains(&p.health_check_interval_s),
-        format!(
-            "The health-check interval must be {}–{} s.",
-            HEALTH_CHECK_INTERVAL_S.0, HEALTH_CHECK_INTERVAL_S.1
-        ),
+        shared::HEALTH_CHECK_INTERVAL.holds(f64::from(p.health_check_interval_s)),
+        shared::HEALTH_CHECK_INTERVAL.out_of_range(),
     );
     for (name, value) in [
         ("scale-out cooldown", p.scale_out_cooldown_s),
