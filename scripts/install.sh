@@ -36,6 +36,7 @@ command -v brotli >/dev/null || missing+=(brotli)
 if [ "${1:-}" = test ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v openssl >/dev/null || missing+=(openssl)  # serve.py --cdn: HTTPS for Lighthouse
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} from Debian"

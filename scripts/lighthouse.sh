@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Lighthouse scores for the home page and every demo of a fresh release build.
+# Lighthouse scores (mobile with default throttling, and desktop) for the home page, every demo
+# and the tour of a fresh release build, served compressed like CloudFront (tests/serve.py --cdn).
+# usage: scripts/lighthouse.sh [page ...]   (default: every page)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install.sh test
 . scripts/env.sh
 scripts/build.sh >/dev/null
-ids=$(sed -n 's/^ *id: "\([a-z-]*\)",$/\1/p' model/src/catalog.rs)
-(cd tests && node lighthouse.mjs $ids tour)
+pages=${*:-$(sed -n 's/^ *\(id\|slug\): "\([a-z-]*\)",$/\2/p' model/src/catalog.rs) tour}
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+(cd tests && node lighthouse.mjs $pages)
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

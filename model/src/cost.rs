@@ -79,8 +79,8 @@ pub const MAX_TB: f64 = 100_000.0;
 /// Largest Postgres volume (64 TiB).
 pub const MAX_DB_STORAGE_GB: f64 = 65_536.0;
 pub const MAX_REDIS_NODES: u32 = 500;
-/// Highest load on the day profile, in requests per second at the edge.
-pub const MAX_LOAD_PER_S: f64 = 1_000_000.0;
+/// Highest load on the day profile, in requests per second at the edge: the lab's one limit.
+pub const MAX_LOAD_PER_S: f64 = crate::params::shared::MAX_LOAD_PER_S;
 /// Fargate's task sizes span 0.25–16 vCPU and 0.5–120 GB.
 pub const TASK_VCPU_RANGE: (f64, f64) = (0.25, 16.0);
 pub const TASK_MEMORY_GB_RANGE: (f64, f64) = (0.5, 120.0);

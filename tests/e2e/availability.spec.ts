@@ -1,5 +1,5 @@
-// The Availability & SLO demo in the browser: worked-example numbers, reaction to
-// input, deep links across a reload, and reset.
+// The Availability & SLO demo in the browser: worked-example numbers, the careful reader's note,
+// reaction to input, deep links across a reload, and reset.
 import { test, expect } from '@playwright/test';
 import { Lab } from './lab';
 
@@ -19,6 +19,17 @@ test('opens on the worked example', async ({ page }) => {
   // Five figures of the worked example, each ticked: composed, budget, four nines, the two incidents.
   await expect(page.locator('.worked')).toHaveCount(5);
   await expect(page.locator('.worked.agrees')).toHaveCount(5);
+  expect(lab.errors).toEqual([]);
+});
+
+test("the frame shows the demo's careful-reader note with its source", async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/availability');
+  const notes = page.getByTestId('careful-reader');
+  await expect(notes.getByRole('heading')).toHaveText("A careful reader's notes");
+  await expect(notes.locator('li')).toHaveCount(1);
+  await expect(notes).toContainText('"would need multi-region"');
+  await expect(notes.locator('a')).toHaveAttribute('href', 'https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/availability.html');
   expect(lab.errors).toEqual([]);
 });
 
