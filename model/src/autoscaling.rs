@@ -51,6 +51,7 @@ const HPA_WINDOW_SYNCS: usize = (HPA_SCALE_DOWN_WINDOW_S / HPA_SYNC_S) as usize;
 pub const DIURNAL_TROUGH_S: u32 = 4 * 3_600;
 const DAY_S: f64 = 86_400.0;
 
+mod claims;
 mod fleet;
 mod hpa;
 mod link;
@@ -81,6 +82,13 @@ impl crate::demo::Demo for Autoscaling {
     fn evaluate(p: &AutoscalingParams) -> Result<AutoscalingOutcome, Vec<String>> {
         simulate(p)
     }
+
+    const CLAIMS: &'static [crate::claim::Claim<AutoscalingParams, AutoscalingOutcome>] = &[
+        Self::TASKS_WITHOUT_CDN,
+        Self::TASKS_STEADY,
+        Self::TASKS_BURST,
+        Self::SCALE_OUT,
+    ];
 
     const SHARES: &'static [crate::scenario::SharedValue] = &[
         crate::scenario::SharedValue::EdgeLoad,

@@ -16,8 +16,9 @@ use crate::autoscaling::{self, AutoscalingParams, Datapoint, TargetTracking};
 use crate::availability::{
     budget_consumed, error_budget_minutes, AvailabilityParams, DeployPolicy, Incident, MonthLength,
 };
+use crate::claim::{Claim, Live, Rounding};
 use crate::documented::Documented;
-use crate::link::{from_percent, number_text, Ignored, LinkReader, LinkState, Query};
+use crate::link::{number_text, Ignored, LinkReader, LinkState, Query};
 use crate::photoshare::{self, rolling_deploy::AZ_NAMES, HealthCheck};
 use crate::rolling_deploy::{self, Event};
 
@@ -57,14 +58,18 @@ pub use prose::*;
 pub use outcome::*;
 pub use sim::*;
 
-/// Its link is still read by the hand-written `LinkState` above; its owner describes its
-/// fields here (see `params` and the availability demo).
-impl crate::params::Fields for FailureDrillParams {
-    const FIELDS: crate::params::Table<Self> = &[];
-}
-
 /// The failure drill demo in the lab's registry.
 pub struct FailureDrill;
+
+impl FailureDrill {
+    /// §1 and §3: a 99.9 % SLO allows 43.2 minutes in a 30-day month.
+    pub const BUDGET: Claim<FailureDrillParams, FailureDrillOutcome> = Claim {
+        label: "Error budget",
+        printed: "43.2 min",
+        rounding: Rounding::Places(1),
+        live: |_, o| Some(Live::Number(o.budget_min)),
+    };
+}
 
 impl crate::demo::Demo for FailureDrill {
     const ID: crate::catalog::DemoId = crate::catalog::DemoId::FailureDrill;
@@ -74,6 +79,8 @@ impl crate::demo::Demo for FailureDrill {
     fn evaluate(p: &FailureDrillParams) -> Result<FailureDrillOutcome, Vec<String>> {
         simulate(p)
     }
+
+    const CLAIMS: &'static [Claim<FailureDrillParams, FailureDrillOutcome>] = &[Self::BUDGET];
 
     const SHARES: &'static [crate::scenario::SharedValue] = &[
         crate::scenario::SharedValue::EdgeLoad,

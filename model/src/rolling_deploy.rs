@@ -36,12 +36,6 @@ pub use params::*;
 pub use prose::*;
 pub use sim::*;
 
-/// Its link is still read by the hand-written `LinkState` above; its owner describes its
-/// fields here (see `params` and the availability demo).
-impl crate::params::Fields for RollingDeployParams {
-    const FIELDS: crate::params::Table<Self> = &[];
-}
-
 /// The rolling deploy demo in the lab's registry.
 pub struct RollingDeploy;
 
@@ -53,6 +47,12 @@ impl crate::demo::Demo for RollingDeploy {
     fn evaluate(p: &RollingDeployParams) -> Result<RollingDeployOutcome, Vec<String>> {
         simulate(p)
     }
+
+    const NOTES: &'static [crate::claim::Note] = &[crate::claim::Note {
+        text: PLACEMENT_NOTE,
+        source: PLACEMENT_NOTE_SOURCES[0].0,
+        url: PLACEMENT_NOTE_SOURCES[0].1,
+    }];
 
     const SHARES: &'static [crate::scenario::SharedValue] =
         &[crate::scenario::SharedValue::HealthCheck];

@@ -91,9 +91,9 @@ test('bad input shows the problem and the demo keeps working', async ({ page }) 
   await points.fill('0:1200,600:5000');
   await points.press('Enter');
   await expect(page.getByTestId('points-error')).toHaveCount(0);
-  await expect(page.getByTestId('profile-custom')).toBeChecked();
-  await page.getByTestId('capacity').fill('10');
-  await page.getByTestId('capacity').fill('150');
+  await expect(page.getByTestId('prof-custom')).toBeChecked();
+  await page.getByTestId('cap').fill('10');
+  await page.getByTestId('cap').fill('150');
   await expect(page.getByTestId('sizing-burst')).toHaveText('8');
   expect(lab.errors).toEqual([]);
 });
@@ -107,7 +107,7 @@ test('a scale-out cooldown longer than the start-up lands on 8 tasks', async ({ 
   await expect(page.getByTestId('bad-minutes-tt')).toHaveText('6');
   expect(await lab.hash()).toContain('out=120');
   // A slower first check (30 s interval) takes the start-up past "~60 s": the badge loses its ✓.
-  await page.getByTestId('hc-interval').fill('30');
+  await page.getByTestId('hi').fill('30');
   await expect(page.getByTestId('startup')).toContainText('1 min 15 s after launch');
   await expect(page.getByTestId('startup').locator('.worked:not(.agrees)')).toHaveCount(1);
   expect(lab.errors).toEqual([]);

@@ -8,6 +8,14 @@ use crate::params::{self, shared, Choice, Field, Fields, Spec, Table};
 pub mod specs {
     use super::*;
 
+    /// Tasks the service runs: the rolling deploy's desired count, the drill's fleet.
+    pub const DESIRED_COUNT: Spec = Spec::new(
+        "n",
+        "Desired count",
+        "tasks",
+        (1.0, MAX_TASKS_LIMIT as f64),
+        1.0,
+    );
     pub const MIN_TASKS: Spec = Spec::new(
         "min",
         "Minimum tasks",
@@ -84,140 +92,168 @@ const fn delay(key: &'static str, label: &'static str) -> Spec {
 
 /// Link format: `load=1200&spike=7.5&hit=92&target=60&prof=custom&min=2&max=20&out=60&in=300&hi=15&pol=tt,hpa,fixed&pts=0:1200,600:9000…`.
 /// Shares are in percent, times in seconds, loads in req/s at the edge.
+impl AutoscalingParams {
+    pub const EDGE_LOAD_PER_S: Field<Self> = Field::number(
+        shared::EDGE_LOAD,
+        |p| p.edge_load_per_s,
+        |p, x| p.edge_load_per_s = x,
+    );
+    pub const SPIKE_FACTOR: Field<Self> = Field::number(
+        Spec::new("spike", "Peak ÷ base", "×", (0.0, 100.0), 0.5),
+        |p| p.spike_factor,
+        |p, x| p.spike_factor = x,
+    );
+    pub const NOISE: Field<Self> = Field::number(
+        Spec::percent("noise", "Noise", (0.0, 50.0), 1.0),
+        |p| p.noise,
+        |p, x| p.noise = x,
+    );
+    pub const CDN_HIT_RATIO: Field<Self> = Field::number(
+        shared::CDN_HIT_RATIO,
+        |p| p.cdn_hit_ratio,
+        |p, x| p.cdn_hit_ratio = x,
+    );
+    pub const CAPACITY_PER_TASK_PER_S: Field<Self> = Field::number(
+        shared::TASK_CAPACITY,
+        |p| p.capacity_per_task_per_s,
+        |p, x| p.capacity_per_task_per_s = x,
+    );
+    pub const CPU_TARGET: Field<Self> = Field::number(
+        shared::CPU_TARGET,
+        |p| p.cpu_target,
+        |p, x| p.cpu_target = x,
+    );
+    pub const PROFILE: Field<Self> = Field::choice(
+        Spec::named("prof", "Load profile"),
+        &PROFILES,
+        |p| p.profile.slug(),
+        |p, slug| {
+            if let Some(x) = LoadProfile::from_slug(slug) {
+                p.profile = x;
+            }
+        },
+    );
+    pub const SPIKE_START_S: Field<Self> = Field::whole(
+        run_time("at", "Spike starts at"),
+        |p| p.spike_start_s,
+        |p, x| p.spike_start_s = x,
+    );
+    pub const SPIKE_LENGTH_S: Field<Self> = Field::whole(
+        run_time("len", "Spike holds for"),
+        |p| p.spike_length_s,
+        |p, x| p.spike_length_s = x,
+    );
+    pub const RAMP_S: Field<Self> = Field::whole(
+        run_time("ramp", "Ramp takes"),
+        |p| p.ramp_s,
+        |p, x| p.ramp_s = x,
+    );
+    pub const MIN_TASKS: Field<Self> =
+        Field::whole(specs::MIN_TASKS, |p| p.min_tasks, |p, x| p.min_tasks = x);
+    pub const MAX_TASKS: Field<Self> =
+        Field::whole(specs::MAX_TASKS, |p| p.max_tasks, |p, x| p.max_tasks = x);
+    pub const SCALE_OUT_COOLDOWN_S: Field<Self> = Field::whole(
+        delay("out", "Scale-out cooldown"),
+        |p| p.scale_out_cooldown_s,
+        |p, x| p.scale_out_cooldown_s = x,
+    );
+    pub const SCALE_IN_COOLDOWN_S: Field<Self> = Field::whole(
+        delay("in", "Scale-in cooldown"),
+        |p| p.scale_in_cooldown_s,
+        |p, x| p.scale_in_cooldown_s = x,
+    );
+    pub const PROVISIONING_S: Field<Self> = Field::whole(
+        specs::PROVISIONING,
+        |p| p.provisioning_s,
+        |p, x| p.provisioning_s = x,
+    );
+    pub const HEALTH_CHECK_INTERVAL_S: Field<Self> = Field::whole(
+        shared::HEALTH_CHECK_INTERVAL,
+        |p| p.health_check_interval_s,
+        |p, x| p.health_check_interval_s = x,
+    );
+    pub const FIXED_TASKS: Field<Self> = Field::whole(
+        Spec::new(
+            "fixed",
+            "Fixed fleet",
+            "tasks",
+            (1.0, MAX_TASKS_LIMIT as f64),
+            1.0,
+        ),
+        |p| p.fixed_tasks,
+        |p, x| p.fixed_tasks = x,
+    );
+    pub const DURATION_S: Field<Self> =
+        Field::whole(specs::RUN_LENGTH, |p| p.duration_s, |p, x| p.duration_s = x);
+    pub const SEED: Field<Self> = Field::text(
+        Spec::named("seed", "Noise seed"),
+        |p| p.seed.to_string(),
+        |p, text| {
+            p.seed = text
+                .trim()
+                .parse()
+                .map_err(|_| "not a whole number".to_string())?;
+            Ok(())
+        },
+    );
+    pub const SCALE_IN_RULE: Field<Self> = Field::choice(
+        Spec::named("scalein", "Scale-in rule"),
+        &SCALE_IN_RULES,
+        |p| p.scale_in_rule.slug(),
+        |p, slug| {
+            if let Some(x) = ScaleInRule::from_slug(slug) {
+                p.scale_in_rule = x;
+            }
+        },
+    );
+    pub const POLICIES: Field<Self> = Field::text(
+        Spec::named("pol", "Policies compared"),
+        |p| {
+            let slugs: Vec<&str> = p.policies.iter().map(|x| x.slug()).collect();
+            slugs.join(",")
+        },
+        |p, text| {
+            p.policies = parse_policies(text)?;
+            Ok(())
+        },
+    );
+    pub const CUSTOM_POINTS: Field<Self> = Field::text(
+        Spec::named("pts", "Custom load points"),
+        |p| points_text(&p.custom_points),
+        |p, text| {
+            p.custom_points = parse_points(text)?;
+            Ok(())
+        },
+    );
+}
+
 impl Fields for AutoscalingParams {
     const FIELDS: Table<Self> = &[
         &[
-            Field::number(
-                shared::EDGE_LOAD,
-                |p| p.edge_load_per_s,
-                |p, x| p.edge_load_per_s = x,
-            ),
-            Field::number(
-                Spec::new("spike", "Peak ÷ base", "×", (0.0, 100.0), 0.5),
-                |p| p.spike_factor,
-                |p, x| p.spike_factor = x,
-            ),
-            Field::number(
-                Spec::percent("noise", "Noise", (0.0, 50.0), 1.0),
-                |p| p.noise,
-                |p, x| p.noise = x,
-            ),
-            Field::number(
-                shared::CDN_HIT_RATIO,
-                |p| p.cdn_hit_ratio,
-                |p, x| p.cdn_hit_ratio = x,
-            ),
-            Field::number(
-                shared::TASK_CAPACITY,
-                |p| p.capacity_per_task_per_s,
-                |p, x| p.capacity_per_task_per_s = x,
-            ),
-            Field::number(
-                shared::CPU_TARGET,
-                |p| p.cpu_target,
-                |p, x| p.cpu_target = x,
-            ),
-            Field::choice(
-                Spec::named("prof", "Load profile"),
-                &PROFILES,
-                |p| p.profile.slug(),
-                |p, slug| {
-                    if let Some(x) = LoadProfile::from_slug(slug) {
-                        p.profile = x;
-                    }
-                },
-            ),
-            Field::whole(
-                run_time("at", "Spike starts at"),
-                |p| p.spike_start_s,
-                |p, x| p.spike_start_s = x,
-            ),
-            Field::whole(
-                run_time("len", "Spike holds for"),
-                |p| p.spike_length_s,
-                |p, x| p.spike_length_s = x,
-            ),
-            Field::whole(
-                run_time("ramp", "Ramp takes"),
-                |p| p.ramp_s,
-                |p, x| p.ramp_s = x,
-            ),
+            Self::EDGE_LOAD_PER_S,
+            Self::SPIKE_FACTOR,
+            Self::NOISE,
+            Self::CDN_HIT_RATIO,
+            Self::CAPACITY_PER_TASK_PER_S,
+            Self::CPU_TARGET,
+            Self::PROFILE,
+            Self::SPIKE_START_S,
+            Self::SPIKE_LENGTH_S,
+            Self::RAMP_S,
         ],
         &[
-            Field::whole(specs::MIN_TASKS, |p| p.min_tasks, |p, x| p.min_tasks = x),
-            Field::whole(specs::MAX_TASKS, |p| p.max_tasks, |p, x| p.max_tasks = x),
-            Field::whole(
-                delay("out", "Scale-out cooldown"),
-                |p| p.scale_out_cooldown_s,
-                |p, x| p.scale_out_cooldown_s = x,
-            ),
-            Field::whole(
-                delay("in", "Scale-in cooldown"),
-                |p| p.scale_in_cooldown_s,
-                |p, x| p.scale_in_cooldown_s = x,
-            ),
-            Field::whole(
-                specs::PROVISIONING,
-                |p| p.provisioning_s,
-                |p, x| p.provisioning_s = x,
-            ),
-            Field::whole(
-                shared::HEALTH_CHECK_INTERVAL,
-                |p| p.health_check_interval_s,
-                |p, x| p.health_check_interval_s = x,
-            ),
-            Field::whole(
-                Spec::new(
-                    "fixed",
-                    "Fixed fleet",
-                    "tasks",
-                    (1.0, MAX_TASKS_LIMIT as f64),
-                    1.0,
-                ),
-                |p| p.fixed_tasks,
-                |p, x| p.fixed_tasks = x,
-            ),
-            Field::whole(specs::RUN_LENGTH, |p| p.duration_s, |p, x| p.duration_s = x),
-            Field::text(
-                Spec::named("seed", "Noise seed"),
-                |p| p.seed.to_string(),
-                |p, text| {
-                    p.seed = text
-                        .trim()
-                        .parse()
-                        .map_err(|_| "not a whole number".to_string())?;
-                    Ok(())
-                },
-            ),
-            Field::choice(
-                Spec::named("scalein", "Scale-in rule"),
-                &SCALE_IN_RULES,
-                |p| p.scale_in_rule.slug(),
-                |p, slug| {
-                    if let Some(x) = ScaleInRule::from_slug(slug) {
-                        p.scale_in_rule = x;
-                    }
-                },
-            ),
-            Field::text(
-                Spec::named("pol", "Policies compared"),
-                |p| {
-                    let slugs: Vec<&str> = p.policies.iter().map(|x| x.slug()).collect();
-                    slugs.join(",")
-                },
-                |p, text| {
-                    p.policies = parse_policies(text)?;
-                    Ok(())
-                },
-            ),
-            Field::text(
-                Spec::named("pts", "Custom load points"),
-                |p| points_text(&p.custom_points),
-                |p, text| {
-                    p.custom_points = parse_points(text)?;
-                    Ok(())
-                },
-            ),
+            Self::MIN_TASKS,
+            Self::MAX_TASKS,
+            Self::SCALE_OUT_COOLDOWN_S,
+            Self::SCALE_IN_COOLDOWN_S,
+            Self::PROVISIONING_S,
+            Self::HEALTH_CHECK_INTERVAL_S,
+            Self::FIXED_TASKS,
+            Self::DURATION_S,
+            Self::SEED,
+            Self::SCALE_IN_RULE,
+            Self::POLICIES,
+            Self::CUSTOM_POINTS,
         ],
     ];
 
@@ -237,9 +273,9 @@ impl Fields for AutoscalingParams {
         }
         // A limit alone in a link moves the other one; both given and clashing, the minimum goes.
         if self.min_tasks > self.max_tasks {
-            if r.text("max").is_none() {
+            if !r.has("max") {
                 self.max_tasks = self.min_tasks;
-            } else if r.text("min").is_none() {
+            } else if !r.has("min") {
                 self.min_tasks = self.max_tasks;
             } else {
                 r.ignore(

@@ -333,17 +333,18 @@ afternoon peak: what autoscaling saves against a fixed fleet."
 }
 
 pub(super) fn validate(p: &AutoscalingParams) -> Vec<String> {
-    let mut problems = Vec::new();
+    let mut problems = traffic_problems(
+        p.edge_load_per_s,
+        p.cdn_hit_ratio,
+        p.capacity_per_task_per_s,
+        p.cpu_target,
+    );
     let mut check = |ok: bool, message: String| {
         if !ok {
             problems.push(message);
         }
     };
     let within = |x: f64, lo: f64, hi: f64| x.is_finite() && (lo..=hi).contains(&x);
-    check(
-        within(p.edge_load_per_s, 0.0, MAX_LOAD_PER_S),
-        format!("The load must be between 0 and {MAX_LOAD_PER_S} req/s."),
-    );
     check(
         within(p.spike_factor, 0.0, 100.0),
         "The spike factor must be between 0 and 100.".into(),
@@ -355,18 +356,6 @@ pub(super) fn validate(p: &AutoscalingParams) -> Vec<String> {
     check(
         within(p.noise, 0.0, 0.5),
         "The noise must be between 0 and 50 %.".into(),
-    );
-    check(
-        within(p.cdn_hit_ratio, 0.0, 1.0),
-        "The CDN hit ratio must be between 0 and 100 %.".into(),
-    );
-    check(
-        p.capacity_per_task_per_s.is_finite() && p.capacity_per_task_per_s > 0.0,
-        "A task's capacity must be above 0 req/s.".into(),
-    );
-    check(
-        p.cpu_target.is_finite() && p.cpu_target > 0.0 && p.cpu_target < 1.0,
-        "The CPU target must be above 0 and below 100 % (CPU never goes above 100 %).".into(),
     );
     check(
         p.min_tasks >= 1,
@@ -445,4 +434,27 @@ pub(super) fn check_points(points: &[LoadPoint]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// What is wrong with a load, a CDN hit ratio, a task's capacity and a CPU target: the
+/// autoscaling demo's and the failure drill's fleets are sized from the same four.
+pub(crate) fn traffic_problems(load: f64, hit: f64, capacity: f64, target: f64) -> Vec<String> {
+    let mut problems = Vec::new();
+    if !(load.is_finite() && (0.0..=MAX_LOAD_PER_S).contains(&load)) {
+        problems.push(format!(
+            "The load must be between 0 and {MAX_LOAD_PER_S} req/s."
+        ));
+    }
+    if !(hit.is_finite() && (0.0..=1.0).contains(&hit)) {
+        problems.push("The CDN hit ratio must be between 0 and 100 %.".into());
+    }
+    if !(capacity.is_finite() && capacity > 0.0) {
+        problems.push("A task's capacity must be above 0 req/s.".into());
+    }
+    if !(target.is_finite() && target > 0.0 && target < 1.0) {
+        problems.push(
+            "The CPU target must be above 0 and below 100 % (CPU never goes above 100 %).".into(),
+        );
+    }
+    problems
 }

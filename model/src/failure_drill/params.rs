@@ -220,29 +220,17 @@ impl FailureDrillParams {
 }
 
 pub(super) fn validate(p: &FailureDrillParams) -> Vec<String> {
-    let mut problems = Vec::new();
+    let mut problems = autoscaling::traffic_problems(
+        p.edge_load_per_s,
+        p.cdn_hit_ratio,
+        p.capacity_per_task_per_s,
+        p.cpu_target,
+    );
     let mut check = |ok: bool, message: String| {
         if !ok {
             problems.push(message);
         }
     };
-    let within = |x: f64, lo: f64, hi: f64| x.is_finite() && (lo..=hi).contains(&x);
-    check(
-        within(p.edge_load_per_s, 0.0, MAX_LOAD_PER_S),
-        format!("The load must be between 0 and {MAX_LOAD_PER_S} req/s."),
-    );
-    check(
-        within(p.cdn_hit_ratio, 0.0, 1.0),
-        "The CDN hit ratio must be between 0 and 100 %.".into(),
-    );
-    check(
-        p.capacity_per_task_per_s.is_finite() && p.capacity_per_task_per_s > 0.0,
-        "A task's capacity must be above 0 req/s.".into(),
-    );
-    check(
-        p.cpu_target.is_finite() && p.cpu_target > 0.0 && p.cpu_target < 1.0,
-        "The CPU target must be above 0 and below 100 %.".into(),
-    );
     check(
         (1..=MAX_TASKS).contains(&p.tasks),
         format!("The drill starts with 1 to {MAX_TASKS} tasks."),
@@ -250,19 +238,6 @@ pub(super) fn validate(p: &FailureDrillParams) -> Vec<String> {
     check(
         p.min_tasks >= 1 && p.min_tasks <= p.max_tasks && p.max_tasks <= MAX_TASKS,
         format!("The autoscaler's minimum must be at least 1 and at most its maximum, itself at most {MAX_TASKS}."),
-    );
-    let hc = &p.health_check;
-    check(
-        (5..=300).contains(&hc.interval_s),
-        "The health-check interval must be 5–300 s.".into(),
-    );
-    check(
-        (2..=120).contains(&hc.timeout_s) && hc.timeout_s < hc.interval_s,
-        "The health-check timeout must be 2–120 s and shorter than the interval.".into(),
-    );
-    check(
-        (2..=10).contains(&hc.healthy_threshold) && (2..=10).contains(&hc.unhealthy_threshold),
-        "Health-check thresholds must be 2–10 checks.".into(),
     );
     for (name, value) in [
         ("provisioning time", p.provisioning_s),
@@ -279,7 +254,8 @@ pub(super) fn validate(p: &FailureDrillParams) -> Vec<String> {
         "The SLO must be above 0 % and below 100 %.".into(),
     );
     check(
-        within(p.spent_before_min, 0.0, MonthLength::ThirtyDays.minutes()),
+        p.spent_before_min.is_finite()
+            && (0.0..=MonthLength::ThirtyDays.minutes()).contains(&p.spent_before_min),
         "Budget already spent must be between 0 and a month of minutes.".into(),
     );
     check(
@@ -302,5 +278,6 @@ pub(super) fn validate(p: &FailureDrillParams) -> Vec<String> {
             );
         }
     }
+    problems.extend(rolling_deploy::health_check_problems(&p.health_check));
     problems
 }

@@ -1,8 +1,9 @@
 //! The demo's deep link: params to a query and back, and the repairs of values that clash.
 
 use super::*;
+use crate::autoscaling::specs;
+use crate::params::{self, shared, Choice, Field, Fields, Spec, Table};
 
-pub(super) const BUILDS: [(&str, NewBuild); 2] = [("good", NewBuild::Good), ("bad", NewBuild::Bad)];
 pub(super) const AZ_SLUGS: [(&str, usize); 2] = [("a", 0), ("b", 1)];
 
 pub(super) fn az_slug(az: usize) -> &'static str {
@@ -12,124 +13,198 @@ pub(super) fn az_slug(az: usize) -> &'static str {
         .map_or("b", |(s, _)| s)
 }
 
-/// Link format: `n=4&minh=100&maxp=200&hi=15&ht=2&ut=3&hto=5&start=30&drain=300&build=bad&cb=1&lose=120&az=b&dur=600`.
-impl LinkState for RollingDeployParams {
-    fn to_query(&self) -> String {
-        let d = RollingDeployParams::default();
-        let mut pairs = Vec::new();
-        let numbers = [
-            ("n", self.desired_count, d.desired_count),
-            ("minh", self.min_healthy_percent, d.min_healthy_percent),
-            ("maxp", self.max_percent, d.max_percent),
-            (
-                "hi",
-                self.health_check.interval_s,
-                d.health_check.interval_s,
-            ),
-            (
-                "ht",
-                self.health_check.healthy_threshold,
-                d.health_check.healthy_threshold,
-            ),
-            (
-                "ut",
-                self.health_check.unhealthy_threshold,
-                d.health_check.unhealthy_threshold,
-            ),
-            ("hto", self.health_check.timeout_s, d.health_check.timeout_s),
-            ("start", self.task_start_s, d.task_start_s),
-            (
-                "drain",
-                self.deregistration_delay_s,
-                d.deregistration_delay_s,
-            ),
-            ("dur", self.duration_s, d.duration_s),
-        ];
-        for (key, value, default) in numbers {
-            if value != default {
-                pairs.push((key, value.to_string()));
-            }
-        }
-        if self.build != d.build {
-            pairs.push(("build", "bad".to_string()));
-        }
-        if self.circuit_breaker != d.circuit_breaker {
-            pairs.push((
-                "cb",
-                if self.circuit_breaker { "1" } else { "0" }.to_string(),
-            ));
-        }
-        if let Some(loss) = self.az_loss {
-            pairs.push(("lose", loss.at_s.to_string()));
-            pairs.push(("az", az_slug(loss.az).to_string()));
-        }
-        Query::encode(pairs)
-    }
+const BUILD_CHOICES: [Choice; 2] = [
+    Choice {
+        slug: "good",
+        label: "Good build",
+    },
+    Choice {
+        slug: "bad",
+        label: "Bad build (never passes a check)",
+    },
+];
 
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        let mut p = RollingDeployParams::default();
-        let mut r = LinkReader::new(query);
-        if let Some(n) = r.whole("n", 1, MAX_DESIRED) {
-            p.desired_count = n;
-        }
-        if let Some(x) = r.whole("minh", 0, 100) {
-            p.min_healthy_percent = x;
-        }
-        if let Some(x) = r.whole("maxp", 100, 200) {
-            p.max_percent = x;
-        }
-        if let Some(x) = r.whole("hi", 5, 300) {
-            p.health_check.interval_s = x;
-        }
-        if let Some(x) = r.whole("ht", 2, 10) {
-            p.health_check.healthy_threshold = x;
-        }
-        if let Some(x) = r.whole("ut", 2, 10) {
-            p.health_check.unhealthy_threshold = x;
-        }
-        if let Some(x) = r.whole("hto", 2, 120) {
-            p.health_check.timeout_s = x;
-        }
-        if let Some(x) = r.whole("start", 0, MAX_TASK_START_S) {
-            p.task_start_s = x;
-        }
-        if let Some(x) = r.whole("drain", 0, 3_600) {
-            p.deregistration_delay_s = x;
-        }
-        if let Some(x) = r.whole("dur", MIN_DURATION_S, MAX_DURATION_S) {
-            p.duration_s = x;
-        }
-        if let Some(b) = r.choice("build", &BUILDS) {
-            p.build = b;
-        }
-        if let Some(on) = r.flag("cb") {
-            p.circuit_breaker = on;
-        }
-        let lose = r.whole("lose", 0, MAX_DURATION_S);
-        let az = r.choice("az", &AZ_SLUGS);
-        match (lose, az) {
-            (Some(at_s), az) => {
-                p.az_loss = Some(AzLoss {
-                    az: az.unwrap_or(1),
-                    at_s,
-                })
+const AZ_CHOICES: [Choice; 2] = [
+    Choice {
+        slug: "a",
+        label: "eu-west-1a",
+    },
+    Choice {
+        slug: "b",
+        label: "eu-west-1b",
+    },
+];
+
+/// Link format: `n=4&minh=100&maxp=200&hi=15&ht=2&ut=3&hto=5&start=30&drain=300&dur=600&build=bad&cb=1&lose=120&az=b`.
+impl RollingDeployParams {
+    pub const DESIRED_COUNT: Field<Self> = Field::whole(
+        Spec {
+            max: MAX_DESIRED as f64,
+            ..specs::DESIRED_COUNT
+        },
+        |p| p.desired_count,
+        |p, x| p.desired_count = x,
+    );
+    pub const MIN_HEALTHY_PERCENT: Field<Self> = Field::whole(
+        Spec::new("minh", "Minimum healthy percent", "%", (0.0, 100.0), 5.0),
+        |p| p.min_healthy_percent,
+        |p, x| p.min_healthy_percent = x,
+    );
+    pub const MAX_PERCENT: Field<Self> = Field::whole(
+        Spec::new("maxp", "Maximum percent", "%", (100.0, 200.0), 5.0),
+        |p| p.max_percent,
+        |p, x| p.max_percent = x,
+    );
+    pub const INTERVAL_S: Field<Self> = Field::whole(
+        shared::HEALTH_CHECK_INTERVAL,
+        |p| p.health_check.interval_s,
+        |p, x| p.health_check.interval_s = x,
+    );
+    pub const HEALTHY_THRESHOLD: Field<Self> = Field::whole(
+        shared::HEALTHY_THRESHOLD,
+        |p| p.health_check.healthy_threshold,
+        |p, x| p.health_check.healthy_threshold = x,
+    );
+    pub const UNHEALTHY_THRESHOLD: Field<Self> = Field::whole(
+        shared::UNHEALTHY_THRESHOLD,
+        |p| p.health_check.unhealthy_threshold,
+        |p, x| p.health_check.unhealthy_threshold = x,
+    );
+    pub const TIMEOUT_S: Field<Self> = Field::whole(
+        shared::HEALTH_CHECK_TIMEOUT,
+        |p| p.health_check.timeout_s,
+        |p, x| p.health_check.timeout_s = x,
+    );
+    pub const TASK_START_S: Field<Self> = Field::whole(
+        Spec::new(
+            "start",
+            "Task start",
+            "s",
+            (0.0, MAX_TASK_START_S as f64),
+            5.0,
+        ),
+        |p| p.task_start_s,
+        |p, x| p.task_start_s = x,
+    );
+    pub const DEREGISTRATION_DELAY_S: Field<Self> = Field::whole(
+        Spec::new("drain", "Deregistration delay", "s", (0.0, 3_600.0), 10.0),
+        |p| p.deregistration_delay_s,
+        |p, x| p.deregistration_delay_s = x,
+    );
+    pub const DURATION_S: Field<Self> = Field::whole(
+        Spec {
+            min: MIN_DURATION_S as f64,
+            max: MAX_DURATION_S as f64,
+            ..specs::RUN_LENGTH
+        },
+        |p| p.duration_s,
+        |p, x| p.duration_s = x,
+    );
+    pub const BUILD: Field<Self> = Field::choice(
+        Spec::named("build", "The new build"),
+        &BUILD_CHOICES,
+        |p| match p.build {
+            NewBuild::Good => "good",
+            NewBuild::Bad => "bad",
+        },
+        |p, slug| {
+            p.build = if slug == "bad" {
+                NewBuild::Bad
+            } else {
+                NewBuild::Good
             }
-            (None, Some(az)) => r.ignore("az", az_slug(az), "needs lose=<seconds> too".into()),
-            (None, None) => {}
-        }
-        // Values that are each in range may still clash (a timeout not shorter than the
-        // interval, a loss after the run): keep the defaults for those and say so.
-        repair(&mut p, &mut r);
-        (p, r.finish())
+        },
+    );
+    pub const CIRCUIT_BREAKER: Field<Self> = Field::flag(
+        Spec::named("cb", "Deployment circuit breaker"),
+        |p| p.circuit_breaker,
+        |p, on| p.circuit_breaker = on,
+    );
+    pub const AZ_LOSS_AT: Field<Self> = Field::text(
+        Spec::named("lose", "Lose an AZ at (s)"),
+        |p| p.az_loss.map_or(String::new(), |l| l.at_s.to_string()),
+        |p, text| {
+            let at_s = text
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|&s| s <= MAX_DURATION_S)
+                .ok_or_else(|| format!("expected 0–{MAX_DURATION_S} seconds"))?;
+            let az = p.az_loss.map_or(1, |l| l.az);
+            p.az_loss = Some(AzLoss { az, at_s });
+            Ok(())
+        },
+    );
+    pub const AZ_LOST: Field<Self> = Field::choice(
+        Spec::named("az", "The AZ lost"),
+        &AZ_CHOICES,
+        |p| az_slug(p.az_loss.map_or(1, |l| l.az)),
+        |p, slug| {
+            if let (Some(loss), Some((_, az))) =
+                (&mut p.az_loss, AZ_SLUGS.iter().find(|(s, _)| *s == slug))
+            {
+                loss.az = *az;
+            }
+        },
+    );
+}
+
+impl Fields for RollingDeployParams {
+    const FIELDS: Table<Self> = &[
+        &[
+            Self::DESIRED_COUNT,
+            Self::MIN_HEALTHY_PERCENT,
+            Self::MAX_PERCENT,
+        ],
+        // The health check's shared specs, in the order this demo's links have always had.
+        &[
+            Self::INTERVAL_S,
+            Self::HEALTHY_THRESHOLD,
+            Self::UNHEALTHY_THRESHOLD,
+            Self::TIMEOUT_S,
+        ],
+        &[
+            Self::TASK_START_S,
+            Self::DEREGISTRATION_DELAY_S,
+            Self::DURATION_S,
+            Self::BUILD,
+            Self::CIRCUIT_BREAKER,
+            Self::AZ_LOSS_AT,
+            // Which AZ is lost: it goes with `lose`, read just before it.
+            Self::AZ_LOST,
+        ],
+    ];
+
+    fn repair(&mut self, r: &mut LinkReader<'_>) {
+        repair(self, r)
     }
 }
 
-/// A health check from a link whose timeout is not shorter than its interval: one second
+impl LinkState for RollingDeployParams {
+    fn to_query(&self) -> String {
+        params::to_query(self)
+    }
+
+    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
+        params::from_query(query)
+    }
+}
+
+/// A health check from a link whose timeout is not shorter than its interval. A value alone
+/// in the link moves the other one (so every value in range reads); both given, one second
 /// less than the interval is used, and the link is told. Shared with the failure drill.
 pub(crate) fn repair_health_check(hc: &mut HealthCheck, r: &mut LinkReader<'_>) {
-    if hc.timeout_s >= hc.interval_s {
-        // The interval is at least 5 s, so one second less is a valid timeout.
-        let timeout_s = hc.interval_s.saturating_sub(1).max(2);
+    if hc.timeout_s < hc.interval_s {
+        return;
+    }
+    // The interval is at least 5 s, so one second less is a valid timeout; the timeout is
+    // at most 120 s, so one second more is a valid interval.
+    let timeout_s = hc.interval_s.saturating_sub(1).max(2);
+    if !r.has("hto") {
+        hc.timeout_s = timeout_s;
+    } else if !r.has("hi") {
+        hc.interval_s = hc.timeout_s + 1;
+    } else {
         r.ignore(
             "hto",
             &hc.timeout_s.to_string(),
@@ -142,20 +217,30 @@ pub(crate) fn repair_health_check(hc: &mut HealthCheck, r: &mut LinkReader<'_>) 
     }
 }
 
-pub(super) fn repair(p: &mut RollingDeployParams, r: &mut LinkReader<'_>) {
+fn repair(p: &mut RollingDeployParams, r: &mut LinkReader<'_>) {
     let d = RollingDeployParams::default();
     repair_health_check(&mut p.health_check, r);
+    if r.has("az") && p.az_loss.is_none() {
+        let az = r.text("az").unwrap_or_default().to_string();
+        r.ignore("az", &az, "needs lose=<seconds> too".into());
+    }
     if p.max_running_tasks() <= p.min_healthy_tasks() {
-        r.ignore(
-            "maxp",
-            &p.max_percent.to_string(),
-            format!(
-                "with {} % healthy of {} tasks, leaves ECS no room to replace a task; ECS's defaults used",
-                p.min_healthy_percent, p.desired_count
-            ),
-        );
-        p.min_healthy_percent = d.min_healthy_percent;
-        p.max_percent = d.max_percent;
+        if !r.has("minh") {
+            // The largest minimum healthy percent that leaves ECS room to replace a task.
+            let room = p.max_running_tasks().saturating_sub(1);
+            p.min_healthy_percent = room * 100 / p.desired_count.max(1);
+        } else {
+            r.ignore(
+                "maxp",
+                &p.max_percent.to_string(),
+                format!(
+                    "with {} % healthy of {} tasks, leaves ECS no room to replace a task; ECS's defaults used",
+                    p.min_healthy_percent, p.desired_count
+                ),
+            );
+            p.min_healthy_percent = d.min_healthy_percent;
+            p.max_percent = d.max_percent;
+        }
     }
     if let Some(loss) = p.az_loss {
         if loss.at_s > p.duration_s {

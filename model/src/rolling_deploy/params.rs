@@ -98,7 +98,6 @@ impl RollingDeployParams {
 
 pub(super) fn validate(p: &RollingDeployParams) -> Vec<String> {
     let mut problems = Vec::new();
-    let hc = &p.health_check;
     let mut check = |ok: bool, message: String| {
         if !ok {
             problems.push(message);
@@ -124,18 +123,6 @@ pub(super) fn validate(p: &RollingDeployParams) -> Vec<String> {
         ),
     );
     check(
-        (5..=300).contains(&hc.interval_s),
-        "The health-check interval must be 5–300 s.".into(),
-    );
-    check(
-        (2..=120).contains(&hc.timeout_s) && hc.timeout_s < hc.interval_s,
-        "The health-check timeout must be 2–120 s and shorter than the interval.".into(),
-    );
-    check(
-        (2..=10).contains(&hc.healthy_threshold) && (2..=10).contains(&hc.unhealthy_threshold),
-        "Health-check thresholds must be 2–10 checks.".into(),
-    );
-    check(
         p.task_start_s <= MAX_TASK_START_S,
         format!("A task's start must take at most {MAX_TASK_START_S} s."),
     );
@@ -157,8 +144,30 @@ pub(super) fn validate(p: &RollingDeployParams) -> Vec<String> {
             "The AZ must be lost before the run ends.".into(),
         );
     }
+    problems.extend(health_check_problems(&p.health_check));
     problems
 }
 
 pub const MAX_TASK_START_S: u32 = 600;
 pub const MIN_DURATION_S: u32 = 60;
+
+/// What is wrong with a target group's health check, within the limits ELB documents
+/// (the shared specs) and with a timeout shorter than the interval. Shared with the drill.
+pub(crate) fn health_check_problems(hc: &HealthCheck) -> Vec<String> {
+    use crate::params::shared;
+    let holds = |spec: crate::params::Spec, x: u32| spec.holds(f64::from(x));
+    let mut problems = Vec::new();
+    if !holds(shared::HEALTH_CHECK_INTERVAL, hc.interval_s) {
+        problems.push("The health-check interval must be 5–300 s.".into());
+    }
+    if !holds(shared::HEALTH_CHECK_TIMEOUT, hc.timeout_s) || hc.timeout_s >= hc.interval_s {
+        problems
+            .push("The health-check timeout must be 2–120 s and shorter than the interval.".into());
+    }
+    if !holds(shared::HEALTHY_THRESHOLD, hc.healthy_threshold)
+        || !holds(shared::UNHEALTHY_THRESHOLD, hc.unhealthy_threshold)
+    {
+        problems.push("Health-check thresholds must be 2–10 checks.".into());
+    }
+    problems
+}
