@@ -155,7 +155,7 @@ test('measure: a 24 h day at 1 s steps, from a slider move to the next paint', a
   await page.getByTestId('preset-diurnal').click();
   await expect(page.getByTestId('playhead')).toHaveText('24:00:00 of 24:00:00');
   const time = (what: 'slider' | 'step' | 'nothing') => page.evaluate(async (what) => {
-    const slider = document.querySelector<HTMLInputElement>('[data-testid="duration"]')!;
+    const slider = document.querySelector<HTMLInputElement>('[data-testid="dur"]')!;
     const step = document.querySelector<HTMLButtonElement>('[data-testid="step"]')!;
     const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
     const task = () => new Promise<number>((resolve) => setTimeout(() => resolve(performance.now()), 0));
