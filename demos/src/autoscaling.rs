@@ -8,7 +8,7 @@
 //! The model simulates the whole run once per change of the params; the
 //! animation only moves a playhead that reveals the points already computed.
 
-use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
+use crate::chart::{Chart, ChartSpec, Mark, Series, Tone, Unit};
 use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider};
 use crate::format;
@@ -330,20 +330,10 @@ fn PlayerBar(player: Player, params: RwSignal<AutoscalingParams>) -> impl IntoVi
     }
 }
 
-/// Time on the x axis: minutes for runs up to six hours, hours beyond.
-fn time_axis(duration_s: u32) -> (f64, &'static str) {
-    if duration_s > 6 * 3_600 {
-        (3_600.0, "time, hours")
-    } else {
-        (60.0, "time, minutes")
-    }
-}
-
 #[component]
 fn LoadChart(outcome: Outcome, player: Player) -> impl IntoView {
     let spec = Signal::derive(move || {
         let at = player.at_s();
-        let (unit, x_label) = time_axis(player.duration_s.get());
         outcome.with(|o| {
             let series = o
                 .as_ref()
@@ -355,19 +345,20 @@ fn LoadChart(outcome: Outcome, player: Player) -> impl IntoView {
                 points: series
                     .into_iter()
                     .flatten()
-                    .map(|p| (f64::from(p.t_s) / unit, value(p)))
+                    .map(|p| (f64::from(p.t_s), value(p)))
                     .collect(),
                 tone,
                 mark: Mark::Line,
             };
-            let mut spec = ChartSpec::new(x_label, "req/s")
-                .x(0.0..f64::from(player.duration_s.get()) / unit)
+            let mut spec = ChartSpec::new("time", "req/s")
+                .x(0.0..f64::from(player.duration_s.get()))
+                .x_unit(Unit::Clock)
                 .series([
                     line("at the edge", Tone::First, |p| p.edge_per_s),
                     line("at the origin", Tone::Second, |p| p.origin_per_s),
                 ])
                 .fit_y();
-            reveal(&mut spec, at.map(|a| f64::from(a) / unit));
+            reveal(&mut spec, at.map(f64::from));
             spec
         })
     });
@@ -453,7 +444,6 @@ fn RunColumn(
     };
     let tasks_spec = Signal::derive(move || {
         let at = player.at_s();
-        let (unit, x_label) = time_axis(player.duration_s.get());
         outcome.with(|o| {
             let run = o.as_ref().ok().and_then(|o| o.runs.get(i));
             let step = |label: &str, tone, value: fn(&SeriesPoint) -> u32| Series {
@@ -461,19 +451,21 @@ fn RunColumn(
                 points: run
                     .into_iter()
                     .flat_map(|r| &r.series)
-                    .map(|p| (f64::from(p.t_s) / unit, f64::from(value(p))))
+                    .map(|p| (f64::from(p.t_s), f64::from(value(p))))
                     .collect(),
                 tone,
                 mark: Mark::Step,
             };
-            let mut spec = ChartSpec::new(x_label, "tasks")
-                .x(0.0..f64::from(player.duration_s.get()) / unit)
+            let mut spec = ChartSpec::new("time", "tasks")
+                .x(0.0..f64::from(player.duration_s.get()))
+                .x_unit(Unit::Clock)
+                .y_unit(Unit::Count)
                 .series([
                     step("desired", Tone::First, |p| p.desired),
                     step("in service", Tone::Third, |p| p.in_service),
                 ])
                 .fit_y();
-            reveal(&mut spec, at.map(|a| f64::from(a) / unit));
+            reveal(&mut spec, at.map(f64::from));
             spec
         })
     });
@@ -495,28 +487,29 @@ fn RunColumn(
     });
     let cpu_spec = Signal::derive(move || {
         let at = player.at_s();
-        let (unit, x_label) = time_axis(player.duration_s.get());
         outcome.with(|o| {
             let run = o.as_ref().ok().and_then(|o| o.runs.get(i));
-            let end = f64::from(player.duration_s.get()) / unit;
-            let mut spec = ChartSpec::new(x_label, "CPU, %")
+            let end = f64::from(player.duration_s.get());
+            let mut spec = ChartSpec::new("time", "CPU")
                 .x(0.0..end)
-                .y(0.0..105.0)
+                .x_unit(Unit::Clock)
+                .y(0.0..1.05)
+                .y_unit(Unit::Percent)
                 .series([Series::line(
                     run.map_or("CPU", |r| r.policy.cpu_meaning()),
                     run.into_iter()
                         .flat_map(|r| &r.series)
-                        .map(|p| (f64::from(p.t_s) / unit, p.cpu * 100.0))
+                        .map(|p| (f64::from(p.t_s), p.cpu))
                         .collect(),
                     Tone::Fourth,
                 )]);
             if let Some((low, high)) = run.and_then(|r| r.cpu_band) {
-                spec = spec.band(low * 100.0, high * 100.0);
+                spec = spec.band(low, high);
             }
-            reveal(&mut spec, at.map(|a| f64::from(a) / unit));
+            reveal(&mut spec, at.map(f64::from));
             // The target is a reference line: drawn across the whole run at once.
             if run.is_some_and(|r| r.policy != Policy::Fixed) {
-                let target = params.with(|p| p.cpu_target) * 100.0;
+                let target = params.with(|p| p.cpu_target);
                 spec.series.push(Series {
                     label: "target".into(),
                     points: vec![(0.0, target), (end, target)],

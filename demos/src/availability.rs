@@ -2,7 +2,7 @@
 //! path, redundancy multiplies unavailabilities, the weakest serial link sets the
 //! ceiling, and an SLO is a monthly budget of minutes that incidents spend.
 
-use crate::chart::{Chart, ChartSpec, Series, Tone};
+use crate::chart::{Chart, ChartSpec, Series, Tone, Unit};
 use crate::field::{Choices, Number};
 use crate::format;
 use crate::frame::{demo_page, Page};
@@ -177,6 +177,7 @@ fn Composed(page: AvailabilityPage) -> impl IntoView {
                 "downtime, minutes a month",
             )
             .x(1.0..f64::from(REDUNDANCY_CURVE_MAX))
+            .x_unit(Unit::Count)
             .series([
                 Series::line("the whole path", points, Tone::First),
                 Series::dashed(

@@ -4,7 +4,7 @@
 //! how much the cache holds and how long a copy lives. The price of an "AP" cache is
 //! staleness, and a flushed cache sends the whole edge load to the origin until it refills.
 
-use crate::chart::{Bar, Chart, ChartSpec, Mark, Series, Tone};
+use crate::chart::{Bar, Chart, ChartSpec, Series, Tone, Unit};
 use crate::controls::{bind, NumberInput, Slider, Toggle, WholeInput};
 use crate::documented::DocumentedSection;
 use crate::format;
@@ -215,35 +215,31 @@ fn PopularitySection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl
                 o.popularity
                     .popularity_curve
                     .iter()
-                    .map(|&(rank, share)| (f64::from(rank).log10(), share * 100.0))
+                    .map(|&(rank, share)| (f64::from(rank).log10(), share))
                     .collect(),
                 params.with(|p| p.popularity.cdn_capacity_objects.min(p.popularity.images)),
             ),
             Err(_) => (Vec::new(), 0),
         });
         let top = params.with(|p| f64::from(p.popularity.images.max(10)).log10());
-        let mut series = vec![Series {
-            label: "share of all requests".into(),
-            points: curve,
-            tone: Tone::First,
-            mark: Mark::Line,
-        }];
-        if capacity > 0 {
-            let x = f64::from(capacity).log10();
-            series.push(Series {
-                label: "what the CDN holds".into(),
-                points: vec![(x, 0.0), (x, 100.0)],
-                tone: Tone::Muted,
-                mark: Mark::Dashed,
-            });
-        }
-        ChartSpec::new(
-            "image rank, 10^x (most popular first)",
-            "requests for ranks 1…x, %",
+        let spec = ChartSpec::new(
+            "image rank, most popular first (log scale)",
+            "requests for the images up to that rank",
         )
         .x(0.0..top)
-        .y(0.0..100.0)
-        .series(series)
+        .x_unit(Unit::Log10)
+        .y(0.0..1.0)
+        .y_unit(Unit::Percent)
+        .series([Series::line("share of all requests", curve, Tone::First)]);
+        if capacity > 0 {
+            spec.rule(
+                f64::from(capacity).log10(),
+                "what the CDN holds",
+                Tone::Muted,
+            )
+        } else {
+            spec
+        }
     });
     let summary = Signal::derive(move || {
         outcome.with(|o| match o {
@@ -468,8 +464,9 @@ fn ColdCache(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoVie
             ),
             Err(_) => (Vec::new(), Vec::new(), 0.0),
         });
-        ChartSpec::new("seconds after the flush", "req/s")
+        ChartSpec::new("time after the flush", "req/s")
             .x(0.0..end())
+            .x_unit(Unit::Clock)
             .series([
                 Series::line("reaching the origin", origin, Tone::First),
                 Series::line("reaching Postgres", db, Tone::Second),
@@ -493,8 +490,10 @@ fn ColdCache(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoVie
             ),
             Err(_) => (Vec::new(), 0.0),
         });
-        ChartSpec::new("seconds after the flush", "tasks")
+        ChartSpec::new("time after the flush", "tasks")
             .x(0.0..end())
+            .x_unit(Unit::Clock)
+            .y_unit(Unit::Count)
             .series([
                 Series::step("tasks the load needs", needed, Tone::Third),
                 Series::dashed(

@@ -4,7 +4,7 @@
 //! in the diagram. The same prices make the CAPEX → OPEX case: a fleet bought for
 //! the peak pays for the peak all day, an elastic one only for the hours it needs.
 
-use crate::chart::{Bar, Chart, ChartSpec, Series, Tone};
+use crate::chart::{save_text, Bar, Chart, ChartSpec, Series, Tone, Unit};
 use crate::controls::{DecimalInput, NumberInput};
 use crate::documented::DocumentedSection;
 use crate::format;
@@ -278,48 +278,11 @@ fn Bill(outcome: Outcome) -> impl IntoView {
             <p><button data-testid="csv" on:click=move |_| {
                 let cloud = lab.cloud.get();
                 if let Some(csv) = outcome.with(|o| o.as_ref().ok().map(|o| bill_csv_in(o, cloud))) {
-                    download("photoshare-bill.csv", &csv);
+                    save_text("photoshare-bill.csv", "text/csv;charset=utf-8", &csv);
                 }
             } disabled=move || !ok()>"Export the bill as CSV"</button></p>
         </section>
     }
-}
-
-/// Hands the browser a file to save: a Blob behind a temporary object URL and link.
-fn download(file_name: &str, csv: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(csv));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(link) = document
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        link.set_href(&url);
-        link.set_download(file_name);
-        if let Some(body) = document.body() {
-            let _ = body.append_child(&link);
-            link.click();
-            let _ = body.remove_child(&link);
-        }
-    }
-    // The download has taken the Blob by the time this runs; free it.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(1),
-    );
 }
 
 /// A tone per component, bottom to top of the stacked bars.
@@ -356,6 +319,7 @@ fn ByComponent(outcome: Outcome) -> impl IntoView {
                     .collect(),
             };
             ChartSpec::new("", "$ a month")
+                .y_unit(Unit::Usd)
                 .bars(vec![
                     bar("on demand", |s| s.on_demand_usd),
                     bar("optimized", |s| s.optimized_usd),
@@ -476,6 +440,7 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
             };
             ChartSpec::new("hour of the day", "tasks")
                 .x(0.0..24.0)
+                .y_unit(Unit::Count)
                 .series([
                     Series::dashed("fixed for the peak", fixed, Tone::Second),
                     Series::step("elastic", elastic, Tone::First),

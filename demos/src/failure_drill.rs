@@ -5,7 +5,7 @@
 //! Every second of failing requests spends the month's error budget, and the drill
 //! shows what is left of it and what the deploy policy becomes.
 
-use crate::chart::{Chart, ChartSpec, Series, Tone};
+use crate::chart::{Chart, ChartSpec, Series, Tone, Unit};
 use crate::documented::DocumentedSection;
 use crate::field::{Number, Slider, Toggle};
 use crate::format;
@@ -162,23 +162,20 @@ fn Timeline(
     let moment = Signal::derive(move || playhead.position_s());
     let last_s = move || params.with(|p| p.duration_s.saturating_sub(1));
 
-    let minutes = |t_s: u32| f64::from(t_s) / 60.0;
-    let x_range = move || 0.0..params.with(|p| minutes(p.duration_s));
-    let marker = move |top: f64| {
-        let at = minutes(moment.get());
-        Series::dashed("", vec![(at, 0.0), (at, top)], Tone::Muted)
-    };
+    let x_range = move || 0.0..params.with(|p| f64::from(p.duration_s));
+    let now = move |spec: ChartSpec| spec.rule(f64::from(moment.get()), "", Tone::Muted);
     let capacity_spec = Signal::derive(move || {
-        let mut spec = outcome.with(|o| {
+        let spec = outcome.with(|o| {
             let samples = o.as_ref().map(|o| o.samples.as_slice()).unwrap_or_default();
-            ChartSpec::new("minutes into the drill", "requests / s at the origin")
+            ChartSpec::new("time into the drill", "requests / s at the origin")
                 .x(x_range())
+                .x_unit(Unit::Clock)
                 .series([
                     Series::step(
                         "capacity of answering tasks",
                         samples
                             .iter()
-                            .map(|s| (minutes(s.t_s), s.capacity_per_s))
+                            .map(|s| (f64::from(s.t_s), s.capacity_per_s))
                             .collect(),
                         Tone::First,
                     ),
@@ -186,15 +183,14 @@ fn Timeline(
                         "load reaching the app",
                         samples
                             .iter()
-                            .map(|s| (minutes(s.t_s), s.origin_per_s))
+                            .map(|s| (f64::from(s.t_s), s.origin_per_s))
                             .collect(),
                         Tone::Second,
                     ),
                 ])
                 .fit_y()
         });
-        spec.series.push(marker(spec.y.end));
-        spec
+        now(spec)
     });
     let capacity_summary = Signal::derive(move || {
         outcome.with(|o| match o {
@@ -227,22 +223,23 @@ fn Timeline(
         })
     });
     let failing_spec = Signal::derive(move || {
-        let mut spec = outcome.with(|o| {
+        let spec = outcome.with(|o| {
             let samples = o.as_ref().map(|o| o.samples.as_slice()).unwrap_or_default();
-            ChartSpec::new("minutes into the drill", "requests failing, %")
+            ChartSpec::new("time into the drill", "requests failing")
                 .x(x_range())
-                .y(0.0..105.0)
+                .x_unit(Unit::Clock)
+                .y(0.0..1.05)
+                .y_unit(Unit::Percent)
                 .series([Series::step(
                     "share of requests failing",
                     samples
                         .iter()
-                        .map(|s| (minutes(s.t_s), s.failing_share * 100.0))
+                        .map(|s| (f64::from(s.t_s), s.failing_share))
                         .collect(),
                     Tone::Second,
                 )])
         });
-        spec.series.push(marker(spec.y.end));
-        spec
+        now(spec)
     });
     let failing_summary = Signal::derive(move || {
         outcome.with(|o| match o {

@@ -124,13 +124,19 @@ fn grouped(whole: &str) -> String {
 
 /// A quantity with thousands separators and at most two decimals: 1460 → "1,460", 2.5 → "2.5".
 pub fn quantity(x: f64) -> String {
+    let s = quantity_places(x, 2);
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A number with thousands separators and exactly `places` decimals: (1500, 0) → "1,500".
+pub fn quantity_places(x: f64, places: usize) -> String {
     if !x.is_finite() {
         return String::new();
     }
-    let s = format!("{:.2}", x.abs());
+    let s = format!("{:.places$}", x.abs());
     let (whole, decimals) = s.split_once('.').unwrap_or((&s, ""));
-    let decimals = decimals.trim_end_matches('0');
-    let sign = if x < 0.0 && s != "0.00" { "−" } else { "" };
+    let zero = s.bytes().all(|b| b == b'0' || b == b'.');
+    let sign = if x < 0.0 && !zero { "−" } else { "" };
     if decimals.is_empty() {
         format!("{sign}{}", grouped(whole))
     } else {
@@ -262,6 +268,10 @@ mod tests {
         assert_eq!(quantity(2_048.0), "2,048");
         assert_eq!(quantity(0.5), "0.5");
         assert_eq!(quantity(252_288_000.0), "252,288,000");
+        assert_eq!(quantity(-0.001), "0");
+        assert_eq!(quantity(-2.5), "−2.5");
+        assert_eq!(quantity_places(1_500.0, 0), "1,500");
+        assert_eq!(quantity_places(0.5, 2), "0.50");
         assert_eq!(small_percent(0.0), "0 %");
         assert_eq!(small_percent(1e-12), "< 0.0001 %");
         assert_eq!(small_percent(0.5488), "54.9 %");

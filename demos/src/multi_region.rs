@@ -4,7 +4,7 @@
 //! not yet shipped (the RPO). In return the path moves toward 99.99 %, for roughly twice
 //! the always-on part of the bill.
 
-use crate::chart::{Bar, Chart, ChartSpec, Series, Tone};
+use crate::chart::{Bar, Chart, ChartSpec, Series, Tone, Unit};
 use crate::controls::{bind, NumberInput, Slider, Toggle, WholeInput};
 use crate::documented::DocumentedSection;
 use crate::format;
@@ -325,6 +325,7 @@ fn CostSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> impl In
         // Series without points: the legend's names for the bars' colours.
         let key = |label: &str, tone| Series::line(label, vec![], tone);
         ChartSpec::new("", "$ a month")
+            .y_unit(Unit::Usd)
             .series([
                 key("one region", Tone::First),
                 key("standby region", Tone::Second),

@@ -6,7 +6,7 @@
 //! so never serves a user; tasks spread over two AZs keep half the capacity
 //! when one AZ is lost.
 
-use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
+use crate::chart::{Chart, ChartSpec, Mark, Series, Tone, Unit};
 use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
@@ -234,8 +234,10 @@ fn WhatHappened(params: Params, outcome: Outcome) -> impl IntoView {
                 }
                 Err(_) => Vec::new(),
             };
-            ChartSpec::new("seconds since the deploy started", "tasks")
+            ChartSpec::new("time since the deploy started", "tasks")
                 .x(0.0..duration)
+                .x_unit(Unit::Clock)
+                .y_unit(Unit::Count)
                 .series(series)
                 .fit_y()
         })

@@ -5,7 +5,7 @@
 //! would sit idle); above it the fleet does. Scaling to zero costs latency too:
 //! after an idle spell the next request waits for a cold start.
 
-use crate::chart::{Chart, ChartSpec, Series, Tone};
+use crate::chart::{Chart, ChartSpec, Series, Tone, Unit};
 use crate::controls::NumberInput;
 use crate::documented::DocumentedSection;
 use crate::format;
@@ -170,10 +170,12 @@ fn Crossing(params: RwSignal<ServerlessParams>, outcome: Outcome) -> impl IntoVi
         let unit = unit();
         outcome.with(|o| {
             let Ok(o) = o else {
-                return ChartSpec::new(format!("average rate, {unit}"), "$ a month");
+                return ChartSpec::new(format!("average rate, {unit}"), "$ a month")
+                    .y_unit(Unit::Usd);
             };
             let mut spec = ChartSpec::new(format!("average rate, {unit}"), "$ a month")
                 .x(0.0..o.max_rate_per_s)
+                .y_unit(Unit::Usd)
                 .series([
                     Series::line(
                         "functions",
@@ -186,20 +188,10 @@ fn Crossing(params: RwSignal<ServerlessParams>, outcome: Outcome) -> impl IntoVi
                     Series::line("fleet", o.fleet_steps.clone(), Tone::Second),
                 ])
                 .fit_y();
-            let vertical = |x: f64| vec![(x, 0.0), (x, spec.y.end)];
             if let Some(c) = o.crossover.filter(|c| c.rate_per_s > 0.0) {
-                spec.series.push(Series::dashed(
-                    "crossover",
-                    vertical(c.rate_per_s),
-                    Tone::Third,
-                ));
+                spec = spec.rule(c.rate_per_s, "crossover", Tone::Third);
             }
-            spec.series.push(Series::dashed(
-                "chosen rate",
-                vertical(o.rate_per_s),
-                Tone::Muted,
-            ));
-            spec
+            spec.rule(o.rate_per_s, "chosen rate", Tone::Muted)
         })
     });
     let summary = Signal::derive(move || {

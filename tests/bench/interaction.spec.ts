@@ -1,64 +1,121 @@
-// Input → next frame painted, for each demo's main control: the first slider on the
-// page, or else its first number field, set back and forth between two values.
-// "work" is input → every update done (the model, the DOM, the charts: Leptos runs its
-// effects as microtasks, so a fresh task runs after them); "frame" is input → the next
-// frame painted, which also waits for the display's next refresh (up to 16.7 ms at 60 Hz).
-// Prints p50 / p95 per demo; scripts/bench.sh collects them for docs/measured.md.
+// Every control of every demo, moved back and forth: input → everything updated ("work") and
+// input → the next frame painted ("frame"), reported for each demo's worst control.
+//
+// Controls are found, not listed: every slider, number field, select, checkbox, radio button
+// and button inside the demo's article (the chart's own export buttons aside: they save a
+// file and change nothing), so the benchmark stays true as demos change. Each control starts
+// from a freshly loaded demo, so one control's clicks (adding failures, pressing play) do not
+// load the next one's numbers.
+//
+// "work" ends when a fresh task runs: Leptos runs its effects (the model, the DOM, the
+// charts' bookkeeping) as microtasks before it. "frame" ends after the next paint: a task
+// queued from requestAnimationFrame runs after that frame is painted, so it includes the
+// charts' painting and waits for the display's next refresh (up to 16.7 ms at 60 Hz).
+// Prints the per-demo table for docs/measured.md (scripts/bench.sh) and every control's row.
 import { test, expect } from '@playwright/test';
 import { Lab } from '../e2e/lab';
 
-const MOVES = 60;
+const MOVES = Number(process.env.BENCH_MOVES ?? 40);
+const CONTROLS = 'input[type=range], input[type=number], input[type=checkbox], input[type=radio], select, button';
+const NOT_CONTROLS = '.chart-actions button';
+
+type Row = { demo: string; control: string; work: number[]; frame: number[] };
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-test('input to next frame, per demo', async ({ page }) => {
+test('every control of every demo: input to update and to the next frame', async ({ page }) => {
+  test.setTimeout(3_600_000);
   const lab = new Lab(page);
   await lab.open();
-  const rows: string[] = [];
-  for (const id of await lab.demoIds()) {
-    await page.getByTestId(`nav-${id}`).click();
-    await expect(lab.demo(id)).toBeVisible();
-    const demo = lab.demo(id);
-    const slider = demo.locator('input[type=range]').first();
-    const control = (await slider.count()) > 0 ? slider : demo.locator('input[type=number]').first();
-    if ((await control.count()) === 0) {
-      rows.push(`| ${id} | (no slider or number field) | | | | |`);
-      continue;
+  const ids = await lab.demoIds();
+  const rows: Row[] = [];
+  for (const id of ids) {
+    await lab.open(`#/${id}`);
+    const count = await lab.demo(id).locator(CONTROLS).count();
+    for (let i = 0; i < count; i++) {
+      // The address bar holds the last control's state: load the demo's defaults afresh.
+      await lab.open(`#/${id}`);
+      await page.reload();
+      const demo = lab.demo(id);
+      await expect(demo).toBeVisible();
+      const control = demo.locator(CONTROLS).nth(i);
+      if (!(await control.isVisible()) || !(await control.isEnabled())
+        || (await control.evaluate((el, skip) => el.matches(skip), NOT_CONTROLS))) continue;
+      const [label, work, frame] = await control.evaluate(move, MOVES);
+      rows.push({ demo: id, control: label, work: work.sort((a, b) => a - b), frame: frame.sort((a, b) => a - b) });
     }
-    const kind = (await control.getAttribute('type')) ?? 'number';
-    const label = (await control.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? el.getAttribute('aria-label') ?? '')).slice(0, 40);
-    const [work, frame]: number[][] = await control.evaluate(async (el, moves) => {
-      const input = el as HTMLInputElement;
-      const event = input.type === 'range' ? 'input' : 'change';
-      const start = input.value;
-      const min = Number(input.min || 0), max = Number(input.max || Number(start) * 2 || 10);
-      const other = String(Number(start) === max ? min : Math.min(max, Number(start) + (max - min) / 4));
-      const nextTask = () => new Promise<void>((r) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => r();
-        channel.port2.postMessage(0);
-      });
-      const work: number[] = [], frame: number[] = [];
-      for (let i = 0; i < moves; i++) {
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        const t0 = performance.now();
-        input.value = i % 2 === 0 ? other : start;
-        input.dispatchEvent(new Event(event, { bubbles: true }));
-        await nextTask();
-        work.push(performance.now() - t0);
-        // rAF runs before the paint; a task queued from it runs after the paint.
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        frame.push(performance.now() - t0);
-      }
-      return [work, frame];
-    }, MOVES);
-    work.sort((a, b) => a - b);
-    frame.sort((a, b) => a - b);
-    const ms = (xs: number[], p: number) => `${percentile(xs, p).toFixed(1)} ms`;
-    rows.push(`| ${id} | ${label} (${kind}) | ${ms(work, 50)} | ${ms(work, 95)} | ${ms(frame, 50)} | ${ms(frame, 95)} |`);
   }
-  console.log(['| demo | control moved | work p50 | work p95 | frame p50 | frame p95 |', '|---|---|---|---|---|---|', ...rows].join('\n'));
+  const ms = (xs: number[], p: number) => `${percentile(xs, p).toFixed(1)} ms`;
+  const line = (r: Row) => `${ms(r.work, 50)} | ${ms(r.work, 95)} | ${ms(r.frame, 50)} | ${ms(r.frame, 95)}`;
+  const worst: string[] = [];
+  for (const id of ids) {
+    const mine = rows.filter((r) => r.demo === id);
+    if (mine.length === 0) continue;
+    const byWork = mine.reduce((a, b) => (percentile(b.work, 95) > percentile(a.work, 95) ? b : a));
+    const byFrame = mine.reduce((a, b) => (percentile(b.frame, 95) > percentile(a.frame, 95) ? b : a));
+    worst.push(`| ${id} | ${mine.length} | ${byWork.control} | ${line(byWork)} | ${ms(byFrame.frame, 95)} (${byFrame.control}) |`);
+  }
+  console.log([
+    '| demo | controls moved | worst control (work p95) | work p50 | work p95 | frame p50 | frame p95 | worst frame p95 (control) |',
+    '|---|---|---|---|---|---|---|---|',
+    ...worst,
+  ].join('\n'));
+  console.log(['', 'every control:', '| demo | control | work p50 | work p95 | frame p50 | frame p95 |', '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.demo} | ${r.control} | ${line(r)} |`)].join('\n'));
+  expect(rows.length).toBeGreaterThan(ids.length);
   expect(lab.errors).toEqual([]);
 });
+
+/** Runs in the page: moves one control `moves` times, back and forth; returns its label and timings. */
+async function move(el: Element, moves: number): Promise<[string, number[], number[]]> {
+  const input = el as HTMLInputElement;
+  const select = el as HTMLSelectElement;
+  const text = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+  const kind = el.tagName === 'INPUT' ? input.type : el.tagName.toLowerCase();
+  const label = text(input.labels?.[0]?.textContent) || text(el.getAttribute('aria-label'))
+    || text(el.textContent) || text(el.getAttribute('data-testid'));
+  // Each control's "there and back": two values, two options, two radios, or one click.
+  let step: (i: number) => void;
+  if (kind === 'range' || kind === 'number') {
+    const start = input.value;
+    const min = Number(input.min || 0), max = Number(input.max || Number(start) * 2 || 10);
+    const other = String(Number(start) === max ? min : Math.min(max, Number(start) + (max - min) / 4 || 1));
+    const event = kind === 'range' ? 'input' : 'change';
+    step = (i) => {
+      input.value = i % 2 === 0 ? other : start;
+      input.dispatchEvent(new Event(event, { bubbles: true }));
+    };
+  } else if (kind === 'select') {
+    const start = select.selectedIndex;
+    const other = (start + 1) % Math.max(1, select.options.length);
+    step = (i) => {
+      select.selectedIndex = i % 2 === 0 ? other : start;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+  } else if (kind === 'radio') {
+    const group = Array.from(document.querySelectorAll<HTMLInputElement>(`input[type=radio][name="${input.name}"]`));
+    const was = group.find((r) => r.checked && r !== input) ?? group.find((r) => r !== input);
+    step = (i) => (i % 2 === 0 || !was ? input : was).click();
+  } else {
+    step = () => (el as HTMLElement).click();
+  }
+  const nextTask = () => new Promise<void>((r) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => r();
+    channel.port2.postMessage(0);
+  });
+  const afterPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const work: number[] = [], frame: number[] = [];
+  for (let i = 0; i < moves; i++) {
+    await afterPaint();
+    const t0 = performance.now();
+    step(i);
+    await nextTask();
+    work.push(performance.now() - t0);
+    await afterPaint();
+    frame.push(performance.now() - t0);
+  }
+  return [`${label} (${kind})`, work, frame];
+}

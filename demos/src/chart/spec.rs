@@ -1,8 +1,11 @@
-//! What a chart shows, declared by a view: axes, series, bands, bars.
+//! What a chart shows, declared by a view: axes and their units, series, bands, bars,
+//! vertical rules.
 //!
 //! A view builds one with `ChartSpec::new(x_label, y_label)` and the builder methods below;
-//! everything not set keeps its `Default`.
+//! everything not set keeps its `Default`. Values go in as the model gives them (seconds,
+//! fractions, dollars): the axis's [`Unit`] says how they read.
 
+use super::axis::{nice_top, Unit};
 use std::ops::Range;
 
 /// Which of the theme's chart colours a series uses (set in CSS as `--chart-1` …).
@@ -99,6 +102,15 @@ pub struct Band {
     pub to: f64,
 }
 
+/// A vertical line across the plot at an x, such as "now" or a crossover.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    pub at: f64,
+    /// Named in the legend and the table when not empty.
+    pub label: String,
+    pub tone: Tone,
+}
+
 /// One stacked bar: segments bottom to top.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
@@ -112,10 +124,15 @@ pub struct ChartSpec {
     pub y_label: String,
     pub x: Range<f64>,
     pub y: Range<f64>,
+    pub x_unit: Unit,
+    pub y_unit: Unit,
+    /// Set by [`ChartSpec::fit_y`]: the top may rise to the next tick so one sits there.
+    pub y_fitted: bool,
     pub series: Vec<Series>,
     pub bands: Vec<Band>,
     /// When not empty, the chart is stacked bars at x = 0, 1, …
     pub bars: Vec<Bar>,
+    pub rules: Vec<Rule>,
 }
 
 impl Default for ChartSpec {
@@ -125,9 +142,13 @@ impl Default for ChartSpec {
             y_label: String::new(),
             x: 0.0..1.0,
             y: 0.0..1.0,
+            x_unit: Unit::Number,
+            y_unit: Unit::Number,
+            y_fitted: false,
             series: Vec::new(),
             bands: Vec::new(),
             bars: Vec::new(),
+            rules: Vec::new(),
         }
     }
 }
@@ -149,6 +170,29 @@ impl ChartSpec {
 
     pub fn y(mut self, y: Range<f64>) -> ChartSpec {
         self.y = y;
+        self.y_fitted = false;
+        self
+    }
+
+    /// How the x axis's values read; [`Unit::Clock`] takes seconds.
+    pub fn x_unit(mut self, unit: Unit) -> ChartSpec {
+        self.x_unit = unit;
+        self
+    }
+
+    /// How the y axis's values read; [`Unit::Percent`] takes fractions.
+    pub fn y_unit(mut self, unit: Unit) -> ChartSpec {
+        self.y_unit = unit;
+        self
+    }
+
+    /// A vertical line at `at` (a dashed rule in the tone).
+    pub fn rule(mut self, at: f64, label: impl Into<String>, tone: Tone) -> ChartSpec {
+        self.rules.push(Rule {
+            at,
+            label: label.into(),
+            tone,
+        });
         self
     }
 
@@ -173,11 +217,27 @@ impl ChartSpec {
     /// The y range from 0 to fit what the chart holds now.
     pub fn fit_y(mut self) -> ChartSpec {
         self.y = self.y_to_fit();
+        self.y_fitted = true;
         self
     }
 
-    /// A y range from 0 to a little above the highest value shown.
-    pub fn y_to_fit(&self) -> Range<f64> {
+    /// What the legend lists: each named series, then each named rule (name, tone, dashed).
+    pub fn legend_entries(&self) -> Vec<(String, Tone, bool)> {
+        let series = self
+            .series
+            .iter()
+            .filter(|s| !s.label.is_empty())
+            .map(|s| (s.label.clone(), s.tone, s.mark == Mark::Dashed));
+        let rules = self
+            .rules
+            .iter()
+            .filter(|r| !r.label.is_empty())
+            .map(|r| (r.label.clone(), r.tone, true));
+        series.chain(rules).collect()
+    }
+
+    /// A y range from 0 to a nice value a little above the highest value shown.
+    fn y_to_fit(&self) -> Range<f64> {
         let top = self
             .series
             .iter()
@@ -190,6 +250,6 @@ impl ChartSpec {
             .chain(self.bands.iter().map(|b| b.to))
             .filter(|v| v.is_finite())
             .fold(0.0, f64::max);
-        0.0..if top > 0.0 { top * 1.1 } else { 1.0 }
+        0.0..nice_top(self.y_unit, top)
     }
 }
