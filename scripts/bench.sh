@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks: criterion over every model entry point (native), then, in headless Chromium,
-# input → next frame for each demo's main control and the cost of a chart redraw.
+# every control of every demo: input → update and → next painted frame, worst control per demo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install.sh test

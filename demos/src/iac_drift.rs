@@ -7,34 +7,39 @@
 //! count, which Terraform fights unless told to `ignore_changes`.
 
 use crate::documented::DocumentedSection;
+use crate::field::{Slider, Toggle};
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
-use crate::results::{problems_view, WorkedExample};
+use crate::results::{from_ok, problems_view, Results};
 use cloud_lab_model::iac_drift::*;
 use cloud_lab_model::link::Query;
-use cloud_lab_model::photoshare;
 use leptos::prelude::*;
 
 pub fn page(query: &Query) -> AnyView {
     demo_page::<IacDrift, _>(query, |page: Page<IacDrift>| {
-        let (params, outcome) = (page.params, page.outcome);
+        // The lock sliders and the plan/refresh-only switch leave the account alone: this
+        // page's outcome is keyed on the rest, so they do not re-run the evaluation.
+        let params = page.params;
+        let account = Memo::new(move |_| params.with(IacDriftParams::account_inputs));
+        let outcome = Memo::new(move |_| account.with(evaluate));
+        let page = Page::<IacDrift> { params, outcome };
         view! {
             <div class="iac-top">
-                <Editor params outcome/>
+                <Editor page/>
                 <Console params outcome/>
             </div>
-            {problems_view(outcome)}
-            <PlanView params outcome/>
-            <ApplyView params outcome/>
-            <Autoscaler params outcome/>
-            <Locking params outcome/>
+            {page.problems()}
+            <PlanView page/>
+            <ApplyView page/>
+            <Autoscaler page/>
+            <Locking page/>
             <About/>
             <DocumentedSection items=&DOCUMENTED/>
         }
     })
 }
 
-type Outcome = Memo<Result<IacDriftOutcome, Vec<String>>>;
+type Outcome<O = IacDriftOutcome> = Memo<Result<O, Vec<String>>>;
 
 /// A value of the outcome, or the type's default while the params are invalid.
 fn with_ok<T: Default>(outcome: Outcome, f: impl Fn(&IacDriftOutcome) -> T) -> T {
@@ -83,7 +88,8 @@ fn Terminal(
 }
 
 #[component]
-fn Editor(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView {
+fn Editor(page: Page<IacDrift>) -> impl IntoView {
+    let Page { params, outcome } = page;
     let error = move || with_ok(outcome, |o| o.parse_error.clone());
     let resources = move || with_ok(outcome, |o| o.config.resources.len());
     let lock_table = move || {
@@ -117,6 +123,7 @@ fn Editor(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView {
                             Some(t) => format!(", state locked in the table {t}."),
                             None => ", and no lock table: two applies could write the state at once.".into(),
                         }}
+                        " "{page.badge(&IacDrift::LOCK_TABLE)}
                     </span>
                 }.into_any(),
             }}</p>
@@ -163,7 +170,8 @@ fn Console(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView 
 }
 
 #[component]
-fn PlanView(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView {
+fn PlanView(page: Page<IacDrift>) -> impl IntoView {
+    let Page { params, outcome } = page;
     let refresh_only = move || params.with(|p| p.refresh_only);
     let plan = Signal::derive(move || with_ok(outcome, |o| o.plan.text.clone()));
     let refresh = Signal::derive(move || with_ok(outcome, |o| o.refresh.text.clone()));
@@ -186,8 +194,7 @@ fn PlanView(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView
     };
     let choose = move |refresh_only: bool| params.update(|p| p.refresh_only = refresh_only);
     view! {
-        <section aria-labelledby="plan-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="plan-heading">"3 · terraform plan"</h2>
+        <Results invalid=page.invalid() heading="3 · terraform plan" id="plan">
             <fieldset class="inline">
                 <legend>"Run"</legend>
                 <label><input type="radio" name="iac-command" data-testid="command-plan"
@@ -225,7 +232,7 @@ fn PlanView(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView
                 <h3>"Objects no state file records"</h3>
                 <pre class="inventory" data-testid="unmanaged">{unmanaged}</pre>
             })}
-        </section>
+        </Results>
     }
 }
 
@@ -238,7 +245,8 @@ struct Applying {
 }
 
 #[component]
-fn ApplyView(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView {
+fn ApplyView(page: Page<IacDrift>) -> impl IntoView {
+    let Page { params, outcome } = page;
     let applying = RwSignal::new(None::<Applying>);
     let done = Memo::new(move |_| {
         applying.with(|a| {
@@ -283,8 +291,7 @@ fn ApplyView(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoVie
     let log = Signal::derive(log);
     let last = move || with_ok(outcome, |o| o.last_apply.clone()).filter(|_| done.get().is_none());
     view! {
-        <section aria-labelledby="apply-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="apply-heading">"4 · terraform apply"</h2>
+        <Results invalid=page.invalid() heading="4 · terraform apply" id="apply">
             <p>
                 "Apply carries out the plan one step at a time, an object after what it refers to, and writes the new "
                 "state. A step AWS refuses stops what waits for it; what ran stays done, and the state records it."
@@ -308,14 +315,14 @@ fn ApplyView(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoVie
                     </div>
                 }).collect_view()}
             })}
-        </section>
+        </Results>
     }
 }
 
 #[component]
-fn Autoscaler(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView {
+fn Autoscaler(page: Page<IacDrift>) -> impl IntoView {
+    let Page { params, outcome } = page;
     let lab = lab();
-    let ignoring = move || params.with(|p| p.config == ConfigVariant::IgnoreDesiredCount);
     let count = |x: Option<f64>| x.map(|x| format!("{x}")).unwrap_or_else(|| "—".into());
     let status = move || {
         with_ok(outcome, |o| {
@@ -334,8 +341,6 @@ fn Autoscaler(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoVi
     };
     let configured = move || with_ok(outcome, |o| o.task_count.configured);
     let running = move || with_ok(outcome, |o| o.task_count.running);
-    let agrees =
-        Signal::derive(move || configured() == Some(f64::from(photoshare::BASELINE_DESIRED_COUNT)));
     view! {
         <section aria-labelledby="autoscaler-heading">
             <h2 id="autoscaler-heading">"5 · The autoscaler against Terraform"</h2>
@@ -350,18 +355,11 @@ fn Autoscaler(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoVi
                     on:click=move |_| params.update(|p| if p.clicks.len() < MAX_CLICKS { p.clicks.push(ConsoleClick::AutoscalerScalesOut) })>
                     {ConsoleClick::AutoscalerScalesOut.label()}
                 </button>
-                <label class="switch">
-                    <input type="checkbox" data-testid="ignore-desired-count" prop:checked=ignoring
-                        on:change=move |ev| {
-                            let variant = if event_target_checked(&ev) { ConfigVariant::IgnoreDesiredCount } else { ConfigVariant::WorkedExample };
-                            params.update(|p| p.set_variant(variant));
-                        }/>
-                    " Add "<code>"lifecycle { ignore_changes = [desired_count] }"</code>" to the service"
-                </label>
+                <Toggle params field=IacDriftParams::IGNORE/>
             </div>
             <p class="figure-line">
                 "Configured: "<strong data-testid="configured-count">{move || count(configured())}</strong>" tasks "
-                <WorkedExample printed="desired_count = 4" agrees/>
+                {page.badge(&IacDrift::DESIRED_COUNT)}
                 " · running: "<strong data-testid="running-count">{move || count(running())}</strong>" tasks"
             </p>
             <p class="policy" role="status" data-testid="autoscaler-status">{status}</p>
@@ -375,26 +373,18 @@ fn Autoscaler(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoVi
 }
 
 #[component]
-fn Locking(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView {
-    let slider = move |label: &'static str,
-                       testid: &'static str,
-                       get: fn(&LockScenario) -> u32,
-                       set: fn(&mut LockScenario, u32)| {
-        let value = move || params.with(|p| get(&p.lock));
-        view! {
-            <label class="slider">{label}
-                <input type="range" min="0" max="600" step="5" data-testid=testid
-                    prop:value=move || value().to_string()
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev).trim().parse().unwrap_or(0);
-                        params.update(|p| set(&mut p.lock, v));
-                    }/>
-                <output>{move || format!("{} s", value())}</output>
-            </label>
-        }
-    };
-    let log = move || with_ok(outcome, |o| o.lock.log.clone());
-    let second = move || with_ok(outcome, |o| Some(o.lock.second.clone()));
+fn Locking(page: Page<IacDrift>) -> impl IntoView {
+    let Page { params, outcome } = page;
+    // The slider's track covers ten minutes; its number field takes the link's whole hour.
+    let travel = (0.0, 600.0);
+    let lock: Outcome<LockOutcome> = Memo::new(move |_| {
+        outcome.with(|o| match o {
+            Ok(o) => params.with(|p| p.lock_outcome(&o.config)),
+            Err(problems) => Err(problems.clone()),
+        })
+    });
+    let log = from_ok(lock, |l| l.log.clone());
+    let second = move || lock.with(|l| l.as_ref().ok().map(|l| l.second.clone()));
     let error = Signal::derive(move || match second() {
         Some(SecondApply::Failed { error }) => error,
         _ => String::new(),
@@ -409,18 +399,18 @@ fn Locking(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView 
     }
     };
     view! {
-        <section aria-labelledby="lock-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="lock-heading">"6 · Two applies at once: the state lock"</h2>
+        <Results invalid=Signal::derive(move || lock.with(|l| l.is_err())) heading="6 · Two applies at once: the state lock" id="lock">
             <p>
                 "The state file lives in a shared bucket. Before writing it, "<code>"terraform apply"</code>
                 " writes a lock row to a DynamoDB table with a condition: only if no row is there. "
                 "Alice applies from her laptop; Bob's CI job starts an apply while hers is running."
             </p>
             <div class="choices">
-                {slider("Alice's apply takes", "lock-first", |l| l.first_apply_s, |l, v| l.first_apply_s = v)}
-                {slider("Bob's apply starts after", "lock-second", |l| l.second_starts_after_s, |l, v| l.second_starts_after_s = v)}
-                {slider("Bob's -lock-timeout", "lock-timeout", |l| l.lock_timeout_s, |l, v| l.lock_timeout_s = v)}
+                <Slider params field=IacDriftParams::APPLY_S travel/>
+                <Slider params field=IacDriftParams::SECOND_AT travel/>
+                <Slider params field=IacDriftParams::LOCK_TIMEOUT travel/>
             </div>
+            {problems_view(lock)}
             <table class="lock-log" data-testid="lock-log">
                 <caption>"What happens, second by second"</caption>
                 <thead><tr><th scope="col">"at"</th><th scope="col">"who"</th><th scope="col">"what"</th></tr></thead>
@@ -434,7 +424,7 @@ fn Locking(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView 
             {move || (!error.with(String::is_empty)).then(|| view! {
                 <Terminal text=error testid="lock-error" label="Bob's terraform apply output"/>
             })}
-        </section>
+        </Results>
     }
 }
 
@@ -450,15 +440,6 @@ fn About() -> impl IntoView {
                 "attribute changes force a replacement comes from a table read from the AWS provider's documentation and source. "
                 "The lab's objects hold the arguments written in the configuration plus "<code>"id"</code>" and "<code>"arn"</code>
                 ", so the counts of hidden attributes are of those; a real plan lists more attributes the provider computes."
-            </p>
-            <p class="note careful" data-testid="no-listener-note">
-                <strong>"A careful reader's note. "</strong>
-                "The worked example's Terraform, kept as printed, declares the load balancer and its target group but no "
-                <code>"aws_lb_listener"</code>". An Application Load Balancer without a listener receives no traffic from clients: a "
-                "listener, with a protocol, a port and a default action that forwards to the target group, has to be added before "
-                "it serves anything ("
-                <cite><a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html"
-                    rel="noopener noreferrer">"Elastic Load Balancing: Listeners for your Application Load Balancers"</a></cite>")."
             </p>
             <p>
                 "The parser has a price: this demo adds about 380 KB to the lab's WebAssembly (124 KB over the wire with brotli), "

@@ -21,11 +21,12 @@
 //! simulated account, `console` the changes made behind Terraform's back, `plan` and
 //! `render` the plan and its text, `refresh` the drift report, `apply` carries a plan
 //! out and `refusals` is what AWS refuses, `lock` the state lock, `params` the demo's
-//! parameters, outcome and link.
+//! parameters (its table), outcome and link, `demo` its claims and note.
 
 mod apply;
 mod config;
 mod console;
+mod demo;
 mod documented;
 mod lock;
 mod params;
@@ -40,6 +41,7 @@ mod world;
 pub use apply::*;
 pub use config::*;
 pub use console::*;
+pub use demo::IacDrift;
 pub use documented::DOCUMENTED;
 pub use lock::*;
 pub use params::*;
@@ -61,22 +63,3 @@ pub const MAX_CLICKS: usize = 16;
 /// The account the simulated provider reports ARNs in.
 const ACCOUNT: &str = "123456789012";
 const REGION: &str = "eu-west-1";
-
-/// Its link is still read by the hand-written `LinkState` in `params`; its owner describes its
-/// fields here (see `params` and the availability demo).
-impl crate::params::Fields for IacDriftParams {
-    const FIELDS: crate::params::Table<Self> = &[];
-}
-
-/// The IaC drift demo in the lab's registry.
-pub struct IacDrift;
-
-impl crate::demo::Demo for IacDrift {
-    const ID: crate::catalog::DemoId = crate::catalog::DemoId::IacDrift;
-    type Params = IacDriftParams;
-    type Outcome = IacDriftOutcome;
-
-    fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
-        evaluate(p)
-    }
-}

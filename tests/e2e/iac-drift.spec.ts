@@ -17,8 +17,8 @@ test('opens on the worked example: no changes, the lock error, the baseline task
   await expect(page.getByTestId('configured-count')).toHaveText('4');
   await expect(page.getByTestId('lock-error')).toContainText('Error acquiring the state lock');
   await expect(page.getByTestId('apply-all')).toBeDisabled();
-  await expect(page.getByTestId('no-listener-note')).toContainText('aws_lb_listener');
-  await expect(page.locator('.worked.agrees')).toHaveCount(1);
+  await expect(page.getByTestId('careful-reader')).toContainText('aws_lb_listener');
+  await expect(page.locator('.worked.agrees')).toHaveCount(2);
   await lab.allBadgesAgree();
   expect(lab.errors).toEqual([]);
 });
@@ -117,15 +117,15 @@ test('a deep link restores the clicks and the switches after a reload', async ({
   const lab = new Lab(page);
   await lab.open('#/iac-drift');
   await page.getByTestId('click-instance_class').click();
-  await page.getByTestId('ignore-desired-count').check();
-  await page.getByTestId('lock-timeout').fill('300');
+  await page.getByTestId('ignore').check();
+  await page.getByTestId('lock_timeout').fill('300');
   const hash = await lab.hash();
   expect(hash).toContain('clicks=instance_class');
   expect(hash).toContain('ignore=1');
   expect(hash).toContain('lock_timeout=300');
   await page.reload();
   await expect(page.getByTestId('plan')).toContainText(/~ instance_class\s+= "db.r6g.xlarge" -> "db.r6g.large"/);
-  await expect(page.getByTestId('ignore-desired-count')).toBeChecked();
+  await expect(page.getByTestId('ignore')).toBeChecked();
   await expect(page.getByTestId('config-text')).toHaveValue(/ignore_changes = \[desired_count\]/);
   await expect(page.getByTestId('lock-verdict')).toContainText('waited 90 s');
   await expect(page.getByTestId('lock-error')).toHaveCount(0);
@@ -139,9 +139,14 @@ test('the lock lesson: the second apply fails, waits with -lock-timeout, or runs
   await expect(error).toContainText('Error acquiring the state lock');
   await expect(error).toContainText('Who:       alice@laptop');
   await expect(page.getByTestId('lock-log')).toContainText('bob@ci-runner');
-  await page.getByTestId('lock-second').fill('200');
+  await page.getByTestId('second_at').fill('200');
   await expect(error).toHaveCount(0);
   await expect(page.getByTestId('lock-verdict')).toContainText('took the free lock');
+  // A time beyond the link's hour is refused in the lock's section; the plan stands.
+  await page.getByTestId('apply_s-value').fill('5000');
+  await page.getByTestId('apply_s-value').press('Tab');
+  await expect(page.locator('section[aria-labelledby="lock-heading"] [data-testid=problems]')).toContainText("Alice's apply takes: must be between 0 and 3600 s.");
+  await expect(page.getByTestId('plan-summary')).toHaveText(NO_CHANGES);
   expect(lab.errors).toEqual([]);
 });
 
@@ -152,7 +157,7 @@ test('ignore_changes takes the autoscaler out of the plan', async ({ page }) => 
   await expect(page.getByTestId('plan')).toContainText(/~ desired_count\s+= 8 -> 4/);
   await expect(page.getByTestId('running-count')).toHaveText('8');
   await expect(page.getByTestId('autoscaler-status')).toContainText('sets desired_count back to 4');
-  await page.getByTestId('ignore-desired-count').check();
+  await page.getByTestId('ignore').check();
   await expect(page.getByTestId('plan-summary')).toHaveText(NO_CHANGES);
   await expect(page.getByTestId('plan')).not.toContainText('desired_count');
   await expect(page.getByTestId('ignored-changes')).toContainText('aws_ecs_service.app.desired_count');

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use super::config::{Config, Object, Value};
-use super::plan::{changed_keys, effective_body, plan, Action, Summary};
+use super::plan::{changed_keys, effective_body, plan, Action, Plan, Summary};
 use super::references::{dependencies, parse_ref};
 use super::refresh::{refresh, Refresh};
 use super::refusals::{refuse_destroy, refuse_update, Failure};
@@ -90,6 +90,16 @@ struct Step {
 pub fn apply(config: &Config, world: &mut World) -> Applied {
     let before = refresh(config, world);
     let planned = plan(config, world);
+    apply_planned(config, world, &before, &planned)
+}
+
+/// [`apply`] given the refresh and the plan it would make first, for a caller that has them.
+pub fn apply_planned(
+    config: &Config,
+    world: &mut World,
+    before: &Refresh,
+    planned: &Plan,
+) -> Applied {
     // What Terraform believes after each step, starting from the refreshed state.
     let mut recorded: BTreeMap<String, Resource> = world.refreshed();
     let mut steps = Vec::new();
@@ -198,7 +208,7 @@ pub fn apply(config: &Config, world: &mut World) -> Applied {
         .iter()
         .flat_map(|(a, r)| r.pending.keys().map(move |k| (a.clone(), k.clone())))
         .collect();
-    let note = apply_note(&before, &failures, world, &steps);
+    let note = apply_note(before, &failures, world, &steps);
     Applied {
         complete_line: failures.is_empty().then(|| done.apply_line()),
         summary: done,

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 use hcl_edit::expr::{Expression, UnaryOperator};
 use hcl_edit::structure::{Block, Body};
@@ -145,6 +146,16 @@ pub fn config_text(variant: ConfigVariant) -> String {
         ConfigVariant::WorkedExample => PHOTOSHARE_TF.to_string(),
         ConfigVariant::IgnoreDesiredCount => with_ignore_desired_count(PHOTOSHARE_TF),
     }
+}
+
+/// A variant's configuration, read once: every evaluation compares against it, and reading
+/// PhotoShare's text again took most of an evaluation's time.
+pub fn variant_config(variant: ConfigVariant) -> Result<&'static Config, ParseError> {
+    static READ: [OnceLock<Result<Config, ParseError>>; 2] = [OnceLock::new(), OnceLock::new()];
+    READ[variant as usize]
+        .get_or_init(|| parse_config(&config_text(variant)))
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
 /// What [`ConfigVariant::IgnoreDesiredCount`] adds after the service's `desired_count` line.

@@ -1,9 +1,9 @@
 //! The demo: what a student can set, everything shown for it, and the link.
 
-use super::apply::{apply, Applied};
+use super::apply::{apply, apply_planned, Applied};
 use super::config::{
-    config_text, parse_config, with_ignore_desired_count, without_ignore_desired_count, Config,
-    ConfigVariant, Object, ParseError, Value,
+    config_text, parse_config, variant_config, with_ignore_desired_count,
+    without_ignore_desired_count, Config, ConfigVariant, Object, ParseError, Value,
 };
 use super::console::{click, ConsoleClick};
 use super::lock::{concurrent_applies, LockOutcome, LockScenario, MAX_LOCK_SCENARIO_S};
@@ -11,7 +11,8 @@ use super::plan::{plan, Plan};
 use super::refresh::{refresh, Refresh};
 use super::world::World;
 use super::MAX_CLICKS;
-use crate::link::{Ignored, LinkReader, LinkState, Query};
+use crate::link::{Ignored, LinkState, Query};
+use crate::params::{self, Field, Fields, Spec, Table};
 
 /// What a student can set. The clicks, the variant and the lock scenario are in links;
 /// typed text and the page's applies are not (too long for a URL), so a link replays the
@@ -52,7 +53,34 @@ impl IacDriftParams {
     pub fn desired(&self) -> Result<Config, ParseError> {
         match &self.edit {
             Some(e) => Ok(e.config.clone()),
-            None => parse_config(&config_text(self.config)),
+            None => variant_config(self.config).cloned(),
+        }
+    }
+
+    /// These params with the lock scenario and the choice of plan output at their defaults:
+    /// all that the account, the plan and the apply depend on. A page keyed on them runs
+    /// [`evaluate`] only when one of those changes, and takes the lock from
+    /// [`IacDriftParams::lock_outcome`].
+    pub fn account_inputs(&self) -> IacDriftParams {
+        IacDriftParams {
+            lock: LockScenario::default(),
+            refresh_only: false,
+            ..self.clone()
+        }
+    }
+
+    /// The lock lesson on its own, for a page that re-runs only this when a lock slider
+    /// moves: the range messages of the lock's fields, or the two applies against `config`.
+    pub fn lock_outcome(&self, config: &Config) -> Result<LockOutcome, Vec<String>> {
+        let problems: Vec<String> = [Self::APPLY_S, Self::SECOND_AT, Self::LOCK_TIMEOUT]
+            .iter()
+            .filter(|f| !f.holds(self))
+            .map(|f| f.spec.out_of_range())
+            .collect();
+        if problems.is_empty() {
+            Ok(concurrent_applies(config, &self.lock))
+        } else {
+            Err(problems)
         }
     }
 
@@ -108,10 +136,10 @@ impl IacDriftParams {
         let Ok(desired) = self.desired() else {
             return;
         };
-        let Ok(variant) = parse_config(&config_text(self.config)) else {
+        let Ok(variant) = variant_config(self.config) else {
             return;
         };
-        let (before, _, _) = self.account(&variant);
+        let (before, _, _) = self.account(variant);
         self.last_apply = Some(LastApply {
             before,
             config: desired,
@@ -202,17 +230,8 @@ pub fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
     if p.clicks.len() > MAX_CLICKS {
         problems.push(format!("At most {MAX_CLICKS} console clicks."));
     }
-    let l = &p.lock;
-    for (what, v) in [
-        ("The first apply's duration", l.first_apply_s),
-        ("The second apply's start", l.second_starts_after_s),
-        ("The lock timeout", l.lock_timeout_s),
-    ] {
-        if v > MAX_LOCK_SCENARIO_S {
-            problems.push(format!("{what} must be at most {MAX_LOCK_SCENARIO_S} s."));
-        }
-    }
-    let parsed = parse_config(&config_text(p.config)).and_then(|v| Ok((p.desired()?, v)));
+    problems.extend(params::check(p));
+    let parsed = variant_config(p.config).and_then(|v| Ok((p.desired()?, v)));
     let (config, variant) = match parsed {
         Ok(c) => c,
         Err(e) => {
@@ -223,7 +242,7 @@ pub fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    let (world, click_notes, last_apply) = p.account(&variant);
+    let (world, click_notes, last_apply) = p.account(variant);
     // The last apply's log stays on screen until something happens after it.
     let last_apply = last_apply.filter(|_| {
         p.clicks.is_empty() && p.last_apply.as_ref().is_some_and(|l| l.config == config)
@@ -231,7 +250,7 @@ pub fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
     let refresh = refresh(&config, &world);
     let plan = plan(&config, &world);
     let mut after = world.clone();
-    let applied = apply(&config, &mut after);
+    let applied = apply_planned(&config, &mut after, &refresh, &plan);
     let plan_after_apply = self::plan(&config, &after);
     Ok(IacDriftOutcome {
         task_count: task_count(&config, &world, &plan),
@@ -249,69 +268,100 @@ pub fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
     })
 }
 
-/// Link format: `clicks=desired_count,multi_az_off&ignore=1&refresh_only=1&apply_s=120&second_at=30&lock_timeout=0`.
+/// The link is the table's: `clicks=desired_count,multi_az_off&ignore=1&refresh_only=1&apply_s=120&second_at=30&lock_timeout=0`.
 /// Text typed into the editor is not in the link: it is too long for a URL.
 impl LinkState for IacDriftParams {
     fn to_query(&self) -> String {
-        let d = IacDriftParams::default();
-        let mut pairs = Vec::new();
-        if self.clicks != d.clicks {
-            let slugs: Vec<&str> = self.clicks.iter().map(|c| c.slug()).collect();
-            pairs.push(("clicks", slugs.join(",")));
-        }
-        if self.config != d.config {
-            pairs.push(("ignore", "1".to_string()));
-        }
-        if self.refresh_only != d.refresh_only {
-            pairs.push(("refresh_only", "1".to_string()));
-        }
-        if self.lock.first_apply_s != d.lock.first_apply_s {
-            pairs.push(("apply_s", self.lock.first_apply_s.to_string()));
-        }
-        if self.lock.second_starts_after_s != d.lock.second_starts_after_s {
-            pairs.push(("second_at", self.lock.second_starts_after_s.to_string()));
-        }
-        if self.lock.lock_timeout_s != d.lock.lock_timeout_s {
-            pairs.push(("lock_timeout", self.lock.lock_timeout_s.to_string()));
-        }
-        Query::encode(pairs)
+        params::to_query(self)
     }
 
     fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        let mut p = IacDriftParams::default();
-        let mut r = LinkReader::new(query);
-        if let Some(text) = r.text("clicks") {
-            let mut bad = Vec::new();
-            for slug in text.split(',').filter(|s| !s.is_empty()) {
-                match ConsoleClick::from_slug(slug) {
-                    Some(c) if p.clicks.len() < MAX_CLICKS => p.clicks.push(c),
-                    Some(_) => bad.push(format!("more than {MAX_CLICKS} clicks")),
-                    None => bad.push(format!("unknown click '{slug}'")),
-                }
-            }
-            if let Some(first) = bad.first() {
-                r.ignore("clicks", text, first.clone());
-            }
-        }
-        if let Some(ignore) = r.flag("ignore") {
-            p.config = if ignore {
+        params::from_query(query)
+    }
+}
+
+/// The lock scenario's times, in seconds: the slider's range in a link and in `validate`.
+const LOCK_RANGE_S: (f64, f64) = (0.0, MAX_LOCK_SCENARIO_S as f64);
+
+impl IacDriftParams {
+    pub const CLICKS: Field<Self> = Field::text(
+        Spec::named("clicks", "Console clicks since the last apply"),
+        |p| {
+            let slugs: Vec<&str> = p.clicks.iter().map(|c| c.slug()).collect();
+            slugs.join(",")
+        },
+        read_clicks,
+    );
+    pub const IGNORE: Field<Self> = Field::flag(
+        Spec::named(
+            "ignore",
+            "Add lifecycle { ignore_changes = [desired_count] } to the service",
+        ),
+        |p| p.config == ConfigVariant::IgnoreDesiredCount,
+        |p, on| {
+            p.set_variant(if on {
                 ConfigVariant::IgnoreDesiredCount
             } else {
                 ConfigVariant::WorkedExample
-            };
+            })
+        },
+    );
+    pub const REFRESH_ONLY: Field<Self> = Field::flag(
+        Spec::named("refresh_only", "Run terraform plan -refresh-only"),
+        |p| p.refresh_only,
+        |p, on| p.refresh_only = on,
+    );
+    pub const APPLY_S: Field<Self> = Field::whole(
+        Spec::new("apply_s", "Alice's apply takes", "s", LOCK_RANGE_S, 5.0),
+        |p| p.lock.first_apply_s,
+        |p, x| p.lock.first_apply_s = x,
+    );
+    pub const SECOND_AT: Field<Self> = Field::whole(
+        Spec::new(
+            "second_at",
+            "Bob's apply starts after",
+            "s",
+            LOCK_RANGE_S,
+            5.0,
+        ),
+        |p| p.lock.second_starts_after_s,
+        |p, x| p.lock.second_starts_after_s = x,
+    );
+    pub const LOCK_TIMEOUT: Field<Self> = Field::whole(
+        Spec::new(
+            "lock_timeout",
+            "Bob's -lock-timeout",
+            "s",
+            LOCK_RANGE_S,
+            5.0,
+        ),
+        |p| p.lock.lock_timeout_s,
+        |p, x| p.lock.lock_timeout_s = x,
+    );
+}
+
+impl Fields for IacDriftParams {
+    const FIELDS: Table<Self> = &[&[
+        Self::CLICKS,
+        Self::IGNORE,
+        Self::REFRESH_ONLY,
+        Self::APPLY_S,
+        Self::SECOND_AT,
+        Self::LOCK_TIMEOUT,
+    ]];
+}
+
+/// The clicks a link replays, by slug: all of them, or none and the first reason.
+fn read_clicks(p: &mut IacDriftParams, text: &str) -> Result<(), String> {
+    let mut clicks = Vec::new();
+    for slug in text.split(',').filter(|s| !s.is_empty()) {
+        let click =
+            ConsoleClick::from_slug(slug).ok_or_else(|| format!("unknown click '{slug}'"))?;
+        if clicks.len() == MAX_CLICKS {
+            return Err(format!("more than {MAX_CLICKS} clicks"));
         }
-        if let Some(refresh_only) = r.flag("refresh_only") {
-            p.refresh_only = refresh_only;
-        }
-        if let Some(v) = r.whole("apply_s", 0, MAX_LOCK_SCENARIO_S) {
-            p.lock.first_apply_s = v;
-        }
-        if let Some(v) = r.whole("second_at", 0, MAX_LOCK_SCENARIO_S) {
-            p.lock.second_starts_after_s = v;
-        }
-        if let Some(v) = r.whole("lock_timeout", 0, MAX_LOCK_SCENARIO_S) {
-            p.lock.lock_timeout_s = v;
-        }
-        (p, r.finish())
+        clicks.push(click);
     }
+    p.clicks = clicks;
+    Ok(())
 }
