@@ -1,9 +1,10 @@
 # Hosting recipe: Cloud Lab's dist/ on a private S3 bucket behind CloudFront.
 #   terraform init && terraform apply -var bucket_name=my-cloud-lab
 #   ../deploy/publish.sh my-cloud-lab <distribution id>     (after scripts/build.sh)
-# Hashed assets are cached for a year (immutable), index.html is revalidated on every
-# visit, every response carries the lab's strict Content-Security-Policy, and viewers
-# are sent to HTTPS. The same headers are what tests/serve.py gives the browser tests.
+# Hashed assets are cached for a year (immutable), index.html and the service worker are
+# revalidated on every visit, every response carries the lab's strict Content-Security-
+# Policy (its frame-ancestors says which pages may embed the lab), and viewers are sent
+# to HTTPS. The same headers are what tests/serve.py gives the browser tests.
 
 terraform {
   required_version = ">= 1.6.0"
@@ -26,6 +27,33 @@ variable "path_prefix" {
   description = "Sub-path the lab lives under, e.g. \"course/lab/\" (with the trailing slash), or \"\" for the root."
   type        = string
   default     = ""
+}
+
+variable "frame_ancestors" {
+  description = <<-EOT
+    Pages allowed to show the lab in an <iframe> (embed=1 links, "Copy embed code"): the CSP
+    frame-ancestors sources. The default lets the lab itself and any HTTPS page (a learning-
+    management system, slides on the web) embed it. List your own origins to allow only them,
+    e.g. "'self' https://moodle.example.edu", or "'none'" to forbid embedding. Slides opened
+    from a local file have no origin a source can name: only leaving the directive out
+    (frame_ancestors = "") lets them embed the lab, and then any page can.
+  EOT
+  type        = string
+  default     = "'self' https:"
+}
+
+locals {
+  # The strict policy: everything from the lab's own origin, no inline script or style.
+  # worker-src (the offline service worker) and manifest-src fall back to default-src.
+  csp = join("; ", compact([
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    var.frame_ancestors == "" ? "" : "frame-ancestors ${var.frame_ancestors}",
+  ]))
 }
 
 provider "aws" { region = var.region }
@@ -75,7 +103,7 @@ resource "aws_cloudfront_response_headers_policy" "lab" {
   name = "${var.bucket_name}-headers"
   security_headers_config {
     content_security_policy {
-      content_security_policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'"
+      content_security_policy = local.csp
       override                = true
     }
     content_type_options {

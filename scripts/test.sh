@@ -15,8 +15,8 @@ web=$(cargo tree -p cloud-lab-model -e normal --prefix none |
   grep -E '^(leptos|web-sys|js-sys|wasm-bindgen|plotters|gloo)' || true)
 if [ -n "$web" ]; then echo "cloud-lab-model depends on web crates: $web"; exit 1; fi
 
-say "model and view tests (native)"
-cargo test -p cloud-lab-model -p cloud-lab-demos
+say "model, view and shell tests (native)"
+cargo test -p cloud-lab-model -p cloud-lab-demos -p cloud-lab
 
 say "release build, within the size budget"
 scripts/build.sh

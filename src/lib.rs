@@ -1,12 +1,19 @@
-//! The app shell: header, navigation, routing over `location.hash`, presenter
-//! mode and themes. Routes live in the hash (`#/availability?slo=99.9`) so a
-//! copied link survives a reload on any static host, at a root or a sub-path.
+//! The app shell: header, navigation, routing over `location.hash`, presenter mode,
+//! themes, the embedded layout (`embed=1`) and offline use. Routes live in the hash
+//! (`#/availability?slo=99.9`) so a copied link survives a reload on any static host,
+//! at a root or a sub-path.
 
+mod embed;
 mod home;
+mod keys;
+mod menu;
+mod offline;
+mod sections;
 
-use cloud_lab_demos::lab::{typing_in_a_field, Lab};
-use cloud_lab_demos::{page, tour};
-use cloud_lab_model::catalog::{DemoId, DEMOS};
+use cloud_lab_demos::lab::Lab;
+use cloud_lab_demos::stage::Folded;
+use cloud_lab_demos::{exercises, page, tour};
+use cloud_lab_model::catalog::DemoId;
 use cloud_lab_model::link::{LinkState, Route};
 use cloud_lab_model::scenario::{self, Scenario};
 use cloud_lab_model::vocabulary::Cloud;
@@ -26,16 +33,22 @@ pub fn App() -> impl IntoView {
             .and_then(Cloud::from_slug)
             .unwrap_or_default()
     });
+    // An embedded page stays embedded, even after a link inside it drops the key.
+    let embedded = route.with_untracked(|r| embed::requested(&r.query));
     // A link that carries the scenario (`s.*` keys) sets the PhotoShare the demos share.
     let scenario = route.with_untracked(|r| Scenario::from_query(&scenario::split(&r.query).0).0);
     let lab = Lab::new(cloud, scenario);
     provide_context(lab);
+    provide_context(Folded(Signal::derive(move || {
+        lab.presenter.get() || embedded
+    })));
     lab.presenter.set(
         storage()
             .and_then(|s| s.get_item(PRESENTER_KEY).ok().flatten())
             .as_deref()
             == Some("1"),
     );
+    let menu_open = RwSignal::new(false);
 
     // Moving to another page: the demo being left gives back its values, then the new link
     // is read (an explicit operation here, not a side effect of drawing the page).
@@ -43,32 +56,19 @@ pub fn App() -> impl IntoView {
         let next = Route::parse(&current_hash());
         lab.navigate(&next.query);
         route.set(next);
+        menu_open.set(false);
     });
     on_cleanup(move || on_hash.remove());
-    let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
-        if typing_in_a_field(&ev) || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
-        }
-        // The tour takes the arrows for its own steps.
-        let on_tour = route.with_untracked(|r| r.page == tour::PAGE);
-        match ev.key().as_str() {
-            "ArrowRight" | "ArrowLeft" if on_tour => {}
-            "p" => lab.presenter.update(|p| *p = !*p),
-            "a" => toggle_cloud(lab),
-            "h" => go_to(""),
-            "ArrowRight" => go_to(neighbour(&route.with_untracked(|r| r.page.clone()), 1)),
-            "ArrowLeft" => go_to(neighbour(&route.with_untracked(|r| r.page.clone()), -1)),
-            _ => {}
-        }
-    });
-    on_cleanup(move || on_key.remove());
+    keys::listen(lab, route, embedded);
     follow_dark_theme(lab);
+    offline::register();
 
     // The page's classes and the saved presenter choice are the outside world.
     Effect::new(move |_| {
         let presenter = lab.presenter.get();
         if let Some(root) = document().document_element() {
             let _ = root.class_list().toggle_with_force("presenter", presenter);
+            let _ = root.class_list().toggle_with_force("embed", embedded);
         }
         if let Some(s) = storage() {
             let _ = s.set_item(PRESENTER_KEY, if presenter { "1" } else { "0" });
@@ -76,47 +76,46 @@ pub fn App() -> impl IntoView {
     });
 
     let page = move || route.with(page_of);
+    if embedded {
+        return view! {
+            <main id="main">{page}</main>
+            <p class="embed-credit"><a href=embed::link(&window().location().href().unwrap_or_default(), false) target="_blank" rel="noopener">"Open in Cloud Lab"</a></p>
+        }
+        .into_any();
+    }
     view! {
         <header class="lab-header">
             <a class="brand" href="#/">"Cloud Lab"</a>
             <span class="tagline">"PhotoShare, from a blank account to Multi-AZ"</span>
+            <button class="menu-button" data-testid="menu-button" aria-controls="lab-nav"
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu::toggle(menu_open)>"Demos"</button>
             <div class="toggles">
                 <button data-testid="presenter-toggle" aria-pressed=move || lab.presenter.get().to_string()
                     on:click=move |_| lab.presenter.update(|p| *p = !*p) title="Keyboard: p">"Presenter mode"</button>
                 <button data-testid="cloud-toggle" aria-pressed=move || (lab.cloud.get() == Cloud::Azure).to_string()
-                    on:click=move |_| toggle_cloud(lab) title="Keyboard: a">
+                    on:click=move |_| keys::toggle_cloud(lab) title="Keyboard: a">
                     "Names: "{move || lab.cloud.get().name()}
                 </button>
+                <embed::EmbedCode/>
             </div>
         </header>
         <div class="layout">
-            <nav aria-label="Demos">
-                <p class="tour-link"><a href="#/tour" data-testid="tour-link"
-                    aria-current=move || route.with(|r| r.page == tour::PAGE).then_some("page")>"Tour of the worked example"</a></p>
-                <ol>
-                    {DEMOS.iter().map(|info| {
-                        let current = move || route.with(|r| r.page == info.slug);
-                        view! {
-                            <li>
-                                <a href=format!("#/{}", info.slug) data-testid=format!("nav-{}", info.slug)
-                                    aria-current=move || current().then_some("page")>{info.title}</a>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ol>
-            </nav>
+            <menu::Nav route open=menu_open/>
             <main id="main">{page}</main>
         </div>
         <footer class="lab-footer">
-            "Keys: ← → previous / next demo (on the tour: step; Home: first step) · h home · r reset the demo to the worked example · p presenter mode · a AWS ↔ Azure names"
+            "Keys: ← → previous / next demo (on the tour: step; Home: first step) · s / Shift+S next / previous section · h home · r reset the demo to the worked example · p presenter mode · a AWS ↔ Azure names"
         </footer>
     }
+    .into_any()
 }
 
 fn page_of(r: &Route) -> AnyView {
     match r.page.as_str() {
         "" => view! { <home::Home/> }.into_any(),
         tour::PAGE => tour::view(&r.query),
+        exercises::page::PAGE => exercises::page::view(&r.query),
         slug => match DemoId::from_slug(slug) {
             Some(id) => page(id, &r.query),
             None => view! { <NotFound page=slug.to_string()/> }.into_any(),
@@ -140,29 +139,6 @@ fn current_hash() -> String {
 
 fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
-}
-
-fn go_to(page: &str) {
-    let _ = window().location().set_hash(&format!("/{page}"));
-}
-
-fn toggle_cloud(lab: Lab) {
-    lab.cloud.update(|c| {
-        *c = match c {
-            Cloud::Aws => Cloud::Azure,
-            Cloud::Azure => Cloud::Aws,
-        }
-    });
-}
-
-/// The page `step` places from `page` in the order home, then each demo; wraps around.
-fn neighbour(page: &str, step: isize) -> &'static str {
-    let pages: Vec<&'static str> = std::iter::once("")
-        .chain(DEMOS.iter().map(|d| d.slug))
-        .collect();
-    let here = pages.iter().position(|p| *p == page).unwrap_or(0) as isize;
-    let len = pages.len() as isize;
-    pages[((here + step) % len + len) as usize % pages.len()]
 }
 
 /// Keeps `lab.dark` in step with the system theme so charts repaint in its colours.

@@ -4,7 +4,8 @@
     python3 serve.py PORT DIRECTORY [--cdn]
 
 Every response carries the strict Content-Security-Policy; hashed assets are cached
-as immutable, index.html is revalidated, .wasm is served as application/wasm.
+as immutable; index.html, sw.js, the manifest and its icon are revalidated; .wasm is
+served as application/wasm.
 
 With --cdn it serves the way a browser meets CloudFront (for Lighthouse): over HTTPS, with a
 throwaway self-signed certificate (browsers ask for brotli only over HTTPS), and text files of
@@ -20,8 +21,11 @@ import sys
 import tempfile
 from functools import lru_cache, partial
 
+# The recipe's frame-ancestors is "'self' https:"; the tests serve over plain HTTP, so a
+# test page on this machine's other test port may embed the lab too.
+FRAME_ANCESTORS = "'self' https: http://127.0.0.1:*"
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-       "img-src 'self' data:; object-src 'none'; base-uri 'none'")
+       f"img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors {FRAME_ANCESTORS}")
 HASHED = re.compile(r"-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$")
 
 
@@ -30,6 +34,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
         ".js": "text/javascript",
+        ".webmanifest": "application/manifest+json",
     }
 
     def end_headers(self):

@@ -15,6 +15,7 @@ use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::playhead::{use_playhead, Playhead};
 use crate::results::problems_view;
+use crate::scroll_box::ScrollBox;
 use cloud_lab_model::autoscaling::*;
 use cloud_lab_model::claim::Claim;
 use cloud_lab_model::link::Query;
@@ -288,7 +289,7 @@ fn SizingPanel(page: Page<Autoscaling>, sizing: Memo<Result<Sizing, String>>) ->
         <section aria-labelledby="sizing-heading">
             <h2 id="sizing-heading">"Sizing: how many tasks a load needs"</h2>
             <p class="formula">"N = ⌈ L ÷ (capacity × target) ⌉, with L the load that reaches the origin = edge load × (1 − CDN hit ratio)"</p>
-            <table class="sizing">
+            <ScrollBox label="Sizing: tasks for each load"><table class="sizing">
                 <thead><tr>
                     <th scope="col">"load"</th><th scope="col">"at the edge"</th><th scope="col">"CDN hits"</th>
                     <th scope="col">"at the origin"</th><th scope="col">"tasks N"</th><th scope="col"><span class="visually-hidden">"worked example"</span></th>
@@ -298,7 +299,7 @@ fn SizingPanel(page: Page<Autoscaling>, sizing: Memo<Result<Sizing, String>>) ->
                     {row("Base, behind the CDN", "sizing-steady", &Autoscaling::TASKS_STEADY, |s| s.steady)}
                     {row("Peak, behind the CDN", "sizing-burst", &Autoscaling::TASKS_BURST, |s| s.burst)}
                 </tbody>
-            </table>
+            </table></ScrollBox>
             {move || sizing.with(|s| s.as_ref().err().map(|why| view! { <p class="problems" role="alert">{why.clone()}</p> }))}
             <p class="note">{CAPACITY_NOTE}</p>
         </section>

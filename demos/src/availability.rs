@@ -8,6 +8,7 @@ use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, field_whole, lab};
 use crate::results::Results;
+use crate::scroll_box::ScrollBox;
 use cloud_lab_model::availability::*;
 // Leptos's prelude has a `Component` too; the lab means the block kind.
 use cloud_lab_model::availability::Component;
@@ -336,7 +337,7 @@ fn Incidents(page: AvailabilityPage) -> impl IntoView {
     };
     view! {
         <h3>"Incidents this month"</h3>
-        <table class="incidents" data-testid="incidents">
+        <ScrollBox label="Incidents this month"><table class="incidents" data-testid="incidents">
             <thead><tr>
                 <th scope="col">"day"</th><th scope="col">"minutes"</th><th scope="col">"users affected, %"</th>
                 <th scope="col">"budget spent"</th><th scope="col">"left after"</th><th scope="col"><span class="visually-hidden">"remove"</span></th>
@@ -346,7 +347,7 @@ fn Incidents(page: AvailabilityPage) -> impl IntoView {
                     <IncidentRow page i/>
                 </For>
             </tbody>
-        </table>
+        </table></ScrollBox>
         <div class="actions">
             <button on:click=move |_| add(Incident { day: 15, minutes: 10.0, users_affected: 1.0 })>"Add an incident"</button>
             <button on:click=move |_| add(Incident { day: 9, minutes: 30.0, users_affected: 1.0 })>"Add the 30-minute outage"</button>

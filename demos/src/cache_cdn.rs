@@ -5,15 +5,14 @@
 //! staleness, and a flushed cache sends the whole edge load to the origin until it refills.
 
 use crate::chart::{Bar, Chart, ChartSpec, Series, Tone, Unit};
-use crate::controls::{bind, NumberInput, Slider, Toggle, WholeInput};
 use crate::documented::DocumentedSection;
+use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
-use crate::results::{from_ok, problems_view, WorkedExample};
+use crate::results::{from_ok, problems_view};
 use cloud_lab_model::cache_cdn::*;
 use cloud_lab_model::link::Query;
-use cloud_lab_model::photoshare::printed;
 use cloud_lab_model::vocabulary::Service;
 use leptos::prelude::*;
 
@@ -21,10 +20,10 @@ pub fn page(query: &Query) -> AnyView {
     demo_page::<CacheCdn, _>(query, |page: Page<CacheCdn>| {
         let (params, outcome) = (page.params, page.outcome);
         view! {
-            <Offload params outcome/>
-            <PopularitySection params outcome/>
+            <Offload page/>
+            <PopularitySection page/>
             <StalenessSection params outcome/>
-            <ColdCache params outcome/>
+            <ColdCache page/>
             <Assumptions/>
             <DocumentedSection items=&DOCUMENTED/>
         }
@@ -42,36 +41,13 @@ fn no_chart() -> String {
 }
 
 #[component]
-fn Offload(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoView {
+fn Offload(page: Page<CacheCdn>) -> impl IntoView {
+    let (params, outcome) = (page.params, page.outcome);
     let lab = lab();
-    let source = move || params.with(|p| p.source);
-    let from_popularity = Signal::derive(move || source() == HitRatioSource::Popularity);
-    let (load, set_load) = bind(params, |p| p.edge_load_per_s, |p, x| p.edge_load_per_s = x);
-    let (burst, set_burst) = bind(
-        params,
-        |p| p.burst_edge_load_per_s,
-        |p, x| p.burst_edge_load_per_s = x,
-    );
-    let (hit, set_hit) = bind(params, |p| p.cdn_hit_ratio, |p, x| p.cdn_hit_ratio = x);
-    let (redis, set_redis) = bind(params, |p| p.redis_hit_ratio, |p, x| p.redis_hit_ratio = x);
-    let (capacity, set_capacity) = bind(
-        params,
-        |p| p.capacity_per_task_per_s,
-        |p, x| p.capacity_per_task_per_s = x,
-    );
-    let (target, set_target) = bind(params, |p| p.cpu_target, |p, x| p.cpu_target = x);
+    let from_popularity =
+        Signal::derive(move || params.with(|p| p.source == HitRatioSource::Popularity));
     let steady = from_ok(outcome, |o| Some(o.steady));
     let burst_loads = from_ok(outcome, |o| Some(o.burst));
-    let origin_agrees = Signal::derive(move || {
-        steady().is_some_and(|s| s.origin_per_s.round() == printed::ORIGIN_LOAD_STEADY_PER_S)
-    });
-    let tasks_agree =
-        Signal::derive(move || steady().is_some_and(|s| s.tasks == printed::TASKS_STEADY));
-    let burst_agrees =
-        Signal::derive(move || burst_loads().is_some_and(|s| s.tasks == printed::TASKS_BURST));
-    let without_agrees = Signal::derive(move || {
-        steady().is_some_and(|s| s.tasks_without_cdn == printed::TASKS_WITHOUT_CDN)
-    });
     let tasks = |n: u32| {
         if n == 1 {
             "1 task".to_string()
@@ -108,25 +84,15 @@ fn Offload(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoView 
                 " only when Redis misses. The fleet is sized for what the CDN misses, not for what users ask."
             </p>
             <div class="choices">
-                <fieldset>
-                    <legend>"Hit ratios"</legend>
-                    {HitRatioSource::ALL.map(|s| view! {
-                        <label><input type="radio" name="source" data-testid=format!("source-{}", s.slug())
-                            prop:checked=move || source() == s
-                            on:change=move |_| params.update(|p| p.source = s)/>" "{s.title()}</label>
-                    })}
-                </fieldset>
-                <Slider label="Edge load" value=load set=set_load min=0.0 max=12_000.0 step=100.0
-                    shown=format::per_s testid="load"/>
-                <Slider label="CDN hit ratio" value=hit set=set_hit min=0.0 max=100.0 step=1.0 scale=100.0
-                    shown=|x| format::percent(x, 0) disabled=from_popularity testid="hit"/>
-                <Slider label="Redis hit ratio" value=redis set=set_redis min=0.0 max=100.0 step=1.0 scale=100.0
-                    shown=|x| format::percent(x, 0) disabled=from_popularity testid="redis"/>
+                <Choices params field=CacheCdnParams::SOURCE/>
+                <Slider params field=CacheCdnParams::LOAD travel=(0.0, 12_000.0)/>
+                <Slider params field=CacheCdnParams::CDN_HIT disabled=from_popularity/>
+                <Slider params field=CacheCdnParams::REDIS_HIT disabled=from_popularity/>
             </div>
             <div class="choices">
-                <NumberInput label="Burst at the edge, req/s" value=burst set=set_burst step="100" testid="burst"/>
-                <NumberInput label="One task serves, req/s" value=capacity set=set_capacity step="10" testid="task-capacity"/>
-                <NumberInput label="CPU target, %" value=target set=set_target step="5" scale=100.0 testid="cpu-target"/>
+                <Number params field=CacheCdnParams::BURST/>
+                <Number params field=CacheCdnParams::TASK_CAPACITY/>
+                <Number params field=CacheCdnParams::CPU_TARGET/>
             </div>
             {problems_view(outcome)}
             <div class="results" class:invalid=invalid(outcome)>
@@ -134,23 +100,23 @@ fn Offload(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoView 
                     <div>
                         <dt>"Reaching the origin"</dt>
                         <dd class="big" data-testid="origin">{move || steady().map(|s| format::per_s_fine(s.origin_per_s)).unwrap_or_default()}</dd>
-                        <dd><WorkedExample printed="≈ 96 req/s" agrees=origin_agrees/></dd>
+                        <dd>{page.badge(&CacheCdn::ORIGIN)}</dd>
                     </div>
                     <div>
                         <dt>"Tasks, steady"</dt>
                         <dd class="big" data-testid="tasks">{move || steady().map(|s| tasks(s.tasks)).unwrap_or_default()}</dd>
-                        <dd><WorkedExample printed="2 tasks" agrees=tasks_agree/></dd>
+                        <dd>{page.badge(&CacheCdn::STEADY_TASKS)}</dd>
                     </div>
                     <div>
                         <dt>"Tasks in the burst"</dt>
                         <dd class="big" data-testid="burst-tasks">{move || burst_loads().map(|s| tasks(s.tasks)).unwrap_or_default()}</dd>
                         <dd>{move || burst_loads().map(|s| format!("{} at the origin", format::per_s(s.origin_per_s))).unwrap_or_default()}</dd>
-                        <dd><WorkedExample printed="8 tasks" agrees=burst_agrees/></dd>
+                        <dd>{page.badge(&CacheCdn::BURST_TASKS)}</dd>
                     </div>
                     <div>
                         <dt>"Tasks without the CDN"</dt>
                         <dd class="big" data-testid="without-cdn">{move || steady().map(|s| tasks(s.tasks_without_cdn)).unwrap_or_default()}</dd>
-                        <dd><WorkedExample printed="14 tasks" agrees=without_agrees/></dd>
+                        <dd>{page.badge(&CacheCdn::WITHOUT_CDN)}</dd>
                     </div>
                 </dl>
                 <p class="formula">"origin = edge × (1 − CDN hit ratio) · database reads = origin × (1 − Redis hit ratio) · tasks = ⌈origin ÷ (one task's req/s × CPU target)⌉"</p>
@@ -173,42 +139,9 @@ fn Offload(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoView 
 }
 
 #[component]
-fn PopularitySection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoView {
-    let (s, set_s) = bind(
-        params,
-        |p| p.popularity.zipf_exponent,
-        |p, x| p.popularity.zipf_exponent = x,
-    );
-    let (images, set_images) = bind(
-        params,
-        |p| p.popularity.images,
-        |p, x| p.popularity.images = x,
-    );
-    let (cap, set_cap) = bind(
-        params,
-        |p| f64::from(p.popularity.cdn_capacity_objects),
-        // The slider steps in whole objects, so the cast only drops a fraction it never has.
-        |p, x| p.popularity.cdn_capacity_objects = x.clamp(0.0, f64::from(u32::MAX)) as u32,
-    );
-    let (ttl, set_ttl) = bind(
-        params,
-        |p| p.popularity.cdn_ttl_s,
-        |p, x| p.popularity.cdn_ttl_s = x,
-    );
-    let (rcap, set_rcap) = bind(
-        params,
-        |p| p.popularity.redis_capacity_keys,
-        |p, x| p.popularity.redis_capacity_keys = x,
-    );
-    let (rttl, set_rttl) = bind(
-        params,
-        |p| p.popularity.redis_ttl_s,
-        |p, x| p.popularity.redis_ttl_s = x,
-    );
+fn PopularitySection(page: Page<CacheCdn>) -> impl IntoView {
+    let (params, outcome) = (page.params, page.outcome);
     let pop = from_ok(outcome, |o| Some(o.popularity.clone()));
-    let hit_agrees = Signal::derive(move || {
-        pop().is_some_and(|p| (p.cdn_hit_ratio * 100.0).round() == printed_cdn_percent())
-    });
     let spec = Signal::derive(move || {
         let (curve, capacity) = outcome.with(|o| match o {
             Ok(o) => (
@@ -274,24 +207,21 @@ fn PopularitySection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl
                 }}
             </p>
             <div class="choices">
-                <Slider label="Zipf exponent s" value=s set=set_s min=0.0 max=2.0 step=0.05
-                    shown=|x| format::trimmed(x, 2) testid="zipf"/>
-                <Slider label="CDN holds, images" value=cap set=set_cap min=0.0 max=100_000.0 step=1_000.0
-                    shown=format::whole testid="cdn-capacity"/>
-                <Slider label="CDN TTL" value=ttl set=set_ttl min=0.0 max=86_400.0 step=300.0
-                    shown=ttl_text testid="cdn-ttl"/>
+                <Slider params field=CacheCdnParams::ZIPF travel=(0.0, 2.0)/>
+                <Slider params field=CacheCdnParams::CDN_CAPACITY travel=(0.0, 100_000.0)/>
+                <Slider params field=CacheCdnParams::CDN_TTL travel=(0.0, 86_400.0)/>
             </div>
             <div class="choices">
-                <WholeInput label="Images people ask for" value=images set=set_images testid="images"/>
-                <WholeInput label="Redis holds, keys" value=rcap set=set_rcap testid="redis-capacity"/>
-                <NumberInput label="Redis TTL, s" value=rttl set=set_rttl step="30" testid="redis-ttl"/>
+                <Number params field=CacheCdnParams::IMAGES/>
+                <Number params field=CacheCdnParams::REDIS_CAPACITY/>
+                <Number params field=CacheCdnParams::REDIS_TTL/>
             </div>
             <div class="results" class:invalid=invalid(outcome)>
                 <dl class="figures">
                     <div>
                         <dt>"CDN hit ratio from popularity"</dt>
                         <dd class="big" data-testid="zipf-hit">{move || pop().map(|p| format::percent(p.cdn_hit_ratio, 1)).unwrap_or_default()}</dd>
-                        <dd><WorkedExample printed="92 %" agrees=hit_agrees/></dd>
+                        <dd>{page.badge(&CacheCdn::ZIPF_HIT)}</dd>
                     </div>
                     <div>
                         <dt>"Requests for what the CDN holds"</dt>
@@ -320,34 +250,9 @@ fn ttl_text(ttl_s: f64) -> String {
     format::span(ttl_s.clamp(0.0, MAX_TTL_S).round() as u32)
 }
 
-/// The worked example's measured CDN hit ratio in whole percent (92).
-fn printed_cdn_percent() -> f64 {
-    (cloud_lab_model::photoshare::CDN_HIT_RATIO * 100.0).round()
-}
-
 #[component]
 fn StalenessSection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoView {
-    let (ttl, set_ttl) = bind(params, |p| p.meta_ttl_s, |p, x| p.meta_ttl_s = x);
-    let (on, set_on) = bind(
-        params,
-        |p| p.invalidate_on_write,
-        |p, x| p.invalidate_on_write = x,
-    );
-    let (delay, set_delay) = bind(
-        params,
-        |p| p.invalidation_delay_s,
-        |p, x| p.invalidation_delay_s = x,
-    );
-    let (reads, set_reads) = bind(
-        params,
-        |p| p.image_reads_per_s,
-        |p, x| p.image_reads_per_s = x,
-    );
-    let (writes, set_writes) = bind(
-        params,
-        |p| p.image_writes_per_hour,
-        |p, x| p.image_writes_per_hour = x,
-    );
+    let on = Signal::derive(move || params.with(|p| p.invalidate_on_write));
     // Columns in a fixed order: invalidate on write, then TTL only.
     let pair = from_ok(outcome, |o| {
         let (a, b) = (o.staleness, o.staleness_other);
@@ -401,12 +306,11 @@ fn StalenessSection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl 
                 "until the copy expires or the app deletes it on write. The question is how long, and how often."
             </p>
             <div class="choices">
-                <Slider label="Metadata TTL" value=ttl set=set_ttl min=0.0 max=3_600.0 step=10.0
-                    shown=format::seconds testid="meta-ttl"/>
-                <Toggle label="Delete the cached copy on write" value=on set=set_on testid="invalidate"/>
-                <NumberInput label="Invalidation lands after, s" value=delay set=set_delay step="0.5" testid="delay"/>
-                <NumberInput label="Reads of the image a second" value=reads set=set_reads step="1" testid="reads"/>
-                <NumberInput label="Writes to it an hour" value=writes set=set_writes step="1" testid="writes"/>
+                <Slider params field=CacheCdnParams::META_TTL travel=(0.0, 3_600.0)/>
+                <Toggle params field=CacheCdnParams::INVALIDATE/>
+                <Number params field=CacheCdnParams::DELAY/>
+                <Number params field=CacheCdnParams::READS/>
+                <Number params field=CacheCdnParams::WRITES/>
             </div>
             <div class="results" class:invalid=invalid(outcome)>
                 <table data-testid="staleness">
@@ -436,16 +340,9 @@ fn StalenessSection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl 
 }
 
 #[component]
-fn ColdCache(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoView {
-    let (duration, set_duration) = bind(
-        params,
-        |p| f64::from(p.cold_duration_s),
-        // The slider steps in whole minutes; the model rejects anything out of range.
-        |p, x| p.cold_duration_s = x.clamp(0.0, f64::from(MAX_COLD_DURATION_S)).round() as u32,
-    );
+fn ColdCache(page: Page<CacheCdn>) -> impl IntoView {
+    let (params, outcome) = (page.params, page.outcome);
     let cold = from_ok(outcome, |o| Some(o.cold.clone()));
-    let peak_agrees =
-        Signal::derive(move || cold().is_some_and(|c| c.peak_tasks == printed::TASKS_WITHOUT_CDN));
     let end = move || params.with(|p| f64::from(p.cold_duration_s));
     let load_spec = Signal::derive(move || {
         let (origin, db, warm) = outcome.with(|o| match o {
@@ -536,9 +433,7 @@ fn ColdCache(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoVie
                 "seconds, the long tail takes longer; meanwhile the autoscaler has to catch up from the warm fleet."
             </p>
             <div class="choices">
-                <Slider label="Follow the recovery for" value=duration set=set_duration
-                    min=f64::from(MIN_COLD_DURATION_S) max=f64::from(MAX_COLD_DURATION_S) step=60.0
-                    shown=|x| format::span(x.max(0.0).round() as u32) testid="cold-duration"/>
+                <Slider params field=CacheCdnParams::COLD_DURATION/>
             </div>
             <div class="results" class:invalid=invalid(outcome)>
                 <dl class="figures">
@@ -550,7 +445,7 @@ fn ColdCache(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoVie
                         <dt>"Tasks needed at the peak"</dt>
                         <dd class="big" data-testid="cold-tasks">{move || cold().map(|c| c.peak_tasks.to_string()).unwrap_or_default()}</dd>
                         <dd class="note">"as many as with no CDN at all"</dd>
-                        <dd><WorkedExample printed="14 tasks" agrees=peak_agrees/></dd>
+                        <dd>{page.badge(&CacheCdn::COLD_PEAK)}</dd>
                     </div>
                     <div>
                         <dt>"Back to the warm fleet"</dt>

@@ -5,18 +5,18 @@
 //! the peak pays for the peak all day, an elastic one only for the hours it needs.
 
 use crate::chart::{save_text, Bar, Chart, ChartSpec, Series, Tone, Unit};
-use crate::controls::{DecimalInput, NumberInput};
+use crate::controls::NumberInput;
 use crate::documented::DocumentedSection;
+use crate::field::Price;
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, lab};
-use crate::results::{from_ok, problems_view, WorkedExample};
+use crate::results::{from_ok, problems_view};
 // Leptos's prelude has a `Component` too; the bill means a part of the architecture.
 use cloud_lab_model::cost::Component;
 use cloud_lab_model::cost::*;
 use cloud_lab_model::link::{number_text, Query};
 use cloud_lab_model::money::Usd;
-use cloud_lab_model::photoshare::printed;
 use leptos::prelude::*;
 
 pub fn page(query: &Query) -> AnyView {
@@ -26,7 +26,7 @@ pub fn page(query: &Query) -> AnyView {
             <Footprint params/>
             <Levers params/>
             {problems_view(outcome)}
-            <Bill outcome/>
+            <Bill page/>
             <ByComponent outcome/>
             <FleetDayView params outcome/>
             <Prices params/>
@@ -146,22 +146,13 @@ fn Levers(params: RwSignal<CostParams>) -> impl IntoView {
 }
 
 #[component]
-fn Bill(outcome: Outcome) -> impl IntoView {
+fn Bill(page: Page<Cost>) -> impl IntoView {
     let lab = lab();
-    let ok = move || outcome.with(|o| o.is_ok());
+    let outcome = page.outcome;
     let on_demand = from_ok(outcome, |o| o.on_demand_usd);
     let optimized = from_ok(outcome, |o| o.optimized_usd);
     let share = from_ok(outcome, |o| o.saving_share);
     let per_year = from_ok(outcome, |o| o.saving_per_year_usd);
-    let on_demand_agrees =
-        Signal::derive(move || ok() && on_demand().to_f64() == printed::ON_DEMAND_TOTAL_USD);
-    let optimized_agrees =
-        Signal::derive(move || ok() && optimized().to_f64() == printed::OPTIMIZED_TOTAL_USD);
-    let share_agrees =
-        Signal::derive(move || ok() && (share() * 100.0).round() == printed::SAVING_PCT);
-    let year_agrees = Signal::derive(move || {
-        ok() && (per_year().to_f64() / 10.0).round() * 10.0 == printed::SAVING_PER_YEAR_USD
-    });
     let rows = move || {
         let cloud = lab.cloud.get();
         outcome.with(|o| {
@@ -221,7 +212,7 @@ fn Bill(outcome: Outcome) -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="bill-heading" class="results" class:invalid=move || !ok()>
+        <section aria-labelledby="bill-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
             <h2 id="bill-heading">"The bill, line by line"</h2>
             // Focusable so a keyboard can scroll it when presenter mode makes it wider than the page.
             <div class="table-scroll" tabindex="0" role="region" aria-label="The bill, line by line">
@@ -236,10 +227,10 @@ fn Bill(outcome: Outcome) -> impl IntoView {
                 <tfoot><tr>
                     <th scope="row">"Total"</th><td></td><td></td><td></td>
                     <td><strong data-testid="on-demand-total">{move || format::usd(on_demand())}</strong><br/>
-                        <WorkedExample printed="$1,358.49" agrees=on_demand_agrees/></td>
+                        {page.badge(&Cost::ON_DEMAND)}</td>
                     <td></td>
                     <td><strong data-testid="optimized-total">{move || format::usd(optimized())}</strong><br/>
-                        <WorkedExample printed="$1,047.63" agrees=optimized_agrees/></td>
+                        {page.badge(&Cost::OPTIMIZED)}</td>
                 </tr></tfoot>
             </table>
             </div>
@@ -257,12 +248,12 @@ fn Bill(outcome: Outcome) -> impl IntoView {
                     <dt>"Saving a month"</dt>
                     <dd class="big" data-testid="saving">{from_ok(outcome, |o| format::usd(o.saving_usd))}</dd>
                     <dd data-testid="saving-share">{move || format::percent(share(), 1)}" of the on-demand bill "
-                        <WorkedExample printed="23 %" agrees=share_agrees/></dd>
+                        {page.badge(&Cost::SAVING_SHARE)}</dd>
                 </div>
                 <div>
                     <dt>"Saving a year"</dt>
                     <dd class="big" data-testid="saving-year">{move || format::usd(per_year())}</dd>
-                    <dd><WorkedExample printed="≈ $3,730" agrees=year_agrees/></dd>
+                    <dd>{page.badge(&Cost::SAVING_YEAR)}</dd>
                 </div>
             </dl>
             <div class="table-scroll" tabindex="0" role="region" aria-label="What each lever does">
@@ -280,7 +271,7 @@ fn Bill(outcome: Outcome) -> impl IntoView {
                 if let Some(csv) = outcome.with(|o| o.as_ref().ok().map(|o| bill_csv_in(o, cloud))) {
                     save_text("photoshare-bill.csv", "text/csv;charset=utf-8", &csv);
                 }
-            } disabled=move || !ok()>"Export the bill as CSV"</button></p>
+            } disabled=move || outcome.with(|o| o.is_err())>"Export the bill as CSV"</button></p>
         </section>
     }
 }
@@ -301,7 +292,7 @@ fn tone(c: Component) -> Tone {
 #[component]
 fn ByComponent(outcome: Outcome) -> impl IntoView {
     let lab = lab();
-    let spec = Signal::derive(move || {
+    let spec = Memo::new(move |_| {
         let cloud = lab.cloud.get();
         outcome.with(|o| {
             let stack = o.as_ref().map(|o| o.stack.clone()).unwrap_or_default();
@@ -327,7 +318,7 @@ fn ByComponent(outcome: Outcome) -> impl IntoView {
                 .fit_y()
         })
     });
-    let summary = Signal::derive(move || {
+    let summary = Memo::new(move |_| {
         let cloud = lab.cloud.get();
         outcome.with(|o| match o {
             Ok(o) => {
@@ -420,7 +411,7 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
         |p| p.day.task_capacity_per_s,
         |p, x| p.day.task_capacity_per_s = x,
     );
-    let spec = Signal::derive(move || {
+    let spec = Memo::new(move |_| {
         outcome.with(|o| {
             let (elastic, fixed) = match o {
                 Ok(o) => {
@@ -448,7 +439,7 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
                 .fit_y()
         })
     });
-    let summary = Signal::derive(move || {
+    let summary = Memo::new(move |_| {
         outcome.with(|o| match o {
             Ok(o) => {
                 let d = &o.fleet_day;
@@ -506,11 +497,7 @@ fn Prices(params: RwSignal<CostParams>) -> impl IntoView {
             <h2 id="prices-heading">"Unit prices"</h2>
             <p class="note">{format!("Prices: {PRICES_AS_OF}. {PRICE_SOURCE}")}</p>
             <div class="choices prices">
-                {PRICE_FIELDS.map(|f| {
-                    let value = Signal::derive(move || params.with(|p| (f.get)(&p.prices)));
-                    let set = Callback::new(move |x| params.update(|p| (f.set)(&mut p.prices, x)));
-                    view! { <DecimalInput label=f.label value set testid=f.key.replace('_', "-")/> }
-                })}
+                {PRICES.map(|field| view! { <Price params field/> })}
             </div>
         </section>
     }

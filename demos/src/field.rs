@@ -9,6 +9,7 @@
 //! Each component is a thin generic wrapper that binds the field to the params; the markup is
 //! drawn by a function that is not generic, so the lab's wasm holds it once.
 
+use crate::controls::DecimalInput;
 use crate::format;
 use crate::lab::field_number;
 use cloud_lab_model::params::{Access, Choice, Field, Spec};
@@ -151,14 +152,29 @@ fn choices(
     .into_any()
 }
 
+/// An exact price field: the text typed is read as a decimal, never through `f64`.
+#[component]
+pub fn Price<P: Send + Sync + 'static>(params: RwSignal<P>, field: Field<P>) -> impl IntoView {
+    let Access::Price { get, set } = field.access else {
+        return ().into_any();
+    };
+    view! {
+        <DecimalInput label=field.spec.label testid=field.spec.key
+            value=Signal::derive(move || params.with(get))
+            set=Callback::new(move |x| params.update(|p| set(p, x)))/>
+    }
+    .into_any()
+}
+
 /// The field's usual control: a slider for a number, a checkbox for on/off, radio buttons
-/// for a choice. A text field (a list) has its own editor in its demo's view.
+/// for a choice, an exact field for a price. A text field (a list) has its own editor in its demo's view.
 #[component]
 pub fn Control<P: Send + Sync + 'static>(params: RwSignal<P>, field: Field<P>) -> impl IntoView {
     match field.access {
         Access::Number { .. } | Access::Whole { .. } => view! { <Slider params field/> }.into_any(),
         Access::Flag { .. } => view! { <Toggle params field/> }.into_any(),
         Access::Choice { .. } => view! { <Choices params field/> }.into_any(),
+        Access::Price { .. } => view! { <Price params field/> }.into_any(),
         Access::Text { .. } => ().into_any(),
     }
 }

@@ -111,6 +111,7 @@ pub fn demo_page<D: Demo, V: IntoView + 'static>(
             lab.scenario.get().after(update)
         })
     });
+    let exercises = crate::exercises::block::<D>(page, query);
     let frame = Frame {
         info: D::info(),
         ignored: opened.ignored,
@@ -126,7 +127,7 @@ pub fn demo_page<D: Demo, V: IntoView + 'static>(
             params.update(|p| D::take(p, &s));
         }),
     };
-    framed(frame, body(page).into_any())
+    framed(frame, body(page).into_any(), exercises)
 }
 
 /// What the frame needs of a demo, its type erased.
@@ -147,7 +148,7 @@ struct Frame {
 
 /// The frame around a demo's body. Not generic, so the lab's wasm holds it once rather than
 /// once per demo.
-fn framed(f: Frame, body: AnyView) -> AnyView {
+fn framed(f: Frame, body: AnyView, exercises: AnyView) -> AnyView {
     let lab = lab();
     let Frame {
         info,
@@ -187,6 +188,7 @@ fn framed(f: Frame, body: AnyView) -> AnyView {
             <IgnoredNotice ignored=f.ignored/>
             {shown.map(|shown| scenario_panel(f.shares, shown.into(), linked, f.relink))}
             {body}
+            {exercises}
             <Notes notes=f.notes/>
         </article>
     }
@@ -222,12 +224,14 @@ fn scenario_panel(
             linked.set(true);
         }
     };
+    // Folded while presenting: the room needs the stage, not where the values come from.
+    let folded = crate::stage::folded();
     view! {
-        <section class="scenario-panel" class:unlinked=move || !linked.get()
-            data-testid="scenario-panel" aria-labelledby="scenario-heading">
-            <h2 id="scenario-heading">
+        <details class="scenario-panel" class:unlinked=move || !linked.get()
+            data-testid="scenario-panel" prop:open=move || !folded.get()>
+            <summary><h2>
                 {move || if linked.get() { "Linked to PhotoShare" } else { "Exploring on its own" }}
-            </h2>
+            </h2></summary>
             <p class="note">
                 {move || if linked.get() {
                     "These values are PhotoShare's in every demo that uses them: change one here and the other demos see it."
@@ -249,7 +253,7 @@ fn scenario_panel(
             <button data-testid="scenario-toggle" on:click=toggle>
                 {move || if linked.get() { "Explore on its own" } else { "Link to PhotoShare again" }}
             </button>
-        </section>
+        </details>
     }
     .into_any()
 }

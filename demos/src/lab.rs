@@ -70,23 +70,26 @@ pub fn lab() -> Lab {
 }
 
 /// Puts a page's state in the address bar without adding a history entry
-/// (a slider drag would otherwise fill the back button).
+/// (a slider drag would otherwise fill the back button). An embedded page (`embed=1`)
+/// keeps its key, so a reload inside the iframe stays embedded.
 pub fn write_location(page: &str, query: &str, cloud: Cloud) {
-    let mut query = query.to_string();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let here = window.location().hash().unwrap_or_default();
+    let embedded = Route::parse(&here).query.get("embed") == Some("1");
+    let mut pairs: Vec<String> = vec![query.to_string()];
     if cloud != Cloud::default() {
-        if !query.is_empty() {
-            query.push('&');
-        }
-        query.push_str("cloud=");
-        query.push_str(cloud.slug());
+        pairs.push(format!("cloud={}", cloud.slug()));
     }
-    let hash = Route::hash(page, &query);
-    if let Some(window) = web_sys::window() {
-        if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
-            if let Ok(history) = window.history() {
-                let _ =
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
-            }
+    if embedded {
+        pairs.push("embed=1".into());
+    }
+    pairs.retain(|p| !p.is_empty());
+    let hash = Route::hash(page, &pairs.join("&"));
+    if here != hash {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod chart;
 pub mod controls;
 pub mod cost;
 pub mod documented;
+pub mod exercises;
 pub mod failure_drill;
 pub mod field;
 pub mod format;
@@ -24,8 +25,10 @@ pub mod rate_limiting;
 pub mod results;
 pub mod rolling_deploy;
 pub mod scenario;
+pub mod scroll_box;
 pub mod serverless;
 pub mod service_models;
+pub mod stage;
 pub mod tour;
 pub mod vm_vs_container;
 

@@ -11,6 +11,7 @@ use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
 use crate::results::{from_ok, problems_view, WorkedExample};
+use crate::scroll_box::ScrollBox;
 use cloud_lab_model::link::Query;
 use cloud_lab_model::money::Usd;
 use cloud_lab_model::multi_region::*;
@@ -20,17 +21,34 @@ use leptos::prelude::*;
 
 pub fn page(query: &Query) -> AnyView {
     demo_page::<MultiRegion, _>(query, |page: Page<MultiRegion>| {
-        let (params, outcome) = (page.params, page.outcome);
+        let params = page.params;
+        // Three parts, each recomputed only when what it depends on changes: the timing on
+        // every move, the availability when the RTO or the outages change, the standby's
+        // bill when the standby does. (The frame's whole outcome is never read, so it is
+        // never computed.)
+        let outcome = Memo::new(move |_| params.with(checked_failover));
+        let gain_inputs = Memo::new(move |_| {
+            let outages = params.with(|p| p.primary_outages_per_month);
+            outcome.with(|f| f.as_ref().ok().map(|f| (outages, f.rto_expected_s)))
+        });
+        let gain = Memo::new(move |_| {
+            gain_inputs
+                .get()
+                .and_then(|(outages, rto)| availability_gain(outages, rto).ok())
+        });
+        let standby = Memo::new(move |_| params.with(MultiRegionParams::standby));
+        let standby_bill = Memo::new(move |_| standby_cost(standby.get()).ok());
+        let valid = Memo::new(move |_| outcome.with(|o| o.is_ok()));
         view! {
             <FailoverSection params outcome/>
-            <AvailabilitySection params outcome/>
-            <CostSection params outcome/>
+            <AvailabilitySection params outcome gain/>
+            <CostSection params valid standby_bill/>
             <Sources/>
         }
     })
 }
 
-type Outcome = Memo<Result<MultiRegionOutcome, Vec<String>>>;
+type Outcome = Memo<Result<Failover, Vec<String>>>;
 
 fn invalid(outcome: Outcome) -> impl Fn() -> bool + Copy {
     move || outcome.with(|o| o.is_err())
@@ -90,8 +108,8 @@ fn FailoverSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> imp
         |p, x| p.promotion_s = as_whole(x, MAX_DELAY_S),
     );
     let (decision, set_decision) = bind(params, |p| p.decision_s, |p, x| p.decision_s = x);
-    let failover = from_ok(outcome, |o| Some(o.failover.clone()));
-    let regions = from_ok(outcome, |o| Some(o.regions));
+    let failover = from_ok(outcome, |f| Some(f.clone()));
+    let regions = move || outcome.with(|o| o.is_ok()).then_some(REGIONS);
     let milestones = move || failover().map(|f| f.milestones).unwrap_or_default();
     // The timeline's scale: the last milestone spans the track.
     let last = move || milestones().iter().map(|m| m.at_s).fold(0.0, f64::max);
@@ -196,13 +214,17 @@ fn FailoverSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> imp
 }
 
 #[component]
-fn AvailabilitySection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> impl IntoView {
+fn AvailabilitySection(
+    params: RwSignal<MultiRegionParams>,
+    outcome: Outcome,
+    gain: Memo<Option<AvailabilityGain>>,
+) -> impl IntoView {
     let (outages, set_outages) = bind(
         params,
         |p| p.primary_outages_per_month,
         |p, x| p.primary_outages_per_month = x,
     );
-    let gain = from_ok(outcome, |o| Some(o.availability.clone()));
+    let gain = move || gain.get();
     let one_agrees = Signal::derive(move || {
         gain()
             .is_some_and(|g| (g.one_region.availability * 1000.0).round() == (SLO * 1000.0).round())
@@ -269,7 +291,11 @@ fn four_nines(meets: bool, g: &AvailabilityGain, so: &str) -> String {
 }
 
 #[component]
-fn CostSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> impl IntoView {
+fn CostSection(
+    params: RwSignal<MultiRegionParams>,
+    valid: Memo<bool>,
+    standby_bill: Memo<Option<StandbyCost>>,
+) -> impl IntoView {
     let lab = lab();
     let (tasks, set_tasks) = bind(params, |p| p.standby_tasks, |p, x| p.standby_tasks = x);
     let (multi_az, set_multi_az) = bind(
@@ -282,7 +308,8 @@ fn CostSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> impl In
         |p| p.replicate_uploads,
         |p, x| p.replicate_uploads = x,
     );
-    let cost = from_ok(outcome, |o| Some(o.cost.clone()));
+    // Shown only while the whole input is valid, as the other sections are.
+    let cost = move || valid.get().then(|| standby_bill.get()).flatten();
     let on_demand_agrees = Signal::derive(move || {
         cost().is_some_and(|c| c.one_region_on_demand_usd.to_f64() == printed::ON_DEMAND_TOTAL_USD)
     });
@@ -291,7 +318,7 @@ fn CostSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> impl In
     });
     let figure =
         move |f: fn(&StandbyCost) -> String| move || cost().map(|c| f(&c)).unwrap_or_default();
-    let spec = Signal::derive(move || {
+    let spec = Memo::new(move |_| {
         let c = cost();
         let one = |label: &str, usd: Usd| Bar {
             label: label.into(),
@@ -333,7 +360,7 @@ fn CostSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> impl In
             .bars(bars)
             .fit_y()
     });
-    let summary = Signal::derive(move || {
+    let summary = Memo::new(move |_| {
         match cost() {
         Some(c) => format!(
             "A month on demand: {} in one region, {} in two. Optimized: {} in one, {} in two ({}× as much).",
@@ -358,7 +385,7 @@ fn CostSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> impl In
                 <Toggle label="Standby database Multi-AZ" value=multi_az set=set_multi_az testid="standby-multi-az"/>
                 <Toggle label="Replicate the uploads (S3 cross-region replication)" value=uploads set=set_uploads testid="replicate-uploads"/>
             </div>
-            <div class="results" class:invalid=invalid(outcome)>
+            <div class="results" class:invalid=move || !valid.get()>
                 <dl class="figures">
                     <div>
                         <dt>"One region, on demand"</dt>
@@ -382,7 +409,7 @@ fn CostSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> impl In
                     </div>
                 </dl>
                 <Chart spec summary testid="cost-chart"/>
-                <table data-testid="standby-bill">
+                <ScrollBox label="The standby region's lines"><table data-testid="standby-bill">
                     <caption>"The standby region's lines"</caption>
                     <thead><tr>
                         <th scope="col">"line"</th><th scope="col">"detail"</th>
@@ -398,7 +425,7 @@ fn CostSection(params: RwSignal<MultiRegionParams>, outcome: Outcome) -> impl In
                             </tr>
                         }).collect_view()}
                     </tbody>
-                </table>
+                </table></ScrollBox>
                 <p>
                     <a href="#/cost" data-testid="cost-link">"Open the cost demo"</a>
                     " for the one-region bill line by line and the levers behind “optimized”."

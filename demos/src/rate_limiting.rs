@@ -6,13 +6,13 @@
 //! from spending everyone else's share.
 
 use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
-use crate::controls::{bind, NumberInput, Slider, WholeInput};
 use crate::documented::DocumentedSection;
+use crate::field::{Number, Slider};
 use crate::format;
 use crate::frame::{demo_page, Page};
-use crate::results::{from_ok, problems_view, WorkedExample};
+use crate::results::from_ok;
+use crate::scroll_box::ScrollBox;
 use cloud_lab_model::link::Query;
-use cloud_lab_model::photoshare::printed;
 use cloud_lab_model::rate_limiting::*;
 use leptos::prelude::*;
 
@@ -21,7 +21,7 @@ pub fn page(query: &Query) -> AnyView {
         let (params, outcome) = (page.params, page.outcome);
         view! {
             <HandWorked/>
-            <Traffic params outcome/>
+            <Traffic page/>
             <Scenarios outcome/>
             <OverTime params outcome/>
             <Why/>
@@ -83,7 +83,7 @@ fn HandWorked() -> impl IntoView {
                 {format!("with a {HAND_MAX_WAIT_S}-second queue they wait and drain at r a second.")}
             </p>
             <p class="formula">"admitted in any t seconds ≤ b + r·t"</p>
-            <table class="hand-worked" data-testid="hand-worked">
+            <ScrollBox label="The burst worked by hand"><table class="hand-worked" data-testid="hand-worked">
                 <caption>{format!("r = {}/s, b = {}, a burst of {}", format::trimmed(HAND_RATE_PER_S, 0), format::trimmed(HAND_BURST, 0), HAND_ARRIVALS)}</caption>
                 <thead>
                     <tr>
@@ -99,38 +99,17 @@ fn HandWorked() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></ScrollBox>
         </section>
     }
 }
 
-/// A slider over a whole number of seconds or clients.
-fn as_whole(x: f64, max: u32) -> u32 {
-    // Sliders give whole steps within [0, max]; the clamp keeps the cast exact.
-    x.clamp(0.0, f64::from(max)).round() as u32
-}
-
 #[component]
-fn Traffic(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoView {
-    let (rate, set_rate) = bind(params, |p| p.rate_per_s, |p, x| p.rate_per_s = x);
-    let (burst, set_burst) = bind(params, |p| p.burst, |p, x| p.burst = x);
-    let (capacity, set_capacity) = bind(params, |p| p.capacity_per_s, |p, x| p.capacity_per_s = x);
-    let (abusive, set_abusive) = bind(params, |p| p.abusive_per_s, |p, x| p.abusive_per_s = x);
-    let (wait, set_wait) = bind(
-        params,
-        |p| f64::from(p.max_wait_s),
-        |p, x| p.max_wait_s = as_whole(x, MAX_WAIT_S),
-    );
-    let (clients, set_clients) = bind(params, |p| p.clients, |p, x| p.clients = x);
-    let (normal, set_normal) = bind(params, |p| p.normal_per_s, |p, x| p.normal_per_s = x);
-    let (start, set_start) = bind(params, |p| p.burst_start_s, |p, x| p.burst_start_s = x);
-    let (length, set_length) = bind(params, |p| p.burst_length_s, |p, x| p.burst_length_s = x);
-    let (duration, set_duration) = bind(params, |p| p.duration_s, |p, x| p.duration_s = x);
-    let steady = from_ok(outcome, |o| Some(o.offered_steady_per_s));
-    let peak = from_ok(outcome, |o| Some(o.offered_burst_per_s));
-    let steady_agrees = Signal::derive(move || steady() == Some(printed::ORIGIN_LOAD_STEADY_PER_S));
-    let peak_agrees = Signal::derive(move || peak() == Some(printed::ORIGIN_LOAD_BURST_PER_S));
+fn Traffic(page: Page<RateLimiting>) -> impl IntoView {
+    let (params, outcome) = (page.params, page.outcome);
     let shown = |x: Option<f64>| x.map(format::per_s_fine).unwrap_or_default();
+    let steady = page.from_ok(|o| Some(o.offered_steady_per_s));
+    let peak = page.from_ok(|o| Some(o.offered_burst_per_s));
     view! {
         <section aria-labelledby="traffic-heading">
             <h2 id="traffic-heading">"PhotoShare's origin, before the scale-out lands"</h2>
@@ -141,35 +120,30 @@ fn Traffic(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoView
                 "at that capacity."
             </p>
             <div class="choices">
-                <Slider label="Bucket rate r" value=rate set=set_rate min=10.0 max=1_000.0 step=10.0
-                    shown=format::per_s testid="rate"/>
-                <Slider label="Bucket size b" value=burst set=set_burst min=0.0 max=2_000.0 step=10.0
-                    shown=|x| format!("{} requests", format::whole(x)) testid="burst"/>
-                <Slider label="App tier serves" value=capacity set=set_capacity min=0.0 max=1_000.0 step=10.0
-                    shown=format::per_s testid="capacity"/>
-                <Slider label="Abusive client sends" value=abusive set=set_abusive min=0.0 max=2_000.0 step=1.0
-                    shown=format::per_s testid="abusive"/>
-                <Slider label="Longest wait in a queue" value=wait set=set_wait min=0.0 max=30.0 step=1.0
-                    shown=|x| if x == 0.0 { "no queue".into() } else { format::seconds(x) } testid="wait"/>
+                <Slider params field=RateLimitParams::RATE travel=(10.0, 1_000.0)/>
+                <Slider params field=RateLimitParams::BURST travel=(12.0, 2_000.0)/>
+                <Slider params field=RateLimitParams::CAPACITY travel=(0.0, 1_000.0)/>
+                <Slider params field=RateLimitParams::ABUSIVE travel=(0.0, 2_000.0)/>
+                <Slider params field=RateLimitParams::WAIT travel=(0.0, 30.0)/>
             </div>
             <div class="choices">
-                <WholeInput label="Clients" value=clients set=set_clients testid="clients"/>
-                <NumberInput label="Each client's steady req/s" value=normal set=set_normal step="1" testid="normal"/>
-                <WholeInput label="Burst starts at, s" value=start set=set_start testid="burst-start"/>
-                <WholeInput label="Burst lasts, s" value=length set=set_length testid="burst-length"/>
-                <WholeInput label="Run, s" value=duration set=set_duration testid="duration"/>
+                <Number params field=RateLimitParams::CLIENTS/>
+                <Number params field=RateLimitParams::NORMAL/>
+                <Number params field=RateLimitParams::START/>
+                <Number params field=RateLimitParams::LENGTH/>
+                <Number params field=RateLimitParams::DURATION/>
             </div>
-            {problems_view(outcome)}
+            {page.problems()}
             <dl class="figures results" class:invalid=move || outcome.with(|o| o.is_err())>
                 <div>
                     <dt>"Offered, steady"</dt>
                     <dd class="big" data-testid="offered-steady">{move || shown(steady())}</dd>
-                    <dd><WorkedExample printed="96 req/s" agrees=steady_agrees/></dd>
+                    <dd>{page.badge(&RateLimiting::STEADY)}</dd>
                 </div>
                 <div>
                     <dt>"Offered, in the burst"</dt>
                     <dd class="big" data-testid="offered-burst">{move || shown(peak())}</dd>
-                    <dd><WorkedExample printed="720 req/s" agrees=peak_agrees/></dd>
+                    <dd>{page.badge(&RateLimiting::PEAK)}</dd>
                 </div>
                 <div>
                     <dt>"Each client's own bucket"</dt>
@@ -192,14 +166,22 @@ fn Traffic(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoView
 
 #[component]
 fn Scenarios(outcome: Outcome) -> impl IntoView {
-    let runs = from_ok(outcome, |o| o.runs.clone());
+    // Each cell reads its run in place: no copy of the runs' second-by-second series.
+    let cell = move |l: Limiter, f: fn(&ScenarioRun) -> String| {
+        outcome.with(|o| {
+            o.as_ref()
+                .ok()
+                .and_then(|o| o.runs.iter().find(|r| r.limiter == l).map(f))
+                .unwrap_or_default()
+        })
+    };
     let row = move |label: &'static str, key: &'static str, f: fn(&ScenarioRun) -> String| {
         view! {
             <tr>
                 <th scope="row">{label}</th>
                 {Limiter::ALL.map(|l| view! {
                     <td data-testid=format!("{key}-{}", slug(l))>
-                        {move || runs().iter().find(|r| r.limiter == l).map(f).unwrap_or_default()}
+                        {move || cell(l, f)}
                     </td>
                 })}
             </tr>

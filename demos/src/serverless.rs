@@ -20,19 +20,26 @@ use leptos::prelude::*;
 
 pub fn page(query: &Query) -> AnyView {
     demo_page::<Serverless, _>(query, |page: Page<Serverless>| {
-        let (params, outcome) = (page.params, page.outcome);
+        let params = page.params;
+        // The bills at the chosen rate, and the curves, which leave the rate out: moving the
+        // rate slider recomputes only the two bills. (The frame's whole outcome is never read,
+        // so it is never computed.)
+        let bills = Memo::new(move |_| params.with(at_rate));
+        let curve_params = Memo::new(move |_| params.with(ServerlessParams::for_curves));
+        let range = Memo::new(move |_| curve_params.with(curves));
         view! {
             <Workload params/>
-            {problems_view(outcome)}
-            <Crossing params outcome/>
-            <ColdStartsView outcome/>
+            {problems_view(bills)}
+            <Crossing params bills range/>
+            <ColdStartsView bills/>
             <Prices params/>
             <DocumentedSection items=&DOCUMENTED/>
         }
     })
 }
 
-type Outcome = Memo<Result<ServerlessOutcome, Vec<String>>>;
+type Bills = Memo<Result<AtRate, Vec<String>>>;
+type Range = Memo<Result<Curves, Vec<String>>>;
 
 /// A field bound to one number of the params.
 fn bind(
@@ -164,12 +171,14 @@ fn Workload(params: RwSignal<ServerlessParams>) -> impl IntoView {
 }
 
 #[component]
-fn Crossing(params: RwSignal<ServerlessParams>, outcome: Outcome) -> impl IntoView {
+fn Crossing(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> impl IntoView {
     let unit = move || params.with(|p| p.preset.rate_unit());
-    let spec = Signal::derive(move || {
+    let rate = move || bills.with(|b| b.as_ref().ok().map(|b| b.rate_per_s));
+    let spec = Memo::new(move |_| {
         let unit = unit();
-        outcome.with(|o| {
-            let Ok(o) = o else {
+        let rate = rate();
+        range.with(|o| {
+            let (Ok(o), Some(rate)) = (o, rate) else {
                 return ChartSpec::new(format!("average rate, {unit}"), "$ a month")
                     .y_unit(Unit::Usd);
             };
@@ -191,44 +200,46 @@ fn Crossing(params: RwSignal<ServerlessParams>, outcome: Outcome) -> impl IntoVi
             if let Some(c) = o.crossover.filter(|c| c.rate_per_s > 0.0) {
                 spec = spec.rule(c.rate_per_s, "crossover", Tone::Third);
             }
-            spec.rule(o.rate_per_s, "chosen rate", Tone::Muted)
+            spec.rule(rate, "chosen rate", Tone::Muted)
         })
     });
-    let summary = Signal::derive(move || {
-        outcome.with(|o| match o {
-            Ok(o) => format!(
-                "Monthly cost against the average rate up to {top} {unit}. At {rate} {unit} the functions cost {f} and the fleet {fl}. {verdict}",
-                top = rate_text(o.max_rate_per_s),
-                unit = o.rate_unit,
-                rate = rate_text(o.rate_per_s),
-                f = format::usd(o.functions.total_usd),
-                fl = format::usd(o.fleet.total_usd),
-                verdict = o.verdict()
-            ),
-            Err(_) => "No chart: the input is not valid.".into(),
+    let summary = Memo::new(move |_| {
+        bills.with(|b| {
+            range.with(|r| match (b, r) {
+                (Ok(b), Ok(r)) => format!(
+                    "Monthly cost against the average rate up to {top} {unit}. At {rate} {unit} the functions cost {f} and the fleet {fl}. {verdict}",
+                    top = rate_text(r.max_rate_per_s),
+                    unit = b.rate_unit,
+                    rate = rate_text(b.rate_per_s),
+                    f = format::usd(b.functions.total_usd),
+                    fl = format::usd(b.fleet.total_usd),
+                    verdict = r.verdict()
+                ),
+                _ => "No chart: the input is not valid.".into(),
+            })
         })
     });
     let f =
-        move |g: fn(&FunctionsBill) -> Usd| from_ok(outcome, move |o| format::usd(g(&o.functions)));
+        move |g: fn(&FunctionsBill) -> Usd| from_ok(bills, move |o| format::usd(g(&o.functions)));
     view! {
-        <section aria-labelledby="crossing-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+        <section aria-labelledby="crossing-heading" class="results" class:invalid=move || bills.with(|o| o.is_err())>
             <h2 id="crossing-heading">"Per request against per hour"</h2>
-            <p class="callout" data-testid="verdict">{from_ok(outcome, |o| o.verdict())}</p>
+            <p class="callout" data-testid="verdict">{from_ok(range, |o| o.verdict())}</p>
             <dl class="figures" aria-live="polite">
                 <div>
                     <dt>"Functions, a month"</dt>
                     <dd class="big" data-testid="functions-usd">{f(|b| b.total_usd)}</dd>
-                    <dd>{from_ok(outcome, |o| format!("{} requests", format::whole(o.functions.requests_per_month as f64)))}</dd>
+                    <dd>{from_ok(bills, |o| format!("{} requests", format::whole(o.functions.requests_per_month as f64)))}</dd>
                     <dd data-testid="functions-parts">"requests "{f(|b| b.requests_usd)}" · gateway "{f(|b| b.gateway_usd)}" · compute "{f(|b| b.compute_usd)}</dd>
                 </div>
                 <div>
                     <dt>"Fleet, a month"</dt>
-                    <dd class="big" data-testid="fleet-usd">{from_ok(outcome, |o| format::usd(o.fleet.total_usd))}</dd>
-                    <dd>{from_ok(outcome, |o| format!("{} tasks {} + fixed {}", o.fleet.tasks, format::usd(o.fleet.tasks_usd), format::usd(o.fleet.fixed_usd)))}</dd>
+                    <dd class="big" data-testid="fleet-usd">{from_ok(bills, |o| format::usd(o.fleet.total_usd))}</dd>
+                    <dd>{from_ok(bills, |o| format!("{} tasks {} + fixed {}", o.fleet.tasks, format::usd(o.fleet.tasks_usd), format::usd(o.fleet.fixed_usd)))}</dd>
                 </div>
                 <div>
                     <dt>"Cheaper at this rate"</dt>
-                    <dd class="big" data-testid="cheaper">{move || outcome.with(|o| match o {
+                    <dd class="big" data-testid="cheaper">{move || bills.with(|o| match o {
                         Ok(o) => match o.cheaper {
                             Cheaper::Functions => "the functions",
                             Cheaper::Fleet => "the fleet",
@@ -248,10 +259,10 @@ fn Crossing(params: RwSignal<ServerlessParams>, outcome: Outcome) -> impl IntoVi
 }
 
 #[component]
-fn ColdStartsView(outcome: Outcome) -> impl IntoView {
-    let c = move |g: fn(&ColdStarts) -> String| from_ok(outcome, move |o| g(&o.cold_starts));
+fn ColdStartsView(bills: Bills) -> impl IntoView {
+    let c = move |g: fn(&ColdStarts) -> String| from_ok(bills, move |o| g(&o.cold_starts));
     view! {
-        <section aria-labelledby="cold-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+        <section aria-labelledby="cold-heading" class="results" class:invalid=move || bills.with(|o| o.is_err())>
             <h2 id="cold-heading">"Cold starts: the latency price of scaling to zero"</h2>
             <dl class="figures" aria-live="polite">
                 <div>
@@ -281,7 +292,8 @@ fn ColdStartsView(outcome: Outcome) -> impl IntoView {
 
 #[component]
 fn Prices(params: RwSignal<ServerlessParams>) -> impl IntoView {
-    let prices = move || {
+    // A memo, so the list is rebuilt only when a price changes, not on every move of the rate.
+    let prices = Memo::new(move |_| {
         params.with(|p| {
             let pr = &p.prices;
             let f = &p.fleet;
@@ -339,12 +351,12 @@ fn Prices(params: RwSignal<ServerlessParams>) -> impl IntoView {
                 ),
             ]
         })
-    };
+    });
     view! {
         <section aria-labelledby="prices-heading">
             <h2 id="prices-heading">"Prices and where they come from"</h2>
             <ul class="assumptions" data-testid="prices">
-                {move || prices().into_iter().map(|(what, price)| view! { <li><strong>{what}": "</strong>{price}</li> }).collect_view()}
+                {move || prices.get().into_iter().map(|(what, price)| view! { <li><strong>{what}": "</strong>{price}</li> }).collect_view()}
             </ul>
             <p class="note">{format!("Function prices as of {PRICES_AS_OF}. {PRICE_SOURCE}")}</p>
             <p class="note">{format!("Fargate prices: {}. {}", cloud_lab_model::cost::PRICES_AS_OF, cloud_lab_model::cost::PRICE_SOURCE)}</p>

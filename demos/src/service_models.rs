@@ -7,7 +7,7 @@
 use crate::documented::DocumentedSection;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
-use crate::results::{from_ok, problems_view, WorkedExample};
+use crate::results::{from_ok, problems_view};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::service_models::*;
 use cloud_lab_model::vocabulary::Cloud;
@@ -19,7 +19,7 @@ pub fn page(query: &Query) -> AnyView {
         view! {
             {problems_view(outcome)}
             <Matrix params outcome/>
-            <Tiers params outcome/>
+            <Tiers page/>
             <SelfCheck params outcome/>
             <DocumentedSection items=&DOCUMENTED/>
         }
@@ -68,10 +68,12 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
     let columns = Memo::new(move |_| {
         outcome.with(|o| o.as_ref().map(|o| o.columns.clone()).unwrap_or_default())
     });
-    let highlighted = from_ok(outcome, |o| o.highlighted_model);
+    // A memo: an answer in the self-check leaves the highlight, and the cells, alone.
+    let highlighted =
+        Memo::new(move |_| outcome.with(|o| o.as_ref().ok().and_then(|o| o.highlighted_model)));
     let toggle = move |m: Model| {
         params.update(|p| {
-            p.selected_model = if highlighted() == Some(m) && p.selected_model == Some(m) {
+            p.selected_model = if highlighted.get() == Some(m) && p.selected_model == Some(m) {
                 None
             } else {
                 Some(m)
@@ -91,7 +93,7 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
             .iter()
             .map(|c| {
                 let m = c.model;
-                let on = move || highlighted() == Some(m);
+                let on = move || highlighted.get() == Some(m);
                 let tiers = c
                     .tiers
                     .iter()
@@ -117,7 +119,7 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
                         let cell = c.cells.get(row).copied();
                         let line = row + 1 == c.above_line;
                         let m = c.model;
-                        let on = move || highlighted() == Some(m);
+                        let on = move || highlighted.get() == Some(m);
                         let n = note_number(c.model, *layer);
                         cell.map(|cell| {
                             view! {
@@ -137,7 +139,7 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
             .iter()
             .map(|c| {
                 let m = c.model;
-                let on = move || highlighted() == Some(m);
+                let on = move || highlighted.get() == Some(m);
                 view! {
                     <td class:highlight=on data-testid=format!("split-{}", c.model.slug())>
                         {format!("{} yours", c.yours)}
@@ -170,7 +172,7 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
         }
     };
     let scaling = move || {
-        highlighted().map(|m| {
+        highlighted.get().map(|m| {
             view! {
                 <p data-testid="model-scaling"><strong>{m.label()}": "</strong>"who sets the capacity? "{m.scaling()}</p>
             }
@@ -197,7 +199,8 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
 }
 
 #[component]
-fn Tiers(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoView {
+fn Tiers(page: Page<ServiceModels>) -> impl IntoView {
+    let (params, outcome) = (page.params, page.outcome);
     let lab = lab();
     let tiers = from_ok(outcome, |o| o.tiers.clone());
     let selected = move || params.with(|p| p.selected_tier);
@@ -206,18 +209,6 @@ fn Tiers(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoVi
             p.selected_tier = Some(t);
             p.selected_model = None;
         })
-    };
-    let worked = |t: Tier, m: Model| -> Option<AnyView> {
-        match t {
-            Tier::App => Some(
-                view! { <WorkedExample printed="containers, close to IaaS" agrees=m == Model::Caas/> }
-                    .into_any(),
-            ),
-            Tier::Database | Tier::Cache | Tier::ObjectStorage => {
-                Some(view! { <WorkedExample printed="PaaS" agrees=m == Model::Paas/> }.into_any())
-            }
-            _ => None,
-        }
     };
     let card = move || {
         tiers().into_iter().find(|c| c.selected).map(|c| {
@@ -260,7 +251,7 @@ fn Tiers(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoVi
                             <input type="radio" name="tier" prop:checked=move || selected() == Some(t)
                                 on:change=move |_| choose(t)/>
                             " "{t.label()}" ("{lab.name(t.service())}") — "<strong>{model.label()}</strong>" "
-                            {worked(t, model)}
+                            {ServiceModels::claim(t).map(|claim| page.badge(claim))}
                         </label>
                     }
                 })}

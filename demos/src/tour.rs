@@ -120,10 +120,16 @@ pub fn view(query: &Query) -> AnyView {
     .into_any()
 }
 
-/// The step's demo in the step's state, with a link to open it on its own.
+/// The step's demo in the step's state, with links to open it on its own and to its exercises.
 fn embedded_demo(step: &'static TourStep) -> AnyView {
     view! {
-        <p class="note"><a href=step.hash(&Scenario::default()) data-testid="open-demo">"Open this demo on its own"</a></p>
+        <p class="note">
+            <a href=step.hash(&Scenario::default()) data-testid="open-demo">"Open this demo on its own"</a>
+            {crate::exercises::first_of(step.demo).map(|slug| view! {
+                " · "<a href=format!("#/{}?{}={slug}", step.demo.slug(), crate::exercises::KEY)
+                    data-testid="tour-exercises">"Its exercises: predict, then check"</a>
+            })}
+        </p>
         {crate::page(step.demo, &Query::parse(step.query))}
     }
     .into_any()

@@ -7,12 +7,13 @@
 
 use crate::chart::{Bar, Chart, ChartSpec, Tone};
 use crate::documented::DocumentedSection;
+use crate::field::{Choices, Number, Slider};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_number;
-use crate::results::{from_ok, problems_view, WorkedExample};
+use crate::results::{from_ok, problems_view};
+use crate::scroll_box::ScrollBox;
 use cloud_lab_model::link::Query;
-use cloud_lab_model::photoshare;
 use cloud_lab_model::vm_vs_container::*;
 use leptos::prelude::*;
 
@@ -20,7 +21,7 @@ pub fn page(query: &Query) -> AnyView {
     demo_page::<VmVsContainer, _>(query, |page: Page<VmVsContainer>| {
         let (params, outcome) = (page.params, page.outcome);
         view! {
-            <Controls params outcome/>
+            <Controls page/>
             {problems_view(outcome)}
             <Hosts outcome/>
             <ScaleOut params outcome/>
@@ -59,80 +60,32 @@ fn step_tone(s: StartStep) -> Tone {
     }
 }
 
-/// A slider for one of the main continuous controls, with its value beside it.
 #[component]
-fn Slider(
-    label: &'static str,
-    unit: &'static str,
-    min: f64,
-    max: f64,
-    step: f64,
-    testid: &'static str,
-    #[prop(into)] value: Signal<f64>,
-    set: impl Fn(f64) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    view! {
-        <label class="slider">
-            <span>{label}</span>
-            <input type="range" min=min max=max step=step data-testid=testid
-                prop:value=move || format::field(value.get())
-                on:input=move |ev| set(field_number(&ev))/>
-            <output>{move || format!("{} {unit}", format::trimmed(value.get(), 3))}</output>
-        </label>
-    }
-}
-
-#[component]
-fn Controls(params: Params, outcome: Outcome) -> impl IntoView {
-    let fargate = from_ok(outcome, |o| Some(o.fargate));
-    let app_agrees = Signal::derive(move || {
-        params.with(|p| {
-            p.app.vcpu == photoshare::cost::TASK_VCPU
-                && p.app.memory_gib == photoshare::cost::TASK_MEMORY_GB
-        })
-    });
-    let burst_agrees =
-        Signal::derive(move || params.with(|p| p.instances == photoshare::printed::TASKS_BURST));
+fn Controls(page: Page<VmVsContainer>) -> impl IntoView {
+    let params = page.params;
+    let fargate = page.from_ok(|o| Some(o.fargate));
     view! {
         <section aria-labelledby="controls-heading">
             <h2 id="controls-heading">"A host and PhotoShare's task"</h2>
             <div class="choices sliders">
                 <fieldset>
                     <legend>"The host"</legend>
-                    <Slider label="vCPU" unit="vCPU" min=1.0 max=64.0 step=1.0 testid="host-vcpu"
-                        value=Signal::derive(move || params.with(|p| p.host.vcpu))
-                        set=move |x| params.update(|p| p.host.vcpu = x)/>
-                    <Slider label="Memory" unit="GiB" min=1.0 max=256.0 step=1.0 testid="host-memory"
-                        value=Signal::derive(move || params.with(|p| p.host.memory_gib))
-                        set=move |x| params.update(|p| p.host.memory_gib = x)/>
-                    <label>"Kept by the host's own OS and agent: "
-                        <input type="number" min="0" step="0.25" aria-label="Host reserve, GiB"
-                            prop:value=move || params.with(|p| format::field(p.host_reserved.memory_gib))
-                            on:change=move |ev| { let x = field_number(&ev); params.update(|p| p.host_reserved.memory_gib = x) }/>
-                        " GiB"</label>
+                    <Slider params field=VmVsContainerParams::HOST_VCPU travel=(1.0, 64.0)/>
+                    <Slider params field=VmVsContainerParams::HOST_MEMORY travel=(1.0, 256.0)/>
+                    <Number params field=VmVsContainerParams::RESERVED_MEMORY/>
                 </fieldset>
                 <fieldset>
                     <legend>"One app instance"</legend>
-                    <Slider label="CPU" unit="vCPU" min=0.25 max=8.0 step=0.25 testid="app-vcpu"
-                        value=Signal::derive(move || params.with(|p| p.app.vcpu))
-                        set=move |x| params.update(|p| p.app.vcpu = x)/>
-                    <Slider label="Memory" unit="GiB" min=0.25 max=16.0 step=0.25 testid="app-memory"
-                        value=Signal::derive(move || params.with(|p| p.app.memory_gib))
-                        set=move |x| params.update(|p| p.app.memory_gib = x)/>
-                    <WorkedExample printed="1 vCPU + 2 GB a task" agrees=app_agrees/>
+                    <Slider params field=VmVsContainerParams::APP_VCPU travel=(0.25, 8.0)/>
+                    <Slider params field=VmVsContainerParams::APP_MEMORY travel=(0.25, 16.0)/>
+                    {page.badge(&VmVsContainer::TASK)}
                     <p class="note" data-testid="fargate-size">{move || fargate().map(fargate_text)}</p>
                 </fieldset>
                 <fieldset>
                     <legend>"A scale-out"</legend>
-                    <Slider label="Instances to start" unit="" min=1.0 max=40.0 step=1.0 testid="instances"
-                        value=Signal::derive(move || params.with(|p| f64::from(p.instances)))
-                        set=move |x| params.update(|p| p.instances = if x.is_finite() && x >= 1.0 { x.round() as u32 } else { 0 })/>
-                    <WorkedExample printed="8 tasks for the 9,000 req/s burst" agrees=burst_agrees/>
-                    <label>"Pull rate, Mbit/s "
-                        <input type="number" min="1" step="50" data-testid="pull-rate"
-                            prop:value=move || params.with(|p| format::field(p.pull_mbit_per_s))
-                            on:change=move |ev| { let x = field_number(&ev); params.update(|p| p.pull_mbit_per_s = x) }/>
-                    </label>
+                    <Slider params field=VmVsContainerParams::INSTANCES travel=(1.0, 40.0)/>
+                    {page.badge(&VmVsContainer::BURST_TASKS)}
+                    <Number params field=VmVsContainerParams::PULL_RATE/>
                 </fieldset>
             </div>
         </section>
@@ -214,12 +167,43 @@ fn resource_bar(
     }
 }
 
+/// What the hosts draw of one kind: unchanged by the scale-out and the image, so moving
+/// those leaves the blocks alone.
+#[derive(Clone, PartialEq)]
+struct HostLayout {
+    kind: Isolation,
+    fits_per_host: u32,
+    binding: Binding,
+    density_vs_full_vm: Option<f64>,
+    packing: Packing,
+}
+
 #[component]
 fn Hosts(outcome: Outcome) -> impl IntoView {
-    let hosts = move || {
+    let layout = Memo::new(move |_| {
         outcome.with(|o| {
-            let Ok(o) = o else { return Vec::new() };
-            o.kinds
+            o.as_ref().ok().map(|o| {
+                let kinds: Vec<HostLayout> = o
+                    .kinds
+                    .iter()
+                    .map(|k| HostLayout {
+                        kind: k.kind,
+                        fits_per_host: k.fits_per_host,
+                        binding: k.binding,
+                        density_vs_full_vm: k.density_vs_full_vm,
+                        packing: k.packing.clone(),
+                    })
+                    .collect();
+                (o.free, kinds)
+            })
+        })
+    });
+    let hosts = move || {
+        layout.with(|l| {
+            let Some((free, kinds)) = l else {
+                return Vec::new();
+            };
+            kinds
                 .iter()
                 .map(|k| {
                     let slots = |cpu: bool| {
@@ -256,8 +240,8 @@ fn Hosts(outcome: Outcome) -> impl IntoView {
                                     None => "no full VM fits".into(),
                                 }}</span>
                             </p>
-                            {resource_bar("CPU", "vCPU", o.free.vcpu, k.packing.left.vcpu, slots(true), cpu_out)}
-                            {resource_bar("Memory", "GiB", o.free.memory_gib, k.packing.left.memory_gib, slots(false), mem_out)}
+                            {resource_bar("CPU", "vCPU", free.vcpu, k.packing.left.vcpu, slots(true), cpu_out)}
+                            {resource_bar("Memory", "GiB", free.memory_gib, k.packing.left.memory_gib, slots(false), mem_out)}
                         </div>
                     }
                 })
@@ -389,13 +373,13 @@ fn ScaleOut(params: Params, outcome: Outcome) -> impl IntoView {
                 "A VM boots its own OS, then pulls its own copy of the image over the host's link. "
                 "Containers on one host share the image's layers, so the host pulls it once, and creating a container takes well under a second."
             </p>
-            <table class="scale-table" data-testid="scale-table">
+            <ScrollBox label="How long each isolation takes to serve"><table class="scale-table" data-testid="scale-table">
                 <thead><tr>
                     <th scope="col">"isolation"</th><th scope="col">"hosts"</th><th scope="col">"image pulls per host"</th>
                     <th scope="col">"phases"</th><th scope="col">"until all serve"</th><th scope="col">"disk on a full host"</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></ScrollBox>
             <Chart spec summary testid="startup-chart"/>
             <p class="legend">
                 <span class="swatch tone-1"></span>" boot / create · "
@@ -476,15 +460,7 @@ fn Image(params: Params, outcome: Outcome) -> impl IntoView {
             <div class="two-columns">
                 <pre class="dockerfile" data-testid="dockerfile" aria-label="The Dockerfile">{DOCKERFILE}</pre>
                 <div>
-                    <fieldset>
-                        <legend>"Ship"</legend>
-                        <label><input type="radio" name="build" data-testid="multi-stage"
-                            prop:checked=move || build() == Build::MultiStage
-                            on:change=move |_| params.update(|p| p.build = Build::MultiStage)/>" the runtime stage only (multi-stage)"</label>
-                        <label><input type="radio" name="build" data-testid="single-stage"
-                            prop:checked=move || build() == Build::SingleStage
-                            on:change=move |_| params.update(|p| p.build = Build::SingleStage)/>" the build stage as it is (single-stage)"</label>
-                    </fieldset>
+                    <Choices params field=VmVsContainerParams::BUILD/>
                     <dl class="figures">
                         <div><dt>"Multi-stage"</dt><dd data-testid="multi-size">{size(|i| i.multi_stage)}</dd></div>
                         <div><dt>"Single-stage"</dt><dd data-testid="single-size">{size(|i| i.single_stage)}</dd></div>
@@ -492,11 +468,11 @@ fn Image(params: Params, outcome: Outcome) -> impl IntoView {
                     </dl>
                 </div>
             </div>
-            <table class="layers" data-testid="layers">
+            <ScrollBox label="Layers and their sizes"><table class="layers" data-testid="layers">
                 <caption>"Layers and their sizes (settings-only lines add no bytes)"</caption>
                 <thead><tr><th scope="col">"stage"</th><th scope="col">"Dockerfile line"</th><th scope="col">"to pull"</th><th scope="col">"unpacked"</th><th scope="col">"in the image"</th></tr></thead>
                 <tbody>{layer_rows}</tbody>
-            </table>
+            </table></ScrollBox>
             <p data-testid="why-smaller">{why}</p>
         </section>
     }
@@ -504,54 +480,28 @@ fn Image(params: Params, outcome: Outcome) -> impl IntoView {
 
 #[component]
 fn Overheads(params: Params) -> impl IntoView {
-    type Pick = fn(&IsolationCosts) -> f64;
-    type Put = fn(&mut IsolationCosts, f64);
-    let rows: [(&'static str, &'static str, Pick, Put); 5] = [
-        (
-            "Guest OS memory",
-            "MiB",
-            |c| c.guest_os_memory_mib,
-            |c, x| c.guest_os_memory_mib = x,
-        ),
-        (
-            "Hypervisor or shim memory",
-            "MiB",
-            |c| c.isolation_memory_mib,
-            |c, x| c.isolation_memory_mib = x,
-        ),
-        (
-            "CPU overhead",
-            "vCPU",
-            |c| c.cpu_overhead_vcpu,
-            |c, x| c.cpu_overhead_vcpu = x,
-        ),
-        (
-            "Guest OS disk",
-            "MiB",
-            |c| c.guest_os_disk_mib,
-            |c, x| c.guest_os_disk_mib = x,
-        ),
-        ("Boot or create", "s", |c| c.start_s, |c, x| c.start_s = x),
-    ];
     let shown = move || params.with(|p| p.shown);
-    let body = rows
-        .into_iter()
-        .map(|(what, unit, pick, put)| {
+    // One row per cost, one cell per kind: each cell is the kind's field of the table.
+    let body = (0..VmVsContainerParams::COSTS[0].len())
+        .map(|row| {
+            let first = VmVsContainerParams::COSTS[0][row].spec;
+            let what = first.label.split_once(": ").map_or(first.label, |(_, w)| w);
             let cells = Isolation::ALL
                 .into_iter()
-                .map(|kind| {
+                .filter_map(|kind| VmVsContainerParams::cost_field(kind, row).map(|f| (kind, f)))
+                .map(|(kind, field)| {
+                    let s = field.spec;
                     view! {
                         <td class:current=move || shown() == kind>
-                            <input type="number" min="0" step="any"
-                                aria-label=format!("{}: {what}, {unit}", kind.label())
-                                data-testid=format!("{}-{}", kind.slug(), what.split(' ').next().unwrap_or(what).to_lowercase())
-                                prop:value=move || params.with(|p| format::field(pick(p.costs(kind))))
-                                on:change=move |ev| { let x = field_number(&ev); params.update(|p| put(p.costs_mut(kind), x)) }/>
+                            <input type="number" min=s.min max=s.max step=s.step
+                                aria-label=format!("{}, {}", s.label, s.unit) data-testid=s.key
+                                prop:value=move || params.with(|p| field.shown(p).map(format::field).unwrap_or_default())
+                                on:change=move |ev| { let x = field_number(&ev); params.update(|p| field.set_shown(p, x)) }/>
                         </td>
                     }
                 })
                 .collect_view();
-            view! { <tr><th scope="row">{format!("{what}, {unit}")}</th>{cells}</tr> }
+            view! { <tr><th scope="row">{format!("{what}, {}", first.unit)}</th>{cells}</tr> }
         })
         .collect_view();
     let inside = move || {
@@ -573,24 +523,14 @@ fn Overheads(params: Params) -> impl IntoView {
         <section aria-labelledby="overheads-heading">
             <h2 id="overheads-heading">"What isolation costs: the assumptions"</h2>
             <p>"Every figure is an assumption you can change; the sources are below."</p>
-            <table class="overheads" data-testid="overheads">
+            <ScrollBox label="What isolation costs per instance"><table class="overheads" data-testid="overheads">
                 <thead><tr><th scope="col">"per instance"</th>
                     {Isolation::ALL.map(|k| view! { <th scope="col" class:current=move || shown() == k>{k.label()}</th> })}
                 </tr></thead>
                 <tbody>{body}</tbody>
-            </table>
-            <label>"The app's own start, s "
-                <input type="number" min="0" step="0.5"
-                    prop:value=move || params.with(|p| format::field(p.app_start_s))
-                    on:change=move |ev| { let x = field_number(&ev); params.update(|p| p.app_start_s = x) }/>
-            </label>
-            <fieldset class="inline">
-                <legend>"Look inside one instance of"</legend>
-                {Isolation::ALL.map(|k| view! {
-                    <label><input type="radio" name="shown" prop:checked=move || shown() == k
-                        on:change=move |_| params.update(|p| p.shown = k)/>" "{k.label()}</label>
-                })}
-            </fieldset>
+            </table></ScrollBox>
+            <Number params field=VmVsContainerParams::APP_START/>
+            <Choices params field=VmVsContainerParams::SHOWN/>
             <p data-testid="inside">{inside}</p>
         </section>
     }

@@ -1,5 +1,5 @@
 //! Benchmarks of the cache & CDN model: the worked example (measured 92 %) and the
-//! popularity preset, each a pass over 100,000 images plus the cold-cache series.
+//! popularity preset: 100,000 images in rank groups, the burst, and the cold-cache series.
 
 use cloud_lab_model::cache_cdn::{self, CacheCdnParams};
 use cloud_lab_model::link::{LinkState, Query};

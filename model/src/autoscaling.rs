@@ -78,6 +78,8 @@ impl crate::demo::Demo for Autoscaling {
     const ID: crate::catalog::DemoId = crate::catalog::DemoId::Autoscaling;
     type Params = AutoscalingParams;
     type Outcome = AutoscalingOutcome;
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::autoscaling::EXERCISES;
 
     fn evaluate(p: &AutoscalingParams) -> Result<AutoscalingOutcome, Vec<String>> {
         simulate(p)

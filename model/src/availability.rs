@@ -732,6 +732,8 @@ impl Demo for Availability {
     const ID: DemoId = DemoId::Availability;
     type Params = AvailabilityParams;
     type Outcome = AvailabilityOutcome;
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::availability::EXERCISES;
 
     fn evaluate(p: &AvailabilityParams) -> Result<AvailabilityOutcome, Vec<String>> {
         evaluate(p)

@@ -13,6 +13,7 @@ use crate::cache_cdn::CacheCdn;
 use crate::catalog::{DemoId, DemoInfo};
 use crate::claim::{Claim, Note, Verdict};
 use crate::cost::Cost;
+use crate::exercises::Exercise;
 use crate::failure_drill::FailureDrill;
 use crate::iac_drift::IacDrift;
 use crate::link::LinkState;
@@ -40,6 +41,9 @@ pub trait Demo: 'static {
 
     /// Where the worked example departs from the real systems, on this demo's subject.
     const NOTES: &'static [Note] = &[];
+
+    /// Its graded exercises: predict, choose, reach a goal (`crate::exercises`).
+    const EXERCISES: &'static [Exercise<Self::Params, Self::Outcome>] = &[];
 
     /// The shared PhotoShare's values the demo uses or sets; empty outside the scenario.
     const SHARES: &'static [SharedValue] = &[];

@@ -75,6 +75,8 @@ impl crate::demo::Demo for FailureDrill {
     const ID: crate::catalog::DemoId = crate::catalog::DemoId::FailureDrill;
     type Params = FailureDrillParams;
     type Outcome = FailureDrillOutcome;
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::failure_drill::EXERCISES;
 
     fn evaluate(p: &FailureDrillParams) -> Result<FailureDrillOutcome, Vec<String>> {
         simulate(p)

@@ -12,6 +12,7 @@ pub mod claim;
 pub mod cost;
 pub mod demo;
 pub mod documented;
+pub mod exercises;
 pub mod failure_drill;
 pub mod iac_drift;
 pub mod link;

@@ -231,9 +231,10 @@ impl<'q> LinkReader<'q> {
     }
 }
 
-/// Keys the shell reads on every page: the vocabulary toggle, and `linked=0` for a demo
-/// explored apart from the shared PhotoShare.
-pub const GLOBAL_KEYS: [&str; 2] = ["cloud", "linked"];
+/// Keys the shell reads on every page: the vocabulary toggle, `linked=0` for a demo
+/// explored apart from the shared PhotoShare, `embed=1` for the page alone in an iframe, and
+/// `exercise=<slug>` to open one exercise.
+pub const GLOBAL_KEYS: [&str; 4] = ["cloud", "linked", "embed", "exercise"];
 
 fn shorten(s: &str) -> String {
     const SHOWN: usize = 40;

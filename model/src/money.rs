@@ -18,9 +18,10 @@ pub const MAX_PLACES: u32 = 18;
 /// Most places a product may carry: 10^38 is the largest power of ten an `i128` holds.
 const MAX_PRODUCT_PLACES: u32 = 38;
 
-/// A decimal number, exactly: `units × 10^−places`, kept without trailing zeros
-/// so that equal values compare equal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A decimal number, exactly: `units × 10^−places`. Arithmetic keeps whatever trailing
+/// zeros a product has (stripping them costs a 128-bit division each); equality and order
+/// compare values, so 1.50 == 1.5.
+#[derive(Clone, Copy, Debug)]
 pub struct Decimal {
     units: i128,
     places: u32,
@@ -94,7 +95,7 @@ impl Decimal {
     }
 
     fn new(units: i128, places: u32) -> Option<Decimal> {
-        (places <= MAX_PRODUCT_PLACES).then(|| Decimal::normalized(units, places))
+        (places <= MAX_PRODUCT_PLACES).then_some(Decimal { units, places })
     }
 
     /// Reads a decimal as a person or a form field writes it: `0.0445`, `-3`,
@@ -270,6 +271,14 @@ fn divide_half_away(n: i128, d: i128) -> i128 {
     }
 }
 
+impl PartialEq for Decimal {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Decimal {}
+
 impl Ord for Decimal {
     fn cmp(&self, other: &Self) -> Ordering {
         match self.aligned(*other) {
@@ -306,9 +315,10 @@ fn digits(mut n: u128) -> String {
 /// Plain digits, no exponent, no trailing zeros: `0.0445`, `1460`, `-2.5`.
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = digits(self.units.unsigned_abs());
-        let sign = if self.units < 0 { "-" } else { "" };
-        let places = self.places as usize;
+        let d = Decimal::normalized(self.units, self.places);
+        let digits = digits(d.units.unsigned_abs());
+        let sign = if d.units < 0 { "-" } else { "" };
+        let places = d.places as usize;
         if places == 0 {
             write!(f, "{sign}{digits}")
         } else if digits.len() > places {
@@ -344,12 +354,16 @@ impl Usd {
 
     /// The amount as a decimal number of dollars.
     pub fn dollars(self) -> Decimal {
-        Decimal::normalized(self.0, 2)
+        Decimal {
+            units: self.0,
+            places: 2,
+        }
     }
 
-    /// The nearest `f64` number of dollars, for charts and shares.
+    /// The nearest `f64` number of dollars, for charts and shares. (Whole cents are exact
+    /// in an `f64` below 2⁵³, and the division is correctly rounded.)
     pub fn to_f64(self) -> f64 {
-        self.dollars().to_f64()
+        self.0 as f64 / 100.0
     }
 
     /// This many times the amount (twelve months of it, say).

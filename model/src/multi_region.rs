@@ -246,20 +246,47 @@ pub struct MultiRegionOutcome {
 
 /// Failover timing, availability gained and the standby's bill. Bad input gives every problem found.
 pub fn evaluate(p: &MultiRegionParams) -> Result<MultiRegionOutcome, Vec<String>> {
-    let problems = validate(p);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let failover = failover(p);
+    let failover = checked_failover(p)?;
     Ok(MultiRegionOutcome {
-        availability: availability_gain(p, &failover)?,
-        cost: standby_cost(p)?,
-        regions: [
-            photoshare::multi_region::PRIMARY_REGION,
-            photoshare::multi_region::STANDBY_REGION,
-        ],
+        availability: availability_gain(p.primary_outages_per_month, failover.rto_expected_s)?,
+        cost: standby_cost(p.standby())?,
+        regions: REGIONS,
         failover,
     })
+}
+
+/// The primary and standby regions, as the worked example's Route 53 records name them.
+pub const REGIONS: [&str; 2] = [
+    photoshare::multi_region::PRIMARY_REGION,
+    photoshare::multi_region::STANDBY_REGION,
+];
+
+/// The params checked, then the failover timing. Bad input gives every problem found.
+pub fn checked_failover(p: &MultiRegionParams) -> Result<Failover, Vec<String>> {
+    let problems = validate(p);
+    if problems.is_empty() {
+        Ok(failover(p))
+    } else {
+        Err(problems)
+    }
+}
+
+/// What the standby region runs: all its bill depends on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Standby {
+    pub tasks: u32,
+    pub multi_az: bool,
+    pub replicate_uploads: bool,
+}
+
+impl MultiRegionParams {
+    pub fn standby(&self) -> Standby {
+        Standby {
+            tasks: self.standby_tasks,
+            multi_az: self.standby_multi_az,
+            replicate_uploads: self.replicate_uploads,
+        }
+    }
 }
 
 /// DNS failover timing, RTO and RPO.
@@ -306,9 +333,11 @@ pub fn failover(p: &MultiRegionParams) -> Failover {
     }
 }
 
-fn availability_gain(
-    p: &MultiRegionParams,
-    failover: &Failover,
+/// One region against two, given the primary's outages a month and the expected RTO: all
+/// the availability depends on, so the other settings leave it alone.
+pub fn availability_gain(
+    primary_outages_per_month: f64,
+    rto_expected_s: f64,
 ) -> Result<AvailabilityGain, Vec<String>> {
     let one = AvailabilityParams::default();
     let month_min = one.month.minutes();
@@ -320,10 +349,10 @@ fn availability_gain(
     let two_regions = availability::evaluate(&two)?.composition;
     let primary_downtime_min_per_month =
         availability::downtime_minutes(one_region.region, month_min);
-    let (minutes_per_outage, failover_min_per_month) = if p.primary_outages_per_month > 0.0 {
-        let per_outage = primary_downtime_min_per_month / p.primary_outages_per_month;
-        let cost = (failover.rto_expected_s / 60.0).min(per_outage);
-        (per_outage, cost * p.primary_outages_per_month)
+    let (minutes_per_outage, failover_min_per_month) = if primary_outages_per_month > 0.0 {
+        let per_outage = primary_downtime_min_per_month / primary_outages_per_month;
+        let cost = (rto_expected_s / 60.0).min(per_outage);
+        (per_outage, cost * primary_outages_per_month)
     } else {
         (0.0, 0.0)
     };
@@ -360,12 +389,16 @@ const ALWAYS_ON: [BillLine; 7] = [
     BillLine::NatGateways,
 ];
 
-fn standby_cost(p: &MultiRegionParams) -> Result<StandbyCost, Vec<String>> {
+/// The standby's lines at the cost model's prices and levers, and both bills.
+pub fn standby_cost(s: Standby) -> Result<StandbyCost, Vec<String>> {
+    if !(1..=MAX_STANDBY_TASKS).contains(&s.tasks) {
+        return Err(vec![standby_tasks_problem()]);
+    }
     let base = CostParams::default();
     let one = cost::evaluate(&base)?;
     let standby = cost::evaluate(&CostParams {
-        average_tasks: f64::from(p.standby_tasks),
-        multi_az: p.standby_multi_az,
+        average_tasks: f64::from(s.tasks),
+        multi_az: s.multi_az,
         ..base
     })?;
     let rows: Vec<StandbyRow> = standby
@@ -373,7 +406,7 @@ fn standby_cost(p: &MultiRegionParams) -> Result<StandbyCost, Vec<String>> {
         .iter()
         .filter(|r| {
             ALWAYS_ON.contains(&r.line)
-                || (p.replicate_uploads && r.line == BillLine::ObjectStorage)
+                || (s.replicate_uploads && r.line == BillLine::ObjectStorage)
         })
         .map(|r| StandbyRow {
             line: r.line,
@@ -395,6 +428,10 @@ fn standby_cost(p: &MultiRegionParams) -> Result<StandbyCost, Vec<String>> {
         two_regions_optimized_usd: two_optimized,
         optimized_ratio: Usd::share(two_optimized, one.optimized_usd),
     })
+}
+
+fn standby_tasks_problem() -> String {
+    format!("The standby must run 1 to {MAX_STANDBY_TASKS} tasks.")
 }
 
 fn validate(p: &MultiRegionParams) -> Vec<String> {
@@ -436,7 +473,7 @@ fn validate(p: &MultiRegionParams) -> Vec<String> {
     );
     check(
         (1..=MAX_STANDBY_TASKS).contains(&p.standby_tasks),
-        format!("The standby must run 1 to {MAX_STANDBY_TASKS} tasks."),
+        standby_tasks_problem(),
     );
     problems
 }
@@ -569,6 +606,8 @@ impl crate::demo::Demo for MultiRegion {
     const ID: crate::catalog::DemoId = crate::catalog::DemoId::MultiRegion;
     type Params = MultiRegionParams;
     type Outcome = MultiRegionOutcome;
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::multi_region::EXERCISES;
 
     fn evaluate(p: &MultiRegionParams) -> Result<MultiRegionOutcome, Vec<String>> {
         evaluate(p)

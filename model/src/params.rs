@@ -13,6 +13,7 @@
 //! ```
 
 use crate::link::{number_text, Ignored, LinkReader, Query};
+use crate::money::Decimal;
 
 /// How a quantity reads, on the page and in a link. Range and step are in shown units:
 /// a 92 % hit ratio has `scale: 100.0` and is shown, linked and checked as 92.
@@ -30,6 +31,9 @@ pub struct Spec {
     pub step: f64,
     /// Shown = stored × scale.
     pub scale: f64,
+    /// How a range message names the quantity ("The average task count"), when not by
+    /// its label: `Spec::new(..).said("…")`.
+    pub what: Option<&'static str>,
 }
 
 impl Spec {
@@ -49,6 +53,16 @@ impl Spec {
             max,
             step,
             scale: 1.0,
+            what: None,
+        }
+    }
+
+    /// The same quantity, named so in its range message: "The CDN hit ratio must be
+    /// between 0 and 100 %." instead of "CDN hit ratio: must be between 0 and 100 %.".
+    pub const fn said(self, what: &'static str) -> Spec {
+        Spec {
+            what: Some(what),
+            ..self
         }
     }
 
@@ -106,12 +120,26 @@ impl Spec {
     /// The range message of `validate`: "SLO: must be between 1 and 99.9999 %."
     pub fn out_of_range(&self) -> String {
         format!(
-            "{}: must be between {} and {}{}.",
-            self.label,
+            "{} must be between {} and {}{}.",
+            self.subject(),
             number_text(self.min),
             number_text(self.max),
             self.unit_suffix()
         )
+    }
+
+    /// "SLO:" or what the spec is `said` to be.
+    fn subject(&self) -> String {
+        match self.what {
+            Some(what) => what.to_string(),
+            None => format!("{}:", self.label),
+        }
+    }
+
+    /// The range as exact decimals, for a price.
+    fn decimal_range(&self) -> (Decimal, Decimal) {
+        let exact = |x: f64| Decimal::from_f64(x).unwrap_or_default();
+        (exact(self.min), exact(self.max))
     }
 }
 
@@ -144,6 +172,12 @@ pub enum Access<P> {
         options: &'static [Choice],
         get: fn(&P) -> &'static str,
         set: fn(&mut P, &str),
+    },
+    /// An amount of money in dollars, exact as typed: never read through an `f64`, so a
+    /// price of 0.0445 stays 0.0445 (see [`crate::money`]).
+    Price {
+        get: fn(&P) -> Decimal,
+        set: fn(&mut P, Decimal),
     },
     /// A list or a structure written as text (availability's path, the failure drill's
     /// failures): the demo writes and parses it; its own `validate` checks it.
@@ -202,6 +236,13 @@ impl<P> Field<P> {
         }
     }
 
+    pub const fn price(spec: Spec, get: fn(&P) -> Decimal, set: fn(&mut P, Decimal)) -> Self {
+        Field {
+            spec,
+            access: Access::Price { get, set },
+        }
+    }
+
     pub const fn choice(
         spec: Spec,
         options: &'static [Choice],
@@ -232,6 +273,7 @@ impl<P> Field<P> {
             Access::Whole { get, .. } => get(p).to_string(),
             Access::Flag { get, .. } => if get(p) { "1" } else { "0" }.to_string(),
             Access::Choice { get, .. } => get(p).to_string(),
+            Access::Price { get, .. } => get(p).to_string(),
             Access::Text { write, .. } => write(p),
         }
     }
@@ -243,6 +285,8 @@ impl<P> Field<P> {
             Access::Number { get, .. } => Some(self.spec.shown(get(p))),
             Access::Whole { get, .. } => Some(f64::from(get(p))),
             Access::Flag { get, .. } => Some(if get(p) { 1.0 } else { 0.0 }),
+            // For a control's position only: the price itself stays exact.
+            Access::Price { get, .. } => Some(get(p).to_f64()),
             Access::Choice { .. } | Access::Text { .. } => None,
         }
     }
@@ -265,7 +309,42 @@ impl<P> Field<P> {
                 )
             }
             Access::Flag { set, .. } => set(p, shown != 0.0),
+            // The decimal the control's number was typed as; NaN becomes −1, out of range.
+            Access::Price { set, .. } => {
+                set(p, Decimal::from_f64(shown).unwrap_or(Decimal::whole(-1)))
+            }
             Access::Choice { .. } | Access::Text { .. } => {}
+        }
+    }
+
+    /// A price field's exact value; `None` for any other field.
+    pub fn price_of(&self, p: &P) -> Option<Decimal> {
+        match self.access {
+            Access::Price { get, .. } => Some(get(p)),
+            _ => None,
+        }
+    }
+
+    /// Sets a price field to an exact value, as a price field types it; nothing for any
+    /// other field.
+    pub fn set_price(&self, p: &mut P, x: Decimal) {
+        if let Access::Price { set, .. } = self.access {
+            set(p, x)
+        }
+    }
+
+    /// The range message of `validate` for this field: a price is "a number of dollars".
+    pub fn out_of_range(&self) -> String {
+        let s = &self.spec;
+        match self.access {
+            Access::Price { .. } => {
+                let (min, max) = s.decimal_range();
+                format!(
+                    "{} must be a number of dollars from {min} to {max}.",
+                    s.subject()
+                )
+            }
+            _ => s.out_of_range(),
         }
     }
 
@@ -274,6 +353,10 @@ impl<P> Field<P> {
         match self.access {
             Access::Number { .. } | Access::Whole { .. } => {
                 self.shown(p).is_some_and(|x| self.spec.holds(x))
+            }
+            Access::Price { get, .. } => {
+                let (min, max) = self.spec.decimal_range();
+                (min..=max).contains(&get(p))
             }
             Access::Flag { .. } | Access::Choice { .. } | Access::Text { .. } => true,
         }
@@ -290,6 +373,12 @@ impl<P> Field<P> {
             }
             Access::Whole { set, .. } => {
                 if let Some(x) = r.whole(s.key, whole_bound(s.min), whole_bound(s.max)) {
+                    set(p, x);
+                }
+            }
+            Access::Price { set, .. } => {
+                let (min, max) = s.decimal_range();
+                if let Some(x) = r.decimal(s.key, min, max) {
                     set(p, x);
                 }
             }
@@ -345,29 +434,42 @@ pub fn field<P: Fields>(key: &str) -> Option<&'static Field<P>> {
 
 /// The link of params: the fields that differ from the worked example, in table order.
 pub fn to_query<P: Fields>(p: &P) -> String {
-    let d = P::default();
-    Query::encode(fields::<P>().filter_map(|f| {
-        let text = f.text_of(p);
-        (text != f.text_of(&d)).then_some((f.spec.key, text))
-    }))
+    Query::encode(differing(p, &P::default()))
+}
+
+/// The fields of `p` that differ from `base`, as a link's pairs in table order: for a link
+/// written against a preset rather than the worked example (the serverless demo).
+pub fn differing<P: Fields>(p: &P, base: &P) -> Vec<(&'static str, String)> {
+    fields::<P>()
+        .filter_map(|f| {
+            let text = f.text_of(p);
+            (text != f.text_of(base)).then_some((f.spec.key, text))
+        })
+        .collect()
 }
 
 /// Params from a link: the worked example, with each usable value of the link in place.
 pub fn from_query<P: Fields>(query: &Query) -> (P, Vec<Ignored>) {
     let mut p = P::default();
     let mut r = LinkReader::new(query);
-    for f in fields::<P>() {
-        f.read(&mut r, &mut p);
-    }
-    p.repair(&mut r);
+    read_into(&mut r, &mut p);
     (p, r.finish())
+}
+
+/// Each usable value of a link into `p`, then the clashes repaired; what cannot be used is
+/// recorded on the reader.
+pub fn read_into<P: Fields>(r: &mut LinkReader<'_>, p: &mut P) {
+    for f in fields::<P>() {
+        f.read(r, p);
+    }
+    p.repair(r);
 }
 
 /// The range messages of `validate`, one per field out of its range, in table order.
 pub fn check<P: Fields>(p: &P) -> Vec<String> {
     fields::<P>()
         .filter(|f| !f.holds(p))
-        .map(|f| f.spec.out_of_range())
+        .map(|f| f.out_of_range())
         .collect()
 }
 

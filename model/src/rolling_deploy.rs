@@ -43,6 +43,8 @@ impl crate::demo::Demo for RollingDeploy {
     const ID: crate::catalog::DemoId = crate::catalog::DemoId::RollingDeploy;
     type Params = RollingDeployParams;
     type Outcome = RollingDeployOutcome;
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::rolling_deploy::EXERCISES;
 
     fn evaluate(p: &RollingDeployParams) -> Result<RollingDeployOutcome, Vec<String>> {
         simulate(p)

@@ -318,7 +318,7 @@ const SERVERLESS_RATE: TourClaim = Claim {
     live: |s, _| {
         let mut p = ServerlessParams::default();
         scenario::apply_to_serverless(s, &mut p);
-        serverless::evaluate(&p)
+        serverless::at_rate(&p)
             .ok()
             .and_then(|o| number(o.rate_per_s))
     },

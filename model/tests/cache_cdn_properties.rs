@@ -114,10 +114,10 @@ proptest! {
 
     #[test]
     fn links_with_known_keys_read_without_panic(
-        key in prop::sample::select(vec!["src", "load", "burst", "hit", "redis", "n", "s", "cap", "ttl", "rcap", "rttl", "taskcap", "target", "mttl", "inval", "delay", "reads", "writes", "cold"]),
+        key in prop::sample::select(vec!["src", "load", "edgeburst", "hit", "rhit", "images", "s", "cdncap", "cdnttl", "rcap", "rttl", "cap", "target", "mttl", "inval", "delay", "reads", "writes", "cold"]),
         value in prop_oneof![Just("zipf".to_string()), Just("1".to_string()), "-?[0-9]{1,7}(\\.[0-9]{1,3})?", ".{0,12}"],
     ) {
-        let (p, _) = CacheCdnParams::from_query(&Query::parse(&format!("{key}={value}&n=500")));
+        let (p, _) = CacheCdnParams::from_query(&Query::parse(&format!("{key}={value}&images=500")));
         prop_assert!(evaluate(&p).is_ok());
     }
 }

@@ -146,8 +146,8 @@ fn typed() -> impl Strategy<Value = Typed> {
                     redis_reserved: lever(2),
                     ..Default::default()
                 };
-                for (field, price) in PRICE_FIELDS.iter().zip(&prices) {
-                    (field.set)(&mut p.prices, Decimal::parse(price).unwrap());
+                for (field, price) in PRICES.iter().zip(&prices) {
+                    field.set_price(&mut p, Decimal::parse(price).unwrap());
                 }
                 Typed {
                     p,
@@ -174,7 +174,7 @@ proptest! {
     fn each_line_is_the_exact_product_rounded_half_up_and_each_total_the_sum_of_lines(t in typed()) {
         let o = evaluate(&t.p).unwrap();
         let e = |s: &str| Exact::of(s);
-        let price = |i: usize| e(&(PRICE_FIELDS[i].get)(&t.p.prices).to_string());
+        let price = |i: usize| e(&PRICES[i].price_of(&t.p).unwrap_or_default().to_string());
         // The egress split by hand: whole GB, half up.
         let total_gb = e(&t.egress).times(e("1024")).whole();
         let edge_gb = Exact { units: total_gb, places: 0 }.times(e(&t.hit)).whole();
@@ -231,10 +231,10 @@ proptest! {
     fn raising_any_price_never_lowers_the_bill(p in params(), which in 0usize..10, raise in decimal_text(50_000, 4)) {
         let before = evaluate(&p).unwrap();
         let mut q = p.clone();
-        let field = PRICE_FIELDS[which];
-        let raised = (field.get)(&q.prices).checked_add(Decimal::parse(&raise).unwrap()).unwrap();
+        let field = PRICES[which];
+        let raised = field.price_of(&q).unwrap().checked_add(Decimal::parse(&raise).unwrap()).unwrap();
         prop_assume!(price_in_range(raised));
-        (field.set)(&mut q.prices, raised);
+        field.set_price(&mut q, raised);
         let after = evaluate(&q).unwrap();
         prop_assert!(after.on_demand_usd >= before.on_demand_usd);
         prop_assert!(after.optimized_usd >= before.optimized_usd);
@@ -295,8 +295,8 @@ proptest! {
         p.savings_plan.discount = discounts[0];
         p.db_reserved.discount = discounts[1];
         p.redis_reserved.discount = discounts[2];
-        for (field, price) in PRICE_FIELDS.iter().zip(&prices) {
-            (field.set)(&mut p.prices, Decimal::parse(price).unwrap());
+        for (field, price) in PRICES.iter().zip(&prices) {
+            field.set_price(&mut p, Decimal::parse(price).unwrap());
         }
         match evaluate(&p) {
             Ok(o) => {
@@ -330,10 +330,10 @@ proptest! {
         which in 0usize..10, price in "[0-9]{1,6}(\\.[0-9]{1,12})?",
     ) {
         use cloud_lab_model::link::{LinkState, Query};
-        let field = PRICE_FIELDS[which];
-        let (p, ignored) = CostParams::from_query(&Query::parse(&format!("{}={price}", field.key)));
+        let field = PRICES[which];
+        let (p, ignored) = CostParams::from_query(&Query::parse(&format!("{}={price}", field.spec.key)));
         prop_assert!(ignored.is_empty());
-        prop_assert_eq!((field.get)(&p.prices), Decimal::parse(&price).unwrap());
+        prop_assert_eq!(field.price_of(&p), Decimal::parse(&price));
         let (back, ignored) = CostParams::from_query(&Query::parse(&p.to_query()));
         prop_assert!(ignored.is_empty());
         prop_assert_eq!(back, p);

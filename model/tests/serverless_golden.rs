@@ -19,7 +19,7 @@ fn usd(text: &str) -> Usd {
 #[test]
 fn photoshare_api_at_96_req_per_s_worked_by_hand() {
     let o = evaluate(&ServerlessParams::default()).unwrap();
-    let f = o.functions;
+    let f = o.at.functions;
     assert_eq!(f.requests_per_month, 252_288_000); // 96 × 2,628,000
     assert_eq!(f.cold_starts, 0);
     // 252,288,000 × 120 ms × 512 MB ÷ 1,024,000 = 15,137,280 GB-s.
@@ -32,12 +32,12 @@ fn photoshare_api_at_96_req_per_s_worked_by_hand() {
     assert_eq!(f.compute_usd, usd("245.62"));
     assert_eq!(f.total_usd, usd("548.17"));
     // 2 tasks × (0.0445 + 2 × 0.0049) × 730 = $79.278 → $79.28, + the ALB's $28.00.
-    assert_eq!(o.fleet.tasks, 2);
+    assert_eq!(o.at.fleet.tasks, 2);
     assert_eq!(
-        (o.fleet.tasks_usd, o.fleet.total_usd),
+        (o.at.fleet.tasks_usd, o.at.fleet.total_usd),
         (usd("79.28"), usd("107.28"))
     );
-    assert_eq!(o.cheaper, Cheaper::Fleet);
+    assert_eq!(o.at.cheaper, Cheaper::Fleet);
 }
 
 #[test]
@@ -57,7 +57,7 @@ fn api_crossovers_worked_by_hand() {
             front_door,
             ..Default::default()
         };
-        let c = evaluate(&p).unwrap().crossover.unwrap();
+        let c = evaluate(&p).unwrap().curves.crossover.unwrap();
         assert_eq!(c.requests_per_month, requests, "{c:?}");
         assert_eq!(c.rate_per_s, requests as f64 / SECONDS_PER_MONTH);
         assert_eq!(
@@ -79,7 +79,7 @@ fn api_crossovers_worked_by_hand() {
 fn the_api_verdict_reads_as_a_sentence() {
     let o = evaluate(&ServerlessParams::default()).unwrap();
     assert_eq!(
-        o.verdict(),
+        o.curves.verdict(),
         "Below ≈ 19.7 req/s the functions are cheaper; above it the fleet is."
     );
 }
@@ -98,9 +98,9 @@ fn arm_is_a_fifth_cheaper_per_gb_second() {
     })
     .unwrap();
     // 15,137,280 GB-s at $0.0000166667 = $252.2886… → $252.29; at $0.0000133334 = $201.8337… → $201.83.
-    assert_eq!(x86.functions.compute_usd, usd("252.29"));
-    assert_eq!(arm.functions.compute_usd, usd("201.83"));
-    assert!(arm.crossover.unwrap().rate_per_s > x86.crossover.unwrap().rate_per_s);
+    assert_eq!(x86.at.functions.compute_usd, usd("252.29"));
+    assert_eq!(arm.at.functions.compute_usd, usd("201.83"));
+    assert!(arm.curves.crossover.unwrap().rate_per_s > x86.curves.crossover.unwrap().rate_per_s);
 }
 
 #[test]
@@ -108,16 +108,16 @@ fn thumbnails_worked_by_hand() {
     let p = ServerlessParams::preset(Preset::Thumbnails);
     let o = evaluate(&p).unwrap();
     // 0.5 uploads/s → 1,314,000 a month; 800 ms at 1,024 MB: 1,051,200 GB-s; no gateway.
-    assert_eq!(o.functions.requests_per_month, 1_314_000);
-    assert_eq!(o.functions.gb_s, Decimal::whole(1_051_200));
-    assert_eq!(o.functions.gateway_usd, Usd::ZERO);
+    assert_eq!(o.at.functions.requests_per_month, 1_314_000);
+    assert_eq!(o.at.functions.gb_s, Decimal::whole(1_051_200));
+    assert_eq!(o.at.functions.gateway_usd, Usd::ZERO);
     // 314,000 × $0.20/M = $0.0628 → $0.06; 651,200 GB-s × $0.0000166667 = $10.8533… → $10.85.
-    assert_eq!(o.functions.requests_usd, usd("0.06"));
-    assert_eq!(o.functions.compute_usd, usd("10.85"));
-    assert_eq!(o.functions.total_usd, usd("10.91"));
-    assert_eq!(o.cheaper, Cheaper::Functions);
+    assert_eq!(o.at.functions.requests_usd, usd("0.06"));
+    assert_eq!(o.at.functions.compute_usd, usd("10.85"));
+    assert_eq!(o.at.functions.total_usd, usd("10.91"));
+    assert_eq!(o.at.cheaper, Cheaper::Functions);
     // The functions reach the floor fleet's $79.28 at 6,365,364 uploads a month (≈ 2.42/s).
-    let c = o.crossover.unwrap();
+    let c = o.curves.crossover.unwrap();
     assert_eq!(c.requests_per_month, 6_365_364);
     // A third task above 2 × 1.3 = 2.6 uploads/s lifts the fleet to $118.92 while the functions cost $85.61.
     assert!(close(
@@ -130,7 +130,7 @@ fn thumbnails_worked_by_hand() {
     let from = c.fleet_cheaper_from_per_s.unwrap();
     assert_eq!(from, 23_938_579.0 / SECONDS_PER_MONTH);
     assert_eq!(
-        o.verdict(),
+        o.curves.verdict(),
         "Below ≈ 2.42 uploads/s the functions are cheaper. Each task the fleet adds makes it dearer for a while, \
          so they win again just past 2.6 uploads/s; from ≈ 9.11 uploads/s up to 12 uploads/s the fleet is cheaper throughout."
     );
@@ -144,7 +144,7 @@ fn each_run_bills_whole_milliseconds_at_whole_megabytes() {
         ..Default::default()
     };
     assert_eq!(
-        evaluate(&p).unwrap().functions.gb_s,
+        evaluate(&p).unwrap().at.functions.gb_s,
         Decimal::whole(15_263_424)
     );
     let half_mb = ServerlessParams {
@@ -166,9 +166,9 @@ fn without_a_crossover_the_functions_win_the_whole_range() {
         ..Default::default()
     };
     let o = evaluate(&p).unwrap();
-    assert_eq!(o.crossover, None);
+    assert_eq!(o.curves.crossover, None);
     assert_eq!(
-        o.verdict(),
+        o.curves.verdict(),
         "The functions are cheaper at every rate up to 10 req/s."
     );
 }
@@ -201,23 +201,27 @@ fn billed_init_at_a_trickle_worked_by_hand() {
     };
     let o = evaluate(&p).unwrap();
     let cold = (-0.6f64).exp();
-    assert!(close(o.cold_starts.share, cold, 1e-15));
-    assert_eq!(o.cold_starts.per_month, 1_442); // 2,628 × 0.5488 = 1,442.3
-    assert!(close(o.cold_starts.mean_added_ms, 400.0 * cold, 1e-9)); // ≈ 220 ms
-                                                                     // (2,628 × 120 + 1,442 × 400) ms × 512 MB ÷ 1,024,000 = 446.08 GB-s.
-    assert_eq!(o.functions.gb_s, Decimal::parse("446.08").unwrap());
+    assert!(close(o.at.cold_starts.share, cold, 1e-15));
+    assert_eq!(o.at.cold_starts.per_month, 1_442); // 2,628 × 0.5488 = 1,442.3
+    assert!(close(o.at.cold_starts.mean_added_ms, 400.0 * cold, 1e-9)); // ≈ 220 ms
+                                                                        // (2,628 × 120 + 1,442 × 400) ms × 512 MB ÷ 1,024,000 = 446.08 GB-s.
+    assert_eq!(o.at.functions.gb_s, Decimal::parse("446.08").unwrap());
     let unbilled = evaluate(&ServerlessParams {
         bill_init: false,
         ..p
     })
     .unwrap();
-    assert_eq!(unbilled.functions.gb_s, Decimal::parse("157.68").unwrap());
+    assert_eq!(
+        unbilled.at.functions.gb_s,
+        Decimal::parse("157.68").unwrap()
+    );
 }
 
 #[test]
 fn the_fleet_staircase_has_exact_corners() {
     let o = evaluate(&ServerlessParams::default()).unwrap();
     let corners: Vec<(i64, i64)> = o
+        .curves
         .fleet_steps
         .iter()
         .map(|&(r, usd)| (r.round() as i64, (usd * 100.0).round() as i64))
@@ -226,9 +230,9 @@ fn the_fleet_staircase_has_exact_corners() {
         corners,
         [(0, 10_728), (180, 10_728), (180, 14_692), (200, 14_692)]
     );
-    assert_eq!(o.curve.len(), CURVE_POINTS);
-    assert_eq!(o.curve[0].functions_usd, Usd::ZERO);
-    assert_eq!(o.curve.last().unwrap().rate_per_s, 200.0);
+    assert_eq!(o.curves.curve.len(), CURVE_POINTS);
+    assert_eq!(o.curves.curve[0].functions_usd, Usd::ZERO);
+    assert_eq!(o.curves.curve.last().unwrap().rate_per_s, 200.0);
 }
 
 #[test]

@@ -144,7 +144,7 @@ proptest! {
         let pricing = Pricing::new(&p).unwrap();
         let functions = |r: u64| pricing.functions(r).unwrap().total_usd;
         let fleet = |r: u64| pricing.fleet(r).unwrap().total_usd;
-        match o.crossover {
+        match o.curves.crossover {
             Some(c) => {
                 let at = c.requests_per_month;
                 prop_assert_eq!((c.functions_usd, c.fleet_usd), (functions(at), fleet(at)));
@@ -168,11 +168,19 @@ proptest! {
                 }
             }
             None => {
-                for point in &o.curve {
+                for point in &o.curves.curve {
                     prop_assert!(point.functions_usd < point.fleet_usd, "{:?}", point);
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_curves_do_not_depend_on_the_chosen_rate(p in params(), rate in 0.0..500.0f64) {
+        let moved = ServerlessParams { rate_per_s: rate, ..p.clone() };
+        prop_assert_eq!(curves(&moved).unwrap(), curves(&p).unwrap());
+        prop_assert_eq!(curves(&p.for_curves()).unwrap(), curves(&p).unwrap());
+        prop_assert_eq!(at_rate(&p).unwrap(), evaluate(&p).unwrap().at);
     }
 
     #[test]
@@ -188,9 +196,9 @@ proptest! {
             _ => q.fleet.vcpu_hour_usd = up(q.fleet.vcpu_hour_usd, "0.000001"),
         }
         let (a, b) = (evaluate(&p).unwrap(), evaluate(&q).unwrap());
-        prop_assert!(b.functions.total_usd >= a.functions.total_usd);
-        prop_assert!(b.fleet.total_usd >= a.fleet.total_usd);
-        for (x, y) in a.curve.iter().zip(&b.curve) {
+        prop_assert!(b.at.functions.total_usd >= a.at.functions.total_usd);
+        prop_assert!(b.at.fleet.total_usd >= a.at.fleet.total_usd);
+        for (x, y) in a.curves.curve.iter().zip(&b.curves.curve) {
             prop_assert!(y.functions_usd >= x.functions_usd && y.fleet_usd >= x.fleet_usd);
         }
     }
@@ -229,9 +237,9 @@ proptest! {
         p.fleet.fixed_month_usd = d(&prices[5]);
         match evaluate(&p) {
             Ok(o) => {
-                prop_assert!(o.functions.total_usd >= Usd::ZERO && o.fleet.total_usd >= Usd::ZERO);
-                prop_assert!(o.curve.iter().all(|c| c.functions_usd >= Usd::ZERO && c.fleet_usd >= Usd::ZERO));
-                let _ = o.verdict();
+                prop_assert!(o.at.functions.total_usd >= Usd::ZERO && o.at.fleet.total_usd >= Usd::ZERO);
+                prop_assert!(o.curves.curve.iter().all(|c| c.functions_usd >= Usd::ZERO && c.fleet_usd >= Usd::ZERO));
+                let _ = o.curves.verdict();
             }
             Err(problems) => prop_assert!(!problems.is_empty()),
         }

@@ -23,7 +23,7 @@ const BAD_LINKS: Record<string, Row> = {
   'failure-drill': { link: 'fail=meteor@5&fo=-3&load=NaN&zzz=1', ignored: ['fail=meteor@5', 'fo=-3', 'load=NaN', 'zzz=1'], kept: ['consumed', '0.675 %'] },
   cost: { link: 'hit=150&p_cdn=-2&maz=maybe', ignored: ['hit=150', 'p_cdn=-2'], kept: ['on-demand-total', '$1,358.49'] },
   'cache-cdn': { link: 'hit=120&s=abc&colour=red', ignored: ['hit=120', 's=abc', 'colour=red'], kept: ['origin', '96 req/s'] },
-  'rate-limiting': { link: 'burst=10&rate=-3', ignored: ['burst=10', 'rate=-3'], kept: ['per-client-bucket', '25 a second, holds 25'] },
+  'rate-limiting': { link: 'burst=10&r=-3', ignored: ['burst=10', 'r=-3'], kept: ['per-client-bucket', '25 a second, holds 25'] },
   serverless: { link: 'rate=fast&preset=nope&door=ftp', ignored: ['rate=fast', 'preset=nope', 'door=ftp'], kept: ['rate-value', '96 req/s'] },
   'multi-region': { link: 'hc=15&thr=20&lag=NaN', ignored: ['hc=15', 'thr=20', 'lag=NaN'], kept: ['rto', '390 s (6 min 30 s)'] },
 };

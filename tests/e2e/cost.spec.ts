@@ -47,7 +47,7 @@ test('a lever off raises the optimized total and redraws the chart', async ({ pa
 test('bad input gives clear messages, not a crash', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open('#/cost');
-  const price = page.getByTestId('p-cdn');
+  const price = page.getByTestId('p_cdn');
   await price.fill('-1');
   await price.press('Enter');
   await expect(page.getByTestId('problems')).toContainText('The CDN egress price must be a number of dollars');
@@ -133,7 +133,7 @@ test('money is exact: five tasks bill the half cent up, on the page and in the C
 test('a price is read as the decimal typed; text that is not a number is said so', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open('#/cost');
-  const price = page.getByTestId('p-vcpu');
+  const price = page.getByTestId('p_vcpu');
   // 1,460 vCPU-h × $0.044545 = $65.0357 → $65.04.
   await price.fill('0.044545');
   await price.press('Enter');

@@ -42,17 +42,17 @@ test('controls change the numbers and the charts', async ({ page }) => {
   // A bucket larger and faster than the fleet lets the spike through.
   await page.getByTestId('burst').fill('600');
   await expect(bucket).not.toHaveAttribute('aria-label', level!);
-  await page.getByTestId('rate').fill('500');
+  await page.getByTestId('r').fill('500');
   await expect(page.getByTestId('overloaded-global')).not.toHaveText('0');
   await expect(flow).not.toHaveAttribute('aria-label', /overloaded for 0 s\./);
   await page.getByTestId('show-per-client').check();
   await expect(flow).toHaveAttribute('aria-label', /^A bucket per client: /);
-  await page.getByTestId('capacity').fill('800');
+  await page.getByTestId('appcap').fill('800');
   await expect(page.getByTestId('overloaded-none')).toHaveText('0');
-  const clients = page.getByTestId('clients');
+  const clients = page.getByTestId('k');
   await clients.fill('0');
   await clients.press('Enter');
-  await expect(page.getByTestId('problems')).toContainText('There must be 1 to 100 clients.');
+  await expect(page.getByTestId('problems')).toContainText('Clients: must be between 1 and 100.');
   await clients.fill('12');
   await clients.press('Enter');
   await expect(page.getByTestId('problems')).toHaveCount(0);
@@ -62,18 +62,18 @@ test('controls change the numbers and the charts', async ({ page }) => {
 test('a deep link restores the exact state after a reload', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open('#/rate-limiting');
-  await page.getByTestId('rate').fill('400');
+  await page.getByTestId('r').fill('400');
   await page.getByTestId('wait').fill('5');
   const errors = await page.getByTestId('errors-global').innerText();
   const hash = await lab.hash();
-  expect(hash).toContain('rate=400');
+  expect(hash).toContain('r=400');
   expect(hash).toContain('wait=5');
   await page.reload();
-  await expect(page.getByTestId('rate')).toHaveValue('400');
+  await expect(page.getByTestId('r')).toHaveValue('400');
   await expect(page.getByTestId('wait')).toHaveValue('5');
   await expect(page.getByTestId('errors-global')).toHaveText(errors);
   await page.getByTestId('reset').click();
-  await expect(page.getByTestId('rate')).toHaveValue('300');
+  await expect(page.getByTestId('r')).toHaveValue('300');
   expect(await lab.hash()).toBe('#/rate-limiting');
   expect(lab.errors).toEqual([]);
 });

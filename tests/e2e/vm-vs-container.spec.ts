@@ -36,19 +36,19 @@ test('a bigger host and a single-stage image change the numbers and the chart', 
   await lab.open('#/vm-vs-container');
   const chart = page.getByTestId('startup-chart').locator('canvas');
   await expect(chart).toHaveAttribute('aria-label', /Full VM: 70.3 s/);
-  await page.getByTestId('app-memory').fill('2.5');
+  await page.getByTestId('mem').fill('2.5');
   await expect(page.getByTestId('fargate-size')).toHaveText('Not a Fargate task size: Fargate would run it as 1 vCPU, 3 GB.');
-  await page.getByTestId('app-memory').fill('2');
-  await page.getByTestId('host-memory').fill('64');
+  await page.getByTestId('mem').fill('2');
+  await page.getByTestId('hmem').fill('64');
   // 63.5 GiB free: memory allows 24 VMs, CPU only 14 (1.1 vCPU each).
   await expect(page.getByTestId('fit-vm')).toHaveText('14');
   await expect(page.getByTestId('binding-vm')).toHaveText('CPU runs out first');
   await expect(page.getByTestId('fit-ctr')).toHaveText('16');
-  await page.getByTestId('single-stage').check();
+  await page.getByTestId('build-single').check();
   await expect(page.getByTestId('startup-ctr')).toHaveText('6.62 s');
   await expect(chart).toHaveAttribute('aria-label', /Full VM: 87 s/);
-  await page.getByTestId('pull-rate').fill('0');
-  await page.getByTestId('pull-rate').press('Enter');
+  await page.getByTestId('bw').fill('0');
+  await page.getByTestId('bw').press('Enter');
   await expect(page.getByTestId('problems')).toContainText('pull rate');
   expect(lab.errors).toEqual([]);
 });
@@ -56,15 +56,15 @@ test('a bigger host and a single-stage image change the numbers and the chart', 
 test('a deep link restores the exact state after a reload', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open('#/vm-vs-container');
-  await page.getByTestId('app-memory').fill('1');
-  await page.getByTestId('single-stage').check();
+  await page.getByTestId('mem').fill('1');
+  await page.getByTestId('build-single').check();
   await expect(page.getByTestId('fit-ctr')).toHaveText('16');
   const hash = await lab.hash();
   expect(hash).toContain('mem=1');
   expect(hash).toContain('build=single');
   await page.reload();
   await expect(page.getByTestId('fit-ctr')).toHaveText('16');
-  await expect(page.getByTestId('single-stage')).toBeChecked();
+  await expect(page.getByTestId('build-single')).toBeChecked();
   await page.getByTestId('reset').click();
   await expect(page.getByTestId('fit-ctr')).toHaveText('15');
   expect(await lab.hash()).toBe('#/vm-vs-container');

@@ -34,6 +34,8 @@ impl Demo for IacDrift {
     const ID: DemoId = DemoId::IacDrift;
     type Params = IacDriftParams;
     type Outcome = IacDriftOutcome;
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::iac_drift::EXERCISES;
 
     fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
         evaluate(p)

@@ -1,0 +1,289 @@
+//! The demo's parameters, described once: the link, the controls and the generic tests read
+//! this table; its claims against the worked example; its place in the lab's registry.
+
+use super::*;
+use crate::catalog::DemoId;
+use crate::claim::{Claim, Live, Rounding};
+use crate::demo::Demo;
+use crate::link::{Ignored, LinkState, Query};
+use crate::params::{self, shared, Choice, Field, Fields, Spec, Table};
+
+const SOURCES: [Choice; 2] = [
+    Choice {
+        slug: "measured",
+        label: "Measured hit ratios",
+    },
+    Choice {
+        slug: "zipf",
+        label: "From popularity (Zipf)",
+    },
+];
+
+impl CacheCdnParams {
+    pub const SOURCE: Field<Self> = Field::choice(
+        Spec::named("src", "Hit ratios"),
+        &SOURCES,
+        |p| p.source.slug(),
+        |p, slug| {
+            if let Some(s) = HitRatioSource::ALL.into_iter().find(|s| s.slug() == slug) {
+                p.source = s;
+            }
+        },
+    );
+    pub const LOAD: Field<Self> = Field::number(
+        shared::EDGE_LOAD,
+        |p| p.edge_load_per_s,
+        |p, x| p.edge_load_per_s = x,
+    );
+    pub const BURST: Field<Self> = Field::number(
+        Spec::new(
+            "edgeburst",
+            "Burst at the edge",
+            "req/s",
+            (0.0, shared::MAX_LOAD_PER_S),
+            100.0,
+        ),
+        |p| p.burst_edge_load_per_s,
+        |p, x| p.burst_edge_load_per_s = x,
+    );
+    pub const CDN_HIT: Field<Self> = Field::number(
+        shared::CDN_HIT_RATIO,
+        |p| p.cdn_hit_ratio,
+        |p, x| p.cdn_hit_ratio = x,
+    );
+    pub const REDIS_HIT: Field<Self> = Field::number(
+        Spec::percent("rhit", "Redis hit ratio", (0.0, 100.0), 1.0),
+        |p| p.redis_hit_ratio,
+        |p, x| p.redis_hit_ratio = x,
+    );
+    pub const TASK_CAPACITY: Field<Self> = Field::number(
+        shared::TASK_CAPACITY,
+        |p| p.capacity_per_task_per_s,
+        |p, x| p.capacity_per_task_per_s = x,
+    );
+    pub const CPU_TARGET: Field<Self> = Field::number(
+        shared::CPU_TARGET,
+        |p| p.cpu_target,
+        |p, x| p.cpu_target = x,
+    );
+    pub const IMAGES: Field<Self> = Field::whole(
+        Spec::new(
+            "images",
+            "Images people ask for",
+            "",
+            (1.0, MAX_IMAGES as f64),
+            1_000.0,
+        ),
+        |p| p.popularity.images,
+        |p, x| p.popularity.images = x,
+    );
+    pub const ZIPF: Field<Self> = Field::number(
+        Spec::new("s", "Zipf exponent s", "", (0.0, 5.0), 0.05),
+        |p| p.popularity.zipf_exponent,
+        |p, x| p.popularity.zipf_exponent = x,
+    );
+    /// The CDN's capacity, in images (`cap` is one task's, in every demo).
+    pub const CDN_CAPACITY: Field<Self> = Field::whole(
+        Spec::new(
+            "cdncap",
+            "CDN holds",
+            "images",
+            (0.0, u32::MAX as f64),
+            1_000.0,
+        ),
+        |p| p.popularity.cdn_capacity_objects,
+        |p, x| p.popularity.cdn_capacity_objects = x,
+    );
+    pub const CDN_TTL: Field<Self> = Field::number(
+        Spec::new("cdnttl", "CDN TTL", "s", (0.0, MAX_TTL_S), 300.0),
+        |p| p.popularity.cdn_ttl_s,
+        |p, x| p.popularity.cdn_ttl_s = x,
+    );
+    pub const REDIS_CAPACITY: Field<Self> = Field::whole(
+        Spec::new(
+            "rcap",
+            "Redis holds",
+            "keys",
+            (0.0, u32::MAX as f64),
+            1_000.0,
+        ),
+        |p| p.popularity.redis_capacity_keys,
+        |p, x| p.popularity.redis_capacity_keys = x,
+    );
+    pub const REDIS_TTL: Field<Self> = Field::number(
+        Spec::new("rttl", "Redis TTL", "s", (0.0, MAX_TTL_S), 30.0),
+        |p| p.popularity.redis_ttl_s,
+        |p, x| p.popularity.redis_ttl_s = x,
+    );
+    pub const META_TTL: Field<Self> = Field::number(
+        Spec::new("mttl", "Metadata TTL", "s", (0.0, MAX_TTL_S), 10.0),
+        |p| p.meta_ttl_s,
+        |p, x| p.meta_ttl_s = x,
+    );
+    pub const INVALIDATE: Field<Self> = Field::flag(
+        Spec::named("inval", "Delete the cached copy on write"),
+        |p| p.invalidate_on_write,
+        |p, on| p.invalidate_on_write = on,
+    );
+    pub const DELAY: Field<Self> = Field::number(
+        Spec::new(
+            "delay",
+            "Invalidation lands after",
+            "s",
+            (0.0, MAX_TTL_S),
+            0.5,
+        ),
+        |p| p.invalidation_delay_s,
+        |p, x| p.invalidation_delay_s = x,
+    );
+    pub const READS: Field<Self> = Field::number(
+        Spec::new(
+            "reads",
+            "Reads of the image a second",
+            "",
+            (0.0, shared::MAX_LOAD_PER_S),
+            1.0,
+        ),
+        |p| p.image_reads_per_s,
+        |p, x| p.image_reads_per_s = x,
+    );
+    pub const WRITES: Field<Self> = Field::number(
+        Spec::new(
+            "writes",
+            "Writes to it an hour",
+            "",
+            (0.0, MAX_WRITES_PER_HOUR),
+            1.0,
+        ),
+        |p| p.image_writes_per_hour,
+        |p, x| p.image_writes_per_hour = x,
+    );
+    pub const COLD_DURATION: Field<Self> = Field::whole(
+        Spec::new(
+            "cold",
+            "Follow the recovery for",
+            "s",
+            (MIN_COLD_DURATION_S as f64, MAX_COLD_DURATION_S as f64),
+            60.0,
+        ),
+        |p| p.cold_duration_s,
+        |p, x| p.cold_duration_s = x,
+    );
+}
+
+/// Link format: `src=zipf&load=1200&hit=92&rhit=90&images=100000&s=1.1&cdncap=20000&cdnttl=3600&…`.
+/// Shares in percent, times in seconds.
+impl Fields for CacheCdnParams {
+    const FIELDS: Table<Self> = &[
+        &[
+            Self::SOURCE,
+            Self::LOAD,
+            Self::BURST,
+            Self::CDN_HIT,
+            Self::REDIS_HIT,
+            Self::TASK_CAPACITY,
+            Self::CPU_TARGET,
+        ],
+        &[
+            Self::IMAGES,
+            Self::ZIPF,
+            Self::CDN_CAPACITY,
+            Self::CDN_TTL,
+            Self::REDIS_CAPACITY,
+            Self::REDIS_TTL,
+        ],
+        &[
+            Self::META_TTL,
+            Self::INVALIDATE,
+            Self::DELAY,
+            Self::READS,
+            Self::WRITES,
+        ],
+        &[Self::COLD_DURATION],
+    ];
+}
+
+impl LinkState for CacheCdnParams {
+    fn to_query(&self) -> String {
+        params::to_query(self)
+    }
+
+    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
+        params::from_query(query)
+    }
+}
+
+/// The cache-aside & CDN demo in the lab's registry.
+pub struct CacheCdn;
+
+type CacheCdnClaim = Claim<CacheCdnParams, CacheCdnOutcome>;
+
+fn number(x: f64) -> Option<Live> {
+    Some(Live::Number(x))
+}
+
+impl CacheCdn {
+    /// §3: "≈ 96 req/s" of the steady 1,200 reach the origin.
+    pub const ORIGIN: CacheCdnClaim = Claim {
+        label: "Origin load, steady",
+        printed: "≈ 96 req/s",
+        rounding: Rounding::Places(0),
+        live: |_, o| number(o.steady.origin_per_s),
+    };
+    /// §3: "2 tasks at steady state".
+    pub const STEADY_TASKS: CacheCdnClaim = Claim {
+        label: "Tasks, steady",
+        printed: "2 tasks",
+        rounding: Rounding::Places(0),
+        live: |_, o| number(f64::from(o.steady.tasks)),
+    };
+    /// §3: the 9,000 req/s burst needs "8 tasks".
+    pub const BURST_TASKS: CacheCdnClaim = Claim {
+        label: "Tasks in the burst",
+        printed: "8 tasks",
+        rounding: Rounding::Places(0),
+        live: |_, o| number(f64::from(o.burst.tasks)),
+    };
+    /// §3: without the CDN, 1,200 req/s needs "14 tasks".
+    pub const WITHOUT_CDN: CacheCdnClaim = Claim {
+        label: "Tasks with no CDN",
+        printed: "14 tasks",
+        rounding: Rounding::Places(0),
+        live: |_, o| number(f64::from(o.steady.tasks_without_cdn)),
+    };
+    /// §3: "a measured CDN cache-hit ratio of 92%", which the popularity preset reproduces.
+    pub const ZIPF_HIT: CacheCdnClaim = Claim {
+        label: "CDN hit ratio from popularity",
+        printed: "92%",
+        rounding: Rounding::Places(0),
+        live: |_, o| number(o.popularity.cdn_hit_ratio * 100.0),
+    };
+    /// §3's "14 tasks" again: a flushed CDN sends the whole edge load to the origin.
+    pub const COLD_PEAK: CacheCdnClaim = Claim {
+        label: "Tasks right after a flush",
+        printed: "14 tasks",
+        rounding: Rounding::Places(0),
+        live: |_, o| number(f64::from(o.cold.peak_tasks)),
+    };
+}
+
+impl Demo for CacheCdn {
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::cache_cdn::EXERCISES;
+    const ID: DemoId = DemoId::CacheCdn;
+    type Params = CacheCdnParams;
+    type Outcome = CacheCdnOutcome;
+
+    fn evaluate(p: &CacheCdnParams) -> Result<CacheCdnOutcome, Vec<String>> {
+        evaluate(p)
+    }
+
+    const CLAIMS: &'static [CacheCdnClaim] = &[
+        Self::ORIGIN,
+        Self::STEADY_TASKS,
+        Self::BURST_TASKS,
+        Self::WITHOUT_CDN,
+        Self::ZIPF_HIT,
+        Self::COLD_PEAK,
+    ];
+}

@@ -1,0 +1,348 @@
+//! The demo's parameters, described once: the link, the controls and the generic tests read
+//! this table; its claims against the worked example; its place in the lab's registry.
+
+use super::*;
+use crate::catalog::DemoId;
+use crate::claim::{Claim, Live, Rounding};
+use crate::demo::Demo;
+use crate::params::{self, Choice, Field, Fields, Spec, Table};
+
+/// The five costs of one isolation kind, keyed `<kind>.os` … `<kind>.start`.
+macro_rules! cost_fields {
+    ($kind:ident, $key:literal, $name:literal) => {
+        [
+            Field::number(
+                Spec::new(
+                    concat!($key, ".os"),
+                    concat!($name, ": Guest OS memory"),
+                    "MiB",
+                    (0.0, MAX_OVERHEAD_MIB),
+                    1.0,
+                ),
+                |p| p.$kind.guest_os_memory_mib,
+                |p, x| p.$kind.guest_os_memory_mib = x,
+            ),
+            Field::number(
+                Spec::new(
+                    concat!($key, ".iso"),
+                    concat!($name, ": Hypervisor or shim memory"),
+                    "MiB",
+                    (0.0, MAX_OVERHEAD_MIB),
+                    1.0,
+                ),
+                |p| p.$kind.isolation_memory_mib,
+                |p, x| p.$kind.isolation_memory_mib = x,
+            ),
+            Field::number(
+                Spec::new(
+                    concat!($key, ".cpu"),
+                    concat!($name, ": CPU overhead"),
+                    "vCPU",
+                    (0.0, MAX_OVERHEAD_VCPU),
+                    0.01,
+                ),
+                |p| p.$kind.cpu_overhead_vcpu,
+                |p, x| p.$kind.cpu_overhead_vcpu = x,
+            ),
+            Field::number(
+                Spec::new(
+                    concat!($key, ".disk"),
+                    concat!($name, ": Guest OS disk"),
+                    "MiB",
+                    (0.0, MAX_DISK_MIB),
+                    1.0,
+                ),
+                |p| p.$kind.guest_os_disk_mib,
+                |p, x| p.$kind.guest_os_disk_mib = x,
+            ),
+            Field::number(
+                Spec::new(
+                    concat!($key, ".start"),
+                    concat!($name, ": Boot or create"),
+                    "s",
+                    (0.0, MAX_SECONDS),
+                    0.1,
+                ),
+                |p| p.$kind.start_s,
+                |p, x| p.$kind.start_s = x,
+            ),
+        ]
+    };
+}
+
+/// One layer's two sizes, keyed `<layer>.mb` (compressed) and `<layer>.raw` (unpacked).
+macro_rules! layer_fields {
+    ($layer:ident, $key:literal, $name:literal) => {
+        [
+            Field::number(
+                Spec::new(
+                    concat!($key, ".mb"),
+                    concat!($name, ", compressed"),
+                    "MB",
+                    (0.0, MAX_LAYER_MB),
+                    1.0,
+                ),
+                |p| p.image.$layer.compressed_mb,
+                |p, x| p.image.$layer.compressed_mb = x,
+            ),
+            Field::number(
+                Spec::new(
+                    concat!($key, ".raw"),
+                    concat!($name, ", unpacked"),
+                    "MB",
+                    (0.0, MAX_LAYER_MB),
+                    1.0,
+                ),
+                |p| p.image.$layer.uncompressed_mb,
+                |p, x| p.image.$layer.uncompressed_mb = x,
+            ),
+        ]
+    };
+}
+
+const BUILDS: [Choice; 2] = [
+    Choice {
+        slug: "multi",
+        label: "the runtime stage only (multi-stage)",
+    },
+    Choice {
+        slug: "single",
+        label: "the build stage as it is (single-stage)",
+    },
+];
+
+const SHOWN: [Choice; 3] = [
+    Choice {
+        slug: "vm",
+        label: "Full VM",
+    },
+    Choice {
+        slug: "uvm",
+        label: "MicroVM (Firecracker)",
+    },
+    Choice {
+        slug: "ctr",
+        label: "Container",
+    },
+];
+
+impl VmVsContainerParams {
+    pub const HOST_VCPU: Field<Self> = Field::number(
+        Spec::new(
+            "hcpu",
+            "Host vCPU",
+            "vCPU",
+            (MIN_APP_VCPU, MAX_HOST_VCPU),
+            1.0,
+        ),
+        |p| p.host.vcpu,
+        |p, x| p.host.vcpu = x,
+    );
+    pub const HOST_MEMORY: Field<Self> = Field::number(
+        Spec::new(
+            "hmem",
+            "Host memory",
+            "GiB",
+            (MIN_APP_MEMORY_GIB, MAX_HOST_MEMORY_GIB),
+            1.0,
+        ),
+        |p| p.host.memory_gib,
+        |p, x| p.host.memory_gib = x,
+    );
+    pub const RESERVED_VCPU: Field<Self> = Field::number(
+        Spec::new(
+            "rcpu",
+            "Kept by the host's own OS and agent, CPU",
+            "vCPU",
+            (0.0, MAX_HOST_VCPU),
+            0.25,
+        ),
+        |p| p.host_reserved.vcpu,
+        |p, x| p.host_reserved.vcpu = x,
+    );
+    pub const RESERVED_MEMORY: Field<Self> = Field::number(
+        Spec::new(
+            "rmem",
+            "Kept by the host's own OS and agent",
+            "GiB",
+            (0.0, MAX_HOST_MEMORY_GIB),
+            0.25,
+        ),
+        |p| p.host_reserved.memory_gib,
+        |p, x| p.host_reserved.memory_gib = x,
+    );
+    pub const APP_VCPU: Field<Self> = Field::number(
+        Spec::new(
+            "cpu",
+            "App instance CPU",
+            "vCPU",
+            (MIN_APP_VCPU, MAX_HOST_VCPU),
+            0.25,
+        ),
+        |p| p.app.vcpu,
+        |p, x| p.app.vcpu = x,
+    );
+    pub const APP_MEMORY: Field<Self> = Field::number(
+        // The cost demo's `mem`: the same quantity, a task's memory.
+        Spec::new(
+            "mem",
+            "GB per task",
+            "",
+            (MIN_APP_MEMORY_GIB, MAX_HOST_MEMORY_GIB),
+            0.25,
+        ),
+        |p| p.app.memory_gib,
+        |p, x| p.app.memory_gib = x,
+    );
+    pub const APP_START: Field<Self> = Field::number(
+        Spec::new(
+            "appstart",
+            "The app's own start",
+            "s",
+            (0.0, MAX_SECONDS),
+            0.5,
+        ),
+        |p| p.app_start_s,
+        |p, x| p.app_start_s = x,
+    );
+    pub const PULL_RATE: Field<Self> = Field::number(
+        Spec::new(
+            "bw",
+            "Pull rate",
+            "Mbit/s",
+            (MIN_PULL_MBIT_PER_S, MAX_PULL_MBIT_PER_S),
+            50.0,
+        ),
+        |p| p.pull_mbit_per_s,
+        |p, x| p.pull_mbit_per_s = x,
+    );
+    pub const INSTANCES: Field<Self> = Field::whole(
+        Spec::new(
+            "n",
+            "Instances to start",
+            "",
+            (1.0, MAX_INSTANCES as f64),
+            1.0,
+        ),
+        |p| p.instances,
+        |p, x| p.instances = x,
+    );
+    pub const BUILD: Field<Self> = Field::choice(
+        Spec::named("build", "Ship"),
+        &BUILDS,
+        |p| match p.build {
+            Build::MultiStage => "multi",
+            Build::SingleStage => "single",
+        },
+        |p, slug| {
+            p.build = if slug == "single" {
+                Build::SingleStage
+            } else {
+                Build::MultiStage
+            }
+        },
+    );
+    pub const SHOWN: Field<Self> = Field::choice(
+        Spec::named("show", "Look inside one instance of"),
+        &SHOWN,
+        |p| p.shown.slug(),
+        |p, slug| {
+            if let Some(k) = Isolation::ALL.into_iter().find(|k| k.slug() == slug) {
+                p.shown = k;
+            }
+        },
+    );
+
+    /// The costs of each isolation kind, in `Isolation::ALL` order; within a kind, guest OS
+    /// memory, isolation memory, CPU overhead, guest OS disk, start.
+    pub const COSTS: [[Field<Self>; 5]; 3] = [
+        cost_fields!(full_vm, "vm", "Full VM"),
+        cost_fields!(micro_vm, "uvm", "MicroVM"),
+        cost_fields!(container, "ctr", "Container"),
+    ];
+
+    /// A cost of one isolation kind: `row` counts as in [`Self::COSTS`].
+    pub fn cost_field(kind: Isolation, row: usize) -> Option<Field<Self>> {
+        let i = Isolation::ALL.into_iter().position(|k| k == kind)?;
+        Self::COSTS.get(i)?.get(row).copied()
+    }
+}
+
+/// Link format: `hcpu=16&hmem=32&cpu=1&mem=2&vm.start=30&ctr.iso=2.5&rt.mb=50&n=8&build=single&show=vm`;
+/// only values that differ from the defaults are written.
+impl Fields for VmVsContainerParams {
+    const FIELDS: Table<Self> = &[
+        &[
+            Self::HOST_VCPU,
+            Self::HOST_MEMORY,
+            Self::RESERVED_VCPU,
+            Self::RESERVED_MEMORY,
+            Self::APP_VCPU,
+            Self::APP_MEMORY,
+            Self::APP_START,
+            Self::PULL_RATE,
+        ],
+        &Self::COSTS[0],
+        &Self::COSTS[1],
+        &Self::COSTS[2],
+        &layer_fields!(build_base, "base", "Build base image"),
+        &layer_fields!(runtime_base, "rt", "Runtime base image"),
+        &layer_fields!(node_modules, "mods", "node_modules"),
+        &layer_fields!(npm_cache, "cache", "npm cache"),
+        &layer_fields!(source, "src", "Source"),
+        &layer_fields!(dist, "dist", "Built app"),
+        &[Self::INSTANCES, Self::BUILD, Self::SHOWN],
+    ];
+}
+
+impl LinkState for VmVsContainerParams {
+    fn to_query(&self) -> String {
+        params::to_query(self)
+    }
+
+    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
+        params::from_query(query)
+    }
+}
+
+/// The VM-vs-container demo in the lab's registry.
+pub struct VmVsContainer;
+
+type VmClaim = Claim<VmVsContainerParams, VmVsContainerOutcome>;
+
+impl VmVsContainer {
+    /// §6's bill: "2 Fargate tasks … (each 1 vCPU + 2 GB)".
+    pub const TASK: VmClaim = Claim {
+        label: "One task",
+        printed: "1 vCPU + 2 GB",
+        rounding: Rounding::Words,
+        live: |p, _| {
+            Some(Live::Words(format!(
+                "{} vCPU + {} GB",
+                number_text(p.app.vcpu),
+                number_text(p.app.memory_gib)
+            )))
+        },
+    };
+    /// §3: the 9,000 req/s burst needs "8 tasks".
+    pub const BURST_TASKS: VmClaim = Claim {
+        label: "Tasks for the 9,000 req/s burst",
+        printed: "8 tasks",
+        rounding: Rounding::Places(0),
+        live: |p, _| Some(Live::Number(f64::from(p.instances))),
+    };
+}
+
+impl Demo for VmVsContainer {
+    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
+        &crate::exercises::vm_vs_container::EXERCISES;
+    const ID: DemoId = DemoId::VmVsContainer;
+    type Params = VmVsContainerParams;
+    type Outcome = VmVsContainerOutcome;
+
+    fn evaluate(p: &VmVsContainerParams) -> Result<VmVsContainerOutcome, Vec<String>> {
+        evaluate(p)
+    }
+
+    const CLAIMS: &'static [VmClaim] = &[Self::TASK, Self::BURST_TASKS];
+}

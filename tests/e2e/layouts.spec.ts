@@ -1,0 +1,186 @@
+// Every page (home, each demo, the tour) in the four places the lab is used: a phone
+// (390×844, touch), a projector in presenter mode (1280×720), a desktop (1920×1080), and
+// embedded (`embed=1`, in an iframe-sized window). Each page: no sideways scrolling, axe
+// with no violation, no console error; plus what each place needs (touch targets, the
+// presenter stage on the first screen, no lab chrome when embedded).
+// UPDATE_SCREENSHOTS=1 also writes the README's screenshots to docs/screenshots/.
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import * as path from 'node:path';
+import { Lab } from './lab';
+
+type Layout = {
+  name: string;
+  viewport: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
+  presenter?: boolean;
+  embed?: boolean;
+};
+
+const LAYOUTS: Layout[] = [
+  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+  { name: 'projector', viewport: { width: 1280, height: 720 }, presenter: true },
+  { name: 'desktop', viewport: { width: 1920, height: 1080 } },
+  { name: 'embed', viewport: { width: 960, height: 640 }, embed: true },
+];
+
+/** Starts in presenter mode (not on about:blank, which has no storage). */
+function presenting() {
+  if (location.protocol.startsWith('http')) localStorage.setItem('cloud-lab-presenter', '1');
+}
+
+/** The page each layout's README screenshot shows. */
+const SCREENSHOT_PAGE = 'autoscaling';
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** How far the page is wider than the screen (0 when it fits). Measured against the
+ *  screen's width, not innerWidth: a phone zooms out to show a page that is too wide. */
+async function overflow(page: Page, width: number): Promise<number> {
+  return page.evaluate((w) => document.documentElement.scrollWidth - w, width);
+}
+
+/** Visible controls smaller than a 44 px touch target. A radio or checkbox counts by its
+ *  label; links inside running text are exempt (WCAG 2.5.5's inline exception). */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const controls = document.querySelectorAll<HTMLElement>(
+      'button, select, summary, input, textarea, nav a, .brand');
+    for (const el of controls) {
+      const target = el.matches('input[type="radio"], input[type="checkbox"]') ? el.closest('label') ?? el : el;
+      const box = target.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      if (box.height < 44 - 0.5) {
+        const name = (target.getAttribute('aria-label') ?? target.textContent ?? '').trim().slice(0, 30);
+        out.push(`${target.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''} "${name}" ${Math.round(box.height)} px`);
+      }
+    }
+    return out;
+  });
+}
+
+/** Whether an element's box lies wholly within the first screen. */
+async function onFirstScreen(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return false;
+    const box = el.getBoundingClientRect();
+    return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight && box.left >= 0 && box.right <= window.innerWidth;
+  }, selector);
+}
+
+for (const layout of LAYOUTS) {
+  test.describe(`${layout.name} (${layout.viewport.width}×${layout.viewport.height})`, () => {
+    test.use({ viewport: layout.viewport, isMobile: layout.isMobile ?? false, hasTouch: layout.hasTouch ?? false });
+
+    test(`every page fits, passes axe and shows what this place needs`, async ({ page, browser }) => {
+      test.setTimeout(300_000);
+      const lab = new Lab(page);
+      if (layout.presenter) {
+        await page.addInitScript(presenting);
+      }
+      await lab.open();
+      const pages = ['', ...(await lab.demoIds()), 'tour'];
+      expect(pages.length).toBeGreaterThan(10);
+      const found: string[] = [];
+      const staged: string[] = [];
+      const unstaged: string[] = [];
+      for (const id of pages) {
+        const at = id === '' ? 'home' : id;
+        // A fresh load of each page's link, as a student or an iframe would open it.
+        await page.goto('about:blank');
+        await page.goto(`/#/${id}${layout.embed ? '?embed=1' : ''}`);
+        const root = id === '' ? page.getByTestId('home') : id === 'tour' ? page.getByTestId('tour') : lab.demo(id);
+        await expect(root.first()).toBeVisible();
+        await page.evaluate(() => document.fonts.ready);
+
+        const wider = await overflow(page, layout.viewport.width);
+        if (wider > 0) found.push(`${at}: ${wider} px wider than the ${layout.viewport.width} px viewport`);
+        if (layout.hasTouch) found.push(...(await smallTargets(page)).map((t) => `${at}: small touch target ${t}`));
+        if (layout.presenter) {
+          await expect(page.locator('html')).toHaveClass(/presenter/);
+          if (await page.getByTestId('stage').count()) {
+            staged.push(at);
+            for (const part of ['[data-testid="stage-controls"] :is(input, select, button, textarea)', '[data-testid="stage-chart"] canvas']) {
+              if (!(await onFirstScreen(page, part))) found.push(`${at}: ${part} is not within the first 1280×720 screen`);
+            }
+          } else {
+            unstaged.push(at);
+          }
+        }
+        if (layout.embed) {
+          for (const chrome of ['.lab-header', 'nav', '.lab-footer']) {
+            const count = await page.locator(chrome).count();
+            if (count) found.push(`${at}: embedded page shows ${chrome}`);
+          }
+        }
+        found.push(...(await axeViolations(page)).map((v) => `${at}: ${v}`));
+        if (id === SCREENSHOT_PAGE) await screenshot(browser, layout, page.url());
+      }
+      if (layout.presenter) {
+        // Which demos have adopted the stage so far (their owners add it demo by demo).
+        test.info().annotations.push({ type: 'staged', description: staged.join(', ') || 'none' });
+        test.info().annotations.push({ type: 'not yet staged', description: unstaged.join(', ') || 'none' });
+        console.log(`presenter stage: adopted by ${staged.length} (${staged.join(', ')}); not yet: ${unstaged.join(', ')}`);
+      }
+      expect(found).toEqual([]);
+      expect(lab.errors).toEqual([]);
+    });
+  });
+}
+
+/** The layout's first screen, as the README shows it: wide screens at half scale, to
+ *  keep the PNGs small. */
+async function screenshot(browser: Browser, layout: Layout, url: string) {
+  const file = process.env.UPDATE_SCREENSHOTS
+    ? path.join(__dirname, '..', '..', 'docs', 'screenshots', `${layout.name}.png`)
+    : test.info().outputPath(`${layout.name}.png`);
+  const context = await browser.newContext({
+    viewport: layout.viewport, isMobile: layout.isMobile ?? false, hasTouch: layout.hasTouch ?? false,
+    deviceScaleFactor: layout.viewport.width > 1000 ? 0.5 : 1,
+  });
+  if (layout.presenter) await context.addInitScript(presenting);
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.locator('main article')).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: file });
+  await context.close();
+}
+
+// The checks above assert absences ("no overflow", "no small target", "no header"): each must
+// first be seen to find what it looks for, or a broken check would pass every page.
+test('the layout checks find an overflowing page, a small target, an off-screen chart and the chrome', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const lab = new Lab(page);
+  await lab.open('#/autoscaling');
+  await expect(lab.demo('autoscaling')).toBeVisible();
+  expect(await overflow(page, 390)).toBe(0);
+  for (const chrome of ['.lab-header', 'nav', '.lab-footer']) await expect(page.locator(chrome)).toHaveCount(1);
+  await page.evaluate(() => {
+    const wide = document.createElement('div');
+    wide.style.width = '600px';
+    wide.style.height = '10px';
+    document.querySelector('main')!.append(wide);
+    const tiny = document.createElement('button');
+    tiny.textContent = 'tiny';
+    tiny.style.cssText = 'height:20px;min-height:0;padding:0;font-size:10px';
+    document.querySelector('main')!.prepend(tiny);
+    const far = document.createElement('div');
+    far.id = 'far';
+    far.style.cssText = 'height:10px;margin-top:2000px';
+    document.querySelector('main')!.append(far);
+  });
+  expect(await overflow(page, 390)).toBeGreaterThan(0);
+  expect(await smallTargets(page)).toContain('button "tiny" 20 px');
+  expect(await onFirstScreen(page, '#far')).toBe(false);
+  expect(await onFirstScreen(page, '.lab-header')).toBe(true);
+  await context.close();
+});
