@@ -166,3 +166,61 @@ fn answers_written_as_text_check_as_the_answers_do() {
         id.visit(&mut AsText);
     }
 }
+
+/// A goal met by changing what the question holds fixed is not met: the cost budget by a
+/// bigger discount or cheaper prices, the spike by less load or a higher ceiling.
+#[test]
+fn goals_are_not_met_by_changing_what_the_question_holds_fixed() {
+    use cloud_lab_model::autoscaling::Autoscaling;
+    use cloud_lab_model::cost::Cost;
+    use cloud_lab_model::money::Decimal;
+    fn goal<D: Demo>(slug: &str) -> &'static Exercise<D::Params, D::Outcome> {
+        D::EXERCISES.iter().find(|e| e.slug == slug).expect(slug)
+    }
+    let met = |ex: &Exercise<_, _>, p| {
+        ex.check(&Default::default(), &Answer::Settings(p), Cost::evaluate)
+            .correct
+    };
+    let budget = goal::<Cost>("under-budget");
+    assert!(
+        met(budget, budget.shown(&Default::default())),
+        "show me meets it"
+    );
+    let mut bigger_discount = budget.asked(&Default::default());
+    bigger_discount.savings_plan.discount = 0.9;
+    assert!(Cost::evaluate(&bigger_discount).is_ok());
+    assert!(
+        !met(budget, bigger_discount),
+        "a 90 % discount does not meet the budget"
+    );
+    let mut cheaper_vcpu = budget.asked(&Default::default());
+    cheaper_vcpu.prices.fargate_vcpu_hour_usd = Decimal::parse("0.001").expect("a price");
+    assert!(
+        !met(budget, cheaper_vcpu),
+        "a cheaper price does not meet the budget"
+    );
+
+    let spike = goal::<Autoscaling>("drop-under-one-percent");
+    let met = |p| {
+        spike
+            .check(
+                &Default::default(),
+                &Answer::Settings(p),
+                Autoscaling::evaluate,
+            )
+            .correct
+    };
+    assert!(met(spike.shown(&Default::default())), "show me meets it");
+    let mut less_load = spike.asked(&Default::default());
+    less_load.edge_load_per_s /= 10.0;
+    assert!(
+        !met(less_load),
+        "a tenth of the load does not meet the goal"
+    );
+    let mut higher_ceiling = spike.shown(&Default::default());
+    higher_ceiling.max_tasks += 10;
+    assert!(
+        !met(higher_ceiling),
+        "a higher ceiling than the question's does not meet it"
+    );
+}

@@ -10,6 +10,41 @@ fn both_policies(p: &mut P) {
     p.policies = vec![Policy::TargetTracking, Policy::Hpa];
 }
 
+/// The spike goal changes only the scaling settings: the traffic, the task's capacity and
+/// the length of the run stay as asked, and the ceiling is not raised.
+fn same_traffic_same_ceiling(p: &P) -> bool {
+    let mut asked = P::default();
+    both_policies(&mut asked);
+    (
+        p.profile,
+        p.edge_load_per_s,
+        p.spike_factor,
+        p.spike_start_s,
+        p.spike_length_s,
+        p.ramp_s,
+    ) == (
+        asked.profile,
+        asked.edge_load_per_s,
+        asked.spike_factor,
+        asked.spike_start_s,
+        asked.spike_length_s,
+        asked.ramp_s,
+    ) && (
+        p.noise,
+        p.seed,
+        p.cdn_hit_ratio,
+        p.capacity_per_task_per_s,
+        p.duration_s,
+    ) == (
+        asked.noise,
+        asked.seed,
+        asked.cdn_hit_ratio,
+        asked.capacity_per_task_per_s,
+        asked.duration_s,
+    ) && p.custom_points == asked.custom_points
+        && p.max_tasks <= asked.max_tasks
+}
+
 fn run(o: &O, policy: Policy) -> Option<&PolicyRun> {
     o.runs.iter().find(|r| r.policy == policy)
 }
@@ -100,12 +135,19 @@ pub const EXERCISES: [Exercise<P, O>; 3] = [
             )
         },
         kind: Kind::Goal {
-            met: |_, o| run(o, Policy::TargetTracking).is_some_and(|r| r.dropped_share < 0.01),
+            met: |p, o| {
+                same_traffic_same_ceiling(p)
+                    && run(o, Policy::TargetTracking).is_some_and(|r| r.dropped_share < 0.01)
+            },
             show_me: |p| p.min_tasks = p.min_tasks.max(6).min(p.max_tasks),
         },
         hint: "New tasks take minutes to serve. A higher floor (minimum tasks) keeps spare room \
                ready before the spike arrives.",
         why: |p, o| match run(o, Policy::TargetTracking) {
+            Some(_) if !same_traffic_same_ceiling(p) => "The load, the task's capacity, the run's \
+                length or a higher ceiling than the question's changed: the goal is met by the \
+                scaling settings alone."
+                .into(),
             Some(r) => format!(
                 "With a floor of {} and a ceiling of {}, target tracking drops {} of {} origin \
                  requests ({}) and runs {} task-hours (${}).",
