@@ -632,7 +632,7 @@ fn links_round_trip_and_the_default_is_an_empty_query() {
     let q = p.to_query();
     assert_eq!(
         q,
-        "load=1000&spike=10&noise=5&hit=80&cap=200&target=50&prof=custom&at=600&len=900&ramp=120&min=1&max=50&out=30&in=60&prov=40&hi=10&fixed=6&dur=86400&seed=7&scalein=eager&pol=hpa%2Ctt&pts=0%3A1200%2C600%3A9000.5"
+        "load=1000&spike=10&noise=5&hit=80&cap=200&target=50&prof=custom&at=600&len=900&ramp=120&min=1&max=50&out=30&in=60&prov=40&hi=10&fleet=6&dur=86400&seed=7&scalein=eager&pol=hpa%2Ctt&pts=0%3A1200%2C600%3A9000.5"
     );
     let (back, ignored) = AutoscalingParams::from_query(&Query::parse(&q));
     assert!(ignored.is_empty(), "{ignored:?}");

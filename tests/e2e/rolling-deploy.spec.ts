@@ -51,7 +51,7 @@ test('a lower minimum healthy percent lets capacity dip, and the chart says so',
 test('a bad build never serves a user and never takes capacity below the minimum', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open('#/rolling-deploy');
-  await page.getByTestId('build-bad').check();
+  await page.getByTestId('new-bad').check();
   await expect(page.getByTestId('new-served')).toHaveText('0 task-seconds');
   await expect(page.getByTestId('lowest')).toHaveText('4 tasks');
   await expect(page.getByTestId('floor')).toHaveText('never below the minimum');
@@ -80,15 +80,15 @@ test('losing an AZ mid-rollout keeps half the capacity', async ({ page }) => {
 test('a deep link restores the exact state after a reload', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open('#/rolling-deploy');
-  await page.getByTestId('build-bad').check();
+  await page.getByTestId('new-bad').check();
   await page.getByTestId('cb').check();
   await page.getByTestId('n').fill('6');
   await expect(page.getByTestId('bounds')).toHaveText('At least 6 tasks healthy, at most 12 running.');
   const hash = await lab.hash();
-  for (const part of ['n=6', 'build=bad', 'cb=1']) expect(hash).toContain(part);
+  for (const part of ['n=6', 'new=bad', 'cb=1']) expect(hash).toContain(part);
   await page.reload();
   await expect(page.getByTestId('bounds')).toHaveText('At least 6 tasks healthy, at most 12 running.');
-  await expect(page.getByTestId('build-bad')).toBeChecked();
+  await expect(page.getByTestId('new-bad')).toBeChecked();
   await expect(page.getByTestId('cb')).toBeChecked();
   await expect(page.getByTestId('result')).toContainText('Rolled back');
   await page.getByTestId('reset').click();

@@ -174,7 +174,7 @@ impl AutoscalingParams {
     );
     pub const FIXED_TASKS: Field<Self> = Field::whole(
         Spec::new(
-            "fixed",
+            "fleet",
             "Fixed fleet",
             "tasks",
             (1.0, MAX_TASKS_LIMIT as f64),

@@ -35,7 +35,7 @@ const AZ_CHOICES: [Choice; 2] = [
     },
 ];
 
-/// Link format: `n=4&minh=100&maxp=200&hi=15&ht=2&ut=3&hto=5&start=30&drain=300&dur=600&build=bad&cb=1&lose=120&az=b`.
+/// Link format: `n=4&minh=100&maxp=200&hi=15&ht=2&ut=3&hto=5&start=30&drain=300&dur=600&new=bad&cb=1&lose=120&az=b`.
 impl RollingDeployParams {
     pub const DESIRED_COUNT: Field<Self> = Field::whole(
         Spec {
@@ -101,7 +101,7 @@ impl RollingDeployParams {
         |p, x| p.duration_s = x,
     );
     pub const BUILD: Field<Self> = Field::choice(
-        Spec::named("build", "The new build"),
+        Spec::named("new", "The new build"),
         &BUILD_CHOICES,
         |p| match p.build {
             NewBuild::Good => "good",
