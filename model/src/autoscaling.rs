@@ -14,7 +14,7 @@
 use std::collections::VecDeque;
 
 use crate::documented::Documented;
-use crate::link::{number_text, Ignored, LinkReader, LinkState, Query};
+use crate::link::{number_text, LinkReader};
 use crate::money::{Decimal, Usd};
 use crate::photoshare;
 

@@ -18,7 +18,7 @@ use crate::availability::{
 };
 use crate::claim::{Claim, Live, Rounding};
 use crate::documented::Documented;
-use crate::link::{number_text, Ignored, LinkReader, LinkState, Query};
+use crate::link::{number_text, LinkReader};
 use crate::photoshare::{self, rolling_deploy::AZ_NAMES, HealthCheck};
 use crate::rolling_deploy::{self, Event};
 

@@ -12,7 +12,7 @@
 //! The simulation steps one second at a time.
 
 use crate::documented::Documented;
-use crate::link::{Ignored, LinkReader, LinkState, Query};
+use crate::link::LinkReader;
 use crate::photoshare::{self, rolling_deploy::AZ_NAMES, HealthCheck};
 
 /// ECS's defaults for a rolling update, which PhotoShare's Terraform leaves as they are.

@@ -1,35 +1,31 @@
 //! The demo's deep link: params to a query and back, with the load points' and policies' text.
 
 use super::*;
-use crate::params::{self, shared, Choice, Field, Fields, Spec, Table};
+use crate::field_at;
+use crate::params::{shared, Choice, Field, Fields, Spec, Table};
 
 /// The specs the scaling demos (autoscaling, the failure drill, the rolling deploy) share:
 /// a link key means the same quantity in each; a demo may take a narrower range.
 pub mod specs {
     use super::*;
 
+    /// A number of tasks, 1 to the lab's limit; a demo may take a narrower range (`up_to`).
+    pub(crate) const fn tasks(key: &'static str, label: &'static str) -> Spec {
+        Spec::new(key, label, "tasks", (1.0, MAX_TASKS_LIMIT as f64), 1.0)
+    }
+
+    /// A shared spec with a demo's own upper limit.
+    pub const fn up_to(spec: Spec, max: u32) -> Spec {
+        Spec {
+            max: max as f64,
+            ..spec
+        }
+    }
+
     /// Tasks the service runs: the rolling deploy's desired count, the drill's fleet.
-    pub const DESIRED_COUNT: Spec = Spec::new(
-        "n",
-        "Desired count",
-        "tasks",
-        (1.0, MAX_TASKS_LIMIT as f64),
-        1.0,
-    );
-    pub const MIN_TASKS: Spec = Spec::new(
-        "min",
-        "Minimum tasks",
-        "tasks",
-        (1.0, MAX_TASKS_LIMIT as f64),
-        1.0,
-    );
-    pub const MAX_TASKS: Spec = Spec::new(
-        "max",
-        "Maximum tasks",
-        "tasks",
-        (1.0, MAX_TASKS_LIMIT as f64),
-        1.0,
-    );
+    pub const DESIRED_COUNT: Spec = tasks("n", "Desired count");
+    pub const MIN_TASKS: Spec = tasks("min", "Minimum tasks");
+    pub const MAX_TASKS: Spec = tasks("max", "Maximum tasks");
     pub const PROVISIONING: Spec = Spec::new(
         "prov",
         "Provisioning (launch to running)",
@@ -93,36 +89,21 @@ const fn delay(key: &'static str, label: &'static str) -> Spec {
 /// Link format: `load=1200&spike=7.5&hit=92&target=60&prof=custom&min=2&max=20&out=60&in=300&hi=15&pol=tt,hpa,fixed&pts=0:1200,600:9000…`.
 /// Shares are in percent, times in seconds, loads in req/s at the edge.
 impl AutoscalingParams {
-    pub const EDGE_LOAD_PER_S: Field<Self> = Field::number(
-        shared::EDGE_LOAD,
-        |p| p.edge_load_per_s,
-        |p, x| p.edge_load_per_s = x,
-    );
-    pub const SPIKE_FACTOR: Field<Self> = Field::number(
+    pub const EDGE_LOAD_PER_S: Field<Self> = field_at!(number, shared::EDGE_LOAD, edge_load_per_s);
+    pub const SPIKE_FACTOR: Field<Self> = field_at!(
+        number,
         Spec::new("spike", "Peak ÷ base", "×", (0.0, 100.0), 0.5),
-        |p| p.spike_factor,
-        |p, x| p.spike_factor = x,
+        spike_factor
     );
-    pub const NOISE: Field<Self> = Field::number(
+    pub const NOISE: Field<Self> = field_at!(
+        number,
         Spec::percent("noise", "Noise", (0.0, 50.0), 1.0),
-        |p| p.noise,
-        |p, x| p.noise = x,
+        noise
     );
-    pub const CDN_HIT_RATIO: Field<Self> = Field::number(
-        shared::CDN_HIT_RATIO,
-        |p| p.cdn_hit_ratio,
-        |p, x| p.cdn_hit_ratio = x,
-    );
-    pub const CAPACITY_PER_TASK_PER_S: Field<Self> = Field::number(
-        shared::TASK_CAPACITY,
-        |p| p.capacity_per_task_per_s,
-        |p, x| p.capacity_per_task_per_s = x,
-    );
-    pub const CPU_TARGET: Field<Self> = Field::number(
-        shared::CPU_TARGET,
-        |p| p.cpu_target,
-        |p, x| p.cpu_target = x,
-    );
+    pub const CDN_HIT_RATIO: Field<Self> = field_at!(number, shared::CDN_HIT_RATIO, cdn_hit_ratio);
+    pub const CAPACITY_PER_TASK_PER_S: Field<Self> =
+        field_at!(number, shared::TASK_CAPACITY, capacity_per_task_per_s);
+    pub const CPU_TARGET: Field<Self> = field_at!(number, shared::CPU_TARGET, cpu_target);
     pub const PROFILE: Field<Self> = Field::choice(
         Spec::named("prof", "Load profile"),
         &PROFILES,
@@ -133,58 +114,29 @@ impl AutoscalingParams {
             }
         },
     );
-    pub const SPIKE_START_S: Field<Self> = Field::whole(
-        run_time("at", "Spike starts at"),
-        |p| p.spike_start_s,
-        |p, x| p.spike_start_s = x,
-    );
-    pub const SPIKE_LENGTH_S: Field<Self> = Field::whole(
-        run_time("len", "Spike holds for"),
-        |p| p.spike_length_s,
-        |p, x| p.spike_length_s = x,
-    );
-    pub const RAMP_S: Field<Self> = Field::whole(
-        run_time("ramp", "Ramp takes"),
-        |p| p.ramp_s,
-        |p, x| p.ramp_s = x,
-    );
-    pub const MIN_TASKS: Field<Self> =
-        Field::whole(specs::MIN_TASKS, |p| p.min_tasks, |p, x| p.min_tasks = x);
-    pub const MAX_TASKS: Field<Self> =
-        Field::whole(specs::MAX_TASKS, |p| p.max_tasks, |p, x| p.max_tasks = x);
-    pub const SCALE_OUT_COOLDOWN_S: Field<Self> = Field::whole(
+    pub const SPIKE_START_S: Field<Self> =
+        field_at!(whole, run_time("at", "Spike starts at"), spike_start_s);
+    pub const SPIKE_LENGTH_S: Field<Self> =
+        field_at!(whole, run_time("len", "Spike holds for"), spike_length_s);
+    pub const RAMP_S: Field<Self> = field_at!(whole, run_time("ramp", "Ramp takes"), ramp_s);
+    pub const MIN_TASKS: Field<Self> = field_at!(whole, specs::MIN_TASKS, min_tasks);
+    pub const MAX_TASKS: Field<Self> = field_at!(whole, specs::MAX_TASKS, max_tasks);
+    pub const SCALE_OUT_COOLDOWN_S: Field<Self> = field_at!(
+        whole,
         delay("out", "Scale-out cooldown"),
-        |p| p.scale_out_cooldown_s,
-        |p, x| p.scale_out_cooldown_s = x,
+        scale_out_cooldown_s
     );
-    pub const SCALE_IN_COOLDOWN_S: Field<Self> = Field::whole(
-        delay("in", "Scale-in cooldown"),
-        |p| p.scale_in_cooldown_s,
-        |p, x| p.scale_in_cooldown_s = x,
-    );
-    pub const PROVISIONING_S: Field<Self> = Field::whole(
-        specs::PROVISIONING,
-        |p| p.provisioning_s,
-        |p, x| p.provisioning_s = x,
-    );
-    pub const HEALTH_CHECK_INTERVAL_S: Field<Self> = Field::whole(
+    pub const SCALE_IN_COOLDOWN_S: Field<Self> =
+        field_at!(whole, delay("in", "Scale-in cooldown"), scale_in_cooldown_s);
+    pub const PROVISIONING_S: Field<Self> = field_at!(whole, specs::PROVISIONING, provisioning_s);
+    pub const HEALTH_CHECK_INTERVAL_S: Field<Self> = field_at!(
+        whole,
         shared::HEALTH_CHECK_INTERVAL,
-        |p| p.health_check_interval_s,
-        |p, x| p.health_check_interval_s = x,
+        health_check_interval_s
     );
-    pub const FIXED_TASKS: Field<Self> = Field::whole(
-        Spec::new(
-            "fleet",
-            "Fixed fleet",
-            "tasks",
-            (1.0, MAX_TASKS_LIMIT as f64),
-            1.0,
-        ),
-        |p| p.fixed_tasks,
-        |p, x| p.fixed_tasks = x,
-    );
-    pub const DURATION_S: Field<Self> =
-        Field::whole(specs::RUN_LENGTH, |p| p.duration_s, |p, x| p.duration_s = x);
+    pub const FIXED_TASKS: Field<Self> =
+        field_at!(whole, specs::tasks("fleet", "Fixed fleet"), fixed_tasks);
+    pub const DURATION_S: Field<Self> = field_at!(whole, specs::RUN_LENGTH, duration_s);
     pub const SEED: Field<Self> = Field::text(
         Spec::named("seed", "Noise seed"),
         |p| p.seed.to_string(),
@@ -271,31 +223,34 @@ impl Fields for AutoscalingParams {
                 .spike_factor
                 .min(MAX_PEAK_LOAD_PER_S / self.edge_load_per_s);
         }
-        // A limit alone in a link moves the other one; both given and clashing, the minimum goes.
-        if self.min_tasks > self.max_tasks {
-            if !r.has("max") {
-                self.max_tasks = self.min_tasks;
-            } else if !r.has("min") {
-                self.min_tasks = self.max_tasks;
-            } else {
-                r.ignore(
-                    "min",
-                    &self.min_tasks.to_string(),
-                    format!("above the maximum of {} tasks", self.max_tasks),
-                );
-                self.min_tasks = d.min_tasks.min(self.max_tasks);
-            }
+        // Both limits given and clashing: the minimum goes.
+        if limits_clash(&mut self.min_tasks, &mut self.max_tasks, r) {
+            r.ignore(
+                "min",
+                &self.min_tasks.to_string(),
+                format!("above the maximum of {} tasks", self.max_tasks),
+            );
+            self.min_tasks = d.min_tasks.min(self.max_tasks);
         }
     }
 }
 
-impl LinkState for AutoscalingParams {
-    fn to_query(&self) -> String {
-        params::to_query(self)
-    }
+crate::link_from_table!(AutoscalingParams);
 
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        params::from_query(query)
+/// A minimum above a maximum in a link (`min`, `max`): a limit alone in the link moves the
+/// other one to match, so that every value in range reads. True when the link gave both and
+/// they still clash, which each demo settles its own way. Shared with the failure drill.
+pub(crate) fn limits_clash(min: &mut u32, max: &mut u32, r: &LinkReader<'_>) -> bool {
+    if *min <= *max {
+        false
+    } else if !r.has("max") {
+        *max = *min;
+        false
+    } else if !r.has("min") {
+        *min = *max;
+        false
+    } else {
+        true
     }
 }
 

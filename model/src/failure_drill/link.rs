@@ -1,9 +1,15 @@
 //! The demo's deep link: params to a query and back, the failures' text, and the repairs.
 
 use super::*;
-use crate::autoscaling::specs;
-use crate::health_check_fields;
-use crate::params::{self, shared, Field, Fields, Spec, Table};
+use crate::autoscaling::limits_clash;
+use crate::autoscaling::specs::{self, up_to};
+use crate::params::{shared, Field, Fields, Spec, Table};
+use crate::{field_at, health_check_fields};
+
+/// A delay of the database, in seconds.
+const fn delay(key: &'static str, label: &'static str, step: f64) -> Spec {
+    Spec::new(key, label, "s", (0.0, MAX_DELAY_S as f64), step)
+}
 
 pub(super) const AZ_SLUGS: [&str; AZS] = ["a", "b"];
 
@@ -60,109 +66,55 @@ pub(super) fn parse_failures(text: &str) -> Result<Vec<Injected>, String> {
 impl FailureDrillParams {
     /// The target group's health check: the lab's shared group of four.
     pub const HEALTH_CHECK: [Field<Self>; 4] = health_check_fields!(health_check);
-    pub const EDGE_LOAD_PER_S: Field<Self> = Field::number(
-        shared::EDGE_LOAD,
-        |p| p.edge_load_per_s,
-        |p, x| p.edge_load_per_s = x,
-    );
-    pub const CDN_HIT_RATIO: Field<Self> = Field::number(
-        shared::CDN_HIT_RATIO,
-        |p| p.cdn_hit_ratio,
-        |p, x| p.cdn_hit_ratio = x,
-    );
-    pub const CAPACITY_PER_TASK_PER_S: Field<Self> = Field::number(
-        shared::TASK_CAPACITY,
-        |p| p.capacity_per_task_per_s,
-        |p, x| p.capacity_per_task_per_s = x,
-    );
-    pub const CPU_TARGET: Field<Self> = Field::number(
-        shared::CPU_TARGET,
-        |p| p.cpu_target,
-        |p, x| p.cpu_target = x,
-    );
-    pub const SLO: Field<Self> = Field::number(shared::SLO, |p| p.slo, |p, x| p.slo = x);
-    pub const SPENT_BEFORE_MIN: Field<Self> = Field::number(
+    pub const EDGE_LOAD_PER_S: Field<Self> = field_at!(number, shared::EDGE_LOAD, edge_load_per_s);
+    pub const CDN_HIT_RATIO: Field<Self> = field_at!(number, shared::CDN_HIT_RATIO, cdn_hit_ratio);
+    pub const CAPACITY_PER_TASK_PER_S: Field<Self> =
+        field_at!(number, shared::TASK_CAPACITY, capacity_per_task_per_s);
+    pub const CPU_TARGET: Field<Self> = field_at!(number, shared::CPU_TARGET, cpu_target);
+    pub const SLO: Field<Self> = field_at!(number, shared::SLO, slo);
+    pub const SPENT_BEFORE_MIN: Field<Self> = field_at!(
+        number,
+        // Up to a whole 30-day month of minutes (`MonthLength::ThirtyDays`).
         Spec::new(
             "spent",
             "Budget already spent this month",
             "min",
-            // Up to a whole 30-day month of minutes (`MonthLength::ThirtyDays`).
             (0.0, 43_200.0),
-            0.1,
+            0.1
         ),
-        |p| p.spent_before_min,
-        |p, x| p.spent_before_min = x,
+        spent_before_min
     );
-    pub const TASKS: Field<Self> = Field::whole(
-        Spec {
-            max: MAX_TASKS as f64,
-            ..specs::DESIRED_COUNT
-        },
-        |p| p.tasks,
-        |p, x| p.tasks = x,
+    pub const TASKS: Field<Self> = field_at!(whole, up_to(specs::DESIRED_COUNT, MAX_TASKS), tasks);
+    pub const MIN_TASKS: Field<Self> =
+        field_at!(whole, up_to(specs::MIN_TASKS, MAX_TASKS), min_tasks);
+    pub const MAX_TASKS: Field<Self> =
+        field_at!(whole, up_to(specs::MAX_TASKS, MAX_TASKS), max_tasks);
+    pub const PROVISIONING_S: Field<Self> = field_at!(
+        whole,
+        up_to(specs::PROVISIONING, MAX_DELAY_S),
+        provisioning_s
     );
-    pub const MIN_TASKS: Field<Self> = Field::whole(
-        Spec {
-            max: MAX_TASKS as f64,
-            ..specs::MIN_TASKS
-        },
-        |p| p.min_tasks,
-        |p, x| p.min_tasks = x,
+    pub const FAILOVER_S: Field<Self> =
+        field_at!(whole, delay("fo", "Database failover", 10.0), failover_s);
+    pub const SINGLE_AZ_RECOVERY_S: Field<Self> = field_at!(
+        whole,
+        delay("rec", "Single-AZ database recovery", 60.0),
+        single_az_recovery_s
     );
-    pub const MAX_TASKS: Field<Self> = Field::whole(
-        Spec {
-            max: MAX_TASKS as f64,
-            ..specs::MAX_TASKS
-        },
-        |p| p.max_tasks,
-        |p, x| p.max_tasks = x,
-    );
-    pub const PROVISIONING_S: Field<Self> = Field::whole(
-        Spec {
-            max: MAX_DELAY_S as f64,
-            ..specs::PROVISIONING
-        },
-        |p| p.provisioning_s,
-        |p, x| p.provisioning_s = x,
-    );
-    pub const FAILOVER_S: Field<Self> = Field::whole(
-        Spec::new(
-            "fo",
-            "Database failover",
-            "s",
-            (0.0, MAX_DELAY_S as f64),
-            10.0,
-        ),
-        |p| p.failover_s,
-        |p, x| p.failover_s = x,
-    );
-    pub const SINGLE_AZ_RECOVERY_S: Field<Self> = Field::whole(
-        Spec::new(
-            "rec",
-            "Single-AZ database recovery",
-            "s",
-            (0.0, MAX_DELAY_S as f64),
-            60.0,
-        ),
-        |p| p.single_az_recovery_s,
-        |p, x| p.single_az_recovery_s = x,
-    );
-    pub const DURATION_S: Field<Self> = Field::whole(
+    pub const DURATION_S: Field<Self> = field_at!(
+        whole,
         Spec {
             min: MIN_DURATION_S as f64,
-            max: MAX_DURATION_S as f64,
-            ..specs::RUN_LENGTH
+            ..up_to(specs::RUN_LENGTH, MAX_DURATION_S)
         },
-        |p| p.duration_s,
-        |p, x| p.duration_s = x,
+        duration_s
     );
-    pub const AUTOSCALER: Field<Self> = Field::flag(
+    pub const AUTOSCALER: Field<Self> = field_at!(
+        flag,
         Spec::named("as", "Autoscaler (target tracking)"),
-        |p| p.autoscaler,
-        |p, on| p.autoscaler = on,
+        autoscaler
     );
-    pub const MULTI_AZ: Field<Self> =
-        Field::flag(shared::MULTI_AZ, |p| p.multi_az, |p, on| p.multi_az = on);
+    pub const MULTI_AZ: Field<Self> = field_at!(flag, shared::MULTI_AZ, multi_az);
     pub const FAILURES: Field<Self> = Field::text(
         Spec::named("fail", "Failures injected"),
         |p| failures_text(&p.failures),
@@ -198,54 +150,36 @@ impl Fields for FailureDrillParams {
         ],
     ];
 
+    /// Values each in range may still clash; keep what works and say what was dropped. A value
+    /// alone in a link moves what it clashes with, so that every value in range reads.
     fn repair(&mut self, r: &mut LinkReader<'_>) {
-        repair(self, r)
-    }
-}
-
-impl LinkState for FailureDrillParams {
-    fn to_query(&self) -> String {
-        params::to_query(self)
-    }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        params::from_query(query)
-    }
-}
-
-/// Values each in range may still clash; keep what works and say what was dropped. A value
-/// alone in a link moves what it clashes with, so that every value in range reads.
-fn repair(p: &mut FailureDrillParams, r: &mut LinkReader<'_>) {
-    let d = FailureDrillParams::default();
-    rolling_deploy::repair_health_check(&mut p.health_check, r);
-    if p.min_tasks > p.max_tasks {
-        if !r.has("max") {
-            p.max_tasks = p.min_tasks;
-        } else if !r.has("min") {
-            p.min_tasks = p.max_tasks;
-        } else {
+        let d = FailureDrillParams::default();
+        rolling_deploy::repair_health_check(&mut self.health_check, r);
+        if limits_clash(&mut self.min_tasks, &mut self.max_tasks, r) {
             r.ignore(
                 "min",
-                &p.min_tasks.to_string(),
+                &self.min_tasks.to_string(),
                 format!(
                     "above the maximum of {}; the defaults {}–{} used",
-                    p.max_tasks, d.min_tasks, d.max_tasks
+                    self.max_tasks, d.min_tasks, d.max_tasks
                 ),
             );
-            p.min_tasks = d.min_tasks;
-            p.max_tasks = d.max_tasks;
+            self.min_tasks = d.min_tasks;
+            self.max_tasks = d.max_tasks;
         }
-    }
-    let duration_s = p.duration_s;
-    if p.failures.iter().any(|f| f.at_s >= duration_s) {
-        // The worked example's failures are not the link's: a shorter drill simply ends first.
-        if r.has("fail") {
-            r.ignore(
-                "fail",
-                &failures_text(&p.failures),
-                "failures after the drill's end dropped".into(),
-            );
+        let duration_s = self.duration_s;
+        if self.failures.iter().any(|f| f.at_s >= duration_s) {
+            // The worked example's failures are not the link's: a shorter drill simply ends first.
+            if r.has("fail") {
+                r.ignore(
+                    "fail",
+                    &failures_text(&self.failures),
+                    "failures after the drill's end dropped".into(),
+                );
+            }
+            self.failures.retain(|f| f.at_s < duration_s);
         }
-        p.failures.retain(|f| f.at_s < duration_s);
     }
 }
+
+crate::link_from_table!(FailureDrillParams);

@@ -226,6 +226,14 @@ pub(super) fn validate(p: &FailureDrillParams) -> Vec<String> {
         p.capacity_per_task_per_s,
         p.cpu_target,
     );
+    problems.extend(autoscaling::delay_problems(
+        [
+            ("provisioning time", p.provisioning_s),
+            ("failover time", p.failover_s),
+            ("single-AZ recovery time", p.single_az_recovery_s),
+        ],
+        MAX_DELAY_S,
+    ));
     let mut check = |ok: bool, message: String| {
         if !ok {
             problems.push(message);
@@ -239,16 +247,6 @@ pub(super) fn validate(p: &FailureDrillParams) -> Vec<String> {
         p.min_tasks >= 1 && p.min_tasks <= p.max_tasks && p.max_tasks <= MAX_TASKS,
         format!("The autoscaler's minimum must be at least 1 and at most its maximum, itself at most {MAX_TASKS}."),
     );
-    for (name, value) in [
-        ("provisioning time", p.provisioning_s),
-        ("failover time", p.failover_s),
-        ("single-AZ recovery time", p.single_az_recovery_s),
-    ] {
-        check(
-            value <= MAX_DELAY_S,
-            format!("The {name} must be at most {MAX_DELAY_S} s."),
-        );
-    }
     check(
         p.slo.is_finite() && p.slo > 0.0 && p.slo < 1.0,
         "The SLO must be above 0 % and below 100 %.".into(),

@@ -1,8 +1,9 @@
 //! The demo's deep link: params to a query and back, and the repairs of values that clash.
 
 use super::*;
-use crate::autoscaling::specs;
-use crate::params::{self, shared, Choice, Field, Fields, Spec, Table};
+use crate::autoscaling::specs::{self, up_to};
+use crate::field_at;
+use crate::params::{shared, Choice, Field, Fields, Spec, Table};
 
 pub(super) const AZ_SLUGS: [(&str, usize); 2] = [("a", 0), ("b", 1)];
 
@@ -37,68 +38,61 @@ const AZ_CHOICES: [Choice; 2] = [
 
 /// Link format: `n=4&minh=100&maxp=200&hi=15&ht=2&ut=3&hto=5&start=30&drain=300&dur=600&new=bad&cb=1&lose=120&az=b`.
 impl RollingDeployParams {
-    pub const DESIRED_COUNT: Field<Self> = Field::whole(
-        Spec {
-            max: MAX_DESIRED as f64,
-            ..specs::DESIRED_COUNT
-        },
-        |p| p.desired_count,
-        |p, x| p.desired_count = x,
+    pub const DESIRED_COUNT: Field<Self> = field_at!(
+        whole,
+        up_to(specs::DESIRED_COUNT, MAX_DESIRED),
+        desired_count
     );
-    pub const MIN_HEALTHY_PERCENT: Field<Self> = Field::whole(
+    pub const MIN_HEALTHY_PERCENT: Field<Self> = field_at!(
+        whole,
         Spec::new("minh", "Minimum healthy percent", "%", (0.0, 100.0), 5.0),
-        |p| p.min_healthy_percent,
-        |p, x| p.min_healthy_percent = x,
+        min_healthy_percent
     );
-    pub const MAX_PERCENT: Field<Self> = Field::whole(
+    pub const MAX_PERCENT: Field<Self> = field_at!(
+        whole,
         Spec::new("maxp", "Maximum percent", "%", (100.0, 200.0), 5.0),
-        |p| p.max_percent,
-        |p, x| p.max_percent = x,
+        max_percent
     );
-    pub const INTERVAL_S: Field<Self> = Field::whole(
+    pub const INTERVAL_S: Field<Self> = field_at!(
+        whole,
         shared::HEALTH_CHECK_INTERVAL,
-        |p| p.health_check.interval_s,
-        |p, x| p.health_check.interval_s = x,
+        health_check.interval_s
     );
-    pub const HEALTHY_THRESHOLD: Field<Self> = Field::whole(
+    pub const HEALTHY_THRESHOLD: Field<Self> = field_at!(
+        whole,
         shared::HEALTHY_THRESHOLD,
-        |p| p.health_check.healthy_threshold,
-        |p, x| p.health_check.healthy_threshold = x,
+        health_check.healthy_threshold
     );
-    pub const UNHEALTHY_THRESHOLD: Field<Self> = Field::whole(
+    pub const UNHEALTHY_THRESHOLD: Field<Self> = field_at!(
+        whole,
         shared::UNHEALTHY_THRESHOLD,
-        |p| p.health_check.unhealthy_threshold,
-        |p, x| p.health_check.unhealthy_threshold = x,
+        health_check.unhealthy_threshold
     );
-    pub const TIMEOUT_S: Field<Self> = Field::whole(
-        shared::HEALTH_CHECK_TIMEOUT,
-        |p| p.health_check.timeout_s,
-        |p, x| p.health_check.timeout_s = x,
-    );
-    pub const TASK_START_S: Field<Self> = Field::whole(
+    pub const TIMEOUT_S: Field<Self> =
+        field_at!(whole, shared::HEALTH_CHECK_TIMEOUT, health_check.timeout_s);
+    pub const TASK_START_S: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "start",
             "Task start",
             "s",
             (0.0, MAX_TASK_START_S as f64),
-            5.0,
+            5.0
         ),
-        |p| p.task_start_s,
-        |p, x| p.task_start_s = x,
+        task_start_s
     );
-    pub const DEREGISTRATION_DELAY_S: Field<Self> = Field::whole(
+    pub const DEREGISTRATION_DELAY_S: Field<Self> = field_at!(
+        whole,
         Spec::new("drain", "Deregistration delay", "s", (0.0, 3_600.0), 10.0),
-        |p| p.deregistration_delay_s,
-        |p, x| p.deregistration_delay_s = x,
+        deregistration_delay_s
     );
-    pub const DURATION_S: Field<Self> = Field::whole(
+    pub const DURATION_S: Field<Self> = field_at!(
+        whole,
         Spec {
             min: MIN_DURATION_S as f64,
-            max: MAX_DURATION_S as f64,
-            ..specs::RUN_LENGTH
+            ..up_to(specs::RUN_LENGTH, MAX_DURATION_S)
         },
-        |p| p.duration_s,
-        |p, x| p.duration_s = x,
+        duration_s
     );
     pub const BUILD: Field<Self> = Field::choice(
         Spec::named("new", "The new build"),
@@ -115,10 +109,10 @@ impl RollingDeployParams {
             }
         },
     );
-    pub const CIRCUIT_BREAKER: Field<Self> = Field::flag(
+    pub const CIRCUIT_BREAKER: Field<Self> = field_at!(
+        flag,
         Spec::named("cb", "Deployment circuit breaker"),
-        |p| p.circuit_breaker,
-        |p, on| p.circuit_breaker = on,
+        circuit_breaker
     );
     pub const AZ_LOSS_AT: Field<Self> = Field::text(
         Spec::named("lose", "Lose an AZ at (s)"),
@@ -176,19 +170,44 @@ impl Fields for RollingDeployParams {
     ];
 
     fn repair(&mut self, r: &mut LinkReader<'_>) {
-        repair(self, r)
+        let d = RollingDeployParams::default();
+        repair_health_check(&mut self.health_check, r);
+        if r.has("az") && self.az_loss.is_none() {
+            let az = r.text("az").unwrap_or_default().to_string();
+            r.ignore("az", &az, "needs lose=<seconds> too".into());
+        }
+        if self.max_running_tasks() <= self.min_healthy_tasks() {
+            if !r.has("minh") {
+                // The largest minimum healthy percent that leaves ECS room to replace a task.
+                let room = self.max_running_tasks().saturating_sub(1);
+                self.min_healthy_percent = room * 100 / self.desired_count.max(1);
+            } else {
+                r.ignore(
+                    "maxp",
+                    &self.max_percent.to_string(),
+                    format!(
+                        "with {} % healthy of {} tasks, leaves ECS no room to replace a task; ECS's defaults used",
+                        self.min_healthy_percent, self.desired_count
+                    ),
+                );
+                self.min_healthy_percent = d.min_healthy_percent;
+                self.max_percent = d.max_percent;
+            }
+        }
+        if let Some(loss) = self.az_loss {
+            if loss.at_s > self.duration_s {
+                r.ignore(
+                    "lose",
+                    &loss.at_s.to_string(),
+                    "after the end of the run".into(),
+                );
+                self.az_loss = None;
+            }
+        }
     }
 }
 
-impl LinkState for RollingDeployParams {
-    fn to_query(&self) -> String {
-        params::to_query(self)
-    }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        params::from_query(query)
-    }
-}
+crate::link_from_table!(RollingDeployParams);
 
 /// A health check from a link whose timeout is not shorter than its interval. A value alone
 /// in the link moves the other one (so every value in range reads); both given, one second
@@ -214,42 +233,5 @@ pub(crate) fn repair_health_check(hc: &mut HealthCheck, r: &mut LinkReader<'_>) 
             ),
         );
         hc.timeout_s = timeout_s;
-    }
-}
-
-fn repair(p: &mut RollingDeployParams, r: &mut LinkReader<'_>) {
-    let d = RollingDeployParams::default();
-    repair_health_check(&mut p.health_check, r);
-    if r.has("az") && p.az_loss.is_none() {
-        let az = r.text("az").unwrap_or_default().to_string();
-        r.ignore("az", &az, "needs lose=<seconds> too".into());
-    }
-    if p.max_running_tasks() <= p.min_healthy_tasks() {
-        if !r.has("minh") {
-            // The largest minimum healthy percent that leaves ECS room to replace a task.
-            let room = p.max_running_tasks().saturating_sub(1);
-            p.min_healthy_percent = room * 100 / p.desired_count.max(1);
-        } else {
-            r.ignore(
-                "maxp",
-                &p.max_percent.to_string(),
-                format!(
-                    "with {} % healthy of {} tasks, leaves ECS no room to replace a task; ECS's defaults used",
-                    p.min_healthy_percent, p.desired_count
-                ),
-            );
-            p.min_healthy_percent = d.min_healthy_percent;
-            p.max_percent = d.max_percent;
-        }
-    }
-    if let Some(loss) = p.az_loss {
-        if loss.at_s > p.duration_s {
-            r.ignore(
-                "lose",
-                &loss.at_s.to_string(),
-                "after the end of the run".into(),
-            );
-            p.az_loss = None;
-        }
     }
 }
