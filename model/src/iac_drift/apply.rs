@@ -236,14 +236,10 @@ fn update(world: &mut World, address: &str, current: &Object, wanted: &Object) {
             // A prefix of the running version ("16" for 16.4) asks RDS for nothing.
             continue;
         }
-        // An argument left out is not a modification RDS holds (the lab's reading; Terraform
-        // itself refuses a configuration without a required one): it goes at once.
-        if let (false, true, Some(v)) = (
-            now,
-            waits_for_maintenance_window(&real.resource_type, &key),
-            wanted.attributes.get(&key),
-        ) {
-            real.pending.insert(key, v.clone());
+        if !now && waits_for_maintenance_window(&real.resource_type, &key) {
+            if let Some(v) = wanted.attributes.get(&key) {
+                real.pending.insert(key, v.clone());
+            }
             continue;
         }
         super::plan::take_key(&mut real.body, wanted, &key);

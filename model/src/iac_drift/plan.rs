@@ -6,7 +6,7 @@ use super::config::{Config, Object, ResourceConfig, Value};
 use super::references::{dependency_order, parse_ref, resource_refs};
 use super::refresh::{drift_note, drifted, Drift, NoteEnd};
 use super::render::{change_block, drift_block};
-use super::schema::{forces_replacement, optional_computed};
+use super::schema::{forces_replacement, keeps_value_when_omitted};
 use super::world::{module_output, provider_identity, resolve_body, Resource, World};
 
 /// What a plan does to one resource.
@@ -355,8 +355,7 @@ pub(super) fn take_key(body: &mut Object, from: &Object, key: &str) {
     };
 }
 
-/// The planned body with the attributes `lifecycle { ignore_changes }` names kept as they are,
-/// and the optional-and-computed ones the configuration leaves out kept as the provider reports them.
+/// The planned body with the attributes `lifecycle { ignore_changes }` names kept as they are.
 pub(super) fn effective_body(rc: &ResourceConfig, desired: Object, current: &Resource) -> Object {
     if rc.ignore_all_changes {
         return current.body.clone();
@@ -365,9 +364,9 @@ pub(super) fn effective_body(rc: &ResourceConfig, desired: Object, current: &Res
     for key in &rc.ignore_changes {
         take_key(&mut body, &current.body, key);
     }
-    for key in optional_computed(&rc.resource_type) {
-        if !body.attributes.contains_key(key) {
-            take_key(&mut body, &current.body, key);
+    for (key, value) in &current.body.attributes {
+        if keeps_value_when_omitted(&rc.resource_type, key) && !body.attributes.contains_key(key) {
+            body.attributes.insert(key.clone(), value.clone());
         }
     }
     body

@@ -169,18 +169,22 @@ pub(super) fn waits_for_maintenance_window(resource_type: &str, attribute: &str)
     resource_type == "aws_db_instance" && MAINTENANCE_WINDOW_ATTRIBUTES.contains(&attribute)
 }
 
-/// Arguments the provider also computes (`Optional: true, Computed: true` in the AWS provider's
-/// schema of aws_db_instance, internal/service/rds/instance.go): left out of the configuration,
-/// they keep the value RDS reports, and a plan shows no change for them.
-const OPTIONAL_COMPUTED: [(&str, &str); 2] = [
+/// Arguments the AWS provider marks Optional and Computed: left out of the configuration, the
+/// provider keeps what the object has, so the plan shows no change (Terraform plugin framework,
+/// "Optional + Computed"; provider source, aws_db_instance's schema in
+/// internal/service/rds/instance.go).
+const OPTIONAL_COMPUTED: [(&str, &str); 5] = [
+    ("aws_db_instance", "allocated_storage"),
+    ("aws_db_instance", "backup_retention_period"),
     ("aws_db_instance", "engine_version"),
+    ("aws_db_instance", "identifier"),
     ("aws_db_instance", "multi_az"),
 ];
 
-/// The optional-and-computed arguments of a resource type.
-pub(super) fn optional_computed(resource_type: &str) -> impl Iterator<Item = &'static str> + '_ {
-    OPTIONAL_COMPUTED
-        .iter()
-        .filter(move |(t, _)| *t == resource_type)
-        .map(|(_, a)| *a)
+pub(super) fn keeps_value_when_omitted(resource_type: &str, attribute: &str) -> bool {
+    OPTIONAL_COMPUTED.contains(&(resource_type, attribute))
 }
+
+/// Arguments a resource cannot be planned without (AWS provider docs, aws_db_instance:
+/// `instance_class` "(Required)"): Terraform stops with "Missing required argument".
+pub const REQUIRED: [(&str, &str); 1] = [("aws_db_instance", "instance_class")];
