@@ -7,6 +7,8 @@ use cloud_lab_model::money::Usd;
 use cloud_lab_model::multi_region::*;
 use cloud_lab_model::photoshare::printed;
 
+mod common;
+
 #[test]
 fn standard_checks_and_alias_records_fail_over_in_150_s_at_worst() {
     let f = failover(&MultiRegionParams::default());
@@ -132,9 +134,7 @@ fn the_link_round_trips() {
         standby_multi_az: false,
         ..MultiRegionParams::default()
     };
-    let (back, ignored) = MultiRegionParams::from_query(&Query::parse(&p.to_query()));
-    assert!(ignored.is_empty());
-    assert_eq!(back, p);
+    common::assert_round_trip(&p);
     let (_, ignored) = MultiRegionParams::from_query(&Query::parse("hc=15"));
     assert_eq!(ignored.len(), 1);
 }
