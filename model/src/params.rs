@@ -515,6 +515,30 @@ pub mod shared {
         Spec::new("ut", "Unhealthy threshold", "checks", (2.0, 10.0), 1.0);
 }
 
+/// A table entry for a value at `p.<path>`, the path written once:
+/// `field!(number, spec, day.peak_edge_per_s)` is
+/// `Field::number(spec, |p| p.day.peak_edge_per_s, |p, x| p.day.peak_edge_per_s = x)`, and so
+/// for `whole`, `flag` and `price`. A choice also names its options and the enum whose `ALL`
+/// and `slug()` it reads: `field!(choice, spec, &MONTHS, MonthLength, month)`.
+#[macro_export]
+macro_rules! field {
+    (choice, $spec:expr, $options:expr, $kind:ident, $($path:ident).+) => {
+        $crate::params::Field::choice(
+            $spec,
+            $options,
+            |p| p.$($path).+.slug(),
+            |p, slug| {
+                if let Some(x) = $kind::ALL.into_iter().find(|x| x.slug() == slug) {
+                    p.$($path).+ = x;
+                }
+            },
+        )
+    };
+    ($kind:ident, $spec:expr, $($path:ident).+) => {
+        $crate::params::Field::$kind($spec, |p| p.$($path).+, |p, x| p.$($path).+ = x)
+    };
+}
+
 /// The health check's four fields for params that hold a
 /// [`HealthCheck`](crate::photoshare::HealthCheck) at `p.<path>`: one line in a table,
 /// `&health_check_fields!(health_check)`, with the shared keys and limits.
@@ -522,26 +546,10 @@ pub mod shared {
 macro_rules! health_check_fields {
     ($($path:ident).+) => {
         [
-            $crate::params::Field::whole(
-                $crate::params::shared::HEALTH_CHECK_INTERVAL,
-                |p| p.$($path).+.interval_s,
-                |p, x| p.$($path).+.interval_s = x,
-            ),
-            $crate::params::Field::whole(
-                $crate::params::shared::HEALTH_CHECK_TIMEOUT,
-                |p| p.$($path).+.timeout_s,
-                |p, x| p.$($path).+.timeout_s = x,
-            ),
-            $crate::params::Field::whole(
-                $crate::params::shared::HEALTHY_THRESHOLD,
-                |p| p.$($path).+.healthy_threshold,
-                |p, x| p.$($path).+.healthy_threshold = x,
-            ),
-            $crate::params::Field::whole(
-                $crate::params::shared::UNHEALTHY_THRESHOLD,
-                |p| p.$($path).+.unhealthy_threshold,
-                |p, x| p.$($path).+.unhealthy_threshold = x,
-            ),
+            $crate::field!(whole, $crate::params::shared::HEALTH_CHECK_INTERVAL, $($path).+.interval_s),
+            $crate::field!(whole, $crate::params::shared::HEALTH_CHECK_TIMEOUT, $($path).+.timeout_s),
+            $crate::field!(whole, $crate::params::shared::HEALTHY_THRESHOLD, $($path).+.healthy_threshold),
+            $crate::field!(whole, $crate::params::shared::UNHEALTHY_THRESHOLD, $($path).+.unhealthy_threshold),
         ]
     };
 }
