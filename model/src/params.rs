@@ -150,6 +150,12 @@ pub struct Choice {
     pub label: &'static str,
 }
 
+impl Choice {
+    pub const fn new(slug: &'static str, label: &'static str) -> Choice {
+        Choice { slug, label }
+    }
+}
+
 /// How a field is read and written in the params `P`.
 pub enum Access<P> {
     /// A real number, stored unscaled.
@@ -519,9 +525,20 @@ pub mod shared {
 /// `field!(number, spec, day.peak_edge_per_s)` is
 /// `Field::number(spec, |p| p.day.peak_edge_per_s, |p, x| p.day.peak_edge_per_s = x)`, and so
 /// for `whole`, `flag` and `price`. A choice also names its options and the enum whose `ALL`
-/// and `slug()` it reads: `field!(choice, spec, &MONTHS, MonthLength, month)`.
+/// and `slug()` it reads: `field!(choice, spec, &MONTHS, MonthLength, month)`; a value written
+/// as text names its writer and its parser: `field!(text, spec, path_text, parse_path, path)`.
 #[macro_export]
 macro_rules! field {
+    (text, $spec:expr, $write:expr, $parse:expr, $($path:ident).+) => {
+        $crate::params::Field::text(
+            $spec,
+            |p| $write(&p.$($path).+),
+            |p, text| {
+                p.$($path).+ = $parse(text)?;
+                Ok(())
+            },
+        )
+    };
     (choice, $spec:expr, $options:expr, $kind:ident, $($path:ident).+) => {
         $crate::params::Field::choice(
             $spec,

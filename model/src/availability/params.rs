@@ -139,24 +139,17 @@ impl LinkState for AvailabilityParams {
 }
 
 const MONTHS: [Choice; 2] = [
-    Choice {
-        slug: "30d",
-        label: "30 days (43,200 min)",
-    },
-    Choice {
-        slug: "avg",
-        label: "an average month (43,830 min)",
-    },
+    Choice::new("30d", "30 days (43,200 min)"),
+    Choice::new("avg", "an average month (43,830 min)"),
 ];
 
 impl AvailabilityParams {
-    pub const PATH: Field<Self> = Field::text(
+    pub const PATH: Field<Self> = field!(
+        text,
         Spec::named("path", "The request path"),
-        |p| path_text(&p.path),
-        |p, text| {
-            p.path = parse_path(text)?;
-            Ok(())
-        },
+        path_text,
+        parse_path,
+        path
     );
     pub const REGIONS: Field<Self> = field!(
         whole,
@@ -171,13 +164,12 @@ impl AvailabilityParams {
         MonthLength,
         month
     );
-    pub const INCIDENTS: Field<Self> = Field::text(
+    pub const INCIDENTS: Field<Self> = field!(
+        text,
         Spec::named("inc", "Incidents this month"),
-        |p| incidents_text(&p.incidents),
-        |p, text| {
-            p.incidents = parse_incidents(text)?;
-            Ok(())
-        },
+        incidents_text,
+        parse_incidents,
+        incidents
     );
     pub const FREEZE: Field<Self> = field!(
         number,

@@ -91,38 +91,27 @@ impl Component {
         }
     }
 
-    /// The availability of one unit, as the lab assumes it.
+    /// The availability of one unit, as the lab assumes it, and where that figure comes from.
     pub fn assumed(self) -> Assumption {
-        match self {
-            Component::Dns => Assumption {
-                value: 1.0,
-                source: "Route 53 SLA: 100 % monthly uptime for DNS queries.",
-            },
-            Component::Cdn => Assumption {
-                value: 0.9999,
-                source: "Assumption: edge availability as observed. CloudFront's SLA only credits months below 99.9 %.",
-            },
-            Component::LoadBalancer => Assumption {
-                value: 0.9999,
-                source: "Elastic Load Balancing SLA: 99.99 % monthly uptime.",
-            },
-            Component::AppTask => Assumption {
-                value: 0.995,
-                source: "Assumption: one Fargate task on its own has no SLA; ECS's 99.99 % SLA covers the service across AZs.",
-            },
-            Component::Database => Assumption {
-                value: photoshare::DB_MULTI_AZ_AVAILABILITY,
-                source: "RDS SLA: 99.95 % for Multi-AZ deployments (99.5 % for a Single-AZ instance).",
-            },
-            Component::Cache => Assumption {
-                value: 0.9999,
-                source: "ElastiCache SLA: 99.99 % for Multi-AZ replication groups with automatic failover.",
-            },
-            Component::ObjectStorage => Assumption {
-                value: 0.9999,
-                source: "S3 Standard is designed for 99.99 % availability; its SLA credits below 99.9 %.",
-            },
-        }
+        let value = match self {
+            Component::Dns => 1.0,
+            Component::AppTask => 0.995,
+            Component::Database => photoshare::DB_MULTI_AZ_AVAILABILITY,
+            Component::Cdn
+            | Component::LoadBalancer
+            | Component::Cache
+            | Component::ObjectStorage => 0.9999,
+        };
+        let source = match self {
+            Component::Dns => "Route 53 SLA: 100 % monthly uptime for DNS queries.",
+            Component::Cdn => "Assumption: edge availability as observed. CloudFront's SLA only credits months below 99.9 %.",
+            Component::LoadBalancer => "Elastic Load Balancing SLA: 99.99 % monthly uptime.",
+            Component::AppTask => "Assumption: one Fargate task on its own has no SLA; ECS's 99.99 % SLA covers the service across AZs.",
+            Component::Database => "RDS SLA: 99.95 % for Multi-AZ deployments (99.5 % for a Single-AZ instance).",
+            Component::Cache => "ElastiCache SLA: 99.99 % for Multi-AZ replication groups with automatic failover.",
+            Component::ObjectStorage => "S3 Standard is designed for 99.99 % availability; its SLA credits below 99.9 %.",
+        };
+        Assumption { value, source }
     }
 }
 
