@@ -504,6 +504,11 @@ pub mod shared {
         (0.01, MAX_LOAD_PER_S),
         1.0,
     );
+    /// A Fargate task's size: its sizes span 0.25–16 vCPU and 0.5–120 GB.
+    pub const TASK_VCPU: Spec =
+        Spec::new("vcpu", "vCPU per task", "", (0.25, 16.0), 0.25).said("A task's vCPU");
+    pub const TASK_MEMORY_GB: Spec =
+        Spec::new("mem", "GB per task", "", (0.5, 120.0), 0.5).said("A task's memory (GB)");
     pub const CPU_TARGET: Spec = Spec::percent("target", "CPU target", (1.0, 99.0), 1.0);
     pub const MULTI_AZ: Spec = Spec::named("maz", "Multi-AZ database (a standby in the second AZ)");
     pub const SLO: Spec = Spec::percent("slo", "SLO", (1.0, 99.9999), 0.01);

@@ -21,7 +21,7 @@ pub use bills::*;
 pub use crossover::*;
 pub use params::*;
 
-use crate::cost::{MAX_HOURS_PER_MONTH, TASK_MEMORY_GB_RANGE, TASK_VCPU_RANGE};
+use crate::cost::MAX_HOURS_PER_MONTH;
 use crate::documented::Documented;
 use crate::link::{number_text, Ignored, LinkReader, LinkState, Query};
 use crate::money::{Decimal, Usd, TOO_LARGE};

@@ -2,6 +2,7 @@
 //! and the day of load; their limits, link and range checks.
 
 use super::*;
+use crate::field;
 use crate::params::{self, shared, Field, Fields, Spec, Table};
 
 /// Most hours in a month (31 days).
@@ -18,9 +19,6 @@ pub const MAX_DB_STORAGE_GB: f64 = 65_536.0;
 pub const MAX_REDIS_NODES: u32 = 500;
 /// Highest load on the day profile, in requests per second at the edge.
 pub const MAX_LOAD_PER_S: f64 = shared::MAX_LOAD_PER_S;
-/// Fargate's task sizes span 0.25–16 vCPU and 0.5–120 GB.
-pub const TASK_VCPU_RANGE: (f64, f64) = (0.25, 16.0);
-pub const TASK_MEMORY_GB_RANGE: (f64, f64) = (0.5, 120.0);
 /// Gigabytes in a terabyte, as the worked example counts them (5 TB = 5,120 GB).
 pub const GB_PER_TB: f64 = 1_024.0;
 
@@ -83,87 +81,87 @@ impl Default for UnitPrices {
 
 /// The bill's unit prices, in its order: exact decimals, in a link as typed.
 pub const PRICES: [Field<CostParams>; 10] = [
-    Field::price(
+    field!(
+        price,
         price_spec(
             "p_vcpu",
             "Fargate, $ per vCPU-hour",
             "The Fargate vCPU-hour price",
         ),
-        |p| p.prices.fargate_vcpu_hour_usd,
-        |p, x| p.prices.fargate_vcpu_hour_usd = x,
+        prices.fargate_vcpu_hour_usd
     ),
-    Field::price(
+    field!(
+        price,
         price_spec(
             "p_gb",
             "Fargate, $ per GB-hour",
             "The Fargate GB-hour price",
         ),
-        |p| p.prices.fargate_gb_hour_usd,
-        |p, x| p.prices.fargate_gb_hour_usd = x,
+        prices.fargate_gb_hour_usd
     ),
-    Field::price(
+    field!(
+        price,
         price_spec(
             "p_db",
             "Postgres db.r6g.large, $ per instance-hour",
             "The database instance-hour price",
         ),
-        |p| p.prices.db_instance_hour_usd,
-        |p, x| p.prices.db_instance_hour_usd = x,
+        prices.db_instance_hour_usd
     ),
-    Field::price(
+    field!(
+        price,
         price_spec(
             "p_dbgb",
             "Postgres gp3 storage, $ per GB-month",
             "The database storage price",
         ),
-        |p| p.prices.db_storage_gb_month_usd,
-        |p, x| p.prices.db_storage_gb_month_usd = x,
+        prices.db_storage_gb_month_usd
     ),
-    Field::price(
+    field!(
+        price,
         price_spec(
             "p_redis",
             "Redis cache.r6g.large, $ per node-hour",
             "The cache node-hour price",
         ),
-        |p| p.prices.redis_node_hour_usd,
-        |p, x| p.prices.redis_node_hour_usd = x,
+        prices.redis_node_hour_usd
     ),
-    Field::price(
+    field!(
+        price,
         price_spec(
             "p_alb",
             "Load balancer, $ a month",
             "The load balancer's monthly price",
         ),
-        |p| p.prices.alb_month_usd,
-        |p, x| p.prices.alb_month_usd = x,
+        prices.alb_month_usd
     ),
-    Field::price(
+    field!(
+        price,
         price_spec("p_s3", "S3, $ per GB-month", "The S3 storage price"),
-        |p| p.prices.s3_gb_month_usd,
-        |p, x| p.prices.s3_gb_month_usd = x,
+        prices.s3_gb_month_usd
     ),
-    Field::price(
+    field!(
+        price,
         price_spec("p_cdn", "CDN egress, $ per GB", "The CDN egress price"),
-        |p| p.prices.cdn_egress_gb_usd,
-        |p, x| p.prices.cdn_egress_gb_usd = x,
+        prices.cdn_egress_gb_usd
     ),
-    Field::price(
+    field!(
+        price,
         price_spec(
             "p_origin",
             "Origin egress, $ per GB",
             "The origin egress price",
         ),
-        |p| p.prices.origin_egress_gb_usd,
-        |p, x| p.prices.origin_egress_gb_usd = x,
+        prices.origin_egress_gb_usd
     ),
-    Field::price(
+    field!(
+        price,
         price_spec(
             "p_nat",
             "NAT gateways + data, $ a month",
             "The NAT gateways' monthly price",
         ),
-        |p| p.prices.nat_month_usd,
-        |p, x| p.prices.nat_month_usd = x,
+        prices.nat_month_usd
     ),
 ];
 
@@ -301,7 +299,8 @@ pub fn cost_hash_for(choice: DatabaseChoice) -> String {
 
 /// The footprint: what the architecture runs and stores.
 const FOOTPRINT: [Field<CostParams>; 8] = [
-    Field::number(
+    field!(
+        number,
         Spec::new(
             "tasks",
             "Average tasks running",
@@ -310,20 +309,12 @@ const FOOTPRINT: [Field<CostParams>; 8] = [
             0.1,
         )
         .said("The average task count"),
-        |p| p.average_tasks,
-        |p, x| p.average_tasks = x,
+        average_tasks
     ),
-    Field::number(
-        Spec::new("vcpu", "vCPU per task", "", TASK_VCPU_RANGE, 0.25).said("A task's vCPU"),
-        |p| p.task_vcpu,
-        |p, x| p.task_vcpu = x,
-    ),
-    Field::number(
-        Spec::new("mem", "GB per task", "", TASK_MEMORY_GB_RANGE, 0.5).said("A task's memory (GB)"),
-        |p| p.task_memory_gb,
-        |p, x| p.task_memory_gb = x,
-    ),
-    Field::number(
+    field!(number, shared::TASK_VCPU, task_vcpu),
+    field!(number, shared::TASK_MEMORY_GB, task_memory_gb),
+    field!(
+        number,
         Spec::new(
             "hours",
             "Hours in the month",
@@ -332,10 +323,10 @@ const FOOTPRINT: [Field<CostParams>; 8] = [
             1.0,
         )
         .said("Hours per month"),
-        |p| p.hours_per_month,
-        |p, x| p.hours_per_month = x,
+        hours_per_month
     ),
-    Field::number(
+    field!(
+        number,
         Spec::new(
             "dbgb",
             "Database storage, GB",
@@ -344,10 +335,10 @@ const FOOTPRINT: [Field<CostParams>; 8] = [
             1.0,
         )
         .said("Database storage (GB)"),
-        |p| p.db_storage_gb,
-        |p, x| p.db_storage_gb = x,
+        db_storage_gb
     ),
-    Field::whole(
+    field!(
+        whole,
         Spec::new(
             "redis",
             "Cache nodes",
@@ -356,25 +347,25 @@ const FOOTPRINT: [Field<CostParams>; 8] = [
             1.0,
         )
         .said("Cache nodes"),
-        |p| p.redis_nodes,
-        |p, x| p.redis_nodes = x,
+        redis_nodes
     ),
-    Field::number(
+    field!(
+        number,
         Spec::new("stored", "Stored uploads, TB", "", (0.0, MAX_TB), 0.1)
             .said("Stored uploads (TB)"),
-        |p| p.stored_tb,
-        |p, x| p.stored_tb = x,
+        stored_tb
     ),
-    Field::number(
+    field!(
+        number,
         Spec::new("egress", "Total egress, TB", "", (0.0, MAX_TB), 0.1).said("Total egress (TB)"),
-        |p| p.total_egress_tb,
-        |p, x| p.total_egress_tb = x,
+        total_egress_tb
     ),
 ];
 
 /// The day of load for the elastic-against-fixed comparison.
 const DAY: [Field<CostParams>; 6] = [
-    Field::number(
+    field!(
+        number,
         Spec::new(
             "steady",
             "Steady load at the edge, req/s",
@@ -383,33 +374,33 @@ const DAY: [Field<CostParams>; 6] = [
             100.0,
         )
         .said("The steady load (req/s)"),
-        |p| p.day.steady_edge_per_s,
-        |p, x| p.day.steady_edge_per_s = x,
+        day.steady_edge_per_s
     ),
-    Field::number(
+    field!(
+        number,
         Spec::new("peak", "Peak load, req/s", "", (0.0, MAX_LOAD_PER_S), 100.0)
             .said("The peak load (req/s)"),
-        |p| p.day.peak_edge_per_s,
-        |p, x| p.day.peak_edge_per_s = x,
+        day.peak_edge_per_s
     ),
-    Field::whole(
+    field!(
+        whole,
         Spec::new("peak_at", "Peak starts at hour", "", (0.0, 23.0), 1.0)
             .said("The peak's starting hour"),
-        |p| p.day.peak_start_hour,
-        |p, x| p.day.peak_start_hour = x,
+        day.peak_start_hour
     ),
-    Field::whole(
+    field!(
+        whole,
         Spec::new("peak_h", "Peak lasts, hours", "", (0.0, 24.0), 1.0)
             .said("The peak's length in hours"),
-        |p| p.day.peak_hours,
-        |p, x| p.day.peak_hours = x,
+        day.peak_hours
     ),
-    Field::number(
+    field!(
+        number,
         shared::TASK_CAPACITY.said("A task's capacity"),
-        |p| p.day.task_capacity_per_s,
-        |p, x| p.day.task_capacity_per_s = x,
+        day.task_capacity_per_s
     ),
-    Field::whole(
+    field!(
+        whole,
         Spec::new(
             "floor",
             "Fleet floor",
@@ -418,51 +409,50 @@ const DAY: [Field<CostParams>; 6] = [
             1.0,
         )
         .said("The fleet's floor"),
-        |p| p.day.min_tasks,
-        |p, x| p.day.min_tasks = x,
+        day.min_tasks
     ),
 ];
 
 /// The CDN's hit ratio and the pricing levers.
 const LEVERS: [Field<CostParams>; 8] = [
-    Field::number(
+    field!(
+        number,
         shared::CDN_HIT_RATIO.said("The CDN hit ratio"),
-        |p| p.cdn_hit_ratio,
-        |p, x| p.cdn_hit_ratio = x,
+        cdn_hit_ratio
     ),
-    Field::number(
+    field!(
+        number,
         Spec::percent("sp_pct", "Savings Plan discount", (0.0, 100.0), 1.0)
             .said("The Savings Plan discount"),
-        |p| p.savings_plan.discount,
-        |p, x| p.savings_plan.discount = x,
+        savings_plan.discount
     ),
-    Field::number(
+    field!(
+        number,
         Spec::percent("ri_pct", "Database reservation discount", (0.0, 100.0), 1.0)
             .said("The database reservation discount"),
-        |p| p.db_reserved.discount,
-        |p, x| p.db_reserved.discount = x,
+        db_reserved.discount
     ),
-    Field::number(
+    field!(
+        number,
         Spec::percent("rn_pct", "Cache reservation discount", (0.0, 100.0), 1.0)
             .said("The cache reservation discount"),
-        |p| p.redis_reserved.discount,
-        |p, x| p.redis_reserved.discount = x,
+        redis_reserved.discount
     ),
-    Field::flag(shared::MULTI_AZ, |p| p.multi_az, |p, x| p.multi_az = x),
-    Field::flag(
+    field!(flag, shared::MULTI_AZ, multi_az),
+    field!(
+        flag,
         Spec::named("sp", "1-yr Compute Savings Plan applied"),
-        |p| p.savings_plan.on,
-        |p, x| p.savings_plan.on = x,
+        savings_plan.on
     ),
-    Field::flag(
+    field!(
+        flag,
         Spec::named("ri", "1-yr reserved database instances applied"),
-        |p| p.db_reserved.on,
-        |p, x| p.db_reserved.on = x,
+        db_reserved.on
     ),
-    Field::flag(
+    field!(
+        flag,
         Spec::named("rn", "1-yr reserved cache nodes applied"),
-        |p| p.redis_reserved.on,
-        |p, x| p.redis_reserved.on = x,
+        redis_reserved.on
     ),
 ];
 

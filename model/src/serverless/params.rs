@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::cost::price_spec;
+use crate::field;
 use crate::params::{self, shared, Choice, Field, Fields, Spec, Table};
 
 /// Lambda, x86: dollars per GB-second.
@@ -238,24 +239,25 @@ impl ServerlessParams {
 
 /// The numbers of the workload, the fleet and the free tier.
 const NUMBERS: [Field<ServerlessParams>; 11] = [
-    Field::number(
+    field!(
+        number,
         Spec::new("rate", "Average rate", "", (0.0, MAX_RATE_PER_S), 0.1)
             .said("The request rate (req/s)"),
-        |p| p.rate_per_s,
-        |p, x| p.rate_per_s = x,
+        rate_per_s
     ),
-    Field::number(
+    field!(
+        number,
         Spec::new("max", "Chart up to", "", (0.001, MAX_RATE_PER_S), 1.0)
             .said("The chart's top rate (req/s)"),
-        |p| p.max_rate_per_s,
-        |p, x| p.max_rate_per_s = x,
+        max_rate_per_s
     ),
-    Field::number(
+    field!(
+        number,
         Spec::new("ms", "Duration, ms", "", (1.0, MAX_DURATION_MS), 1.0).said("The duration (ms)"),
-        |p| p.duration_ms,
-        |p, x| p.duration_ms = x,
+        duration_ms
     ),
-    Field::number(
+    field!(
+        number,
         Spec::new(
             "init",
             "Init time of a cold start, ms",
@@ -264,10 +266,10 @@ const NUMBERS: [Field<ServerlessParams>; 11] = [
             10.0,
         )
         .said("The init time (ms)"),
-        |p| p.init_ms,
-        |p, x| p.init_ms = x,
+        init_ms
     ),
-    Field::number(
+    field!(
+        number,
         Spec::new(
             "keep",
             "Kept warm after the last request, s",
@@ -276,10 +278,10 @@ const NUMBERS: [Field<ServerlessParams>; 11] = [
             10.0,
         )
         .said("The keep-alive window (s)"),
-        |p| p.keep_alive_s,
-        |p, x| p.keep_alive_s = x,
+        keep_alive_s
     ),
-    Field::number(
+    field!(
+        number,
         Spec::new(
             "hours",
             "Hours in the month",
@@ -288,25 +290,17 @@ const NUMBERS: [Field<ServerlessParams>; 11] = [
             1.0,
         )
         .said("Hours per month"),
-        |p| p.hours_per_month,
-        |p, x| p.hours_per_month = x,
+        hours_per_month
     ),
-    Field::number(
+    field!(
+        number,
         shared::TASK_CAPACITY.said("A task's capacity"),
-        |p| p.fleet.task_capacity_per_s,
-        |p, x| p.fleet.task_capacity_per_s = x,
+        fleet.task_capacity_per_s
     ),
-    Field::number(
-        Spec::new("vcpu", "vCPU per task", "", TASK_VCPU_RANGE, 0.25).said("A task's vCPU"),
-        |p| p.fleet.task_vcpu,
-        |p, x| p.fleet.task_vcpu = x,
-    ),
-    Field::number(
-        Spec::new("mem", "GB per task", "", TASK_MEMORY_GB_RANGE, 0.5).said("A task's memory (GB)"),
-        |p| p.fleet.task_memory_gb,
-        |p, x| p.fleet.task_memory_gb = x,
-    ),
-    Field::number(
+    field!(number, shared::TASK_VCPU, fleet.task_vcpu),
+    field!(number, shared::TASK_MEMORY_GB, fleet.task_memory_gb),
+    field!(
+        number,
         Spec::new(
             "free_req",
             "Free requests a month",
@@ -315,10 +309,10 @@ const NUMBERS: [Field<ServerlessParams>; 11] = [
             1.0,
         )
         .said("The free tier's requests per month"),
-        |p| p.prices.free_requests_per_month,
-        |p, x| p.prices.free_requests_per_month = x,
+        prices.free_requests_per_month
     ),
-    Field::number(
+    field!(
+        number,
         Spec::new(
             "free_gbs",
             "Free GB-seconds a month",
@@ -327,89 +321,89 @@ const NUMBERS: [Field<ServerlessParams>; 11] = [
             1.0,
         )
         .said("The free tier's GB-seconds per month"),
-        |p| p.prices.free_gb_s_per_month,
-        |p, x| p.prices.free_gb_s_per_month = x,
+        prices.free_gb_s_per_month
     ),
 ];
 
 /// The prices, exact decimals in dollars.
 const PRICES: [Field<ServerlessParams>; 8] = [
-    Field::price(
+    field!(
+        price,
         price_spec(
             "p_x86",
             "Lambda x86, $ per GB-second",
             "The x86 GB-second price",
         ),
-        |p| p.prices.gb_s_x86_usd,
-        |p, x| p.prices.gb_s_x86_usd = x,
+        prices.gb_s_x86_usd
     ),
-    Field::price(
+    field!(
+        price,
         price_spec(
             "p_arm",
             "Lambda Arm, $ per GB-second",
             "The Arm GB-second price",
         ),
-        |p| p.prices.gb_s_arm_usd,
-        |p, x| p.prices.gb_s_arm_usd = x,
+        prices.gb_s_arm_usd
     ),
-    Field::price(
+    field!(
+        price,
         price_spec(
             "p_req",
             "Lambda, $ per million requests",
             "The price per million requests",
         ),
-        |p| p.prices.requests_per_million_usd,
-        |p, x| p.prices.requests_per_million_usd = x,
+        prices.requests_per_million_usd
     ),
-    Field::price(
+    field!(
+        price,
         price_spec(
             "p_http",
             "HTTP API, $ per million requests",
             "The HTTP API price per million",
         ),
-        |p| p.prices.http_api_per_million_usd,
-        |p, x| p.prices.http_api_per_million_usd = x,
+        prices.http_api_per_million_usd
     ),
-    Field::price(
+    field!(
+        price,
         price_spec(
             "p_rest",
             "REST API, $ per million requests",
             "The REST API price per million",
         ),
-        |p| p.prices.rest_api_per_million_usd,
-        |p, x| p.prices.rest_api_per_million_usd = x,
+        prices.rest_api_per_million_usd
     ),
-    Field::price(
+    field!(
+        price,
         price_spec(
             "p_vcpu",
             "Fargate, $ per vCPU-hour",
             "The Fargate vCPU-hour price",
         ),
-        |p| p.fleet.vcpu_hour_usd,
-        |p, x| p.fleet.vcpu_hour_usd = x,
+        fleet.vcpu_hour_usd
     ),
-    Field::price(
+    field!(
+        price,
         price_spec(
             "p_gb",
             "Fargate, $ per GB-hour",
             "The Fargate GB-hour price",
         ),
-        |p| p.fleet.gb_hour_usd,
-        |p, x| p.fleet.gb_hour_usd = x,
+        fleet.gb_hour_usd
     ),
-    Field::price(
+    field!(
+        price,
         price_spec(
             "fixed",
             "Fleet's fixed cost (load balancer), $ a month",
             "The fleet's fixed monthly cost",
         ),
-        |p| p.fleet.fixed_month_usd,
-        |p, x| p.fleet.fixed_month_usd = x,
+        fleet.fixed_month_usd
     ),
 ];
 
 /// The function's memory, in whole MB.
-const MEMORY: Field<ServerlessParams> = Field::whole(
+const MEMORY: Field<ServerlessParams> = field!(
+    whole,
     Spec::new(
         "mb",
         "Memory, MB",
@@ -417,8 +411,7 @@ const MEMORY: Field<ServerlessParams> = Field::whole(
         (MEMORY_MB_RANGE.0 as f64, MEMORY_MB_RANGE.1 as f64),
         1.0,
     ),
-    |p| p.memory_mb,
-    |p, x| p.memory_mb = x,
+    memory_mb
 );
 
 const ARCHS: [Choice; 2] = [
@@ -450,7 +443,8 @@ const DOORS: [Choice; 3] = [
 /// The fleet's floor, the function's architecture and front door, and the switches.
 const CHOICES: [Field<ServerlessParams>; 6] = [
     MEMORY,
-    Field::whole(
+    field!(
+        whole,
         Spec::new(
             "floor",
             "Fleet floor",
@@ -459,8 +453,7 @@ const CHOICES: [Field<ServerlessParams>; 6] = [
             1.0,
         )
         .said("The fleet's floor"),
-        |p| p.fleet.floor_tasks,
-        |p, x| p.fleet.floor_tasks = x,
+        fleet.floor_tasks
     ),
     Field::choice(
         Spec::named("arch", "Architecture"),
@@ -480,15 +473,11 @@ const CHOICES: [Field<ServerlessParams>; 6] = [
             }
         },
     ),
-    Field::flag(
-        Spec::named("free", "Monthly free tier"),
-        |p| p.free_tier,
-        |p, x| p.free_tier = x,
-    ),
-    Field::flag(
+    field!(flag, Spec::named("free", "Monthly free tier"), free_tier),
+    field!(
+        flag,
         Spec::named("billinit", "Init time is billed"),
-        |p| p.bill_init,
-        |p, x| p.bill_init = x,
+        bill_init
     ),
 ];
 
