@@ -504,6 +504,9 @@ pub mod shared {
         (0.01, MAX_LOAD_PER_S),
         1.0,
     );
+    /// The hours a month is billed for: at most 31 days' 744.
+    pub const HOURS_IN_MONTH: Spec =
+        Spec::new("hours", "Hours in the month", "", (1.0, 744.0), 1.0).said("Hours per month");
     /// A Fargate task's size: its sizes span 0.25–16 vCPU and 0.5–120 GB.
     pub const TASK_VCPU: Spec =
         Spec::new("vcpu", "vCPU per task", "", (0.25, 16.0), 0.25).said("A task's vCPU");

@@ -21,7 +21,6 @@ pub use bills::*;
 pub use crossover::*;
 pub use params::*;
 
-use crate::cost::MAX_HOURS_PER_MONTH;
 use crate::documented::Documented;
 use crate::link::{number_text, Ignored, LinkReader, LinkState, Query};
 use crate::money::{Decimal, Usd, TOO_LARGE};

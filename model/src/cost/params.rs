@@ -5,8 +5,6 @@ use super::*;
 use crate::field;
 use crate::params::{self, shared, Field, Fields, Spec, Table};
 
-/// Most hours in a month (31 days).
-pub const MAX_HOURS_PER_MONTH: f64 = 744.0;
 /// Highest unit price accepted, in dollars.
 pub const MAX_PRICE_USD: Decimal = Decimal::whole(MAX_PRICE_DOLLARS);
 const MAX_PRICE_DOLLARS: i128 = 1_000_000;
@@ -313,18 +311,7 @@ const FOOTPRINT: [Field<CostParams>; 8] = [
     ),
     field!(number, shared::TASK_VCPU, task_vcpu),
     field!(number, shared::TASK_MEMORY_GB, task_memory_gb),
-    field!(
-        number,
-        Spec::new(
-            "hours",
-            "Hours in the month",
-            "",
-            (1.0, MAX_HOURS_PER_MONTH),
-            1.0,
-        )
-        .said("Hours per month"),
-        hours_per_month
-    ),
+    field!(number, shared::HOURS_IN_MONTH, hours_per_month),
     field!(
         number,
         Spec::new(

@@ -280,18 +280,7 @@ const NUMBERS: [Field<ServerlessParams>; 11] = [
         .said("The keep-alive window (s)"),
         keep_alive_s
     ),
-    field!(
-        number,
-        Spec::new(
-            "hours",
-            "Hours in the month",
-            "",
-            (1.0, MAX_HOURS_PER_MONTH),
-            1.0,
-        )
-        .said("Hours per month"),
-        hours_per_month
-    ),
+    field!(number, shared::HOURS_IN_MONTH, hours_per_month),
     field!(
         number,
         shared::TASK_CAPACITY.said("A task's capacity"),
