@@ -383,7 +383,7 @@ const DAY: [Field<CostParams>; 6] = [
     ),
     field!(
         number,
-        shared::TASK_CAPACITY.said("A task's capacity"),
+        shared::TASK_CAPACITY_AT_TARGET.said("A task's capacity"),
         day.task_capacity_per_s
     ),
     field!(
