@@ -479,8 +479,31 @@ pub fn check<P: Fields>(p: &P) -> Vec<String> {
         .collect()
 }
 
-/// Quantities several demos hold, described once. A demo lists them with its own
-/// accessors: `Field::number(shared::CDN_HIT_RATIO, |p| p.cdn_hit_ratio, |p, x| p.cdn_hit_ratio = x)`.
+/// A finite number from `lo` to `hi`: the range check for what a table cannot hold (a limit
+/// that depends on another field, a number inside a list).
+pub fn within(x: f64, lo: f64, hi: f64) -> bool {
+    x.is_finite() && (lo..=hi).contains(&x)
+}
+
+/// What a demo's `validate` finds wrong, in the order it looks.
+#[derive(Debug, Default)]
+pub struct Problems(Vec<String>);
+
+impl Problems {
+    /// Notes `message` unless `ok`.
+    pub fn check(&mut self, ok: bool, message: String) {
+        if !ok {
+            self.0.push(message);
+        }
+    }
+
+    pub fn into_vec(self) -> Vec<String> {
+        self.0
+    }
+}
+
+/// Quantities several demos hold, described once. A demo lists them with its own path:
+/// `field!(number, shared::CDN_HIT_RATIO, cdn_hit_ratio)`.
 pub mod shared {
     use super::Spec;
 
