@@ -79,88 +79,16 @@ impl Default for UnitPrices {
 
 /// The bill's unit prices, in its order: exact decimals, in a link as typed.
 pub const PRICES: [Field<CostParams>; 10] = [
-    field!(
-        price,
-        price_spec(
-            "p_vcpu",
-            "Fargate, $ per vCPU-hour",
-            "The Fargate vCPU-hour price",
-        ),
-        prices.fargate_vcpu_hour_usd
-    ),
-    field!(
-        price,
-        price_spec(
-            "p_gb",
-            "Fargate, $ per GB-hour",
-            "The Fargate GB-hour price",
-        ),
-        prices.fargate_gb_hour_usd
-    ),
-    field!(
-        price,
-        price_spec(
-            "p_db",
-            "Postgres db.r6g.large, $ per instance-hour",
-            "The database instance-hour price",
-        ),
-        prices.db_instance_hour_usd
-    ),
-    field!(
-        price,
-        price_spec(
-            "p_dbgb",
-            "Postgres gp3 storage, $ per GB-month",
-            "The database storage price",
-        ),
-        prices.db_storage_gb_month_usd
-    ),
-    field!(
-        price,
-        price_spec(
-            "p_redis",
-            "Redis cache.r6g.large, $ per node-hour",
-            "The cache node-hour price",
-        ),
-        prices.redis_node_hour_usd
-    ),
-    field!(
-        price,
-        price_spec(
-            "p_alb",
-            "Load balancer, $ a month",
-            "The load balancer's monthly price",
-        ),
-        prices.alb_month_usd
-    ),
-    field!(
-        price,
-        price_spec("p_s3", "S3, $ per GB-month", "The S3 storage price"),
-        prices.s3_gb_month_usd
-    ),
-    field!(
-        price,
-        price_spec("p_cdn", "CDN egress, $ per GB", "The CDN egress price"),
-        prices.cdn_egress_gb_usd
-    ),
-    field!(
-        price,
-        price_spec(
-            "p_origin",
-            "Origin egress, $ per GB",
-            "The origin egress price",
-        ),
-        prices.origin_egress_gb_usd
-    ),
-    field!(
-        price,
-        price_spec(
-            "p_nat",
-            "NAT gateways + data, $ a month",
-            "The NAT gateways' monthly price",
-        ),
-        prices.nat_month_usd
-    ),
+    CostParams::PRICES_FARGATE_VCPU_HOUR_USD,
+    CostParams::PRICES_FARGATE_GB_HOUR_USD,
+    CostParams::PRICES_DB_INSTANCE_HOUR_USD,
+    CostParams::PRICES_DB_STORAGE_GB_MONTH_USD,
+    CostParams::PRICES_REDIS_NODE_HOUR_USD,
+    CostParams::PRICES_ALB_MONTH_USD,
+    CostParams::PRICES_S3_GB_MONTH_USD,
+    CostParams::PRICES_CDN_EGRESS_GB_USD,
+    CostParams::PRICES_ORIGIN_EGRESS_GB_USD,
+    CostParams::PRICES_NAT_MONTH_USD,
 ];
 
 /// A unit price in dollars, from 0 to [`MAX_PRICE_USD`]; `what` names it in its range message.
@@ -297,7 +225,41 @@ pub fn cost_hash_for(choice: DatabaseChoice) -> String {
 
 /// The footprint: what the architecture runs and stores.
 const FOOTPRINT: [Field<CostParams>; 8] = [
-    field!(
+    CostParams::AVERAGE_TASKS,
+    CostParams::TASK_VCPU,
+    CostParams::TASK_MEMORY_GB,
+    CostParams::HOURS_PER_MONTH,
+    CostParams::DB_STORAGE_GB,
+    CostParams::REDIS_NODES,
+    CostParams::STORED_TB,
+    CostParams::TOTAL_EGRESS_TB,
+];
+
+/// The day of load for the elastic-against-fixed comparison.
+const DAY: [Field<CostParams>; 6] = [
+    CostParams::DAY_STEADY_EDGE_PER_S,
+    CostParams::DAY_PEAK_EDGE_PER_S,
+    CostParams::DAY_PEAK_START_HOUR,
+    CostParams::DAY_PEAK_HOURS,
+    CostParams::DAY_TASK_CAPACITY_PER_S,
+    CostParams::DAY_MIN_TASKS,
+];
+
+/// The CDN's hit ratio and the pricing levers.
+const LEVERS: [Field<CostParams>; 8] = [
+    CostParams::CDN_HIT_RATIO,
+    CostParams::SAVINGS_PLAN_DISCOUNT,
+    CostParams::DB_RESERVED_DISCOUNT,
+    CostParams::REDIS_RESERVED_DISCOUNT,
+    CostParams::MULTI_AZ,
+    CostParams::SAVINGS_PLAN_ON,
+    CostParams::DB_RESERVED_ON,
+    CostParams::REDIS_RESERVED_ON,
+];
+
+/// Each field of the table, named as its place in the params.
+impl CostParams {
+    pub const AVERAGE_TASKS: Field<Self> = field!(
         number,
         Spec::new(
             "tasks",
@@ -308,11 +270,12 @@ const FOOTPRINT: [Field<CostParams>; 8] = [
         )
         .said("The average task count"),
         average_tasks
-    ),
-    field!(number, shared::TASK_VCPU, task_vcpu),
-    field!(number, shared::TASK_MEMORY_GB, task_memory_gb),
-    field!(number, shared::HOURS_IN_MONTH, hours_per_month),
-    field!(
+    );
+    pub const TASK_VCPU: Field<Self> = field!(number, shared::TASK_VCPU, task_vcpu);
+    pub const TASK_MEMORY_GB: Field<Self> = field!(number, shared::TASK_MEMORY_GB, task_memory_gb);
+    pub const HOURS_PER_MONTH: Field<Self> =
+        field!(number, shared::HOURS_IN_MONTH, hours_per_month);
+    pub const DB_STORAGE_GB: Field<Self> = field!(
         number,
         Spec::new(
             "dbgb",
@@ -323,8 +286,8 @@ const FOOTPRINT: [Field<CostParams>; 8] = [
         )
         .said("Database storage (GB)"),
         db_storage_gb
-    ),
-    field!(
+    );
+    pub const REDIS_NODES: Field<Self> = field!(
         whole,
         Spec::new(
             "redis",
@@ -335,23 +298,19 @@ const FOOTPRINT: [Field<CostParams>; 8] = [
         )
         .said("Cache nodes"),
         redis_nodes
-    ),
-    field!(
+    );
+    pub const STORED_TB: Field<Self> = field!(
         number,
         Spec::new("stored", "Stored uploads, TB", "", (0.0, MAX_TB), 0.1)
             .said("Stored uploads (TB)"),
         stored_tb
-    ),
-    field!(
+    );
+    pub const TOTAL_EGRESS_TB: Field<Self> = field!(
         number,
         Spec::new("egress", "Total egress, TB", "", (0.0, MAX_TB), 0.1).said("Total egress (TB)"),
         total_egress_tb
-    ),
-];
-
-/// The day of load for the elastic-against-fixed comparison.
-const DAY: [Field<CostParams>; 6] = [
-    field!(
+    );
+    pub const DAY_STEADY_EDGE_PER_S: Field<Self> = field!(
         number,
         Spec::new(
             "steady",
@@ -362,31 +321,31 @@ const DAY: [Field<CostParams>; 6] = [
         )
         .said("The steady load (req/s)"),
         day.steady_edge_per_s
-    ),
-    field!(
+    );
+    pub const DAY_PEAK_EDGE_PER_S: Field<Self> = field!(
         number,
         Spec::new("peak", "Peak load, req/s", "", (0.0, MAX_LOAD_PER_S), 100.0)
             .said("The peak load (req/s)"),
         day.peak_edge_per_s
-    ),
-    field!(
+    );
+    pub const DAY_PEAK_START_HOUR: Field<Self> = field!(
         whole,
         Spec::new("peak_at", "Peak starts at hour", "", (0.0, 23.0), 1.0)
             .said("The peak's starting hour"),
         day.peak_start_hour
-    ),
-    field!(
+    );
+    pub const DAY_PEAK_HOURS: Field<Self> = field!(
         whole,
         Spec::new("peak_h", "Peak lasts, hours", "", (0.0, 24.0), 1.0)
             .said("The peak's length in hours"),
         day.peak_hours
-    ),
-    field!(
+    );
+    pub const DAY_TASK_CAPACITY_PER_S: Field<Self> = field!(
         number,
         shared::TASK_CAPACITY_AT_TARGET.said("A task's capacity"),
         day.task_capacity_per_s
-    ),
-    field!(
+    );
+    pub const DAY_MIN_TASKS: Field<Self> = field!(
         whole,
         Spec::new(
             "floor",
@@ -397,54 +356,132 @@ const DAY: [Field<CostParams>; 6] = [
         )
         .said("The fleet's floor"),
         day.min_tasks
-    ),
-];
-
-/// The CDN's hit ratio and the pricing levers.
-const LEVERS: [Field<CostParams>; 8] = [
-    field!(
+    );
+    pub const CDN_HIT_RATIO: Field<Self> = field!(
         number,
         shared::CDN_HIT_RATIO.said("The CDN hit ratio"),
         cdn_hit_ratio
-    ),
-    field!(
+    );
+    pub const SAVINGS_PLAN_DISCOUNT: Field<Self> = field!(
         number,
         Spec::percent("sp_pct", "Savings Plan discount", (0.0, 100.0), 1.0)
             .said("The Savings Plan discount"),
         savings_plan.discount
-    ),
-    field!(
+    );
+    pub const DB_RESERVED_DISCOUNT: Field<Self> = field!(
         number,
         Spec::percent("ri_pct", "Database reservation discount", (0.0, 100.0), 1.0)
             .said("The database reservation discount"),
         db_reserved.discount
-    ),
-    field!(
+    );
+    pub const REDIS_RESERVED_DISCOUNT: Field<Self> = field!(
         number,
         Spec::percent("rn_pct", "Cache reservation discount", (0.0, 100.0), 1.0)
             .said("The cache reservation discount"),
         redis_reserved.discount
-    ),
-    field!(flag, shared::MULTI_AZ, multi_az),
-    field!(
+    );
+    pub const MULTI_AZ: Field<Self> = field!(flag, shared::MULTI_AZ, multi_az);
+    pub const SAVINGS_PLAN_ON: Field<Self> = field!(
         flag,
         Spec::named("sp", "1-yr Compute Savings Plan applied"),
         savings_plan.on
-    ),
-    field!(
+    );
+    pub const DB_RESERVED_ON: Field<Self> = field!(
         flag,
         Spec::named("ri", "1-yr reserved database instances applied"),
         db_reserved.on
-    ),
-    field!(
+    );
+    pub const REDIS_RESERVED_ON: Field<Self> = field!(
         flag,
         Spec::named("rn", "1-yr reserved cache nodes applied"),
         redis_reserved.on
-    ),
-];
+    );
+    pub const PRICES_FARGATE_VCPU_HOUR_USD: Field<Self> = field!(
+        price,
+        price_spec(
+            "p_vcpu",
+            "Fargate, $ per vCPU-hour",
+            "The Fargate vCPU-hour price",
+        ),
+        prices.fargate_vcpu_hour_usd
+    );
+    pub const PRICES_FARGATE_GB_HOUR_USD: Field<Self> = field!(
+        price,
+        price_spec(
+            "p_gb",
+            "Fargate, $ per GB-hour",
+            "The Fargate GB-hour price",
+        ),
+        prices.fargate_gb_hour_usd
+    );
+    pub const PRICES_DB_INSTANCE_HOUR_USD: Field<Self> = field!(
+        price,
+        price_spec(
+            "p_db",
+            "Postgres db.r6g.large, $ per instance-hour",
+            "The database instance-hour price",
+        ),
+        prices.db_instance_hour_usd
+    );
+    pub const PRICES_DB_STORAGE_GB_MONTH_USD: Field<Self> = field!(
+        price,
+        price_spec(
+            "p_dbgb",
+            "Postgres gp3 storage, $ per GB-month",
+            "The database storage price",
+        ),
+        prices.db_storage_gb_month_usd
+    );
+    pub const PRICES_REDIS_NODE_HOUR_USD: Field<Self> = field!(
+        price,
+        price_spec(
+            "p_redis",
+            "Redis cache.r6g.large, $ per node-hour",
+            "The cache node-hour price",
+        ),
+        prices.redis_node_hour_usd
+    );
+    pub const PRICES_ALB_MONTH_USD: Field<Self> = field!(
+        price,
+        price_spec(
+            "p_alb",
+            "Load balancer, $ a month",
+            "The load balancer's monthly price",
+        ),
+        prices.alb_month_usd
+    );
+    pub const PRICES_S3_GB_MONTH_USD: Field<Self> = field!(
+        price,
+        price_spec("p_s3", "S3, $ per GB-month", "The S3 storage price"),
+        prices.s3_gb_month_usd
+    );
+    pub const PRICES_CDN_EGRESS_GB_USD: Field<Self> = field!(
+        price,
+        price_spec("p_cdn", "CDN egress, $ per GB", "The CDN egress price"),
+        prices.cdn_egress_gb_usd
+    );
+    pub const PRICES_ORIGIN_EGRESS_GB_USD: Field<Self> = field!(
+        price,
+        price_spec(
+            "p_origin",
+            "Origin egress, $ per GB",
+            "The origin egress price",
+        ),
+        prices.origin_egress_gb_usd
+    );
+    pub const PRICES_NAT_MONTH_USD: Field<Self> = field!(
+        price,
+        price_spec(
+            "p_nat",
+            "NAT gateways + data, $ a month",
+            "The NAT gateways' monthly price",
+        ),
+        prices.nat_month_usd
+    );
+}
 
 /// Link keys, in this order: the footprint `tasks vcpu mem hours dbgb redis stored egress`,
-/// the day `steady peak peak_at peak_h cap floor`, `hit`, the levers' discounts
+/// the day `steady peak peak_at peak_h tcap floor`, `hit`, the levers' discounts
 /// `sp_pct ri_pct rn_pct` (percent), `maz`, the levers `sp ri rn` (1/0), then the prices
 /// `p_vcpu p_gb p_db p_dbgb p_redis p_alb p_s3 p_cdn p_origin p_nat` in dollars.
 impl Fields for CostParams {

@@ -239,169 +239,30 @@ impl ServerlessParams {
 
 /// The numbers of the workload, the fleet and the free tier.
 const NUMBERS: [Field<ServerlessParams>; 11] = [
-    field!(
-        number,
-        Spec::new("rate", "Average rate", "", (0.0, MAX_RATE_PER_S), 0.1)
-            .said("The request rate (req/s)"),
-        rate_per_s
-    ),
-    field!(
-        number,
-        Spec::new("max", "Chart up to", "", (0.001, MAX_RATE_PER_S), 1.0)
-            .said("The chart's top rate (req/s)"),
-        max_rate_per_s
-    ),
-    field!(
-        number,
-        Spec::new("ms", "Duration, ms", "", (1.0, MAX_DURATION_MS), 1.0).said("The duration (ms)"),
-        duration_ms
-    ),
-    field!(
-        number,
-        Spec::new(
-            "init",
-            "Init time of a cold start, ms",
-            "",
-            (0.0, MAX_INIT_MS),
-            10.0,
-        )
-        .said("The init time (ms)"),
-        init_ms
-    ),
-    field!(
-        number,
-        Spec::new(
-            "keep",
-            "Kept warm after the last request, s",
-            "",
-            (0.0, MAX_KEEP_ALIVE_S),
-            10.0,
-        )
-        .said("The keep-alive window (s)"),
-        keep_alive_s
-    ),
-    field!(number, shared::HOURS_IN_MONTH, hours_per_month),
-    field!(
-        number,
-        shared::TASK_CAPACITY_AT_TARGET.said("A task's capacity"),
-        fleet.task_capacity_per_s
-    ),
-    field!(number, shared::TASK_VCPU, fleet.task_vcpu),
-    field!(number, shared::TASK_MEMORY_GB, fleet.task_memory_gb),
-    field!(
-        number,
-        Spec::new(
-            "free_req",
-            "Free requests a month",
-            "",
-            (0.0, MAX_FREE_PER_MONTH),
-            1.0,
-        )
-        .said("The free tier's requests per month"),
-        prices.free_requests_per_month
-    ),
-    field!(
-        number,
-        Spec::new(
-            "free_gbs",
-            "Free GB-seconds a month",
-            "",
-            (0.0, MAX_FREE_PER_MONTH),
-            1.0,
-        )
-        .said("The free tier's GB-seconds per month"),
-        prices.free_gb_s_per_month
-    ),
+    ServerlessParams::RATE_PER_S,
+    ServerlessParams::MAX_RATE_PER_S,
+    ServerlessParams::DURATION_MS,
+    ServerlessParams::INIT_MS,
+    ServerlessParams::KEEP_ALIVE_S,
+    ServerlessParams::HOURS_PER_MONTH,
+    ServerlessParams::FLEET_TASK_CAPACITY_PER_S,
+    ServerlessParams::FLEET_TASK_VCPU,
+    ServerlessParams::FLEET_TASK_MEMORY_GB,
+    ServerlessParams::PRICES_FREE_REQUESTS_PER_MONTH,
+    ServerlessParams::PRICES_FREE_GB_S_PER_MONTH,
 ];
 
 /// The prices, exact decimals in dollars.
 const PRICES: [Field<ServerlessParams>; 8] = [
-    field!(
-        price,
-        price_spec(
-            "p_x86",
-            "Lambda x86, $ per GB-second",
-            "The x86 GB-second price",
-        ),
-        prices.gb_s_x86_usd
-    ),
-    field!(
-        price,
-        price_spec(
-            "p_arm",
-            "Lambda Arm, $ per GB-second",
-            "The Arm GB-second price",
-        ),
-        prices.gb_s_arm_usd
-    ),
-    field!(
-        price,
-        price_spec(
-            "p_req",
-            "Lambda, $ per million requests",
-            "The price per million requests",
-        ),
-        prices.requests_per_million_usd
-    ),
-    field!(
-        price,
-        price_spec(
-            "p_http",
-            "HTTP API, $ per million requests",
-            "The HTTP API price per million",
-        ),
-        prices.http_api_per_million_usd
-    ),
-    field!(
-        price,
-        price_spec(
-            "p_rest",
-            "REST API, $ per million requests",
-            "The REST API price per million",
-        ),
-        prices.rest_api_per_million_usd
-    ),
-    field!(
-        price,
-        price_spec(
-            "p_vcpu",
-            "Fargate, $ per vCPU-hour",
-            "The Fargate vCPU-hour price",
-        ),
-        fleet.vcpu_hour_usd
-    ),
-    field!(
-        price,
-        price_spec(
-            "p_gb",
-            "Fargate, $ per GB-hour",
-            "The Fargate GB-hour price",
-        ),
-        fleet.gb_hour_usd
-    ),
-    field!(
-        price,
-        price_spec(
-            "fixed",
-            "Fleet's fixed cost (load balancer), $ a month",
-            "The fleet's fixed monthly cost",
-        ),
-        fleet.fixed_month_usd
-    ),
+    ServerlessParams::PRICES_GB_S_X86_USD,
+    ServerlessParams::PRICES_GB_S_ARM_USD,
+    ServerlessParams::PRICES_REQUESTS_PER_MILLION_USD,
+    ServerlessParams::PRICES_HTTP_API_PER_MILLION_USD,
+    ServerlessParams::PRICES_REST_API_PER_MILLION_USD,
+    ServerlessParams::FLEET_VCPU_HOUR_USD,
+    ServerlessParams::FLEET_GB_HOUR_USD,
+    ServerlessParams::FLEET_FIXED_MONTH_USD,
 ];
-
-/// The function's memory, in whole MB.
-const MEMORY: Field<ServerlessParams> = field!(
-    whole,
-    Spec::new(
-        "mb",
-        "Memory, MB",
-        "MB",
-        (MEMORY_MB_RANGE.0 as f64, MEMORY_MB_RANGE.1 as f64),
-        1.0,
-    ),
-    memory_mb
-);
 
 const ARCHS: [Choice; 2] = [
     Choice {
@@ -431,8 +292,176 @@ const DOORS: [Choice; 3] = [
 
 /// The fleet's floor, the function's architecture and front door, and the switches.
 const CHOICES: [Field<ServerlessParams>; 6] = [
-    MEMORY,
-    field!(
+    ServerlessParams::MEMORY_MB,
+    ServerlessParams::FLEET_FLOOR_TASKS,
+    ServerlessParams::ARCH,
+    ServerlessParams::DOOR,
+    ServerlessParams::FREE_TIER,
+    ServerlessParams::BILL_INIT,
+];
+
+/// Each field of the table, named as its place in the params.
+impl ServerlessParams {
+    /// The function's memory, in whole MB.
+    pub const MEMORY_MB: Field<Self> = field!(
+        whole,
+        Spec::new(
+            "mb",
+            "Memory, MB",
+            "MB",
+            (MEMORY_MB_RANGE.0 as f64, MEMORY_MB_RANGE.1 as f64),
+            1.0,
+        ),
+        memory_mb
+    );
+    pub const RATE_PER_S: Field<Self> = field!(
+        number,
+        Spec::new("rate", "Average rate", "", (0.0, MAX_RATE_PER_S), 0.1)
+            .said("The request rate (req/s)"),
+        rate_per_s
+    );
+    pub const MAX_RATE_PER_S: Field<Self> = field!(
+        number,
+        Spec::new("max", "Chart up to", "", (0.001, MAX_RATE_PER_S), 1.0)
+            .said("The chart's top rate (req/s)"),
+        max_rate_per_s
+    );
+    pub const DURATION_MS: Field<Self> = field!(
+        number,
+        Spec::new("ms", "Duration, ms", "", (1.0, MAX_DURATION_MS), 1.0).said("The duration (ms)"),
+        duration_ms
+    );
+    pub const INIT_MS: Field<Self> = field!(
+        number,
+        Spec::new(
+            "init",
+            "Init time of a cold start, ms",
+            "",
+            (0.0, MAX_INIT_MS),
+            10.0,
+        )
+        .said("The init time (ms)"),
+        init_ms
+    );
+    pub const KEEP_ALIVE_S: Field<Self> = field!(
+        number,
+        Spec::new(
+            "keep",
+            "Kept warm after the last request, s",
+            "",
+            (0.0, MAX_KEEP_ALIVE_S),
+            10.0,
+        )
+        .said("The keep-alive window (s)"),
+        keep_alive_s
+    );
+    pub const HOURS_PER_MONTH: Field<Self> =
+        field!(number, shared::HOURS_IN_MONTH, hours_per_month);
+    pub const FLEET_TASK_CAPACITY_PER_S: Field<Self> = field!(
+        number,
+        shared::TASK_CAPACITY_AT_TARGET.said("A task's capacity"),
+        fleet.task_capacity_per_s
+    );
+    pub const FLEET_TASK_VCPU: Field<Self> = field!(number, shared::TASK_VCPU, fleet.task_vcpu);
+    pub const FLEET_TASK_MEMORY_GB: Field<Self> =
+        field!(number, shared::TASK_MEMORY_GB, fleet.task_memory_gb);
+    pub const PRICES_FREE_REQUESTS_PER_MONTH: Field<Self> = field!(
+        number,
+        Spec::new(
+            "free_req",
+            "Free requests a month",
+            "",
+            (0.0, MAX_FREE_PER_MONTH),
+            1.0,
+        )
+        .said("The free tier's requests per month"),
+        prices.free_requests_per_month
+    );
+    pub const PRICES_FREE_GB_S_PER_MONTH: Field<Self> = field!(
+        number,
+        Spec::new(
+            "free_gbs",
+            "Free GB-seconds a month",
+            "",
+            (0.0, MAX_FREE_PER_MONTH),
+            1.0,
+        )
+        .said("The free tier's GB-seconds per month"),
+        prices.free_gb_s_per_month
+    );
+    pub const PRICES_GB_S_X86_USD: Field<Self> = field!(
+        price,
+        price_spec(
+            "p_x86",
+            "Lambda x86, $ per GB-second",
+            "The x86 GB-second price",
+        ),
+        prices.gb_s_x86_usd
+    );
+    pub const PRICES_GB_S_ARM_USD: Field<Self> = field!(
+        price,
+        price_spec(
+            "p_arm",
+            "Lambda Arm, $ per GB-second",
+            "The Arm GB-second price",
+        ),
+        prices.gb_s_arm_usd
+    );
+    pub const PRICES_REQUESTS_PER_MILLION_USD: Field<Self> = field!(
+        price,
+        price_spec(
+            "p_req",
+            "Lambda, $ per million requests",
+            "The price per million requests",
+        ),
+        prices.requests_per_million_usd
+    );
+    pub const PRICES_HTTP_API_PER_MILLION_USD: Field<Self> = field!(
+        price,
+        price_spec(
+            "p_http",
+            "HTTP API, $ per million requests",
+            "The HTTP API price per million",
+        ),
+        prices.http_api_per_million_usd
+    );
+    pub const PRICES_REST_API_PER_MILLION_USD: Field<Self> = field!(
+        price,
+        price_spec(
+            "p_rest",
+            "REST API, $ per million requests",
+            "The REST API price per million",
+        ),
+        prices.rest_api_per_million_usd
+    );
+    pub const FLEET_VCPU_HOUR_USD: Field<Self> = field!(
+        price,
+        price_spec(
+            "p_vcpu",
+            "Fargate, $ per vCPU-hour",
+            "The Fargate vCPU-hour price",
+        ),
+        fleet.vcpu_hour_usd
+    );
+    pub const FLEET_GB_HOUR_USD: Field<Self> = field!(
+        price,
+        price_spec(
+            "p_gb",
+            "Fargate, $ per GB-hour",
+            "The Fargate GB-hour price",
+        ),
+        fleet.gb_hour_usd
+    );
+    pub const FLEET_FIXED_MONTH_USD: Field<Self> = field!(
+        price,
+        price_spec(
+            "fixed",
+            "Fleet's fixed cost (load balancer), $ a month",
+            "The fleet's fixed monthly cost",
+        ),
+        fleet.fixed_month_usd
+    );
+    pub const FLEET_FLOOR_TASKS: Field<Self> = field!(
         whole,
         Spec::new(
             "floor",
@@ -443,14 +472,14 @@ const CHOICES: [Field<ServerlessParams>; 6] = [
         )
         .said("The fleet's floor"),
         fleet.floor_tasks
-    ),
-    Field::choice(
+    );
+    pub const ARCH: Field<Self> = Field::choice(
         Spec::named("arch", "Architecture"),
         &ARCHS,
         |p| arch_slug(p.arch),
         |p, s| p.arch = if s == "arm" { Arch::Arm } else { Arch::X86 },
-    ),
-    Field::choice(
+    );
+    pub const DOOR: Field<Self> = Field::choice(
         Spec::named("door", "Invoked by"),
         &DOORS,
         |p| door_slug(p.front_door),
@@ -461,17 +490,18 @@ const CHOICES: [Field<ServerlessParams>; 6] = [
                 _ => FrontDoor::HttpApi,
             }
         },
-    ),
-    field!(flag, Spec::named("free", "Monthly free tier"), free_tier),
-    field!(
+    );
+    pub const FREE_TIER: Field<Self> =
+        field!(flag, Spec::named("free", "Monthly free tier"), free_tier);
+    pub const BILL_INIT: Field<Self> = field!(
         flag,
         Spec::named("billinit", "Init time is billed"),
         bill_init
-    ),
-];
+    );
+}
 
 /// Link keys: `preset` (api, thumbnails) first, then only what differs from that preset, in
-/// the table's order: `rate max ms init keep hours cap vcpu mem free_req free_gbs`, prices
+/// the table's order: `rate max ms init keep hours tcap vcpu mem free_req free_gbs`, prices
 /// `p_x86 p_arm` ($/GB-s) `p_req p_http p_rest` ($/million) `p_vcpu p_gb fixed` (exact
 /// decimals), `mb floor`, `arch` (x86, arm), `door` (http, rest, event), `free billinit` (1/0).
 impl Fields for ServerlessParams {
@@ -527,7 +557,7 @@ pub(super) fn validate(p: &ServerlessParams) -> Vec<String> {
     params::fields::<ServerlessParams>()
         .filter(|f| !f.holds(p))
         .map(|f| {
-            if f.spec.key == MEMORY.spec.key {
+            if f.spec.key == ServerlessParams::MEMORY_MB.spec.key {
                 format!(
                     "The function's memory must be a whole number of MB from {} to {}.",
                     MEMORY_MB_RANGE.0, MEMORY_MB_RANGE.1
