@@ -40,6 +40,18 @@ pub fn read_link<P: LinkState>(text: &str) -> (P, Vec<Ignored>) {
     P::from_query(&Query::parse(text))
 }
 
+/// A link of bad values reads as the defaults and names each key it ignored, in the order it
+/// read them (the table's); gives what it ignored, for a test to read the reasons.
+pub fn assert_bad_link<P: LinkState + PartialEq + Debug>(
+    text: &str,
+    ignored_keys: &[&str],
+) -> Vec<Ignored> {
+    let (p, ignored) = read_link::<P>(text);
+    assert_eq!(p, P::default());
+    assert_eq!(keys(&ignored), ignored_keys);
+    ignored
+}
+
 /// The keys of what a link reader ignored, in its order.
 pub fn keys(ignored: &[Ignored]) -> Vec<&str> {
     ignored.iter().map(|i| i.key.as_str()).collect()
