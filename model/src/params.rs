@@ -502,6 +502,13 @@ impl Problems {
     }
 }
 
+/// `problems.extend(params::check(p))`: the table's range messages among the others.
+impl Extend<String> for Problems {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, messages: I) {
+        self.0.extend(messages);
+    }
+}
+
 /// Quantities several demos hold, described once. A demo lists them with its own path:
 /// `field!(number, shared::CDN_HIT_RATIO, cdn_hit_ratio)`.
 pub mod shared {

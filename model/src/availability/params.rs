@@ -4,7 +4,7 @@
 use super::*;
 use crate::field;
 use crate::link::{from_percent, number_text, Ignored, LinkState, Query};
-use crate::params::{self, shared, Choice, Field, Fields, Spec, Table};
+use crate::params::{self, shared, within, Choice, Field, Fields, Problems, Spec, Table};
 use crate::photoshare;
 
 /// Everything the availability demo lets a student change.
@@ -80,50 +80,55 @@ impl AvailabilityParams {
 }
 
 pub(super) fn validate(p: &AvailabilityParams) -> Vec<String> {
-    let mut problems = Vec::new();
-    if p.path.is_empty() {
-        problems.push("The path needs at least one block.".to_string());
-    }
-    if p.path.len() > MAX_BLOCKS {
-        problems.push(format!("At most {MAX_BLOCKS} blocks fit on the path."));
-    }
+    let mut problems = Problems::default();
+    problems.check(
+        !p.path.is_empty(),
+        "The path needs at least one block.".into(),
+    );
+    problems.check(
+        p.path.len() <= MAX_BLOCKS,
+        format!("At most {MAX_BLOCKS} blocks fit on the path."),
+    );
     for (i, b) in p.path.iter().enumerate() {
         let name = format!("Block {} ({})", i + 1, b.component.slug());
-        if !(b.availability.is_finite() && (0.0..=1.0).contains(&b.availability)) {
-            problems.push(format!("{name}: availability must be between 0 and 100 %."));
-        }
-        if b.units == 0 || b.units > MAX_UNITS {
-            problems.push(format!("{name}: units must be between 1 and {MAX_UNITS}."));
-        }
-        if b.needed == 0 || b.needed > b.units {
-            problems.push(format!(
+        problems.check(
+            within(b.availability, 0.0, 1.0),
+            format!("{name}: availability must be between 0 and 100 %."),
+        );
+        problems.check(
+            (1..=MAX_UNITS).contains(&b.units),
+            format!("{name}: units must be between 1 and {MAX_UNITS}."),
+        );
+        problems.check(
+            (1..=b.units).contains(&b.needed),
+            format!(
                 "{name}: units needed must be between 1 and the {} units there are.",
                 b.units
-            ));
-        }
+            ),
+        );
     }
     problems.extend(params::check(p));
-    if p.incidents.len() > MAX_INCIDENTS {
-        problems.push(format!("At most {MAX_INCIDENTS} incidents in a month."));
-    }
+    problems.check(
+        p.incidents.len() <= MAX_INCIDENTS,
+        format!("At most {MAX_INCIDENTS} incidents in a month."),
+    );
     let max_minutes = p.month.minutes();
     for (i, inc) in p.incidents.iter().enumerate() {
         let name = format!("Incident {}", i + 1);
-        if !(inc.minutes.is_finite() && (0.0..=max_minutes).contains(&inc.minutes)) {
-            problems.push(format!(
-                "{name}: minutes must be between 0 and {max_minutes}."
-            ));
-        }
-        if !(inc.users_affected.is_finite() && (0.0..=1.0).contains(&inc.users_affected)) {
-            problems.push(format!(
-                "{name}: users affected must be between 0 and 100 %."
-            ));
-        }
-        if !(1..=31).contains(&inc.day) {
-            problems.push(format!("{name}: the day must be between 1 and 31."));
-        }
+        problems.check(
+            within(inc.minutes, 0.0, max_minutes),
+            format!("{name}: minutes must be between 0 and {max_minutes}."),
+        );
+        problems.check(
+            within(inc.users_affected, 0.0, 1.0),
+            format!("{name}: users affected must be between 0 and 100 %."),
+        );
+        problems.check(
+            (1..=31).contains(&inc.day),
+            format!("{name}: the day must be between 1 and 31."),
+        );
     }
-    problems
+    problems.into_vec()
 }
 
 /// Link format: `path=cdn:99.99,alb:99.99,task:99.5:1of2,db:99.95&regions=1&slo=99.9&month=30d&inc=9:30:100,20:9:50&freeze=50`.
