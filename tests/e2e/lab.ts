@@ -70,6 +70,15 @@ export class Lab {
     await field.press('Enter');
   }
 
+  /** Entering `bad` in a field shows `problem` in the problems box; entering `good` clears it. */
+  async rejects(id: string, bad: string, problem: string | RegExp, good: string) {
+    const problems = this.page.getByTestId('problems');
+    await this.enter(id, bad);
+    await expect(problems).toContainText(problem);
+    await this.enter(id, good);
+    await expect(problems).toHaveCount(0);
+  }
+
   /** The address bar's link holds every one of these `key=value` pairs. */
   async linkHas(...pairs: string[]) {
     const hash = await this.hash();
