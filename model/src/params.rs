@@ -510,7 +510,7 @@ impl Extend<String> for Problems {
 }
 
 /// Quantities several demos hold, described once. A demo lists them with its own path:
-/// `field!(number, shared::CDN_HIT_RATIO, cdn_hit_ratio)`.
+/// `field_at!(number, shared::CDN_HIT_RATIO, cdn_hit_ratio)`.
 pub mod shared {
     use super::Spec;
 
@@ -569,14 +569,14 @@ pub mod shared {
         Spec::new("ut", "Unhealthy threshold", "checks", (2.0, 10.0), 1.0);
 }
 
-/// A table entry for a value at `p.<path>`, the path written once:
-/// `field!(number, spec, day.peak_edge_per_s)` is
-/// `Field::number(spec, |p| p.day.peak_edge_per_s, |p, x| p.day.peak_edge_per_s = x)`, and so
-/// for `whole`, `flag` and `price`. A choice also names its options and the enum whose `ALL`
-/// and `slug()` it reads: `field!(choice, spec, &MONTHS, MonthLength, month)`; a value written
-/// as text names its writer and its parser: `field!(text, spec, path_text, parse_path, path)`.
+/// A field whose value is `p.<path>`, read and written as is: one line in a table,
+/// `field_at!(number, shared::CPU_TARGET, cpu_target)` or
+/// `field_at!(whole, spec, health_check.interval_s)` (`number`, `whole`, `flag` or `price`).
+/// A choice also names its options and the enum whose `ALL` and `slug()` it reads:
+/// `field_at!(choice, spec, &MONTHS, MonthLength, month)`; a value written as text names its
+/// writer and its parser: `field_at!(text, spec, path_text, parse_path, path)`.
 #[macro_export]
-macro_rules! field {
+macro_rules! field_at {
     (text, $spec:expr, $write:expr, $parse:expr, $($path:ident).+) => {
         $crate::params::Field::text(
             $spec,
@@ -611,10 +611,10 @@ macro_rules! field {
 macro_rules! health_check_fields {
     ($($path:ident).+) => {
         [
-            $crate::field!(whole, $crate::params::shared::HEALTH_CHECK_INTERVAL, $($path).+.interval_s),
-            $crate::field!(whole, $crate::params::shared::HEALTH_CHECK_TIMEOUT, $($path).+.timeout_s),
-            $crate::field!(whole, $crate::params::shared::HEALTHY_THRESHOLD, $($path).+.healthy_threshold),
-            $crate::field!(whole, $crate::params::shared::UNHEALTHY_THRESHOLD, $($path).+.unhealthy_threshold),
+            $crate::field_at!(whole, $crate::params::shared::HEALTH_CHECK_INTERVAL, $($path).+.interval_s),
+            $crate::field_at!(whole, $crate::params::shared::HEALTH_CHECK_TIMEOUT, $($path).+.timeout_s),
+            $crate::field_at!(whole, $crate::params::shared::HEALTHY_THRESHOLD, $($path).+.healthy_threshold),
+            $crate::field_at!(whole, $crate::params::shared::UNHEALTHY_THRESHOLD, $($path).+.unhealthy_threshold),
         ]
     };
 }

@@ -2,7 +2,7 @@
 //! tests read, the range checks, and the path and incidents written as link text.
 
 use super::*;
-use crate::field;
+use crate::field_at;
 use crate::link::{from_percent, number_text, Ignored, LinkState, Query};
 use crate::params::{self, shared, within, Choice, Field, Fields, Problems, Spec, Table};
 use crate::photoshare;
@@ -149,34 +149,34 @@ const MONTHS: [Choice; 2] = [
 ];
 
 impl AvailabilityParams {
-    pub const PATH: Field<Self> = field!(
+    pub const PATH: Field<Self> = field_at!(
         text,
         Spec::named("path", "The request path"),
         path_text,
         parse_path,
         path
     );
-    pub const REGIONS: Field<Self> = field!(
+    pub const REGIONS: Field<Self> = field_at!(
         whole,
         Spec::new("regions", "Regions", "", (1.0, 2.0), 1.0),
         regions
     );
-    pub const SLO: Field<Self> = field!(number, shared::SLO, slo);
-    pub const MONTH: Field<Self> = field!(
+    pub const SLO: Field<Self> = field_at!(number, shared::SLO, slo);
+    pub const MONTH: Field<Self> = field_at!(
         choice,
         Spec::named("month", "A month is"),
         &MONTHS,
         MonthLength,
         month
     );
-    pub const INCIDENTS: Field<Self> = field!(
+    pub const INCIDENTS: Field<Self> = field_at!(
         text,
         Spec::named("inc", "Incidents this month"),
         incidents_text,
         parse_incidents,
         incidents
     );
-    pub const FREEZE: Field<Self> = field!(
+    pub const FREEZE: Field<Self> = field_at!(
         number,
         Spec::percent(
             "freeze",

@@ -2,7 +2,7 @@
 //! and the day of load; their limits, link and range checks.
 
 use super::*;
-use crate::field;
+use crate::field_at;
 use crate::params::{self, shared, Field, Fields, Spec, Table};
 
 /// Highest unit price accepted, in dollars.
@@ -259,7 +259,7 @@ const LEVERS: [Field<CostParams>; 8] = [
 
 /// Each field of the table, named as its place in the params.
 impl CostParams {
-    pub const AVERAGE_TASKS: Field<Self> = field!(
+    pub const AVERAGE_TASKS: Field<Self> = field_at!(
         number,
         Spec::new(
             "tasks",
@@ -271,11 +271,12 @@ impl CostParams {
         .said("The average task count"),
         average_tasks
     );
-    pub const TASK_VCPU: Field<Self> = field!(number, shared::TASK_VCPU, task_vcpu);
-    pub const TASK_MEMORY_GB: Field<Self> = field!(number, shared::TASK_MEMORY_GB, task_memory_gb);
+    pub const TASK_VCPU: Field<Self> = field_at!(number, shared::TASK_VCPU, task_vcpu);
+    pub const TASK_MEMORY_GB: Field<Self> =
+        field_at!(number, shared::TASK_MEMORY_GB, task_memory_gb);
     pub const HOURS_PER_MONTH: Field<Self> =
-        field!(number, shared::HOURS_IN_MONTH, hours_per_month);
-    pub const DB_STORAGE_GB: Field<Self> = field!(
+        field_at!(number, shared::HOURS_IN_MONTH, hours_per_month);
+    pub const DB_STORAGE_GB: Field<Self> = field_at!(
         number,
         Spec::new(
             "dbgb",
@@ -287,7 +288,7 @@ impl CostParams {
         .said("Database storage (GB)"),
         db_storage_gb
     );
-    pub const REDIS_NODES: Field<Self> = field!(
+    pub const REDIS_NODES: Field<Self> = field_at!(
         whole,
         Spec::new(
             "redis",
@@ -299,18 +300,18 @@ impl CostParams {
         .said("Cache nodes"),
         redis_nodes
     );
-    pub const STORED_TB: Field<Self> = field!(
+    pub const STORED_TB: Field<Self> = field_at!(
         number,
         Spec::new("stored", "Stored uploads, TB", "", (0.0, MAX_TB), 0.1)
             .said("Stored uploads (TB)"),
         stored_tb
     );
-    pub const TOTAL_EGRESS_TB: Field<Self> = field!(
+    pub const TOTAL_EGRESS_TB: Field<Self> = field_at!(
         number,
         Spec::new("egress", "Total egress, TB", "", (0.0, MAX_TB), 0.1).said("Total egress (TB)"),
         total_egress_tb
     );
-    pub const DAY_STEADY_EDGE_PER_S: Field<Self> = field!(
+    pub const DAY_STEADY_EDGE_PER_S: Field<Self> = field_at!(
         number,
         Spec::new(
             "steady",
@@ -322,30 +323,30 @@ impl CostParams {
         .said("The steady load (req/s)"),
         day.steady_edge_per_s
     );
-    pub const DAY_PEAK_EDGE_PER_S: Field<Self> = field!(
+    pub const DAY_PEAK_EDGE_PER_S: Field<Self> = field_at!(
         number,
         Spec::new("peak", "Peak load, req/s", "", (0.0, MAX_LOAD_PER_S), 100.0)
             .said("The peak load (req/s)"),
         day.peak_edge_per_s
     );
-    pub const DAY_PEAK_START_HOUR: Field<Self> = field!(
+    pub const DAY_PEAK_START_HOUR: Field<Self> = field_at!(
         whole,
         Spec::new("peak_at", "Peak starts at hour", "", (0.0, 23.0), 1.0)
             .said("The peak's starting hour"),
         day.peak_start_hour
     );
-    pub const DAY_PEAK_HOURS: Field<Self> = field!(
+    pub const DAY_PEAK_HOURS: Field<Self> = field_at!(
         whole,
         Spec::new("peak_h", "Peak lasts, hours", "", (0.0, 24.0), 1.0)
             .said("The peak's length in hours"),
         day.peak_hours
     );
-    pub const DAY_TASK_CAPACITY_PER_S: Field<Self> = field!(
+    pub const DAY_TASK_CAPACITY_PER_S: Field<Self> = field_at!(
         number,
         shared::TASK_CAPACITY_AT_TARGET.said("A task's capacity"),
         day.task_capacity_per_s
     );
-    pub const DAY_MIN_TASKS: Field<Self> = field!(
+    pub const DAY_MIN_TASKS: Field<Self> = field_at!(
         whole,
         Spec::new(
             "floor",
@@ -357,46 +358,46 @@ impl CostParams {
         .said("The fleet's floor"),
         day.min_tasks
     );
-    pub const CDN_HIT_RATIO: Field<Self> = field!(
+    pub const CDN_HIT_RATIO: Field<Self> = field_at!(
         number,
         shared::CDN_HIT_RATIO.said("The CDN hit ratio"),
         cdn_hit_ratio
     );
-    pub const SAVINGS_PLAN_DISCOUNT: Field<Self> = field!(
+    pub const SAVINGS_PLAN_DISCOUNT: Field<Self> = field_at!(
         number,
         Spec::percent("sp_pct", "Savings Plan discount", (0.0, 100.0), 1.0)
             .said("The Savings Plan discount"),
         savings_plan.discount
     );
-    pub const DB_RESERVED_DISCOUNT: Field<Self> = field!(
+    pub const DB_RESERVED_DISCOUNT: Field<Self> = field_at!(
         number,
         Spec::percent("ri_pct", "Database reservation discount", (0.0, 100.0), 1.0)
             .said("The database reservation discount"),
         db_reserved.discount
     );
-    pub const REDIS_RESERVED_DISCOUNT: Field<Self> = field!(
+    pub const REDIS_RESERVED_DISCOUNT: Field<Self> = field_at!(
         number,
         Spec::percent("rn_pct", "Cache reservation discount", (0.0, 100.0), 1.0)
             .said("The cache reservation discount"),
         redis_reserved.discount
     );
-    pub const MULTI_AZ: Field<Self> = field!(flag, shared::MULTI_AZ, multi_az);
-    pub const SAVINGS_PLAN_ON: Field<Self> = field!(
+    pub const MULTI_AZ: Field<Self> = field_at!(flag, shared::MULTI_AZ, multi_az);
+    pub const SAVINGS_PLAN_ON: Field<Self> = field_at!(
         flag,
         Spec::named("sp", "1-yr Compute Savings Plan applied"),
         savings_plan.on
     );
-    pub const DB_RESERVED_ON: Field<Self> = field!(
+    pub const DB_RESERVED_ON: Field<Self> = field_at!(
         flag,
         Spec::named("ri", "1-yr reserved database instances applied"),
         db_reserved.on
     );
-    pub const REDIS_RESERVED_ON: Field<Self> = field!(
+    pub const REDIS_RESERVED_ON: Field<Self> = field_at!(
         flag,
         Spec::named("rn", "1-yr reserved cache nodes applied"),
         redis_reserved.on
     );
-    pub const PRICES_FARGATE_VCPU_HOUR_USD: Field<Self> = field!(
+    pub const PRICES_FARGATE_VCPU_HOUR_USD: Field<Self> = field_at!(
         price,
         price_spec(
             "p_vcpu",
@@ -405,7 +406,7 @@ impl CostParams {
         ),
         prices.fargate_vcpu_hour_usd
     );
-    pub const PRICES_FARGATE_GB_HOUR_USD: Field<Self> = field!(
+    pub const PRICES_FARGATE_GB_HOUR_USD: Field<Self> = field_at!(
         price,
         price_spec(
             "p_gb",
@@ -414,7 +415,7 @@ impl CostParams {
         ),
         prices.fargate_gb_hour_usd
     );
-    pub const PRICES_DB_INSTANCE_HOUR_USD: Field<Self> = field!(
+    pub const PRICES_DB_INSTANCE_HOUR_USD: Field<Self> = field_at!(
         price,
         price_spec(
             "p_db",
@@ -423,7 +424,7 @@ impl CostParams {
         ),
         prices.db_instance_hour_usd
     );
-    pub const PRICES_DB_STORAGE_GB_MONTH_USD: Field<Self> = field!(
+    pub const PRICES_DB_STORAGE_GB_MONTH_USD: Field<Self> = field_at!(
         price,
         price_spec(
             "p_dbgb",
@@ -432,7 +433,7 @@ impl CostParams {
         ),
         prices.db_storage_gb_month_usd
     );
-    pub const PRICES_REDIS_NODE_HOUR_USD: Field<Self> = field!(
+    pub const PRICES_REDIS_NODE_HOUR_USD: Field<Self> = field_at!(
         price,
         price_spec(
             "p_redis",
@@ -441,7 +442,7 @@ impl CostParams {
         ),
         prices.redis_node_hour_usd
     );
-    pub const PRICES_ALB_MONTH_USD: Field<Self> = field!(
+    pub const PRICES_ALB_MONTH_USD: Field<Self> = field_at!(
         price,
         price_spec(
             "p_alb",
@@ -450,17 +451,17 @@ impl CostParams {
         ),
         prices.alb_month_usd
     );
-    pub const PRICES_S3_GB_MONTH_USD: Field<Self> = field!(
+    pub const PRICES_S3_GB_MONTH_USD: Field<Self> = field_at!(
         price,
         price_spec("p_s3", "S3, $ per GB-month", "The S3 storage price"),
         prices.s3_gb_month_usd
     );
-    pub const PRICES_CDN_EGRESS_GB_USD: Field<Self> = field!(
+    pub const PRICES_CDN_EGRESS_GB_USD: Field<Self> = field_at!(
         price,
         price_spec("p_cdn", "CDN egress, $ per GB", "The CDN egress price"),
         prices.cdn_egress_gb_usd
     );
-    pub const PRICES_ORIGIN_EGRESS_GB_USD: Field<Self> = field!(
+    pub const PRICES_ORIGIN_EGRESS_GB_USD: Field<Self> = field_at!(
         price,
         price_spec(
             "p_origin",
@@ -469,7 +470,7 @@ impl CostParams {
         ),
         prices.origin_egress_gb_usd
     );
-    pub const PRICES_NAT_MONTH_USD: Field<Self> = field!(
+    pub const PRICES_NAT_MONTH_USD: Field<Self> = field_at!(
         price,
         price_spec(
             "p_nat",

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::cost::price_spec;
-use crate::field;
+use crate::field_at;
 use crate::params::{self, shared, Choice, Field, Fields, Spec, Table};
 
 /// Lambda, x86: dollars per GB-second.
@@ -303,7 +303,7 @@ const CHOICES: [Field<ServerlessParams>; 6] = [
 /// Each field of the table, named as its place in the params.
 impl ServerlessParams {
     /// The function's memory, in whole MB.
-    pub const MEMORY_MB: Field<Self> = field!(
+    pub const MEMORY_MB: Field<Self> = field_at!(
         whole,
         Spec::new(
             "mb",
@@ -314,24 +314,24 @@ impl ServerlessParams {
         ),
         memory_mb
     );
-    pub const RATE_PER_S: Field<Self> = field!(
+    pub const RATE_PER_S: Field<Self> = field_at!(
         number,
         Spec::new("rate", "Average rate", "", (0.0, MAX_RATE_PER_S), 0.1)
             .said("The request rate (req/s)"),
         rate_per_s
     );
-    pub const MAX_RATE_PER_S: Field<Self> = field!(
+    pub const MAX_RATE_PER_S: Field<Self> = field_at!(
         number,
         Spec::new("max", "Chart up to", "", (0.001, MAX_RATE_PER_S), 1.0)
             .said("The chart's top rate (req/s)"),
         max_rate_per_s
     );
-    pub const DURATION_MS: Field<Self> = field!(
+    pub const DURATION_MS: Field<Self> = field_at!(
         number,
         Spec::new("ms", "Duration, ms", "", (1.0, MAX_DURATION_MS), 1.0).said("The duration (ms)"),
         duration_ms
     );
-    pub const INIT_MS: Field<Self> = field!(
+    pub const INIT_MS: Field<Self> = field_at!(
         number,
         Spec::new(
             "init",
@@ -343,7 +343,7 @@ impl ServerlessParams {
         .said("The init time (ms)"),
         init_ms
     );
-    pub const KEEP_ALIVE_S: Field<Self> = field!(
+    pub const KEEP_ALIVE_S: Field<Self> = field_at!(
         number,
         Spec::new(
             "keep",
@@ -356,16 +356,16 @@ impl ServerlessParams {
         keep_alive_s
     );
     pub const HOURS_PER_MONTH: Field<Self> =
-        field!(number, shared::HOURS_IN_MONTH, hours_per_month);
-    pub const FLEET_TASK_CAPACITY_PER_S: Field<Self> = field!(
+        field_at!(number, shared::HOURS_IN_MONTH, hours_per_month);
+    pub const FLEET_TASK_CAPACITY_PER_S: Field<Self> = field_at!(
         number,
         shared::TASK_CAPACITY_AT_TARGET.said("A task's capacity"),
         fleet.task_capacity_per_s
     );
-    pub const FLEET_TASK_VCPU: Field<Self> = field!(number, shared::TASK_VCPU, fleet.task_vcpu);
+    pub const FLEET_TASK_VCPU: Field<Self> = field_at!(number, shared::TASK_VCPU, fleet.task_vcpu);
     pub const FLEET_TASK_MEMORY_GB: Field<Self> =
-        field!(number, shared::TASK_MEMORY_GB, fleet.task_memory_gb);
-    pub const PRICES_FREE_REQUESTS_PER_MONTH: Field<Self> = field!(
+        field_at!(number, shared::TASK_MEMORY_GB, fleet.task_memory_gb);
+    pub const PRICES_FREE_REQUESTS_PER_MONTH: Field<Self> = field_at!(
         number,
         Spec::new(
             "free_req",
@@ -377,7 +377,7 @@ impl ServerlessParams {
         .said("The free tier's requests per month"),
         prices.free_requests_per_month
     );
-    pub const PRICES_FREE_GB_S_PER_MONTH: Field<Self> = field!(
+    pub const PRICES_FREE_GB_S_PER_MONTH: Field<Self> = field_at!(
         number,
         Spec::new(
             "free_gbs",
@@ -389,7 +389,7 @@ impl ServerlessParams {
         .said("The free tier's GB-seconds per month"),
         prices.free_gb_s_per_month
     );
-    pub const PRICES_GB_S_X86_USD: Field<Self> = field!(
+    pub const PRICES_GB_S_X86_USD: Field<Self> = field_at!(
         price,
         price_spec(
             "p_x86",
@@ -398,7 +398,7 @@ impl ServerlessParams {
         ),
         prices.gb_s_x86_usd
     );
-    pub const PRICES_GB_S_ARM_USD: Field<Self> = field!(
+    pub const PRICES_GB_S_ARM_USD: Field<Self> = field_at!(
         price,
         price_spec(
             "p_arm",
@@ -407,7 +407,7 @@ impl ServerlessParams {
         ),
         prices.gb_s_arm_usd
     );
-    pub const PRICES_REQUESTS_PER_MILLION_USD: Field<Self> = field!(
+    pub const PRICES_REQUESTS_PER_MILLION_USD: Field<Self> = field_at!(
         price,
         price_spec(
             "p_req",
@@ -416,7 +416,7 @@ impl ServerlessParams {
         ),
         prices.requests_per_million_usd
     );
-    pub const PRICES_HTTP_API_PER_MILLION_USD: Field<Self> = field!(
+    pub const PRICES_HTTP_API_PER_MILLION_USD: Field<Self> = field_at!(
         price,
         price_spec(
             "p_http",
@@ -425,7 +425,7 @@ impl ServerlessParams {
         ),
         prices.http_api_per_million_usd
     );
-    pub const PRICES_REST_API_PER_MILLION_USD: Field<Self> = field!(
+    pub const PRICES_REST_API_PER_MILLION_USD: Field<Self> = field_at!(
         price,
         price_spec(
             "p_rest",
@@ -434,7 +434,7 @@ impl ServerlessParams {
         ),
         prices.rest_api_per_million_usd
     );
-    pub const FLEET_VCPU_HOUR_USD: Field<Self> = field!(
+    pub const FLEET_VCPU_HOUR_USD: Field<Self> = field_at!(
         price,
         price_spec(
             "p_vcpu",
@@ -443,7 +443,7 @@ impl ServerlessParams {
         ),
         fleet.vcpu_hour_usd
     );
-    pub const FLEET_GB_HOUR_USD: Field<Self> = field!(
+    pub const FLEET_GB_HOUR_USD: Field<Self> = field_at!(
         price,
         price_spec(
             "p_gb",
@@ -452,7 +452,7 @@ impl ServerlessParams {
         ),
         fleet.gb_hour_usd
     );
-    pub const FLEET_FIXED_MONTH_USD: Field<Self> = field!(
+    pub const FLEET_FIXED_MONTH_USD: Field<Self> = field_at!(
         price,
         price_spec(
             "fixed",
@@ -461,7 +461,7 @@ impl ServerlessParams {
         ),
         fleet.fixed_month_usd
     );
-    pub const FLEET_FLOOR_TASKS: Field<Self> = field!(
+    pub const FLEET_FLOOR_TASKS: Field<Self> = field_at!(
         whole,
         Spec::new(
             "floor",
@@ -492,8 +492,8 @@ impl ServerlessParams {
         },
     );
     pub const FREE_TIER: Field<Self> =
-        field!(flag, Spec::named("free", "Monthly free tier"), free_tier);
-    pub const BILL_INIT: Field<Self> = field!(
+        field_at!(flag, Spec::named("free", "Monthly free tier"), free_tier);
+    pub const BILL_INIT: Field<Self> = field_at!(
         flag,
         Spec::named("billinit", "Init time is billed"),
         bill_init
