@@ -619,6 +619,22 @@ macro_rules! health_check_fields {
     };
 }
 
+/// `LinkState` for params whose link is their table, nothing more: `link_from_table!(XParams);`.
+#[macro_export]
+macro_rules! link_from_table {
+    ($params:ty) => {
+        impl $crate::link::LinkState for $params {
+            fn to_query(&self) -> String {
+                $crate::params::to_query(self)
+            }
+
+            fn from_query(query: &$crate::link::Query) -> (Self, Vec<$crate::link::Ignored>) {
+                $crate::params::from_query(query)
+            }
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

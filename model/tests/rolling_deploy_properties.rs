@@ -154,7 +154,7 @@ proptest! {
 
     #[test]
     fn any_link_of_known_keys_gives_valid_params(
-        values in prop::collection::vec((prop::sample::select(vec!["n", "minh", "maxp", "hi", "ht", "ut", "hto", "start", "drain", "dur", "lose", "az", "build", "cb"]), "[0-9ab]{0,4}"), 0..10)
+        values in prop::collection::vec((prop::sample::select(vec!["n", "minh", "maxp", "hi", "ht", "ut", "hto", "start", "drain", "dur", "lose", "az", "new", "cb"]), "[0-9ab]{0,4}"), 0..10)
     ) {
         let text = common::link_text(&values);
         let (p, _) = RollingDeployParams::from_query(&Query::parse(&text));

@@ -234,14 +234,14 @@ fn links_round_trip_and_the_default_is_an_empty_query() {
     p.full_vm.start_s = 30.0;
     p.container.isolation_memory_mib = 2.5;
     p.image.runtime_base.compressed_mb = 50.0;
-    common::assert_link(&p, "hcpu=8&hmem=64&cpu=0.25&mem=0.5&vm.start=30&ctr.iso=2.5&rt.mb=50&n=30&build=single&show=uvm");
+    common::assert_link(&p, "hcpu=8&hmem=64&cpu=0.25&mem=0.5&vm.start=30&ctr.iso=2.5&rt.mb=50&inst=30&build=single&show=uvm");
 }
 
 #[test]
 fn a_bad_link_keeps_the_defaults_and_says_what_it_ignored() {
     common::assert_bad_link::<VmVsContainerParams>(
-        "hcpu=NaN&cpu=0.01&n=0&build=fat&vm.os=-1&zzz=1",
-        &["hcpu", "cpu", "vm.os", "n", "build", "zzz"],
+        "hcpu=NaN&cpu=0.01&inst=0&build=fat&vm.os=-1&zzz=1",
+        &["hcpu", "cpu", "vm.os", "inst", "build", "zzz"],
     );
 }
 
