@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::field_at;
-use crate::link::{from_percent, number_text, Ignored, LinkState, Query};
+use crate::link::{from_percent, number_text};
 use crate::params::{self, shared, within, Choice, Field, Fields, Problems, Spec, Table};
 use crate::photoshare;
 
@@ -131,17 +131,9 @@ pub(super) fn validate(p: &AvailabilityParams) -> Vec<String> {
     problems.into_vec()
 }
 
-/// Link format: `path=cdn:99.99,alb:99.99,task:99.5:1of2,db:99.95&regions=1&slo=99.9&month=30d&inc=9:30:100,20:9:50&freeze=50`.
-/// Availabilities and shares are in percent, as a student reads them.
-impl LinkState for AvailabilityParams {
-    fn to_query(&self) -> String {
-        params::to_query(self)
-    }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        params::from_query(query)
-    }
-}
+// Link format: `path=cdn:99.99,alb:99.99,task:99.5:1of2,db:99.95&regions=1&slo=99.9&month=30d&inc=9:30:100,20:9:50&freeze=50`.
+// Availabilities and shares are in percent, as a student reads them.
+crate::link_from_table!(AvailabilityParams);
 
 const MONTHS: [Choice; 2] = [
     Choice::new("30d", "30 days (43,200 min)"),

@@ -5,8 +5,7 @@ use super::*;
 use crate::catalog::DemoId;
 use crate::claim::{Claim, Live, Rounding};
 use crate::demo::Demo;
-use crate::link::{Ignored, LinkState, Query};
-use crate::params::{self, shared, Choice, Field, Fields, Spec, Table};
+use crate::params::{shared, Choice, Field, Fields, Spec, Table};
 
 const SOURCES: [Choice; 2] = [
     Choice {
@@ -203,15 +202,7 @@ impl Fields for CacheCdnParams {
     ];
 }
 
-impl LinkState for CacheCdnParams {
-    fn to_query(&self) -> String {
-        params::to_query(self)
-    }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        params::from_query(query)
-    }
-}
+crate::link_from_table!(CacheCdnParams);
 
 /// The cache-aside & CDN demo in the lab's registry.
 pub struct CacheCdn;

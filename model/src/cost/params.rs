@@ -489,15 +489,7 @@ impl Fields for CostParams {
     const FIELDS: Table<Self> = &[&FOOTPRINT, &DAY, &LEVERS, &PRICES];
 }
 
-impl LinkState for CostParams {
-    fn to_query(&self) -> String {
-        params::to_query(self)
-    }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        params::from_query(query)
-    }
-}
+crate::link_from_table!(CostParams);
 
 /// Every problem with the params, in words: each field out of its range.
 pub(super) fn validate(p: &CostParams) -> Vec<String> {

@@ -11,7 +11,6 @@ use super::plan::{plan, Plan};
 use super::refresh::{refresh, Refresh};
 use super::world::World;
 use super::MAX_CLICKS;
-use crate::link::{Ignored, LinkState, Query};
 use crate::params::{self, Field, Fields, Spec, Table};
 
 /// What a student can set. The clicks, the variant and the lock scenario are in links;
@@ -268,17 +267,9 @@ pub fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
     })
 }
 
-/// The link is the table's: `clicks=desired_count,multi_az_off&ignore=1&refresh_only=1&apply_s=120&second_at=30&lock_timeout=0`.
-/// Text typed into the editor is not in the link: it is too long for a URL.
-impl LinkState for IacDriftParams {
-    fn to_query(&self) -> String {
-        params::to_query(self)
-    }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        params::from_query(query)
-    }
-}
+// The link is the table's: `clicks=desired_count,multi_az_off&ignore=1&refresh_only=1&apply_s=120&second_at=30&lock_timeout=0`.
+// Text typed into the editor is not in the link: it is too long for a URL.
+crate::link_from_table!(IacDriftParams);
 
 /// The lock scenario's times, in seconds: the slider's range in a link and in `validate`.
 const LOCK_RANGE_S: (f64, f64) = (0.0, MAX_LOCK_SCENARIO_S as f64);

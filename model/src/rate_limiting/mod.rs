@@ -21,7 +21,7 @@ pub use notes::*;
 use crate::catalog::DemoId;
 use crate::claim::{Claim, Live, Rounding};
 use crate::demo::Demo;
-use crate::link::{number_text, Ignored, LinkReader, LinkState, Query};
+use crate::link::{number_text, LinkReader};
 use crate::params::{self, Field, Fields, Spec, Table};
 use crate::photoshare;
 use bucket::Bucket;
@@ -467,15 +467,7 @@ impl Fields for RateLimitParams {
     }
 }
 
-impl LinkState for RateLimitParams {
-    fn to_query(&self) -> String {
-        params::to_query(self)
-    }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        params::from_query(query)
-    }
-}
+crate::link_from_table!(RateLimitParams);
 
 /// The rate limiting demo in the lab's registry.
 pub struct RateLimiting;

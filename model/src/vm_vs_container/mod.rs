@@ -25,7 +25,7 @@ pub use notes::{DOCUMENTED, SOURCES};
 pub use packing::*;
 pub use params::VmVsContainer;
 
-use crate::link::{number_text, Ignored, LinkState, Query};
+use crate::link::number_text;
 use crate::params::{within, Problems};
 use crate::photoshare;
 

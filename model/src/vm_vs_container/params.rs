@@ -5,7 +5,7 @@ use super::*;
 use crate::catalog::DemoId;
 use crate::claim::{Claim, Live, Rounding};
 use crate::demo::Demo;
-use crate::params::{self, Choice, Field, Fields, Spec, Table};
+use crate::params::{Choice, Field, Fields, Spec, Table};
 
 /// The five costs of one isolation kind, keyed `<kind>.os` … `<kind>.start`.
 macro_rules! cost_fields {
@@ -295,15 +295,7 @@ impl Fields for VmVsContainerParams {
     ];
 }
 
-impl LinkState for VmVsContainerParams {
-    fn to_query(&self) -> String {
-        params::to_query(self)
-    }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        params::from_query(query)
-    }
-}
+crate::link_from_table!(VmVsContainerParams);
 
 /// The VM-vs-container demo in the lab's registry.
 pub struct VmVsContainer;
