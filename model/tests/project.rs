@@ -85,7 +85,9 @@ fn validation_gives_a_message_per_bad_field_and_per_clash() {
     };
     assert_eq!(
         validate(&burst_below),
-        Err(vec!["The burst must be at least the steady load.".to_string()])
+        Err(vec![
+            "The burst must be at least the steady load.".to_string()
+        ])
     );
 }
 
@@ -98,8 +100,16 @@ fn the_json_file_round_trips_every_example_exactly() {
         assert_eq!(from_json(&text), Ok(p), "{e:?}\n{text}");
     }
     let text = to_json(&Project::default());
-    assert!(text.starts_with("{\n  \"cloud-lab-project\": 1,\n  \"name\": \"PhotoShare\",\n  \"load\": 1200,\n"), "{text}");
-    assert!(text.contains("\"maz\": true,") && text.contains("\"p_vcpu\": 0.0445,"), "{text}");
+    assert!(
+        text.starts_with(
+            "{\n  \"cloud-lab-project\": 1,\n  \"name\": \"PhotoShare\",\n  \"load\": 1200,\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"maz\": true,") && text.contains("\"p_vcpu\": 0.0445,"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -111,14 +121,38 @@ fn a_name_with_quotes_and_accents_survives_the_file() {
 #[test]
 fn a_broken_or_foreign_file_is_refused_in_words() {
     let cases: [(&str, &str); 8] = [
-        ("", "This file is not a Cloud Lab project: it is not a JSON object."),
-        ("[1, 2]", "This file is not a Cloud Lab project: it is not a JSON object."),
-        ("{\"name\": \"x\"}", "This file is not a Cloud Lab project: it has no \"cloud-lab-project\" key."),
-        ("{\"cloud-lab-project\": 2}", "This project file's version (2) is not one this lab reads (it reads 1)."),
-        ("{\"cloud-lab-project\": 1, \"load\": 12", "This file is not a Cloud Lab project: the object is not closed."),
-        ("{\"cloud-lab-project\": 1, \"wat\": 1}", "\"wat\" is not a value of a project."),
-        ("{\"cloud-lab-project\": 1, \"hit\": 120}", "\"hit\": 120 (outside 0–100)."),
-        ("{\"cloud-lab-project\": 1, \"min\": 9, \"max\": 3}", "The fleet's floor must not be above its ceiling."),
+        (
+            "",
+            "This file is not a Cloud Lab project: it is not a JSON object.",
+        ),
+        (
+            "[1, 2]",
+            "This file is not a Cloud Lab project: it is not a JSON object.",
+        ),
+        (
+            "{\"name\": \"x\"}",
+            "This file is not a Cloud Lab project: it has no \"cloud-lab-project\" key.",
+        ),
+        (
+            "{\"cloud-lab-project\": 2}",
+            "This project file's version (2) is not one this lab reads (it reads 1).",
+        ),
+        (
+            "{\"cloud-lab-project\": 1, \"load\": 12",
+            "This file is not a Cloud Lab project: the object is not closed.",
+        ),
+        (
+            "{\"cloud-lab-project\": 1, \"wat\": 1}",
+            "\"wat\" is not a value of a project.",
+        ),
+        (
+            "{\"cloud-lab-project\": 1, \"hit\": 120}",
+            "\"hit\": 120 (outside 0–100).",
+        ),
+        (
+            "{\"cloud-lab-project\": 1, \"min\": 9, \"max\": 3}",
+            "The fleet's floor must not be above its ceiling.",
+        ),
     ];
     for (text, first) in cases {
         let problems = from_json(text).expect_err(text);
@@ -195,5 +229,97 @@ proptest! {
         prop_assert_eq!(validate(&p), Ok(()));
         prop_assert_eq!(from_json(&to_json(&p)), Ok(p.clone()));
         prop_assert_eq!(Project::from_query(&Query::parse(&p.to_query())).0, p);
+    }
+}
+
+mod linked_demos {
+    use cloud_lab_model::autoscaling::Autoscaling;
+    use cloud_lab_model::availability::Availability;
+    use cloud_lab_model::cost::Cost;
+    use cloud_lab_model::demo::Demo;
+    use cloud_lab_model::failure_drill::FailureDrill;
+    use cloud_lab_model::link::{LinkState, Query};
+    use cloud_lab_model::project::examples::Example;
+    use cloud_lab_model::project::Project;
+    use cloud_lab_model::scenario::{Provenance, Scenario};
+    use cloud_lab_model::serverless::Serverless;
+
+    fn opened<D: Demo>(s: &Scenario) -> D::Params {
+        s.open::<D>(&Query::parse(""), false).params
+    }
+
+    #[test]
+    fn photoshare_s_scenario_leaves_every_linked_demo_on_the_worked_example() {
+        let s = Scenario::of(Project::default());
+        assert_eq!(s, Scenario::default());
+        assert_eq!(opened::<Cost>(&s), Default::default());
+        assert_eq!(opened::<Autoscaling>(&s), Default::default());
+        assert_eq!(opened::<Availability>(&s), Default::default());
+        assert_eq!(opened::<Serverless>(&s), Default::default());
+        assert_eq!(opened::<FailureDrill>(&s), Default::default());
+        assert_eq!(
+            s.source(Provenance::WORKED_EXAMPLE),
+            "from the worked example"
+        );
+    }
+
+    #[test]
+    fn the_linked_demos_open_on_another_project_s_values() {
+        let chat = Example::ChatBackend.project();
+        let s = Scenario::of(chat.clone());
+        let cost = opened::<Cost>(&s);
+        assert_eq!(
+            (cost.cdn_hit_ratio, cost.db_storage_gb, cost.redis_nodes),
+            (0.15, 500.0, 3)
+        );
+        assert_eq!(
+            (cost.task_vcpu, cost.task_memory_gb, cost.total_egress_tb),
+            (0.5, 1.0, 3.0)
+        );
+        // 2,000 × 0.85 ÷ (400 × 0.6) = 7.08… ⇒ 8 tasks on average.
+        assert_eq!(cost.average_tasks, 8.0);
+        let scaling = opened::<Autoscaling>(&s);
+        assert_eq!(
+            (scaling.edge_load_per_s, scaling.spike_factor),
+            (2_000.0, 3.0)
+        );
+        assert_eq!(
+            (
+                scaling.min_tasks,
+                scaling.max_tasks,
+                scaling.capacity_per_task_per_s
+            ),
+            (3, 30, 400.0)
+        );
+        let availability = opened::<Availability>(&s);
+        assert_eq!(availability.slo, 0.9995);
+        let functions = opened::<Serverless>(&s);
+        assert_eq!(
+            (
+                functions.rate_per_s,
+                functions.duration_ms,
+                functions.memory_mb
+            ),
+            (1_700.0, 40.0, 256)
+        );
+        assert_eq!(functions.max_rate_per_s, 3_400.0);
+        assert_eq!(
+            s.source(Provenance::WORKED_EXAMPLE),
+            "from ChatterBox (chat backend)"
+        );
+        // A demo's change is measured from the project's values, not PhotoShare's.
+        assert_eq!(s.to_query(), "");
+        let mut changed = s.clone();
+        changed.update(&cloud_lab_model::scenario::from_cost(
+            &cloud_lab_model::cost::CostParams {
+                cdn_hit_ratio: 0.5,
+                ..cost
+            },
+        ));
+        assert_eq!(changed.to_query(), "s.hit=50%7Ecost");
+        let mut moved = s.clone();
+        moved.navigate(None, &Query::parse("s.hit=50~cost"));
+        assert_eq!(moved, changed);
+        assert_eq!(moved.project, chat);
     }
 }

@@ -95,7 +95,7 @@ impl Example {
                     max_tasks: 4,
                     task_vcpu: 0.25,
                     task_memory_gb: 0.5,
-                    slo: 0.995,
+                    slo: 0.99,
                     multi_az: false,
                     db_storage_gb: 20.0,
                     cache_nodes: 0,

@@ -286,9 +286,10 @@ mod tests {
 
     #[test]
     fn strings_read_back_with_their_escapes() {
-        let pairs = Reader::new(r#"{"a": "x\"y\\z\u00e9\ud83d\ude00", "b": -1.5e2, "c": true, "d": null}"#)
-            .object()
-            .unwrap();
+        let pairs =
+            Reader::new(r#"{"a": "x\"y\\z\u00e9\ud83d\ude00", "b": -1.5e2, "c": true, "d": null}"#)
+                .object()
+                .unwrap();
         assert_eq!(pairs[0].1, Value::Text("x\"y\\zé😀".into()));
         assert_eq!(pairs[1].1, Value::Number("-1.5e2".into()));
         assert_eq!(pairs[2].1, Value::Flag(true));

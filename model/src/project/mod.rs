@@ -11,9 +11,11 @@
 
 pub mod examples;
 pub mod json;
-
+pub mod markdown;
+pub mod report;
 
 mod table;
+mod text;
 
 use crate::cost::UnitPrices;
 use crate::link::{Ignored, LinkState, Query};
