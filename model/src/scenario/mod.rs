@@ -403,3 +403,19 @@ pub fn split(query: &Query) -> (Query, Query) {
         Query::parse(&Query::encode(demo)),
     )
 }
+
+/// The demos that take part in the scenario (their `Demo::SHARES` is not empty), in the
+/// course's order: the demos a project opens on.
+pub fn linked_demos() -> Vec<DemoId> {
+    struct Shares;
+    impl crate::demo::Visitor for Shares {
+        type Output = bool;
+        fn visit<D: Demo>(&mut self) -> bool {
+            !D::SHARES.is_empty()
+        }
+    }
+    DemoId::ALL
+        .into_iter()
+        .filter(|id| id.visit(&mut Shares))
+        .collect()
+}
