@@ -490,10 +490,20 @@ pub mod shared {
         100.0,
     );
     pub const CDN_HIT_RATIO: Spec = Spec::percent("hit", "CDN hit ratio", (0.0, 100.0), 1.0);
-    /// One app task's requests a second at the CPU target (`cap` is always a task's capacity).
+    /// One app task's requests a second at 100 % CPU; the autoscaler holds it at the CPU
+    /// target, so it serves `cap` × `target` there.
     pub const TASK_CAPACITY: Spec = Spec::new(
         "cap",
         "One task's capacity",
+        "req/s",
+        (0.01, MAX_LOAD_PER_S),
+        1.0,
+    );
+    /// One app task's requests a second held at the CPU target (the worked example's 90 =
+    /// 150 × 60 %), for the demos that size a fleet without simulating its CPU.
+    pub const TASK_CAPACITY_AT_TARGET: Spec = Spec::new(
+        "tcap",
+        "One task's capacity at the CPU target",
         "req/s",
         (0.01, MAX_LOAD_PER_S),
         1.0,

@@ -292,7 +292,7 @@ const NUMBERS: [Field<ServerlessParams>; 11] = [
         |p, x| p.hours_per_month = x,
     ),
     Field::number(
-        shared::TASK_CAPACITY.said("A task's capacity"),
+        shared::TASK_CAPACITY_AT_TARGET.said("A task's capacity"),
         |p| p.fleet.task_capacity_per_s,
         |p, x| p.fleet.task_capacity_per_s = x,
     ),
@@ -503,7 +503,7 @@ impl Fields for ServerlessParams {
     /// steps together: the top rate goes back to the preset's first, then the capacity.
     fn repair(&mut self, r: &mut LinkReader<'_>) {
         let d = ServerlessParams::preset(self.preset);
-        for (key, undo) in [("max", true), ("cap", false)] {
+        for (key, undo) in [("max", true), ("tcap", false)] {
             if tasks_at_top(self).is_some_and(|t| t <= MAX_FLEET_TASKS) {
                 break;
             }
