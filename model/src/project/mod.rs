@@ -18,7 +18,6 @@ mod table;
 mod text;
 
 use crate::cost::UnitPrices;
-use crate::link::{Ignored, LinkState, Query};
 use crate::params::{self, Fields};
 use crate::photoshare::{self, cost as ps, HealthCheck};
 
@@ -167,16 +166,8 @@ pub fn validate(p: &Project) -> Result<(), Vec<String>> {
     }
 }
 
-/// A project's link: `#/project?name=Chat&load=3000…`, the values that differ from PhotoShare.
-impl LinkState for Project {
-    fn to_query(&self) -> String {
-        params::to_query(self)
-    }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        params::from_query(query)
-    }
-}
+// A project's link: `#/project?name=Chat&load=3000…`, the values that differ from PhotoShare.
+crate::link_from_table!(Project);
 
 impl Fields for Project {
     const FIELDS: params::Table<Self> = TABLE;
