@@ -5,7 +5,6 @@ use super::{Project, MAX_NAME_CHARS};
 use crate::autoscaling::specs::{MAX_TASKS, MIN_TASKS};
 use crate::cache_cdn::CacheCdnParams;
 use crate::cost::{self, MAX_DB_STORAGE_GB, MAX_REDIS_NODES, MAX_TB};
-use crate::cost::{TASK_MEMORY_GB_RANGE, TASK_VCPU_RANGE};
 use crate::field_at;
 use crate::params::{shared, Field, Spec, Table};
 use crate::serverless::{MAX_DURATION_MS, MEMORY_MB_RANGE};
@@ -36,16 +35,8 @@ const FLEET: [Field<Project>; 6] = [
     field_at!(number, shared::CPU_TARGET, cpu_target),
     field_at!(whole, MIN_TASKS, min_tasks),
     field_at!(whole, MAX_TASKS, max_tasks),
-    field_at!(
-        number,
-        Spec::new("vcpu", "vCPU per task", "", TASK_VCPU_RANGE, 0.25).said("A task's vCPU"),
-        task_vcpu
-    ),
-    field_at!(
-        number,
-        Spec::new("mem", "GB per task", "", TASK_MEMORY_GB_RANGE, 0.5).said("A task's memory (GB)"),
-        task_memory_gb
-    ),
+    field_at!(number, shared::TASK_VCPU, task_vcpu),
+    field_at!(number, shared::TASK_MEMORY_GB, task_memory_gb),
 ];
 
 /// The data tier, with the cost demo's keys and limits.
