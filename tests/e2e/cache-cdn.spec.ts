@@ -98,3 +98,18 @@ test('a deep link restores the exact state after a reload', async ({ page }) => 
   expect(await lab.hash()).toBe('#/cache-cdn');
   expect(lab.errors).toEqual([]);
 });
+
+test('the stage: load and hit ratio against the tasks, with the worked example beside them', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/cache-cdn');
+  const stage = page.getByTestId('stage');
+  for (const id of ['src-measured', 'load', 'hit']) await expect(stage.getByTestId(id)).toBeVisible();
+  await expect(stage.locator('.worked')).toHaveCount(4);
+  const chart = stage.getByTestId('tasks-chart').locator('canvas');
+  await expect(chart).toHaveAttribute('aria-label', 'Tasks needed: 2 at the steady load and 8 in the burst with the CDN; 14 at the steady load without it.');
+  await stage.getByTestId('hit-value').fill('80');
+  await stage.getByTestId('hit-value').press('Enter');
+  await expect(chart).not.toHaveAttribute('aria-label', /2 at the steady load and 8/);
+  await expect(page.getByTestId('why').first()).toContainText('cache-aside');
+  expect(lab.errors).toEqual([]);
+});

@@ -74,6 +74,9 @@ async function onFirstScreen(page: Page, selector: string): Promise<boolean> {
   }, selector);
 }
 
+// The demos that have a presenter stage (demos/src/stage.rs), each checked in presenter mode.
+const STAGED = ['service-models', 'vm-vs-container', 'cache-cdn', 'rate-limiting', 'multi-region'];
+
 for (const layout of LAYOUTS) {
   test.describe(`${layout.name} (${layout.viewport.width}×${layout.viewport.height})`, () => {
     test.use({ viewport: layout.viewport, isMobile: layout.isMobile ?? false, hasTouch: layout.hasTouch ?? false });
@@ -123,6 +126,8 @@ for (const layout of LAYOUTS) {
         if (id === SCREENSHOT_PAGE) await screenshot(browser, layout, page.url());
       }
       if (layout.presenter) {
+        // A demo that has adopted the stage keeps it.
+        for (const id of STAGED) if (!staged.includes(id)) found.push(`${id}: no presenter stage`);
         // Which demos have adopted the stage so far (their owners add it demo by demo).
         test.info().annotations.push({ type: 'staged', description: staged.join(', ') || 'none' });
         test.info().annotations.push({ type: 'not yet staged', description: unstaged.join(', ') || 'none' });

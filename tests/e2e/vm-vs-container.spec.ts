@@ -70,3 +70,17 @@ test('a deep link restores the exact state after a reload', async ({ page }) => 
   expect(await lab.hash()).toBe('#/vm-vs-container');
   expect(lab.errors).toEqual([]);
 });
+
+test('the stage: the scale-out, the build, how many fit and how fast all serve', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/vm-vs-container');
+  const stage = page.getByTestId('stage');
+  await expect(stage.getByTestId('inst')).toBeVisible();
+  await expect(stage.getByTestId('stage-fit-vm')).toHaveText('12 per host');
+  await expect(stage.getByTestId('stage-fit-ctr')).toHaveText('15 per host');
+  const chart = stage.getByTestId('startup-chart').locator('canvas');
+  const before = await chart.getAttribute('aria-label');
+  await stage.getByTestId('build-single').check();
+  await expect(chart).not.toHaveAttribute('aria-label', before!);
+  expect(lab.errors).toEqual([]);
+});
