@@ -352,16 +352,13 @@ pub fn availability_gain(
 /// The target the extension aims at.
 pub const FOUR_NINES: f64 = 0.9999;
 
-/// The cost model's lines a warm standby repeats.
-const ALWAYS_ON: [BillLine; 7] = [
-    BillLine::FargateVcpu,
-    BillLine::FargateMemory,
-    BillLine::DbInstance,
-    BillLine::DbStorage,
-    BillLine::Redis,
-    BillLine::LoadBalancer,
-    BillLine::NatGateways,
-];
+/// The cost model's lines a warm standby repeats: all but the per-use storage and egress.
+fn always_on(line: BillLine) -> bool {
+    !matches!(
+        line,
+        BillLine::ObjectStorage | BillLine::CdnEgress | BillLine::OriginEgress
+    )
+}
 
 /// The standby's lines at the cost model's prices and levers, and both bills.
 pub fn standby_cost(s: Standby) -> Result<StandbyCost, Vec<String>> {
@@ -378,10 +375,7 @@ pub fn standby_cost(s: Standby) -> Result<StandbyCost, Vec<String>> {
     let rows: Vec<StandbyRow> = standby
         .rows
         .iter()
-        .filter(|r| {
-            ALWAYS_ON.contains(&r.line)
-                || (s.replicate_uploads && r.line == BillLine::ObjectStorage)
-        })
+        .filter(|r| always_on(r.line) || (s.replicate_uploads && r.line == BillLine::ObjectStorage))
         .map(|r| StandbyRow {
             line: r.line,
             detail: r.detail.clone(),

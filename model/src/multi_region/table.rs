@@ -6,6 +6,7 @@ use super::*;
 use crate::catalog::DemoId;
 use crate::claim::{Claim, Live, Note, Rounding};
 use crate::demo::Demo;
+use crate::field_at;
 use crate::link::{Ignored, LinkReader, LinkState, Query};
 use crate::params::{Choice, Field, Fields, Spec, Table};
 
@@ -51,16 +52,16 @@ impl MultiRegionParams {
             }
         },
     );
-    pub const THRESHOLD: Field<Self> = Field::whole(
+    pub const THRESHOLD: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "thr",
             "Failed checks before unhealthy",
             "checks",
             (1.0, MAX_FAILURE_THRESHOLD as f64),
-            1.0,
+            1.0
         ),
-        |p| p.failure_threshold,
-        |p, x| p.failure_threshold = x,
+        failure_threshold
     );
     /// Choosing CNAME records keeps a CNAME's TTL, or starts from the alias's 60 s.
     pub const RECORD: Field<Self> = Field::choice(
@@ -83,94 +84,71 @@ impl MultiRegionParams {
     /// Only a CNAME record has a TTL to set: setting one means CNAME records (a link with
     /// `ttl` and no `record`); `record=alias` with a TTL is undone in `from_query`.
     pub const TTL: Field<Self> = Field::whole(
-        Spec::new("ttl", "DNS record TTL", "s", (0.0, MAX_TTL_S as f64), 10.0),
+        seconds("ttl", "DNS record TTL", MAX_TTL_S, 10.0),
         |p| p.record.ttl_s(),
         |p, x| p.record = DnsRecord::Cname { ttl_s: x },
     );
-    pub const EXTRA_CACHING: Field<Self> = Field::whole(
-        Spec::new(
-            "extra",
-            "Resolvers hold answers beyond the TTL",
-            "s",
-            (0.0, MAX_TTL_S as f64),
-            1.0,
-        ),
-        |p| p.client_cache_extra_s,
-        |p, x| p.client_cache_extra_s = x,
-    );
-    pub const LAG: Field<Self> = Field::number(
-        Spec::new(
-            "lag",
-            "Replication lag",
-            "s",
-            (0.0, MAX_DELAY_S as f64),
-            0.5,
-        ),
-        |p| p.replication_lag_s,
-        |p, x| p.replication_lag_s = x,
-    );
-    pub const WRITES: Field<Self> = Field::number(
-        Spec::new("wps", "Writes a second", "", (0.0, MAX_WRITES_PER_S), 1.0),
-        |p| p.writes_per_s,
-        |p, x| p.writes_per_s = x,
-    );
-    pub const PROMOTION: Field<Self> = Field::whole(
-        Spec::new(
-            "promo",
-            "Promoting the replica takes",
-            "s",
-            (0.0, MAX_DELAY_S as f64),
-            30.0,
-        ),
-        |p| p.promotion_s,
-        |p, x| p.promotion_s = x,
-    );
-    pub const DECISION: Field<Self> = Field::whole(
-        Spec::new(
-            "decide",
-            "A human's go-ahead before promoting",
-            "s",
-            (0.0, MAX_DELAY_S as f64),
-            1.0,
-        ),
-        |p| p.decision_s,
-        |p, x| p.decision_s = x,
-    );
-    pub const OUTAGES: Field<Self> = Field::number(
+    pub const EXTRA_CACHING: Field<Self> = field_at!(whole, EXTRA_S, client_cache_extra_s);
+    pub const LAG: Field<Self> = field_at!(number, LAG_S, replication_lag_s);
+    pub const WRITES: Field<Self> = field_at!(number, WRITES_PER_S, writes_per_s);
+    pub const PROMOTION: Field<Self> = field_at!(whole, PROMOTION_S, promotion_s);
+    pub const DECISION: Field<Self> = field_at!(whole, DECISION_S, decision_s);
+    pub const OUTAGES: Field<Self> = field_at!(
+        number,
         Spec::new(
             "outages",
             "Outages of the primary region a month",
             "",
             (0.0, MAX_OUTAGES_PER_MONTH),
-            0.5,
+            0.5
         ),
-        |p| p.primary_outages_per_month,
-        |p, x| p.primary_outages_per_month = x,
+        primary_outages_per_month
     );
     /// The standby region's own tasks (`tasks` is the cost demo's average over the month).
-    pub const STANDBY_TASKS: Field<Self> = Field::whole(
+    pub const STANDBY_TASKS: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "sbtasks",
             "Standby tasks",
             "tasks",
             (1.0, MAX_STANDBY_TASKS as f64),
-            1.0,
+            1.0
         )
         .said("The standby's task count"),
-        |p| p.standby_tasks,
-        |p, x| p.standby_tasks = x,
+        standby_tasks
     );
     /// The standby region's database (`maz` is PhotoShare's own, in the primary region).
-    pub const STANDBY_MULTI_AZ: Field<Self> = Field::flag(
+    pub const STANDBY_MULTI_AZ: Field<Self> = field_at!(
+        flag,
         Spec::named("sbmaz", "Standby database Multi-AZ"),
-        |p| p.standby_multi_az,
-        |p, on| p.standby_multi_az = on,
+        standby_multi_az
     );
-    pub const REPLICATE_UPLOADS: Field<Self> = Field::flag(
+    pub const REPLICATE_UPLOADS: Field<Self> = field_at!(
+        flag,
         Spec::named("s3", "Replicate the uploads (S3 cross-region replication)"),
-        |p| p.replicate_uploads,
-        |p, on| p.replicate_uploads = on,
+        replicate_uploads
     );
+}
+
+const EXTRA_S: Spec = seconds(
+    "extra",
+    "Resolvers hold answers beyond the TTL",
+    MAX_TTL_S,
+    1.0,
+);
+const LAG_S: Spec = seconds("lag", "Replication lag", MAX_DELAY_S, 0.5);
+const WRITES_PER_S: Spec = Spec::new("wps", "Writes a second", "", (0.0, MAX_WRITES_PER_S), 1.0);
+const PROMOTION_S: Spec = seconds("promo", "Promoting the replica takes", MAX_DELAY_S, 30.0);
+const DECISION_S: Spec = seconds(
+    "decide",
+    "A human's go-ahead before promoting",
+    MAX_DELAY_S,
+    1.0,
+);
+
+/// A time in seconds, from 0 to `max`.
+const fn seconds(key: &'static str, label: &'static str, max: u32, step: f64) -> Spec {
+    Spec::new(key, label, "s", (0.0, max as f64), step)
 }
 
 /// Link format: `hc=10&thr=2&record=cname&ttl=300&extra=0&lag=5&wps=10&promo=300&decide=0&outages=1&sbtasks=2&sbmaz=1&s3=1`,
