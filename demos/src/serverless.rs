@@ -11,10 +11,9 @@ use crate::documented::DocumentedSection;
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_number;
-use crate::results::{from_ok, problems_view, WorkedExample};
+use crate::results::{from_ok, problems_view, Badge};
 use cloud_lab_model::link::{number_text, Query};
 use cloud_lab_model::money::Usd;
-use cloud_lab_model::photoshare::printed;
 use cloud_lab_model::serverless::*;
 use leptos::prelude::*;
 
@@ -63,10 +62,7 @@ fn Workload(params: RwSignal<ServerlessParams>) -> impl IntoView {
     let door = move || params.with(|p| p.front_door);
     let free = move || params.with(|p| p.free_tier);
     let bill_init = move || params.with(|p| p.bill_init);
-    let rate_agrees = Signal::derive(move || {
-        params
-            .with(|p| p.preset == Preset::Api && p.rate_per_s == printed::ORIGIN_LOAD_STEADY_PER_S)
-    });
+    let rate_claim = Signal::derive(move || params.with(|p| Serverless::API_RATE.check(p, &())));
     let (ms, set_ms) = bind(params, |p| p.duration_ms, |p, x| p.duration_ms = x);
     let (mb, set_mb) = bind(
         params,
@@ -131,9 +127,7 @@ fn Workload(params: RwSignal<ServerlessParams>) -> impl IntoView {
                         prop:value=move || format::field(rate())
                         on:input=move |ev| { let x = field_number(&ev); params.update(|p| p.rate_per_s = x) }/>
                 </label>
-                {move || (preset() == Preset::Api).then(|| view! {
-                    <WorkedExample printed="≈ 96 req/s reach the origin (§3)" agrees=rate_agrees/>
-                })}
+                {move || rate_claim.with(|v| v.applies).then(|| view! { <Badge verdict=rate_claim/> })}
             </p>
             <div class="choices">
                 <NumberInput label="Duration, ms" value=ms set=set_ms step="10" testid="duration"/>

@@ -66,7 +66,7 @@ proptest! {
 
     #[test]
     fn links_with_known_keys_read_without_panic(
-        key in prop::sample::select(vec!["hc", "thr", "record", "ttl", "extra", "lag", "wps", "promo", "decide", "outages", "tasks", "maz", "s3"]),
+        key in prop::sample::select(vec!["hc", "thr", "record", "ttl", "extra", "lag", "wps", "promo", "decide", "outages", "sbtasks", "sbmaz", "s3"]),
         value in prop_oneof!["-?[0-9]{1,7}(\\.[0-9]{1,3})?", ".{0,12}"],
     ) {
         let (p, _) = MultiRegionParams::from_query(&Query::parse(&format!("{key}={value}")));

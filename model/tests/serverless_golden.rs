@@ -287,3 +287,20 @@ fn a_link_asking_for_too_many_steps_is_trimmed() {
     assert_eq!(common::keys(&ignored), ["rate", "door", "upto"]);
     assert!(evaluate(&p).is_ok());
 }
+
+#[test]
+fn the_api_rate_is_the_worked_examples_origin_load_as_a_claim() {
+    let api = ServerlessParams::default();
+    let v = Serverless::API_RATE.check(&api, &());
+    assert_eq!(
+        (v.printed, v.live.as_str(), v.agrees),
+        ("≈ 96 req/s", "96 req/s", true)
+    );
+    let faster = ServerlessParams {
+        rate_per_s: 200.0,
+        ..ServerlessParams::default()
+    };
+    assert!(!Serverless::API_RATE.check(&faster, &()).agrees);
+    let thumbnails = ServerlessParams::preset(Preset::Thumbnails);
+    assert!(!Serverless::API_RATE.check(&thumbnails, &()).applies);
+}

@@ -91,3 +91,16 @@ test('a deep link restores the exact state after a reload', async ({ page, lab }
   await expect(page.getByTestId('origin')).toHaveText('96 req/s');
   expect(await lab.hash()).toBe('#/cache-cdn');
 });
+
+test('the stage: load and hit ratio against the tasks, with the worked example beside them', async ({ page, lab }) => {
+  await lab.open('#/cache-cdn');
+  const stage = page.getByTestId('stage');
+  for (const id of ['src-measured', 'load', 'hit']) await expect(stage.getByTestId(id)).toBeVisible();
+  await expect(stage.locator('.worked')).toHaveCount(4);
+  const chart = stage.getByTestId('tasks-chart').locator('canvas');
+  await expect(chart).toHaveAttribute('aria-label', 'Tasks needed: 2 at the steady load and 8 in the burst with the CDN; 14 at the steady load without it.');
+  await stage.getByTestId('hit-value').fill('80');
+  await stage.getByTestId('hit-value').press('Enter');
+  await expect(chart).not.toHaveAttribute('aria-label', /2 at the steady load and 8/);
+  await expect(page.getByTestId('why').first()).toContainText('cache-aside');
+});

@@ -74,6 +74,9 @@ async function onFirstScreen(page: Page, selector: string): Promise<boolean> {
   }, selector);
 }
 
+// The demos that have a presenter stage (demos/src/stage.rs), each checked in presenter mode.
+const STAGED = ['service-models', 'vm-vs-container', 'cache-cdn', 'rate-limiting', 'multi-region'];
+
 for (const layout of LAYOUTS) {
   test.describe(`${layout.name} (${layout.viewport.width}×${layout.viewport.height})`, () => {
     test.use({ viewport: layout.viewport, isMobile: layout.isMobile ?? false, hasTouch: layout.hasTouch ?? false });
@@ -104,7 +107,8 @@ for (const layout of LAYOUTS) {
         if (layout.hasTouch) found.push(...(await smallTargets(page)).map((t) => `${at}: small touch target ${t}`));
         if (layout.presenter) {
           await expect(page.locator('html')).toHaveClass(/presenter/);
-          if (await page.getByTestId('stage').count()) {
+          // A demo's own page: the tour's first screen is its step, with the step's demo below it.
+          if (id !== 'tour' && (await page.getByTestId('stage').count())) {
             staged.push(at);
             for (const part of ['[data-testid="stage-controls"] :is(input, select, button, textarea)', '[data-testid="stage-chart"] canvas']) {
               if (!(await onFirstScreen(page, part))) found.push(`${at}: ${part} is not within the first 1280×720 screen`);
@@ -123,6 +127,8 @@ for (const layout of LAYOUTS) {
         if (id === SCREENSHOT_PAGE) await screenshot(browser, layout, page.url());
       }
       if (layout.presenter) {
+        // A demo that has adopted the stage keeps it.
+        for (const id of STAGED) if (!staged.includes(id)) found.push(`${id}: no presenter stage`);
         // Which demos have adopted the stage so far (their owners add it demo by demo).
         test.info().annotations.push({ type: 'staged', description: staged.join(', ') || 'none' });
         test.info().annotations.push({ type: 'not yet staged', description: unstaged.join(', ') || 'none' });

@@ -66,3 +66,13 @@ test('a deep link restores the exact state after a reload', async ({ page, lab }
   await expect(page.getByTestId('r')).toHaveValue('300');
   expect(await lab.hash()).toBe('#/rate-limiting');
 });
+
+test('the stage: the rate, the abusive client and what each limiter leaves the others', async ({ page, lab }) => {
+  await lab.open('#/rate-limiting');
+  const stage = page.getByTestId('stage');
+  for (const id of ['r', 'abuse', 'show-global']) await expect(stage.getByTestId(id)).toBeVisible();
+  await expect(stage.getByTestId('stage-well-behaved-none')).toHaveText('50.0 %');
+  await expect(stage.getByTestId('stage-well-behaved-global')).toHaveText('70.8 %');
+  await expect(stage.getByTestId('stage-well-behaved-per-client')).toHaveText('100.0 %');
+  await expect(stage.getByTestId('flow-chart').locator('canvas')).toHaveAttribute('aria-label', /^One global bucket: /);
+});

@@ -66,3 +66,16 @@ test('a deep link restores the exact state after a reload', async ({ page, lab }
   await page.getByTestId('reset').click();
   expect(await lab.hash()).toBe('#/service-models');
 });
+
+test('the stage: the tiers, the chosen model and the layers each model leaves you', async ({ page, lab }) => {
+  await lab.open('#/service-models');
+  const stage = page.getByTestId('stage');
+  await expect(stage.getByTestId('tier-app')).toBeVisible();
+  await expect(stage.getByTestId('stage-model')).toHaveText('choose a tier');
+  const chart = stage.getByTestId('layers-chart').locator('canvas');
+  await expect(chart).toHaveAttribute('aria-label', /IaaS: 5 yours, 0 shared, 4 the provider's; Containers \(CaaS\): 4 yours, 1 shared, 4 the provider's/);
+  await stage.getByTestId('tier-db').locator('input').check();
+  await expect(stage.getByTestId('stage-model')).toHaveText('PaaS');
+  await expect(stage.getByTestId('stage-yours')).toHaveText(/^\d+$/);
+  await expect(page.getByTestId('tier-model')).toHaveText('PaaS');
+});

@@ -68,3 +68,15 @@ test('a deep link restores the exact state after a reload', async ({ page, lab }
   await expect(page.getByTestId('fit-ctr')).toHaveText('15');
   expect(await lab.hash()).toBe('#/vm-vs-container');
 });
+
+test('the stage: the scale-out, the build, how many fit and how fast all serve', async ({ page, lab }) => {
+  await lab.open('#/vm-vs-container');
+  const stage = page.getByTestId('stage');
+  await expect(stage.getByTestId('inst')).toBeVisible();
+  await expect(stage.getByTestId('stage-fit-vm')).toHaveText('12 per host');
+  await expect(stage.getByTestId('stage-fit-ctr')).toHaveText('15 per host');
+  const chart = stage.getByTestId('startup-chart').locator('canvas');
+  const before = await chart.getAttribute('aria-label');
+  await stage.getByTestId('build-single').check();
+  await expect(chart).not.toHaveAttribute('aria-label', before!);
+});
