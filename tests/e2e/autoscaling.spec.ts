@@ -24,6 +24,10 @@ test('opens on the worked example: 14, 2 and 8 tasks', async ({ page }) => {
   await expect(page.getByTestId('overshoot-tt')).toHaveText('3 more than the 8 the peak needs');
   await expect(page.getByTestId('overshoot-hpa')).toHaveText('none');
   await expect(page.getByTestId('bad-minutes-tt')).toHaveText('5');
+  // The stage's headline: each policy's share dropped, the same run as the table's counts.
+  await expect(page.getByTestId('drops-tt')).toHaveText('5.95 %');
+  await expect(page.getByTestId('drops-hpa')).toHaveText('2.23 %');
+  await expect(page.getByTestId('dropped-tt')).toContainText('(5.95 %)');
   await expect(page.getByTestId('warm-up-note')).toContainText('Warm-up matters');
   await expect(page.getByTestId('burst-note')).toContainText('7.5× burst');
   await expect(page.getByTestId('documented').locator('li')).toHaveCount(6);
