@@ -26,6 +26,9 @@ test('opens on the worked example: 14, 2 and 8 tasks', async ({ page, lab }) => 
     'overshoot-hpa': 'none',
     'bad-minutes-tt': '5',
   });
+  // The stage's headline: each policy's share dropped, the same run as the table's counts.
+  await lab.shows({ 'drops-tt': '5.95 %', 'drops-hpa': '2.23 %' });
+  await expect(page.getByTestId('dropped-tt')).toContainText('(5.95 %)');
   await expect(page.getByTestId('warm-up-note')).toContainText('Warm-up matters');
   await expect(page.getByTestId('burst-note')).toContainText('7.5× burst');
   await expect(page.getByTestId('documented').locator('li')).toHaveCount(6);

@@ -102,7 +102,7 @@ test('the crosshair reads every series, by keyboard and by mouse', async ({ page
   // The mouse over the x tick "00:00" reads the start; over the plot's right end, the end.
   const texts = await paintedTexts(page, 'capacity-chart');
   const zero = texts.find((t) => t.text === '00:00')!;
-  await chart.locator('canvas').hover({ position: { x: zero.x + 1, y: zero.y - 40 } });
+  await chart.locator('canvas').hover({ position: { x: zero.x, y: zero.y - 40 } });
   await expect(readout).toHaveText(/00:00: serving users 4, old build serving 4, new build serving 0/);
   await expect(chart.locator('.chart-crosshair')).toBeVisible();
   const width = await chart.locator('canvas').evaluate((c) => c.clientWidth);
