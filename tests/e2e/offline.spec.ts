@@ -3,6 +3,7 @@
 // strict CSP; a new deployment replaces the cached build whole; the manifest makes the
 // lab installable.
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Lab } from './lab';
@@ -22,7 +23,8 @@ for (const [where, base] of [['the domain root', '/'], ['a sub-path', subPathUrl
     test.setTimeout(180_000);
     const lab = new Lab(page);
     await lab.open('#/', base);
-    const ids = ['', ...(await lab.demoIds()), 'tour'];
+    const demos = await lab.demoIds();
+    const ids = ['', ...demos, 'tour', 'exercises'];
     expect(await cachedBuilds(page)).toHaveLength(1);
 
     // A browser that never visited gets nothing offline: the test can tell the difference.
@@ -33,12 +35,20 @@ for (const [where, base] of [['the domain root', '/'], ['a sub-path', subPathUrl
     await stranger.close();
 
     await context.setOffline(true);
+    const violations: string[] = [];
     for (const id of ids) {
       await page.evaluate((hash) => { location.hash = hash; }, `#/${id}`);
       await page.reload();
-      const root = id === '' ? page.getByTestId('home') : id === 'tour' ? page.getByTestId('tour') : lab.demo(id);
+      const root = id === '' ? page.getByTestId('home') : demos.includes(id) ? lab.demo(id) : page.getByTestId(id === 'tour' ? 'tour' : 'exercises-page');
       await expect(root, `${id || 'home'} offline`).toBeVisible();
+      // What the cache serves is the whole page: axe finds it as accessible as online (once,
+      // at the domain root; the sub-path serves the same files).
+      if (base === '/') {
+        const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        violations.push(...axe.violations.map((v) => `${id || 'home'}: ${v.id} — ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`));
+      }
     }
+    expect(violations).toEqual([]);
     // A demo still computes offline: the error budget of a 99.99 % SLO.
     await page.evaluate(() => { location.hash = '#/availability?slo=99.99'; });
     await page.reload();
