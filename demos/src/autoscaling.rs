@@ -9,17 +9,17 @@
 //! animation only moves a playhead that reveals the points already computed.
 
 use crate::chart::{Chart, ChartSpec, Mark, Series, Tone, Unit};
+use crate::documented::DocumentedSection;
+use crate::field::{Choices, Number, Slider};
 use crate::format;
 use crate::frame::{demo_page, Page};
-use crate::lab::{field_number, field_whole};
-use crate::results::{problems_view, WorkedExample};
+use crate::playhead::{use_playhead, Playhead};
+use crate::results::problems_view;
 use crate::scroll_box::ScrollBox;
 use cloud_lab_model::autoscaling::*;
+use cloud_lab_model::claim::Claim;
 use cloud_lab_model::link::Query;
-use cloud_lab_model::photoshare::{self, printed};
-use gloo_timers::callback::Interval;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 
 pub fn page(query: &Query) -> AnyView {
     demo_page::<Autoscaling, _>(query, |page: Page<Autoscaling>| {
@@ -31,7 +31,7 @@ pub fn page(query: &Query) -> AnyView {
             <Presets params/>
             <Controls params/>
             {problems_view(outcome)}
-            <SizingPanel sizing/>
+            <SizingPanel page sizing/>
             <section aria-labelledby="run-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
                 <h2 id="run-heading">"The same load through each policy"</h2>
                 <PlayerBar player params/>
@@ -41,7 +41,7 @@ pub fn page(query: &Query) -> AnyView {
                         <RunColumn params outcome player i/>
                     </For>
                 </div>
-                <Figures params outcome/>
+                <Figures page/>
             </section>
             <HowItWorks/>
         }
@@ -49,9 +49,8 @@ pub fn page(query: &Query) -> AnyView {
 }
 
 type Outcome = Memo<Result<AutoscalingOutcome, Vec<String>>>;
+type AutoscalingClaim = Claim<AutoscalingParams, AutoscalingOutcome>;
 
-/// How often the animation advances: 20 frames a second.
-const TICK_MS: u32 = 50;
 /// Simulated seconds per real second the speed control offers.
 const SPEEDS: [(u32, &str); 4] = [
     (60, "1 min a second"),
@@ -60,92 +59,74 @@ const SPEEDS: [(u32, &str); 4] = [
     (3_600, "1 hour a second"),
 ];
 
-/// The animation's state. It is not part of the params (nor of the link): it only
-/// chooses how much of the computed run is shown.
+/// The animation: the lab's playhead over the computed run, which it only reveals (it is
+/// neither in the params nor in the link). A playhead moved on other params than the
+/// current ones shows the whole new run until it is moved again, unless it is playing.
 #[derive(Clone, Copy)]
 struct Player {
-    /// Seconds into the run shown so far; `None` shows the whole run.
-    at_s: RwSignal<Option<u32>>,
-    playing: RwSignal<bool>,
-    /// Simulated seconds per real second.
-    speed: RwSignal<u32>,
+    playhead: Playhead,
+    params: RwSignal<AutoscalingParams>,
+    /// The params the playhead was last moved on; kept out of the reactive graph.
+    moved_on: StoredValue<AutoscalingParams>,
     duration_s: Signal<u32>,
+    /// One metric datapoint, or one series point where they are coarser.
     step_s: Signal<u32>,
-    timer: StoredValue<Option<SendWrapper<Interval>>>,
 }
 
 impl Player {
     fn new(params: RwSignal<AutoscalingParams>) -> Player {
-        let player = Player {
-            at_s: RwSignal::new(None),
-            playing: RwSignal::new(false),
-            speed: RwSignal::new(300),
-            duration_s: Signal::derive(move || params.with(|p| p.duration_s)),
+        let duration_s = Signal::derive(move || params.with(|p| p.duration_s));
+        Player {
+            playhead: use_playhead(duration_s),
+            params,
+            moved_on: StoredValue::new(params.get_untracked()),
+            duration_s,
             step_s: Signal::derive(move || {
                 params.with(|p| series_step_s(p.duration_s).max(DATAPOINT_S))
             }),
-            timer: StoredValue::new(None),
-        };
-        // New params while paused: show the whole new run rather than a stale playhead.
-        Effect::watch(
-            move || params.track(),
-            move |_, _, _| {
-                if !player.playing.get_untracked() {
-                    player.at_s.set(None);
-                }
-            },
-            false,
-        );
-        // Leaving the demo stops the timer.
-        on_cleanup(move || {
-            player.timer.try_update_value(|t| *t = None);
-        });
-        player
-    }
-
-    fn play(self) {
-        if self.at_s.get_untracked().is_none() {
-            self.at_s.set(Some(0));
-        }
-        self.playing.set(true);
-        let interval = Interval::new(TICK_MS, move || self.tick());
-        self.timer.set_value(Some(SendWrapper::new(interval)));
-    }
-
-    fn pause(self) {
-        self.playing.set(false);
-        self.timer.set_value(None);
-    }
-
-    fn advance(self, by_s: u32) {
-        let end = self.duration_s.get_untracked();
-        let next = self.at_s.get_untracked().map(|t| t.saturating_add(by_s));
-        match next {
-            Some(t) if t < end => self.at_s.set(Some(t)),
-            _ => {
-                self.pause();
-                self.at_s.set(None);
-            }
         }
     }
 
-    fn tick(self) {
-        self.advance(self.speed.get_untracked() * TICK_MS / 1_000);
+    /// Seconds into the run shown; `None` shows the whole run.
+    fn at_s(self) -> Option<u32> {
+        let at = self.playhead.at_s.get();
+        let current =
+            self.playhead.playing() || self.params.with(|p| self.moved_on.with_value(|m| m == p));
+        at.filter(|_| current)
     }
 
-    /// One metric datapoint (or one series point when they are coarser); from the end, back to the start.
+    /// Before the playhead moves: it moves on these params, from the start if the run
+    /// it was on is not the one shown.
+    fn take_params(self) {
+        let stale = self.at_s_untracked().is_none();
+        self.moved_on.set_value(self.params.get_untracked());
+        if stale {
+            self.playhead.at_s.set(None);
+        }
+    }
+
+    fn at_s_untracked(self) -> Option<u32> {
+        untrack(move || self.at_s())
+    }
+
+    fn toggle(self) {
+        self.take_params();
+        self.playhead.toggle();
+    }
+
+    /// From the whole run, to the start; then one step on.
     fn step(self) {
-        self.pause();
-        if self.at_s.get_untracked().is_none() {
-            self.at_s.set(Some(0));
+        self.take_params();
+        if self.playhead.at_s.get_untracked().is_none() {
+            self.playhead.seek(0);
         } else {
-            self.advance(self.step_s.get_untracked());
+            self.playhead.step(self.step_s.get_untracked());
         }
     }
 
     fn to_end(self) {
-        self.pause();
-        self.at_s.set(None);
+        self.take_params();
+        self.playhead.to_end();
     }
 
     /// Whether a point at `t_s` is shown.
@@ -179,30 +160,9 @@ fn Presets(params: RwSignal<AutoscalingParams>) -> impl IntoView {
     }
 }
 
-/// A slider with its value beside it; the chart follows while it is dragged.
-#[allow(clippy::too_many_arguments)]
-fn slider(
-    label: &'static str,
-    testid: &'static str,
-    (min, max, step): (f64, f64, f64),
-    get: impl Fn() -> f64 + Send + Sync + 'static,
-    set: impl Fn(f64) + 'static,
-    show: impl Fn() -> String + Send + Sync + 'static,
-) -> impl IntoView {
-    view! {
-        <label class="slider">
-            <span>{label}</span>
-            <input type="range" min=min max=max step=step data-testid=testid
-                prop:value=move || format::field(get())
-                on:input=move |ev| set(field_number(&ev))/>
-            <output>{show}</output>
-        </label>
-    }
-}
-
 #[component]
 fn Controls(params: RwSignal<AutoscalingParams>) -> impl IntoView {
-    let with = move |f: fn(&AutoscalingParams) -> f64| move || params.with(f);
+    type P = AutoscalingParams;
     let profile = move || params.with(|p| p.profile);
     let rule = move || params.with(|p| p.scale_in_rule);
     let points_error = RwSignal::new(None::<(String, String)>);
@@ -215,30 +175,13 @@ fn Controls(params: RwSignal<AutoscalingParams>) -> impl IntoView {
             <div class="controls">
                 <fieldset>
                     <legend>"Load at the edge"</legend>
-                    <fieldset class="inline">
-                        <legend>"Shape"</legend>
-                        {LoadProfile::ALL.map(|x| view! {
-                            <label><input type="radio" name="profile" data-testid=format!("profile-{}", x.slug())
-                                prop:checked=move || profile() == x
-                                on:change=move |_| params.update(|p| p.profile = x)/>" "{x.title()}</label>
-                        })}
-                    </fieldset>
-                    {slider("Base load", "load", (0.0, 20_000.0, 100.0), with(|p| p.edge_load_per_s),
-                        move |x| params.update(|p| p.edge_load_per_s = x),
-                        move || format::per_s(params.with(|p| p.edge_load_per_s)))}
-                    {slider("Peak ÷ base", "spike", (1.0, 20.0, 0.5), with(|p| p.spike_factor),
-                        move |x| params.update(|p| p.spike_factor = x),
-                        move || params.with(|p| format!("× {}", format::field(p.spike_factor))))}
+                    <Choices params field=P::PROFILE/>
+                    <Slider params field=P::EDGE_LOAD_PER_S travel=(0.0, 20_000.0)/>
+                    <Slider params field=P::SPIKE_FACTOR travel=(1.0, 20.0)/>
                     <div class:muted=move || !spike_profile()>
-                        {slider("Spike starts at", "spike-start", (0.0, 21_600.0, 60.0), with(|p| f64::from(p.spike_start_s)),
-                            move |x| params.update(|p| p.spike_start_s = seconds(x)),
-                            move || format::clock(params.with(|p| p.spike_start_s)))}
-                        {slider("Spike holds for", "spike-length", (0.0, 21_600.0, 60.0), with(|p| f64::from(p.spike_length_s)),
-                            move |x| params.update(|p| p.spike_length_s = seconds(x)),
-                            move || format::span(params.with(|p| p.spike_length_s)))}
-                        {slider("Ramp takes", "ramp", (0.0, 3_600.0, 60.0), with(|p| f64::from(p.ramp_s)),
-                            move |x| params.update(|p| p.ramp_s = seconds(x)),
-                            move || format::span(params.with(|p| p.ramp_s)))}
+                        <Slider params field=P::SPIKE_START_S travel=(0.0, 21_600.0)/>
+                        <Slider params field=P::SPIKE_LENGTH_S travel=(0.0, 21_600.0)/>
+                        <Slider params field=P::RAMP_S travel=(0.0, 3_600.0)/>
                     </div>
                     <label class="points">"Custom points, seconds:req/s"
                         <input type="text" data-testid="points" spellcheck="false"
@@ -254,9 +197,7 @@ fn Controls(params: RwSignal<AutoscalingParams>) -> impl IntoView {
                     {move || points_error.get().filter(|(at, _)| *at == points()).map(|(_, why)| view! {
                         <p class="problems" role="alert" data-testid="points-error">"Custom points: "{why}"."</p>
                     })}
-                    {slider("Noise", "noise", (0.0, 50.0, 1.0), with(|p| p.noise * 100.0),
-                        move |x| params.update(|p| p.noise = x / 100.0),
-                        move || format::percent(params.with(|p| p.noise), 0))}
+                    <Slider params field=P::NOISE/>
                     <label>"Noise seed "
                         <input type="number" min="0" step="1" data-testid="seed"
                             prop:value=move || params.with(|p| p.seed.to_string())
@@ -266,73 +207,28 @@ fn Controls(params: RwSignal<AutoscalingParams>) -> impl IntoView {
                                 }
                             }/>
                     </label>
-                    {slider("CDN hit ratio", "hit", (0.0, 99.0, 1.0), with(|p| p.cdn_hit_ratio * 100.0),
-                        move |x| params.update(|p| p.cdn_hit_ratio = x / 100.0),
-                        move || format::percent(params.with(|p| p.cdn_hit_ratio), 0))}
-                    {slider("Run length", "duration", (600.0, 172_800.0, 600.0), with(|p| f64::from(p.duration_s)),
-                        move |x| params.update(|p| p.duration_s = seconds(x)),
-                        move || format::clock(params.with(|p| p.duration_s)))}
+                    <Slider params field=P::CDN_HIT_RATIO travel=(0.0, 99.0)/>
+                    <Slider params field=P::DURATION_S travel=(600.0, 172_800.0)/>
                 </fieldset>
                 <fieldset>
                     <legend>"Tasks and scaler"</legend>
-                    {slider("A task's capacity (100 % CPU)", "capacity", (10.0, 600.0, 10.0), with(|p| p.capacity_per_task_per_s),
-                        move |x| params.update(|p| p.capacity_per_task_per_s = x),
-                        move || format::per_s(params.with(|p| p.capacity_per_task_per_s)))}
-                    {slider("CPU target", "target", (10.0, 95.0, 5.0), with(|p| p.cpu_target * 100.0),
-                        move |x| params.update(|p| p.cpu_target = x / 100.0),
-                        move || format::percent(params.with(|p| p.cpu_target), 0))}
+                    <Slider params field=P::CAPACITY_PER_TASK_PER_S travel=(10.0, 600.0)/>
+                    <Slider params field=P::CPU_TARGET travel=(10.0, 95.0)/>
                     <div class="counts">
-                        <label>"Minimum tasks "
-                            <input type="number" min="1" max=MAX_TASKS_LIMIT step="1" data-testid="min"
-                                prop:value=move || params.with(|p| p.min_tasks.to_string())
-                                on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.min_tasks = n) }/>
-                        </label>
-                        <label>"Maximum tasks "
-                            <input type="number" min="1" max=MAX_TASKS_LIMIT step="1" data-testid="max"
-                                prop:value=move || params.with(|p| p.max_tasks.to_string())
-                                on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.max_tasks = n) }/>
-                        </label>
+                        <Number params field=P::MIN_TASKS/>
+                        <Number params field=P::MAX_TASKS/>
                     </div>
-                    {slider("Scale-out cooldown", "out", (0.0, 900.0, 30.0), with(|p| f64::from(p.scale_out_cooldown_s)),
-                        move |x| params.update(|p| p.scale_out_cooldown_s = seconds(x)),
-                        move || format::span(params.with(|p| p.scale_out_cooldown_s)))}
-                    {slider("Scale-in cooldown", "in", (0.0, 1_800.0, 30.0), with(|p| f64::from(p.scale_in_cooldown_s)),
-                        move |x| params.update(|p| p.scale_in_cooldown_s = seconds(x)),
-                        move || format::span(params.with(|p| p.scale_in_cooldown_s)))}
-                    {slider("Provisioning (launch to running)", "provisioning", (0.0, 300.0, 5.0), with(|p| f64::from(p.provisioning_s)),
-                        move |x| params.update(|p| p.provisioning_s = seconds(x)),
-                        move || format::span(params.with(|p| p.provisioning_s)))}
-                    {slider("Health-check interval", "hc-interval", (5.0, 300.0, 5.0), with(|p| f64::from(p.health_check_interval_s)),
-                        move |x| params.update(|p| p.health_check_interval_s = seconds(x)),
-                        move || format::span(params.with(|p| p.health_check_interval_s)))}
-                    <fieldset class="inline">
-                        <legend>"Target tracking's scale-in"</legend>
-                        {ScaleInRule::ALL.map(|x| view! {
-                            <label><input type="radio" name="scalein" data-testid=format!("scalein-{}", x.slug())
-                                prop:checked=move || rule() == x
-                                on:change=move |_| params.update(|p| p.scale_in_rule = x)/>" "{x.slug()}</label>
-                        })}
-                    </fieldset>
+                    <Slider params field=P::SCALE_OUT_COOLDOWN_S travel=(0.0, 900.0)/>
+                    <Slider params field=P::SCALE_IN_COOLDOWN_S travel=(0.0, 1_800.0)/>
+                    <Slider params field=P::PROVISIONING_S travel=(0.0, 300.0)/>
+                    <Slider params field=P::HEALTH_CHECK_INTERVAL_S/>
+                    <Choices params field=P::SCALE_IN_RULE/>
                     <p class="note">{move || rule().explanation()}</p>
                     <CompareControl params/>
-                    <label>"Fixed fleet, tasks "
-                        <input type="number" min="1" max=MAX_TASKS_LIMIT step="1" data-testid="fixed"
-                            prop:value=move || params.with(|p| p.fixed_tasks.to_string())
-                            on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.fixed_tasks = n) }/>
-                    </label>
+                    <Number params field=P::FIXED_TASKS/>
                 </fieldset>
             </div>
         </section>
-    }
-}
-
-/// A slider's value as whole seconds; the slider's own range keeps it small.
-fn seconds(x: f64) -> u32 {
-    if x.is_finite() && x > 0.0 {
-        // `as` saturates; the model rejects anything past its limits in words.
-        x.round() as u32
-    } else {
-        0
     }
 }
 
@@ -372,14 +268,12 @@ fn CompareControl(params: RwSignal<AutoscalingParams>) -> impl IntoView {
 }
 
 #[component]
-fn SizingPanel(sizing: Memo<Result<Sizing, String>>) -> impl IntoView {
+fn SizingPanel(page: Page<Autoscaling>, sizing: Memo<Result<Sizing, String>>) -> impl IntoView {
     let row = move |label: &'static str,
                     testid: &'static str,
-                    printed: &'static str,
-                    expected: u32,
+                    claim: &'static AutoscalingClaim,
                     pick: fn(&Sizing) -> SizingRow| {
         let value = move || sizing.with(|s| s.as_ref().ok().map(pick));
-        let agrees = Signal::derive(move || value().is_some_and(|r| r.tasks == expected));
         view! {
             <tr>
                 <th scope="row">{label}</th>
@@ -387,7 +281,7 @@ fn SizingPanel(sizing: Memo<Result<Sizing, String>>) -> impl IntoView {
                 <td>{move || value().map(|r| format::percent(r.cdn_hit_ratio, 0)).unwrap_or_default()}</td>
                 <td>{move || value().map(|r| format::per_s(r.origin_per_s)).unwrap_or_default()}</td>
                 <td class="big" data-testid=testid>{move || value().map(|r| r.tasks.to_string()).unwrap_or_default()}</td>
-                <td><WorkedExample printed agrees/></td>
+                <td>{page.badge(claim)}</td>
             </tr>
         }
     };
@@ -401,9 +295,9 @@ fn SizingPanel(sizing: Memo<Result<Sizing, String>>) -> impl IntoView {
                     <th scope="col">"at the origin"</th><th scope="col">"tasks N"</th><th scope="col"><span class="visually-hidden">"worked example"</span></th>
                 </tr></thead>
                 <tbody>
-                    {row("Base, without a CDN", "sizing-without-cdn", "14", printed::TASKS_WITHOUT_CDN, |s| s.without_cdn)}
-                    {row("Base, behind the CDN", "sizing-steady", "2", printed::TASKS_STEADY, |s| s.steady)}
-                    {row("Peak, behind the CDN", "sizing-burst", "8", printed::TASKS_BURST, |s| s.burst)}
+                    {row("Base, without a CDN", "sizing-without-cdn", &Autoscaling::TASKS_WITHOUT_CDN, |s| s.without_cdn)}
+                    {row("Base, behind the CDN", "sizing-steady", &Autoscaling::TASKS_STEADY, |s| s.steady)}
+                    {row("Peak, behind the CDN", "sizing-burst", &Autoscaling::TASKS_BURST, |s| s.burst)}
                 </tbody>
             </table></ScrollBox>
             {move || sizing.with(|s| s.as_ref().err().map(|why| view! { <p class="problems" role="alert">{why.clone()}</p> }))}
@@ -414,20 +308,20 @@ fn SizingPanel(sizing: Memo<Result<Sizing, String>>) -> impl IntoView {
 
 #[component]
 fn PlayerBar(player: Player, params: RwSignal<AutoscalingParams>) -> impl IntoView {
-    let at = move || player.at_s.get().unwrap_or_else(|| player.duration_s.get());
+    let at = move || player.at_s().unwrap_or_else(|| player.duration_s.get());
     view! {
         <div class="player" role="group" aria-label="Animation">
-            <button data-testid="play" aria-pressed=move || player.playing.get().to_string()
-                on:click=move |_| if player.playing.get_untracked() { player.pause() } else { player.play() }>
-                {move || if player.playing.get() { "Pause" } else { "Play" }}
+            <button data-testid="play" aria-pressed=move || player.playhead.playing().to_string()
+                on:click=move |_| player.toggle()>
+                {move || if player.playhead.playing() { "Pause" } else { "Play" }}
             </button>
             <button data-testid="step" title="One minute forward (one series point on runs longer than a day)"
                 on:click=move |_| player.step()>"Step"</button>
             <button data-testid="end" on:click=move |_| player.to_end()>"Jump to the end"</button>
             <label>"Speed "
-                <select data-testid="speed" prop:value=move || player.speed.get().to_string()
-                    on:change=move |ev| if let Ok(s) = event_target_value(&ev).parse() { player.speed.set(s) }>
-                    {SPEEDS.map(|(s, label)| view! { <option value=s.to_string() selected=move || player.speed.get() == s>{label}</option> })}
+                <select data-testid="speed" prop:value=move || player.playhead.speed.get().to_string()
+                    on:change=move |ev| if let Ok(s) = event_target_value(&ev).parse() { player.playhead.speed.set(s) }>
+                    {SPEEDS.map(|(s, label)| view! { <option value=s.to_string() selected=move || player.playhead.speed.get() == s>{label}</option> })}
                 </select>
             </label>
             <output data-testid="playhead" aria-live="off">
@@ -440,7 +334,7 @@ fn PlayerBar(player: Player, params: RwSignal<AutoscalingParams>) -> impl IntoVi
 #[component]
 fn LoadChart(outcome: Outcome, player: Player) -> impl IntoView {
     let spec = Signal::derive(move || {
-        let at = player.at_s.get();
+        let at = player.at_s();
         outcome.with(|o| {
             let series = o
                 .as_ref()
@@ -470,7 +364,7 @@ fn LoadChart(outcome: Outcome, player: Player) -> impl IntoView {
         })
     });
     let summary = Signal::derive(move || {
-        let at = player.at_s.get();
+        let at = player.at_s();
         outcome.with(|o| match o.as_ref().ok().and_then(|o| o.runs.first().map(|r| (o, r))) {
             Some((o, r)) => {
                 let now = now_point(&r.series, at);
@@ -536,7 +430,7 @@ fn RunColumn(
         })
     };
     let now = move || {
-        let at = player.at_s.get();
+        let at = player.at_s();
         with_run(&|r| match now_point(&r.series, at) {
             Some(p) => format!(
                 "{}: {} of {} tasks in service, CPU {}, dropping {}",
@@ -550,7 +444,7 @@ fn RunColumn(
         })
     };
     let tasks_spec = Signal::derive(move || {
-        let at = player.at_s.get();
+        let at = player.at_s();
         outcome.with(|o| {
             let run = o.as_ref().ok().and_then(|o| o.runs.get(i));
             let step = |label: &str, tone, value: fn(&SeriesPoint) -> u32| Series {
@@ -577,7 +471,7 @@ fn RunColumn(
         })
     });
     let tasks_summary = Signal::derive(move || {
-        let at = player.at_s.get();
+        let at = player.at_s();
         with_run(&|r| {
             let shown = r.series.iter().take_while(|p| Player::shows(at, p.t_s));
             let peak = shown.clone().map(|p| p.desired).max().unwrap_or(0);
@@ -593,7 +487,7 @@ fn RunColumn(
         })
     });
     let cpu_spec = Signal::derive(move || {
-        let at = player.at_s.get();
+        let at = player.at_s();
         outcome.with(|o| {
             let run = o.as_ref().ok().and_then(|o| o.runs.get(i));
             let end = f64::from(player.duration_s.get());
@@ -628,7 +522,7 @@ fn RunColumn(
         })
     });
     let cpu_summary = Signal::derive(move || {
-        let at = player.at_s.get();
+        let at = player.at_s();
         with_run(&|r| {
             let now = now_point(&r.series, at);
             let band = r.cpu_band.map_or(
@@ -661,7 +555,8 @@ fn RunColumn(
 }
 
 #[component]
-fn Figures(params: RwSignal<AutoscalingParams>, outcome: Outcome) -> impl IntoView {
+fn Figures(page: Page<Autoscaling>) -> impl IntoView {
+    let (params, outcome) = (page.params, page.outcome);
     type Cell = fn(&AutoscalingOutcome, &PolicyRun) -> String;
     let rows: [(&str, &str, Cell); 9] = [
         ("Requests dropped", "dropped", |_, r| {
@@ -736,7 +631,7 @@ fn Figures(params: RwSignal<AutoscalingParams>, outcome: Outcome) -> impl IntoVi
                 format::span(o.startup_delay_s),
                 format::span(params.with(|p| p.provisioning_s)),
                 format::span(params.with(|p| p.health_check_interval_s)),
-            )}" "<WorkedExample printed=photoshare::autoscaling::SCALE_OUT_PRINTED agrees=o.startup_agrees/></p>
+            )}" "{page.badge(&Autoscaling::SCALE_OUT)}</p>
         }))}
     }
 }
@@ -744,29 +639,20 @@ fn Figures(params: RwSignal<AutoscalingParams>, outcome: Outcome) -> impl IntoVi
 #[component]
 fn HowItWorks() -> impl IntoView {
     view! {
+        <DocumentedSection items=&DOCUMENTED/>
         <section aria-labelledby="model-heading">
             <h2 id="model-heading">"How the lab models it"</h2>
-            <h3>"Target tracking (AWS)"</h3>
-            <p>{TARGET_TRACKING_NOTE}</p>
             <p>
                 "Fast out, slow in: the worked example scales out after a 60 s cooldown and in after 300 s, because a dropped user "
                 "costs far more than a few spare tasks for five minutes. The flapping scenario shows what symmetric cooldowns and an "
                 "eager scale-in do: count the turns between growing and shrinking."
             </p>
-            <h3>"Kubernetes HPA"</h3>
-            <p>{HPA_NOTE}</p>
-            <h3>"Overload"</h3>
-            <p>{OVERLOAD_MODEL}</p>
-            <h3>"Start-up"</h3>
-            <p>{PROVISIONING_SOURCE}</p>
             <h3>"Why warm-up matters"</h3>
             <p data-testid="warm-up-note">{WARM_UP_NOTE}</p>
+            <h3>"Overload"</h3>
+            <p>{OVERLOAD_MODEL}</p>
             <h3>"A careful reader's note: a 7.5× burst"</h3>
             <p class="careful-note" data-testid="burst-note">{BURST_NOTE}" "<cite>{BURST_NOTE_SOURCE}</cite></p>
-            <h3>"Sources"</h3>
-            <ul class="sources" data-testid="sources">
-                {SOURCES.iter().map(|(title, url)| view! { <li><a href=*url rel="noopener">{*title}</a></li> }).collect_view()}
-            </ul>
         </section>
     }
 }

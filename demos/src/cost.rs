@@ -535,7 +535,7 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
                 <NumberInput label="Peak load, req/s" value=peak set=set_peak step="100" testid="peak"/>
                 <NumberInput label="Peak starts at hour" value=start set=set_start step="1"/>
                 <NumberInput label="Peak lasts, hours" value=hours set=set_hours step="1" testid="peak-hours"/>
-                <NumberInput label="One task serves, req/s" value=cap set=set_cap step="10"/>
+                <NumberInput label="One task serves at the CPU target, req/s" value=cap set=set_cap step="10"/>
             </div>
             <dl class="figures" aria-live="polite">
                 <div>

@@ -6,29 +6,32 @@
 //! shows what is left of it and what the deploy policy becomes.
 
 use crate::chart::{Chart, ChartSpec, Series, Tone, Unit};
+use crate::documented::DocumentedSection;
+use crate::field::{Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, field_whole};
-use crate::results::{from_ok, problems_view, WorkedExample};
+use crate::playhead::{use_playhead_with_options, AtEnd, Playhead, PlayheadOptions};
+use crate::results::{from_ok, problems_view};
 use cloud_lab_model::availability::DeployPolicy;
 use cloud_lab_model::failure_drill::*;
 use cloud_lab_model::link::Query;
-use cloud_lab_model::photoshare::{self, printed, rolling_deploy::AZ_NAMES};
-use gloo_timers::callback::Interval;
+use cloud_lab_model::photoshare::rolling_deploy::AZ_NAMES;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 
 pub fn page(query: &Query) -> AnyView {
     demo_page::<FailureDrill, _>(query, |page: Page<FailureDrill>| {
         let (params, outcome) = (page.params, page.outcome);
         // The moment the zone picture shows is not a param: it does not change the drill.
         let first_failure = params.with_untracked(|p| p.failures.iter().map(|f| f.at_s).min());
-        let moment = RwSignal::new(first_failure.unwrap_or(0));
+        let last_s = Signal::derive(move || params.with(|p| p.duration_s.saturating_sub(1)));
+        let playhead = use_playhead_with_options(last_s, PLAYHEAD);
+        playhead.at_s.set(Some(first_failure.unwrap_or(0)));
         view! {
             <WhatFails params/>
             {problems_view(outcome)}
-            <Timeline params outcome moment/>
-            <Budget params outcome/>
+            <Timeline params outcome playhead/>
+            <Budget page/>
             <Settings params outcome/>
             <Assumptions/>
         }
@@ -37,8 +40,12 @@ pub fn page(query: &Query) -> AnyView {
 
 type Outcome = Memo<Result<FailureDrillOutcome, Vec<String>>>;
 
-/// Seconds the moment advances per tick while playing (100 ms): an hour in 24 s.
-const PLAY_STEP_S: u32 = 15;
+/// The drill plays 15 s of the drill every 100 ms, an hour in 24 s, and stops on its last second.
+const PLAYHEAD: PlayheadOptions = PlayheadOptions {
+    tick_ms: 100,
+    speed: 150,
+    at_end: AtEnd::Hold,
+};
 
 /// Levels of capacity the chart's summary reads out before it stops.
 const MOST_LEVELS_SAID: usize = 12;
@@ -67,16 +74,6 @@ fn preset_slug(p: Preset) -> &'static str {
         Preset::DatabaseFailover => "db-failover",
         Preset::SingleAzDatabase => "single-az-db",
         Preset::AzLossAtBurst => "az-at-burst",
-    }
-}
-
-/// Minutes typed in a field, as whole seconds; text that is not a duration becomes
-/// `u32::MAX`, which the model rejects in words.
-fn seconds_from_minutes(minutes: f64) -> u32 {
-    if minutes.is_finite() && (0.0..=1.0e6).contains(&minutes) {
-        (minutes * 60.0).round() as u32
-    } else {
-        u32::MAX
     }
 }
 
@@ -160,29 +157,10 @@ fn FailureRow(params: RwSignal<FailureDrillParams>, i: usize) -> impl IntoView {
 fn Timeline(
     params: RwSignal<FailureDrillParams>,
     outcome: Outcome,
-    moment: RwSignal<u32>,
+    playhead: Playhead,
 ) -> impl IntoView {
-    let playing = RwSignal::new(false);
+    let moment = Signal::derive(move || playhead.position_s());
     let last_s = move || params.with(|p| p.duration_s.saturating_sub(1));
-    // The player's timer is the outside world: it lives while `playing` holds.
-    Effect::new(move |_| {
-        if !playing.get() {
-            return;
-        }
-        if moment.get_untracked() >= params.with_untracked(|p| p.duration_s.saturating_sub(1)) {
-            moment.set(0);
-        }
-        let tick = SendWrapper::new(Interval::new(100, move || {
-            let end = params.with_untracked(|p| p.duration_s.saturating_sub(1));
-            let now = moment.get_untracked();
-            if now >= end {
-                playing.set(false);
-            } else {
-                moment.set(now.saturating_add(PLAY_STEP_S).min(end));
-            }
-        }));
-        on_cleanup(move || drop(tick));
-    });
 
     let x_range = move || 0.0..params.with(|p| f64::from(p.duration_s));
     let now = move |spec: ChartSpec| spec.rule(f64::from(moment.get()), "", Tone::Muted);
@@ -302,14 +280,14 @@ fn Timeline(
             <h3>"Requests failing"</h3>
             <Chart spec=failing_spec summary=failing_summary testid="failing-chart"/>
             <div class="moment">
-                <button data-testid="play" aria-pressed=move || playing.get().to_string()
-                    on:click=move |_| playing.update(|p| *p = !*p)>
-                    {move || if playing.get() { "Pause" } else { "Play the drill" }}
+                <button data-testid="play" aria-pressed=move || playhead.playing().to_string()
+                    on:click=move |_| playhead.toggle()>
+                    {move || if playhead.playing() { "Pause" } else { "Play the drill" }}
                 </button>
                 <label>"Moment "
                     <input type="range" min="0" max=last_s step="5" data-testid="moment"
                         prop:value=move || moment.get().to_string()
-                        on:input=move |ev| { playing.set(false); moment.set(field_whole(&ev)) }/>
+                        on:input=move |ev| playhead.seek(field_whole(&ev))/>
                 </label>
                 <output data-testid="moment-clock">{move || format::clock(moment.get())}</output>
             </div>
@@ -321,7 +299,7 @@ fn Timeline(
 
 /// Tasks answering in each AZ and the database, at the chosen moment.
 #[component]
-fn Zones(outcome: Outcome, moment: RwSignal<u32>) -> impl IntoView {
+fn Zones(outcome: Outcome, moment: Signal<u32>) -> impl IntoView {
     let sample = move || {
         outcome.with(|o| {
             o.as_ref()
@@ -364,7 +342,7 @@ fn Zones(outcome: Outcome, moment: RwSignal<u32>) -> impl IntoView {
 }
 
 #[component]
-fn Events(outcome: Outcome, moment: RwSignal<u32>) -> impl IntoView {
+fn Events(outcome: Outcome, moment: Signal<u32>) -> impl IntoView {
     let events = move || outcome.with(|o| o.as_ref().map(|o| o.events.clone()).unwrap_or_default());
     view! {
         <h3>"What happens, in words"</h3>
@@ -382,12 +360,9 @@ fn Events(outcome: Outcome, moment: RwSignal<u32>) -> impl IntoView {
 }
 
 #[component]
-fn Budget(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl IntoView {
+fn Budget(page: Page<FailureDrill>) -> impl IntoView {
+    let (params, outcome) = (page.params, page.outcome);
     let budget = from_ok(outcome, |o| o.budget_min);
-    let budget_agrees = Signal::derive(move || {
-        outcome.with(|o| o.is_ok())
-            && (budget() * 100.0).round() / 100.0 == printed::ERROR_BUDGET_MINUTES
-    });
     let spent_before = move || params.with(|p| p.spent_before_min);
     // The bar's geometry: shares of the budget, the whole bar when overspent.
     let share = move |minutes: f64| {
@@ -418,7 +393,7 @@ fn Budget(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl IntoVi
             <h2 id="drill-budget-heading">"What the drill costs the month"</h2>
             <p class="figure-line">
                 "Error budget: "<strong class="big" data-testid="budget">{move || format::minutes(budget())}</strong>" a month "
-                <WorkedExample printed="43.2 min" agrees=budget_agrees/>
+                {page.badge(&FailureDrill::BUDGET)}
             </p>
             <dl class="figures" aria-live="polite">
                 <div>
@@ -448,20 +423,15 @@ fn Budget(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl IntoVi
             <p class="legend"><span class="key before"></span>" spent before the drill "<span class="key drill"></span>" spent by the drill "<span class="key left"></span>" left"</p>
             <p class="formula">"spent = Σ seconds × share of requests failing ÷ 60 ÷ budget"</p>
             <p class="policy" role="status" data-testid="policy">{policy}</p>
-            <label>"Budget already spent this month, min "
-                <input type="range" min="0" max="60" step="0.1" data-testid="spent-before"
-                    prop:value=move || format::field(spent_before())
-                    on:input=move |ev| { let x = field_number(&ev); params.update(|p| p.spent_before_min = x) }/>
-            </label>
-            <output>{move || format::minutes(spent_before())}</output>
+            <Slider params field=FailureDrillParams::SPENT_BEFORE_MIN travel=(0.0, 60.0)/>
         </section>
     }
 }
 
 #[component]
 fn Settings(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl IntoView {
+    type P = FailureDrillParams;
     let get = move |f: fn(&FailureDrillParams) -> f64| move || params.with(f);
-    let whole = move |f: fn(&FailureDrillParams) -> u32| move || params.with(f).to_string();
     let load = get(|p| p.edge_load_per_s);
     let hit = get(|p| p.cdn_hit_ratio);
     let choice = move || params.with(|p| p.autoscaler_choice());
@@ -490,101 +460,35 @@ fn Settings(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl Into
                             on:input=move |ev| { let x = field_number(&ev) / 100.0; set_traffic(&|p| p.cdn_hit_ratio = x) }/>
                         <output>{move || format::field(hit() * 100.0)}</output>
                     </label>
-                    <label>"Tasks at the start "
-                        <input type="number" min="1" max=MAX_TASKS step="1" data-testid="tasks"
-                            prop:value=whole(|p| p.tasks)
-                            on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.tasks = n) }/>
-                    </label>
+                    <Number params field=P::TASKS/>
                     <button on:click=move |_| params.update(|p| p.tasks = p.autoscaler_choice())>
                         {move || format!("The autoscaler's choice: {}", choice())}
                     </button>
-                    <label>"One task serves, req/s at 100 % CPU "
-                        <input type="number" min="1" step="10"
-                            prop:value=move || format::field(params.with(|p| p.capacity_per_task_per_s))
-                            on:change=move |ev| { let x = field_number(&ev); params.update(|p| p.capacity_per_task_per_s = x) }/>
-                    </label>
+                    <Number params field=P::CAPACITY_PER_TASK_PER_S/>
                 </fieldset>
                 <fieldset>
                     <legend>"Autoscaler"</legend>
-                    <label><input type="checkbox" data-testid="autoscaler"
-                        prop:checked=move || params.with(|p| p.autoscaler)
-                        on:change=move |ev| { let on = event_target_checked(&ev); params.update(|p| p.autoscaler = on) }/>
-                        " Target tracking on CPU"</label>
-                    <label>"CPU target, % "
-                        <input type="number" min="1" max="99" step="5"
-                            prop:value=move || format::field(params.with(|p| p.cpu_target) * 100.0)
-                            on:change=move |ev| { let x = field_number(&ev) / 100.0; params.update(|p| p.cpu_target = x) }/>
-                    </label>
-                    <label>"Fewest tasks "
-                        <input type="number" min="1" max=MAX_TASKS step="1"
-                            prop:value=whole(|p| p.min_tasks)
-                            on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.min_tasks = n) }/>
-                    </label>
-                    <label>"Most tasks "
-                        <input type="number" min="1" max=MAX_TASKS step="1"
-                            prop:value=whole(|p| p.max_tasks)
-                            on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.max_tasks = n) }/>
-                    </label>
-                    <label>"Launch to running, s "
-                        <input type="number" min="0" step="5"
-                            prop:value=whole(|p| p.provisioning_s)
-                            on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.provisioning_s = n) }/>
-                    </label>
+                    <Toggle params field=P::AUTOSCALER/>
+                    <Number params field=P::CPU_TARGET/>
+                    <Number params field=P::MIN_TASKS/>
+                    <Number params field=P::MAX_TASKS/>
+                    <Number params field=P::PROVISIONING_S/>
                 </fieldset>
                 <fieldset>
                     <legend>"Health check (target group)"</legend>
-                    <label>"Interval, s "
-                        <input type="number" min="5" max="300" step="1" data-testid="hc-interval"
-                            prop:value=whole(|p| p.health_check.interval_s)
-                            on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.health_check.interval_s = n) }/>
-                    </label>
-                    <label>"Timeout, s "
-                        <input type="number" min="2" max="120" step="1"
-                            prop:value=whole(|p| p.health_check.timeout_s)
-                            on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.health_check.timeout_s = n) }/>
-                    </label>
-                    <label>"Healthy after, checks "
-                        <input type="number" min="2" max="10" step="1"
-                            prop:value=whole(|p| p.health_check.healthy_threshold)
-                            on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.health_check.healthy_threshold = n) }/>
-                    </label>
-                    <label>"Unhealthy after, checks "
-                        <input type="number" min="2" max="10" step="1" data-testid="hc-unhealthy"
-                            prop:value=whole(|p| p.health_check.unhealthy_threshold)
-                            on:change=move |ev| { let n = field_whole(&ev); params.update(|p| p.health_check.unhealthy_threshold = n) }/>
-                    </label>
+                    {P::HEALTH_CHECK.map(|field| view! { <Number params field/> })}
                     <p class="note">{from_ok(outcome, |o| format!("Takes a dead task out {}–{} s after it stops answering; a new one serves after {} s.", o.detection_range_s.0, o.detection_range_s.1, o.startup_delay_s))}</p>
                 </fieldset>
                 <fieldset>
                     <legend>"Database"</legend>
-                    <label><input type="checkbox" data-testid="multi-az"
-                        prop:checked=move || params.with(|p| p.multi_az)
-                        on:change=move |ev| { let on = event_target_checked(&ev); params.update(|p| p.multi_az = on) }/>
-                        " Multi-AZ: a synchronous standby in the other AZ"</label>
-                    <label>"Failover takes, s "
-                        <input type="range" min="0" max="600" step="10" data-testid="failover"
-                            prop:value=whole(|p| p.failover_s)
-                            on:input=move |ev| { let n = field_whole(&ev); params.update(|p| p.failover_s = n) }/>
-                        <output>{move || format!("{} s", params.with(|p| p.failover_s))}</output>
-                    </label>
-                    <label>"Without a standby, down for, min "
-                        <input type="number" min="0" step="5"
-                            prop:value=move || format::field(f64::from(params.with(|p| p.single_az_recovery_s)) / 60.0)
-                            on:change=move |ev| { let s = seconds_from_minutes(field_number(&ev)); params.update(|p| p.single_az_recovery_s = s) }/>
-                    </label>
+                    <Toggle params field=P::MULTI_AZ/>
+                    <Slider params field=P::FAILOVER_S travel=(0.0, 600.0)/>
+                    <Number params field=P::SINGLE_AZ_RECOVERY_S/>
                 </fieldset>
                 <fieldset>
                     <legend>"The month and the drill"</legend>
-                    <label>"SLO, % "
-                        <input type="number" min="90" max="99.999" step="0.01" data-testid="slo"
-                            prop:value=move || format::field(params.with(|p| p.slo) * 100.0)
-                            on:change=move |ev| { let x = field_number(&ev) / 100.0; params.update(|p| p.slo = x) }/>
-                    </label>
-                    <label>"Drill lasts, min "
-                        <input type="number" min="1" max="240" step="5" data-testid="duration"
-                            prop:value=move || format::field(f64::from(params.with(|p| p.duration_s)) / 60.0)
-                            on:change=move |ev| { let s = seconds_from_minutes(field_number(&ev)); params.update(|p| p.duration_s = s) }/>
-                    </label>
+                    <Number params field=P::SLO/>
+                    <Number params field=P::DURATION_S/>
                 </fieldset>
             </div>
         </section>
@@ -594,13 +498,12 @@ fn Settings(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl Into
 #[component]
 fn Assumptions() -> impl IntoView {
     view! {
+        <DocumentedSection items=&DOCUMENTED/>
         <section aria-labelledby="drill-assumptions-heading">
-            <h2 id="drill-assumptions-heading">"Assumptions and sources"</h2>
+            <h2 id="drill-assumptions-heading">"Assumptions"</h2>
             <ul class="assumptions">
-                <li data-testid="failover-source"><strong>{format!("Failover, {} s: ", RDS_FAILOVER_S)}</strong>{FAILOVER_SOURCE}</li>
                 <li><strong>{format!("Single-AZ restore, {} min: ", SINGLE_AZ_RECOVERY_S / 60)}</strong>{SINGLE_AZ_RECOVERY_SOURCE}</li>
-                <li><strong>"How the drill counts: "</strong>{MODEL_NOTE}" "
-                    <a href=photoshare::HEALTH_CHECK_SOURCE rel="noopener">"Health checks for Application Load Balancer target groups"</a></li>
+                <li><strong>"How the drill counts: "</strong>{MODEL_NOTE}</li>
             </ul>
         </section>
     }

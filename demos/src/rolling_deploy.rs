@@ -7,6 +7,8 @@
 //! when one AZ is lost.
 
 use crate::chart::{Chart, ChartSpec, Mark, Series, Tone, Unit};
+use crate::documented::DocumentedSection;
+use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_whole;
@@ -33,9 +35,9 @@ pub fn page(query: &Query) -> AnyView {
 type Outcome = Memo<Result<RollingDeployOutcome, Vec<String>>>;
 type Params = RwSignal<RollingDeployParams>;
 
-/// A whole-number slider with its value beside it.
+/// The AZ loss's moment: a whole-number slider whose top follows the run's length.
 #[component]
-fn Slider(
+fn LoseAt(
     label: &'static str,
     unit: &'static str,
     min: u32,
@@ -56,29 +58,10 @@ fn Slider(
     }
 }
 
-/// A whole-number field for the settings that change less often.
-#[component]
-fn Whole(
-    label: &'static str,
-    min: u32,
-    max: u32,
-    testid: &'static str,
-    #[prop(into)] value: Signal<u32>,
-    set: impl Fn(u32) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    view! {
-        <label>{label}" "
-            <input type="number" min=min max=max step="1" data-testid=testid
-                prop:value=move || value.get().to_string()
-                on:change=move |ev| set(field_whole(&ev))/>
-        </label>
-    }
-}
-
 #[component]
 fn Controls(params: Params, outcome: Outcome) -> impl IntoView {
+    type P = RollingDeployParams;
     let hc = move || params.with(|p| p.health_check);
-    let build = move || params.with(|p| p.build);
     let loss = move || params.with(|p| p.az_loss);
     // Only switching the loss on or off rebuilds its controls, so dragging "At" is not interrupted.
     let losing = Memo::new(move |_| params.with(|p| p.az_loss.is_some()));
@@ -88,42 +71,22 @@ fn Controls(params: Params, outcome: Outcome) -> impl IntoView {
             <div class="choices sliders">
                 <fieldset>
                     <legend>"ECS service"</legend>
-                    <Slider label="Desired count" unit=" tasks" min=1 max=20 step=1 testid="desired"
-                        value=Signal::derive(move || params.with(|p| p.desired_count))
-                        set=move |x| params.update(|p| p.desired_count = x)/>
-                    <Slider label="Minimum healthy" unit=" %" min=0 max=100 step=5 testid="min-healthy"
-                        value=Signal::derive(move || params.with(|p| p.min_healthy_percent))
-                        set=move |x| params.update(|p| p.min_healthy_percent = x)/>
-                    <Slider label="Maximum" unit=" %" min=100 max=200 step=5 testid="max-percent"
-                        value=Signal::derive(move || params.with(|p| p.max_percent))
-                        set=move |x| params.update(|p| p.max_percent = x)/>
+                    <Slider params field=P::DESIRED_COUNT travel=(1.0, 20.0)/>
+                    <Slider params field=P::MIN_HEALTHY_PERCENT/>
+                    <Slider params field=P::MAX_PERCENT/>
                     <p class="note" data-testid="bounds">{from_ok(outcome, |o| format!(
                         "At least {} tasks healthy, at most {} running.", o.min_healthy_tasks, o.max_running_tasks))}</p>
                 </fieldset>
                 <fieldset>
                     <legend>"Timing"</legend>
-                    <Slider label="Task start" unit=" s" min=0 max=120 step=5 testid="task-start"
-                        value=Signal::derive(move || params.with(|p| p.task_start_s))
-                        set=move |x| params.update(|p| p.task_start_s = x)/>
-                    <Slider label="Deregistration delay" unit=" s" min=0 max=600 step=15 testid="drain"
-                        value=Signal::derive(move || params.with(|p| p.deregistration_delay_s))
-                        set=move |x| params.update(|p| p.deregistration_delay_s = x)/>
-                    <Slider label="Run length" unit=" s" min=60 max=1800 step=60 testid="duration"
-                        value=Signal::derive(move || params.with(|p| p.duration_s))
-                        set=move |x| params.update(|p| p.duration_s = x)/>
+                    <Slider params field=P::TASK_START_S travel=(0.0, 120.0)/>
+                    <Slider params field=P::DEREGISTRATION_DELAY_S travel=(0.0, 600.0)/>
+                    <Slider params field=P::DURATION_S travel=(60.0, 1_800.0)/>
                 </fieldset>
                 <fieldset>
                     <legend>"The new build"</legend>
-                    <label><input type="radio" name="build" data-testid="good-build"
-                        prop:checked=move || build() == NewBuild::Good
-                        on:change=move |_| params.update(|p| p.build = NewBuild::Good)/>" good: answers /healthz"</label>
-                    <label><input type="radio" name="build" data-testid="bad-build"
-                        prop:checked=move || build() == NewBuild::Bad
-                        on:change=move |_| params.update(|p| p.build = NewBuild::Bad)/>" bad: starts, never passes /healthz"</label>
-                    <label><input type="checkbox" data-testid="circuit-breaker"
-                        prop:checked=move || params.with(|p| p.circuit_breaker)
-                        on:change=move |ev| { let on = event_target_checked(&ev); params.update(|p| p.circuit_breaker = on) }/>
-                        " deployment circuit breaker with rollback"</label>
+                    <Choices params field=P::BUILD/>
+                    <Toggle params field=P::CIRCUIT_BREAKER/>
                 </fieldset>
                 <fieldset>
                     <legend>"Lose an availability zone"</legend>
@@ -146,7 +109,7 @@ fn Controls(params: Params, outcome: Outcome) -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </label>
-                        <Slider label="At" unit=" s" min=0 step=5 testid="lose-at"
+                        <LoseAt label="At" unit=" s" min=0 step=5 testid="lose-at"
                             max=Signal::derive(move || params.with(|p| p.duration_s))
                             value=Signal::derive(move || loss().map(|l| l.at_s).unwrap_or(0))
                             set=move |x| params.update(|p| if let Some(l) = p.az_loss.as_mut() { l.at_s = x })/>
@@ -155,18 +118,10 @@ fn Controls(params: Params, outcome: Outcome) -> impl IntoView {
             </div>
             <fieldset class="health-check">
                 <legend>{format!("The target group's health check on {}", photoshare::HEALTH_CHECK_PATH)}</legend>
-                <Whole label="Interval, s" min=5 max=300 testid="hc-interval"
-                    value=Signal::derive(move || hc().interval_s)
-                    set=move |x| params.update(|p| p.health_check.interval_s = x)/>
-                <Whole label="Healthy after" min=2 max=10 testid="hc-healthy"
-                    value=Signal::derive(move || hc().healthy_threshold)
-                    set=move |x| params.update(|p| p.health_check.healthy_threshold = x)/>
-                <Whole label="Unhealthy after" min=2 max=10 testid="hc-unhealthy"
-                    value=Signal::derive(move || hc().unhealthy_threshold)
-                    set=move |x| params.update(|p| p.health_check.unhealthy_threshold = x)/>
-                <Whole label="Timeout, s" min=2 max=120 testid="hc-timeout"
-                    value=Signal::derive(move || hc().timeout_s)
-                    set=move |x| params.update(|p| p.health_check.timeout_s = x)/>
+                <Number params field=P::INTERVAL_S/>
+                <Number params field=P::HEALTHY_THRESHOLD/>
+                <Number params field=P::UNHEALTHY_THRESHOLD/>
+                <Number params field=P::TIMEOUT_S/>
                 <p class="figure-line">
                     "A new task takes traffic after one passing check, "
                     <strong data-testid="first-check">{from_ok(outcome, |o| format!("{} s", o.seconds_to_first_pass))}</strong>
@@ -454,22 +409,7 @@ fn Events(outcome: Outcome) -> impl IntoView {
 
 #[component]
 fn HowItWorks() -> impl IntoView {
-    let links = |sources: &'static [(&'static str, &'static str)]| {
-        sources
-            .iter()
-            .map(|(title, url)| view! { <li><a href=*url rel="noopener">{*title}</a></li> })
-            .collect_view()
-    };
     view! {
-        <section aria-labelledby="model-heading">
-            <h2 id="model-heading">"How the lab models it"</h2>
-            <h3>"The health check"</h3>
-            <p data-testid="health-check-note">{HEALTH_CHECK_NOTE}</p>
-            <h3>"A careful reader's note: spreading over AZs"</h3>
-            <p class="careful-note" data-testid="placement-note">{PLACEMENT_NOTE}</p>
-            <ul class="sources">{links(&PLACEMENT_NOTE_SOURCES)}</ul>
-            <h3>"Sources"</h3>
-            <ul class="sources" data-testid="sources">{links(&SOURCES)}</ul>
-        </section>
+        <DocumentedSection items=&DOCUMENTED/>
     }
 }

@@ -156,7 +156,7 @@ fn Workload(params: RwSignal<ServerlessParams>) -> impl IntoView {
                 <NumberInput label="Kept warm after the last request, s" value=keep set=set_keep step="60" testid="keep"/>
                 <NumberInput label="Fleet floor, tasks (≥ 2: one per AZ)" value=floor set=set_floor step="1" testid="floor"/>
                 <NumberInput label="One task serves (rate at the CPU target)" value=cap set=set_cap step="any" testid="capacity"/>
-                <NumberInput label="Chart up to (rate)" value=max set=set_max step="any" testid="max"/>
+                <NumberInput label="Chart up to (rate)" value=max set=set_max step="any" testid="upto"/>
             </div>
         </section>
     }

@@ -17,7 +17,7 @@ pub fn bench(c: &mut Criterion) {
     c.bench_function("rolling_deploy::simulate (bad build)", |b| {
         b.iter(|| rolling_deploy::simulate(black_box(&bad)))
     });
-    let query = Query::parse("n=2&build=bad&cb=1&lose=120&az=b");
+    let query = Query::parse("n=2&new=bad&cb=1&lose=120&az=b");
     c.bench_function("rolling_deploy::from_query + to_query", |b| {
         b.iter(|| {
             RollingDeployParams::from_query(black_box(&query))

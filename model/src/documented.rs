@@ -19,8 +19,8 @@ pub struct Documented {
 #[cfg(test)]
 mod tests {
     use crate::{
-        cache_cdn, cost, iac_drift, multi_region, rate_limiting, serverless, service_models,
-        vm_vs_container,
+        autoscaling, cache_cdn, cost, failure_drill, iac_drift, multi_region, rate_limiting,
+        rolling_deploy, serverless, service_models, vm_vs_container,
     };
 
     #[test]
@@ -34,6 +34,9 @@ mod tests {
             cost::DOCUMENTED.as_slice(),
             serverless::DOCUMENTED.as_slice(),
             multi_region::DOCUMENTED.as_slice(),
+            autoscaling::DOCUMENTED.as_slice(),
+            rolling_deploy::DOCUMENTED.as_slice(),
+            failure_drill::DOCUMENTED.as_slice(),
         ];
         for list in all {
             assert!(list.len() >= 3);

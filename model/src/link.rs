@@ -130,6 +130,12 @@ impl<'q> LinkReader<'q> {
         Some(value)
     }
 
+    /// Whether the link holds `key` at all, usable or not: a repair moves the value a link
+    /// did not set rather than one it did.
+    pub fn has(&self, key: &str) -> bool {
+        self.query.get(key).is_some()
+    }
+
     /// A finite number in `[min, max]`.
     pub fn number(&mut self, key: &'static str, min: f64, max: f64) -> Option<f64> {
         let raw = self.text(key)?;

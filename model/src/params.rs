@@ -490,10 +490,20 @@ pub mod shared {
         100.0,
     );
     pub const CDN_HIT_RATIO: Spec = Spec::percent("hit", "CDN hit ratio", (0.0, 100.0), 1.0);
-    /// One app task's requests a second at the CPU target (`cap` is always a task's capacity).
+    /// One app task's requests a second at 100 % CPU; the autoscaler holds it at the CPU
+    /// target, so it serves `cap` × `target` there.
     pub const TASK_CAPACITY: Spec = Spec::new(
         "cap",
         "One task's capacity",
+        "req/s",
+        (0.01, MAX_LOAD_PER_S),
+        1.0,
+    );
+    /// One app task's requests a second held at the CPU target (the worked example's 90 =
+    /// 150 × 60 %), for the demos that size a fleet without simulating its CPU.
+    pub const TASK_CAPACITY_AT_TARGET: Spec = Spec::new(
+        "tcap",
+        "One task's capacity at the CPU target",
         "req/s",
         (0.01, MAX_LOAD_PER_S),
         1.0,
@@ -515,6 +525,16 @@ pub mod shared {
         Spec::new("ut", "Unhealthy threshold", "checks", (2.0, 10.0), 1.0);
 }
 
+/// A field whose value is `p.<path>`, read and written as is: one line in a table,
+/// `field_at!(number, shared::CPU_TARGET, cpu_target)` or
+/// `field_at!(whole, spec, health_check.interval_s)` (`number`, `whole`, `flag` or `price`).
+#[macro_export]
+macro_rules! field_at {
+    ($kind:ident, $spec:expr, $($path:ident).+) => {
+        $crate::params::Field::$kind($spec, |p| p.$($path).+, |p, x| p.$($path).+ = x)
+    };
+}
+
 /// The health check's four fields for params that hold a
 /// [`HealthCheck`](crate::photoshare::HealthCheck) at `p.<path>`: one line in a table,
 /// `&health_check_fields!(health_check)`, with the shared keys and limits.
@@ -522,27 +542,27 @@ pub mod shared {
 macro_rules! health_check_fields {
     ($($path:ident).+) => {
         [
-            $crate::params::Field::whole(
-                $crate::params::shared::HEALTH_CHECK_INTERVAL,
-                |p| p.$($path).+.interval_s,
-                |p, x| p.$($path).+.interval_s = x,
-            ),
-            $crate::params::Field::whole(
-                $crate::params::shared::HEALTH_CHECK_TIMEOUT,
-                |p| p.$($path).+.timeout_s,
-                |p, x| p.$($path).+.timeout_s = x,
-            ),
-            $crate::params::Field::whole(
-                $crate::params::shared::HEALTHY_THRESHOLD,
-                |p| p.$($path).+.healthy_threshold,
-                |p, x| p.$($path).+.healthy_threshold = x,
-            ),
-            $crate::params::Field::whole(
-                $crate::params::shared::UNHEALTHY_THRESHOLD,
-                |p| p.$($path).+.unhealthy_threshold,
-                |p, x| p.$($path).+.unhealthy_threshold = x,
-            ),
+            $crate::field_at!(whole, $crate::params::shared::HEALTH_CHECK_INTERVAL, $($path).+.interval_s),
+            $crate::field_at!(whole, $crate::params::shared::HEALTH_CHECK_TIMEOUT, $($path).+.timeout_s),
+            $crate::field_at!(whole, $crate::params::shared::HEALTHY_THRESHOLD, $($path).+.healthy_threshold),
+            $crate::field_at!(whole, $crate::params::shared::UNHEALTHY_THRESHOLD, $($path).+.unhealthy_threshold),
         ]
+    };
+}
+
+/// `LinkState` for params whose link is their table, nothing more: `link_from_table!(XParams);`.
+#[macro_export]
+macro_rules! link_from_table {
+    ($params:ty) => {
+        impl $crate::link::LinkState for $params {
+            fn to_query(&self) -> String {
+                $crate::params::to_query(self)
+            }
+
+            fn from_query(query: &$crate::link::Query) -> (Self, Vec<$crate::link::Ignored>) {
+                $crate::params::from_query(query)
+            }
+        }
     };
 }
 

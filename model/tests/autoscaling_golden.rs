@@ -632,7 +632,7 @@ fn links_round_trip_and_the_default_is_an_empty_query() {
     let q = p.to_query();
     assert_eq!(
         q,
-        "load=1000&spike=10&noise=5&hit=80&cap=200&target=50&prof=custom&at=600&len=900&ramp=120&min=1&max=50&out=30&in=60&prov=40&hi=10&fixed=6&dur=86400&seed=7&scalein=eager&pol=hpa%2Ctt&pts=0%3A1200%2C600%3A9000.5"
+        "load=1000&spike=10&noise=5&hit=80&cap=200&target=50&prof=custom&at=600&len=900&ramp=120&min=1&max=50&out=30&in=60&prov=40&hi=10&fleet=6&dur=86400&seed=7&scalein=eager&pol=hpa%2Ctt&pts=0%3A1200%2C600%3A9000.5"
     );
     let (back, ignored) = AutoscalingParams::from_query(&Query::parse(&q));
     assert!(ignored.is_empty(), "{ignored:?}");
@@ -648,23 +648,26 @@ fn links_round_trip_and_the_default_is_an_empty_query() {
 #[test]
 fn a_bad_link_keeps_the_defaults_and_says_what_it_ignored() {
     let (p, ignored) = AutoscalingParams::from_query(&Query::parse(
-        "prof=zigzag&cap=0&hit=NaN&min=30&pol=tt,tt&pts=0:1,5:x&dur=10&seed=-1&zzz=1&cloud=azure",
+        "prof=zigzag&cap=0&hit=NaN&min=30&max=20&pol=tt,tt&pts=0:1,5:x&dur=10&seed=-1&zzz=1&cloud=azure",
     ));
     assert_eq!(p, AutoscalingParams::default());
     let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
+    // The table's order, then the clash of the two limits, then keys of no demo.
     assert_eq!(
         keys,
-        ["prof", "pts", "seed", "hit", "cap", "min", "pol", "dur", "zzz"]
+        ["hit", "cap", "prof", "dur", "seed", "pol", "pts", "min", "zzz"]
     );
     assert_eq!(
-        ignored[1].reason,
+        ignored[6].reason,
         "point 2: expected seconds:req/s, as 600:9000"
     );
-    assert_eq!(ignored[5].reason, "above the maximum of 20 tasks");
-    // A maximum below the default minimum is the one blamed.
+    assert_eq!(ignored[7].reason, "above the maximum of 20 tasks");
+    // One limit alone moves the other: every value within a field's range reads.
     let (p, ignored) = AutoscalingParams::from_query(&Query::parse("max=1"));
-    assert_eq!((p.min_tasks, p.max_tasks), (2, 20));
-    assert_eq!(ignored[0].key, "max");
+    assert_eq!((p.min_tasks, p.max_tasks), (1, 1));
+    assert!(ignored.is_empty());
+    let (p, _) = AutoscalingParams::from_query(&Query::parse("min=30"));
+    assert_eq!((p.min_tasks, p.max_tasks), (30, 30));
 }
 
 #[test]
@@ -769,11 +772,16 @@ fn the_page_notes_that_the_burst_is_7_5x_not_10x() {
     assert!(BURST_NOTE.contains("7.5× burst"), "{BURST_NOTE}");
     assert!(BURST_NOTE.contains("10×"));
     assert!(BURST_NOTE_SOURCE.contains("10× traffic spike"));
-    // Every cited source is AWS's documentation.
-    for (title, url) in SOURCES {
+    // Every mechanism cites its provider's documentation: AWS's, and Kubernetes' for the HPA.
+    for d in DOCUMENTED {
         assert!(
-            url.starts_with("https://docs.aws.amazon.com/"),
-            "{title}: {url}"
+            d.url.starts_with("https://docs.aws.amazon.com/")
+                || d.url.starts_with("https://kubernetes.io/docs/"),
+            "{d:?}"
         );
     }
+    let cooldown = DOCUMENTED
+        .iter()
+        .find(|d| d.source.contains("ScaleOutCooldown"));
+    assert!(cooldown.is_some_and(|d| d.says.contains("starts once a scale-out succeeds")));
 }

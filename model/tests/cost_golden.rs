@@ -321,6 +321,20 @@ fn an_elastic_day_against_a_fleet_fixed_at_the_peak() {
     assert_eq!(o.fleet_day.elastic_month_usd, usd("89.31"));
 }
 
+/// `cap` is a task's capacity at 100 % CPU wherever the lab simulates CPU (autoscaling, the
+/// failure drill, cache-cdn: 150); the bill's fleet day takes a task's capacity held at the CPU
+/// target (150 × 60 % = 90), so its key is `tcap`, and `cap` is not one of its keys.
+#[test]
+fn the_fleet_day_reads_a_capacity_at_the_cpu_target_as_tcap() {
+    // 9,000 × 8 % = 720 req/s at the origin: 720 ÷ 90 = 8 tasks; 720 ÷ 150 would be 5.
+    assert_eq!(photoshare().fleet_day.fixed_tasks, 8);
+    assert_eq!(with_link("tcap=150").fleet_day.fixed_tasks, 5);
+    let (p, ignored) = CostParams::from_query(&Query::parse("cap=150"));
+    assert_eq!(p, CostParams::default());
+    assert_eq!(ignored.len(), 1);
+    assert_eq!(ignored[0].key, "cap");
+}
+
 #[test]
 fn a_peak_window_may_run_past_midnight() {
     let mut p = CostParams::default();

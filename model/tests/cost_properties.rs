@@ -311,7 +311,7 @@ proptest! {
     fn a_link_with_known_keys_reads_without_panic(
         pairs in prop::collection::vec((prop::sample::select(vec![
             "tasks", "vcpu", "mem", "hours", "maz", "dbgb", "redis", "stored", "egress", "hit",
-            "p_vcpu", "p_cdn", "sp", "sp_pct", "steady", "peak", "peak_at", "peak_h", "cap", "floor",
+            "p_vcpu", "p_cdn", "sp", "sp_pct", "steady", "peak", "peak_at", "peak_h", "tcap", "floor",
         ]), "-?[0-9]{0,7}(\\.[0-9]{0,4})?"), 0..12),
     ) {
         use cloud_lab_model::link::{LinkState, Query};

@@ -275,7 +275,7 @@ fn links_round_trip_and_the_default_is_an_empty_query() {
         duration_s: 900,
     };
     let q = p.to_query();
-    assert_eq!(q, "n=2&minh=50&maxp=150&hi=10&ht=3&ut=2&hto=4&start=12&drain=30&dur=900&build=bad&cb=1&lose=100&az=a");
+    assert_eq!(q, "n=2&minh=50&maxp=150&hi=10&ht=3&ut=2&hto=4&start=12&drain=30&dur=900&new=bad&cb=1&lose=100&az=a");
     let (back, ignored) = RollingDeployParams::from_query(&Query::parse(&q));
     assert!(ignored.is_empty(), "{ignored:?}");
     assert_eq!(back, p);
@@ -322,7 +322,14 @@ fn the_page_notes_that_spread_is_a_strategy_not_a_constraint() {
     assert!(urls.contains(
         &"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement.html"
     ));
-    for (_, url) in SOURCES.iter().chain(&PLACEMENT_NOTE_SOURCES) {
+    for url in DOCUMENTED
+        .iter()
+        .map(|d| d.url)
+        .chain(PLACEMENT_NOTE_SOURCES.iter().map(|(_, u)| *u))
+    {
         assert!(url.starts_with("https://docs.aws.amazon.com/"), "{url}");
     }
+    assert!(DOCUMENTED
+        .iter()
+        .any(|d| d.says.contains("must pass one health check")));
 }

@@ -152,7 +152,7 @@ proptest! {
 
     #[test]
     fn any_link_of_known_keys_gives_valid_params(
-        values in prop::collection::vec((prop::sample::select(vec!["n", "minh", "maxp", "hi", "ht", "ut", "hto", "start", "drain", "dur", "lose", "az", "build", "cb"]), "[0-9ab]{0,4}"), 0..10)
+        values in prop::collection::vec((prop::sample::select(vec!["n", "minh", "maxp", "hi", "ht", "ut", "hto", "start", "drain", "dur", "lose", "az", "new", "cb"]), "[0-9ab]{0,4}"), 0..10)
     ) {
         let text = values.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
         let (p, _) = RollingDeployParams::from_query(&Query::parse(&text));

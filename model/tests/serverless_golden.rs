@@ -284,9 +284,9 @@ fn links_round_trip_from_either_preset() {
 
 #[test]
 fn a_link_asking_for_too_many_steps_is_trimmed() {
-    let (p, ignored) = ServerlessParams::from_query(&Query::parse("max=100000&door=smtp&rate=-3"));
+    let (p, ignored) = ServerlessParams::from_query(&Query::parse("upto=100000&door=smtp&rate=-3"));
     assert_eq!(p, ServerlessParams::default());
     let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
-    assert_eq!(keys, ["rate", "door", "max"]);
+    assert_eq!(keys, ["rate", "door", "upto"]);
     assert!(evaluate(&p).is_ok());
 }

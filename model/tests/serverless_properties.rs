@@ -248,7 +248,7 @@ proptest! {
     #[test]
     fn a_link_with_known_keys_reads_without_panic(
         pairs in prop::collection::vec((prop::sample::select(vec![
-            "preset", "rate", "ms", "mb", "init", "keep", "max", "cap", "floor", "p_x86", "p_req", "fixed", "free", "door", "arch",
+            "preset", "rate", "ms", "mb", "init", "keep", "upto", "tcap", "floor", "p_x86", "p_req", "fixed", "free", "door", "arch",
         ]), "(thumbnails|api|rest|arm|[0-9]{0,6}(\\.[0-9]{0,6})?)"), 0..10),
     ) {
         use cloud_lab_model::link::{LinkState, Query};

@@ -102,7 +102,7 @@ proptest! {
 
     #[test]
     fn any_link_of_known_keys_gives_valid_params(
-        values in prop::collection::vec((prop::sample::select(vec!["hcpu", "hmem", "rcpu", "rmem", "cpu", "mem", "n", "bw", "vm.os", "ctr.start", "rt.mb", "build", "show"]), "-?[0-9.e]{0,6}"), 0..10)
+        values in prop::collection::vec((prop::sample::select(vec!["hcpu", "hmem", "rcpu", "rmem", "cpu", "mem", "inst", "bw", "vm.os", "ctr.start", "rt.mb", "build", "show"]), "-?[0-9.e]{0,6}"), 0..10)
     ) {
         let text = values.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
         let (p, _) = VmVsContainerParams::from_query(&Query::parse(&text));

@@ -26,7 +26,8 @@ test('opens on the worked example: 14, 2 and 8 tasks', async ({ page }) => {
   await expect(page.getByTestId('bad-minutes-tt')).toHaveText('5');
   await expect(page.getByTestId('warm-up-note')).toContainText('Warm-up matters');
   await expect(page.getByTestId('burst-note')).toContainText('7.5× burst');
-  await expect(page.getByTestId('sources').locator('a')).toHaveCount(4);
+  await expect(page.getByTestId('documented').locator('li')).toHaveCount(6);
+  await expect(page.getByTestId('documented')).toContainText('starts once a scale-out succeeds');
   await expect(page.getByTestId('playhead')).toHaveText('2:00:00 of 2:00:00');
   expect(lab.errors).toEqual([]);
 });
@@ -90,9 +91,9 @@ test('bad input shows the problem and the demo keeps working', async ({ page }) 
   await points.fill('0:1200,600:5000');
   await points.press('Enter');
   await expect(page.getByTestId('points-error')).toHaveCount(0);
-  await expect(page.getByTestId('profile-custom')).toBeChecked();
-  await page.getByTestId('capacity').fill('10');
-  await page.getByTestId('capacity').fill('150');
+  await expect(page.getByTestId('prof-custom')).toBeChecked();
+  await page.getByTestId('cap').fill('10');
+  await page.getByTestId('cap').fill('150');
   await expect(page.getByTestId('sizing-burst')).toHaveText('8');
   expect(lab.errors).toEqual([]);
 });
@@ -106,7 +107,7 @@ test('a scale-out cooldown longer than the start-up lands on 8 tasks', async ({ 
   await expect(page.getByTestId('bad-minutes-tt')).toHaveText('6');
   expect(await lab.hash()).toContain('out=120');
   // A slower first check (30 s interval) takes the start-up past "~60 s": the badge loses its ✓.
-  await page.getByTestId('hc-interval').fill('30');
+  await page.getByTestId('hi').fill('30');
   await expect(page.getByTestId('startup')).toContainText('1 min 15 s after launch');
   await expect(page.getByTestId('startup').locator('.worked:not(.agrees)')).toHaveCount(1);
   expect(lab.errors).toEqual([]);
@@ -154,7 +155,7 @@ test('measure: a 24 h day at 1 s steps, from a slider move to the next paint', a
   await page.getByTestId('preset-diurnal').click();
   await expect(page.getByTestId('playhead')).toHaveText('24:00:00 of 24:00:00');
   const time = (what: 'slider' | 'step' | 'nothing') => page.evaluate(async (what) => {
-    const slider = document.querySelector<HTMLInputElement>('[data-testid="duration"]')!;
+    const slider = document.querySelector<HTMLInputElement>('[data-testid="dur"]')!;
     const step = document.querySelector<HTMLButtonElement>('[data-testid="step"]')!;
     const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
     const task = () => new Promise<number>((resolve) => setTimeout(() => resolve(performance.now()), 0));

@@ -15,9 +15,9 @@ type Row = {
 
 const BAD_LINKS: Record<string, Row> = {
   'service-models': { link: 'tier=mainframe&ans=19&zzz=1', ignored: ['tier=mainframe', 'ans=19', 'zzz=1'], kept: ['score', '0 of 7 answered, 0 right.'] },
-  'vm-vs-container': { link: 'hcpu=NaN&n=0&build=fat&zzz=1', ignored: ['hcpu=NaN', 'n=0', 'build=fat', 'zzz=1'], kept: ['fit-vm', '12'] },
+  'vm-vs-container': { link: 'hcpu=NaN&inst=0&build=fat&zzz=1', ignored: ['hcpu=NaN', 'inst=0', 'build=fat', 'zzz=1'], kept: ['fit-vm', '12'] },
   'iac-drift': { link: 'clicks=rm_rf&apply_s=99999', ignored: ['clicks=rm_rf', 'apply_s=99999'], kept: ['plan-summary', 'No changes. Your infrastructure matches the configuration.'] },
-  'rolling-deploy': { link: 'n=0&build=ugly&lose=9000&zzz=1', ignored: ['n=0', 'build=ugly', 'lose=9000', 'zzz=1'], kept: ['result', 'Completed at 360 s: only new tasks run, all healthy.'] },
+  'rolling-deploy': { link: 'n=0&new=ugly&lose=9000&zzz=1', ignored: ['n=0', 'new=ugly', 'lose=9000', 'zzz=1'], kept: ['result', 'Completed at 360 s: only new tasks run, all healthy.'] },
   autoscaling: { link: 'hit=NaN&zzz=1', ignored: ['hit=NaN', 'zzz=1'], kept: ['sizing-without-cdn', '14'] },
   availability: { link: 'slo=NaN&regions=9&month=week&path=%3Cscript%3Ealert(1)%3C/script%3E&zzz=' + 'x'.repeat(5000), ignored: ['slo=NaN', 'regions=9', 'month=week', '<script>', 'zzz='], kept: ['budget', '43.2 min'] },
   'failure-drill': { link: 'fail=meteor@5&fo=-3&load=NaN&zzz=1', ignored: ['fail=meteor@5', 'fo=-3', 'load=NaN', 'zzz=1'], kept: ['consumed', '0.675 %'] },

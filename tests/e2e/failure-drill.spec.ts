@@ -19,7 +19,7 @@ test('opens on one task failing in the worked example', async ({ page }) => {
   await expect(events).toContainText('Task 1 (eu-west-1a) stops answering');
   await expect(events).toContainText('3 failed checks in a row, each timing out after 5 s: 35 s after it stopped answering');
   await expect(events).toContainText('Every request succeeds again');
-  await expect(page.getByTestId('failover-source')).toContainText('60–120 seconds');
+  await expect(page.getByTestId('documented')).toContainText('60–120 seconds');
   await lab.allBadgesAgree();
   await expect(page.locator('.worked.agrees')).toHaveCount(1);
   expect(lab.errors).toEqual([]);
@@ -39,7 +39,7 @@ test('the database-failover preset spends 4.63 % and shows the failover', async 
   await page.getByTestId('preset-single-az-db').click();
   await expect(page.getByTestId('consumed')).toHaveText('69.4 %');
   await expect(page.getByTestId('policy')).toContainText('freeze risky deploys');
-  await page.getByTestId('spent-before').fill('20');
+  await page.getByTestId('spent').fill('20');
   await expect(page.getByTestId('slo-holds')).toHaveText('the SLO is broken');
   expect(lab.errors).toEqual([]);
 });
@@ -75,14 +75,14 @@ test('a deep link restores the drill after a reload', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open('#/failure-drill');
   await page.getByTestId('preset-db-failover').click();
-  await page.getByTestId('failover').fill('60');
+  await page.getByTestId('fo').fill('60');
   await expect(page.getByTestId('consumed')).toHaveText('2.31 %');
   const hash = await lab.hash();
   expect(hash).toContain('fo=60');
   expect(hash).toContain('fail=db%40600');
   await page.reload();
   await expect(page.getByTestId('consumed')).toHaveText('2.31 %');
-  await expect(page.getByTestId('failover')).toHaveValue('60');
+  await expect(page.getByTestId('fo')).toHaveValue('60');
   await expect(page.getByTestId('failure-1').getByTestId('what')).toHaveValue('db');
   await page.getByTestId('reset').click();
   await expect(page.getByTestId('consumed')).toHaveText('0.675 %');

@@ -16,8 +16,9 @@ test('opens on the worked example: one check to take traffic, 35–50 s to detec
   await expect(page.getByTestId('to-detect')).toHaveText('35–50 s');
   await expect(page.getByTestId('to-recover')).toHaveText('30 s');
   await expect(page.locator('.worked')).toHaveCount(0);
-  await expect(page.getByTestId('placement-note')).toContainText('spread is a placement strategy');
-  await expect(page.getByTestId('sources').locator('a')).toHaveCount(3);
+  await expect(page.getByTestId('careful-reader')).toContainText('spread is a placement strategy');
+  await expect(page.getByTestId('documented').locator('li')).toHaveCount(7);
+  await expect(page.getByTestId('documented')).toContainText('must pass one health check');
   await expect(page.getByTestId('bounds')).toHaveText('At least 4 tasks healthy, at most 8 running.');
   await expect(page.getByTestId('result')).toHaveText('Completed at 360 s: only new tasks run, all healthy.');
   await expect(page.getByTestId('lowest')).toHaveText('4 tasks');
@@ -33,16 +34,16 @@ test('opens on the worked example: one check to take traffic, 35–50 s to detec
 test('a lower minimum healthy percent lets capacity dip, and the chart says so', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open('#/rolling-deploy');
-  await page.getByTestId('min-healthy').fill('50');
+  await page.getByTestId('minh').fill('50');
   await expect(page.getByTestId('bounds')).toHaveText('At least 2 tasks healthy, at most 8 running.');
   await expect(page.getByTestId('lowest')).toHaveText('2 tasks');
   await expect(page.getByTestId('capacity-chart').locator('canvas')).toHaveAttribute('aria-label', /lowest 2 against a minimum of 2/);
-  await page.getByTestId('hc-interval').fill('10');
-  await page.getByTestId('hc-interval').press('Enter');
+  await page.getByTestId('hi').fill('10');
+  await page.getByTestId('hi').press('Enter');
   await expect(page.getByTestId('first-check')).toHaveText('10 s');
   await expect(page.getByTestId('to-detect')).toHaveText('25–35 s');
-  await page.getByTestId('hc-timeout').fill('10');
-  await page.getByTestId('hc-timeout').press('Enter');
+  await page.getByTestId('hto').fill('10');
+  await page.getByTestId('hto').press('Enter');
   await expect(page.getByTestId('problems')).toContainText('shorter than the interval');
   expect(lab.errors).toEqual([]);
 });
@@ -50,7 +51,7 @@ test('a lower minimum healthy percent lets capacity dip, and the chart says so',
 test('a bad build never serves a user and never takes capacity below the minimum', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open('#/rolling-deploy');
-  await page.getByTestId('bad-build').check();
+  await page.getByTestId('new-bad').check();
   await expect(page.getByTestId('new-served')).toHaveText('0 task-seconds');
   await expect(page.getByTestId('lowest')).toHaveText('4 tasks');
   await expect(page.getByTestId('floor')).toHaveText('never below the minimum');
@@ -58,7 +59,7 @@ test('a bad build never serves a user and never takes capacity below the minimum
   await expect(page.getByTestId('wait')).toContainText('gives up at 585 s');
   await expect(page.getByTestId('failed')).toHaveText('24');
   await expect(page.getByTestId('task-5')).toContainText('stopped: failed /healthz at 95 s');
-  await page.getByTestId('circuit-breaker').check();
+  await page.getByTestId('cb').check();
   await expect(page.getByTestId('result')).toContainText('Rolled back: the circuit breaker tripped at 95 s');
   await expect(page.getByTestId('new-served')).toHaveText('0 task-seconds');
   expect(lab.errors).toEqual([]);
@@ -79,16 +80,16 @@ test('losing an AZ mid-rollout keeps half the capacity', async ({ page }) => {
 test('a deep link restores the exact state after a reload', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open('#/rolling-deploy');
-  await page.getByTestId('bad-build').check();
-  await page.getByTestId('circuit-breaker').check();
-  await page.getByTestId('desired').fill('6');
+  await page.getByTestId('new-bad').check();
+  await page.getByTestId('cb').check();
+  await page.getByTestId('n').fill('6');
   await expect(page.getByTestId('bounds')).toHaveText('At least 6 tasks healthy, at most 12 running.');
   const hash = await lab.hash();
-  for (const part of ['n=6', 'build=bad', 'cb=1']) expect(hash).toContain(part);
+  for (const part of ['n=6', 'new=bad', 'cb=1']) expect(hash).toContain(part);
   await page.reload();
   await expect(page.getByTestId('bounds')).toHaveText('At least 6 tasks healthy, at most 12 running.');
-  await expect(page.getByTestId('bad-build')).toBeChecked();
-  await expect(page.getByTestId('circuit-breaker')).toBeChecked();
+  await expect(page.getByTestId('new-bad')).toBeChecked();
+  await expect(page.getByTestId('cb')).toBeChecked();
   await expect(page.getByTestId('result')).toContainText('Rolled back');
   await page.getByTestId('reset').click();
   await expect(page.getByTestId('result')).toContainText('Completed at 360 s');

@@ -53,7 +53,7 @@ test('the embedded demo runs in the step\'s state and leaves the link to the tou
   await expect(demo).toBeVisible();
   await expect(demo.getByTestId('failure-1').getByTestId('what')).toHaveValue('az:a');
   await expect(demo.getByTestId('consumed')).toHaveText('4.63 %');
-  await demo.getByTestId('failover').fill('60');
+  await demo.getByTestId('fo').fill('60');
   await expect(demo.getByTestId('consumed')).toHaveText('2.31 %');
   expect(await lab.hash()).toBe('#/tour?step=7');
   await expect(page.getByTestId('open-demo')).toHaveAttribute('href', '#/failure-drill?fail=az%3Aa%40600');

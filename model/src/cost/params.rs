@@ -405,7 +405,7 @@ const DAY: [Field<CostParams>; 6] = [
         |p, x| p.day.peak_hours = x,
     ),
     Field::number(
-        shared::TASK_CAPACITY.said("A task's capacity"),
+        shared::TASK_CAPACITY_AT_TARGET.said("A task's capacity"),
         |p| p.day.task_capacity_per_s,
         |p, x| p.day.task_capacity_per_s = x,
     ),

@@ -245,7 +245,7 @@ const NUMBERS: [Field<ServerlessParams>; 11] = [
         |p, x| p.rate_per_s = x,
     ),
     Field::number(
-        Spec::new("max", "Chart up to", "", (0.001, MAX_RATE_PER_S), 1.0)
+        Spec::new("upto", "Chart up to", "", (0.001, MAX_RATE_PER_S), 1.0)
             .said("The chart's top rate (req/s)"),
         |p| p.max_rate_per_s,
         |p, x| p.max_rate_per_s = x,
@@ -292,7 +292,7 @@ const NUMBERS: [Field<ServerlessParams>; 11] = [
         |p, x| p.hours_per_month = x,
     ),
     Field::number(
-        shared::TASK_CAPACITY.said("A task's capacity"),
+        shared::TASK_CAPACITY_AT_TARGET.said("A task's capacity"),
         |p| p.fleet.task_capacity_per_s,
         |p, x| p.fleet.task_capacity_per_s = x,
     ),
@@ -493,7 +493,7 @@ const CHOICES: [Field<ServerlessParams>; 6] = [
 ];
 
 /// Link keys: `preset` (api, thumbnails) first, then only what differs from that preset, in
-/// the table's order: `rate max ms init keep hours cap vcpu mem free_req free_gbs`, prices
+/// the table's order: `rate upto ms init keep hours cap vcpu mem free_req free_gbs`, prices
 /// `p_x86 p_arm` ($/GB-s) `p_req p_http p_rest` ($/million) `p_vcpu p_gb fixed` (exact
 /// decimals), `mb floor`, `arch` (x86, arm), `door` (http, rest, event), `free billinit` (1/0).
 impl Fields for ServerlessParams {
@@ -503,7 +503,7 @@ impl Fields for ServerlessParams {
     /// steps together: the top rate goes back to the preset's first, then the capacity.
     fn repair(&mut self, r: &mut LinkReader<'_>) {
         let d = ServerlessParams::preset(self.preset);
-        for (key, undo) in [("max", true), ("cap", false)] {
+        for (key, undo) in [("upto", true), ("tcap", false)] {
             if tasks_at_top(self).is_some_and(|t| t <= MAX_FLEET_TASKS) {
                 break;
             }

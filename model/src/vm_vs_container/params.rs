@@ -218,7 +218,7 @@ impl VmVsContainerParams {
     );
     pub const INSTANCES: Field<Self> = Field::whole(
         Spec::new(
-            "n",
+            "inst",
             "Instances to start",
             "",
             (1.0, MAX_INSTANCES as f64),

@@ -1,0 +1,294 @@
+//! The demo's deep link: params to a query and back, with the load points' and policies' text.
+
+use super::*;
+use crate::field_at;
+use crate::params::{shared, Choice, Field, Fields, Spec, Table};
+
+/// The specs the scaling demos (autoscaling, the failure drill, the rolling deploy) share:
+/// a link key means the same quantity in each; a demo may take a narrower range.
+pub mod specs {
+    use super::*;
+
+    /// A number of tasks, 1 to the lab's limit; a demo may take a narrower range (`up_to`).
+    pub(crate) const fn tasks(key: &'static str, label: &'static str) -> Spec {
+        Spec::new(key, label, "tasks", (1.0, MAX_TASKS_LIMIT as f64), 1.0)
+    }
+
+    /// A shared spec with a demo's own upper limit.
+    pub const fn up_to(spec: Spec, max: u32) -> Spec {
+        Spec {
+            max: max as f64,
+            ..spec
+        }
+    }
+
+    /// Tasks the service runs: the rolling deploy's desired count, the drill's fleet.
+    pub const DESIRED_COUNT: Spec = tasks("n", "Desired count");
+    pub const MIN_TASKS: Spec = tasks("min", "Minimum tasks");
+    pub const MAX_TASKS: Spec = tasks("max", "Maximum tasks");
+    pub const PROVISIONING: Spec = Spec::new(
+        "prov",
+        "Provisioning (launch to running)",
+        "s",
+        (0.0, MAX_DELAY_S as f64),
+        5.0,
+    );
+    pub const RUN_LENGTH: Spec = Spec::new(
+        "dur",
+        "Run length",
+        "s",
+        (MIN_DURATION_S as f64, MAX_DURATION_S as f64),
+        60.0,
+    );
+}
+
+const PROFILES: [Choice; 5] = [
+    Choice {
+        slug: "steady",
+        label: "Steady",
+    },
+    Choice {
+        slug: "step",
+        label: "Spike (step)",
+    },
+    Choice {
+        slug: "ramp",
+        label: "Spike (ramp)",
+    },
+    Choice {
+        slug: "diurnal",
+        label: "Diurnal day",
+    },
+    Choice {
+        slug: "custom",
+        label: "Custom",
+    },
+];
+
+const SCALE_IN_RULES: [Choice; 2] = [
+    Choice {
+        slug: "conservative",
+        label: "Conservative (as AWS)",
+    },
+    Choice {
+        slug: "eager",
+        label: "Eager (every spare task at once)",
+    },
+];
+
+/// A time within the run, in seconds.
+const fn run_time(key: &'static str, label: &'static str) -> Spec {
+    Spec::new(key, label, "s", (0.0, MAX_DURATION_S as f64), 60.0)
+}
+
+/// A delay of the scaler or the tasks, in seconds.
+const fn delay(key: &'static str, label: &'static str) -> Spec {
+    Spec::new(key, label, "s", (0.0, MAX_DELAY_S as f64), 30.0)
+}
+
+/// Link format: `load=1200&spike=7.5&hit=92&target=60&prof=custom&min=2&max=20&out=60&in=300&hi=15&pol=tt,hpa,fixed&pts=0:1200,600:9000…`.
+/// Shares are in percent, times in seconds, loads in req/s at the edge.
+impl AutoscalingParams {
+    pub const EDGE_LOAD_PER_S: Field<Self> = field_at!(number, shared::EDGE_LOAD, edge_load_per_s);
+    pub const SPIKE_FACTOR: Field<Self> = field_at!(
+        number,
+        Spec::new("spike", "Peak ÷ base", "×", (0.0, 100.0), 0.5),
+        spike_factor
+    );
+    pub const NOISE: Field<Self> = field_at!(
+        number,
+        Spec::percent("noise", "Noise", (0.0, 50.0), 1.0),
+        noise
+    );
+    pub const CDN_HIT_RATIO: Field<Self> = field_at!(number, shared::CDN_HIT_RATIO, cdn_hit_ratio);
+    pub const CAPACITY_PER_TASK_PER_S: Field<Self> =
+        field_at!(number, shared::TASK_CAPACITY, capacity_per_task_per_s);
+    pub const CPU_TARGET: Field<Self> = field_at!(number, shared::CPU_TARGET, cpu_target);
+    pub const PROFILE: Field<Self> = Field::choice(
+        Spec::named("prof", "Load profile"),
+        &PROFILES,
+        |p| p.profile.slug(),
+        |p, slug| {
+            if let Some(x) = LoadProfile::from_slug(slug) {
+                p.profile = x;
+            }
+        },
+    );
+    pub const SPIKE_START_S: Field<Self> =
+        field_at!(whole, run_time("at", "Spike starts at"), spike_start_s);
+    pub const SPIKE_LENGTH_S: Field<Self> =
+        field_at!(whole, run_time("len", "Spike holds for"), spike_length_s);
+    pub const RAMP_S: Field<Self> = field_at!(whole, run_time("ramp", "Ramp takes"), ramp_s);
+    pub const MIN_TASKS: Field<Self> = field_at!(whole, specs::MIN_TASKS, min_tasks);
+    pub const MAX_TASKS: Field<Self> = field_at!(whole, specs::MAX_TASKS, max_tasks);
+    pub const SCALE_OUT_COOLDOWN_S: Field<Self> = field_at!(
+        whole,
+        delay("out", "Scale-out cooldown"),
+        scale_out_cooldown_s
+    );
+    pub const SCALE_IN_COOLDOWN_S: Field<Self> =
+        field_at!(whole, delay("in", "Scale-in cooldown"), scale_in_cooldown_s);
+    pub const PROVISIONING_S: Field<Self> = field_at!(whole, specs::PROVISIONING, provisioning_s);
+    pub const HEALTH_CHECK_INTERVAL_S: Field<Self> = field_at!(
+        whole,
+        shared::HEALTH_CHECK_INTERVAL,
+        health_check_interval_s
+    );
+    pub const FIXED_TASKS: Field<Self> =
+        field_at!(whole, specs::tasks("fleet", "Fixed fleet"), fixed_tasks);
+    pub const DURATION_S: Field<Self> = field_at!(whole, specs::RUN_LENGTH, duration_s);
+    pub const SEED: Field<Self> = Field::text(
+        Spec::named("seed", "Noise seed"),
+        |p| p.seed.to_string(),
+        |p, text| {
+            p.seed = text
+                .trim()
+                .parse()
+                .map_err(|_| "not a whole number".to_string())?;
+            Ok(())
+        },
+    );
+    pub const SCALE_IN_RULE: Field<Self> = Field::choice(
+        Spec::named("scalein", "Scale-in rule"),
+        &SCALE_IN_RULES,
+        |p| p.scale_in_rule.slug(),
+        |p, slug| {
+            if let Some(x) = ScaleInRule::from_slug(slug) {
+                p.scale_in_rule = x;
+            }
+        },
+    );
+    pub const POLICIES: Field<Self> = Field::text(
+        Spec::named("pol", "Policies compared"),
+        |p| {
+            let slugs: Vec<&str> = p.policies.iter().map(|x| x.slug()).collect();
+            slugs.join(",")
+        },
+        |p, text| {
+            p.policies = parse_policies(text)?;
+            Ok(())
+        },
+    );
+    pub const CUSTOM_POINTS: Field<Self> = Field::text(
+        Spec::named("pts", "Custom load points"),
+        |p| points_text(&p.custom_points),
+        |p, text| {
+            p.custom_points = parse_points(text)?;
+            Ok(())
+        },
+    );
+}
+
+impl Fields for AutoscalingParams {
+    const FIELDS: Table<Self> = &[
+        &[
+            Self::EDGE_LOAD_PER_S,
+            Self::SPIKE_FACTOR,
+            Self::NOISE,
+            Self::CDN_HIT_RATIO,
+            Self::CAPACITY_PER_TASK_PER_S,
+            Self::CPU_TARGET,
+            Self::PROFILE,
+            Self::SPIKE_START_S,
+            Self::SPIKE_LENGTH_S,
+            Self::RAMP_S,
+        ],
+        &[
+            Self::MIN_TASKS,
+            Self::MAX_TASKS,
+            Self::SCALE_OUT_COOLDOWN_S,
+            Self::SCALE_IN_COOLDOWN_S,
+            Self::PROVISIONING_S,
+            Self::HEALTH_CHECK_INTERVAL_S,
+            Self::FIXED_TASKS,
+            Self::DURATION_S,
+            Self::SEED,
+            Self::SCALE_IN_RULE,
+            Self::POLICIES,
+            Self::CUSTOM_POINTS,
+        ],
+    ];
+
+    /// A peak beyond what the model runs, or a minimum above the maximum: the worked
+    /// example's value back, and the reason.
+    fn repair(&mut self, r: &mut LinkReader<'_>) {
+        let d = AutoscalingParams::default();
+        if self.edge_load_per_s * self.spike_factor > MAX_PEAK_LOAD_PER_S {
+            r.ignore(
+                "spike",
+                &number_text(self.spike_factor),
+                format!("the peak would be above {MAX_PEAK_LOAD_PER_S} req/s"),
+            );
+            self.spike_factor = d
+                .spike_factor
+                .min(MAX_PEAK_LOAD_PER_S / self.edge_load_per_s);
+        }
+        // Both limits given and clashing: the minimum goes.
+        if limits_clash(&mut self.min_tasks, &mut self.max_tasks, r) {
+            r.ignore(
+                "min",
+                &self.min_tasks.to_string(),
+                format!("above the maximum of {} tasks", self.max_tasks),
+            );
+            self.min_tasks = d.min_tasks.min(self.max_tasks);
+        }
+    }
+}
+
+crate::link_from_table!(AutoscalingParams);
+
+/// A minimum above a maximum in a link (`min`, `max`): a limit alone in the link moves the
+/// other one to match, so that every value in range reads. True when the link gave both and
+/// they still clash, which each demo settles its own way. Shared with the failure drill.
+pub(crate) fn limits_clash(min: &mut u32, max: &mut u32, r: &LinkReader<'_>) -> bool {
+    if *min <= *max {
+        false
+    } else if !r.has("max") {
+        *max = *min;
+        false
+    } else if !r.has("min") {
+        *min = *max;
+        false
+    } else {
+        true
+    }
+}
+
+/// Writes points as `0:1200,600:9000`, the form [`parse_points`] reads.
+pub fn points_text(points: &[LoadPoint]) -> String {
+    points
+        .iter()
+        .map(|pt| format!("{}:{}", pt.t_s, number_text(pt.edge_per_s)))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Reads `0:1200,600:9000`: seconds and edge req/s, in time order.
+pub fn parse_points(text: &str) -> Result<Vec<LoadPoint>, String> {
+    let mut points = Vec::new();
+    for (i, item) in text.split(',').enumerate() {
+        if i >= MAX_PROFILE_POINTS {
+            return Err(format!("more than {MAX_PROFILE_POINTS} points"));
+        }
+        let bad = || format!("point {}: expected seconds:req/s, as 600:9000", i + 1);
+        let (t, load) = item.trim().split_once(':').ok_or_else(bad)?;
+        let t_s = t.trim().parse::<u32>().map_err(|_| bad())?;
+        let edge_per_s = load.trim().parse::<f64>().map_err(|_| bad())?;
+        points.push(LoadPoint { t_s, edge_per_s });
+    }
+    check_points(&points)?;
+    Ok(points)
+}
+
+pub(super) fn parse_policies(text: &str) -> Result<Vec<Policy>, String> {
+    let mut policies = Vec::new();
+    for slug in text.split(',') {
+        let policy = Policy::from_slug(slug.trim())
+            .ok_or_else(|| format!("unknown policy '{slug}': expected tt, hpa or fixed"))?;
+        if policies.contains(&policy) {
+            return Err(format!("'{slug}' is listed twice"));
+        }
+        policies.push(policy);
+    }
+    Ok(policies)
+}

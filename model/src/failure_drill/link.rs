@@ -1,0 +1,185 @@
+//! The demo's deep link: params to a query and back, the failures' text, and the repairs.
+
+use super::*;
+use crate::autoscaling::limits_clash;
+use crate::autoscaling::specs::{self, up_to};
+use crate::params::{shared, Field, Fields, Spec, Table};
+use crate::{field_at, health_check_fields};
+
+/// A delay of the database, in seconds.
+const fn delay(key: &'static str, label: &'static str, step: f64) -> Spec {
+    Spec::new(key, label, "s", (0.0, MAX_DELAY_S as f64), step)
+}
+
+pub(super) const AZ_SLUGS: [&str; AZS] = ["a", "b"];
+
+pub(super) fn failures_text(failures: &[Injected]) -> String {
+    failures
+        .iter()
+        .map(|f| {
+            let what = match f.failure {
+                Failure::Task { az } => format!("task:{}", AZ_SLUGS.get(az).unwrap_or(&"?")),
+                Failure::Az { az } => format!("az:{}", AZ_SLUGS.get(az).unwrap_or(&"?")),
+                Failure::Database => "db".to_string(),
+            };
+            format!("{what}@{}", f.at_s)
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+pub(super) fn parse_failures(text: &str) -> Result<Vec<Injected>, String> {
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for (i, item) in text.split(',').enumerate() {
+        if i >= MAX_FAILURES {
+            return Err(format!("more than {MAX_FAILURES} failures"));
+        }
+        let bad = || {
+            format!(
+                "failure {}: expected task:a@600, az:b@900 or db@1200",
+                i + 1
+            )
+        };
+        let (what, at) = item.split_once('@').ok_or_else(bad)?;
+        let at_s = at
+            .parse::<u32>()
+            .ok()
+            .filter(|&s| s < MAX_DURATION_S)
+            .ok_or_else(bad)?;
+        let az = |slug: &str| AZ_SLUGS.iter().position(|s| *s == slug).ok_or_else(bad);
+        let failure = match what.split_once(':') {
+            None if what == "db" => Failure::Database,
+            Some(("task", slug)) => Failure::Task { az: az(slug)? },
+            Some(("az", slug)) => Failure::Az { az: az(slug)? },
+            _ => return Err(bad()),
+        };
+        out.push(Injected { failure, at_s });
+    }
+    Ok(out)
+}
+
+/// Link format: `load=1200&hit=92&cap=150&target=60&slo=99.9&spent=0&n=2&min=2&max=20&hi=15&hto=5&ht=2&ut=3&prov=30&fo=120&rec=1800&dur=3600&as=1&maz=1&fail=task:a@600,az:b@900,db@1200`.
+/// Shares in percent, times in seconds.
+impl FailureDrillParams {
+    /// The target group's health check: the lab's shared group of four.
+    pub const HEALTH_CHECK: [Field<Self>; 4] = health_check_fields!(health_check);
+    pub const EDGE_LOAD_PER_S: Field<Self> = field_at!(number, shared::EDGE_LOAD, edge_load_per_s);
+    pub const CDN_HIT_RATIO: Field<Self> = field_at!(number, shared::CDN_HIT_RATIO, cdn_hit_ratio);
+    pub const CAPACITY_PER_TASK_PER_S: Field<Self> =
+        field_at!(number, shared::TASK_CAPACITY, capacity_per_task_per_s);
+    pub const CPU_TARGET: Field<Self> = field_at!(number, shared::CPU_TARGET, cpu_target);
+    pub const SLO: Field<Self> = field_at!(number, shared::SLO, slo);
+    pub const SPENT_BEFORE_MIN: Field<Self> = field_at!(
+        number,
+        // Up to a whole 30-day month of minutes (`MonthLength::ThirtyDays`).
+        Spec::new(
+            "spent",
+            "Budget already spent this month",
+            "min",
+            (0.0, 43_200.0),
+            0.1
+        ),
+        spent_before_min
+    );
+    pub const TASKS: Field<Self> = field_at!(whole, up_to(specs::DESIRED_COUNT, MAX_TASKS), tasks);
+    pub const MIN_TASKS: Field<Self> =
+        field_at!(whole, up_to(specs::MIN_TASKS, MAX_TASKS), min_tasks);
+    pub const MAX_TASKS: Field<Self> =
+        field_at!(whole, up_to(specs::MAX_TASKS, MAX_TASKS), max_tasks);
+    pub const PROVISIONING_S: Field<Self> = field_at!(
+        whole,
+        up_to(specs::PROVISIONING, MAX_DELAY_S),
+        provisioning_s
+    );
+    pub const FAILOVER_S: Field<Self> =
+        field_at!(whole, delay("fo", "Database failover", 10.0), failover_s);
+    pub const SINGLE_AZ_RECOVERY_S: Field<Self> = field_at!(
+        whole,
+        delay("rec", "Single-AZ database recovery", 60.0),
+        single_az_recovery_s
+    );
+    pub const DURATION_S: Field<Self> = field_at!(
+        whole,
+        Spec {
+            min: MIN_DURATION_S as f64,
+            ..up_to(specs::RUN_LENGTH, MAX_DURATION_S)
+        },
+        duration_s
+    );
+    pub const AUTOSCALER: Field<Self> = field_at!(
+        flag,
+        Spec::named("as", "Autoscaler (target tracking)"),
+        autoscaler
+    );
+    pub const MULTI_AZ: Field<Self> = field_at!(flag, shared::MULTI_AZ, multi_az);
+    pub const FAILURES: Field<Self> = Field::text(
+        Spec::named("fail", "Failures injected"),
+        |p| failures_text(&p.failures),
+        |p, text| {
+            p.failures = parse_failures(text)?;
+            Ok(())
+        },
+    );
+}
+
+impl Fields for FailureDrillParams {
+    const FIELDS: Table<Self> = &[
+        &[
+            Self::EDGE_LOAD_PER_S,
+            Self::CDN_HIT_RATIO,
+            Self::CAPACITY_PER_TASK_PER_S,
+            Self::CPU_TARGET,
+            Self::SLO,
+            Self::SPENT_BEFORE_MIN,
+            Self::TASKS,
+            Self::MIN_TASKS,
+            Self::MAX_TASKS,
+        ],
+        &Self::HEALTH_CHECK,
+        &[
+            Self::PROVISIONING_S,
+            Self::FAILOVER_S,
+            Self::SINGLE_AZ_RECOVERY_S,
+            Self::DURATION_S,
+            Self::AUTOSCALER,
+            Self::MULTI_AZ,
+            Self::FAILURES,
+        ],
+    ];
+
+    /// Values each in range may still clash; keep what works and say what was dropped. A value
+    /// alone in a link moves what it clashes with, so that every value in range reads.
+    fn repair(&mut self, r: &mut LinkReader<'_>) {
+        let d = FailureDrillParams::default();
+        rolling_deploy::repair_health_check(&mut self.health_check, r);
+        if limits_clash(&mut self.min_tasks, &mut self.max_tasks, r) {
+            r.ignore(
+                "min",
+                &self.min_tasks.to_string(),
+                format!(
+                    "above the maximum of {}; the defaults {}–{} used",
+                    self.max_tasks, d.min_tasks, d.max_tasks
+                ),
+            );
+            self.min_tasks = d.min_tasks;
+            self.max_tasks = d.max_tasks;
+        }
+        let duration_s = self.duration_s;
+        if self.failures.iter().any(|f| f.at_s >= duration_s) {
+            // The worked example's failures are not the link's: a shorter drill simply ends first.
+            if r.has("fail") {
+                r.ignore(
+                    "fail",
+                    &failures_text(&self.failures),
+                    "failures after the drill's end dropped".into(),
+                );
+            }
+            self.failures.retain(|f| f.at_s < duration_s);
+        }
+    }
+}
+
+crate::link_from_table!(FailureDrillParams);
