@@ -53,6 +53,11 @@ for (const [where, base] of [['the domain root', '/'], ['a sub-path', subPathUrl
     await page.evaluate(() => { location.hash = '#/availability?slo=99.99'; });
     await page.reload();
     await expect(page.getByTestId('budget')).toHaveText('4.32 min');
+    // UPDATE_SCREENSHOTS=1: the README's picture of a reload with the network cut.
+    if (process.env.UPDATE_SCREENSHOTS && base === '/') {
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: path.join(__dirname, '..', '..', 'docs', 'screenshots', 'offline.png') });
+    }
     await context.setOffline(false);
     expect(lab.errors).toEqual([]);
   });
