@@ -8,6 +8,7 @@ use crate::documented::DocumentedSection;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
 use crate::results::{from_ok, problems_view};
+use crate::scroll_box::ScrollBox;
 use cloud_lab_model::link::Query;
 use cloud_lab_model::service_models::*;
 use cloud_lab_model::vocabulary::Cloud;
@@ -191,7 +192,7 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
                 <span class="mgr mgr-provider">"provider"</span>" the provider manages · "
                 <span class="line-sample">"  "</span>" the line"
             </p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Who manages each layer">{table}</div>
+            <ScrollBox label="Who manages each layer">{table}</ScrollBox>
             {scaling}
             <p class="note">"Choose a column's name to highlight it; choose it again to return to the selected tier's model."</p>
         </section>
@@ -230,11 +231,11 @@ fn Tiers(page: Page<ServiceModels>) -> impl IntoView {
                     <h3>{c.tier.label()}": "{lab.name(c.tier.service())}</h3>
                     <p class="names">{Cloud::ALL.map(|cloud| format!("{}: {}", cloud.name(), c.tier.service().name(cloud))).join(" · ")}</p>
                     <p><strong data-testid="tier-model">{c.model.label()}</strong>" — "{c.why}</p>
-                    <table class="duties">
+                    <ScrollBox label="Who does the chores"><table class="duties">
                         <caption>"Who does the chores"</caption>
                         <thead><tr><th scope="col">"Chore"</th><th scope="col">"The team"</th><th scope="col">"The provider"</th></tr></thead>
                         <tbody>{duties}</tbody>
-                    </table>
+                    </table></ScrollBox>
                 </div>
             }
         })

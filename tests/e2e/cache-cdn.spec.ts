@@ -20,6 +20,11 @@ test('opens on the worked example', async ({ page }) => {
   await expect(page.locator('.worked')).toHaveCount(6);
   const documented = page.getByTestId('documented').locator('li');
   await expect(documented).toHaveCount(5);
+  // Where the worked example departs: its 92 % at the burst's rate too (the frame's notes).
+  const notes = page.getByTestId('careful-reader').locator('li');
+  await expect(notes).toHaveCount(1);
+  await expect(notes.first()).toContainText('9,000 req/s burst');
+  await expect(notes.first().locator('a')).toHaveAttribute('href', /^https:\/\/docs\.aws\.amazon\.com\/AmazonCloudFront\/.*understanding-the-cache-key/);
   await expect(documented.first().locator('a')).toHaveAttribute('href', /^https:\/\/docs\.aws\.amazon\.com\/AmazonCloudFront\//);
   await expect(page.getByTestId('cdn-hit-burst')).toHaveText('92.0 %');
   await lab.allBadgesAgree();
