@@ -74,6 +74,10 @@ async function onFirstScreen(page: Page, selector: string): Promise<boolean> {
   }, selector);
 }
 
+/** The demos projected from a stage so far; a demo not listed is reported until its owner
+ *  adds one (then it joins the list, and once every demo is here the list goes). */
+const STAGED = ['availability', 'cost', 'serverless', 'iac-drift'];
+
 /** The stage's first control and its chart (a canvas, or IaC drift's plan in a terminal). */
 const STAGE_CONTROL = '[data-testid="stage-controls"] :is(input, select, button, textarea)';
 const STAGE_CHART = '[data-testid="stage-chart"] :is(canvas, pre.terminal)';
@@ -120,10 +124,10 @@ for (const layout of LAYOUTS) {
         if (layout.hasTouch) found.push(...(await smallTargets(page)).map((t) => `${at}: small touch target ${t}`));
         if (layout.presenter) {
           await expect(page.locator('html')).toHaveClass(/presenter/);
-          if (await page.getByTestId('stage').count()) {
+          if (STAGED.includes(id) || (await page.getByTestId('stage').count())) {
             staged.push(at);
             found.push(...(await stageProblems(page)).map((p) => `${at}: ${p}`));
-          } else {
+          } else if (demos.includes(id)) {
             unstaged.push(at);
           }
         }
