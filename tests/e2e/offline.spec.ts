@@ -20,7 +20,8 @@ async function cachedBuilds(page: Page): Promise<string[]> {
 
 for (const [where, base] of [['the domain root', '/'], ['a sub-path', subPathUrl]] as const) {
   test(`after one visit every page reloads with the network cut (${where})`, async ({ page, context, browser }) => {
-    test.setTimeout(180_000);
+    // Axe on fifteen pages takes a few minutes on a loaded 2-core machine (as in layouts.spec).
+    test.setTimeout(300_000);
     const lab = new Lab(page);
     await lab.open('#/', base);
     const demos = await lab.demoIds();
