@@ -1318,3 +1318,41 @@ fn the_page_shows_the_last_apply_until_something_happens_and_either_plan() {
     let (back, ignored) = IacDriftParams::from_query(&Query::parse("refresh_only=1"));
     assert!(back.refresh_only && ignored.is_empty());
 }
+
+/// Cutting one letter of `engine_version` (found by the random-edit property): the misspelt
+/// argument is planned, and the left-out `engine_version` is Optional and Computed, so the
+/// provider keeps 16.3 and the plan shows no change for it.
+#[test]
+fn a_left_out_optional_computed_argument_keeps_its_value() {
+    let text = PHOTOSHARE_TF.replace("engine_version", "egine_version");
+    let config = parse_config(&text).unwrap();
+    let world = World::deployed(&parse_config(PHOTOSHARE_TF).unwrap());
+    let p = plan(&config, &world);
+    assert!(p.text.contains("+ egine_version"), "{}", p.text);
+    assert!(
+        !p.text
+            .contains("engine_version              = \"16.3\" -> null"),
+        "{}",
+        p.text
+    );
+    let mut applied = world.clone();
+    apply(&config, &mut applied);
+    assert!(plan(&config, &applied).changes.is_empty());
+}
+
+/// `instance_class` is required: Terraform stops before planning, at the resource's line.
+#[test]
+fn a_missing_required_argument_stops_the_plan() {
+    let text = PHOTOSHARE_TF.replace("instance_class              = \"db.r6g.large\"", "");
+    let e = parse_config(&text).unwrap_err();
+    assert!(
+        e.message.starts_with("Missing required argument"),
+        "{}",
+        e.message
+    );
+    let line = PHOTOSHARE_TF
+        .lines()
+        .position(|l| l.starts_with("resource \"aws_db_instance\""))
+        .unwrap();
+    assert_eq!(e.line, line + 1);
+}

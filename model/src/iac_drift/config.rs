@@ -269,6 +269,17 @@ fn read_top_block(text: &str, block: &Block, config: &mut Config) -> Result<(), 
             let mut resource =
                 read_resource(resource_type, name, &block.body, &mut config.warnings);
             resource.line = error_at(text, block.span(), String::new()).line;
+            if let Some((_, missing)) = super::schema::REQUIRED.iter().find(|&&(t, a)| {
+                t == resource.resource_type && !resource.body.attributes.contains_key(a)
+            }) {
+                return Err(error_at(
+                    text,
+                    block.span(),
+                    format!(
+                        "Missing required argument: the argument \"{missing}\" is required, but no definition was found."
+                    ),
+                ));
+            }
             let address = resource.address();
             if config.resources.contains_key(&address) {
                 return Err(error_at(

@@ -6,7 +6,7 @@ use super::config::{Config, Object, ResourceConfig, Value};
 use super::references::{dependency_order, parse_ref, resource_refs};
 use super::refresh::{drift_note, drifted, Drift, NoteEnd};
 use super::render::{change_block, drift_block};
-use super::schema::forces_replacement;
+use super::schema::{forces_replacement, keeps_value_when_omitted};
 use super::world::{module_output, provider_identity, resolve_body, Resource, World};
 
 /// What a plan does to one resource.
@@ -363,6 +363,11 @@ pub(super) fn effective_body(rc: &ResourceConfig, desired: Object, current: &Res
     let mut body = desired;
     for key in &rc.ignore_changes {
         take_key(&mut body, &current.body, key);
+    }
+    for (key, value) in &current.body.attributes {
+        if keeps_value_when_omitted(&rc.resource_type, key) && !body.attributes.contains_key(key) {
+            body.attributes.insert(key.clone(), value.clone());
+        }
     }
     body
 }

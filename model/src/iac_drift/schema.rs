@@ -165,3 +165,23 @@ pub const MAINTENANCE_WINDOW_ATTRIBUTES: [&str; 4] = [
 pub(super) fn waits_for_maintenance_window(resource_type: &str, attribute: &str) -> bool {
     resource_type == "aws_db_instance" && MAINTENANCE_WINDOW_ATTRIBUTES.contains(&attribute)
 }
+
+/// Arguments the AWS provider marks Optional and Computed: left out of the configuration, the
+/// provider keeps what the object has, so the plan shows no change (Terraform plugin framework,
+/// "Optional + Computed"; provider source, aws_db_instance's schema in
+/// internal/service/rds/instance.go).
+const OPTIONAL_COMPUTED: [(&str, &str); 5] = [
+    ("aws_db_instance", "allocated_storage"),
+    ("aws_db_instance", "backup_retention_period"),
+    ("aws_db_instance", "engine_version"),
+    ("aws_db_instance", "identifier"),
+    ("aws_db_instance", "multi_az"),
+];
+
+pub(super) fn keeps_value_when_omitted(resource_type: &str, attribute: &str) -> bool {
+    OPTIONAL_COMPUTED.contains(&(resource_type, attribute))
+}
+
+/// Arguments a resource cannot be planned without (AWS provider docs, aws_db_instance:
+/// `instance_class` "(Required)"): Terraform stops with "Missing required argument".
+pub const REQUIRED: [(&str, &str); 1] = [("aws_db_instance", "instance_class")];
