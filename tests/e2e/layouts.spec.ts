@@ -1,4 +1,4 @@
-// Every page (home, each demo, the tour, the exercises) in the four places the lab is used: a phone
+// Every page (home, each demo, the tour, the exercises, the project and its report) in the four places the lab is used: a phone
 // (390×844, touch), a projector in presenter mode (1280×720), a desktop (1920×1080), and
 // embedded (`embed=1`, in an iframe-sized window). Each page: no sideways scrolling, axe
 // with no violation, no console error; plus what each place needs (touch targets, the
@@ -105,7 +105,7 @@ for (const layout of LAYOUTS) {
       }
       await lab.open();
       const demos = await lab.demoIds();
-      const pages = ['', ...demos, 'tour', 'exercises'];
+      const pages = ['', ...demos, 'tour', 'exercises', 'project', 'report'];
       expect(pages.length).toBeGreaterThan(10);
       const found: string[] = [];
       const staged: string[] = [];
@@ -115,7 +115,7 @@ for (const layout of LAYOUTS) {
         // A fresh load of each page's link, as a student or an iframe would open it.
         await page.goto('about:blank');
         await page.goto(`/#/${id}${layout.embed ? '?embed=1' : ''}`);
-        const root = id === '' ? page.getByTestId('home') : demos.includes(id) ? lab.demo(id) : page.getByTestId(id === 'tour' ? 'tour' : 'exercises-page');
+        const root = id === '' ? page.getByTestId('home') : demos.includes(id) ? lab.demo(id) : page.getByTestId(id === 'tour' ? 'tour' : `${id}-page`);
         await expect(root.first()).toBeVisible();
         await page.evaluate(() => document.fonts.ready);
 

@@ -25,7 +25,7 @@ for (const [where, base] of [['the domain root', '/'], ['a sub-path', subPathUrl
     const lab = new Lab(page);
     await lab.open('#/', base);
     const demos = await lab.demoIds();
-    const ids = ['', ...demos, 'tour', 'exercises'];
+    const ids = ['', ...demos, 'tour', 'exercises', 'project', 'report'];
     expect(await cachedBuilds(page)).toHaveLength(1);
 
     // A browser that never visited gets nothing offline: the test can tell the difference.
@@ -40,7 +40,7 @@ for (const [where, base] of [['the domain root', '/'], ['a sub-path', subPathUrl
     for (const id of ids) {
       await page.evaluate((hash) => { location.hash = hash; }, `#/${id}`);
       await page.reload();
-      const root = id === '' ? page.getByTestId('home') : demos.includes(id) ? lab.demo(id) : page.getByTestId(id === 'tour' ? 'tour' : 'exercises-page');
+      const root = id === '' ? page.getByTestId('home') : demos.includes(id) ? lab.demo(id) : page.getByTestId(id === 'tour' ? 'tour' : `${id}-page`);
       await expect(root, `${id || 'home'} offline`).toBeVisible();
       // What the cache serves is the whole page: axe finds it as accessible as online (once,
       // at the domain root; the sub-path serves the same files).
