@@ -3,6 +3,7 @@
 // strict CSP; a new deployment replaces the cached build whole; the manifest makes the
 // lab installable.
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Lab, test, expect } from './lab';
@@ -19,10 +20,12 @@ async function cachedBuilds(page: Page): Promise<string[]> {
 
 for (const [where, base] of [['the domain root', '/'], ['a sub-path', subPathUrl]] as const) {
   test(`after one visit every page reloads with the network cut (${where})`, async ({ page, context, browser }) => {
-    test.setTimeout(180_000);
+    // Axe on fifteen pages takes a few minutes on a loaded 2-core machine (as in layouts.spec).
+    test.setTimeout(300_000);
     const lab = new Lab(page);
     await lab.open('#/', base);
-    const ids = ['', ...(await lab.demoIds()), 'tour'];
+    const demos = await lab.demoIds();
+    const ids = ['', ...demos, 'tour', 'exercises', 'project', 'report'];
     expect(await cachedBuilds(page)).toHaveLength(1);
 
     // A browser that never visited gets nothing offline: the test can tell the difference.
@@ -33,16 +36,29 @@ for (const [where, base] of [['the domain root', '/'], ['a sub-path', subPathUrl
     await stranger.close();
 
     await context.setOffline(true);
+    const violations: string[] = [];
     for (const id of ids) {
       await page.evaluate((hash) => { location.hash = hash; }, `#/${id}`);
       await page.reload();
-      const root = id === '' ? page.getByTestId('home') : id === 'tour' ? page.getByTestId('tour') : lab.demo(id);
+      const root = id === '' ? page.getByTestId('home') : demos.includes(id) ? lab.demo(id) : page.getByTestId(id === 'tour' ? 'tour' : `${id}-page`);
       await expect(root, `${id || 'home'} offline`).toBeVisible();
+      // What the cache serves is the whole page: axe finds it as accessible as online (once,
+      // at the domain root; the sub-path serves the same files).
+      if (base === '/') {
+        const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        violations.push(...axe.violations.map((v) => `${id || 'home'}: ${v.id} — ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`));
+      }
     }
+    expect(violations).toEqual([]);
     // A demo still computes offline: the error budget of a 99.99 % SLO.
     await page.evaluate(() => { location.hash = '#/availability?slo=99.99'; });
     await page.reload();
     await expect(page.getByTestId('budget')).toHaveText('4.32 min');
+    // UPDATE_SCREENSHOTS=1: the README's picture of a reload with the network cut.
+    if (process.env.UPDATE_SCREENSHOTS && base === '/') {
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: path.join(__dirname, '..', '..', 'docs', 'screenshots', 'offline.png') });
+    }
     await context.setOffline(false);
     expect(lab.errors).toEqual([]);
   });
