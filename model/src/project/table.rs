@@ -4,10 +4,10 @@
 use super::{Project, MAX_NAME_CHARS};
 use crate::autoscaling::specs::{MAX_TASKS, MIN_TASKS};
 use crate::cache_cdn::CacheCdnParams;
-use crate::cost::{self, MAX_DB_STORAGE_GB, MAX_REDIS_NODES, MAX_TB};
+use crate::cost::CostParams;
 use crate::field_at;
 use crate::params::{shared, Field, Spec, Table};
-use crate::serverless::{MAX_DURATION_MS, MEMORY_MB_RANGE};
+use crate::serverless::{ServerlessParams, MEMORY_MB_RANGE};
 
 pub const NAME: Field<Project> = Field::text(
     Spec::named("name", "Project name"),
@@ -42,50 +42,15 @@ const FLEET: [Field<Project>; 6] = [
 /// The data tier, with the cost demo's keys and limits.
 const DATA: [Field<Project>; 5] = [
     field_at!(flag, shared::MULTI_AZ, multi_az),
-    field_at!(
-        number,
-        Spec::new(
-            "dbgb",
-            "Database storage, GB",
-            "",
-            (0.0, MAX_DB_STORAGE_GB),
-            1.0
-        )
-        .said("Database storage (GB)"),
-        db_storage_gb
-    ),
-    field_at!(
-        whole,
-        Spec::new(
-            "redis",
-            "Cache nodes",
-            "",
-            (0.0, MAX_REDIS_NODES as f64),
-            1.0
-        )
-        .said("Cache nodes"),
-        cache_nodes
-    ),
-    field_at!(
-        number,
-        Spec::new("stored", "Stored uploads, TB", "", (0.0, MAX_TB), 0.1)
-            .said("Stored uploads (TB)"),
-        stored_tb
-    ),
-    field_at!(
-        number,
-        Spec::new("egress", "Total egress, TB", "", (0.0, MAX_TB), 0.1).said("Total egress (TB)"),
-        egress_tb
-    ),
+    field_at!(number, CostParams::DB_STORAGE_GB.spec, db_storage_gb),
+    field_at!(whole, CostParams::REDIS_NODES.spec, cache_nodes),
+    field_at!(number, CostParams::STORED_TB.spec, stored_tb),
+    field_at!(number, CostParams::TOTAL_EGRESS_TB.spec, egress_tb),
 ];
 
 /// The serverless variant, with the serverless demo's keys and limits.
 const FUNCTION: [Field<Project>; 2] = [
-    field_at!(
-        number,
-        Spec::new("ms", "Duration, ms", "", (1.0, MAX_DURATION_MS), 1.0).said("The duration (ms)"),
-        request_ms
-    ),
+    field_at!(number, ServerlessParams::DURATION_MS.spec, request_ms),
     field_at!(
         whole,
         Spec::new(
@@ -102,16 +67,56 @@ const FUNCTION: [Field<Project>; 2] = [
 
 /// The bill's unit prices with the cost demo's keys and limits, in its order.
 const PRICES: [Field<Project>; 10] = [
-    field_at!(price, cost::PRICES[0].spec, prices.fargate_vcpu_hour_usd),
-    field_at!(price, cost::PRICES[1].spec, prices.fargate_gb_hour_usd),
-    field_at!(price, cost::PRICES[2].spec, prices.db_instance_hour_usd),
-    field_at!(price, cost::PRICES[3].spec, prices.db_storage_gb_month_usd),
-    field_at!(price, cost::PRICES[4].spec, prices.redis_node_hour_usd),
-    field_at!(price, cost::PRICES[5].spec, prices.alb_month_usd),
-    field_at!(price, cost::PRICES[6].spec, prices.s3_gb_month_usd),
-    field_at!(price, cost::PRICES[7].spec, prices.cdn_egress_gb_usd),
-    field_at!(price, cost::PRICES[8].spec, prices.origin_egress_gb_usd),
-    field_at!(price, cost::PRICES[9].spec, prices.nat_month_usd),
+    field_at!(
+        price,
+        CostParams::PRICES_FARGATE_VCPU_HOUR_USD.spec,
+        prices.fargate_vcpu_hour_usd
+    ),
+    field_at!(
+        price,
+        CostParams::PRICES_FARGATE_GB_HOUR_USD.spec,
+        prices.fargate_gb_hour_usd
+    ),
+    field_at!(
+        price,
+        CostParams::PRICES_DB_INSTANCE_HOUR_USD.spec,
+        prices.db_instance_hour_usd
+    ),
+    field_at!(
+        price,
+        CostParams::PRICES_DB_STORAGE_GB_MONTH_USD.spec,
+        prices.db_storage_gb_month_usd
+    ),
+    field_at!(
+        price,
+        CostParams::PRICES_REDIS_NODE_HOUR_USD.spec,
+        prices.redis_node_hour_usd
+    ),
+    field_at!(
+        price,
+        CostParams::PRICES_ALB_MONTH_USD.spec,
+        prices.alb_month_usd
+    ),
+    field_at!(
+        price,
+        CostParams::PRICES_S3_GB_MONTH_USD.spec,
+        prices.s3_gb_month_usd
+    ),
+    field_at!(
+        price,
+        CostParams::PRICES_CDN_EGRESS_GB_USD.spec,
+        prices.cdn_egress_gb_usd
+    ),
+    field_at!(
+        price,
+        CostParams::PRICES_ORIGIN_EGRESS_GB_USD.spec,
+        prices.origin_egress_gb_usd
+    ),
+    field_at!(
+        price,
+        CostParams::PRICES_NAT_MONTH_USD.spec,
+        prices.nat_month_usd
+    ),
 ];
 
 /// Each group's heading on the page, in the table's order.
