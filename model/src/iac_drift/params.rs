@@ -11,6 +11,7 @@ use super::plan::{plan, Plan};
 use super::refresh::{refresh, Refresh};
 use super::world::World;
 use super::MAX_CLICKS;
+use crate::field_at;
 use crate::params::{self, Field, Fields, Spec, Table};
 
 /// What a student can set. The clicks, the variant and the lock scenario are in links;
@@ -302,12 +303,13 @@ impl IacDriftParams {
         |p| p.refresh_only,
         |p, on| p.refresh_only = on,
     );
-    pub const APPLY_S: Field<Self> = Field::whole(
+    pub const APPLY_S: Field<Self> = field_at!(
+        whole,
         Spec::new("apply_s", "Alice's apply takes", "s", LOCK_RANGE_S, 5.0),
-        |p| p.lock.first_apply_s,
-        |p, x| p.lock.first_apply_s = x,
+        lock.first_apply_s
     );
-    pub const SECOND_AT: Field<Self> = Field::whole(
+    pub const SECOND_AT: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "second_at",
             "Bob's apply starts after",
@@ -315,10 +317,10 @@ impl IacDriftParams {
             LOCK_RANGE_S,
             5.0,
         ),
-        |p| p.lock.second_starts_after_s,
-        |p, x| p.lock.second_starts_after_s = x,
+        lock.second_starts_after_s
     );
-    pub const LOCK_TIMEOUT: Field<Self> = Field::whole(
+    pub const LOCK_TIMEOUT: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "lock_timeout",
             "Bob's -lock-timeout",
@@ -326,8 +328,7 @@ impl IacDriftParams {
             LOCK_RANGE_S,
             5.0,
         ),
-        |p| p.lock.lock_timeout_s,
-        |p, x| p.lock.lock_timeout_s = x,
+        lock.lock_timeout_s
     );
 }
 
