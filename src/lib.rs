@@ -12,9 +12,9 @@ mod sections;
 
 use cloud_lab_demos::lab::Lab;
 use cloud_lab_demos::stage::Folded;
-use cloud_lab_demos::{exercises, page, tour};
+use cloud_lab_demos::{exercises, page, project, tour};
 use cloud_lab_model::catalog::DemoId;
-use cloud_lab_model::link::{LinkState, Route};
+use cloud_lab_model::link::Route;
 use cloud_lab_model::scenario::{self, Scenario};
 use cloud_lab_model::vocabulary::Cloud;
 use leptos::prelude::*;
@@ -35,8 +35,13 @@ pub fn App() -> impl IntoView {
     });
     // An embedded page stays embedded, even after a link inside it drops the key.
     let embedded = route.with_untracked(|r| embed::requested(&r.query));
-    // A link that carries the scenario (`s.*` keys) sets the PhotoShare the demos share.
-    let scenario = route.with_untracked(|r| Scenario::from_query(&scenario::split(&r.query).0).0);
+    // The project kept in this browser (PhotoShare when none), with the values a link
+    // carries (`s.*` keys) in place.
+    let scenario = route.with_untracked(|r| {
+        Scenario::of(project::stored())
+            .with_link(&scenario::split(&r.query).0)
+            .0
+    });
     let lab = Lab::new(cloud, scenario);
     provide_context(lab);
     provide_context(Folded(Signal::derive(move || {
@@ -116,6 +121,8 @@ fn page_of(r: &Route) -> AnyView {
         "" => view! { <home::Home/> }.into_any(),
         tour::PAGE => tour::view(&r.query),
         exercises::page::PAGE => exercises::page::view(&r.query),
+        project::PAGE => project::view(&r.query),
+        project::report::PAGE => project::report::view(&r.query),
         slug => match DemoId::from_slug(slug) {
             Some(id) => page(id, &r.query),
             None => view! { <NotFound page=slug.to_string()/> }.into_any(),

@@ -3,7 +3,7 @@
 //! opens it in place, moves the focus to the current page's link, and closes on Escape
 //! (focus back on the button) or when a page is chosen.
 
-use cloud_lab_demos::{exercises, tour};
+use cloud_lab_demos::{exercises, project, tour};
 use cloud_lab_model::catalog::DEMOS;
 use cloud_lab_model::link::Route;
 use leptos::prelude::*;
@@ -48,6 +48,8 @@ pub fn Nav(route: RwSignal<Route>, open: RwSignal<bool>) -> impl IntoView {
                 aria-current=move || route.with(|r| r.page == tour::PAGE).then_some("page")>"Tour of the worked example"</a></p>
             <p class="tour-link"><a href="#/exercises" data-testid="exercises-link"
                 aria-current=move || route.with(|r| r.page == exercises::page::PAGE).then_some("page")>"Exercises"</a></p>
+            <p class="tour-link"><a href="#/project" data-testid="project-link"
+                aria-current=move || route.with(|r| r.page == project::PAGE).then_some("page")>"Your project"</a></p>
             <ol>
                 {DEMOS.iter().map(|info| {
                     let current = move || route.with(|r| r.page == info.slug);

@@ -16,6 +16,7 @@ use crate::frame::{demo_page, Page};
 use crate::playhead::{use_playhead, Playhead};
 use crate::results::problems_view;
 use crate::scroll_box::ScrollBox;
+use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::autoscaling::*;
 use cloud_lab_model::claim::Claim;
 use cloud_lab_model::link::Query;
@@ -27,15 +28,24 @@ pub fn page(query: &Query) -> AnyView {
         let sizing = Memo::new(move |_| params.with(sizing));
         let player = Player::new(params);
         let runs = move || outcome.with(|o| o.as_ref().map_or(0, |o| o.runs.len()));
+        type P = AutoscalingParams;
         view! {
+            <Stage label="A spike against the scaler">
+                <StageControls slot>
+                    <Slider params field=P::SPIKE_FACTOR travel=(1.0, 20.0)/>
+                    <Slider params field=P::SCALE_OUT_COOLDOWN_S travel=(0.0, 900.0)/>
+                    <Slider params field=P::SCALE_IN_COOLDOWN_S travel=(0.0, 1_800.0)/>
+                </StageControls>
+                <StageFigures slot><Headline outcome/></StageFigures>
+                <StageChart slot><LoadChart outcome player/></StageChart>
+            </Stage>
+            {problems_view(outcome)}
             <Presets params/>
             <Controls params/>
-            {problems_view(outcome)}
             <SizingPanel page sizing/>
             <section aria-labelledby="run-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
                 <h2 id="run-heading">"The same load through each policy"</h2>
                 <PlayerBar player params/>
-                <LoadChart outcome player/>
                 <div class="runs">
                     <For each=move || 0..runs() key=|i| *i let:i>
                         <RunColumn params outcome player i/>
@@ -177,7 +187,6 @@ fn Controls(params: RwSignal<AutoscalingParams>) -> impl IntoView {
                     <legend>"Load at the edge"</legend>
                     <Choices params field=P::PROFILE/>
                     <Slider params field=P::EDGE_LOAD_PER_S travel=(0.0, 20_000.0)/>
-                    <Slider params field=P::SPIKE_FACTOR travel=(1.0, 20.0)/>
                     <div class:muted=move || !spike_profile()>
                         <Slider params field=P::SPIKE_START_S travel=(0.0, 21_600.0)/>
                         <Slider params field=P::SPIKE_LENGTH_S travel=(0.0, 21_600.0)/>
@@ -218,8 +227,6 @@ fn Controls(params: RwSignal<AutoscalingParams>) -> impl IntoView {
                         <Number params field=P::MIN_TASKS/>
                         <Number params field=P::MAX_TASKS/>
                     </div>
-                    <Slider params field=P::SCALE_OUT_COOLDOWN_S travel=(0.0, 900.0)/>
-                    <Slider params field=P::SCALE_IN_COOLDOWN_S travel=(0.0, 1_800.0)/>
                     <Slider params field=P::PROVISIONING_S travel=(0.0, 300.0)/>
                     <Slider params field=P::HEALTH_CHECK_INTERVAL_S/>
                     <Choices params field=P::SCALE_IN_RULE/>
@@ -381,7 +388,6 @@ fn LoadChart(outcome: Outcome, player: Player) -> impl IntoView {
         })
     });
     view! {
-        <h3>"Load: the CDN absorbs most of it before the origin"</h3>
         <Chart spec summary testid="load-chart"/>
     }
 }
@@ -554,6 +560,32 @@ fn RunColumn(
     }
 }
 
+/// What each policy dropped, and the most tasks it ran: the stage's figures.
+#[component]
+fn Headline(outcome: Outcome) -> impl IntoView {
+    let runs = move || {
+        outcome.with(|o| {
+            o.as_ref().ok().map(|o| {
+                o.runs
+                    .iter()
+                    .map(|r| {
+                        view! {
+                            <div>
+                                <dt>{format!("{}: requests dropped", r.policy.title())}</dt>
+                                <dd class="big" data-testid=format!("drops-{}", r.policy.slug())>{format::percent(r.dropped_share, 2)}</dd>
+                                <dd>{format!("{} requests; at most {} tasks", format::whole(r.dropped_requests), r.peak_desired)}</dd>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    view! {
+        <dl class="figures results" aria-live="polite" class:invalid=move || outcome.with(|o| o.is_err())>{runs}</dl>
+    }
+}
+
 #[component]
 fn Figures(page: Page<Autoscaling>) -> impl IntoView {
     let (params, outcome) = (page.params, page.outcome);
@@ -642,15 +674,17 @@ fn HowItWorks() -> impl IntoView {
         <DocumentedSection items=&DOCUMENTED/>
         <section aria-labelledby="model-heading">
             <h2 id="model-heading">"How the lab models it"</h2>
-            <p>
-                "Fast out, slow in: the worked example scales out after a 60 s cooldown and in after 300 s, because a dropped user "
-                "costs far more than a few spare tasks for five minutes. The flapping scenario shows what symmetric cooldowns and an "
-                "eager scale-in do: count the turns between growing and shrinking."
-            </p>
-            <h3>"Why warm-up matters"</h3>
-            <p data-testid="warm-up-note">{WARM_UP_NOTE}</p>
-            <h3>"Overload"</h3>
-            <p>{OVERLOAD_MODEL}</p>
+            <Why summary="Fast out, slow in; warm-up; overload">
+                <p>
+                    "Fast out, slow in: the worked example scales out after a 60 s cooldown and in after 300 s, because a dropped user "
+                    "costs far more than a few spare tasks for five minutes. The flapping scenario shows what symmetric cooldowns and an "
+                    "eager scale-in do: count the turns between growing and shrinking."
+                </p>
+                <h3>"Why warm-up matters"</h3>
+                <p data-testid="warm-up-note">{WARM_UP_NOTE}</p>
+                <h3>"Overload"</h3>
+                <p>{OVERLOAD_MODEL}</p>
+            </Why>
             <h3>"A careful reader's note: a 7.5× burst"</h3>
             <p class="careful-note" data-testid="burst-note">{BURST_NOTE}" "<cite>{BURST_NOTE_SOURCE}</cite></p>
         </section>

@@ -9,6 +9,7 @@ use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, field_whole, lab};
 use crate::results::Results;
 use crate::scroll_box::ScrollBox;
+use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::availability::*;
 // Leptos's prelude has a `Component` too; the lab means the block kind.
 use cloud_lab_model::availability::Component;
@@ -18,9 +19,26 @@ use leptos::prelude::*;
 pub fn page(query: &Query) -> AnyView {
     demo_page::<Availability, _>(query, |page| {
         view! {
-            <PathEditor page/>
+            <OnStage page/>
+            <Why>
+                <p>
+                    "A request succeeds only if every block on its path is up, so the blocks' availabilities multiply: "
+                    "the path is never better than its weakest serial link. A block of "<em>"n"</em>" units of which "
+                    <em>"k"</em>" must be up is a redundant group: it is down only when more than "<em>"n − k"</em>
+                    " units are down at once, so each unit added multiplies the unavailability again. "
+                    "1 of 2 app tasks, one per AZ, is PhotoShare's steady state."
+                </p>
+                <p class="formula">
+                    "Series: A = A₁ × A₂ × … · Parallel: A = 1 − (1 − a)ⁿ · k of n: A = Σ"<sub>"i=k…n"</sub>
+                    " C(n, i) aⁱ (1 − a)ⁿ⁻ⁱ · Two regions: A = A"<sub>"global"</sub>" × (1 − (1 − A"<sub>"region"</sub>")²)"
+                </p>
+                <p>
+                    "An SLO turns the availability you promise into a budget: (1 − SLO) × the minutes in the month may be "
+                    "spent on incidents before the promise is broken."
+                </p>
+            </Why>
             {page.problems()}
-            <Composed page/>
+            <PathEditor page/>
             <Budget page/>
             <Assumptions/>
         }
@@ -33,37 +51,10 @@ type AvailabilityPage = Page<Availability>;
 fn PathEditor(page: AvailabilityPage) -> impl IntoView {
     let params = page.params;
     let lab = lab();
-    let db = move || params.with(|p| p.database_choice());
-    let regions = move || params.with(|p| p.regions);
     let weakest = page.from_ok(|o| Some(o.composition.weakest));
     view! {
         <section aria-labelledby="path-heading">
             <h2 id="path-heading">"The request path, in series"</h2>
-            <p>
-                "A request succeeds only if every block on its path is up. A block of "<em>"n"</em>
-                " units of which "<em>"k"</em>" must be up is a redundant group: 1 of 2 app tasks, one per AZ, is PhotoShare's steady state."
-            </p>
-            <div class="choices">
-                <fieldset>
-                    <legend>"Database"</legend>
-                    <label><input type="radio" name="db" data-testid="db-single-az"
-                        prop:checked=move || db() == Some(DatabaseChoice::SingleAz)
-                        on:change=move |_| params.update(|p| p.set_database(DatabaseChoice::SingleAz))/>
-                        " Single-AZ (99.5 %)"</label>
-                    <label><input type="radio" name="db" data-testid="db-multi-az"
-                        prop:checked=move || db() == Some(DatabaseChoice::MultiAz)
-                        on:change=move |_| params.update(|p| p.set_database(DatabaseChoice::MultiAz))/>
-                        " Multi-AZ with a standby (99.95 %)"</label>
-                </fieldset>
-                <fieldset>
-                    <legend>"Regions"</legend>
-                    <label><input type="radio" name="regions" prop:checked=move || regions() == 1
-                        on:change=move |_| params.update(|p| p.regions = 1)/>" One region"</label>
-                    <label><input type="radio" name="regions" data-testid="two-regions" prop:checked=move || regions() == 2
-                        on:change=move |_| params.update(|p| p.regions = 2)/>
-                        " Active-passive in two regions (extension A)"</label>
-                </fieldset>
-            </div>
             <ol class="path">
                 <For each=move || 0..params.with(|p| p.path.len()) key=|i| *i let:i>
                     <BlockRow page i weakest=Signal::derive(move || weakest() == Some(i))/>
@@ -134,11 +125,16 @@ fn BlockRow(page: AvailabilityPage, i: usize, weakest: Signal<bool>) -> impl Int
     }
 }
 
+/// The first screen: the database and region choices and the SLO, what the path gives
+/// against the SLO, and the downtime as the redundant block grows.
 #[component]
-fn Composed(page: AvailabilityPage) -> impl IntoView {
+fn OnStage(page: AvailabilityPage) -> impl IntoView {
     let (params, outcome) = (page.params, page.outcome);
     let lab = lab();
+    let db = move || params.with(|p| p.database_choice());
+    let regions = move || params.with(|p| p.regions);
     let availability = page.from_ok(|o| o.composition.availability);
+    let budget = page.from_ok(|o| o.burn.budget_min);
     let weakest_name = move || {
         let cloud = lab.cloud.get();
         params
@@ -212,45 +208,70 @@ fn Composed(page: AvailabilityPage) -> impl IntoView {
         })
     });
     view! {
-        <Results invalid=page.invalid() heading="What the path gives" id="composed">
-            <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Composed availability"</dt>
-                    <dd class="big" data-testid="composed">{move || format::availability(availability())}</dd>
-                    <dd>{page.badge(&Availability::COMPOSED)}</dd>
+        <Stage label="The path against the SLO" invalid=page.invalid()>
+            <StageControls slot>
+                <div class="choices">
+                    <fieldset>
+                        <legend>"Database"</legend>
+                        <label><input type="radio" name="db" data-testid="db-single-az"
+                            prop:checked=move || db() == Some(DatabaseChoice::SingleAz)
+                            on:change=move |_| params.update(|p| p.set_database(DatabaseChoice::SingleAz))/>
+                            " Single-AZ (99.5 %)"</label>
+                        <label><input type="radio" name="db" data-testid="db-multi-az"
+                            prop:checked=move || db() == Some(DatabaseChoice::MultiAz)
+                            on:change=move |_| params.update(|p| p.set_database(DatabaseChoice::MultiAz))/>
+                            " Multi-AZ with a standby (99.95 %)"</label>
+                    </fieldset>
+                    <fieldset>
+                        <legend>"Regions"</legend>
+                        <label><input type="radio" name="regions" prop:checked=move || regions() == 1
+                            on:change=move |_| params.update(|p| p.regions = 1)/>" One region"</label>
+                        <label><input type="radio" name="regions" data-testid="two-regions" prop:checked=move || regions() == 2
+                            on:change=move |_| params.update(|p| p.regions = 2)/>
+                            " Active-passive in two regions (extension A)"</label>
+                    </fieldset>
                 </div>
-                <div>
-                    <dt>"Downtime it allows"</dt>
-                    <dd data-testid="downtime">{page.from_ok(|o| format::minutes(o.composition.downtime_min_per_month))}" a month"</dd>
-                    <dd>{page.from_ok(|o| format::duration(o.composition.downtime_min_per_year))}" a year"</dd>
-                </div>
-                <div>
-                    <dt>"Weakest link"</dt>
-                    <dd data-testid="weakest">{weakest_name}</dd>
-                </div>
-                <div>
-                    <dt>"Against the SLO"</dt>
-                    <dd data-testid="meets-slo">{move || outcome.with(|o| match o {
-                        Ok(o) if o.composition.meets_slo => "meets it",
-                        Ok(_) => "misses it: more redundancy or a better weakest link",
-                        Err(_) => "",
-                    })}</dd>
-                </div>
-            </dl>
-            <p class="formula">
-                "Series: A = A₁ × A₂ × … · Parallel: A = 1 − (1 − a)ⁿ · k of n: A = Σ"<sub>"i=k…n"</sub>
-                " C(n, i) aⁱ (1 − a)ⁿ⁻ⁱ · Two regions: A = A"<sub>"global"</sub>" × (1 − (1 − A"<sub>"region"</sub>")²)"
-            </p>
-            <h3>"More units, less downtime — until the weakest serial link is all that is left"</h3>
-            <Chart spec summary testid="redundancy-chart"/>
-        </Results>
+                <Number params field=AvailabilityParams::SLO/>
+            </StageControls>
+            <StageFigures slot>
+                <dl class="figures" aria-live="polite">
+                    <div>
+                        <dt>"Composed availability"</dt>
+                        <dd class="big" data-testid="composed">{move || format::availability(availability())}</dd>
+                        <dd>{page.badge(&Availability::COMPOSED)}</dd>
+                    </div>
+                    <div>
+                        <dt>"Downtime it allows, a month"</dt>
+                        <dd class="big" data-testid="downtime">{page.from_ok(|o| format::minutes(o.composition.downtime_min_per_month))}</dd>
+                        <dd>{page.from_ok(|o| format::duration(o.composition.downtime_min_per_year))}" a year"</dd>
+                    </div>
+                    <div>
+                        <dt>"Error budget, a month"</dt>
+                        <dd class="big" data-testid="budget">{move || format::minutes(budget())}</dd>
+                        <dd>{page.badge(&Availability::BUDGET)}</dd>
+                    </div>
+                    <div>
+                        <dt>"Against the SLO"</dt>
+                        <dd data-testid="meets-slo">{move || outcome.with(|o| match o {
+                            Ok(o) if o.composition.meets_slo => "meets it",
+                            Ok(_) => "misses it: more redundancy or a better weakest link",
+                            Err(_) => "",
+                        })}</dd>
+                        <dd>"Weakest link: "<span data-testid="weakest">{weakest_name}</span></dd>
+                    </div>
+                </dl>
+            </StageFigures>
+            <StageChart slot>
+                <p class="chart-title">"More units, less downtime — until the weakest serial link is all that is left"</p>
+                <Chart spec summary testid="redundancy-chart"/>
+            </StageChart>
+        </Stage>
     }
 }
 
 #[component]
 fn Budget(page: AvailabilityPage) -> impl IntoView {
     let (params, outcome) = (page.params, page.outcome);
-    let budget = page.from_ok(|o| o.burn.budget_min);
     let slo = move || params.with(|p| p.slo);
     let table = page.from_ok(|o| o.slo_table.clone());
     let burn_spec = Signal::derive(move || {
@@ -281,14 +302,7 @@ fn Budget(page: AvailabilityPage) -> impl IntoView {
     });
     view! {
         <Results invalid=page.invalid() heading="The SLO and its error budget" id="budget">
-            <div class="choices">
-                <Number params field=AvailabilityParams::SLO/>
-                <Choices params field=AvailabilityParams::MONTH/>
-            </div>
-            <p class="figure-line">
-                "Error budget: "<strong class="big" data-testid="budget">{move || format::minutes(budget())}</strong>" a month "
-                {page.badge(&Availability::BUDGET)}
-            </p>
+            <Choices params field=AvailabilityParams::MONTH/>
             <p class="formula">"budget = (1 − SLO) × minutes in the month"</p>
             <table class="slo-table" data-testid="slo-table">
                 <caption>"Downtime each SLO allows"</caption>

@@ -10,7 +10,8 @@ use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
-use crate::results::{from_ok, problems_view};
+use crate::results::from_ok;
+use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::cache_cdn::*;
 use cloud_lab_model::link::Query;
 use cloud_lab_model::vocabulary::Service;
@@ -20,6 +21,8 @@ pub fn page(query: &Query) -> AnyView {
     demo_page::<CacheCdn, _>(query, |page: Page<CacheCdn>| {
         let (params, outcome) = (page.params, page.outcome);
         view! {
+            <OffloadStage page/>
+            {page.problems()}
             <Offload page/>
             <PopularitySection page/>
             <StalenessSection params outcome/>
@@ -40,63 +43,74 @@ fn no_chart() -> String {
     "No chart: the input is not valid.".into()
 }
 
+/// "1 task", "8 tasks".
+fn tasks(n: u32) -> String {
+    if n == 1 {
+        "1 task".to_string()
+    } else {
+        format!("{n} tasks")
+    }
+}
+
+/// The lesson on one screen: the edge load and the CDN's hit ratio against the tasks the
+/// origin needs, with the worked example's figures.
 #[component]
-fn Offload(page: Page<CacheCdn>) -> impl IntoView {
-    let (params, outcome) = (page.params, page.outcome);
-    let lab = lab();
+fn OffloadStage(page: Page<CacheCdn>) -> impl IntoView {
+    let invalid = page.invalid();
+    let params = page.params;
     let from_popularity =
         Signal::derive(move || params.with(|p| p.source == HitRatioSource::Popularity));
-    let steady = from_ok(outcome, |o| Some(o.steady));
-    let burst_loads = from_ok(outcome, |o| Some(o.burst));
-    let tasks = |n: u32| {
-        if n == 1 {
-            "1 task".to_string()
-        } else {
-            format!("{n} tasks")
-        }
-    };
-    let row = move |label: &'static str, f: fn(&LayerLoads) -> String| {
-        view! {
-            <tr>
-                <th scope="row">{label}</th>
-                <td>{move || steady().map(|s| f(&s)).unwrap_or_default()}</td>
-                <td>{move || burst_loads().map(|s| f(&s)).unwrap_or_default()}</td>
-            </tr>
-        }
-    };
-    // A ratio at each load: the popularity model's burst hits more than its steady state.
-    let hit_row = move |label: &'static str, testid: &'static str, f: fn(&LayerLoads) -> f64| {
-        view! {
-            <tr>
-                <th scope="row">{label}</th>
-                <td data-testid=testid>{move || steady().map(|s| format::percent(f(&s), 1)).unwrap_or_default()}</td>
-                <td data-testid=format!("{testid}-burst")>{move || burst_loads().map(|s| format::percent(f(&s), 1)).unwrap_or_default()}</td>
-            </tr>
-        }
-    };
+    let steady = page.from_ok(|o| Some(o.steady));
+    let burst_loads = page.from_ok(|o| Some(o.burst));
+    let spec = Memo::new(move |_| {
+        let bar = |label: &str, n: u32, key: &str, tone| Bar {
+            label: label.into(),
+            segments: vec![(key.into(), f64::from(n), tone)],
+        };
+        let bars = steady()
+            .zip(burst_loads())
+            .map(|(s, b)| {
+                vec![
+                    bar("steady", s.tasks, "with the CDN", Tone::First),
+                    bar("burst", b.tasks, "with the CDN", Tone::First),
+                    bar(
+                        "steady, no CDN",
+                        s.tasks_without_cdn,
+                        "without the CDN",
+                        Tone::Second,
+                    ),
+                ]
+            })
+            .unwrap_or_default();
+        // Series without points: the legend's names for the bars' colours.
+        let key = |label: &str, tone| Series::line(label, vec![], tone);
+        ChartSpec::new("", "tasks needed")
+            .y_unit(Unit::Count)
+            .series([
+                key("with the CDN", Tone::First),
+                key("without the CDN", Tone::Second),
+            ])
+            .bars(bars)
+            .fit_y()
+    });
+    let summary = Memo::new(move |_| {
+        match steady().zip(burst_loads()) {
+        Some((s, b)) => format!(
+            "Tasks needed: {} at the steady load and {} in the burst with the CDN; {} at the steady load without it.",
+            s.tasks, b.tasks, s.tasks_without_cdn
+        ),
+        None => no_chart(),
+    }
+    });
     view! {
-        <section aria-labelledby="offload-heading">
-            <h2 id="offload-heading">"What reaches the origin"</h2>
-            <p>
-                "Requests arrive at the " {lab.name(Service::Cdn)} " edge. A hit is answered there; only misses travel on to the "
-                {lab.name(Service::LoadBalancer)} " and the app tasks, which look up the image's metadata in "
-                {lab.name(Service::ManagedRedis)} " first (cache-aside) and read " {lab.name(Service::ManagedPostgres)}
-                " only when Redis misses. The fleet is sized for what the CDN misses, not for what users ask."
-            </p>
-            <div class="choices">
+        <Stage label="What reaches the origin">
+            <StageControls slot>
                 <Choices params field=CacheCdnParams::SOURCE/>
                 <Slider params field=CacheCdnParams::LOAD travel=(0.0, 12_000.0)/>
                 <Slider params field=CacheCdnParams::CDN_HIT disabled=from_popularity/>
-                <Slider params field=CacheCdnParams::REDIS_HIT disabled=from_popularity/>
-            </div>
-            <div class="choices">
-                <Number params field=CacheCdnParams::BURST/>
-                <Number params field=CacheCdnParams::TASK_CAPACITY/>
-                <Number params field=CacheCdnParams::CPU_TARGET/>
-            </div>
-            {problems_view(outcome)}
-            <div class="results" class:invalid=invalid(outcome)>
-                <dl class="figures" aria-live="polite">
+            </StageControls>
+            <StageFigures slot>
+                <dl class="figures results" class:invalid=move || invalid.get() aria-live="polite">
                     <div>
                         <dt>"Reaching the origin"</dt>
                         <dd class="big" data-testid="origin">{move || steady().map(|s| format::per_s_fine(s.origin_per_s)).unwrap_or_default()}</dd>
@@ -119,7 +133,53 @@ fn Offload(page: Page<CacheCdn>) -> impl IntoView {
                         <dd>{page.badge(&CacheCdn::WITHOUT_CDN)}</dd>
                     </div>
                 </dl>
-                <p class="formula">"origin = edge × (1 − CDN hit ratio) · database reads = origin × (1 − Redis hit ratio) · tasks = ⌈origin ÷ (one task's req/s × CPU target)⌉"</p>
+            </StageFigures>
+            <StageChart slot>
+                <Chart spec summary testid="tasks-chart"/>
+            </StageChart>
+        </Stage>
+    }
+}
+
+/// Each layer's load, steady and in the burst, and the rest of the sizing's inputs.
+#[component]
+fn Offload(page: Page<CacheCdn>) -> impl IntoView {
+    let invalid = page.invalid();
+    let params = page.params;
+    let lab = lab();
+    let from_popularity =
+        Signal::derive(move || params.with(|p| p.source == HitRatioSource::Popularity));
+    let steady = page.from_ok(|o| Some(o.steady));
+    let burst_loads = page.from_ok(|o| Some(o.burst));
+    let row = move |label: &'static str, f: fn(&LayerLoads) -> String| {
+        view! {
+            <tr>
+                <th scope="row">{label}</th>
+                <td>{move || steady().map(|s| f(&s)).unwrap_or_default()}</td>
+                <td>{move || burst_loads().map(|s| f(&s)).unwrap_or_default()}</td>
+            </tr>
+        }
+    };
+    // A ratio at each load: the popularity model's burst hits more than its steady state.
+    let hit_row = move |label: &'static str, testid: &'static str, f: fn(&LayerLoads) -> f64| {
+        view! {
+            <tr>
+                <th scope="row">{label}</th>
+                <td data-testid=testid>{move || steady().map(|s| format::percent(f(&s), 1)).unwrap_or_default()}</td>
+                <td data-testid=format!("{testid}-burst")>{move || burst_loads().map(|s| format::percent(f(&s), 1)).unwrap_or_default()}</td>
+            </tr>
+        }
+    };
+    view! {
+        <section aria-labelledby="offload-heading">
+            <h2 id="offload-heading">"Every layer's load"</h2>
+            <div class="choices">
+                <Slider params field=CacheCdnParams::REDIS_HIT disabled=from_popularity/>
+                <Number params field=CacheCdnParams::BURST/>
+                <Number params field=CacheCdnParams::TASK_CAPACITY/>
+                <Number params field=CacheCdnParams::CPU_TARGET/>
+            </div>
+            <div class="results" class:invalid=move || invalid.get()>
                 <table data-testid="layers">
                     <caption>"Requests per second at each layer"</caption>
                     <thead><tr><th scope="col">"layer"</th><th scope="col">"steady"</th><th scope="col">"burst"</th></tr></thead>
@@ -132,7 +192,16 @@ fn Offload(page: Page<CacheCdn>) -> impl IntoView {
                         {row("Tasks needed", |s| s.tasks.to_string())}
                     </tbody>
                 </table>
-                <p class="note" data-testid="burst-hit-note">{BURST_HIT_NOTE}</p>
+                <Why>
+                    <p>
+                        "Requests arrive at the " {lab.name(Service::Cdn)} " edge. A hit is answered there; only misses travel on to the "
+                        {lab.name(Service::LoadBalancer)} " and the app tasks, which look up the image's metadata in "
+                        {lab.name(Service::ManagedRedis)} " first (cache-aside) and read " {lab.name(Service::ManagedPostgres)}
+                        " only when Redis misses. The fleet is sized for what the CDN misses, not for what users ask."
+                    </p>
+                    <p class="formula">"origin = edge × (1 − CDN hit ratio) · database reads = origin × (1 − Redis hit ratio) · tasks = ⌈origin ÷ (one task's req/s × CPU target)⌉"</p>
+                    <p class="note" data-testid="burst-hit-note">{BURST_HIT_NOTE}</p>
+                </Why>
             </div>
         </section>
     }

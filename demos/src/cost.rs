@@ -12,6 +12,7 @@ use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, lab};
 use crate::results::{from_ok, problems_view};
+use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 // Leptos's prelude has a `Component` too; the bill means a part of the architecture.
 use cloud_lab_model::cost::Component;
 use cloud_lab_model::cost::*;
@@ -23,11 +24,20 @@ pub fn page(query: &Query) -> AnyView {
     demo_page::<Cost, _>(query, |page: Page<Cost>| {
         let (params, outcome) = (page.params, page.outcome);
         view! {
-            <Footprint params/>
-            <Levers params/>
+            <OnStage page/>
+            <Why>
+                <p>
+                    "Each line of the bill is a quantity the architecture uses in a month times its unit price. The always-on "
+                    "lines — the tasks' vCPU and memory, the database and the cache — can be committed for a year at a discount; "
+                    "storage, requests and egress are paid as used. Commitments change no box in the diagram, yet they cut "
+                    "the monthly bill by nearly a quarter."
+                </p>
+                <p class="formula">"line = quantity × unit price, rounded half a cent up · a lever discounts each line it covers, rounded the same way · totals are sums of lines"</p>
+            </Why>
             {problems_view(outcome)}
+            <Footprint params/>
+            <Discounts params/>
             <Bill page/>
-            <ByComponent outcome/>
             <FleetDayView params outcome/>
             <Prices params/>
             <DocumentedSection items=&DOCUMENTED/>
@@ -51,8 +61,6 @@ fn bind(
 
 #[component]
 fn Footprint(params: RwSignal<CostParams>) -> impl IntoView {
-    let tasks = move || params.with(|p| p.average_tasks);
-    let hit = move || params.with(|p| p.cdn_hit_ratio);
     let multi_az = move || params.with(|p| p.multi_az);
     let (vcpu, set_vcpu) = bind(params, |p| p.task_vcpu, |p, x| p.task_vcpu = x);
     let (mem, set_mem) = bind(params, |p| p.task_memory_gb, |p, x| p.task_memory_gb = x);
@@ -69,18 +77,6 @@ fn Footprint(params: RwSignal<CostParams>) -> impl IntoView {
     view! {
         <section aria-labelledby="footprint-heading">
             <h2 id="footprint-heading">"What PhotoShare runs in a month"</h2>
-            <div class="choices">
-                <label>"Average tasks running: "<strong data-testid="tasks-value">{move || number_text(tasks())}</strong>
-                    <input type="range" min="0" max="20" step="0.5" data-testid="tasks"
-                        prop:value=move || format::field(tasks())
-                        on:input=move |ev| { let x = field_number(&ev); params.update(|p| p.average_tasks = x) }/>
-                </label>
-                <label>"CDN hit ratio: "<strong data-testid="hit-value">{move || format::percent(hit(), 0)}</strong>
-                    <input type="range" min="0" max="100" step="1" data-testid="hit"
-                        prop:value=move || format::field(hit() * 100.0)
-                        on:input=move |ev| { let x = field_number(&ev) / 100.0; params.update(|p| p.cdn_hit_ratio = x) }/>
-                </label>
-            </div>
             <div class="choices">
                 <NumberInput label="vCPU per task" value=vcpu set=set_vcpu step="0.25" testid="vcpu"/>
                 <NumberInput label="GB per task" value=mem set=set_mem step="0.5" testid="mem"/>
@@ -113,33 +109,75 @@ fn whole_or_too_many(x: f64, max: u32) -> u32 {
     }
 }
 
+/// A one-year commitment the bill can apply: its group, where the params hold it, and
+/// the slug of its test ids.
+type LeverOf = (
+    Group,
+    fn(&CostParams) -> Lever,
+    fn(&mut CostParams) -> &mut Lever,
+    &'static str,
+);
+
+/// The three one-year commitments on what is always on.
+const LEVERS: [LeverOf; 3] = [
+    (
+        Group::ComputeSavingsPlan,
+        |p| p.savings_plan,
+        |p| &mut p.savings_plan,
+        "sp",
+    ),
+    (
+        Group::DatabaseReserved,
+        |p| p.db_reserved,
+        |p| &mut p.db_reserved,
+        "ri",
+    ),
+    (
+        Group::CacheReserved,
+        |p| p.redis_reserved,
+        |p| &mut p.redis_reserved,
+        "rn",
+    ),
+];
+
+/// Each commitment applied or not (the stage's switches; the discounts are set below).
 #[component]
-fn Levers(params: RwSignal<CostParams>) -> impl IntoView {
+fn Commitments(params: RwSignal<CostParams>) -> impl IntoView {
     let lab = lab();
-    let lever = move |group: Group,
-                      get: fn(&CostParams) -> Lever,
-                      set: fn(&mut CostParams) -> &mut Lever,
-                      slug: &'static str| {
-        let on = move || params.with(|p| get(p).on);
-        let discount = Signal::derive(move || params.with(|p| get(p).discount));
-        let set_discount = Callback::new(move |x| params.update(|p| set(p).discount = x));
-        view! {
-            <fieldset>
-                <legend>{move || group.name(lab.cloud.get())}" on "{move || group.applies_to(lab.cloud.get())}</legend>
-                <label><input type="checkbox" data-testid=format!("lever-{slug}") prop:checked=on
-                    on:change=move |ev| { let x = event_target_checked(&ev); params.update(|p| set(p).on = x) }/>" applied"</label>
-                <NumberInput label="discount, %" value=discount set=set_discount scale=100.0 step="1"
-                    testid=format!("lever-{slug}-pct")/>
-            </fieldset>
-        }
-    };
+    view! {
+        <fieldset class="commitments">
+            <legend>"One-year commitments"</legend>
+            {LEVERS.map(|(group, get, set, slug)| {
+                let discount = move || params.with(|p| format::percent(get(p).discount, 0));
+                view! {
+                    <label><input type="checkbox" data-testid=format!("lever-{slug}") prop:checked=move || params.with(|p| get(p).on)
+                        on:change=move |ev| { let x = event_target_checked(&ev); params.update(|p| set(p).on = x) }/>
+                        " "{move || group.name(lab.cloud.get())}", −"{discount}</label>
+                }
+            })}
+        </fieldset>
+    }
+}
+
+/// What each commitment discounts.
+#[component]
+fn Discounts(params: RwSignal<CostParams>) -> impl IntoView {
+    let lab = lab();
     view! {
         <section aria-labelledby="levers-heading">
-            <h2 id="levers-heading">"Pricing levers: one-year commitments on what is always on"</h2>
+            <h2 id="levers-heading">"Pricing levers: what each commitment takes off"</h2>
             <div class="choices">
-                {lever(Group::ComputeSavingsPlan, |p| p.savings_plan, |p| &mut p.savings_plan, "sp")}
-                {lever(Group::DatabaseReserved, |p| p.db_reserved, |p| &mut p.db_reserved, "ri")}
-                {lever(Group::CacheReserved, |p| p.redis_reserved, |p| &mut p.redis_reserved, "rn")}
+                {LEVERS.map(|(group, get, set, slug)| {
+                    let discount = Signal::derive(move || params.with(|p| get(p).discount));
+                    let set_discount = Callback::new(move |x| params.update(|p| set(p).discount = x));
+                    view! {
+                        <fieldset>
+                            <legend>{move || group.name(lab.cloud.get())}" on "{move || group.applies_to(lab.cloud.get())}</legend>
+                            <NumberInput label="discount, %" value=discount set=set_discount scale=100.0 step="1"
+                                testid=format!("lever-{slug}-pct")/>
+                        </fieldset>
+                    }
+                })}
             </div>
         </section>
     }
@@ -151,7 +189,6 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
     let outcome = page.outcome;
     let on_demand = from_ok(outcome, |o| o.on_demand_usd);
     let optimized = from_ok(outcome, |o| o.optimized_usd);
-    let share = from_ok(outcome, |o| o.saving_share);
     let per_year = from_ok(outcome, |o| o.saving_per_year_usd);
     let rows = move || {
         let cloud = lab.cloud.get();
@@ -226,15 +263,12 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
                 <tbody>{rows}</tbody>
                 <tfoot><tr>
                     <th scope="row">"Total"</th><td></td><td></td><td></td>
-                    <td><strong data-testid="on-demand-total">{move || format::usd(on_demand())}</strong><br/>
-                        {page.badge(&Cost::ON_DEMAND)}</td>
+                    <td><strong>{move || format::usd(on_demand())}</strong></td>
                     <td></td>
-                    <td><strong data-testid="optimized-total">{move || format::usd(optimized())}</strong><br/>
-                        {page.badge(&Cost::OPTIMIZED)}</td>
+                    <td><strong>{move || format::usd(optimized())}</strong></td>
                 </tr></tfoot>
             </table>
             </div>
-            <p class="formula">"line = quantity × unit price, rounded half a cent up · a lever discounts each line it covers, rounded the same way · totals are sums of lines"</p>
             {move || outcome.with(|o| o.as_ref().ok().and_then(|o| o.multi_az_storage)).map(|s| view! {
                 <p class="note careful" data-testid="storage-note">
                     "A careful reader's note: a Multi-AZ database is billed for the storage of both the primary and the standby, so its "
@@ -244,12 +278,6 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
                 </p>
             })}
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Saving a month"</dt>
-                    <dd class="big" data-testid="saving">{from_ok(outcome, |o| format::usd(o.saving_usd))}</dd>
-                    <dd data-testid="saving-share">{move || format::percent(share(), 1)}" of the on-demand bill "
-                        {page.badge(&Cost::SAVING_SHARE)}</dd>
-                </div>
                 <div>
                     <dt>"Saving a year"</dt>
                     <dd class="big" data-testid="saving-year">{move || format::usd(per_year())}</dd>
@@ -289,9 +317,15 @@ fn tone(c: Component) -> Tone {
     }
 }
 
+/// The first screen: the load and the levers, the bill before and after them, and where
+/// the money goes.
 #[component]
-fn ByComponent(outcome: Outcome) -> impl IntoView {
+fn OnStage(page: Page<Cost>) -> impl IntoView {
+    let (params, outcome) = (page.params, page.outcome);
     let lab = lab();
+    let tasks = move || params.with(|p| p.average_tasks);
+    let hit = move || params.with(|p| p.cdn_hit_ratio);
+    let share = from_ok(outcome, |o| o.saving_share);
     let spec = Memo::new(move |_| {
         let cloud = lab.cloud.get();
         outcome.with(|o| {
@@ -368,19 +402,55 @@ fn ByComponent(outcome: Outcome) -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="stack-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="stack-heading">"Where the money goes"</h2>
-            <p class="callout" data-testid="largest">{largest}</p>
-            <Chart spec summary testid="stack-chart"/>
-            <ul class="legend">
-                {move || {
-                    let cloud = lab.cloud.get();
-                    Component::ALL.map(|c| view! {
-                        <li><span class="swatch" style:background=tone(c).css_var()></span>{c.name(cloud)}</li>
-                    }).collect_view()
-                }}
-            </ul>
-        </section>
+        <Stage label="The bill and its levers" invalid=Signal::derive(move || outcome.with(|o| o.is_err()))>
+            <StageControls slot>
+                <div class="choices">
+                    <label>"Average tasks running: "<strong data-testid="tasks-value">{move || number_text(tasks())}</strong>
+                        <input type="range" min="0" max="20" step="0.5" data-testid="tasks"
+                            prop:value=move || format::field(tasks())
+                            on:input=move |ev| { let x = field_number(&ev); params.update(|p| p.average_tasks = x) }/>
+                    </label>
+                    <label>"CDN hit ratio: "<strong data-testid="hit-value">{move || format::percent(hit(), 0)}</strong>
+                        <input type="range" min="0" max="100" step="1" data-testid="hit"
+                            prop:value=move || format::field(hit() * 100.0)
+                            on:input=move |ev| { let x = field_number(&ev) / 100.0; params.update(|p| p.cdn_hit_ratio = x) }/>
+                    </label>
+                </div>
+                <Commitments params/>
+            </StageControls>
+            <StageFigures slot>
+                <dl class="figures" aria-live="polite">
+                    <div>
+                        <dt>"On demand, a month"</dt>
+                        <dd class="big" data-testid="on-demand-total">{from_ok(outcome, |o| format::usd(o.on_demand_usd))}</dd>
+                        <dd>{page.badge(&Cost::ON_DEMAND)}</dd>
+                    </div>
+                    <div>
+                        <dt>"After the levers"</dt>
+                        <dd class="big" data-testid="optimized-total">{from_ok(outcome, |o| format::usd(o.optimized_usd))}</dd>
+                        <dd>{page.badge(&Cost::OPTIMIZED)}</dd>
+                    </div>
+                    <div>
+                        <dt>"Saving a month"</dt>
+                        <dd class="big" data-testid="saving">{from_ok(outcome, |o| format::usd(o.saving_usd))}</dd>
+                        <dd data-testid="saving-share">{move || format::percent(share(), 1)}" of the on-demand bill "
+                            {page.badge(&Cost::SAVING_SHARE)}</dd>
+                    </div>
+                </dl>
+            </StageFigures>
+            <StageChart slot>
+                <p class="chart-title" data-testid="largest">{largest}</p>
+                <Chart spec summary testid="stack-chart"/>
+                <ul class="legend">
+                    {move || {
+                        let cloud = lab.cloud.get();
+                        Component::ALL.map(|c| view! {
+                            <li><span class="swatch" style:background=tone(c).css_var()></span>{c.name(cloud)}</li>
+                        }).collect_view()
+                    }}
+                </ul>
+            </StageChart>
+        </Stage>
     }
 }
 

@@ -13,6 +13,7 @@ use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, field_whole};
 use crate::playhead::{use_playhead_with_options, AtEnd, Playhead, PlayheadOptions};
 use crate::results::{from_ok, problems_view};
+use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::availability::DeployPolicy;
 use cloud_lab_model::failure_drill::*;
 use cloud_lab_model::link::Query;
@@ -27,9 +28,19 @@ pub fn page(query: &Query) -> AnyView {
         let last_s = Signal::derive(move || params.with(|p| p.duration_s.saturating_sub(1)));
         let playhead = use_playhead_with_options(last_s, PLAYHEAD);
         playhead.at_s.set(Some(first_failure.unwrap_or(0)));
+        type P = FailureDrillParams;
         view! {
-            <WhatFails params/>
+            <Stage label="The drill">
+                <StageControls slot>
+                    <Toggle params field=P::MULTI_AZ/>
+                    <Slider params field=P::FAILOVER_S travel=(0.0, 600.0)/>
+                    <Toggle params field=P::AUTOSCALER/>
+                </StageControls>
+                <StageFigures slot><Headline outcome/></StageFigures>
+                <StageChart slot><CapacityChart params outcome playhead/></StageChart>
+            </Stage>
             {problems_view(outcome)}
+            <WhatFails params/>
             <Timeline params outcome playhead/>
             <Budget page/>
             <Settings params outcome/>
@@ -153,15 +164,41 @@ fn FailureRow(params: RwSignal<FailureDrillParams>, i: usize) -> impl IntoView {
     }
 }
 
+/// How long a failure lasts, in the drill's own figures: the stage's figures.
 #[component]
-fn Timeline(
+fn Headline(outcome: Outcome) -> impl IntoView {
+    view! {
+        <div class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+            <dl class="figures" aria-live="polite">
+                <div>
+                    <dt>"Health checks take a dead task out after"</dt>
+                    <dd class="big" data-testid="detect">{from_ok(outcome, |o| format!("{}–{} s", o.detection_range_s.0, o.detection_range_s.1))}</dd>
+                </div>
+                <div>
+                    <dt>"A replacement serves after"</dt>
+                    <dd class="big" data-testid="startup">{from_ok(outcome, |o| format!("{} s", o.startup_delay_s))}</dd>
+                </div>
+                <div>
+                    <dt>"Back to normal at"</dt>
+                    <dd class="big" data-testid="back-to-normal">{from_ok(outcome, |o| o.back_to_normal_s.map_or("not within the drill".to_string(), format::clock))}</dd>
+                </div>
+                <div>
+                    <dt>"Half the fleet can carry the load"</dt>
+                    <dd data-testid="survives">{from_ok(outcome, |o| if o.survives_az_loss_capacity { "yes: one AZ is enough" } else { "no: losing an AZ overloads the other" })}</dd>
+                </div>
+            </dl>
+        </div>
+    }
+}
+
+/// Capacity of the answering tasks against the load, with the moment the zones show.
+#[component]
+fn CapacityChart(
     params: RwSignal<FailureDrillParams>,
     outcome: Outcome,
     playhead: Playhead,
 ) -> impl IntoView {
     let moment = Signal::derive(move || playhead.position_s());
-    let last_s = move || params.with(|p| p.duration_s.saturating_sub(1));
-
     let x_range = move || 0.0..params.with(|p| f64::from(p.duration_s));
     let now = move |spec: ChartSpec| spec.rule(f64::from(moment.get()), "", Tone::Muted);
     let capacity_spec = Signal::derive(move || {
@@ -222,6 +259,22 @@ fn Timeline(
             Err(_) => "No chart: the input is not valid.".into(),
         })
     });
+    view! {
+        <Chart spec=capacity_spec summary=capacity_summary testid="capacity-chart"/>
+    }
+}
+
+#[component]
+fn Timeline(
+    params: RwSignal<FailureDrillParams>,
+    outcome: Outcome,
+    playhead: Playhead,
+) -> impl IntoView {
+    let moment = Signal::derive(move || playhead.position_s());
+    let last_s = move || params.with(|p| p.duration_s.saturating_sub(1));
+
+    let x_range = move || 0.0..params.with(|p| f64::from(p.duration_s));
+    let now = move |spec: ChartSpec| spec.rule(f64::from(moment.get()), "", Tone::Muted);
     let failing_spec = Signal::derive(move || {
         let spec = outcome.with(|o| {
             let samples = o.as_ref().map(|o| o.samples.as_slice()).unwrap_or_default();
@@ -257,26 +310,6 @@ fn Timeline(
     view! {
         <section aria-labelledby="timeline-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
             <h2 id="timeline-heading">"The drill, second by second"</h2>
-            <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Health checks take a dead task out after"</dt>
-                    <dd class="big" data-testid="detect">{from_ok(outcome, |o| format!("{}–{} s", o.detection_range_s.0, o.detection_range_s.1))}</dd>
-                </div>
-                <div>
-                    <dt>"A replacement serves after"</dt>
-                    <dd class="big" data-testid="startup">{from_ok(outcome, |o| format!("{} s", o.startup_delay_s))}</dd>
-                </div>
-                <div>
-                    <dt>"Back to normal at"</dt>
-                    <dd class="big" data-testid="back-to-normal">{from_ok(outcome, |o| o.back_to_normal_s.map_or("not within the drill".to_string(), format::clock))}</dd>
-                </div>
-                <div>
-                    <dt>"Half the fleet can carry the load"</dt>
-                    <dd data-testid="survives">{from_ok(outcome, |o| if o.survives_az_loss_capacity { "yes: one AZ is enough" } else { "no: losing an AZ overloads the other" })}</dd>
-                </div>
-            </dl>
-            <h3>"Capacity against load"</h3>
-            <Chart spec=capacity_spec summary=capacity_summary testid="capacity-chart"/>
             <h3>"Requests failing"</h3>
             <Chart spec=failing_spec summary=failing_summary testid="failing-chart"/>
             <div class="moment">
@@ -468,7 +501,6 @@ fn Settings(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl Into
                 </fieldset>
                 <fieldset>
                     <legend>"Autoscaler"</legend>
-                    <Toggle params field=P::AUTOSCALER/>
                     <Number params field=P::CPU_TARGET/>
                     <Number params field=P::MIN_TASKS/>
                     <Number params field=P::MAX_TASKS/>
@@ -481,8 +513,6 @@ fn Settings(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl Into
                 </fieldset>
                 <fieldset>
                     <legend>"Database"</legend>
-                    <Toggle params field=P::MULTI_AZ/>
-                    <Slider params field=P::FAILOVER_S travel=(0.0, 600.0)/>
                     <Number params field=P::SINGLE_AZ_RECOVERY_S/>
                 </fieldset>
                 <fieldset>
@@ -501,10 +531,12 @@ fn Assumptions() -> impl IntoView {
         <DocumentedSection items=&DOCUMENTED/>
         <section aria-labelledby="drill-assumptions-heading">
             <h2 id="drill-assumptions-heading">"Assumptions"</h2>
-            <ul class="assumptions">
-                <li><strong>{format!("Single-AZ restore, {} min: ", SINGLE_AZ_RECOVERY_S / 60)}</strong>{SINGLE_AZ_RECOVERY_SOURCE}</li>
-                <li><strong>"How the drill counts: "</strong>{MODEL_NOTE}</li>
-            </ul>
+            <Why summary="The restore time, and how the drill counts">
+                <ul class="assumptions">
+                    <li><strong>{format!("Single-AZ restore, {} min: ", SINGLE_AZ_RECOVERY_S / 60)}</strong>{SINGLE_AZ_RECOVERY_SOURCE}</li>
+                    <li><strong>"How the drill counts: "</strong>{MODEL_NOTE}</li>
+                </ul>
+            </Why>
         </section>
     }
 }

@@ -226,17 +226,18 @@ fn scenario_panel(
     };
     // Folded while presenting: the room needs the stage, not where the values come from.
     let folded = crate::stage::folded();
+    let name = move || shown.with(|s| s.project.name.clone());
     view! {
         <details class="scenario-panel" class:unlinked=move || !linked.get()
             data-testid="scenario-panel" prop:open=move || !folded.get()>
             <summary><h2>
-                {move || if linked.get() { "Linked to PhotoShare" } else { "Exploring on its own" }}
+                {move || if linked.get() { format!("Linked to {}", name()) } else { "Exploring on its own".into() }}
             </h2></summary>
             <p class="note">
                 {move || if linked.get() {
-                    "These values are PhotoShare's in every demo that uses them: change one here and the other demos see it."
+                    format!("These values are {}'s in every demo that uses them: change one here and the other demos see it.", name())
                 } else {
-                    "This demo keeps its own values; the other demos keep PhotoShare's, which are:"
+                    format!("This demo keeps its own values; the other demos keep {}'s, which are:", name())
                 }}
             </p>
             <ul>
@@ -251,7 +252,7 @@ fn scenario_panel(
                 }).collect_view()}
             </ul>
             <button data-testid="scenario-toggle" on:click=toggle>
-                {move || if linked.get() { "Explore on its own" } else { "Link to PhotoShare again" }}
+                {move || if linked.get() { "Explore on its own".into() } else { format!("Link to {} again", name()) }}
             </button>
         </details>
     }

@@ -12,6 +12,7 @@ use crate::frame::{demo_page, Page};
 use crate::hcl_parser::HclParser;
 use crate::lab::lab;
 use crate::results::{from_ok, problems_view, Results};
+use crate::stage::{Stage, StageChart, StageControls, Why};
 use cloud_lab_model::iac_drift::*;
 use cloud_lab_model::link::Query;
 use leptos::prelude::*;
@@ -25,12 +26,24 @@ pub fn page(query: &Query) -> AnyView {
         let outcome = Memo::new(move |_| account.with(evaluate));
         let page = Page::<IacDrift> { params, outcome };
         view! {
-            <div class="iac-top">
-                <Editor page/>
-                <Console params outcome/>
-            </div>
+            <OnStage page/>
+            <Why>
+                <p>
+                    "Terraform keeps three pictures of the world: the configuration you wrote, the state file of its last "
+                    "apply, and the real account. A click in the console changes only the account. Every plan first reads "
+                    "the real objects back, so it finds the drift and plans to undo it; the next apply does, and a fix made "
+                    "by hand lasts only until then."
+                </p>
+                <p>
+                    "Since Terraform 1.2 a plain "<code>"terraform plan"</code>" reports a change made outside Terraform only "
+                    "when it fed a planned change (an attribute that a changing resource refers to); a change the plan simply "
+                    "reverts shows in the plan itself. "<code>"terraform plan -refresh-only"</code>" reports every outside "
+                    "change and plans nothing but recording them in the state. (Terraform v1.2 changelog; "
+                    <code>"relevantResourceAttrsForPlan"</code>" in Terraform's source.)"
+                </p>
+            </Why>
             {page.problems()}
-            <PlanView page/>
+            <Editor page/>
             <ApplyView page/>
             <Autoscaler page/>
             <Locking page/>
@@ -119,7 +132,7 @@ fn Editor(page: Page<IacDrift>) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="config-heading" class="iac-editor">
-            <h2 id="config-heading">"1 · The configuration you wrote"</h2>
+            <h2 id="config-heading">"The configuration you wrote"</h2>
             <label for="iac-config">"PhotoShare's Terraform ("<code>"main.tf"</code>"), editable"</label>
             <textarea id="iac-config" data-testid="config-text" rows="22" spellcheck="false" wrap="off"
                 autocomplete="off" aria-describedby="iac-parse-status"
@@ -158,6 +171,7 @@ fn Editor(page: Page<IacDrift>) -> impl IntoView {
     }
 }
 
+/// The clicks a lecturer makes behind Terraform's back, and what each did to the account.
 #[component]
 fn Console(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView {
     let lab = lab();
@@ -172,9 +186,8 @@ fn Console(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView 
             .collect_view()
     };
     view! {
-        <section aria-labelledby="console-heading" class="iac-console">
-            <h2 id="console-heading">"2 · Clicks in the console, behind Terraform's back"</h2>
-            <p>"Each button changes the real account only. The state file still describes the last apply."</p>
+        <div class="iac-console" role="group" aria-labelledby="console-heading">
+            <p class="chart-title" id="console-heading">"Clicks in the console, behind Terraform's back"</p>
             <div class="console-clicks">
                 {ConsoleClick::ALL.map(|c| {
                     let service = c.service().map(|s| lab.name(s));
@@ -188,12 +201,14 @@ fn Console(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView 
                 })}
             </div>
             <ol class="click-notes" data-testid="click-notes">{notes}</ol>
-        </section>
+        </div>
     }
 }
 
+/// The first screen: the console's clicks and the command to run, what the plan says,
+/// and its output.
 #[component]
-fn PlanView(page: Page<IacDrift>) -> impl IntoView {
+fn OnStage(page: Page<IacDrift>) -> impl IntoView {
     let Page { params, outcome } = page;
     let refresh_only = move || params.with(|p| p.refresh_only);
     let plan = Signal::derive(move || with_ok(outcome, |o| o.plan.text.clone()));
@@ -217,45 +232,43 @@ fn PlanView(page: Page<IacDrift>) -> impl IntoView {
     };
     let choose = move |refresh_only: bool| params.update(|p| p.refresh_only = refresh_only);
     view! {
-        <Results invalid=page.invalid() heading="3 · terraform plan" id="plan">
-            <fieldset class="inline">
-                <legend>"Run"</legend>
-                <label><input type="radio" name="iac-command" data-testid="command-plan"
-                    prop:checked=move || !refresh_only() on:change=move |_| choose(false)/>
-                    " "<code>"terraform plan"</code></label>
-                <label><input type="radio" name="iac-command" data-testid="command-refresh-only"
-                    prop:checked=refresh_only on:change=move |_| choose(true)/>
-                    " "<code>"terraform plan -refresh-only"</code></label>
-            </fieldset>
-            <p class="figure-line">
-                <strong class="big plan-summary" data-testid="plan-summary" aria-live="polite">{summary}</strong>
-            </p>
-            {move || if refresh_only() {
-                view! { <Terminal text=refresh testid="refresh-only" label="terraform plan -refresh-only output"/> }.into_any()
-            } else {
-                view! { <Terminal text=plan testid="plan" label="terraform plan output"/> }.into_any()
-            }}
-            <p class="note">
-                "Every plan first reads the real objects back. Since Terraform 1.2 a plain "<code>"terraform plan"</code>
-                " reports a change made outside Terraform only when it fed a planned change (an attribute that a changing "
-                "resource refers to); a change the plan simply reverts shows in the plan itself. "
-                <code>"terraform plan -refresh-only"</code>" reports every outside change and plans nothing but recording "
-                "them in the state. (Terraform v1.2 changelog; "<code>"relevantResourceAttrsForPlan"</code>" in Terraform's source.)"
-            </p>
-            {move || {
-                let ignored = ignored();
-                (!ignored.is_empty()).then(|| view! {
-                    <p data-testid="ignored-changes">
-                        "Changed outside Terraform and ignored by "<code>"lifecycle { ignore_changes }"</code>": "
-                        {ignored.into_iter().map(|(a, k)| format!("{a}.{k}")).collect::<Vec<_>>().join(", ")}
-                    </p>
-                })
-            }}
-            {move || (!unmanaged.with(String::is_empty)).then(|| view! {
-                <h3>"Objects no state file records"</h3>
-                <pre class="inventory" data-testid="unmanaged">{unmanaged}</pre>
-            })}
-        </Results>
+        <Stage label="Clicks in the console, then terraform plan" invalid=page.invalid()>
+            <StageControls slot>
+                <fieldset class="inline">
+                    <legend>"Run"</legend>
+                    <label><input type="radio" name="iac-command" data-testid="command-plan"
+                        prop:checked=move || !refresh_only() on:change=move |_| choose(false)/>
+                        " "<code>"terraform plan"</code></label>
+                    <label><input type="radio" name="iac-command" data-testid="command-refresh-only"
+                        prop:checked=refresh_only on:change=move |_| choose(true)/>
+                        " "<code>"terraform plan -refresh-only"</code></label>
+                </fieldset>
+                <Console params outcome/>
+            </StageControls>
+            <StageChart slot>
+                <p class="chart-title">
+                    <strong class="plan-summary" data-testid="plan-summary" aria-live="polite">{summary}</strong>
+                </p>
+                {move || if refresh_only() {
+                    view! { <Terminal text=refresh testid="refresh-only" label="terraform plan -refresh-only output"/> }.into_any()
+                } else {
+                    view! { <Terminal text=plan testid="plan" label="terraform plan output"/> }.into_any()
+                }}
+                {move || {
+                    let ignored = ignored();
+                    (!ignored.is_empty()).then(|| view! {
+                        <p data-testid="ignored-changes">
+                            "Changed outside Terraform and ignored by "<code>"lifecycle { ignore_changes }"</code>": "
+                            {ignored.into_iter().map(|(a, k)| format!("{a}.{k}")).collect::<Vec<_>>().join(", ")}
+                        </p>
+                    })
+                }}
+                {move || (!unmanaged.with(String::is_empty)).then(|| view! {
+                    <p class="chart-title">"Objects no state file records"</p>
+                    <pre class="inventory" data-testid="unmanaged">{unmanaged}</pre>
+                })}
+            </StageChart>
+        </Stage>
     }
 }
 
@@ -314,7 +327,7 @@ fn ApplyView(page: Page<IacDrift>) -> impl IntoView {
     let log = Signal::derive(log);
     let last = move || with_ok(outcome, |o| o.last_apply.clone()).filter(|_| done.get().is_none());
     view! {
-        <Results invalid=page.invalid() heading="4 · terraform apply" id="apply">
+        <Results invalid=page.invalid() heading="terraform apply" id="apply">
             <p>
                 "Apply carries out the plan one step at a time, an object after what it refers to, and writes the new "
                 "state. A step AWS refuses stops what waits for it; what ran stays done, and the state records it."
@@ -366,7 +379,7 @@ fn Autoscaler(page: Page<IacDrift>) -> impl IntoView {
     let running = move || with_ok(outcome, |o| o.task_count.running);
     view! {
         <section aria-labelledby="autoscaler-heading">
-            <h2 id="autoscaler-heading">"5 · The autoscaler against Terraform"</h2>
+            <h2 id="autoscaler-heading">"The autoscaler against Terraform"</h2>
             <p>
                 {lab.name(cloud_lab_model::vocabulary::Service::Autoscaling)}
                 " sets the service's task count as load moves: a 9,000 req/s burst takes it from 4 to 8. "
@@ -422,7 +435,7 @@ fn Locking(page: Page<IacDrift>) -> impl IntoView {
     }
     };
     view! {
-        <Results invalid=Signal::derive(move || lock.with(|l| l.is_err())) heading="6 · Two applies at once: the state lock" id="lock">
+        <Results invalid=Signal::derive(move || lock.with(|l| l.is_err())) heading="Two applies at once: the state lock" id="lock">
             <p>
                 "The state file lives in a shared bucket. Before writing it, "<code>"terraform apply"</code>
                 " writes a lock row to a DynamoDB table with a condition: only if no row is there. "

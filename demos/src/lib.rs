@@ -22,6 +22,7 @@ pub mod iac_drift;
 pub mod lab;
 pub mod multi_region;
 pub mod playhead;
+pub mod project;
 pub mod rate_limiting;
 pub mod results;
 pub mod rolling_deploy;

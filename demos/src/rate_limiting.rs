@@ -12,6 +12,7 @@ use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::results::from_ok;
 use crate::scroll_box::ScrollBox;
+use crate::stage::{Stage, StageChart, StageControls, StageFigures};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::rate_limiting::*;
 use leptos::prelude::*;
@@ -19,12 +20,16 @@ use leptos::prelude::*;
 pub fn page(query: &Query) -> AnyView {
     demo_page::<RateLimiting, _>(query, |page: Page<RateLimiting>| {
         let (params, outcome) = (page.params, page.outcome);
+        // Which run the charts show: a view choice, not part of the lesson's state.
+        let shown = RwSignal::new(Limiter::Global);
         view! {
+            <LimiterStage page shown/>
+            {page.problems()}
             <HandWorked/>
             <Traffic page/>
             <Scenarios outcome/>
-            <OverTime params outcome/>
-            <Why/>
+            <OverTime params outcome shown/>
+            <WhyLimit/>
             <DocumentedSection items=&DOCUMENTED/>
         }
     })
@@ -120,10 +125,8 @@ fn Traffic(page: Page<RateLimiting>) -> impl IntoView {
                 "at that capacity."
             </p>
             <div class="choices">
-                <Slider params field=RateLimitParams::RATE travel=(10.0, 1_000.0)/>
                 <Slider params field=RateLimitParams::BURST travel=(12.0, 2_000.0)/>
                 <Slider params field=RateLimitParams::CAPACITY travel=(0.0, 1_000.0)/>
-                <Slider params field=RateLimitParams::ABUSIVE travel=(0.0, 2_000.0)/>
                 <Slider params field=RateLimitParams::WAIT travel=(0.0, 30.0)/>
             </div>
             <div class="choices">
@@ -133,7 +136,6 @@ fn Traffic(page: Page<RateLimiting>) -> impl IntoView {
                 <Number params field=RateLimitParams::LENGTH/>
                 <Number params field=RateLimitParams::DURATION/>
             </div>
-            {page.problems()}
             <dl class="figures results" class:invalid=move || outcome.with(|o| o.is_err())>
                 <div>
                     <dt>"Offered, steady"</dt>
@@ -217,24 +219,35 @@ fn Scenarios(outcome: Outcome) -> impl IntoView {
     }
 }
 
-#[component]
-fn OverTime(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoView {
-    // Which run the charts show: a view choice, not part of the lesson's state.
-    let shown = RwSignal::new(Limiter::Global);
-    let run = move || {
+/// The run shown, as the charts read it.
+fn shown_run(
+    outcome: Outcome,
+    shown: RwSignal<Limiter>,
+) -> impl Fn() -> Option<ScenarioRun> + Copy {
+    move || {
         outcome.with(|o| {
             o.as_ref()
                 .ok()
                 .and_then(|o| o.runs.iter().find(|r| r.limiter == shown.get()).cloned())
         })
-    };
+    }
+}
+
+/// One quantity of a run, second by second.
+fn series(run: &ScenarioRun, f: fn(&Second) -> f64) -> Vec<(f64, f64)> {
+    run.seconds
+        .iter()
+        .map(|s| (f64::from(s.t_s), f(s)))
+        .collect()
+}
+
+/// The lesson on one screen: the bucket's rate, the abusive client, and what each limiter
+/// leaves the well-behaved clients; the chosen run second by second.
+#[component]
+fn LimiterStage(page: Page<RateLimiting>, shown: RwSignal<Limiter>) -> impl IntoView {
+    let (params, outcome) = (page.params, page.outcome);
+    let run = shown_run(outcome, shown);
     let end = move || params.with(|p| f64::from(p.duration_s));
-    let series = |run: &ScenarioRun, f: fn(&Second) -> f64| -> Vec<(f64, f64)> {
-        run.seconds
-            .iter()
-            .map(|s| (f64::from(s.t_s), f(s)))
-            .collect()
-    };
     let flow_spec = Signal::derive(move || {
         let capacity = params.with(|p| p.capacity_per_s);
         let lines = run()
@@ -290,6 +303,59 @@ fn OverTime(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoVie
         None => no_chart(),
     }
     });
+    let well_behaved = move |l: Limiter| {
+        outcome.with(|o| {
+            o.as_ref()
+                .ok()
+                .and_then(|o| o.runs.iter().find(|r| r.limiter == l))
+                .map(|r| {
+                    r.well_behaved_in_time_share
+                        .map(share)
+                        .unwrap_or_else(|| "—".into())
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <Stage label="A spike the fleet cannot yet take">
+            <StageControls slot>
+                <Slider params field=RateLimitParams::RATE travel=(10.0, 1_000.0)/>
+                <Slider params field=RateLimitParams::ABUSIVE travel=(0.0, 2_000.0)/>
+                <fieldset class="inline">
+                    <legend>"Show"</legend>
+                    {Limiter::ALL.map(|l| view! {
+                        <label><input type="radio" name="shown-run" data-testid=format!("show-{}", slug(l))
+                            prop:checked=move || shown.get() == l
+                            on:change=move |_| shown.set(l)/>" "{l.title()}</label>
+                    })}
+                </fieldset>
+            </StageControls>
+            <StageFigures slot>
+                <dl class="figures results" class:invalid=move || outcome.with(|o| o.is_err()) aria-live="polite">
+                    {Limiter::ALL.map(|l| view! {
+                        <div>
+                            <dt>{l.title()}</dt>
+                            <dd class="big" data-testid=format!("stage-well-behaved-{}", slug(l))>{move || well_behaved(l)}</dd>
+                            <dd>"of the well-behaved clients' requests served in time"</dd>
+                        </div>
+                    })}
+                </dl>
+            </StageFigures>
+            <StageChart slot>
+                <Chart spec=flow_spec summary=flow_summary testid="flow-chart"/>
+            </StageChart>
+        </Stage>
+    }
+}
+
+#[component]
+fn OverTime(
+    params: RwSignal<RateLimitParams>,
+    outcome: Outcome,
+    shown: RwSignal<Limiter>,
+) -> impl IntoView {
+    let run = shown_run(outcome, shown);
+    let end = move || params.with(|p| f64::from(p.duration_s));
     let bucket_spec = Signal::derive(move || {
         let (tokens, queued) = run()
             .map(|r| (series(&r, |s| s.tokens), series(&r, |s| s.queued as f64)))
@@ -325,18 +391,8 @@ fn OverTime(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoVie
     view! {
         <section aria-labelledby="time-heading">
             <h2 id="time-heading">"Second by second"</h2>
-            <fieldset class="inline">
-                <legend>"Show"</legend>
-                {Limiter::ALL.map(|l| view! {
-                    <label><input type="radio" name="shown-run" data-testid=format!("show-{}", slug(l))
-                        prop:checked=move || shown.get() == l
-                        on:change=move |_| shown.set(l)/>" "{l.title()}</label>
-                })}
-            </fieldset>
             <div class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-                <h3>"Requests: admitted, turned away, failed"</h3>
-                <Chart spec=flow_spec summary=flow_summary testid="flow-chart"/>
-                <h3>"The bucket's level"</h3>
+                <h3>{move || format!("The bucket's level: {}", shown.get().title())}</h3>
                 <Chart spec=bucket_spec summary=bucket_summary testid="bucket-chart"/>
                 <p class="note">"With a bucket per client the level is the sum over all clients' buckets."</p>
             </div>
@@ -345,7 +401,7 @@ fn OverTime(params: RwSignal<RateLimitParams>, outcome: Outcome) -> impl IntoVie
 }
 
 #[component]
-fn Why() -> impl IntoView {
+fn WhyLimit() -> impl IntoView {
     view! {
         <section aria-labelledby="why-heading">
             <h2 id="why-heading">"Why a limiter protects the SLO while the autoscaler catches up"</h2>

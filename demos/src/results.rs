@@ -44,19 +44,6 @@ pub fn Badge(#[prop(into)] verdict: Signal<Verdict>) -> impl IntoView {
     )
 }
 
-/// The worked example's figure beside the live one, compared in the view. Kept while the
-/// views that use it move their figures into their models' claims (then [`Badge`]).
-#[component]
-pub fn WorkedExample(
-    /// As the worked example prints it.
-    printed: &'static str,
-    /// True when the live value matches.
-    #[prop(into)]
-    agrees: Signal<bool>,
-) -> impl IntoView {
-    badge(printed.into(), agrees, Signal::stored(String::new()))
-}
-
 fn badge(printed: Signal<&'static str>, agrees: Signal<bool>, title: Signal<String>) -> AnyView {
     view! {
         <span class="worked" class:agrees=move || agrees.get() data-testid="worked-example" title=move || title.get()>

@@ -13,6 +13,7 @@ use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_whole;
 use crate::results::{from_ok, problems_view};
+use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::photoshare::{self, rolling_deploy::AZ_NAMES};
 use cloud_lab_model::rolling_deploy::*;
@@ -21,10 +22,20 @@ use leptos::prelude::*;
 pub fn page(query: &Query) -> AnyView {
     demo_page::<RollingDeploy, _>(query, |page: Page<RollingDeploy>| {
         let (params, outcome) = (page.params, page.outcome);
+        type P = RollingDeployParams;
         view! {
-            <Controls params outcome/>
+            <Stage label="The rollout">
+                <StageControls slot>
+                    <Choices params field=P::BUILD/>
+                    <Toggle params field=P::CIRCUIT_BREAKER/>
+                    <Slider params field=P::MIN_HEALTHY_PERCENT/>
+                </StageControls>
+                <StageFigures slot><Headline params outcome/></StageFigures>
+                <StageChart slot><CapacityChart params outcome/></StageChart>
+            </Stage>
             {problems_view(outcome)}
-            <WhatHappened params outcome/>
+            <Controls params outcome/>
+            <WhatHappened outcome/>
             <Timeline params outcome/>
             <Events outcome/>
             <HowItWorks/>
@@ -72,7 +83,6 @@ fn Controls(params: Params, outcome: Outcome) -> impl IntoView {
                 <fieldset>
                     <legend>"ECS service"</legend>
                     <Slider params field=P::DESIRED_COUNT travel=(1.0, 20.0)/>
-                    <Slider params field=P::MIN_HEALTHY_PERCENT/>
                     <Slider params field=P::MAX_PERCENT/>
                     <p class="note" data-testid="bounds">{from_ok(outcome, |o| format!(
                         "At least {} tasks healthy, at most {} running.", o.min_healthy_tasks, o.max_running_tasks))}</p>
@@ -82,11 +92,6 @@ fn Controls(params: Params, outcome: Outcome) -> impl IntoView {
                     <Slider params field=P::TASK_START_S travel=(0.0, 120.0)/>
                     <Slider params field=P::DEREGISTRATION_DELAY_S travel=(0.0, 600.0)/>
                     <Slider params field=P::DURATION_S travel=(60.0, 1_800.0)/>
-                </fieldset>
-                <fieldset>
-                    <legend>"The new build"</legend>
-                    <Choices params field=P::BUILD/>
-                    <Toggle params field=P::CIRCUIT_BREAKER/>
                 </fieldset>
                 <fieldset>
                     <legend>"Lose an availability zone"</legend>
@@ -177,8 +182,9 @@ fn wait_text(wait: Wait) -> String {
     }
 }
 
+/// The rollout's result and the two figures the lesson is about, on the stage.
 #[component]
-fn WhatHappened(params: Params, outcome: Outcome) -> impl IntoView {
+fn Headline(params: Params, outcome: Outcome) -> impl IntoView {
     let build = move || params.with(|p| p.build);
     let result = move || {
         outcome.with(|o| match o {
@@ -195,6 +201,30 @@ fn WhatHappened(params: Params, outcome: Outcome) -> impl IntoView {
             "below the minimum".into()
         }
     });
+    view! {
+        <div class="results" class:invalid=move || outcome.with(|o| o.is_err())>
+            <p class="policy" role="status" data-testid="result">{result}</p>
+            <dl class="figures" aria-live="polite">
+                <div>
+                    <dt>"Lowest serving capacity"</dt>
+                    <dd class="big" data-testid="lowest">{from_ok(outcome, |o| format!("{} tasks", o.lowest_serving))}</dd>
+                    <dd>{from_ok(outcome, |o| format!("{} of desired; minimum healthy {} tasks", format::percent(o.lowest_capacity, 0), o.min_healthy_tasks))}</dd>
+                    <dd data-testid="floor">{floor_status}</dd>
+                </div>
+                <div>
+                    <dt>"Served by the new build"</dt>
+                    <dd class="big" data-testid="new-served">{from_ok(outcome, |o| format!("{} task-seconds", o.new_task_seconds))}</dd>
+                    <dd>{from_ok(outcome, |o| format!("of {} task-seconds served in all", o.all_task_seconds))}</dd>
+                    <dd>{move || (build() == NewBuild::Bad).then_some("A bad build never passes the health check, so the ALB never sends it a user.")}</dd>
+                </div>
+            </dl>
+        </div>
+    }
+}
+
+/// Tasks serving users over the run, old and new, against the minimum healthy.
+#[component]
+fn CapacityChart(params: Params, outcome: Outcome) -> impl IntoView {
     let spec = Signal::derive(move || {
         outcome.with(|o| {
             let duration = params.with(|p| f64::from(p.duration_s));
@@ -258,23 +288,18 @@ fn WhatHappened(params: Params, outcome: Outcome) -> impl IntoView {
         })
     });
     view! {
+        <Chart spec summary testid="capacity-chart"/>
+    }
+}
+
+/// What the pipeline saw, and the failures: below the stage.
+#[component]
+fn WhatHappened(outcome: Outcome) -> impl IntoView {
+    view! {
         <section aria-labelledby="result-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
             <h2 id="result-heading">"What happened"</h2>
-            <p class="policy" role="status" data-testid="result">{result}</p>
             <p data-testid="wait">{from_ok(outcome, |o| wait_text(o.wait))}</p>
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Lowest serving capacity"</dt>
-                    <dd class="big" data-testid="lowest">{from_ok(outcome, |o| format!("{} tasks", o.lowest_serving))}</dd>
-                    <dd>{from_ok(outcome, |o| format!("{} of desired; minimum healthy {} tasks", format::percent(o.lowest_capacity, 0), o.min_healthy_tasks))}</dd>
-                    <dd data-testid="floor">{floor_status}</dd>
-                </div>
-                <div>
-                    <dt>"Served by the new build"</dt>
-                    <dd class="big" data-testid="new-served">{from_ok(outcome, |o| format!("{} task-seconds", o.new_task_seconds))}</dd>
-                    <dd>{from_ok(outcome, |o| format!("of {} task-seconds served in all", o.all_task_seconds))}</dd>
-                    <dd>{move || (build() == NewBuild::Bad).then_some("A bad build never passes the health check, so the ALB never sends it a user.")}</dd>
-                </div>
                 <div>
                     <dt>"New tasks that failed /healthz"</dt>
                     <dd class="big" data-testid="failed">{from_ok(outcome, |o| o.failed_tasks.to_string())}</dd>
@@ -289,8 +314,6 @@ fn WhatHappened(params: Params, outcome: Outcome) -> impl IntoView {
                         format::percent(o.peak_failing_requests, 0))).unwrap_or_default())}</dd>
                 </div>
             </dl>
-            <h3>"Tasks serving users"</h3>
-            <Chart spec summary testid="capacity-chart"/>
         </section>
     }
 }
@@ -376,11 +399,13 @@ fn Timeline(params: Params, outcome: Outcome) -> impl IntoView {
                     view! { <span class=format!("span-sample st-{name}")>{name}</span>" " }
                 })}
             </p>
-            <p class="note">
-                "Starting: placed, pulling, starting. Checking: registered, health checks running, no traffic. "
-                "Serving: healthy, the ALB sends it requests. Draining: deregistered, finishing in-flight requests. "
-                "Lost: its AZ is gone, but the ALB still sends it requests until the checks fail."
-            </p>
+            <Why summary="What the states mean">
+                <p class="note">
+                    "Starting: placed, pulling, starting. Checking: registered, health checks running, no traffic. "
+                    "Serving: healthy, the ALB sends it requests. Draining: deregistered, finishing in-flight requests. "
+                    "Lost: its AZ is gone, but the ALB still sends it requests until the checks fail."
+                </p>
+            </Why>
             <ol class="timeline" data-testid="timeline">{rows}</ol>
             <div class="ticks" aria-hidden="true">{ticks}</div>
         </section>

@@ -1,4 +1,5 @@
-//! One PhotoShare across the demos, as the "Linked to PhotoShare" panel shows it. The
+//! One project across the demos (PhotoShare unless a group set its own), as the
+//! "Linked to <project>" panel shows it. The
 //! model's `scenario` module does the work, and each demo's `Demo::take` and `Demo::give`
 //! say which of its functions belong to that demo.
 
@@ -11,12 +12,12 @@ pub fn describe(value: SharedValue, s: &Scenario) -> (&'static str, String, Stri
         SharedValue::EdgeLoad => (
             "Steady load at the edge",
             format::per_s(s.edge_load_per_s.value),
-            s.edge_load_per_s.from.describe(),
+            s.source(s.edge_load_per_s.from),
         ),
         SharedValue::CdnHitRatio => (
             "CDN hit ratio",
             format!("{} %", format::trimmed(s.cdn_hit_ratio.value * 100.0, 1)),
-            s.cdn_hit_ratio.from.describe(),
+            s.source(s.cdn_hit_ratio.from),
         ),
         SharedValue::MultiAz => (
             "Database",
@@ -25,7 +26,7 @@ pub fn describe(value: SharedValue, s: &Scenario) -> (&'static str, String, Stri
             } else {
                 "Single-AZ".to_string()
             },
-            s.multi_az.from.describe(),
+            s.source(s.multi_az.from),
         ),
         SharedValue::HealthCheck => {
             let h = s.health_check.value;
@@ -35,13 +36,13 @@ pub fn describe(value: SharedValue, s: &Scenario) -> (&'static str, String, Stri
                     "every {} s, timeout {} s, {} to pass, {} to fail",
                     h.interval_s, h.timeout_s, h.healthy_threshold, h.unhealthy_threshold
                 ),
-                s.health_check.from.describe(),
+                s.source(s.health_check.from),
             )
         }
         SharedValue::AverageTasks => (
             "Average tasks the bill pays for",
             format::trimmed(s.average_tasks.value, 2),
-            s.average_tasks.from.describe(),
+            s.source(s.average_tasks.from),
         ),
     }
 }

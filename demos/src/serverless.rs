@@ -11,10 +11,10 @@ use crate::documented::DocumentedSection;
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_number;
-use crate::results::{from_ok, problems_view, WorkedExample};
+use crate::results::{from_ok, problems_view, Badge};
+use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::link::{number_text, Query};
 use cloud_lab_model::money::Usd;
-use cloud_lab_model::photoshare::printed;
 use cloud_lab_model::serverless::*;
 use leptos::prelude::*;
 
@@ -28,9 +28,21 @@ pub fn page(query: &Query) -> AnyView {
         let curve_params = Memo::new(move |_| params.with(ServerlessParams::for_curves));
         let range = Memo::new(move |_| curve_params.with(curves));
         view! {
-            <Workload params/>
+            <OnStage params bills range/>
+            <Why>
+                <p>
+                    "Functions are billed for each request and for the GB-seconds it runs, so their bill starts at zero and "
+                    "grows in step with the traffic. A fleet is billed for its tasks' hours whether they are busy or idle, "
+                    "and it never drops below its floor, so its bill starts high and climbs one task at a time. Where the "
+                    "line crosses the staircase, the cheaper choice changes sides."
+                </p>
+                <p class="formula">
+                    "functions = requests × (request price + gateway price) + (requests × duration + cold starts × init) × memory × GB-s price, less the free tier · "
+                    "fleet = max(floor, ⌈rate ÷ capacity⌉) × task-hour price × hours + fixed · each charge rounded half a cent up, each bill the sum of its charges"
+                </p>
+            </Why>
             {problems_view(bills)}
-            <Crossing params bills range/>
+            <Workload params/>
             <ColdStartsView bills/>
             <Prices params/>
             <DocumentedSection items=&DOCUMENTED/>
@@ -53,20 +65,27 @@ fn bind(
     )
 }
 
+/// A radio button of a choice the params hold.
+fn radio(
+    name: &'static str,
+    label: &'static str,
+    testid: &'static str,
+    checked: Signal<bool>,
+    pick: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <label><input type="radio" name=name data-testid=testid prop:checked=move || checked.get()
+            on:change=move |_| pick.run(())/>" "{label}</label>
+    }
+}
+
 #[component]
 fn Workload(params: RwSignal<ServerlessParams>) -> impl IntoView {
     let preset = move || params.with(|p| p.preset);
-    let rate = move || params.with(|p| p.rate_per_s);
-    let top = move || params.with(|p| p.max_rate_per_s);
-    let unit = move || params.with(|p| p.preset.rate_unit());
     let arch = move || params.with(|p| p.arch);
     let door = move || params.with(|p| p.front_door);
     let free = move || params.with(|p| p.free_tier);
     let bill_init = move || params.with(|p| p.bill_init);
-    let rate_agrees = Signal::derive(move || {
-        params
-            .with(|p| p.preset == Preset::Api && p.rate_per_s == printed::ORIGIN_LOAD_STEADY_PER_S)
-    });
     let (ms, set_ms) = bind(params, |p| p.duration_ms, |p, x| p.duration_ms = x);
     let (mb, set_mb) = bind(
         params,
@@ -103,38 +122,10 @@ fn Workload(params: RwSignal<ServerlessParams>) -> impl IntoView {
                 }
         },
     );
-    let radio = move |name: &'static str,
-                      label: &'static str,
-                      testid: &'static str,
-                      checked: Signal<bool>,
-                      pick: Callback<()>| {
-        view! {
-            <label><input type="radio" name=name data-testid=testid prop:checked=move || checked.get()
-                on:change=move |_| pick.run(())/>" "{label}</label>
-        }
-    };
     view! {
         <section aria-labelledby="workload-heading">
             <h2 id="workload-heading">"The workload"</h2>
-            <div class="choices">
-                <fieldset>
-                    <legend>"Start from"</legend>
-                    {Preset::ALL.map(|p| radio("preset", p.title(), if p == Preset::Api { "preset-api" } else { "preset-thumbnails" },
-                        Signal::derive(move || preset() == p),
-                        Callback::new(move |_| params.set(ServerlessParams::preset(p)))))}
-                </fieldset>
-                <p class="note preset-description">{move || preset().description()}</p>
-            </div>
-            <p>
-                <label>"Average rate: "<strong data-testid="rate-value">{move || format!("{} {}", rate_text(rate()), unit())}</strong>" "
-                    <input type="range" min="0" step=move || (top() / 200.0).to_string() max=move || top().to_string() data-testid="rate"
-                        prop:value=move || format::field(rate())
-                        on:input=move |ev| { let x = field_number(&ev); params.update(|p| p.rate_per_s = x) }/>
-                </label>
-                {move || (preset() == Preset::Api).then(|| view! {
-                    <WorkedExample printed="≈ 96 req/s reach the origin (§3)" agrees=rate_agrees/>
-                })}
-            </p>
+            <p class="note preset-description">{move || preset().description()}</p>
             <div class="choices">
                 <NumberInput label="Duration, ms" value=ms set=set_ms step="10" testid="duration"/>
                 <NumberInput label="Memory, MB" value=mb set=set_mb step="128" testid="memory"/>
@@ -170,9 +161,15 @@ fn Workload(params: RwSignal<ServerlessParams>) -> impl IntoView {
     }
 }
 
+/// The first screen: where to start from and the rate, both bills at that rate, and the
+/// line crossing the staircase.
 #[component]
-fn Crossing(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> impl IntoView {
+fn OnStage(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> impl IntoView {
+    let preset = move || params.with(|p| p.preset);
+    let chosen = move || params.with(|p| p.rate_per_s);
+    let top = move || params.with(|p| p.max_rate_per_s);
     let unit = move || params.with(|p| p.preset.rate_unit());
+    let rate_claim = Signal::derive(move || params.with(|p| Serverless::API_RATE.check(p, &())));
     let rate = move || bills.with(|b| b.as_ref().ok().map(|b| b.rate_per_s));
     let spec = Memo::new(move |_| {
         let unit = unit();
@@ -222,39 +219,56 @@ fn Crossing(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> i
     let f =
         move |g: fn(&FunctionsBill) -> Usd| from_ok(bills, move |o| format::usd(g(&o.functions)));
     view! {
-        <section aria-labelledby="crossing-heading" class="results" class:invalid=move || bills.with(|o| o.is_err())>
-            <h2 id="crossing-heading">"Per request against per hour"</h2>
-            <p class="callout" data-testid="verdict">{from_ok(range, |o| o.verdict())}</p>
-            <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Functions, a month"</dt>
-                    <dd class="big" data-testid="functions-usd">{f(|b| b.total_usd)}</dd>
-                    <dd>{from_ok(bills, |o| format!("{} requests", format::whole(o.functions.requests_per_month as f64)))}</dd>
-                    <dd data-testid="functions-parts">"requests "{f(|b| b.requests_usd)}" · gateway "{f(|b| b.gateway_usd)}" · compute "{f(|b| b.compute_usd)}</dd>
+        <Stage label="Per request against per hour" invalid=Signal::derive(move || bills.with(|o| o.is_err()))>
+            <StageControls slot>
+                <div class="choices">
+                    <fieldset>
+                        <legend>"Start from"</legend>
+                        {Preset::ALL.map(|p| radio("preset", p.title(), if p == Preset::Api { "preset-api" } else { "preset-thumbnails" },
+                            Signal::derive(move || preset() == p),
+                            Callback::new(move |_| params.set(ServerlessParams::preset(p)))))}
+                    </fieldset>
                 </div>
-                <div>
-                    <dt>"Fleet, a month"</dt>
-                    <dd class="big" data-testid="fleet-usd">{from_ok(bills, |o| format::usd(o.fleet.total_usd))}</dd>
-                    <dd>{from_ok(bills, |o| format!("{} tasks {} + fixed {}", o.fleet.tasks, format::usd(o.fleet.tasks_usd), format::usd(o.fleet.fixed_usd)))}</dd>
-                </div>
-                <div>
-                    <dt>"Cheaper at this rate"</dt>
-                    <dd class="big" data-testid="cheaper">{move || bills.with(|o| match o {
-                        Ok(o) => match o.cheaper {
-                            Cheaper::Functions => "the functions",
-                            Cheaper::Fleet => "the fleet",
-                            Cheaper::Same => "neither (the same to the cent)",
-                        },
-                        Err(_) => "",
-                    })}</dd>
-                </div>
-            </dl>
-            <p class="formula">
-                "functions = requests × (request price + gateway price) + (requests × duration + cold starts × init) × memory × GB-s price, less the free tier · "
-                "fleet = max(floor, ⌈rate ÷ capacity⌉) × task-hour price × hours + fixed · each charge rounded half a cent up, each bill the sum of its charges"
-            </p>
-            <Chart spec summary testid="crossover-chart"/>
-        </section>
+                <p>
+                    <label>"Average rate: "<strong data-testid="rate-value">{move || format!("{} {}", rate_text(chosen()), unit())}</strong>" "
+                        <input type="range" min="0" step=move || (top() / 200.0).to_string() max=move || top().to_string() data-testid="rate"
+                            prop:value=move || format::field(chosen())
+                            on:input=move |ev| { let x = field_number(&ev); params.update(|p| p.rate_per_s = x) }/>
+                    </label>
+                    {move || rate_claim.with(|v| v.applies).then(|| view! { <Badge verdict=rate_claim/> })}
+                </p>
+            </StageControls>
+            <StageFigures slot>
+                <dl class="figures" aria-live="polite">
+                    <div>
+                        <dt>"Functions, a month"</dt>
+                        <dd class="big" data-testid="functions-usd">{f(|b| b.total_usd)}</dd>
+                        <dd>{from_ok(bills, |o| format!("{} requests", format::whole(o.functions.requests_per_month as f64)))}</dd>
+                        <dd data-testid="functions-parts">"requests "{f(|b| b.requests_usd)}" · gateway "{f(|b| b.gateway_usd)}" · compute "{f(|b| b.compute_usd)}</dd>
+                    </div>
+                    <div>
+                        <dt>"Fleet, a month"</dt>
+                        <dd class="big" data-testid="fleet-usd">{from_ok(bills, |o| format::usd(o.fleet.total_usd))}</dd>
+                        <dd>{from_ok(bills, |o| format!("{} tasks {} + fixed {}", o.fleet.tasks, format::usd(o.fleet.tasks_usd), format::usd(o.fleet.fixed_usd)))}</dd>
+                    </div>
+                    <div>
+                        <dt>"Cheaper at this rate"</dt>
+                        <dd class="big" data-testid="cheaper">{move || bills.with(|o| match o {
+                            Ok(o) => match o.cheaper {
+                                Cheaper::Functions => "the functions",
+                                Cheaper::Fleet => "the fleet",
+                                Cheaper::Same => "neither (the same to the cent)",
+                            },
+                            Err(_) => "",
+                        })}</dd>
+                    </div>
+                </dl>
+            </StageFigures>
+            <StageChart slot>
+                <p class="chart-title" data-testid="verdict">{from_ok(range, |o| o.verdict())}</p>
+                <Chart spec summary testid="crossover-chart"/>
+            </StageChart>
+        </Stage>
     }
 }
 

@@ -4,11 +4,13 @@
 //! stay yours in every model. PhotoShare's tiers sit at different points on that
 //! line: the app tier in containers, the data tier in PaaS.
 
+use crate::chart::{Bar, Chart, ChartSpec, Series, Tone, Unit};
 use crate::documented::DocumentedSection;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
 use crate::results::{from_ok, problems_view};
 use crate::scroll_box::ScrollBox;
+use crate::stage::{Stage, StageChart, StageControls, StageFigures};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::service_models::*;
 use cloud_lab_model::vocabulary::Cloud;
@@ -18,6 +20,7 @@ pub fn page(query: &Query) -> AnyView {
     demo_page::<ServiceModels, _>(query, |page: Page<ServiceModels>| {
         let (params, outcome) = (page.params, page.outcome);
         view! {
+            <TierStage page/>
             {problems_view(outcome)}
             <Matrix params outcome/>
             <Tiers page/>
@@ -199,11 +202,12 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
     }
 }
 
+/// The lesson on one screen: choose a tier, see its model, and how many layers each model
+/// leaves to the team.
 #[component]
-fn Tiers(page: Page<ServiceModels>) -> impl IntoView {
-    let (params, outcome) = (page.params, page.outcome);
+fn TierStage(page: Page<ServiceModels>) -> impl IntoView {
+    let params = page.params;
     let lab = lab();
-    let tiers = from_ok(outcome, |o| o.tiers.clone());
     let selected = move || params.with(|p| p.selected_tier);
     let choose = move |t: Tier| {
         params.update(|p| {
@@ -211,6 +215,93 @@ fn Tiers(page: Page<ServiceModels>) -> impl IntoView {
             p.selected_model = None;
         })
     };
+    let columns = page.from_ok(|o| o.columns.clone());
+    let shown = page.from_ok(|o| {
+        o.highlighted_model
+            .and_then(|m| o.columns.iter().find(|c| c.model == m).cloned())
+    });
+    let spec = Memo::new(move |_| {
+        let bars = columns()
+            .iter()
+            .map(|c| Bar {
+                label: c.model.label().into(),
+                segments: vec![
+                    ("yours".into(), c.yours as f64, Tone::First),
+                    ("shared".into(), c.shared as f64, Tone::Third),
+                    ("the provider's".into(), c.providers as f64, Tone::Muted),
+                ],
+            })
+            .collect();
+        // Series without points: the legend's names for the bars' colours.
+        let key = |label: &str, tone| Series::line(label, vec![], tone);
+        ChartSpec::new("", "layers")
+            .y_unit(Unit::Count)
+            .series([
+                key("yours", Tone::First),
+                key("shared", Tone::Third),
+                key("the provider's", Tone::Muted),
+            ])
+            .bars(bars)
+            .fit_y()
+    });
+    let summary = Memo::new(move |_| {
+        let each: Vec<String> = columns()
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}: {} yours, {} shared, {} the provider's",
+                    c.model.label(),
+                    c.yours,
+                    c.shared,
+                    c.providers
+                )
+            })
+            .collect();
+        format!("Layers each model leaves to you. {}.", each.join("; "))
+    });
+    view! {
+        <Stage label="PhotoShare's tiers and the line">
+            <StageControls slot>
+                <fieldset class="tier-choice">
+                    <legend>"Choose a tier to see its model and who does what"</legend>
+                    {Tier::ALL.map(|t| {
+                        let model = t.model();
+                        view! {
+                            <label data-testid=format!("tier-{}", t.slug())>
+                                <input type="radio" name="tier" prop:checked=move || selected() == Some(t)
+                                    on:change=move |_| choose(t)/>
+                                " "{t.label()}" ("{lab.name(t.service())}") — "<strong>{model.label()}</strong>" "
+                                {ServiceModels::claim(t).map(|claim| page.badge(claim))}
+                            </label>
+                        }
+                    })}
+                </fieldset>
+            </StageControls>
+            <StageFigures slot>
+                <dl class="figures" aria-live="polite">
+                    <div>
+                        <dt>"The model"</dt>
+                        <dd class="big" data-testid="stage-model">{move || shown().map(|c| c.model.label()).unwrap_or("choose a tier")}</dd>
+                    </div>
+                    <div>
+                        <dt>"Layers you manage"</dt>
+                        <dd class="big" data-testid="stage-yours">{move || shown().map(|c| c.yours.to_string()).unwrap_or_default()}</dd>
+                        <dd>{move || shown().map(|c| format!("{} shared · {} the provider's", c.shared, c.providers)).unwrap_or_default()}</dd>
+                    </div>
+                </dl>
+            </StageFigures>
+            <StageChart slot>
+                <Chart spec summary testid="layers-chart"/>
+            </StageChart>
+        </Stage>
+    }
+}
+
+#[component]
+fn Tiers(page: Page<ServiceModels>) -> impl IntoView {
+    let outcome = page.outcome;
+    let lab = lab();
+    let tiers = from_ok(outcome, |o| o.tiers.clone());
     let card = move || {
         tiers().into_iter().find(|c| c.selected).map(|c| {
             let duties = c
@@ -243,20 +334,6 @@ fn Tiers(page: Page<ServiceModels>) -> impl IntoView {
     view! {
         <section aria-labelledby="tiers-heading">
             <h2 id="tiers-heading">"PhotoShare's tiers on the line"</h2>
-            <fieldset class="tier-choice">
-                <legend>"Choose a tier to see its model and who does what"</legend>
-                {Tier::ALL.map(|t| {
-                    let model = t.model();
-                    view! {
-                        <label data-testid=format!("tier-{}", t.slug())>
-                            <input type="radio" name="tier" prop:checked=move || selected() == Some(t)
-                                on:change=move |_| choose(t)/>
-                            " "{t.label()}" ("{lab.name(t.service())}") — "<strong>{model.label()}</strong>" "
-                            {ServiceModels::claim(t).map(|claim| page.badge(claim))}
-                        </label>
-                    }
-                })}
-            </fieldset>
             {card}
         </section>
     }

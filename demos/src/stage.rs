@@ -48,16 +48,19 @@ pub struct StageChart {
     children: Children,
 }
 
-/// A demo's first screen. `label` names it for screen readers and the section key.
+/// A demo's first screen. `label` names it for screen readers and the section key;
+/// `invalid` greys it (as a [`crate::results::Results`] section) while the model refuses
+/// the params.
 #[component]
 pub fn Stage(
     label: &'static str,
+    #[prop(optional, into)] invalid: Signal<bool>,
     stage_controls: StageControls,
     #[prop(optional)] stage_figures: Option<StageFigures>,
     stage_chart: StageChart,
 ) -> impl IntoView {
     view! {
-        <section class="stage" data-testid="stage" aria-label=label>
+        <section class="stage" class:invalid=move || invalid.get() data-testid="stage" aria-label=label>
             <div class="stage-controls" data-testid="stage-controls">{(stage_controls.children)()}</div>
             {stage_figures.map(|f| view! {
                 <div class="stage-figures" data-testid="stage-figures">{(f.children)()}</div>

@@ -5,7 +5,7 @@
 //! close to a container's cost, and a multi-stage build ships a smaller image,
 //! so every scale-out pulls less.
 
-use crate::chart::{Bar, Chart, ChartSpec, Tone};
+use crate::chart::{Bar, Chart, ChartSpec, Series, Tone};
 use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider};
 use crate::format;
@@ -13,6 +13,7 @@ use crate::frame::{demo_page, Page};
 use crate::lab::field_number;
 use crate::results::{from_ok, problems_view};
 use crate::scroll_box::ScrollBox;
+use crate::stage::{Stage as Staged, StageChart, StageControls, StageFigures};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::vm_vs_container::*;
 use leptos::prelude::*;
@@ -21,8 +22,9 @@ pub fn page(query: &Query) -> AnyView {
     demo_page::<VmVsContainer, _>(query, |page: Page<VmVsContainer>| {
         let (params, outcome) = (page.params, page.outcome);
         view! {
-            <Controls page/>
+            <VmStage page/>
             {problems_view(outcome)}
+            <Controls page/>
             <Hosts outcome/>
             <ScaleOut params outcome/>
             <Image params outcome/>
@@ -60,6 +62,106 @@ fn step_tone(s: StartStep) -> Tone {
     }
 }
 
+/// The lesson on one screen: how many instances a host takes and how long a scale-out
+/// takes to serve, VM against container, with the image the build ships.
+#[component]
+fn VmStage(page: Page<VmVsContainer>) -> impl IntoView {
+    let (params, outcome) = (page.params, page.outcome);
+    let spec = Signal::derive(move || {
+        outcome.with(|o| {
+            let bars: Vec<Bar> = match o {
+                Ok(o) => o
+                    .kinds
+                    .iter()
+                    .map(|k| Bar {
+                        label: k.kind.label().into(),
+                        segments: k
+                            .startup
+                            .iter()
+                            .flat_map(|s| s.phases.iter())
+                            .map(|ph| {
+                                (
+                                    step_text(ph.step).to_string(),
+                                    ph.to_s - ph.from_s,
+                                    step_tone(ph.step),
+                                )
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                Err(_) => Vec::new(),
+            };
+            // Series without points: the legend's names for the steps' colours.
+            let key = |s: StartStep| Series::line(step_text(s), vec![], step_tone(s));
+            ChartSpec::new("isolation", "seconds until all serve")
+                .series([
+                    key(StartStep::Start),
+                    key(StartStep::Pull),
+                    key(StartStep::AppStart),
+                ])
+                .bars(bars)
+                .fit_y()
+        })
+    });
+    let summary = Signal::derive(move || {
+        outcome.with(|o| match o {
+            Ok(o) => {
+                let parts: Vec<String> = o
+                    .kinds
+                    .iter()
+                    .map(|k| match &k.startup {
+                        Some(s) => format!("{}: {}", k.kind.label(), format::seconds(s.total_s)),
+                        None => format!("{}: does not fit", k.kind.label()),
+                    })
+                    .collect();
+                format!(
+                    "Seconds until every new instance serves. {}.",
+                    parts.join("; ")
+                )
+            }
+            Err(_) => "No chart: the input is not valid.".into(),
+        })
+    });
+    let kinds = page.from_ok(|o| {
+        o.kinds
+            .iter()
+            .map(|k| {
+                (
+                    k.kind,
+                    k.fits_per_host,
+                    k.startup.as_ref().map(|s| s.total_s),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <Staged label="Density and start-up">
+            <StageControls slot>
+                <Slider params field=VmVsContainerParams::INSTANCES travel=(1.0, 40.0)/>
+                {page.badge(&VmVsContainer::BURST_TASKS)}
+                <Choices params field=VmVsContainerParams::BUILD/>
+            </StageControls>
+            <StageFigures slot>
+                <dl class="figures" class:invalid=move || outcome.with(|o| o.is_err()) aria-live="polite">
+                    {move || kinds().into_iter().map(|(kind, fits, total)| view! {
+                        <div>
+                            <dt>{kind.label()}</dt>
+                            <dd class="big" data-testid=format!("stage-fit-{}", kind.slug())>{format!("{fits} per host")}</dd>
+                            <dd>{match total {
+                                Some(t) => format!("all serve in {}", format::seconds(t)),
+                                None => "does not fit".into(),
+                            }}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+            </StageFigures>
+            <StageChart slot>
+                <Chart spec summary testid="startup-chart"/>
+            </StageChart>
+        </Staged>
+    }
+}
+
 #[component]
 fn Controls(page: Page<VmVsContainer>) -> impl IntoView {
     let params = page.params;
@@ -83,8 +185,6 @@ fn Controls(page: Page<VmVsContainer>) -> impl IntoView {
                 </fieldset>
                 <fieldset>
                     <legend>"A scale-out"</legend>
-                    <Slider params field=VmVsContainerParams::INSTANCES travel=(1.0, 40.0)/>
-                    {page.badge(&VmVsContainer::BURST_TASKS)}
                     <Number params field=VmVsContainerParams::PULL_RATE/>
                 </fieldset>
             </div>
@@ -269,54 +369,6 @@ fn Hosts(outcome: Outcome) -> impl IntoView {
 #[component]
 fn ScaleOut(params: Params, outcome: Outcome) -> impl IntoView {
     let n = move || params.with(|p| p.instances);
-    let spec = Signal::derive(move || {
-        outcome.with(|o| {
-            let bars: Vec<Bar> = match o {
-                Ok(o) => o
-                    .kinds
-                    .iter()
-                    .map(|k| Bar {
-                        label: k.kind.label().into(),
-                        segments: k
-                            .startup
-                            .iter()
-                            .flat_map(|s| s.phases.iter())
-                            .map(|ph| {
-                                (
-                                    step_text(ph.step).to_string(),
-                                    ph.to_s - ph.from_s,
-                                    step_tone(ph.step),
-                                )
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-                Err(_) => Vec::new(),
-            };
-            ChartSpec::new("isolation", "seconds until all serve")
-                .bars(bars)
-                .fit_y()
-        })
-    });
-    let summary = Signal::derive(move || {
-        outcome.with(|o| match o {
-            Ok(o) => {
-                let parts: Vec<String> = o
-                    .kinds
-                    .iter()
-                    .map(|k| match &k.startup {
-                        Some(s) => format!("{}: {}", k.kind.label(), format::seconds(s.total_s)),
-                        None => format!("{}: does not fit", k.kind.label()),
-                    })
-                    .collect();
-                format!(
-                    "Seconds until every new instance serves. {}.",
-                    parts.join("; ")
-                )
-            }
-            Err(_) => "No chart: the input is not valid.".into(),
-        })
-    });
     let rows = move || {
         outcome.with(|o| {
             let Ok(o) = o else { return Vec::new() };
@@ -380,12 +432,6 @@ fn ScaleOut(params: Params, outcome: Outcome) -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table></ScrollBox>
-            <Chart spec summary testid="startup-chart"/>
-            <p class="legend">
-                <span class="swatch tone-1"></span>" boot / create · "
-                <span class="swatch tone-2"></span>" pull the image · "
-                <span class="swatch tone-3"></span>" app starts"
-            </p>
         </section>
     }
 }
@@ -460,7 +506,6 @@ fn Image(params: Params, outcome: Outcome) -> impl IntoView {
             <div class="two-columns">
                 <pre class="dockerfile" data-testid="dockerfile" aria-label="The Dockerfile">{DOCKERFILE}</pre>
                 <div>
-                    <Choices params field=VmVsContainerParams::BUILD/>
                     <dl class="figures">
                         <div><dt>"Multi-stage"</dt><dd data-testid="multi-size">{size(|i| i.multi_stage)}</dd></div>
                         <div><dt>"Single-stage"</dt><dd data-testid="single-size">{size(|i| i.single_stage)}</dd></div>

@@ -27,7 +27,7 @@ pub use params::*;
 use crate::availability::{AvailabilityParams, DatabaseChoice};
 use crate::claim::{Claim, Live, Rounding};
 use crate::documented::Documented;
-use crate::link::{number_text, Ignored, LinkState, Query, Route};
+use crate::link::{number_text, LinkState, Route};
 use crate::money::{Decimal, Usd, TOO_LARGE};
 use crate::photoshare::{self, cost as ps};
 use crate::vocabulary::{Cloud, Service};

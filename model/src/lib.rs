@@ -20,6 +20,7 @@ pub mod money;
 pub mod multi_region;
 pub mod params;
 pub mod photoshare;
+pub mod project;
 pub mod rate_limiting;
 pub mod rolling_deploy;
 pub mod scenario;

@@ -150,6 +150,12 @@ pub struct Choice {
     pub label: &'static str,
 }
 
+impl Choice {
+    pub const fn new(slug: &'static str, label: &'static str) -> Choice {
+        Choice { slug, label }
+    }
+}
+
 /// How a field is read and written in the params `P`.
 pub enum Access<P> {
     /// A real number, stored unscaled.
@@ -473,8 +479,38 @@ pub fn check<P: Fields>(p: &P) -> Vec<String> {
         .collect()
 }
 
-/// Quantities several demos hold, described once. A demo lists them with its own
-/// accessors: `Field::number(shared::CDN_HIT_RATIO, |p| p.cdn_hit_ratio, |p, x| p.cdn_hit_ratio = x)`.
+/// A finite number from `lo` to `hi`: the range check for what a table cannot hold (a limit
+/// that depends on another field, a number inside a list).
+pub fn within(x: f64, lo: f64, hi: f64) -> bool {
+    x.is_finite() && (lo..=hi).contains(&x)
+}
+
+/// What a demo's `validate` finds wrong, in the order it looks.
+#[derive(Debug, Default)]
+pub struct Problems(Vec<String>);
+
+impl Problems {
+    /// Notes `message` unless `ok`.
+    pub fn check(&mut self, ok: bool, message: String) {
+        if !ok {
+            self.0.push(message);
+        }
+    }
+
+    pub fn into_vec(self) -> Vec<String> {
+        self.0
+    }
+}
+
+/// `problems.extend(params::check(p))`: the table's range messages among the others.
+impl Extend<String> for Problems {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, messages: I) {
+        self.0.extend(messages);
+    }
+}
+
+/// Quantities several demos hold, described once. A demo lists them with its own path:
+/// `field_at!(number, shared::CDN_HIT_RATIO, cdn_hit_ratio)`.
 pub mod shared {
     use super::Spec;
 
@@ -508,6 +544,14 @@ pub mod shared {
         (0.01, MAX_LOAD_PER_S),
         1.0,
     );
+    /// The hours a month is billed for: at most 31 days' 744.
+    pub const HOURS_IN_MONTH: Spec =
+        Spec::new("hours", "Hours in the month", "", (1.0, 744.0), 1.0).said("Hours per month");
+    /// A Fargate task's size: its sizes span 0.25–16 vCPU and 0.5–120 GB.
+    pub const TASK_VCPU: Spec =
+        Spec::new("vcpu", "vCPU per task", "", (0.25, 16.0), 0.25).said("A task's vCPU");
+    pub const TASK_MEMORY_GB: Spec =
+        Spec::new("mem", "GB per task", "", (0.5, 120.0), 0.5).said("A task's memory (GB)");
     pub const CPU_TARGET: Spec = Spec::percent("target", "CPU target", (1.0, 99.0), 1.0);
     pub const MULTI_AZ: Spec = Spec::named("maz", "Multi-AZ database (a standby in the second AZ)");
     pub const SLO: Spec = Spec::percent("slo", "SLO", (1.0, 99.9999), 0.01);
@@ -528,8 +572,33 @@ pub mod shared {
 /// A field whose value is `p.<path>`, read and written as is: one line in a table,
 /// `field_at!(number, shared::CPU_TARGET, cpu_target)` or
 /// `field_at!(whole, spec, health_check.interval_s)` (`number`, `whole`, `flag` or `price`).
+/// A choice also names its options and the enum whose `ALL` and `slug()` it reads:
+/// `field_at!(choice, spec, &MONTHS, MonthLength, month)`; a value written as text names its
+/// writer and its parser: `field_at!(text, spec, path_text, parse_path, path)`.
 #[macro_export]
 macro_rules! field_at {
+    (text, $spec:expr, $write:expr, $parse:expr, $($path:ident).+) => {
+        $crate::params::Field::text(
+            $spec,
+            |p| $write(&p.$($path).+),
+            |p, text| {
+                p.$($path).+ = $parse(text)?;
+                Ok(())
+            },
+        )
+    };
+    (choice, $spec:expr, $options:expr, $kind:ident, $($path:ident).+) => {
+        $crate::params::Field::choice(
+            $spec,
+            $options,
+            |p| p.$($path).+.slug(),
+            |p, slug| {
+                if let Some(x) = $kind::ALL.into_iter().find(|x| x.slug() == slug) {
+                    p.$($path).+ = x;
+                }
+            },
+        )
+    };
     ($kind:ident, $spec:expr, $($path:ident).+) => {
         $crate::params::Field::$kind($spec, |p| p.$($path).+, |p, x| p.$($path).+ = x)
     };

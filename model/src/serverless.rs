@@ -21,7 +21,6 @@ pub use bills::*;
 pub use crossover::*;
 pub use params::*;
 
-use crate::cost::{MAX_HOURS_PER_MONTH, TASK_MEMORY_GB_RANGE, TASK_VCPU_RANGE};
 use crate::documented::Documented;
 use crate::link::{number_text, Ignored, LinkReader, LinkState, Query};
 use crate::money::{Decimal, Usd, TOO_LARGE};
@@ -83,6 +82,18 @@ measurements commonly see); the keep-alive field changes it.",
 
 /// The serverless demo in the lab's registry.
 pub struct Serverless;
+
+impl Serverless {
+    /// §3: the API preset's rate is the origin load behind the CDN, "≈ 96 req/s". It reads
+    /// the params alone, so the page checks it without the curves (`Claim<_, ()>`); `None`
+    /// for the thumbnail preset, where the figure does not apply.
+    pub const API_RATE: crate::claim::Claim<ServerlessParams> = crate::claim::Claim {
+        label: "The API's rate: the origin load",
+        printed: "≈ 96 req/s",
+        rounding: crate::claim::Rounding::Places(0),
+        live: |p, _| (p.preset == Preset::Api).then_some(crate::claim::Live::Number(p.rate_per_s)),
+    };
+}
 
 impl crate::demo::Demo for Serverless {
     const ID: crate::catalog::DemoId = crate::catalog::DemoId::Serverless;

@@ -6,6 +6,8 @@ use cloud_lab_model::link::{LinkState, Query};
 use cloud_lab_model::money::{Decimal, Usd};
 use cloud_lab_model::photoshare::{self, printed};
 
+mod common;
+
 fn tt(events: &[ScaleEvent]) -> Vec<(u32, u32, u32)> {
     events.iter().map(|e| (e.t_s, e.from, e.to)).collect()
 }
@@ -629,33 +631,19 @@ fn links_round_trip_and_the_default_is_an_empty_query() {
         fixed_tasks: 6,
         duration_s: 86_400,
     };
-    let q = p.to_query();
-    assert_eq!(
-        q,
-        "load=1000&spike=10&noise=5&hit=80&cap=200&target=50&prof=custom&at=600&len=900&ramp=120&min=1&max=50&out=30&in=60&prov=40&hi=10&fleet=6&dur=86400&seed=7&scalein=eager&pol=hpa%2Ctt&pts=0%3A1200%2C600%3A9000.5"
-    );
-    let (back, ignored) = AutoscalingParams::from_query(&Query::parse(&q));
-    assert!(ignored.is_empty(), "{ignored:?}");
-    assert_eq!(back, p);
+    common::assert_link(&p, "load=1000&spike=10&noise=5&hit=80&cap=200&target=50&prof=custom&at=600&len=900&ramp=120&min=1&max=50&out=30&in=60&prov=40&hi=10&fleet=6&dur=86400&seed=7&scalein=eager&pol=hpa%2Ctt&pts=0%3A1200%2C600%3A9000.5");
     for preset in Preset::ALL {
         let p = preset.params();
-        let (back, ignored) = AutoscalingParams::from_query(&Query::parse(&p.to_query()));
-        assert!(ignored.is_empty(), "{preset:?}: {ignored:?}");
-        assert_eq!(back, p, "{preset:?}");
+        common::assert_round_trip(&p);
     }
 }
 
 #[test]
 fn a_bad_link_keeps_the_defaults_and_says_what_it_ignored() {
-    let (p, ignored) = AutoscalingParams::from_query(&Query::parse(
-        "prof=zigzag&cap=0&hit=NaN&min=30&max=20&pol=tt,tt&pts=0:1,5:x&dur=10&seed=-1&zzz=1&cloud=azure",
-    ));
-    assert_eq!(p, AutoscalingParams::default());
-    let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
     // The table's order, then the clash of the two limits, then keys of no demo.
-    assert_eq!(
-        keys,
-        ["hit", "cap", "prof", "dur", "seed", "pol", "pts", "min", "zzz"]
+    let ignored = common::assert_bad_link::<AutoscalingParams>(
+        "prof=zigzag&cap=0&hit=NaN&min=30&max=20&pol=tt,tt&pts=0:1,5:x&dur=10&seed=-1&zzz=1&cloud=azure",
+        &["hit", "cap", "prof", "dur", "seed", "pol", "pts", "min", "zzz"],
     );
     assert_eq!(
         ignored[6].reason,

@@ -4,6 +4,8 @@ use cloud_lab_model::availability::*;
 use cloud_lab_model::link::{LinkState, Query};
 use cloud_lab_model::photoshare::printed;
 
+mod common;
+
 fn round(x: f64, places: i32) -> f64 {
     let f = 10f64.powi(places);
     (x * f).round() / f
@@ -181,24 +183,15 @@ fn links_round_trip_and_the_default_is_an_empty_query() {
         users_affected: 0.25,
     }];
     p.freeze_below = 0.3;
-    let q = p.to_query();
-    assert_eq!(
-        q,
-        "path=cdn%3A99.99%2Calb%3A99.99%2Ctask%3A99.5%3A2of4%2Cdb%3A99.5&regions=2&slo=99.95&month=avg&inc=2%3A12.5%3A25&freeze=30"
-    );
-    let (back, ignored) = AvailabilityParams::from_query(&Query::parse(&q));
-    assert!(ignored.is_empty(), "{ignored:?}");
-    assert_eq!(back, p);
+    common::assert_link(&p, "path=cdn%3A99.99%2Calb%3A99.99%2Ctask%3A99.5%3A2of4%2Cdb%3A99.5&regions=2&slo=99.95&month=avg&inc=2%3A12.5%3A25&freeze=30");
 }
 
 #[test]
 fn a_bad_link_keeps_the_defaults_and_says_what_it_ignored() {
-    let (p, ignored) = AvailabilityParams::from_query(&Query::parse(
+    let ignored = common::assert_bad_link::<AvailabilityParams>(
         "path=cdn:abc&slo=NaN&regions=7&inc=1:2&month=week&zzz=1&cloud=azure",
-    ));
-    assert_eq!(p, AvailabilityParams::default());
-    let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
-    assert_eq!(keys, ["path", "regions", "slo", "month", "inc", "zzz"]);
+        &["path", "regions", "slo", "month", "inc", "zzz"],
+    );
     assert_eq!(ignored[0].reason, "block 1: bad availability");
 }
 

@@ -3,8 +3,10 @@
 
 use cloud_lab_model::autoscaling::{self, AutoscalingParams, LoadProfile};
 use cloud_lab_model::cache_cdn::*;
-use cloud_lab_model::link::{LinkState, Query, Route};
+use cloud_lab_model::link::{LinkState, Route};
 use cloud_lab_model::photoshare::printed;
+
+mod common;
 
 fn close(a: f64, b: f64, tolerance: f64) -> bool {
     (a - b).abs() <= tolerance
@@ -228,9 +230,7 @@ fn the_link_round_trips() {
         cold_duration_s: 1_200,
         ..CacheCdnParams::default()
     };
-    let (back, ignored) = CacheCdnParams::from_query(&Query::parse(&p.to_query()));
-    assert!(ignored.is_empty());
-    assert_eq!(back, p);
+    common::assert_round_trip(&p);
     assert_eq!(CacheCdnParams::default().to_query(), "");
 }
 

@@ -8,6 +8,8 @@ use cloud_lab_model::money::{Decimal, Usd};
 use cloud_lab_model::photoshare::{cost_tables, printed};
 use cloud_lab_model::vocabulary::Cloud;
 
+mod common;
+
 fn photoshare() -> CostOutcome {
     evaluate(&CostParams::default()).unwrap()
 }
@@ -446,23 +448,17 @@ fn links_round_trip_and_the_default_is_an_empty_query() {
         discount: 0.3,
     };
     p.day.peak_hours = 3;
-    let q = p.to_query();
-    assert_eq!(
-        q,
-        "tasks=2.5&egress=7.5&peak_h=3&hit=85&sp_pct=30&maz=0&sp=0&p_nat=32.4"
+    common::assert_link(
+        &p,
+        "tasks=2.5&egress=7.5&peak_h=3&hit=85&sp_pct=30&maz=0&sp=0&p_nat=32.4",
     );
-    let (back, ignored) = CostParams::from_query(&Query::parse(&q));
-    assert!(ignored.is_empty(), "{ignored:?}");
-    assert_eq!(back, p);
 }
 
 #[test]
 fn a_bad_link_keeps_the_defaults_and_says_what_it_ignored() {
-    let (p, ignored) = CostParams::from_query(&Query::parse(
-        "hit=150&p_cdn=-1&sp_pct=abc&maz=yes&vcpu=0&zzz=1",
-    ));
-    assert_eq!(p, CostParams::default());
     // In the parameter table's order, which is the link's.
-    let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
-    assert_eq!(keys, ["vcpu", "hit", "sp_pct", "maz", "p_cdn", "zzz"]);
+    common::assert_bad_link::<CostParams>(
+        "hit=150&p_cdn=-1&sp_pct=abc&maz=yes&vcpu=0&zzz=1",
+        &["vcpu", "hit", "sp_pct", "maz", "p_cdn", "zzz"],
+    );
 }

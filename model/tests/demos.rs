@@ -11,7 +11,7 @@ use cloud_lab_model::params::{self, Access, Field, Spec};
 use cloud_lab_model::scenario::{Scenario, KEY_PREFIX};
 use proptest::prelude::*;
 use proptest::strategy::{BoxedStrategy, Union};
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
 /// The text a link may give a field: in range, at the limits, beyond them, not a number.
 fn value(field: &Field<()>) -> BoxedStrategy<String> {
@@ -135,22 +135,26 @@ fn link_text<D: Demo>() -> BoxedStrategy<String> {
         .boxed()
 }
 
-fn runner(cases: u32) -> TestRunner {
-    TestRunner::new(Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    })
-}
-
 /// Cases per demo: the simulations (a day of autoscaling at one-second steps) are the slow part.
 const CASES: u32 = 48;
+
+/// Runs `test` on `CASES` values of `strategy`; a failing case panics with proptest's report.
+fn run_cases<S: Strategy>(strategy: &S, test: impl Fn(S::Value) -> Result<(), TestCaseError>) {
+    let mut runner = TestRunner::new(Config {
+        cases: CASES,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    if let Err(e) = runner.run(strategy, test) {
+        panic!("{e}");
+    }
+}
 
 struct AnyLinkGivesValidParams;
 impl Visitor for AnyLinkGivesValidParams {
     type Output = ();
     fn visit<D: Demo>(&mut self) {
-        let result = runner(CASES).run(&link_text::<D>(), |text| {
+        run_cases(&link_text::<D>(), |text| {
             let query = Query::parse(&text);
             let opened = Scenario::default().open::<D>(&query, false);
             prop_assert!(
@@ -162,9 +166,6 @@ impl Visitor for AnyLinkGivesValidParams {
             );
             Ok(())
         });
-        if let Err(e) = result {
-            panic!("{e}");
-        }
     }
 }
 
@@ -179,7 +180,7 @@ struct LinksRoundTrip;
 impl Visitor for LinksRoundTrip {
     type Output = ();
     fn visit<D: Demo>(&mut self) {
-        let result = runner(CASES).run(&link_text::<D>(), |text| {
+        run_cases(&link_text::<D>(), |text| {
             let (p, _) = D::Params::from_query(&Query::parse(&text));
             let written = p.to_query();
             let (back, ignored) = D::Params::from_query(&Query::parse(&written));
@@ -192,9 +193,6 @@ impl Visitor for LinksRoundTrip {
             prop_assert_eq!(back.to_query(), written);
             Ok(())
         });
-        if let Err(e) = result {
-            panic!("{e}");
-        }
     }
 }
 
@@ -223,7 +221,7 @@ impl Visitor for SharedScenarioKeepsParamsValid {
             ),
             0..6,
         );
-        let result = runner(CASES).run(&keys, |pairs| {
+        run_cases(&keys, |pairs| {
             let query = Query::encode(pairs.iter().map(|(k, v)| (*k, v.clone())));
             let (s, _) = Scenario::from_query(&Query::parse(&query));
             let mut p = D::Params::default();
@@ -244,9 +242,6 @@ impl Visitor for SharedScenarioKeepsParamsValid {
             prop_assert_eq!(back.to_query(), after.to_query());
             Ok(())
         });
-        if let Err(e) = result {
-            panic!("{e}");
-        }
     }
 }
 

@@ -5,6 +5,8 @@ use cloud_lab_model::failure_drill::*;
 use cloud_lab_model::link::{LinkState, Query};
 use cloud_lab_model::photoshare::printed;
 
+mod common;
+
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
 }
@@ -250,14 +252,10 @@ fn links_round_trip_and_report_what_they_ignore() {
         tasks: 8,
         ..Default::default()
     };
-    let q = p.to_query();
-    assert_eq!(
-        q,
-        "load=9000&n=8&fo=60&maz=0&fail=az%3Ab%40900%2Cdb%401200%2Ctask%3Aa%4060"
+    common::assert_link(
+        &p,
+        "load=9000&n=8&fo=60&maz=0&fail=az%3Ab%40900%2Cdb%401200%2Ctask%3Aa%4060",
     );
-    let (back, ignored) = FailureDrillParams::from_query(&Query::parse(&q));
-    assert_eq!(back, p);
-    assert!(ignored.is_empty());
     assert_eq!(FailureDrillParams::default().to_query(), "");
     let (p, ignored) = FailureDrillParams::from_query(&Query::parse(
         "fail=meteor@5&hi=10&hto=20&dur=120&min=9&max=3",
@@ -266,8 +264,7 @@ fn links_round_trip_and_report_what_they_ignore() {
     assert!(p.failures.is_empty());
     assert_eq!(p.health_check.timeout_s, 9);
     assert_eq!((p.min_tasks, p.max_tasks), (2, 20));
-    let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
-    assert_eq!(keys, ["fail", "hto", "min", "fail"]);
+    assert_eq!(common::keys(&ignored), ["fail", "hto", "min", "fail"]);
     assert!(simulate(&p).is_ok());
 }
 

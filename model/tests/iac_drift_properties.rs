@@ -1,8 +1,9 @@
 //! Invariants of the IaC drift model, over generated clicks, texts and links.
 
 use cloud_lab_model::iac_drift::*;
-use cloud_lab_model::link::{LinkState, Query};
 use proptest::prelude::*;
+
+mod common;
 
 fn any_click() -> impl Strategy<Value = ConsoleClick> {
     (0..ConsoleClick::ALL.len()).prop_map(|i| ConsoleClick::ALL[i])
@@ -117,9 +118,7 @@ proptest! {
     #[test]
     fn links_round_trip(clicks in prop::collection::vec(any_click(), 0..MAX_CLICKS), variant in any_variant(), t in 0u32..=MAX_LOCK_SCENARIO_S, refresh_only in any::<bool>()) {
         let p = IacDriftParams { clicks, config: variant, lock: LockScenario { lock_timeout_s: t, ..Default::default() }, refresh_only, ..Default::default() };
-        let (back, ignored) = IacDriftParams::from_query(&Query::parse(&p.to_query()));
-        prop_assert_eq!(back, p);
-        prop_assert!(ignored.is_empty());
+        common::round_trips(&p)?;
     }
 }
 

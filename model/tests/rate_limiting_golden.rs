@@ -4,6 +4,8 @@
 use cloud_lab_model::link::{LinkState, Query};
 use cloud_lab_model::rate_limiting::*;
 
+mod common;
+
 /// (admitted now, admitted from the queue, rejected, queued) per second.
 fn steps(arrivals: &[u64], rate: f64, burst: f64, wait: u32) -> Vec<(u64, u64, u64, u64)> {
     token_bucket(arrivals, rate, burst, wait)
@@ -169,9 +171,7 @@ fn the_link_round_trips_and_keeps_the_burst_per_client() {
         duration_s: 300,
         ..RateLimitParams::default()
     };
-    let (back, ignored) = RateLimitParams::from_query(&Query::parse(&p.to_query()));
-    assert!(ignored.is_empty());
-    assert_eq!(back, p);
+    common::assert_round_trip(&p);
     let (p, ignored) = RateLimitParams::from_query(&Query::parse("k=50&burst=10"));
     assert_eq!((p.clients, p.burst), (50, 300.0));
     assert_eq!(ignored.len(), 1);

@@ -5,6 +5,8 @@ use cloud_lab_model::link::{LinkState, Query};
 use cloud_lab_model::photoshare;
 use cloud_lab_model::rolling_deploy::*;
 
+mod common;
+
 fn run(p: &RollingDeployParams) -> RollingDeployOutcome {
     simulate(p).expect("valid params")
 }
@@ -274,11 +276,7 @@ fn links_round_trip_and_the_default_is_an_empty_query() {
         az_loss: Some(AzLoss { az: 0, at_s: 100 }),
         duration_s: 900,
     };
-    let q = p.to_query();
-    assert_eq!(q, "n=2&minh=50&maxp=150&hi=10&ht=3&ut=2&hto=4&start=12&drain=30&dur=900&new=bad&cb=1&lose=100&az=a");
-    let (back, ignored) = RollingDeployParams::from_query(&Query::parse(&q));
-    assert!(ignored.is_empty(), "{ignored:?}");
-    assert_eq!(back, p);
+    common::assert_link(&p, "n=2&minh=50&maxp=150&hi=10&ht=3&ut=2&hto=4&start=12&drain=30&dur=900&new=bad&cb=1&lose=100&az=a");
 }
 
 #[test]
@@ -286,8 +284,7 @@ fn a_clashing_link_is_repaired_and_says_so() {
     let (p, ignored) = RollingDeployParams::from_query(&Query::parse(
         "hi=5&hto=9&n=1&minh=100&maxp=100&lose=700&az=z",
     ));
-    let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
-    assert_eq!(keys, ["az", "hto", "maxp", "lose"]);
+    assert_eq!(common::keys(&ignored), ["az", "hto", "maxp", "lose"]);
     assert_eq!(p.health_check.timeout_s, 4);
     assert_eq!((p.min_healthy_percent, p.max_percent), (100, 200));
     assert_eq!(p.az_loss, None);

@@ -5,6 +5,8 @@ use cloud_lab_model::link::{LinkState, Query};
 use cloud_lab_model::money::{Decimal, Usd};
 use cloud_lab_model::serverless::*;
 
+mod common;
+
 /// 730 h × 3,600 s.
 const SECONDS_PER_MONTH: f64 = 2_628_000.0;
 
@@ -272,21 +274,33 @@ fn links_round_trip_from_either_preset() {
     p.prices.gb_s_arm_usd = Decimal::parse("0.0000125").unwrap();
     p.free_tier = false;
     p.fleet.floor_tasks = 3;
-    let q = p.to_query();
-    assert_eq!(
-        q,
-        "preset=thumbnails&rate=1.5&p_arm=0.0000125&floor=3&arch=arm&free=0"
+    common::assert_link(
+        &p,
+        "preset=thumbnails&rate=1.5&p_arm=0.0000125&floor=3&arch=arm&free=0",
     );
-    let (back, ignored) = ServerlessParams::from_query(&Query::parse(&q));
-    assert!(ignored.is_empty(), "{ignored:?}");
-    assert_eq!(back, p);
 }
 
 #[test]
 fn a_link_asking_for_too_many_steps_is_trimmed() {
     let (p, ignored) = ServerlessParams::from_query(&Query::parse("upto=100000&door=smtp&rate=-3"));
     assert_eq!(p, ServerlessParams::default());
-    let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
-    assert_eq!(keys, ["rate", "door", "upto"]);
+    assert_eq!(common::keys(&ignored), ["rate", "door", "upto"]);
     assert!(evaluate(&p).is_ok());
+}
+
+#[test]
+fn the_api_rate_is_the_worked_examples_origin_load_as_a_claim() {
+    let api = ServerlessParams::default();
+    let v = Serverless::API_RATE.check(&api, &());
+    assert_eq!(
+        (v.printed, v.live.as_str(), v.agrees),
+        ("≈ 96 req/s", "96 req/s", true)
+    );
+    let faster = ServerlessParams {
+        rate_per_s: 200.0,
+        ..ServerlessParams::default()
+    };
+    assert!(!Serverless::API_RATE.check(&faster, &()).agrees);
+    let thumbnails = ServerlessParams::preset(Preset::Thumbnails);
+    assert!(!Serverless::API_RATE.check(&thumbnails, &()).applies);
 }

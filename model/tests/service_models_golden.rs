@@ -4,6 +4,8 @@ use cloud_lab_model::link::{LinkState, Query};
 use cloud_lab_model::service_models::*;
 use cloud_lab_model::vocabulary::Cloud;
 
+mod common;
+
 #[test]
 fn the_line_between_you_and_the_provider_moves_up_model_by_model() {
     // (model, layers above the line, yours, shared, provider's)
@@ -221,20 +223,15 @@ fn links_round_trip_and_the_default_is_an_empty_query() {
     };
     p.answers[0] = Some(1);
     p.answers[3] = Some(2);
-    let q = p.to_query();
-    assert_eq!(q, "tier=app&model=iaas&ans=1--2");
-    let (back, ignored) = ServiceModelsParams::from_query(&Query::parse(&q));
-    assert!(ignored.is_empty(), "{ignored:?}");
-    assert_eq!(back, p);
+    common::assert_link(&p, "tier=app&model=iaas&ans=1--2");
 }
 
 #[test]
 fn a_bad_link_keeps_the_defaults_and_says_what_it_ignored() {
-    let (p, ignored) =
-        ServiceModelsParams::from_query(&Query::parse("tier=mainframe&model=xaas&ans=19&x=1"));
-    assert_eq!(p, ServiceModelsParams::default());
-    let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
-    assert_eq!(keys, ["tier", "model", "ans", "x"]);
+    let ignored = common::assert_bad_link::<ServiceModelsParams>(
+        "tier=mainframe&model=xaas&ans=19&x=1",
+        &["tier", "model", "ans", "x"],
+    );
     assert_eq!(
         ignored[2].reason,
         "question 2: '9' is not one of its options"

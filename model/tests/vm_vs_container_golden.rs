@@ -1,8 +1,10 @@
 //! VM vs container (§2): packing, start-up and image sizes worked by hand.
 
-use cloud_lab_model::link::{LinkState, Query};
+use cloud_lab_model::link::LinkState;
 use cloud_lab_model::photoshare;
 use cloud_lab_model::vm_vs_container::*;
+
+mod common;
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9
@@ -232,21 +234,15 @@ fn links_round_trip_and_the_default_is_an_empty_query() {
     p.full_vm.start_s = 30.0;
     p.container.isolation_memory_mib = 2.5;
     p.image.runtime_base.compressed_mb = 50.0;
-    let q = p.to_query();
-    assert_eq!(q, "hcpu=8&hmem=64&cpu=0.25&mem=0.5&vm.start=30&ctr.iso=2.5&rt.mb=50&inst=30&build=single&show=uvm");
-    let (back, ignored) = VmVsContainerParams::from_query(&Query::parse(&q));
-    assert!(ignored.is_empty(), "{ignored:?}");
-    assert_eq!(back, p);
+    common::assert_link(&p, "hcpu=8&hmem=64&cpu=0.25&mem=0.5&vm.start=30&ctr.iso=2.5&rt.mb=50&inst=30&build=single&show=uvm");
 }
 
 #[test]
 fn a_bad_link_keeps_the_defaults_and_says_what_it_ignored() {
-    let (p, ignored) = VmVsContainerParams::from_query(&Query::parse(
+    common::assert_bad_link::<VmVsContainerParams>(
         "hcpu=NaN&cpu=0.01&inst=0&build=fat&vm.os=-1&zzz=1",
-    ));
-    assert_eq!(p, VmVsContainerParams::default());
-    let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
-    assert_eq!(keys, ["hcpu", "cpu", "vm.os", "inst", "build", "zzz"]);
+        &["hcpu", "cpu", "vm.os", "inst", "build", "zzz"],
+    );
 }
 
 #[test]

@@ -4,15 +4,11 @@ use cloud_lab_model::link::{LinkState, Query};
 use cloud_lab_model::vm_vs_container::*;
 use proptest::prelude::*;
 
-fn any_f64() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        Just(f64::NAN),
-        Just(f64::INFINITY),
-        Just(f64::NEG_INFINITY),
-        any::<f64>(),
-        -1.0..100.0f64,
-    ]
-}
+mod common;
+use common::any_f64;
+
+/// The range the model is usually given, beside the odd numbers.
+const USUAL: std::ops::Range<f64> = 0.0..100.0;
 
 fn fp(vcpu: f64, memory_gib: f64) -> Footprint {
     Footprint { vcpu, memory_gib }
@@ -73,9 +69,9 @@ proptest! {
 
     #[test]
     fn any_input_gives_a_value_or_an_error(
-        host in (any_f64(), any_f64()), reserve in (any_f64(), any_f64()), app in (any_f64(), any_f64()),
-        costs in (any_f64(), any_f64(), any_f64(), any_f64(), any_f64()),
-        start in any_f64(), bw in any_f64(), layer in (any_f64(), any_f64()), n in 0u32..20_000,
+        host in (any_f64(USUAL), any_f64(USUAL)), reserve in (any_f64(USUAL), any_f64(USUAL)), app in (any_f64(USUAL), any_f64(USUAL)),
+        costs in (any_f64(USUAL), any_f64(USUAL), any_f64(USUAL), any_f64(USUAL), any_f64(USUAL)),
+        start in any_f64(USUAL), bw in any_f64(USUAL), layer in (any_f64(USUAL), any_f64(USUAL)), n in 0u32..20_000,
     ) {
         let mut p = VmVsContainerParams {
             host: fp(host.0, host.1),
@@ -104,7 +100,7 @@ proptest! {
     fn any_link_of_known_keys_gives_valid_params(
         values in prop::collection::vec((prop::sample::select(vec!["hcpu", "hmem", "rcpu", "rmem", "cpu", "mem", "inst", "bw", "vm.os", "ctr.start", "rt.mb", "build", "show"]), "-?[0-9.e]{0,6}"), 0..10)
     ) {
-        let text = values.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
+        let text = common::link_text(&values);
         let (p, _) = VmVsContainerParams::from_query(&Query::parse(&text));
         prop_assert!(evaluate(&p).is_ok(), "{} gave {:?}", text, p);
     }

@@ -1,10 +1,8 @@
 // The Availability & SLO demo in the browser: worked-example numbers, the careful reader's note,
 // reaction to input, deep links across a reload, and reset.
-import { test, expect } from '@playwright/test';
-import { Lab } from './lab';
+import { test, expect } from './lab';
 
-test('opens on the worked example', async ({ page }) => {
-  const lab = new Lab(page);
+test('opens on the worked example', async ({ page, lab }) => {
   await lab.open('#/availability');
   await expect(page.getByTestId('composed')).toHaveText('99.928 %');
   await expect(page.getByTestId('budget')).toHaveText('43.2 min');
@@ -19,22 +17,18 @@ test('opens on the worked example', async ({ page }) => {
   // Five figures of the worked example, each ticked: composed, budget, four nines, the two incidents.
   await expect(page.locator('.worked')).toHaveCount(5);
   await expect(page.locator('.worked.agrees')).toHaveCount(5);
-  expect(lab.errors).toEqual([]);
 });
 
-test("the frame shows the demo's careful-reader note with its source", async ({ page }) => {
-  const lab = new Lab(page);
+test("the frame shows the demo's careful-reader note with its source", async ({ page, lab }) => {
   await lab.open('#/availability');
   const notes = page.getByTestId('careful-reader');
   await expect(notes.getByRole('heading')).toHaveText("A careful reader's notes");
   await expect(notes.locator('li')).toHaveCount(1);
   await expect(notes).toContainText('"would need multi-region"');
   await expect(notes.locator('a')).toHaveAttribute('href', 'https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/availability.html');
-  expect(lab.errors).toEqual([]);
 });
 
-test('changing a block changes the composed number and redraws the chart', async ({ page }) => {
-  const lab = new Lab(page);
+test('changing a block changes the composed number and redraws the chart', async ({ page, lab }) => {
   await lab.open('#/availability');
   const chart = page.getByTestId('redundancy-chart').locator('canvas');
   await expect(chart).toHaveAttribute('aria-label', /2 units: 31.3 min/);
@@ -52,16 +46,13 @@ test('changing a block changes the composed number and redraws the chart', async
   await db.press('Enter');
   await expect(page.getByTestId('problems')).toHaveCount(0);
   await expect(page.getByTestId('composed')).toHaveText('99.928 %');
-  expect(lab.errors).toEqual([]);
 });
 
-test('a deep link restores the exact state after a reload', async ({ page }) => {
-  const lab = new Lab(page);
+test('a deep link restores the exact state after a reload', async ({ page, lab }) => {
   await lab.open('#/availability');
   await page.getByTestId('two-regions').check();
   await page.getByTestId('month-avg').check();
-  await page.getByTestId('slo').fill('99.95');
-  await page.getByTestId('slo').press('Enter');
+  await lab.enter('slo', '99.95');
   await expect(page.getByTestId('budget')).toHaveText('21.9 min');
   const hash = await lab.hash();
   expect(hash).toContain('regions=2');
@@ -74,5 +65,4 @@ test('a deep link restores the exact state after a reload', async ({ page }) => 
   await page.getByTestId('reset').click();
   await expect(page.getByTestId('budget')).toHaveText('43.2 min');
   expect(await lab.hash()).toBe('#/availability');
-  expect(lab.errors).toEqual([]);
 });

@@ -1,8 +1,7 @@
 // Bad links, one table over every demo: a hand-edited or hostile link shows what it
 // ignored, keeps the worked example's figures, and runs nothing. The table must cover
 // every demo the navigation lists, so a new demo is tested by being registered.
-import { test, expect } from '@playwright/test';
-import { Lab } from './lab';
+import { Lab, test, expect } from './lab';
 
 type Row = {
   /** The link's query, after `#/<id>?`: only values the demo cannot use. */
@@ -37,8 +36,7 @@ test('the table has a bad link for every demo the navigation lists', async ({ pa
 });
 
 for (const [id, row] of Object.entries(BAD_LINKS)) {
-  test(`${id}: a bad link says what it ignored and keeps the worked example`, async ({ page }) => {
-    const lab = new Lab(page);
+  test(`${id}: a bad link says what it ignored and keeps the worked example`, async ({ page, lab }) => {
     await lab.open(`#/${id}?${row.link}&cloud=azure&clouds=azure`);
     await expect(lab.demo(id)).toBeVisible();
     const notice = page.getByTestId('ignored');
@@ -59,6 +57,5 @@ for (const [id, row] of Object.entries(BAD_LINKS)) {
     await expect(page.getByTestId(testid)).toHaveText(text);
     await expect(page.getByTestId('ignored')).toHaveCount(0);
     await expect(page.locator('.worked')).toHaveCount(badges);
-    expect(lab.errors).toEqual([]);
   });
 }

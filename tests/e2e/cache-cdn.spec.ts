@@ -1,16 +1,16 @@
 // The cache-aside & CDN offload demo in the browser: the worked example's offload figures,
 // reaction to the hit ratio and popularity controls, staleness, the cold-cache spike and
 // its link to the autoscaling demo, deep links across a reload (bad links: bad-links.spec.ts).
-import { test, expect } from '@playwright/test';
-import { Lab } from './lab';
+import { test, expect } from './lab';
 
-test('opens on the worked example', async ({ page }) => {
-  const lab = new Lab(page);
+test('opens on the worked example', async ({ page, lab }) => {
   await lab.open('#/cache-cdn');
-  await expect(page.getByTestId('origin')).toHaveText('96 req/s');
-  await expect(page.getByTestId('tasks')).toHaveText('2 tasks');
-  await expect(page.getByTestId('burst-tasks')).toHaveText('8 tasks');
-  await expect(page.getByTestId('without-cdn')).toHaveText('14 tasks');
+  await lab.shows({
+    origin: '96 req/s',
+    tasks: '2 tasks',
+    'burst-tasks': '8 tasks',
+    'without-cdn': '14 tasks',
+  });
   await expect(page.getByTestId('layers')).toContainText('9.6 req/s');
   await expect(page.getByTestId('zipf-hit')).toHaveText('92.1 %');
   await expect(page.getByTestId('worst-window')).toContainText('2 s');
@@ -32,18 +32,18 @@ test('opens on the worked example', async ({ page }) => {
   await expect(link).toHaveAttribute('href', /^#\/autoscaling\?.*prof=custom/);
   await link.click();
   await expect(lab.demo('autoscaling')).toBeVisible();
-  expect(lab.errors).toEqual([]);
 });
 
-test('the hit ratio and popularity controls change the numbers and the charts', async ({ page }) => {
-  const lab = new Lab(page);
+test('the hit ratio and popularity controls change the numbers and the charts', async ({ page, lab }) => {
   await lab.open('#/cache-cdn');
   const cold = page.getByTestId('cold-chart').locator('canvas');
   await expect(cold).toHaveAttribute('aria-label', /back to 2 after/);
   await page.getByTestId('hit').fill('80');
-  await expect(page.getByTestId('origin')).toHaveText('240 req/s');
-  await expect(page.getByTestId('tasks')).toHaveText('3 tasks');
-  await expect(page.getByTestId('burst-tasks')).toHaveText('20 tasks');
+  await lab.shows({
+    origin: '240 req/s',
+    tasks: '3 tasks',
+    'burst-tasks': '20 tasks',
+  });
   await expect(page.locator('.worked:not(.agrees)')).toHaveCount(3);
   await expect(cold).toHaveAttribute('aria-label', /back to 3 after/);
 
@@ -57,9 +57,11 @@ test('the hit ratio and popularity controls change the numbers and the charts', 
   await expect(page.getByTestId('hit')).toBeDisabled();
   await page.getByTestId('s').fill('1.1');
   // Issue 12, item 5: the burst's hit ratios are worked out at 9,000 req/s, not reused.
-  await expect(page.getByTestId('cdn-hit')).toHaveText('92.1 %');
-  await expect(page.getByTestId('cdn-hit-burst')).toHaveText('92.5 %');
-  await expect(page.getByTestId('redis-hit-burst')).toHaveText('60.3 %');
+  await lab.shows({
+    'cdn-hit': '92.1 %',
+    'cdn-hit-burst': '92.5 %',
+    'redis-hit-burst': '60.3 %',
+  });
   await expect(page.getByTestId('layers')).toContainText('675 req/s');
   await expect(page.getByTestId('burst-hit-note')).toContainText('higher');
 
@@ -68,18 +70,10 @@ test('the hit ratio and popularity controls change the numbers and the charts', 
   await expect(page.getByTestId('worst-window')).toContainText('600 s');
   await expect(stale).toHaveAttribute('aria-label', /up to 600 s with the TTL alone/);
 
-  const target = page.getByTestId('target');
-  await target.fill('150');
-  await target.press('Enter');
-  await expect(page.getByTestId('problems')).toContainText('CPU target: must be between 1 and 99 %.');
-  await target.fill('60');
-  await target.press('Enter');
-  await expect(page.getByTestId('problems')).toHaveCount(0);
-  expect(lab.errors).toEqual([]);
+  await lab.rejects('target', '150', 'CPU target: must be between 1 and 99 %.', '60');
 });
 
-test('a deep link restores the exact state after a reload', async ({ page }) => {
-  const lab = new Lab(page);
+test('a deep link restores the exact state after a reload', async ({ page, lab }) => {
   await lab.open('#/cache-cdn');
   await page.getByTestId('src-zipf').check();
   await page.getByTestId('s').fill('1.3');
@@ -96,5 +90,17 @@ test('a deep link restores the exact state after a reload', async ({ page }) => 
   await page.getByTestId('reset').click();
   await expect(page.getByTestId('origin')).toHaveText('96 req/s');
   expect(await lab.hash()).toBe('#/cache-cdn');
-  expect(lab.errors).toEqual([]);
+});
+
+test('the stage: load and hit ratio against the tasks, with the worked example beside them', async ({ page, lab }) => {
+  await lab.open('#/cache-cdn');
+  const stage = page.getByTestId('stage');
+  for (const id of ['src-measured', 'load', 'hit']) await expect(stage.getByTestId(id)).toBeVisible();
+  await expect(stage.locator('.worked')).toHaveCount(4);
+  const chart = stage.getByTestId('tasks-chart').locator('canvas');
+  await expect(chart).toHaveAttribute('aria-label', 'Tasks needed: 2 at the steady load and 8 in the burst with the CDN; 14 at the steady load without it.');
+  await stage.getByTestId('hit-value').fill('80');
+  await stage.getByTestId('hit-value').press('Enter');
+  await expect(chart).not.toHaveAttribute('aria-label', /2 at the steady load and 8/);
+  await expect(page.getByTestId('why').first()).toContainText('cache-aside');
 });

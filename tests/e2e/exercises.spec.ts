@@ -1,9 +1,9 @@
 // The exercises: every demo has some, each kind answered wrongly then rightly (from the
 // keyboard where it can be), one opened from a link, and a student's results restored from
 // the link "Copy my results" gives.
-import { test, expect, type Page, type Locator } from '@playwright/test';
+import type { Page, Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { Lab } from './lab';
+import { Lab, test, expect } from './lab';
 
 function exercise(page: Page, slug: string): Locator {
   return page.locator(`[data-testid="exercise"][data-slug="${slug}"]`);
@@ -30,8 +30,7 @@ test('every demo has at least two exercises, the lab at least 30', async ({ page
   expect(lab.errors).toEqual([]);
 });
 
-test('a prediction, answered wrongly then rightly from the keyboard, opened from a link', async ({ page }) => {
-  const lab = new Lab(page);
+test('a prediction, answered wrongly then rightly from the keyboard, opened from a link', async ({ page, lab }) => {
   await lab.open('#/availability?exercise=error-budget');
   const ex = exercise(page, 'error-budget');
   // The link opened it and brought it into view; the link key is not reported as ignored.
@@ -63,11 +62,9 @@ test('a prediction, answered wrongly then rightly from the keyboard, opened from
   await hint.click();
   await expect(hint).toHaveAttribute('aria-expanded', 'true');
   await expect(ex.getByTestId('exercise-hint-text')).toBeVisible();
-  expect(lab.errors).toEqual([]);
 });
 
-test('a choice, answered wrongly then rightly with the keyboard, and "show me"', async ({ page }) => {
-  const lab = new Lab(page);
+test('a choice, answered wrongly then rightly with the keyboard, and "show me"', async ({ page, lab }) => {
   await lab.open('#/cost?exercise=largest-line');
   const ex = exercise(page, 'largest-line');
   const options = ex.getByTestId('exercise-option');
@@ -90,11 +87,9 @@ test('a choice, answered wrongly then rightly with the keyboard, and "show me"',
   await ex.getByTestId('exercise-check').click();
   await expect(feedback).toHaveClass(/right/);
   await expect(feedback).toContainText('Right: CDN egress.');
-  expect(lab.errors).toEqual([]);
 });
 
-test('a goal, reached with the demo\'s own controls after a wrong try', async ({ page }) => {
-  const lab = new Lab(page);
+test('a goal, reached with the demo\'s own controls after a wrong try', async ({ page, lab }) => {
   await lab.open('#/availability');
   const ex = exercise(page, 'meet-99-95');
   await open(ex);
@@ -118,11 +113,9 @@ test('a goal, reached with the demo\'s own controls after a wrong try', async ({
   await open(other);
   await other.getByTestId('exercise-show').click();
   await expect(other.getByTestId('exercise-feedback')).toContainText('now shows settings that answer');
-  expect(lab.errors).toEqual([]);
 });
 
-test('"Copy my results" gives a link that restores the answers elsewhere', async ({ page, browser }) => {
-  const lab = new Lab(page);
+test('"Copy my results" gives a link that restores the answers elsewhere', async ({ page, lab, browser }) => {
   await lab.open('#/availability?exercise=error-budget');
   const ex = exercise(page, 'error-budget');
   await ex.getByTestId('exercise-answer').fill('43.2');
@@ -160,20 +153,16 @@ test('"Copy my results" gives a link that restores the answers elsewhere', async
   await expect(exercise(teacher, 'error-budget').getByTestId('exercise-done')).toBeVisible();
   expect(teacherLab.errors).toEqual([]);
   await other.close();
-  expect(lab.errors).toEqual([]);
 });
 
-test('a hand-edited results link is read as far as it goes, without a panic', async ({ page }) => {
-  const lab = new Lab(page);
+test('a hand-edited results link is read as far as it goes, without a panic', async ({ page, lab }) => {
   await lab.open('#/exercises?availability.error-budget=lots&nosuch.thing=1&cost.largest-line=9&cost.largest-line=3&serverless=2');
   const results = page.getByTestId('linked-results');
   await expect(results).toContainText('1 of 1 answers in this link are right');
   await expect(results.getByTestId('linked-answer')).toHaveCount(1);
-  expect(lab.errors).toEqual([]);
 });
 
-test('exercises are usable at 390 px and axe-clean, open and on their page', async ({ page }) => {
-  const lab = new Lab(page);
+test('exercises are usable at 390 px and axe-clean, open and on their page', async ({ page, lab }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const axe = async (scope: string) => {
     const result = await new AxeBuilder({ page }).include(scope)
@@ -199,11 +188,9 @@ test('exercises are usable at 390 px and axe-clean, open and on their page', asy
   await expect(page.getByTestId('results-link')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect(await axe('[data-testid="exercises-page"]')).toEqual([]);
-  expect(lab.errors).toEqual([]);
 });
 
-test('each tour step points to its demo\'s exercises', async ({ page }) => {
-  const lab = new Lab(page);
+test('each tour step points to its demo\'s exercises', async ({ page, lab }) => {
   await lab.open('#/tour');
   const link = page.getByTestId('tour-exercises');
   await expect(link).toHaveCount(1);
@@ -212,5 +199,4 @@ test('each tour step points to its demo\'s exercises', async ({ page }) => {
   await link.click();
   const slug = href!.split('exercise=')[1];
   await expect(exercise(page, slug)).toHaveAttribute('open', '');
-  expect(lab.errors).toEqual([]);
 });

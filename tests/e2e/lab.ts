@@ -1,5 +1,18 @@
-// A small page object for the lab: open a page, collect console errors, read the nav.
-import { expect, type Page } from '@playwright/test';
+// A small page object for the lab: open a page, collect console errors, read the nav, and the
+// steps every demo's spec repeats (read figures, type into a field, look at the link).
+// Specs take `test` and `expect` from here: the `lab` fixture checks after each test that the
+// page logged no error (a wasm panic, a CSP violation, a dialog).
+import { test as base, expect, type Page } from '@playwright/test';
+
+export { expect };
+
+export const test = base.extend<{ lab: Lab }>({
+  lab: async ({ page }, use) => {
+    const lab = new Lab(page);
+    await use(lab);
+    expect(lab.errors).toEqual([]);
+  },
+});
 
 export class Lab {
   /** Console errors, uncaught exceptions (a wasm panic is one), CSP violations, dialogs. */
@@ -41,6 +54,35 @@ export class Lab {
     const badges = this.page.locator('.worked');
     await expect(badges.first()).toBeVisible();
     await expect(this.page.locator('.worked.agrees')).toHaveCount(await badges.count());
+  }
+
+  /** Each test id shows exactly its text (or matches its pattern), in the order given. */
+  async shows(texts: Record<string, string | RegExp>) {
+    for (const [id, text] of Object.entries(texts)) {
+      await expect(this.page.getByTestId(id)).toHaveText(text);
+    }
+  }
+
+  /** Types `value` into the field with this test id and commits it with Enter. */
+  async enter(id: string, value: string) {
+    const field = this.page.getByTestId(id);
+    await field.fill(value);
+    await field.press('Enter');
+  }
+
+  /** Entering `bad` in a field shows `problem` in the problems box; entering `good` clears it. */
+  async rejects(id: string, bad: string, problem: string | RegExp, good: string) {
+    const problems = this.page.getByTestId('problems');
+    await this.enter(id, bad);
+    await expect(problems).toContainText(problem);
+    await this.enter(id, good);
+    await expect(problems).toHaveCount(0);
+  }
+
+  /** The address bar's link holds every one of these `key=value` pairs. */
+  async linkHas(...pairs: string[]) {
+    const hash = await this.hash();
+    for (const pair of pairs) expect(hash).toContain(pair);
   }
 
   /** The fragment after `#`, as the address bar holds it. */

@@ -1,4 +1,4 @@
-// Every page (home, each demo, the tour) in the four places the lab is used: a phone
+// Every page (home, each demo, the tour, the exercises, the project and its report) in the four places the lab is used: a phone
 // (390×844, touch), a projector in presenter mode (1280×720), a desktop (1920×1080), and
 // embedded (`embed=1`, in an iframe-sized window). Each page: no sideways scrolling, axe
 // with no violation, no console error; plus what each place needs (touch targets, the
@@ -74,6 +74,28 @@ async function onFirstScreen(page: Page, selector: string): Promise<boolean> {
   }, selector);
 }
 
+/** The demos projected from a stage so far; a demo not listed is reported until its owner
+ *  adds one (then it joins the list, and once every demo is here the list goes). */
+const STAGED = [
+  'service-models', 'vm-vs-container', 'iac-drift', 'rolling-deploy', 'autoscaling', 'availability',
+  'failure-drill', 'cost', 'cache-cdn', 'rate-limiting', 'serverless', 'multi-region',
+];
+
+/** The stage's first control and its chart (a canvas, or IaC drift's plan in a terminal). */
+const STAGE_CONTROL = '[data-testid="stage-controls"] :is(input, select, button, textarea)';
+const STAGE_CHART = '[data-testid="stage-chart"] :is(canvas, pre.terminal)';
+
+/** What keeps a demo's presenter stage from doing its job: no stage, or its first control
+ *  or its chart not wholly within the first screen. */
+async function stageProblems(page: Page): Promise<string[]> {
+  if (!(await page.getByTestId('stage').count())) return ['no presenter stage'];
+  const out: string[] = [];
+  for (const [what, selector] of [['control', STAGE_CONTROL], ['chart', STAGE_CHART]]) {
+    if (!(await onFirstScreen(page, selector))) out.push(`the stage's ${what} is not within the first screen`);
+  }
+  return out;
+}
+
 for (const layout of LAYOUTS) {
   test.describe(`${layout.name} (${layout.viewport.width}×${layout.viewport.height})`, () => {
     test.use({ viewport: layout.viewport, isMobile: layout.isMobile ?? false, hasTouch: layout.hasTouch ?? false });
@@ -85,7 +107,8 @@ for (const layout of LAYOUTS) {
         await page.addInitScript(presenting);
       }
       await lab.open();
-      const pages = ['', ...(await lab.demoIds()), 'tour'];
+      const demos = await lab.demoIds();
+      const pages = ['', ...demos, 'tour', 'exercises', 'project', 'report'];
       expect(pages.length).toBeGreaterThan(10);
       const found: string[] = [];
       const staged: string[] = [];
@@ -95,7 +118,7 @@ for (const layout of LAYOUTS) {
         // A fresh load of each page's link, as a student or an iframe would open it.
         await page.goto('about:blank');
         await page.goto(`/#/${id}${layout.embed ? '?embed=1' : ''}`);
-        const root = id === '' ? page.getByTestId('home') : id === 'tour' ? page.getByTestId('tour') : lab.demo(id);
+        const root = id === '' ? page.getByTestId('home') : demos.includes(id) ? lab.demo(id) : page.getByTestId(id === 'tour' ? 'tour' : `${id}-page`);
         await expect(root.first()).toBeVisible();
         await page.evaluate(() => document.fonts.ready);
 
@@ -104,12 +127,11 @@ for (const layout of LAYOUTS) {
         if (layout.hasTouch) found.push(...(await smallTargets(page)).map((t) => `${at}: small touch target ${t}`));
         if (layout.presenter) {
           await expect(page.locator('html')).toHaveClass(/presenter/);
-          if (await page.getByTestId('stage').count()) {
+          // A demo's own page: the tour's first screen is its step, with the step's demo below it.
+          if (id !== 'tour' && (STAGED.includes(id) || (await page.getByTestId('stage').count()))) {
             staged.push(at);
-            for (const part of ['[data-testid="stage-controls"] :is(input, select, button, textarea)', '[data-testid="stage-chart"] canvas']) {
-              if (!(await onFirstScreen(page, part))) found.push(`${at}: ${part} is not within the first 1280×720 screen`);
-            }
-          } else {
+            found.push(...(await stageProblems(page)).map((p) => `${at}: ${p}`));
+          } else if (demos.includes(id)) {
             unstaged.push(at);
           }
         }
@@ -123,6 +145,8 @@ for (const layout of LAYOUTS) {
         if (id === SCREENSHOT_PAGE) await screenshot(browser, layout, page.url());
       }
       if (layout.presenter) {
+        // A demo that has adopted the stage keeps it.
+        for (const id of STAGED) if (!staged.includes(id)) found.push(`${id}: no presenter stage`);
         // Which demos have adopted the stage so far (their owners add it demo by demo).
         test.info().annotations.push({ type: 'staged', description: staged.join(', ') || 'none' });
         test.info().annotations.push({ type: 'not yet staged', description: unstaged.join(', ') || 'none' });
@@ -156,7 +180,7 @@ async function screenshot(browser: Browser, layout: Layout, url: string) {
 
 // The checks above assert absences ("no overflow", "no small target", "no header"): each must
 // first be seen to find what it looks for, or a broken check would pass every page.
-test('the layout checks find an overflowing page, a small target, an off-screen chart and the chrome', async ({ browser }) => {
+test('the layout checks find an overflowing page, a small target, an off-screen stage and the chrome', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const lab = new Lab(page);
@@ -183,4 +207,24 @@ test('the layout checks find an overflowing page, a small target, an off-screen 
   expect(await onFirstScreen(page, '#far')).toBe(false);
   expect(await onFirstScreen(page, '.lab-header')).toBe(true);
   await context.close();
+
+  // The stage check, on a projector: it passes a staged demo, and finds a stage pushed off
+  // the first screen and a page with none.
+  const projector = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await projector.addInitScript(presenting);
+  const shown = await projector.newPage();
+  const lab2 = new Lab(shown);
+  await lab2.open('#/availability');
+  await expect(shown.getByTestId('stage')).toBeVisible();
+  expect(await stageProblems(shown)).toEqual([]);
+  await shown.evaluate(() => {
+    const tall = document.createElement('div');
+    tall.style.height = '720px';
+    document.querySelector('[data-testid="stage"]')!.before(tall);
+  });
+  expect(await stageProblems(shown)).toEqual([
+    "the stage's control is not within the first screen", "the stage's chart is not within the first screen"]);
+  await shown.evaluate(() => document.querySelector('[data-testid="stage"]')!.remove());
+  expect(await stageProblems(shown)).toEqual(['no presenter stage']);
+  await projector.close();
 });

@@ -1,26 +1,26 @@
 // The token-bucket demo in the browser: the hand-worked bucket, PhotoShare's spike through
 // no limiter, one bucket and per-client buckets, controls that move the numbers and charts,
 // deep links across a reload (bad links: bad-links.spec.ts).
-import { test, expect } from '@playwright/test';
-import { Lab } from './lab';
+import { test, expect } from './lab';
 
-test('opens on the worked example', async ({ page }) => {
-  const lab = new Lab(page);
+test('opens on the worked example', async ({ page, lab }) => {
   await lab.open('#/rate-limiting');
   const hand = page.getByTestId('hand-worked');
   await expect(hand.locator('tbody tr').first()).toHaveText(/0\s*100\s*20\s*80\s*0\s*20\s*0\s*80\s*0/);
   await expect(hand.locator('tbody tr')).toHaveCount(10);
-  await expect(page.getByTestId('offered-steady')).toHaveText('96 req/s');
-  await expect(page.getByTestId('offered-burst')).toHaveText('720 req/s');
-  await expect(page.getByTestId('per-client-bucket')).toHaveText('25 a second, holds 25');
-  await expect(page.getByTestId('max-admitted')).toHaveText('18,300');
-  await expect(page.getByTestId('overloaded-none')).toHaveText('60');
-  await expect(page.getByTestId('overloaded-global')).toHaveText('0');
-  await expect(page.getByTestId('overloaded-per-client')).toHaveText('0');
-  await expect(page.getByTestId('rejected-global')).toHaveText('25,200');
-  await expect(page.getByTestId('failed-none')).toHaveText('25,200');
-  await expect(page.getByTestId('well-behaved-none')).toHaveText('50.0 %');
-  await expect(page.getByTestId('well-behaved-per-client')).toHaveText('100.0 %');
+  await lab.shows({
+    'offered-steady': '96 req/s',
+    'offered-burst': '720 req/s',
+    'per-client-bucket': '25 a second, holds 25',
+    'max-admitted': '18,300',
+    'overloaded-none': '60',
+    'overloaded-global': '0',
+    'overloaded-per-client': '0',
+    'rejected-global': '25,200',
+    'failed-none': '25,200',
+    'well-behaved-none': '50.0 %',
+    'well-behaved-per-client': '100.0 %',
+  });
   // Ties take turns (issue 12, item 8): 7,480 of the others' 10,560 requests in time.
   await expect(page.getByTestId('well-behaved-global')).toHaveText('70.8 %');
   const documented = page.getByTestId('documented').locator('li');
@@ -29,11 +29,9 @@ test('opens on the worked example', async ({ page }) => {
   await expect(documented.first().locator('a')).toHaveAttribute('href', /^https:\/\/docs\.aws\.amazon\.com\/apigateway\//);
   await expect(page.locator('.worked')).toHaveCount(2);
   await lab.allBadgesAgree();
-  expect(lab.errors).toEqual([]);
 });
 
-test('controls change the numbers and the charts', async ({ page }) => {
-  const lab = new Lab(page);
+test('controls change the numbers and the charts', async ({ page, lab }) => {
   await lab.open('#/rate-limiting');
   const flow = page.getByTestId('flow-chart').locator('canvas');
   const bucket = page.getByTestId('bucket-chart').locator('canvas');
@@ -49,18 +47,10 @@ test('controls change the numbers and the charts', async ({ page }) => {
   await expect(flow).toHaveAttribute('aria-label', /^A bucket per client: /);
   await page.getByTestId('appcap').fill('800');
   await expect(page.getByTestId('overloaded-none')).toHaveText('0');
-  const clients = page.getByTestId('k');
-  await clients.fill('0');
-  await clients.press('Enter');
-  await expect(page.getByTestId('problems')).toContainText('Clients: must be between 1 and 100.');
-  await clients.fill('12');
-  await clients.press('Enter');
-  await expect(page.getByTestId('problems')).toHaveCount(0);
-  expect(lab.errors).toEqual([]);
+  await lab.rejects('k', '0', 'Clients: must be between 1 and 100.', '12');
 });
 
-test('a deep link restores the exact state after a reload', async ({ page }) => {
-  const lab = new Lab(page);
+test('a deep link restores the exact state after a reload', async ({ page, lab }) => {
   await lab.open('#/rate-limiting');
   await page.getByTestId('r').fill('400');
   await page.getByTestId('wait').fill('5');
@@ -75,5 +65,14 @@ test('a deep link restores the exact state after a reload', async ({ page }) => 
   await page.getByTestId('reset').click();
   await expect(page.getByTestId('r')).toHaveValue('300');
   expect(await lab.hash()).toBe('#/rate-limiting');
-  expect(lab.errors).toEqual([]);
+});
+
+test('the stage: the rate, the abusive client and what each limiter leaves the others', async ({ page, lab }) => {
+  await lab.open('#/rate-limiting');
+  const stage = page.getByTestId('stage');
+  for (const id of ['r', 'abuse', 'show-global']) await expect(stage.getByTestId(id)).toBeVisible();
+  await expect(stage.getByTestId('stage-well-behaved-none')).toHaveText('50.0 %');
+  await expect(stage.getByTestId('stage-well-behaved-global')).toHaveText('70.8 %');
+  await expect(stage.getByTestId('stage-well-behaved-per-client')).toHaveText('100.0 %');
+  await expect(stage.getByTestId('flow-chart').locator('canvas')).toHaveAttribute('aria-label', /^One global bucket: /);
 });

@@ -5,8 +5,8 @@ use super::*;
 use crate::catalog::DemoId;
 use crate::claim::{Claim, Live, Note, Rounding};
 use crate::demo::Demo;
-use crate::link::{Ignored, LinkState, Query};
-use crate::params::{self, shared, Choice, Field, Fields, Spec, Table};
+use crate::field_at;
+use crate::params::{shared, Choice, Field, Fields, Spec, Table};
 
 const SOURCES: [Choice; 2] = [
     Choice {
@@ -30,12 +30,9 @@ impl CacheCdnParams {
             }
         },
     );
-    pub const LOAD: Field<Self> = Field::number(
-        shared::EDGE_LOAD,
-        |p| p.edge_load_per_s,
-        |p, x| p.edge_load_per_s = x,
-    );
-    pub const BURST: Field<Self> = Field::number(
+    pub const LOAD: Field<Self> = field_at!(number, shared::EDGE_LOAD, edge_load_per_s);
+    pub const BURST: Field<Self> = field_at!(
+        number,
         Spec::new(
             "edgeburst",
             "Burst at the edge",
@@ -43,30 +40,19 @@ impl CacheCdnParams {
             (0.0, shared::MAX_LOAD_PER_S),
             100.0,
         ),
-        |p| p.burst_edge_load_per_s,
-        |p, x| p.burst_edge_load_per_s = x,
+        burst_edge_load_per_s
     );
-    pub const CDN_HIT: Field<Self> = Field::number(
-        shared::CDN_HIT_RATIO,
-        |p| p.cdn_hit_ratio,
-        |p, x| p.cdn_hit_ratio = x,
-    );
-    pub const REDIS_HIT: Field<Self> = Field::number(
+    pub const CDN_HIT: Field<Self> = field_at!(number, shared::CDN_HIT_RATIO, cdn_hit_ratio);
+    pub const REDIS_HIT: Field<Self> = field_at!(
+        number,
         Spec::percent("rhit", "Redis hit ratio", (0.0, 100.0), 1.0),
-        |p| p.redis_hit_ratio,
-        |p, x| p.redis_hit_ratio = x,
+        redis_hit_ratio
     );
-    pub const TASK_CAPACITY: Field<Self> = Field::number(
-        shared::TASK_CAPACITY,
-        |p| p.capacity_per_task_per_s,
-        |p, x| p.capacity_per_task_per_s = x,
-    );
-    pub const CPU_TARGET: Field<Self> = Field::number(
-        shared::CPU_TARGET,
-        |p| p.cpu_target,
-        |p, x| p.cpu_target = x,
-    );
-    pub const IMAGES: Field<Self> = Field::whole(
+    pub const TASK_CAPACITY: Field<Self> =
+        field_at!(number, shared::TASK_CAPACITY, capacity_per_task_per_s);
+    pub const CPU_TARGET: Field<Self> = field_at!(number, shared::CPU_TARGET, cpu_target);
+    pub const IMAGES: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "images",
             "Images people ask for",
@@ -74,16 +60,16 @@ impl CacheCdnParams {
             (1.0, MAX_IMAGES as f64),
             1_000.0,
         ),
-        |p| p.popularity.images,
-        |p, x| p.popularity.images = x,
+        popularity.images
     );
-    pub const ZIPF: Field<Self> = Field::number(
+    pub const ZIPF: Field<Self> = field_at!(
+        number,
         Spec::new("s", "Zipf exponent s", "", (0.0, 5.0), 0.05),
-        |p| p.popularity.zipf_exponent,
-        |p, x| p.popularity.zipf_exponent = x,
+        popularity.zipf_exponent
     );
     /// The CDN's capacity, in images (`cap` is one task's, in every demo).
-    pub const CDN_CAPACITY: Field<Self> = Field::whole(
+    pub const CDN_CAPACITY: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "cdncap",
             "CDN holds",
@@ -91,15 +77,15 @@ impl CacheCdnParams {
             (0.0, u32::MAX as f64),
             1_000.0,
         ),
-        |p| p.popularity.cdn_capacity_objects,
-        |p, x| p.popularity.cdn_capacity_objects = x,
+        popularity.cdn_capacity_objects
     );
-    pub const CDN_TTL: Field<Self> = Field::number(
+    pub const CDN_TTL: Field<Self> = field_at!(
+        number,
         Spec::new("cdnttl", "CDN TTL", "s", (0.0, MAX_TTL_S), 300.0),
-        |p| p.popularity.cdn_ttl_s,
-        |p, x| p.popularity.cdn_ttl_s = x,
+        popularity.cdn_ttl_s
     );
-    pub const REDIS_CAPACITY: Field<Self> = Field::whole(
+    pub const REDIS_CAPACITY: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "rcap",
             "Redis holds",
@@ -107,25 +93,25 @@ impl CacheCdnParams {
             (0.0, u32::MAX as f64),
             1_000.0,
         ),
-        |p| p.popularity.redis_capacity_keys,
-        |p, x| p.popularity.redis_capacity_keys = x,
+        popularity.redis_capacity_keys
     );
-    pub const REDIS_TTL: Field<Self> = Field::number(
+    pub const REDIS_TTL: Field<Self> = field_at!(
+        number,
         Spec::new("rttl", "Redis TTL", "s", (0.0, MAX_TTL_S), 30.0),
-        |p| p.popularity.redis_ttl_s,
-        |p, x| p.popularity.redis_ttl_s = x,
+        popularity.redis_ttl_s
     );
-    pub const META_TTL: Field<Self> = Field::number(
+    pub const META_TTL: Field<Self> = field_at!(
+        number,
         Spec::new("mttl", "Metadata TTL", "s", (0.0, MAX_TTL_S), 10.0),
-        |p| p.meta_ttl_s,
-        |p, x| p.meta_ttl_s = x,
+        meta_ttl_s
     );
     pub const INVALIDATE: Field<Self> = Field::flag(
         Spec::named("inval", "Delete the cached copy on write"),
         |p| p.invalidate_on_write,
         |p, on| p.invalidate_on_write = on,
     );
-    pub const DELAY: Field<Self> = Field::number(
+    pub const DELAY: Field<Self> = field_at!(
+        number,
         Spec::new(
             "delay",
             "Invalidation lands after",
@@ -133,10 +119,10 @@ impl CacheCdnParams {
             (0.0, MAX_TTL_S),
             0.5,
         ),
-        |p| p.invalidation_delay_s,
-        |p, x| p.invalidation_delay_s = x,
+        invalidation_delay_s
     );
-    pub const READS: Field<Self> = Field::number(
+    pub const READS: Field<Self> = field_at!(
+        number,
         Spec::new(
             "reads",
             "Reads of the image a second",
@@ -144,10 +130,10 @@ impl CacheCdnParams {
             (0.0, shared::MAX_LOAD_PER_S),
             1.0,
         ),
-        |p| p.image_reads_per_s,
-        |p, x| p.image_reads_per_s = x,
+        image_reads_per_s
     );
-    pub const WRITES: Field<Self> = Field::number(
+    pub const WRITES: Field<Self> = field_at!(
+        number,
         Spec::new(
             "writes",
             "Writes to it an hour",
@@ -155,10 +141,10 @@ impl CacheCdnParams {
             (0.0, MAX_WRITES_PER_HOUR),
             1.0,
         ),
-        |p| p.image_writes_per_hour,
-        |p, x| p.image_writes_per_hour = x,
+        image_writes_per_hour
     );
-    pub const COLD_DURATION: Field<Self> = Field::whole(
+    pub const COLD_DURATION: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "cold",
             "Follow the recovery for",
@@ -166,8 +152,7 @@ impl CacheCdnParams {
             (MIN_COLD_DURATION_S as f64, MAX_COLD_DURATION_S as f64),
             60.0,
         ),
-        |p| p.cold_duration_s,
-        |p, x| p.cold_duration_s = x,
+        cold_duration_s
     );
 }
 
@@ -203,15 +188,7 @@ impl Fields for CacheCdnParams {
     ];
 }
 
-impl LinkState for CacheCdnParams {
-    fn to_query(&self) -> String {
-        params::to_query(self)
-    }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        params::from_query(query)
-    }
-}
+crate::link_from_table!(CacheCdnParams);
 
 /// The cache-aside & CDN demo in the lab's registry.
 pub struct CacheCdn;

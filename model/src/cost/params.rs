@@ -2,10 +2,9 @@
 //! and the day of load; their limits, link and range checks.
 
 use super::*;
+use crate::field_at;
 use crate::params::{self, shared, Field, Fields, Spec, Table};
 
-/// Most hours in a month (31 days).
-pub const MAX_HOURS_PER_MONTH: f64 = 744.0;
 /// Highest unit price accepted, in dollars.
 pub const MAX_PRICE_USD: Decimal = Decimal::whole(MAX_PRICE_DOLLARS);
 const MAX_PRICE_DOLLARS: i128 = 1_000_000;
@@ -18,9 +17,6 @@ pub const MAX_DB_STORAGE_GB: f64 = 65_536.0;
 pub const MAX_REDIS_NODES: u32 = 500;
 /// Highest load on the day profile, in requests per second at the edge.
 pub const MAX_LOAD_PER_S: f64 = shared::MAX_LOAD_PER_S;
-/// Fargate's task sizes span 0.25–16 vCPU and 0.5–120 GB.
-pub const TASK_VCPU_RANGE: (f64, f64) = (0.25, 16.0);
-pub const TASK_MEMORY_GB_RANGE: (f64, f64) = (0.5, 120.0);
 /// Gigabytes in a terabyte, as the worked example counts them (5 TB = 5,120 GB).
 pub const GB_PER_TB: f64 = 1_024.0;
 
@@ -83,88 +79,16 @@ impl Default for UnitPrices {
 
 /// The bill's unit prices, in its order: exact decimals, in a link as typed.
 pub const PRICES: [Field<CostParams>; 10] = [
-    Field::price(
-        price_spec(
-            "p_vcpu",
-            "Fargate, $ per vCPU-hour",
-            "The Fargate vCPU-hour price",
-        ),
-        |p| p.prices.fargate_vcpu_hour_usd,
-        |p, x| p.prices.fargate_vcpu_hour_usd = x,
-    ),
-    Field::price(
-        price_spec(
-            "p_gb",
-            "Fargate, $ per GB-hour",
-            "The Fargate GB-hour price",
-        ),
-        |p| p.prices.fargate_gb_hour_usd,
-        |p, x| p.prices.fargate_gb_hour_usd = x,
-    ),
-    Field::price(
-        price_spec(
-            "p_db",
-            "Postgres db.r6g.large, $ per instance-hour",
-            "The database instance-hour price",
-        ),
-        |p| p.prices.db_instance_hour_usd,
-        |p, x| p.prices.db_instance_hour_usd = x,
-    ),
-    Field::price(
-        price_spec(
-            "p_dbgb",
-            "Postgres gp3 storage, $ per GB-month",
-            "The database storage price",
-        ),
-        |p| p.prices.db_storage_gb_month_usd,
-        |p, x| p.prices.db_storage_gb_month_usd = x,
-    ),
-    Field::price(
-        price_spec(
-            "p_redis",
-            "Redis cache.r6g.large, $ per node-hour",
-            "The cache node-hour price",
-        ),
-        |p| p.prices.redis_node_hour_usd,
-        |p, x| p.prices.redis_node_hour_usd = x,
-    ),
-    Field::price(
-        price_spec(
-            "p_alb",
-            "Load balancer, $ a month",
-            "The load balancer's monthly price",
-        ),
-        |p| p.prices.alb_month_usd,
-        |p, x| p.prices.alb_month_usd = x,
-    ),
-    Field::price(
-        price_spec("p_s3", "S3, $ per GB-month", "The S3 storage price"),
-        |p| p.prices.s3_gb_month_usd,
-        |p, x| p.prices.s3_gb_month_usd = x,
-    ),
-    Field::price(
-        price_spec("p_cdn", "CDN egress, $ per GB", "The CDN egress price"),
-        |p| p.prices.cdn_egress_gb_usd,
-        |p, x| p.prices.cdn_egress_gb_usd = x,
-    ),
-    Field::price(
-        price_spec(
-            "p_origin",
-            "Origin egress, $ per GB",
-            "The origin egress price",
-        ),
-        |p| p.prices.origin_egress_gb_usd,
-        |p, x| p.prices.origin_egress_gb_usd = x,
-    ),
-    Field::price(
-        price_spec(
-            "p_nat",
-            "NAT gateways + data, $ a month",
-            "The NAT gateways' monthly price",
-        ),
-        |p| p.prices.nat_month_usd,
-        |p, x| p.prices.nat_month_usd = x,
-    ),
+    CostParams::PRICES_FARGATE_VCPU_HOUR_USD,
+    CostParams::PRICES_FARGATE_GB_HOUR_USD,
+    CostParams::PRICES_DB_INSTANCE_HOUR_USD,
+    CostParams::PRICES_DB_STORAGE_GB_MONTH_USD,
+    CostParams::PRICES_REDIS_NODE_HOUR_USD,
+    CostParams::PRICES_ALB_MONTH_USD,
+    CostParams::PRICES_S3_GB_MONTH_USD,
+    CostParams::PRICES_CDN_EGRESS_GB_USD,
+    CostParams::PRICES_ORIGIN_EGRESS_GB_USD,
+    CostParams::PRICES_NAT_MONTH_USD,
 ];
 
 /// A unit price in dollars, from 0 to [`MAX_PRICE_USD`]; `what` names it in its range message.
@@ -301,7 +225,42 @@ pub fn cost_hash_for(choice: DatabaseChoice) -> String {
 
 /// The footprint: what the architecture runs and stores.
 const FOOTPRINT: [Field<CostParams>; 8] = [
-    Field::number(
+    CostParams::AVERAGE_TASKS,
+    CostParams::TASK_VCPU,
+    CostParams::TASK_MEMORY_GB,
+    CostParams::HOURS_PER_MONTH,
+    CostParams::DB_STORAGE_GB,
+    CostParams::REDIS_NODES,
+    CostParams::STORED_TB,
+    CostParams::TOTAL_EGRESS_TB,
+];
+
+/// The day of load for the elastic-against-fixed comparison.
+const DAY: [Field<CostParams>; 6] = [
+    CostParams::DAY_STEADY_EDGE_PER_S,
+    CostParams::DAY_PEAK_EDGE_PER_S,
+    CostParams::DAY_PEAK_START_HOUR,
+    CostParams::DAY_PEAK_HOURS,
+    CostParams::DAY_TASK_CAPACITY_PER_S,
+    CostParams::DAY_MIN_TASKS,
+];
+
+/// The CDN's hit ratio and the pricing levers.
+const LEVERS: [Field<CostParams>; 8] = [
+    CostParams::CDN_HIT_RATIO,
+    CostParams::SAVINGS_PLAN_DISCOUNT,
+    CostParams::DB_RESERVED_DISCOUNT,
+    CostParams::REDIS_RESERVED_DISCOUNT,
+    CostParams::MULTI_AZ,
+    CostParams::SAVINGS_PLAN_ON,
+    CostParams::DB_RESERVED_ON,
+    CostParams::REDIS_RESERVED_ON,
+];
+
+/// Each field of the table, named as its place in the params.
+impl CostParams {
+    pub const AVERAGE_TASKS: Field<Self> = field_at!(
+        number,
         Spec::new(
             "tasks",
             "Average tasks running",
@@ -310,32 +269,15 @@ const FOOTPRINT: [Field<CostParams>; 8] = [
             0.1,
         )
         .said("The average task count"),
-        |p| p.average_tasks,
-        |p, x| p.average_tasks = x,
-    ),
-    Field::number(
-        Spec::new("vcpu", "vCPU per task", "", TASK_VCPU_RANGE, 0.25).said("A task's vCPU"),
-        |p| p.task_vcpu,
-        |p, x| p.task_vcpu = x,
-    ),
-    Field::number(
-        Spec::new("mem", "GB per task", "", TASK_MEMORY_GB_RANGE, 0.5).said("A task's memory (GB)"),
-        |p| p.task_memory_gb,
-        |p, x| p.task_memory_gb = x,
-    ),
-    Field::number(
-        Spec::new(
-            "hours",
-            "Hours in the month",
-            "",
-            (1.0, MAX_HOURS_PER_MONTH),
-            1.0,
-        )
-        .said("Hours per month"),
-        |p| p.hours_per_month,
-        |p, x| p.hours_per_month = x,
-    ),
-    Field::number(
+        average_tasks
+    );
+    pub const TASK_VCPU: Field<Self> = field_at!(number, shared::TASK_VCPU, task_vcpu);
+    pub const TASK_MEMORY_GB: Field<Self> =
+        field_at!(number, shared::TASK_MEMORY_GB, task_memory_gb);
+    pub const HOURS_PER_MONTH: Field<Self> =
+        field_at!(number, shared::HOURS_IN_MONTH, hours_per_month);
+    pub const DB_STORAGE_GB: Field<Self> = field_at!(
+        number,
         Spec::new(
             "dbgb",
             "Database storage, GB",
@@ -344,10 +286,10 @@ const FOOTPRINT: [Field<CostParams>; 8] = [
             1.0,
         )
         .said("Database storage (GB)"),
-        |p| p.db_storage_gb,
-        |p, x| p.db_storage_gb = x,
-    ),
-    Field::whole(
+        db_storage_gb
+    );
+    pub const REDIS_NODES: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "redis",
             "Cache nodes",
@@ -356,25 +298,21 @@ const FOOTPRINT: [Field<CostParams>; 8] = [
             1.0,
         )
         .said("Cache nodes"),
-        |p| p.redis_nodes,
-        |p, x| p.redis_nodes = x,
-    ),
-    Field::number(
+        redis_nodes
+    );
+    pub const STORED_TB: Field<Self> = field_at!(
+        number,
         Spec::new("stored", "Stored uploads, TB", "", (0.0, MAX_TB), 0.1)
             .said("Stored uploads (TB)"),
-        |p| p.stored_tb,
-        |p, x| p.stored_tb = x,
-    ),
-    Field::number(
+        stored_tb
+    );
+    pub const TOTAL_EGRESS_TB: Field<Self> = field_at!(
+        number,
         Spec::new("egress", "Total egress, TB", "", (0.0, MAX_TB), 0.1).said("Total egress (TB)"),
-        |p| p.total_egress_tb,
-        |p, x| p.total_egress_tb = x,
-    ),
-];
-
-/// The day of load for the elastic-against-fixed comparison.
-const DAY: [Field<CostParams>; 6] = [
-    Field::number(
+        total_egress_tb
+    );
+    pub const DAY_STEADY_EDGE_PER_S: Field<Self> = field_at!(
+        number,
         Spec::new(
             "steady",
             "Steady load at the edge, req/s",
@@ -383,33 +321,33 @@ const DAY: [Field<CostParams>; 6] = [
             100.0,
         )
         .said("The steady load (req/s)"),
-        |p| p.day.steady_edge_per_s,
-        |p, x| p.day.steady_edge_per_s = x,
-    ),
-    Field::number(
+        day.steady_edge_per_s
+    );
+    pub const DAY_PEAK_EDGE_PER_S: Field<Self> = field_at!(
+        number,
         Spec::new("peak", "Peak load, req/s", "", (0.0, MAX_LOAD_PER_S), 100.0)
             .said("The peak load (req/s)"),
-        |p| p.day.peak_edge_per_s,
-        |p, x| p.day.peak_edge_per_s = x,
-    ),
-    Field::whole(
+        day.peak_edge_per_s
+    );
+    pub const DAY_PEAK_START_HOUR: Field<Self> = field_at!(
+        whole,
         Spec::new("peak_at", "Peak starts at hour", "", (0.0, 23.0), 1.0)
             .said("The peak's starting hour"),
-        |p| p.day.peak_start_hour,
-        |p, x| p.day.peak_start_hour = x,
-    ),
-    Field::whole(
+        day.peak_start_hour
+    );
+    pub const DAY_PEAK_HOURS: Field<Self> = field_at!(
+        whole,
         Spec::new("peak_h", "Peak lasts, hours", "", (0.0, 24.0), 1.0)
             .said("The peak's length in hours"),
-        |p| p.day.peak_hours,
-        |p, x| p.day.peak_hours = x,
-    ),
-    Field::number(
+        day.peak_hours
+    );
+    pub const DAY_TASK_CAPACITY_PER_S: Field<Self> = field_at!(
+        number,
         shared::TASK_CAPACITY_AT_TARGET.said("A task's capacity"),
-        |p| p.day.task_capacity_per_s,
-        |p, x| p.day.task_capacity_per_s = x,
-    ),
-    Field::whole(
+        day.task_capacity_per_s
+    );
+    pub const DAY_MIN_TASKS: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "floor",
             "Fleet floor",
@@ -418,71 +356,140 @@ const DAY: [Field<CostParams>; 6] = [
             1.0,
         )
         .said("The fleet's floor"),
-        |p| p.day.min_tasks,
-        |p, x| p.day.min_tasks = x,
-    ),
-];
-
-/// The CDN's hit ratio and the pricing levers.
-const LEVERS: [Field<CostParams>; 8] = [
-    Field::number(
+        day.min_tasks
+    );
+    pub const CDN_HIT_RATIO: Field<Self> = field_at!(
+        number,
         shared::CDN_HIT_RATIO.said("The CDN hit ratio"),
-        |p| p.cdn_hit_ratio,
-        |p, x| p.cdn_hit_ratio = x,
-    ),
-    Field::number(
+        cdn_hit_ratio
+    );
+    pub const SAVINGS_PLAN_DISCOUNT: Field<Self> = field_at!(
+        number,
         Spec::percent("sp_pct", "Savings Plan discount", (0.0, 100.0), 1.0)
             .said("The Savings Plan discount"),
-        |p| p.savings_plan.discount,
-        |p, x| p.savings_plan.discount = x,
-    ),
-    Field::number(
+        savings_plan.discount
+    );
+    pub const DB_RESERVED_DISCOUNT: Field<Self> = field_at!(
+        number,
         Spec::percent("ri_pct", "Database reservation discount", (0.0, 100.0), 1.0)
             .said("The database reservation discount"),
-        |p| p.db_reserved.discount,
-        |p, x| p.db_reserved.discount = x,
-    ),
-    Field::number(
+        db_reserved.discount
+    );
+    pub const REDIS_RESERVED_DISCOUNT: Field<Self> = field_at!(
+        number,
         Spec::percent("rn_pct", "Cache reservation discount", (0.0, 100.0), 1.0)
             .said("The cache reservation discount"),
-        |p| p.redis_reserved.discount,
-        |p, x| p.redis_reserved.discount = x,
-    ),
-    Field::flag(shared::MULTI_AZ, |p| p.multi_az, |p, x| p.multi_az = x),
-    Field::flag(
+        redis_reserved.discount
+    );
+    pub const MULTI_AZ: Field<Self> = field_at!(flag, shared::MULTI_AZ, multi_az);
+    pub const SAVINGS_PLAN_ON: Field<Self> = field_at!(
+        flag,
         Spec::named("sp", "1-yr Compute Savings Plan applied"),
-        |p| p.savings_plan.on,
-        |p, x| p.savings_plan.on = x,
-    ),
-    Field::flag(
+        savings_plan.on
+    );
+    pub const DB_RESERVED_ON: Field<Self> = field_at!(
+        flag,
         Spec::named("ri", "1-yr reserved database instances applied"),
-        |p| p.db_reserved.on,
-        |p, x| p.db_reserved.on = x,
-    ),
-    Field::flag(
+        db_reserved.on
+    );
+    pub const REDIS_RESERVED_ON: Field<Self> = field_at!(
+        flag,
         Spec::named("rn", "1-yr reserved cache nodes applied"),
-        |p| p.redis_reserved.on,
-        |p, x| p.redis_reserved.on = x,
-    ),
-];
+        redis_reserved.on
+    );
+    pub const PRICES_FARGATE_VCPU_HOUR_USD: Field<Self> = field_at!(
+        price,
+        price_spec(
+            "p_vcpu",
+            "Fargate, $ per vCPU-hour",
+            "The Fargate vCPU-hour price",
+        ),
+        prices.fargate_vcpu_hour_usd
+    );
+    pub const PRICES_FARGATE_GB_HOUR_USD: Field<Self> = field_at!(
+        price,
+        price_spec(
+            "p_gb",
+            "Fargate, $ per GB-hour",
+            "The Fargate GB-hour price",
+        ),
+        prices.fargate_gb_hour_usd
+    );
+    pub const PRICES_DB_INSTANCE_HOUR_USD: Field<Self> = field_at!(
+        price,
+        price_spec(
+            "p_db",
+            "Postgres db.r6g.large, $ per instance-hour",
+            "The database instance-hour price",
+        ),
+        prices.db_instance_hour_usd
+    );
+    pub const PRICES_DB_STORAGE_GB_MONTH_USD: Field<Self> = field_at!(
+        price,
+        price_spec(
+            "p_dbgb",
+            "Postgres gp3 storage, $ per GB-month",
+            "The database storage price",
+        ),
+        prices.db_storage_gb_month_usd
+    );
+    pub const PRICES_REDIS_NODE_HOUR_USD: Field<Self> = field_at!(
+        price,
+        price_spec(
+            "p_redis",
+            "Redis cache.r6g.large, $ per node-hour",
+            "The cache node-hour price",
+        ),
+        prices.redis_node_hour_usd
+    );
+    pub const PRICES_ALB_MONTH_USD: Field<Self> = field_at!(
+        price,
+        price_spec(
+            "p_alb",
+            "Load balancer, $ a month",
+            "The load balancer's monthly price",
+        ),
+        prices.alb_month_usd
+    );
+    pub const PRICES_S3_GB_MONTH_USD: Field<Self> = field_at!(
+        price,
+        price_spec("p_s3", "S3, $ per GB-month", "The S3 storage price"),
+        prices.s3_gb_month_usd
+    );
+    pub const PRICES_CDN_EGRESS_GB_USD: Field<Self> = field_at!(
+        price,
+        price_spec("p_cdn", "CDN egress, $ per GB", "The CDN egress price"),
+        prices.cdn_egress_gb_usd
+    );
+    pub const PRICES_ORIGIN_EGRESS_GB_USD: Field<Self> = field_at!(
+        price,
+        price_spec(
+            "p_origin",
+            "Origin egress, $ per GB",
+            "The origin egress price",
+        ),
+        prices.origin_egress_gb_usd
+    );
+    pub const PRICES_NAT_MONTH_USD: Field<Self> = field_at!(
+        price,
+        price_spec(
+            "p_nat",
+            "NAT gateways + data, $ a month",
+            "The NAT gateways' monthly price",
+        ),
+        prices.nat_month_usd
+    );
+}
 
 /// Link keys, in this order: the footprint `tasks vcpu mem hours dbgb redis stored egress`,
-/// the day `steady peak peak_at peak_h cap floor`, `hit`, the levers' discounts
+/// the day `steady peak peak_at peak_h tcap floor`, `hit`, the levers' discounts
 /// `sp_pct ri_pct rn_pct` (percent), `maz`, the levers `sp ri rn` (1/0), then the prices
 /// `p_vcpu p_gb p_db p_dbgb p_redis p_alb p_s3 p_cdn p_origin p_nat` in dollars.
 impl Fields for CostParams {
     const FIELDS: Table<Self> = &[&FOOTPRINT, &DAY, &LEVERS, &PRICES];
 }
 
-impl LinkState for CostParams {
-    fn to_query(&self) -> String {
-        params::to_query(self)
-    }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        params::from_query(query)
-    }
-}
+crate::link_from_table!(CostParams);
 
 /// Every problem with the params, in words: each field out of its range.
 pub(super) fn validate(p: &CostParams) -> Vec<String> {

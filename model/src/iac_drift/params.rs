@@ -11,7 +11,7 @@ use super::plan::{plan, Plan};
 use super::refresh::{refresh, Refresh};
 use super::world::World;
 use super::MAX_CLICKS;
-use crate::link::{Ignored, LinkState, Query};
+use crate::field_at;
 use crate::params::{self, Field, Fields, Spec, Table};
 
 /// What a student can set. The clicks, the variant and the lock scenario are in links;
@@ -306,17 +306,9 @@ pub fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
     })
 }
 
-/// The link is the table's: `clicks=desired_count,multi_az_off&ignore=1&refresh_only=1&apply_s=120&second_at=30&lock_timeout=0`.
-/// Text typed into the editor is not in the link: it is too long for a URL.
-impl LinkState for IacDriftParams {
-    fn to_query(&self) -> String {
-        params::to_query(self)
-    }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        params::from_query(query)
-    }
-}
+// The link is the table's: `clicks=desired_count,multi_az_off&ignore=1&refresh_only=1&apply_s=120&second_at=30&lock_timeout=0`.
+// Text typed into the editor is not in the link: it is too long for a URL.
+crate::link_from_table!(IacDriftParams);
 
 /// The lock scenario's times, in seconds: the slider's range in a link and in `validate`.
 const LOCK_RANGE_S: (f64, f64) = (0.0, MAX_LOCK_SCENARIO_S as f64);
@@ -349,12 +341,13 @@ impl IacDriftParams {
         |p| p.refresh_only,
         |p, on| p.refresh_only = on,
     );
-    pub const APPLY_S: Field<Self> = Field::whole(
+    pub const APPLY_S: Field<Self> = field_at!(
+        whole,
         Spec::new("apply_s", "Alice's apply takes", "s", LOCK_RANGE_S, 5.0),
-        |p| p.lock.first_apply_s,
-        |p, x| p.lock.first_apply_s = x,
+        lock.first_apply_s
     );
-    pub const SECOND_AT: Field<Self> = Field::whole(
+    pub const SECOND_AT: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "second_at",
             "Bob's apply starts after",
@@ -362,10 +355,10 @@ impl IacDriftParams {
             LOCK_RANGE_S,
             5.0,
         ),
-        |p| p.lock.second_starts_after_s,
-        |p, x| p.lock.second_starts_after_s = x,
+        lock.second_starts_after_s
     );
-    pub const LOCK_TIMEOUT: Field<Self> = Field::whole(
+    pub const LOCK_TIMEOUT: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "lock_timeout",
             "Bob's -lock-timeout",
@@ -373,8 +366,7 @@ impl IacDriftParams {
             LOCK_RANGE_S,
             5.0,
         ),
-        |p| p.lock.lock_timeout_s,
-        |p, x| p.lock.lock_timeout_s = x,
+        lock.lock_timeout_s
     );
 }
 

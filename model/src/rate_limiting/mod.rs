@@ -21,7 +21,8 @@ pub use notes::*;
 use crate::catalog::DemoId;
 use crate::claim::{Claim, Live, Rounding};
 use crate::demo::Demo;
-use crate::link::{number_text, Ignored, LinkReader, LinkState, Query};
+use crate::field_at;
+use crate::link::{number_text, LinkReader};
 use crate::params::{self, Field, Fields, Spec, Table};
 use crate::photoshare;
 use bucket::Bucket;
@@ -342,14 +343,15 @@ fn validate(p: &RateLimitParams) -> Vec<String> {
 }
 
 impl RateLimitParams {
-    pub const RATE: Field<Self> = Field::number(
+    pub const RATE: Field<Self> = field_at!(
+        number,
         Spec::new("r", "Bucket rate r", "req/s", (0.001, MAX_RATE_PER_S), 10.0),
-        |p| p.rate_per_s,
-        |p, x| p.rate_per_s = x,
+        rate_per_s
     );
     /// At least one request for each of the worked example's 12 clients; with more clients,
     /// `validate` (and a link's `repair`) asks for one each.
-    pub const BURST: Field<Self> = Field::number(
+    pub const BURST: Field<Self> = field_at!(
+        number,
         Spec::new(
             "burst",
             "Bucket size b",
@@ -357,10 +359,10 @@ impl RateLimitParams {
             (12.0, MAX_RATE_PER_S),
             10.0,
         ),
-        |p| p.burst,
-        |p, x| p.burst = x,
+        burst
     );
-    pub const NORMAL: Field<Self> = Field::number(
+    pub const NORMAL: Field<Self> = field_at!(
+        number,
         Spec::new(
             "normal",
             "Each client's steady load",
@@ -368,10 +370,10 @@ impl RateLimitParams {
             (0.0, MAX_RATE_PER_S),
             1.0,
         ),
-        |p| p.normal_per_s,
-        |p, x| p.normal_per_s = x,
+        normal_per_s
     );
-    pub const ABUSIVE: Field<Self> = Field::number(
+    pub const ABUSIVE: Field<Self> = field_at!(
+        number,
         Spec::new(
             "abuse",
             "Abusive client sends",
@@ -379,11 +381,11 @@ impl RateLimitParams {
             (0.0, MAX_RATE_PER_S),
             1.0,
         ),
-        |p| p.abusive_per_s,
-        |p, x| p.abusive_per_s = x,
+        abusive_per_s
     );
     /// The whole app tier's capacity (`cap` is one task's, in the lab's other demos).
-    pub const CAPACITY: Field<Self> = Field::number(
+    pub const CAPACITY: Field<Self> = field_at!(
+        number,
         Spec::new(
             "appcap",
             "App tier serves",
@@ -391,10 +393,10 @@ impl RateLimitParams {
             (0.0, MAX_RATE_PER_S),
             10.0,
         ),
-        |p| p.capacity_per_s,
-        |p, x| p.capacity_per_s = x,
+        capacity_per_s
     );
-    pub const WAIT: Field<Self> = Field::whole(
+    pub const WAIT: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "wait",
             "Longest wait in a queue",
@@ -402,15 +404,15 @@ impl RateLimitParams {
             (0.0, MAX_WAIT_S as f64),
             1.0,
         ),
-        |p| p.max_wait_s,
-        |p, x| p.max_wait_s = x,
+        max_wait_s
     );
-    pub const CLIENTS: Field<Self> = Field::whole(
+    pub const CLIENTS: Field<Self> = field_at!(
+        whole,
         Spec::new("k", "Clients", "", (1.0, MAX_CLIENTS as f64), 1.0),
-        |p| p.clients,
-        |p, x| p.clients = x,
+        clients
     );
-    pub const START: Field<Self> = Field::whole(
+    pub const START: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "at",
             "Spike starts at",
@@ -418,10 +420,10 @@ impl RateLimitParams {
             (0.0, MAX_DURATION_S as f64),
             1.0,
         ),
-        |p| p.burst_start_s,
-        |p, x| p.burst_start_s = x,
+        burst_start_s
     );
-    pub const LENGTH: Field<Self> = Field::whole(
+    pub const LENGTH: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "len",
             "Spike holds for",
@@ -429,13 +431,12 @@ impl RateLimitParams {
             (0.0, MAX_DURATION_S as f64),
             1.0,
         ),
-        |p| p.burst_length_s,
-        |p, x| p.burst_length_s = x,
+        burst_length_s
     );
-    pub const DURATION: Field<Self> = Field::whole(
+    pub const DURATION: Field<Self> = field_at!(
+        whole,
         Spec::new("dur", "Run length", "s", (1.0, MAX_DURATION_S as f64), 1.0),
-        |p| p.duration_s,
-        |p, x| p.duration_s = x,
+        duration_s
     );
 }
 
@@ -467,15 +468,7 @@ impl Fields for RateLimitParams {
     }
 }
 
-impl LinkState for RateLimitParams {
-    fn to_query(&self) -> String {
-        params::to_query(self)
-    }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        params::from_query(query)
-    }
-}
+crate::link_from_table!(RateLimitParams);
 
 /// The rate limiting demo in the lab's registry.
 pub struct RateLimiting;

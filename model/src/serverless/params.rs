@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::cost::price_spec;
+use crate::field_at;
 use crate::params::{self, shared, Choice, Field, Fields, Spec, Table};
 
 /// Lambda, x86: dollars per GB-second.
@@ -238,188 +239,30 @@ impl ServerlessParams {
 
 /// The numbers of the workload, the fleet and the free tier.
 const NUMBERS: [Field<ServerlessParams>; 11] = [
-    Field::number(
-        Spec::new("rate", "Average rate", "", (0.0, MAX_RATE_PER_S), 0.1)
-            .said("The request rate (req/s)"),
-        |p| p.rate_per_s,
-        |p, x| p.rate_per_s = x,
-    ),
-    Field::number(
-        Spec::new("upto", "Chart up to", "", (0.001, MAX_RATE_PER_S), 1.0)
-            .said("The chart's top rate (req/s)"),
-        |p| p.max_rate_per_s,
-        |p, x| p.max_rate_per_s = x,
-    ),
-    Field::number(
-        Spec::new("ms", "Duration, ms", "", (1.0, MAX_DURATION_MS), 1.0).said("The duration (ms)"),
-        |p| p.duration_ms,
-        |p, x| p.duration_ms = x,
-    ),
-    Field::number(
-        Spec::new(
-            "init",
-            "Init time of a cold start, ms",
-            "",
-            (0.0, MAX_INIT_MS),
-            10.0,
-        )
-        .said("The init time (ms)"),
-        |p| p.init_ms,
-        |p, x| p.init_ms = x,
-    ),
-    Field::number(
-        Spec::new(
-            "keep",
-            "Kept warm after the last request, s",
-            "",
-            (0.0, MAX_KEEP_ALIVE_S),
-            10.0,
-        )
-        .said("The keep-alive window (s)"),
-        |p| p.keep_alive_s,
-        |p, x| p.keep_alive_s = x,
-    ),
-    Field::number(
-        Spec::new(
-            "hours",
-            "Hours in the month",
-            "",
-            (1.0, MAX_HOURS_PER_MONTH),
-            1.0,
-        )
-        .said("Hours per month"),
-        |p| p.hours_per_month,
-        |p, x| p.hours_per_month = x,
-    ),
-    Field::number(
-        shared::TASK_CAPACITY_AT_TARGET.said("A task's capacity"),
-        |p| p.fleet.task_capacity_per_s,
-        |p, x| p.fleet.task_capacity_per_s = x,
-    ),
-    Field::number(
-        Spec::new("vcpu", "vCPU per task", "", TASK_VCPU_RANGE, 0.25).said("A task's vCPU"),
-        |p| p.fleet.task_vcpu,
-        |p, x| p.fleet.task_vcpu = x,
-    ),
-    Field::number(
-        Spec::new("mem", "GB per task", "", TASK_MEMORY_GB_RANGE, 0.5).said("A task's memory (GB)"),
-        |p| p.fleet.task_memory_gb,
-        |p, x| p.fleet.task_memory_gb = x,
-    ),
-    Field::number(
-        Spec::new(
-            "free_req",
-            "Free requests a month",
-            "",
-            (0.0, MAX_FREE_PER_MONTH),
-            1.0,
-        )
-        .said("The free tier's requests per month"),
-        |p| p.prices.free_requests_per_month,
-        |p, x| p.prices.free_requests_per_month = x,
-    ),
-    Field::number(
-        Spec::new(
-            "free_gbs",
-            "Free GB-seconds a month",
-            "",
-            (0.0, MAX_FREE_PER_MONTH),
-            1.0,
-        )
-        .said("The free tier's GB-seconds per month"),
-        |p| p.prices.free_gb_s_per_month,
-        |p, x| p.prices.free_gb_s_per_month = x,
-    ),
+    ServerlessParams::RATE_PER_S,
+    ServerlessParams::MAX_RATE_PER_S,
+    ServerlessParams::DURATION_MS,
+    ServerlessParams::INIT_MS,
+    ServerlessParams::KEEP_ALIVE_S,
+    ServerlessParams::HOURS_PER_MONTH,
+    ServerlessParams::FLEET_TASK_CAPACITY_PER_S,
+    ServerlessParams::FLEET_TASK_VCPU,
+    ServerlessParams::FLEET_TASK_MEMORY_GB,
+    ServerlessParams::PRICES_FREE_REQUESTS_PER_MONTH,
+    ServerlessParams::PRICES_FREE_GB_S_PER_MONTH,
 ];
 
 /// The prices, exact decimals in dollars.
 const PRICES: [Field<ServerlessParams>; 8] = [
-    Field::price(
-        price_spec(
-            "p_x86",
-            "Lambda x86, $ per GB-second",
-            "The x86 GB-second price",
-        ),
-        |p| p.prices.gb_s_x86_usd,
-        |p, x| p.prices.gb_s_x86_usd = x,
-    ),
-    Field::price(
-        price_spec(
-            "p_arm",
-            "Lambda Arm, $ per GB-second",
-            "The Arm GB-second price",
-        ),
-        |p| p.prices.gb_s_arm_usd,
-        |p, x| p.prices.gb_s_arm_usd = x,
-    ),
-    Field::price(
-        price_spec(
-            "p_req",
-            "Lambda, $ per million requests",
-            "The price per million requests",
-        ),
-        |p| p.prices.requests_per_million_usd,
-        |p, x| p.prices.requests_per_million_usd = x,
-    ),
-    Field::price(
-        price_spec(
-            "p_http",
-            "HTTP API, $ per million requests",
-            "The HTTP API price per million",
-        ),
-        |p| p.prices.http_api_per_million_usd,
-        |p, x| p.prices.http_api_per_million_usd = x,
-    ),
-    Field::price(
-        price_spec(
-            "p_rest",
-            "REST API, $ per million requests",
-            "The REST API price per million",
-        ),
-        |p| p.prices.rest_api_per_million_usd,
-        |p, x| p.prices.rest_api_per_million_usd = x,
-    ),
-    Field::price(
-        price_spec(
-            "p_vcpu",
-            "Fargate, $ per vCPU-hour",
-            "The Fargate vCPU-hour price",
-        ),
-        |p| p.fleet.vcpu_hour_usd,
-        |p, x| p.fleet.vcpu_hour_usd = x,
-    ),
-    Field::price(
-        price_spec(
-            "p_gb",
-            "Fargate, $ per GB-hour",
-            "The Fargate GB-hour price",
-        ),
-        |p| p.fleet.gb_hour_usd,
-        |p, x| p.fleet.gb_hour_usd = x,
-    ),
-    Field::price(
-        price_spec(
-            "fixed",
-            "Fleet's fixed cost (load balancer), $ a month",
-            "The fleet's fixed monthly cost",
-        ),
-        |p| p.fleet.fixed_month_usd,
-        |p, x| p.fleet.fixed_month_usd = x,
-    ),
+    ServerlessParams::PRICES_GB_S_X86_USD,
+    ServerlessParams::PRICES_GB_S_ARM_USD,
+    ServerlessParams::PRICES_REQUESTS_PER_MILLION_USD,
+    ServerlessParams::PRICES_HTTP_API_PER_MILLION_USD,
+    ServerlessParams::PRICES_REST_API_PER_MILLION_USD,
+    ServerlessParams::FLEET_VCPU_HOUR_USD,
+    ServerlessParams::FLEET_GB_HOUR_USD,
+    ServerlessParams::FLEET_FIXED_MONTH_USD,
 ];
-
-/// The function's memory, in whole MB.
-const MEMORY: Field<ServerlessParams> = Field::whole(
-    Spec::new(
-        "mb",
-        "Memory, MB",
-        "MB",
-        (MEMORY_MB_RANGE.0 as f64, MEMORY_MB_RANGE.1 as f64),
-        1.0,
-    ),
-    |p| p.memory_mb,
-    |p, x| p.memory_mb = x,
-);
 
 const ARCHS: [Choice; 2] = [
     Choice {
@@ -449,8 +292,177 @@ const DOORS: [Choice; 3] = [
 
 /// The fleet's floor, the function's architecture and front door, and the switches.
 const CHOICES: [Field<ServerlessParams>; 6] = [
-    MEMORY,
-    Field::whole(
+    ServerlessParams::MEMORY_MB,
+    ServerlessParams::FLEET_FLOOR_TASKS,
+    ServerlessParams::ARCH,
+    ServerlessParams::DOOR,
+    ServerlessParams::FREE_TIER,
+    ServerlessParams::BILL_INIT,
+];
+
+/// Each field of the table, named as its place in the params.
+impl ServerlessParams {
+    /// The function's memory, in whole MB.
+    pub const MEMORY_MB: Field<Self> = field_at!(
+        whole,
+        Spec::new(
+            "mb",
+            "Memory, MB",
+            "MB",
+            (MEMORY_MB_RANGE.0 as f64, MEMORY_MB_RANGE.1 as f64),
+            1.0,
+        ),
+        memory_mb
+    );
+    pub const RATE_PER_S: Field<Self> = field_at!(
+        number,
+        Spec::new("rate", "Average rate", "", (0.0, MAX_RATE_PER_S), 0.1)
+            .said("The request rate (req/s)"),
+        rate_per_s
+    );
+    pub const MAX_RATE_PER_S: Field<Self> = field_at!(
+        number,
+        Spec::new("upto", "Chart up to", "", (0.001, MAX_RATE_PER_S), 1.0)
+            .said("The chart's top rate (req/s)"),
+        max_rate_per_s
+    );
+    pub const DURATION_MS: Field<Self> = field_at!(
+        number,
+        Spec::new("ms", "Duration, ms", "", (1.0, MAX_DURATION_MS), 1.0).said("The duration (ms)"),
+        duration_ms
+    );
+    pub const INIT_MS: Field<Self> = field_at!(
+        number,
+        Spec::new(
+            "init",
+            "Init time of a cold start, ms",
+            "",
+            (0.0, MAX_INIT_MS),
+            10.0,
+        )
+        .said("The init time (ms)"),
+        init_ms
+    );
+    pub const KEEP_ALIVE_S: Field<Self> = field_at!(
+        number,
+        Spec::new(
+            "keep",
+            "Kept warm after the last request, s",
+            "",
+            (0.0, MAX_KEEP_ALIVE_S),
+            10.0,
+        )
+        .said("The keep-alive window (s)"),
+        keep_alive_s
+    );
+    pub const HOURS_PER_MONTH: Field<Self> =
+        field_at!(number, shared::HOURS_IN_MONTH, hours_per_month);
+    pub const FLEET_TASK_CAPACITY_PER_S: Field<Self> = field_at!(
+        number,
+        shared::TASK_CAPACITY_AT_TARGET.said("A task's capacity"),
+        fleet.task_capacity_per_s
+    );
+    pub const FLEET_TASK_VCPU: Field<Self> = field_at!(number, shared::TASK_VCPU, fleet.task_vcpu);
+    pub const FLEET_TASK_MEMORY_GB: Field<Self> =
+        field_at!(number, shared::TASK_MEMORY_GB, fleet.task_memory_gb);
+    pub const PRICES_FREE_REQUESTS_PER_MONTH: Field<Self> = field_at!(
+        number,
+        Spec::new(
+            "free_req",
+            "Free requests a month",
+            "",
+            (0.0, MAX_FREE_PER_MONTH),
+            1.0,
+        )
+        .said("The free tier's requests per month"),
+        prices.free_requests_per_month
+    );
+    pub const PRICES_FREE_GB_S_PER_MONTH: Field<Self> = field_at!(
+        number,
+        Spec::new(
+            "free_gbs",
+            "Free GB-seconds a month",
+            "",
+            (0.0, MAX_FREE_PER_MONTH),
+            1.0,
+        )
+        .said("The free tier's GB-seconds per month"),
+        prices.free_gb_s_per_month
+    );
+    pub const PRICES_GB_S_X86_USD: Field<Self> = field_at!(
+        price,
+        price_spec(
+            "p_x86",
+            "Lambda x86, $ per GB-second",
+            "The x86 GB-second price",
+        ),
+        prices.gb_s_x86_usd
+    );
+    pub const PRICES_GB_S_ARM_USD: Field<Self> = field_at!(
+        price,
+        price_spec(
+            "p_arm",
+            "Lambda Arm, $ per GB-second",
+            "The Arm GB-second price",
+        ),
+        prices.gb_s_arm_usd
+    );
+    pub const PRICES_REQUESTS_PER_MILLION_USD: Field<Self> = field_at!(
+        price,
+        price_spec(
+            "p_req",
+            "Lambda, $ per million requests",
+            "The price per million requests",
+        ),
+        prices.requests_per_million_usd
+    );
+    pub const PRICES_HTTP_API_PER_MILLION_USD: Field<Self> = field_at!(
+        price,
+        price_spec(
+            "p_http",
+            "HTTP API, $ per million requests",
+            "The HTTP API price per million",
+        ),
+        prices.http_api_per_million_usd
+    );
+    pub const PRICES_REST_API_PER_MILLION_USD: Field<Self> = field_at!(
+        price,
+        price_spec(
+            "p_rest",
+            "REST API, $ per million requests",
+            "The REST API price per million",
+        ),
+        prices.rest_api_per_million_usd
+    );
+    pub const FLEET_VCPU_HOUR_USD: Field<Self> = field_at!(
+        price,
+        price_spec(
+            "p_vcpu",
+            "Fargate, $ per vCPU-hour",
+            "The Fargate vCPU-hour price",
+        ),
+        fleet.vcpu_hour_usd
+    );
+    pub const FLEET_GB_HOUR_USD: Field<Self> = field_at!(
+        price,
+        price_spec(
+            "p_gb",
+            "Fargate, $ per GB-hour",
+            "The Fargate GB-hour price",
+        ),
+        fleet.gb_hour_usd
+    );
+    pub const FLEET_FIXED_MONTH_USD: Field<Self> = field_at!(
+        price,
+        price_spec(
+            "fixed",
+            "Fleet's fixed cost (load balancer), $ a month",
+            "The fleet's fixed monthly cost",
+        ),
+        fleet.fixed_month_usd
+    );
+    pub const FLEET_FLOOR_TASKS: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "floor",
             "Fleet floor",
@@ -459,16 +471,15 @@ const CHOICES: [Field<ServerlessParams>; 6] = [
             1.0,
         )
         .said("The fleet's floor"),
-        |p| p.fleet.floor_tasks,
-        |p, x| p.fleet.floor_tasks = x,
-    ),
-    Field::choice(
+        fleet.floor_tasks
+    );
+    pub const ARCH: Field<Self> = Field::choice(
         Spec::named("arch", "Architecture"),
         &ARCHS,
         |p| arch_slug(p.arch),
         |p, s| p.arch = if s == "arm" { Arch::Arm } else { Arch::X86 },
-    ),
-    Field::choice(
+    );
+    pub const DOOR: Field<Self> = Field::choice(
         Spec::named("door", "Invoked by"),
         &DOORS,
         |p| door_slug(p.front_door),
@@ -479,21 +490,18 @@ const CHOICES: [Field<ServerlessParams>; 6] = [
                 _ => FrontDoor::HttpApi,
             }
         },
-    ),
-    Field::flag(
-        Spec::named("free", "Monthly free tier"),
-        |p| p.free_tier,
-        |p, x| p.free_tier = x,
-    ),
-    Field::flag(
+    );
+    pub const FREE_TIER: Field<Self> =
+        field_at!(flag, Spec::named("free", "Monthly free tier"), free_tier);
+    pub const BILL_INIT: Field<Self> = field_at!(
+        flag,
         Spec::named("billinit", "Init time is billed"),
-        |p| p.bill_init,
-        |p, x| p.bill_init = x,
-    ),
-];
+        bill_init
+    );
+}
 
 /// Link keys: `preset` (api, thumbnails) first, then only what differs from that preset, in
-/// the table's order: `rate upto ms init keep hours cap vcpu mem free_req free_gbs`, prices
+/// the table's order: `rate upto ms init keep hours tcap vcpu mem free_req free_gbs`, prices
 /// `p_x86 p_arm` ($/GB-s) `p_req p_http p_rest` ($/million) `p_vcpu p_gb fixed` (exact
 /// decimals), `mb floor`, `arch` (x86, arm), `door` (http, rest, event), `free billinit` (1/0).
 impl Fields for ServerlessParams {
@@ -549,7 +557,7 @@ pub(super) fn validate(p: &ServerlessParams) -> Vec<String> {
     params::fields::<ServerlessParams>()
         .filter(|f| !f.holds(p))
         .map(|f| {
-            if f.spec.key == MEMORY.spec.key {
+            if f.spec.key == ServerlessParams::MEMORY_MB.spec.key {
                 format!(
                     "The function's memory must be a whole number of MB from {} to {}.",
                     MEMORY_MB_RANGE.0, MEMORY_MB_RANGE.1

@@ -21,8 +21,7 @@ pub use tiers::*;
 use crate::catalog::DemoId;
 use crate::claim::{Claim, Live, Rounding};
 use crate::demo::Demo;
-use crate::link::{Ignored, LinkState, Query};
-use crate::params::{self, Field, Fields, Spec, Table};
+use crate::params::{Field, Fields, Spec, Table};
 
 /// Everything the service-models demo lets a student change.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -181,15 +180,7 @@ impl Fields for ServiceModelsParams {
     const FIELDS: Table<Self> = &[&[Self::TIER, Self::MODEL, Self::ANSWERS]];
 }
 
-impl LinkState for ServiceModelsParams {
-    fn to_query(&self) -> String {
-        params::to_query(self)
-    }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        params::from_query(query)
-    }
-}
+crate::link_from_table!(ServiceModelsParams);
 
 fn answers_text(answers: &[Option<usize>]) -> String {
     let mut text: String = answers

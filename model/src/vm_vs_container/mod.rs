@@ -25,7 +25,8 @@ pub use notes::{DOCUMENTED, SOURCES};
 pub use packing::*;
 pub use params::VmVsContainer;
 
-use crate::link::{number_text, Ignored, LinkState, Query};
+use crate::link::number_text;
+use crate::params::{within, Problems};
 use crate::photoshare;
 
 /// Largest host the demo packs (vCPU, GiB).
@@ -311,35 +312,29 @@ fn startup(
 }
 
 fn validate(p: &VmVsContainerParams) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut check = |ok: bool, message: String| {
-        if !ok {
-            problems.push(message);
-        }
-    };
-    let within = |x: f64, lo: f64, hi: f64| x.is_finite() && (lo..=hi).contains(&x);
-    check(
+    let mut problems = Problems::default();
+    problems.check(
         within(p.host.vcpu, 0.0, MAX_HOST_VCPU) && p.host.vcpu > 0.0,
         format!("The host needs more than 0 and at most {MAX_HOST_VCPU} vCPU."),
     );
-    check(
+    problems.check(
         within(p.host.memory_gib, 0.0, MAX_HOST_MEMORY_GIB) && p.host.memory_gib > 0.0,
         format!("The host needs more than 0 and at most {MAX_HOST_MEMORY_GIB} GiB of memory."),
     );
-    check(
+    problems.check(
         within(p.host_reserved.vcpu, 0.0, MAX_HOST_VCPU)
             && within(p.host_reserved.memory_gib, 0.0, MAX_HOST_MEMORY_GIB),
         "The host's reserve must be zero or more, and no bigger than the largest host.".into(),
     );
-    check(
+    problems.check(
         within(p.app.vcpu, MIN_APP_VCPU, MAX_HOST_VCPU),
         format!("An app instance needs {MIN_APP_VCPU}–{MAX_HOST_VCPU} vCPU."),
     );
-    check(
+    problems.check(
         within(p.app.memory_gib, MIN_APP_MEMORY_GIB, MAX_HOST_MEMORY_GIB),
         format!("An app instance needs {MIN_APP_MEMORY_GIB}–{MAX_HOST_MEMORY_GIB} GiB of memory."),
     );
-    check(
+    problems.check(
         (1..=MAX_INSTANCES).contains(&p.instances),
         format!("The scale-out must start 1–{MAX_INSTANCES} instances."),
     );
@@ -353,28 +348,28 @@ fn validate(p: &VmVsContainerParams) -> Vec<String> {
             ("guest OS disk", c.guest_os_disk_mib, MAX_DISK_MIB),
             ("start time", c.start_s, MAX_SECONDS),
         ] {
-            check(
+            problems.check(
                 within(x, 0.0, hi),
                 format!("{name}: {what} must be between 0 and {hi}."),
             );
         }
     }
-    check(
+    problems.check(
         within(p.app_start_s, 0.0, MAX_SECONDS),
         format!("The app's start time must be between 0 and {MAX_SECONDS} s."),
     );
-    check(
+    problems.check(
         within(p.pull_mbit_per_s, MIN_PULL_MBIT_PER_S, MAX_PULL_MBIT_PER_S),
         format!("The pull rate must be {MIN_PULL_MBIT_PER_S}–{MAX_PULL_MBIT_PER_S} Mbit/s."),
     );
     for (what, size) in image_fields(&p.image) {
-        check(
+        problems.check(
             within(size.compressed_mb, 0.0, MAX_LAYER_MB)
                 && within(size.uncompressed_mb, 0.0, MAX_LAYER_MB),
             format!("{what}: sizes must be between 0 and {MAX_LAYER_MB} MB."),
         );
     }
-    problems
+    problems.into_vec()
 }
 
 const MAX_OVERHEAD_MIB: f64 = 65_536.0;

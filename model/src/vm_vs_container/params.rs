@@ -5,7 +5,8 @@ use super::*;
 use crate::catalog::DemoId;
 use crate::claim::{Claim, Live, Rounding};
 use crate::demo::Demo;
-use crate::params::{self, Choice, Field, Fields, Spec, Table};
+use crate::field_at;
+use crate::params::{Choice, Field, Fields, Spec, Table};
 
 /// The five costs of one isolation kind, keyed `<kind>.os` … `<kind>.start`.
 macro_rules! cost_fields {
@@ -127,7 +128,8 @@ const SHOWN: [Choice; 3] = [
 ];
 
 impl VmVsContainerParams {
-    pub const HOST_VCPU: Field<Self> = Field::number(
+    pub const HOST_VCPU: Field<Self> = field_at!(
+        number,
         Spec::new(
             "hcpu",
             "Host vCPU",
@@ -135,10 +137,10 @@ impl VmVsContainerParams {
             (MIN_APP_VCPU, MAX_HOST_VCPU),
             1.0,
         ),
-        |p| p.host.vcpu,
-        |p, x| p.host.vcpu = x,
+        host.vcpu
     );
-    pub const HOST_MEMORY: Field<Self> = Field::number(
+    pub const HOST_MEMORY: Field<Self> = field_at!(
+        number,
         Spec::new(
             "hmem",
             "Host memory",
@@ -146,10 +148,10 @@ impl VmVsContainerParams {
             (MIN_APP_MEMORY_GIB, MAX_HOST_MEMORY_GIB),
             1.0,
         ),
-        |p| p.host.memory_gib,
-        |p, x| p.host.memory_gib = x,
+        host.memory_gib
     );
-    pub const RESERVED_VCPU: Field<Self> = Field::number(
+    pub const RESERVED_VCPU: Field<Self> = field_at!(
+        number,
         Spec::new(
             "rcpu",
             "Kept by the host's own OS and agent, CPU",
@@ -157,10 +159,10 @@ impl VmVsContainerParams {
             (0.0, MAX_HOST_VCPU),
             0.25,
         ),
-        |p| p.host_reserved.vcpu,
-        |p, x| p.host_reserved.vcpu = x,
+        host_reserved.vcpu
     );
-    pub const RESERVED_MEMORY: Field<Self> = Field::number(
+    pub const RESERVED_MEMORY: Field<Self> = field_at!(
+        number,
         Spec::new(
             "rmem",
             "Kept by the host's own OS and agent",
@@ -168,10 +170,10 @@ impl VmVsContainerParams {
             (0.0, MAX_HOST_MEMORY_GIB),
             0.25,
         ),
-        |p| p.host_reserved.memory_gib,
-        |p, x| p.host_reserved.memory_gib = x,
+        host_reserved.memory_gib
     );
-    pub const APP_VCPU: Field<Self> = Field::number(
+    pub const APP_VCPU: Field<Self> = field_at!(
+        number,
         Spec::new(
             "cpu",
             "App instance CPU",
@@ -179,8 +181,7 @@ impl VmVsContainerParams {
             (MIN_APP_VCPU, MAX_HOST_VCPU),
             0.25,
         ),
-        |p| p.app.vcpu,
-        |p, x| p.app.vcpu = x,
+        app.vcpu
     );
     pub const APP_MEMORY: Field<Self> = Field::number(
         // The cost demo's `mem`: the same quantity, a task's memory.
@@ -194,7 +195,8 @@ impl VmVsContainerParams {
         |p| p.app.memory_gib,
         |p, x| p.app.memory_gib = x,
     );
-    pub const APP_START: Field<Self> = Field::number(
+    pub const APP_START: Field<Self> = field_at!(
+        number,
         Spec::new(
             "appstart",
             "The app's own start",
@@ -202,10 +204,10 @@ impl VmVsContainerParams {
             (0.0, MAX_SECONDS),
             0.5,
         ),
-        |p| p.app_start_s,
-        |p, x| p.app_start_s = x,
+        app_start_s
     );
-    pub const PULL_RATE: Field<Self> = Field::number(
+    pub const PULL_RATE: Field<Self> = field_at!(
+        number,
         Spec::new(
             "bw",
             "Pull rate",
@@ -213,10 +215,10 @@ impl VmVsContainerParams {
             (MIN_PULL_MBIT_PER_S, MAX_PULL_MBIT_PER_S),
             50.0,
         ),
-        |p| p.pull_mbit_per_s,
-        |p, x| p.pull_mbit_per_s = x,
+        pull_mbit_per_s
     );
-    pub const INSTANCES: Field<Self> = Field::whole(
+    pub const INSTANCES: Field<Self> = field_at!(
+        whole,
         Spec::new(
             "inst",
             "Instances to start",
@@ -224,8 +226,7 @@ impl VmVsContainerParams {
             (1.0, MAX_INSTANCES as f64),
             1.0,
         ),
-        |p| p.instances,
-        |p, x| p.instances = x,
+        instances
     );
     pub const BUILD: Field<Self> = Field::choice(
         Spec::named("build", "Ship"),
@@ -295,15 +296,7 @@ impl Fields for VmVsContainerParams {
     ];
 }
 
-impl LinkState for VmVsContainerParams {
-    fn to_query(&self) -> String {
-        params::to_query(self)
-    }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        params::from_query(query)
-    }
-}
+crate::link_from_table!(VmVsContainerParams);
 
 /// The VM-vs-container demo in the lab's registry.
 pub struct VmVsContainer;

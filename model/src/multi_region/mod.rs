@@ -12,10 +12,15 @@
 
 use crate::availability::{self, AvailabilityParams, Composition};
 use crate::cost::{self, BillLine, CostParams};
-use crate::documented::Documented;
-use crate::link::{number_text, Ignored, LinkReader, LinkState, Query};
 use crate::money::Usd;
+use crate::params;
 use crate::photoshare;
+
+mod notes;
+mod table;
+
+pub use notes::*;
+pub use table::MultiRegion;
 
 /// Route 53's two health-check intervals and its default failure threshold.
 pub const STANDARD_INTERVAL_S: u32 = 30;
@@ -30,58 +35,6 @@ pub const MAX_DELAY_S: u32 = 86_400;
 pub const MAX_WRITES_PER_S: f64 = 1_000_000.0;
 pub const MAX_OUTAGES_PER_MONTH: f64 = 30.0;
 pub const MAX_STANDBY_TASKS: u32 = 1_000;
-
-/// What AWS documents about failing over, and how the lab follows it.
-pub const DOCUMENTED: [Documented; 4] = [
-    Documented {
-        says: "Route 53 health checkers send a request every 30 s (standard) or 10 s (fast); an \
-endpoint is unhealthy once it fails the failure threshold of consecutive checks (3 by default, \
-1 to 10). Many checkers in several locations report, and Route 53 aggregates them.",
-        lab: "The checkers are treated as one: detection takes (threshold − 1) to threshold \
-intervals after the region fails, threshold − ½ on average.",
-        source: "Amazon Route 53 Developer Guide: How Amazon Route 53 determines whether a health check is healthy",
-        url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html",
-    },
-    Documented {
-        says: "Failover routing answers with the primary record while its health check is \
-healthy and with the secondary record when it is not.",
-        lab: "DNS answers with the standby from the moment the primary's check turns unhealthy; \
-users move when their resolver's cached answer expires.",
-        source: "Amazon Route 53 Developer Guide: Failover routing",
-        url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-failover.html",
-    },
-    Documented {
-        says: "You cannot set the TTL of an alias record that points to an AWS resource: Route 53 \
-uses the resource's, 60 s for a load balancer. A non-alias record, such as a CNAME, has the TTL \
-you give it.",
-        lab: "Alias records (the worked example's) fail over with a 60 s TTL; the TTL slider is \
-for CNAME records. Resolvers that hold answers longer are the extra-caching field.",
-        source: "Amazon Route 53 Developer Guide: Choosing between alias and non-alias records",
-        url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-choosing-alias-non-alias.html",
-    },
-    Documented {
-        says: "Promoting a read replica makes it a standalone DB instance that accepts writes; \
-the guide warns promotion can take several minutes or longer, depending on the replica's size. \
-Replication to a replica in another Region is asynchronous.",
-        lab: "Promotion is an assumed 5 minutes, started at detection after any human go-ahead. \
-The writes of the last replication-lag seconds are lost on a hard failover: the RPO.",
-        source: "Amazon RDS User Guide: Promoting a read replica to be a standalone DB instance",
-        url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.Promote.html",
-    },
-];
-
-/// The lab's own assumptions, for the page.
-pub const ASSUMPTIONS_NOTE: &str =
-    "The replication lag (5 s) and the write rate (10 writes/s) are \
-the lab's assumptions, as is the 5-minute promotion.";
-
-/// Why the TTL is fixed for alias records, for the page: a careful reader's note.
-pub const TTL_NOTE: &str = "A careful reader's note: the worked example's failover records are alias \
-records to the load balancers, and Route 53 does not let you set an alias record's TTL: it uses the TTL \
-of the resource it points at, 60 s for a load balancer (Amazon Route 53 Developer Guide, \"Choosing \
-between alias and non-alias records\"; the Route 53 FAQ on DNS failover). So with alias records the \
-TTL is 60 s. The TTL slider applies to the other way to point a name at a load balancer: a failover \
-CNAME record to its DNS name (not at the zone apex), whose TTL you choose.";
 
 /// The failover records' kind.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -102,14 +55,6 @@ impl DnsRecord {
         }
     }
 }
-
-/// How the timings are worked out, for the page.
-pub const TIMING_NOTE: &str = "The region fails at a random moment between two checks: the first \
-failed check comes 0 to one interval later, so detection takes (threshold − 1) to threshold \
-intervals, threshold − ½ on average. Route 53 then answers with the standby, but a resolver that \
-cached the old answer keeps it for up to the TTL (half on average) plus any caching of its own. \
-Promotion of the replica starts once the failure is detected (after any human decision). Users \
-are fully served when both have happened.";
 
 /// Everything the multi-region demo lets a student change.
 #[derive(Clone, Debug, PartialEq)]
@@ -164,6 +109,8 @@ impl Default for MultiRegionParams {
 pub struct Milestone {
     pub label: &'static str,
     pub at_s: f64,
+    /// Its place on the timeline: `at_s` as a share of the last milestone's.
+    pub share: f64,
 }
 
 /// How long failing over takes, and what it loses.
@@ -183,7 +130,24 @@ pub struct Failover {
     pub writes_lost: f64,
     /// Worst case, in time order.
     pub milestones: Vec<Milestone>,
+    /// What stands between the failure and every user on the standby, worst case.
+    pub users_path: [Step; 2],
+    /// What stands between the failure and the first write the standby takes, worst case.
+    pub writes_path: [Step; 3],
 }
+
+/// One step on a path to recovery: how long it takes, worst case.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Step {
+    pub label: &'static str,
+    pub s: f64,
+}
+
+/// The steps' names, each one meaning in both paths (the chart colours them alike).
+pub const DETECTION: &str = "detection";
+pub const DNS_CACHES: &str = "cached DNS answers expire";
+pub const GO_AHEAD: &str = "a human's go-ahead";
+pub const PROMOTION: &str = "promoting the replica";
 
 /// One region against two, on the availability demo's default path.
 #[derive(Clone, Debug, PartialEq)]
@@ -229,11 +193,6 @@ pub struct StandbyCost {
     /// Two-region ÷ one-region, optimized.
     pub optimized_ratio: f64,
 }
-
-/// What the cost model leaves out, for the page.
-pub const COST_NOTE: &str = "The standby repeats the always-on lines of the cost model at its \
-prices and levers. Cross-region replication traffic and the second region's egress are not \
-counted; the CDN and DNS are global and billed once.";
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct MultiRegionOutcome {
@@ -300,25 +259,34 @@ pub fn failover(p: &MultiRegionParams) -> Failover {
     let users_on_standby_worst_s = detection_worst_s + dns;
     let users_on_standby_expected_s = detection_expected_s + dns / 2.0;
     let database_promoted_worst_s = detection_worst_s + promote;
-    let mut milestones = vec![
-        Milestone {
-            label: "Region fails",
-            at_s: 0.0,
-        },
-        Milestone {
-            label: "Health checks mark it unhealthy; DNS answers with the standby",
-            at_s: detection_worst_s,
-        },
-        Milestone {
-            label: "Last cached DNS answer expires: every user reaches the standby",
-            at_s: users_on_standby_worst_s,
-        },
-        Milestone {
-            label: "Replica promoted: the standby takes writes",
-            at_s: database_promoted_worst_s,
-        },
-    ];
+    let mut milestones: Vec<Milestone> = [
+        ("Region fails", 0.0),
+        (
+            "Health checks mark it unhealthy; DNS answers with the standby",
+            detection_worst_s,
+        ),
+        (
+            "Last cached DNS answer expires: every user reaches the standby",
+            users_on_standby_worst_s,
+        ),
+        (
+            "Replica promoted: the standby takes writes",
+            database_promoted_worst_s,
+        ),
+    ]
+    .into_iter()
+    .map(|(label, at_s)| Milestone {
+        label,
+        at_s,
+        share: 0.0,
+    })
+    .collect();
     milestones.sort_by(|a, b| a.at_s.total_cmp(&b.at_s));
+    let last = milestones.iter().map(|m| m.at_s).fold(0.0, f64::max);
+    for m in &mut milestones {
+        m.share = if last > 0.0 { m.at_s / last } else { 0.0 };
+    }
+    let step = |label, s| Step { label, s };
     Failover {
         detection_worst_s,
         detection_expected_s,
@@ -330,6 +298,12 @@ pub fn failover(p: &MultiRegionParams) -> Failover {
         rpo_s: p.replication_lag_s,
         writes_lost: p.replication_lag_s * p.writes_per_s,
         milestones,
+        users_path: [step(DETECTION, detection_worst_s), step(DNS_CACHES, dns)],
+        writes_path: [
+            step(DETECTION, detection_worst_s),
+            step(GO_AHEAD, f64::from(p.decision_s)),
+            step(PROMOTION, f64::from(p.promotion_s)),
+        ],
     }
 }
 
@@ -378,21 +352,19 @@ pub fn availability_gain(
 /// The target the extension aims at.
 pub const FOUR_NINES: f64 = 0.9999;
 
-/// The cost model's lines a warm standby repeats.
-const ALWAYS_ON: [BillLine; 7] = [
-    BillLine::FargateVcpu,
-    BillLine::FargateMemory,
-    BillLine::DbInstance,
-    BillLine::DbStorage,
-    BillLine::Redis,
-    BillLine::LoadBalancer,
-    BillLine::NatGateways,
-];
+/// The cost model's lines a warm standby repeats: all but storage and egress, which follow
+/// the users rather than the region (the bucket's copy is its own choice).
+fn always_on(line: BillLine) -> bool {
+    !matches!(
+        line,
+        BillLine::ObjectStorage | BillLine::CdnEgress | BillLine::OriginEgress
+    )
+}
 
 /// The standby's lines at the cost model's prices and levers, and both bills.
 pub fn standby_cost(s: Standby) -> Result<StandbyCost, Vec<String>> {
     if !(1..=MAX_STANDBY_TASKS).contains(&s.tasks) {
-        return Err(vec![standby_tasks_problem()]);
+        return Err(vec![MultiRegionParams::STANDBY_TASKS.out_of_range()]);
     }
     let base = CostParams::default();
     let one = cost::evaluate(&base)?;
@@ -404,10 +376,7 @@ pub fn standby_cost(s: Standby) -> Result<StandbyCost, Vec<String>> {
     let rows: Vec<StandbyRow> = standby
         .rows
         .iter()
-        .filter(|r| {
-            ALWAYS_ON.contains(&r.line)
-                || (s.replicate_uploads && r.line == BillLine::ObjectStorage)
-        })
+        .filter(|r| always_on(r.line) || (s.replicate_uploads && r.line == BillLine::ObjectStorage))
         .map(|r| StandbyRow {
             line: r.line,
             detail: r.detail.clone(),
@@ -430,186 +399,12 @@ pub fn standby_cost(s: Standby) -> Result<StandbyCost, Vec<String>> {
     })
 }
 
-fn standby_tasks_problem() -> String {
-    format!("The standby must run 1 to {MAX_STANDBY_TASKS} tasks.")
-}
-
+/// Route 53's two intervals, then the table's range messages.
 fn validate(p: &MultiRegionParams) -> Vec<String> {
     let mut problems = Vec::new();
-    let mut check = |ok: bool, message: String| {
-        if !ok {
-            problems.push(message);
-        }
-    };
-    check(
-        [STANDARD_INTERVAL_S, FAST_INTERVAL_S].contains(&p.health_check_interval_s),
-        "Route 53 checks every 10 s (fast) or 30 s (standard).".into(),
-    );
-    check(
-        (1..=MAX_FAILURE_THRESHOLD).contains(&p.failure_threshold),
-        format!("The failure threshold must be 1 to {MAX_FAILURE_THRESHOLD} checks."),
-    );
-    check(
-        p.record.ttl_s() <= MAX_TTL_S && p.client_cache_extra_s <= MAX_TTL_S,
-        format!("The TTL and extra caching must be at most {MAX_TTL_S} s."),
-    );
-    check(
-        p.replication_lag_s.is_finite()
-            && (0.0..=f64::from(MAX_DELAY_S)).contains(&p.replication_lag_s),
-        format!("The replication lag must be between 0 and {MAX_DELAY_S} s."),
-    );
-    check(
-        p.writes_per_s.is_finite() && (0.0..=MAX_WRITES_PER_S).contains(&p.writes_per_s),
-        format!("The write rate must be between 0 and {MAX_WRITES_PER_S} per second."),
-    );
-    check(
-        p.promotion_s <= MAX_DELAY_S && p.decision_s <= MAX_DELAY_S,
-        format!("Promotion and decision times must be at most {MAX_DELAY_S} s."),
-    );
-    check(
-        p.primary_outages_per_month.is_finite()
-            && (0.0..=MAX_OUTAGES_PER_MONTH).contains(&p.primary_outages_per_month),
-        format!("Outages per month must be between 0 and {MAX_OUTAGES_PER_MONTH}."),
-    );
-    check(
-        (1..=MAX_STANDBY_TASKS).contains(&p.standby_tasks),
-        standby_tasks_problem(),
-    );
+    if ![STANDARD_INTERVAL_S, FAST_INTERVAL_S].contains(&p.health_check_interval_s) {
+        problems.push("Route 53 checks every 10 s (fast) or 30 s (standard).".to_string());
+    }
+    problems.extend(params::check(p));
     problems
-}
-
-/// Link format: `hc=10&thr=3&record=cname&ttl=60&extra=0&lag=5&wps=10&promo=300&decide=0&outages=1&tasks=2&maz=1&s3=1`.
-/// `record` is `alias` (the default) or `cname`; a TTL exists only on a CNAME record, so a
-/// link with `ttl` and no `record` means CNAME records (older links keep their TTL), and
-/// `record=alias` with a `ttl` ignores the TTL.
-impl LinkState for MultiRegionParams {
-    fn to_query(&self) -> String {
-        let d = MultiRegionParams::default();
-        let mut pairs = Vec::new();
-        if let DnsRecord::Cname { ttl_s } = self.record {
-            pairs.push(("record", "cname".to_string()));
-            if ttl_s != ALIAS_TTL_S {
-                pairs.push(("ttl", ttl_s.to_string()));
-            }
-        }
-        for (key, x, default) in [
-            (
-                "hc",
-                self.health_check_interval_s,
-                d.health_check_interval_s,
-            ),
-            ("thr", self.failure_threshold, d.failure_threshold),
-            ("extra", self.client_cache_extra_s, d.client_cache_extra_s),
-            ("promo", self.promotion_s, d.promotion_s),
-            ("decide", self.decision_s, d.decision_s),
-            ("tasks", self.standby_tasks, d.standby_tasks),
-        ] {
-            if x != default {
-                pairs.push((key, x.to_string()));
-            }
-        }
-        for (key, x, default) in [
-            ("lag", self.replication_lag_s, d.replication_lag_s),
-            ("wps", self.writes_per_s, d.writes_per_s),
-            (
-                "outages",
-                self.primary_outages_per_month,
-                d.primary_outages_per_month,
-            ),
-        ] {
-            if x != default {
-                pairs.push((key, number_text(x)));
-            }
-        }
-        for (key, x, default) in [
-            ("maz", self.standby_multi_az, d.standby_multi_az),
-            ("s3", self.replicate_uploads, d.replicate_uploads),
-        ] {
-            if x != default {
-                pairs.push((key, if x { "1" } else { "0" }.to_string()));
-            }
-        }
-        Query::encode(pairs)
-    }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        let mut p = MultiRegionParams::default();
-        let mut r = LinkReader::new(query);
-        if let Some(x) = r.choice(
-            "hc",
-            &[("10", FAST_INTERVAL_S), ("30", STANDARD_INTERVAL_S)],
-        ) {
-            p.health_check_interval_s = x;
-        }
-        for (key, field, lo, hi) in [
-            ("thr", &mut p.failure_threshold, 1, MAX_FAILURE_THRESHOLD),
-            ("extra", &mut p.client_cache_extra_s, 0, MAX_TTL_S),
-            ("promo", &mut p.promotion_s, 0, MAX_DELAY_S),
-            ("decide", &mut p.decision_s, 0, MAX_DELAY_S),
-            ("tasks", &mut p.standby_tasks, 1, MAX_STANDBY_TASKS),
-        ] {
-            if let Some(x) = r.whole(key, lo, hi) {
-                *field = x;
-            }
-        }
-        for (key, field, hi) in [
-            ("lag", &mut p.replication_lag_s, f64::from(MAX_DELAY_S)),
-            ("wps", &mut p.writes_per_s, MAX_WRITES_PER_S),
-            (
-                "outages",
-                &mut p.primary_outages_per_month,
-                MAX_OUTAGES_PER_MONTH,
-            ),
-        ] {
-            if let Some(x) = r.number(key, 0.0, hi) {
-                *field = x;
-            }
-        }
-        let alias = r.choice("record", &[("alias", true), ("cname", false)]);
-        let ttl = r.whole("ttl", 0, MAX_TTL_S);
-        p.record = match (alias, ttl) {
-            (Some(true), Some(ttl_s)) => {
-                r.ignore(
-                    "ttl",
-                    &ttl_s.to_string(),
-                    format!("an alias record's TTL is fixed at {ALIAS_TTL_S} s; use record=cname to set one"),
-                );
-                DnsRecord::Alias
-            }
-            (Some(true), None) => DnsRecord::Alias,
-            (Some(false), ttl) => DnsRecord::Cname {
-                ttl_s: ttl.unwrap_or(ALIAS_TTL_S),
-            },
-            (None, Some(ttl_s)) => DnsRecord::Cname { ttl_s },
-            (None, None) => DnsRecord::Alias,
-        };
-        if let Some(x) = r.flag("maz") {
-            p.standby_multi_az = x;
-        }
-        if let Some(x) = r.flag("s3") {
-            p.replicate_uploads = x;
-        }
-        (p, r.finish())
-    }
-}
-
-/// Its link is still read by the hand-written `LinkState` above; its owner describes its
-/// fields here (see `params` and the availability demo).
-impl crate::params::Fields for MultiRegionParams {
-    const FIELDS: crate::params::Table<Self> = &[];
-}
-
-/// The multi region demo in the lab's registry.
-pub struct MultiRegion;
-
-impl crate::demo::Demo for MultiRegion {
-    const ID: crate::catalog::DemoId = crate::catalog::DemoId::MultiRegion;
-    type Params = MultiRegionParams;
-    type Outcome = MultiRegionOutcome;
-    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
-        &crate::exercises::multi_region::EXERCISES;
-
-    fn evaluate(p: &MultiRegionParams) -> Result<MultiRegionOutcome, Vec<String>> {
-        evaluate(p)
-    }
 }

@@ -19,17 +19,20 @@
 //! and [`Scenario::navigate`] takes back the values of the demo being left, then the
 //! scenario a link carries.
 
-use crate::autoscaling::{self, AutoscalingOutcome, AutoscalingParams, Policy};
-use crate::availability::{AvailabilityParams, DatabaseChoice};
+mod apply;
+mod link;
+
+pub use apply::*;
+
+use crate::autoscaling;
+use crate::availability::DatabaseChoice;
 use crate::catalog::DemoId;
-use crate::cost::{self, CostParams};
+use crate::cost;
 use crate::demo::Demo;
-use crate::failure_drill::{self, FailureDrillParams};
-use crate::link::{from_percent, Ignored, LinkReader, LinkState, Query, GLOBAL_KEYS};
+use crate::link::{Ignored, LinkState, Query, GLOBAL_KEYS};
 use crate::params::{shared, Spec};
-use crate::photoshare::{self, HealthCheck};
-use crate::rolling_deploy::RollingDeployParams;
-use crate::serverless::{self, ServerlessParams};
+use crate::photoshare::HealthCheck;
+use crate::project::Project;
 
 /// Prefix of the scenario's keys in a link, so they sit beside a demo's own keys.
 pub const KEY_PREFIX: &str = "s.";
@@ -112,9 +115,12 @@ impl<T> Linked<T> {
     }
 }
 
-/// The PhotoShare every demo shares.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// The project every linked demo shares (PhotoShare unless a group set its own), and the
+/// values the demos have changed since.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
+    /// What the linked demos open on; each linked value below starts as the project's.
+    pub project: Project,
     /// Steady load at the edge, req/s.
     pub edge_load_per_s: Linked<f64>,
     /// 0–1.
@@ -128,14 +134,51 @@ pub struct Scenario {
 
 impl Default for Scenario {
     fn default() -> Self {
+        Scenario::of(Project::default())
+    }
+}
+
+impl Scenario {
+    /// A project's scenario: every linked value the project's own.
+    pub fn of(project: Project) -> Scenario {
         Scenario {
-            edge_load_per_s: Linked::worked_example(photoshare::EDGE_LOAD_STEADY_PER_S),
-            cdn_hit_ratio: Linked::worked_example(photoshare::CDN_HIT_RATIO),
-            multi_az: Linked::worked_example(true),
-            health_check: Linked::worked_example(photoshare::HEALTH_CHECK),
-            average_tasks: Linked::worked_example(photoshare::cost::AVERAGE_TASKS),
+            edge_load_per_s: Linked::worked_example(project.edge_load_per_s),
+            cdn_hit_ratio: Linked::worked_example(project.cdn_hit_ratio),
+            multi_az: Linked::worked_example(project.multi_az),
+            health_check: Linked::worked_example(project.health_check),
+            average_tasks: Linked::worked_example(average_tasks(&project)),
+            project,
         }
     }
+
+    /// The scenario with none of the demos' changes: the project's own values.
+    pub fn base(&self) -> Scenario {
+        Scenario::of(self.project.clone())
+    }
+
+    /// "from the worked example" (PhotoShare's own value), "from ChatterBox" (another
+    /// project's own value) or "from the Cost model demo", for the panel.
+    pub fn source(&self, from: Provenance) -> String {
+        if from.demo_id.is_empty() && self.project != Project::default() {
+            format!("from {}", self.project.name)
+        } else {
+            from.describe()
+        }
+    }
+}
+
+/// The fleet the bill pays for on average: the steady load's sizing behind the CDN, at
+/// least the floor (PhotoShare's 2 tasks). A project whose sizing cannot be computed pays
+/// for its floor.
+pub fn average_tasks(p: &Project) -> f64 {
+    let steady = autoscaling::tasks_needed(
+        p.edge_load_per_s,
+        p.cdn_hit_ratio,
+        p.task_capacity_per_s,
+        p.cpu_target,
+    )
+    .unwrap_or(0);
+    f64::from(steady.max(p.min_tasks))
 }
 
 impl Scenario {
@@ -157,7 +200,7 @@ impl Scenario {
     pub fn update(&mut self, u: &ScenarioUpdate) -> Vec<&'static str> {
         let mut changed = Vec::new();
         let from = u.from;
-        let d = Scenario::default();
+        let d = self.base();
         if let Some(x) = u.edge_load_per_s.filter(|x| valid_load(*x)) {
             set(
                 &mut self.edge_load_per_s,
@@ -280,123 +323,6 @@ impl ScenarioUpdate {
     }
 }
 
-/// The database choice.
-pub fn apply_to_availability(s: &Scenario, p: &mut AvailabilityParams) {
-    p.set_database(s.database_choice());
-}
-
-/// Hit ratio (egress split), Multi-AZ (database line), average tasks (Fargate lines), steady load (the day).
-pub fn apply_to_cost(s: &Scenario, p: &mut CostParams) {
-    p.cdn_hit_ratio = s.cdn_hit_ratio.value;
-    p.multi_az = s.multi_az.value;
-    p.average_tasks = s.average_tasks.value;
-    p.day.steady_edge_per_s = s.edge_load_per_s.value;
-}
-
-/// Steady load and hit ratio: the origin load the scaler sizes for.
-pub fn apply_to_autoscaling(s: &Scenario, p: &mut AutoscalingParams) {
-    p.edge_load_per_s = s.edge_load_per_s.value;
-    p.cdn_hit_ratio = s.cdn_hit_ratio.value;
-}
-
-/// The API preset's request rate is the origin load; the thumbnail preset's uploads are not linked.
-pub fn apply_to_serverless(s: &Scenario, p: &mut ServerlessParams) {
-    if p.preset == serverless::Preset::Api {
-        // 1,200 × (1 − 0.92) is 95.99999999999996 in floating point; a micro-request
-        // per second is below anything the demo shows, and 96 stays the worked example's 96.
-        // The function demo takes rates up to its own maximum, below the lab's shared
-        // maximum load: a larger origin load is priced at that end of its range.
-        p.rate_per_s =
-            ((s.origin_load_per_s() * 1e6).round() / 1e6).min(serverless::MAX_RATE_PER_S);
-    }
-}
-
-pub fn apply_to_rolling_deploy(s: &Scenario, p: &mut RollingDeployParams) {
-    p.health_check = s.health_check.value;
-}
-
-/// Load, hit ratio, database and health check; the starting fleet is the autoscaler's choice for that load.
-pub fn apply_to_failure_drill(s: &Scenario, p: &mut FailureDrillParams) {
-    p.edge_load_per_s = s.edge_load_per_s.value;
-    p.cdn_hit_ratio = s.cdn_hit_ratio.value;
-    p.multi_az = s.multi_az.value;
-    p.health_check = s.health_check.value;
-    p.tasks = p.autoscaler_choice();
-}
-
-pub fn from_availability(p: &AvailabilityParams) -> ScenarioUpdate {
-    ScenarioUpdate {
-        multi_az: p.database_choice().map(|c| c == DatabaseChoice::MultiAz),
-        ..ScenarioUpdate::from_demo(DemoId::Availability)
-    }
-}
-
-pub fn from_cost(p: &CostParams) -> ScenarioUpdate {
-    ScenarioUpdate {
-        edge_load_per_s: Some(p.day.steady_edge_per_s),
-        cdn_hit_ratio: Some(p.cdn_hit_ratio),
-        multi_az: Some(p.multi_az),
-        average_tasks: Some(p.average_tasks),
-        ..ScenarioUpdate::from_demo(DemoId::Cost)
-    }
-}
-
-/// Load and hit ratio; [`from_autoscaling_with_fleet`] adds the run's average fleet.
-pub fn from_autoscaling(p: &AutoscalingParams) -> ScenarioUpdate {
-    ScenarioUpdate {
-        edge_load_per_s: Some(p.edge_load_per_s),
-        cdn_hit_ratio: Some(p.cdn_hit_ratio),
-        ..ScenarioUpdate::from_demo(DemoId::Autoscaling)
-    }
-}
-
-pub fn from_rolling_deploy(p: &RollingDeployParams) -> ScenarioUpdate {
-    ScenarioUpdate {
-        health_check: Some(p.health_check),
-        ..ScenarioUpdate::from_demo(DemoId::RollingDeploy)
-    }
-}
-
-pub fn from_failure_drill(p: &FailureDrillParams) -> ScenarioUpdate {
-    ScenarioUpdate {
-        edge_load_per_s: Some(p.edge_load_per_s),
-        cdn_hit_ratio: Some(p.cdn_hit_ratio),
-        multi_az: Some(p.multi_az),
-        health_check: Some(p.health_check),
-        ..ScenarioUpdate::from_demo(DemoId::FailureDrill)
-    }
-}
-
-/// Load, hit ratio and the average fleet for the bill. The average goes to the bill once the
-/// run differs from the worked example's; on the worked example's run the bill keeps its own
-/// 2 tasks (the burst day is not the month's average).
-pub fn from_autoscaling_with_fleet(p: &AutoscalingParams) -> ScenarioUpdate {
-    let mut u = from_autoscaling(p);
-    u.average_tasks = if *p == AutoscalingParams::default() {
-        Some(photoshare::cost::AVERAGE_TASKS)
-    } else {
-        autoscaling::simulate(p)
-            .ok()
-            .and_then(|o| average_tasks_from_autoscaling(p, &o))
-    };
-    u
-}
-
-/// Task-hours ÷ hours of the target-tracking run (or the first run): the average fleet the
-/// bill pays for. `None` when the outcome has no run.
-pub fn average_tasks_from_autoscaling(
-    p: &AutoscalingParams,
-    outcome: &AutoscalingOutcome,
-) -> Option<f64> {
-    let run = outcome
-        .runs
-        .iter()
-        .find(|r| r.policy == Policy::TargetTracking)
-        .or_else(|| outcome.runs.first())?;
-    let hours = f64::from(p.duration_s.min(autoscaling::MAX_DURATION_S)) / 3_600.0;
-    (hours > 0.0).then(|| run.task_hours / hours)
-}
-
 /// A demo opened from its link.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opened<P> {
@@ -439,7 +365,7 @@ impl Scenario {
         }
         let (scenario_keys, _) = split(link);
         if scenario_keys.keys().next().is_some() {
-            *self = Scenario::from_query(&scenario_keys).0;
+            *self = self.base().with_link(&scenario_keys).0;
         }
     }
 
@@ -447,7 +373,7 @@ impl Scenario {
     /// Not generic, so the lab's wasm holds it once rather than once per demo.
     #[inline(never)]
     pub fn after(&self, update: Option<ScenarioUpdate>) -> Scenario {
-        let mut s = *self;
+        let mut s = self.clone();
         if let Some(u) = update {
             s.update(&u);
         }
@@ -478,130 +404,18 @@ pub fn split(query: &Query) -> (Query, Query) {
     )
 }
 
-/// Link format: `s.load=1200&s.hit=85~autoscaling&s.maz=0~cost&s.hc=15/5/2/3&s.tasks=3.4~autoscaling`.
-/// A value's `~demo-id` says where it came from; without one it is the worked example's.
-impl LinkState for Scenario {
-    fn to_query(&self) -> String {
-        let d = Scenario::default();
-        let mut pairs = Vec::new();
-        let tagged = |text: String, from: Provenance| {
-            if from.demo_id.is_empty() {
-                text
-            } else {
-                format!("{text}~{}", from.demo_id)
-            }
-        };
-        let l = self.edge_load_per_s;
-        if l != d.edge_load_per_s {
-            pairs.push(("s.load", tagged(l.value.to_string(), l.from)));
+/// The demos that take part in the scenario (their `Demo::SHARES` is not empty), in the
+/// course's order: the demos a project opens on.
+pub fn linked_demos() -> Vec<DemoId> {
+    struct Shares;
+    impl crate::demo::Visitor for Shares {
+        type Output = bool;
+        fn visit<D: Demo>(&mut self) -> bool {
+            !D::SHARES.is_empty()
         }
-        let h = self.cdn_hit_ratio;
-        if h != d.cdn_hit_ratio {
-            pairs.push(("s.hit", tagged((h.value * 100.0).to_string(), h.from)));
-        }
-        let m = self.multi_az;
-        if m != d.multi_az {
-            pairs.push((
-                "s.maz",
-                tagged(if m.value { "1" } else { "0" }.into(), m.from),
-            ));
-        }
-        let c = self.health_check;
-        if c != d.health_check {
-            let v = c.value;
-            let text = format!(
-                "{}/{}/{}/{}",
-                v.interval_s, v.timeout_s, v.healthy_threshold, v.unhealthy_threshold
-            );
-            pairs.push(("s.hc", tagged(text, c.from)));
-        }
-        let t = self.average_tasks;
-        if t != d.average_tasks {
-            pairs.push(("s.tasks", tagged(t.value.to_string(), t.from)));
-        }
-        Query::encode(pairs)
     }
-
-    fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
-        let mut s = Scenario::default();
-        let mut r = LinkReader::new(query);
-        for key in ["s.load", "s.hit", "s.maz", "s.hc", "s.tasks"] {
-            let Some(raw) = r.text(key) else { continue };
-            let (text, tag) = raw.split_once('~').unwrap_or((raw, ""));
-            let from = if tag.is_empty() {
-                Some(Provenance::WORKED_EXAMPLE)
-            } else {
-                Provenance::from_slug(tag)
-            };
-            let Some(from) = from else {
-                r.ignore(key, raw, format!("'{tag}' is not a demo of the lab"));
-                continue;
-            };
-            let number = text.trim().parse::<f64>().ok();
-            let ok = match key {
-                "s.load" => number.filter(|x| valid_load(*x)).map(|value| {
-                    s.edge_load_per_s = Linked { value, from };
-                }),
-                "s.hit" => number
-                    .filter(|x| x.is_finite() && (0.0..=100.0).contains(x))
-                    .map(|x| {
-                        s.cdn_hit_ratio = Linked {
-                            value: from_percent(x),
-                            from,
-                        };
-                    }),
-                "s.maz" => match text {
-                    "1" | "0" => {
-                        s.multi_az = Linked {
-                            value: text == "1",
-                            from,
-                        };
-                        Some(())
-                    }
-                    _ => None,
-                },
-                "s.hc" => parse_health_check(text).map(|value| {
-                    s.health_check = Linked { value, from };
-                }),
-                _ => number.filter(|x| valid_tasks(*x)).map(|value| {
-                    s.average_tasks = Linked { value, from };
-                }),
-            };
-            if ok.is_none() {
-                let why = match key {
-                    "s.load" => format!("expected 0–{} req/s", shared::MAX_LOAD_PER_S),
-                    "s.hit" => "expected 0–100 %".to_string(),
-                    "s.maz" => "expected 1 or 0".to_string(),
-                    "s.hc" => "expected interval/timeout/healthy/unhealthy, as 15/5/2/3, within the health check's limits".to_string(),
-                    _ => format!("expected 0–{} tasks", cost::MAX_AVERAGE_TASKS),
-                };
-                r.ignore(key, raw, why);
-            }
-        }
-        (s, r.finish())
-    }
-}
-
-fn parse_health_check(text: &str) -> Option<HealthCheck> {
-    let parts: Vec<u32> = text
-        .split('/')
-        .map(|p| p.trim().parse::<u32>().ok())
-        .collect::<Option<_>>()?;
-    let [interval_s, timeout_s, healthy_threshold, unhealthy_threshold] = parts.as_slice() else {
-        return None;
-    };
-    let h = HealthCheck {
-        interval_s: *interval_s,
-        timeout_s: *timeout_s,
-        healthy_threshold: *healthy_threshold,
-        unhealthy_threshold: *unhealthy_threshold,
-    };
-    valid_health_check(&h).then_some(h)
-}
-
-/// The failure drill's default, for the tour and the trade-offs: the AZ holding the primary is lost.
-pub fn az_loss_drill(s: &Scenario) -> FailureDrillParams {
-    let mut p = failure_drill::Preset::AzLossPrimarySide.params();
-    apply_to_failure_drill(s, &mut p);
-    p
+    DemoId::ALL
+        .into_iter()
+        .filter(|id| id.visit(&mut Shares))
+        .collect()
 }
