@@ -2,7 +2,7 @@
 // in the plan (and as drift in -refresh-only), apply puts it back or RDS holds it for the
 // maintenance window, AWS refuses what it refuses, broken HCL keeps the last plan, deep
 // links, the state lock and ignore_changes.
-import { test, expect } from './lab';
+import { test, expect, Lab } from './lab';
 
 const NO_CHANGES = 'No changes. Your infrastructure matches the configuration.';
 
