@@ -50,6 +50,27 @@ pub fn page(query: &Query) -> AnyView {
     })
 }
 
+/// The functions' line against the fleet's staircase, with the crossover and the chosen rate
+/// marked: the demo's main chart, and the design report's.
+pub(crate) fn crossover_chart(o: &Curves, rate: f64) -> ChartSpec {
+    let functions = o
+        .curve
+        .iter()
+        .map(|c| (c.rate_per_s, c.functions_usd.to_f64()));
+    let mut spec = ChartSpec::new(format!("average rate, {}", o.rate_unit), "$ a month")
+        .x(0.0..o.max_rate_per_s)
+        .y_unit(Unit::Usd)
+        .series([
+            Series::line("functions", functions.collect(), Tone::First),
+            Series::line("fleet", o.fleet_steps.clone(), Tone::Second),
+        ])
+        .fit_y();
+    if let Some(c) = o.crossover.filter(|c| c.rate_per_s > 0.0) {
+        spec = spec.rule(c.rate_per_s, "crossover", Tone::Third);
+    }
+    spec.rule(rate, "chosen rate", Tone::Muted)
+}
+
 type Bills = Memo<Result<AtRate, Vec<String>>>;
 type Range = Memo<Result<Curves, Vec<String>>>;
 
@@ -174,30 +195,9 @@ fn OnStage(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> im
     let spec = Memo::new(move |_| {
         let unit = unit();
         let rate = rate();
-        range.with(|o| {
-            let (Ok(o), Some(rate)) = (o, rate) else {
-                return ChartSpec::new(format!("average rate, {unit}"), "$ a month")
-                    .y_unit(Unit::Usd);
-            };
-            let mut spec = ChartSpec::new(format!("average rate, {unit}"), "$ a month")
-                .x(0.0..o.max_rate_per_s)
-                .y_unit(Unit::Usd)
-                .series([
-                    Series::line(
-                        "functions",
-                        o.curve
-                            .iter()
-                            .map(|c| (c.rate_per_s, c.functions_usd.to_f64()))
-                            .collect(),
-                        Tone::First,
-                    ),
-                    Series::line("fleet", o.fleet_steps.clone(), Tone::Second),
-                ])
-                .fit_y();
-            if let Some(c) = o.crossover.filter(|c| c.rate_per_s > 0.0) {
-                spec = spec.rule(c.rate_per_s, "crossover", Tone::Third);
-            }
-            spec.rule(rate, "chosen rate", Tone::Muted)
+        range.with(|o| match (o, rate) {
+            (Ok(o), Some(rate)) => crossover_chart(o, rate),
+            _ => ChartSpec::new(format!("average rate, {unit}"), "$ a month").y_unit(Unit::Usd),
         })
     });
     let summary = Memo::new(move |_| {

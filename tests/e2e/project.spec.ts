@@ -73,6 +73,9 @@ test('the report opens, prints without the navigation and downloads as Markdown'
   await expect(page.getByTestId('sizing-table')).toContainText('14');
   await expect(page.getByTestId('bill-table')).toContainText('$1,358.49');
   await expect(page.getByTestId('levers-table')).toContainText('$1,047.63');
+  const chart = page.getByTestId('report-crossover-chart');
+  await expect(chart.locator('canvas')).toBeVisible();
+  await expect(chart.getByRole('button').first()).toBeVisible();
   await expect(page.locator('#lab-nav')).toBeVisible();
   await expect(page.getByTestId('print-report')).toBeVisible();
   await page.emulateMedia({ media: 'print' });
@@ -80,6 +83,8 @@ test('the report opens, prints without the navigation and downloads as Markdown'
   await expect(page.locator('.lab-header')).toBeHidden();
   await expect(page.getByTestId('print-report')).toBeHidden();
   await expect(page.getByTestId('levers-table')).toBeVisible();
+  await expect(chart.locator('canvas')).toBeVisible();
+  await expect(chart.getByRole('button').first()).toBeHidden();
   for (const format of ['A4', 'Letter']) {
     const pdf = await page.pdf({ format });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
