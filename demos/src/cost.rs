@@ -5,12 +5,11 @@
 //! the peak pays for the peak all day, an elastic one only for the hours it needs.
 
 use crate::chart::{save_text, Bar, Chart, ChartSpec, Series, Tone, Unit};
-use crate::controls::NumberInput;
 use crate::documented::DocumentedSection;
-use crate::field::Price;
+use crate::field::{Number, Price, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
-use crate::lab::{field_number, lab};
+use crate::lab::lab;
 use crate::results::{from_ok, problems_view};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 // Leptos's prelude has a `Component` too; the bill means a part of the architecture.
@@ -18,6 +17,7 @@ use cloud_lab_model::cost::Component;
 use cloud_lab_model::cost::*;
 use cloud_lab_model::link::{number_text, Query};
 use cloud_lab_model::money::Usd;
+use cloud_lab_model::params::Field;
 use leptos::prelude::*;
 
 pub fn page(query: &Query) -> AnyView {
@@ -47,49 +47,29 @@ pub fn page(query: &Query) -> AnyView {
 
 type Outcome = Memo<Result<CostOutcome, Vec<String>>>;
 
-/// A field bound to one number of the params.
-fn bind(
-    params: RwSignal<CostParams>,
-    get: fn(&CostParams) -> f64,
-    set: fn(&mut CostParams, f64),
-) -> (Signal<f64>, Callback<f64>) {
-    (
-        Signal::derive(move || params.with(get)),
-        Callback::new(move |x| params.update(|p| set(p, x))),
-    )
-}
+/// The footprint's fields, in the page's order.
+const FOOTPRINT: [Field<CostParams>; 7] = [
+    CostParams::TASK_VCPU,
+    CostParams::TASK_MEMORY_GB,
+    CostParams::HOURS_PER_MONTH,
+    CostParams::TOTAL_EGRESS_TB,
+    CostParams::STORED_TB,
+    CostParams::DB_STORAGE_GB,
+    CostParams::REDIS_NODES,
+];
 
 #[component]
 fn Footprint(params: RwSignal<CostParams>) -> impl IntoView {
-    let multi_az = move || params.with(|p| p.multi_az);
-    let (vcpu, set_vcpu) = bind(params, |p| p.task_vcpu, |p, x| p.task_vcpu = x);
-    let (mem, set_mem) = bind(params, |p| p.task_memory_gb, |p, x| p.task_memory_gb = x);
-    let (hours, set_hours) = bind(params, |p| p.hours_per_month, |p, x| p.hours_per_month = x);
-    let (dbgb, set_dbgb) = bind(params, |p| p.db_storage_gb, |p, x| p.db_storage_gb = x);
-    let (stored, set_stored) = bind(params, |p| p.stored_tb, |p, x| p.stored_tb = x);
-    let (egress, set_egress) = bind(params, |p| p.total_egress_tb, |p, x| p.total_egress_tb = x);
-    let (redis, set_redis) = bind(
-        params,
-        |p| f64::from(p.redis_nodes),
-        // A fractional or negative count becomes an out-of-range one the model reports.
-        |p, x| p.redis_nodes = whole_or_too_many(x, MAX_REDIS_NODES),
-    );
     view! {
         <section aria-labelledby="footprint-heading">
             <h2 id="footprint-heading">"What PhotoShare runs in a month"</h2>
             <div class="choices">
-                <NumberInput label="vCPU per task" value=vcpu set=set_vcpu step="0.25" testid="vcpu"/>
-                <NumberInput label="GB per task" value=mem set=set_mem step="0.5" testid="mem"/>
-                <NumberInput label="Hours in the month" value=hours set=set_hours step="1" testid="hours"/>
-                <NumberInput label="Total egress, TB" value=egress set=set_egress step="0.5" testid="egress"/>
-                <NumberInput label="Stored uploads, TB" value=stored set=set_stored step="0.5" testid="stored"/>
-                <NumberInput label="Database storage, GB" value=dbgb set=set_dbgb step="10"/>
-                <NumberInput label="Cache nodes" value=redis set=set_redis step="1"/>
+                {FOOTPRINT.map(|field| view! { <Number params field/> })}
             </div>
             <p>
-                <label><input type="checkbox" data-testid="multi-az" prop:checked=multi_az
-                    on:change=move |ev| { let on = event_target_checked(&ev); params.update(|p| p.multi_az = on) }/>
-                    " Multi-AZ database (a synchronous standby in the second AZ: two instances billed)"</label>
+                <Toggle params field=CostParams::MULTI_AZ testid="multi-az">
+                    "Multi-AZ database (a synchronous standby in the second AZ: two instances billed)"
+                </Toggle>
                 " — "<a data-testid="availability-link" href=move || params.with(|p| p.availability_hash())>
                     "see what this does to availability"</a>
             </p>
@@ -100,59 +80,42 @@ fn Footprint(params: RwSignal<CostParams>) -> impl IntoView {
     }
 }
 
-/// A whole number from a field, or one past `max` (which the model rejects in words).
-fn whole_or_too_many(x: f64, max: u32) -> u32 {
-    if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= f64::from(max) {
-        x as u32
-    } else {
-        max.saturating_add(1)
-    }
-}
-
-/// A one-year commitment the bill can apply: its group, where the params hold it, and
-/// the slug of its test ids.
-type LeverOf = (
-    Group,
-    fn(&CostParams) -> Lever,
-    fn(&mut CostParams) -> &mut Lever,
-    &'static str,
-);
+/// A one-year commitment the bill can apply: its group, its switch and its discount.
+type LeverOf = (Group, Field<CostParams>, Field<CostParams>);
 
 /// The three one-year commitments on what is always on.
 const LEVERS: [LeverOf; 3] = [
     (
         Group::ComputeSavingsPlan,
-        |p| p.savings_plan,
-        |p| &mut p.savings_plan,
-        "sp",
+        CostParams::SAVINGS_PLAN_ON,
+        CostParams::SAVINGS_PLAN_DISCOUNT,
     ),
     (
         Group::DatabaseReserved,
-        |p| p.db_reserved,
-        |p| &mut p.db_reserved,
-        "ri",
+        CostParams::DB_RESERVED_ON,
+        CostParams::DB_RESERVED_DISCOUNT,
     ),
     (
         Group::CacheReserved,
-        |p| p.redis_reserved,
-        |p| &mut p.redis_reserved,
-        "rn",
+        CostParams::REDIS_RESERVED_ON,
+        CostParams::REDIS_RESERVED_DISCOUNT,
     ),
 ];
 
-/// Each commitment applied or not (the stage's switches; the discounts are set below).
+/// Each commitment applied or not (the stage's switches; the discounts are set below), named
+/// in the chosen cloud's words.
 #[component]
 fn Commitments(params: RwSignal<CostParams>) -> impl IntoView {
     let lab = lab();
     view! {
         <fieldset class="commitments">
             <legend>"One-year commitments"</legend>
-            {LEVERS.map(|(group, get, set, slug)| {
-                let discount = move || params.with(|p| format::percent(get(p).discount, 0));
+            {LEVERS.map(|(group, on, pct)| {
+                let discount = move || params.with(|p| pct.shown(p).map(|x| format::percent(pct.spec.stored(x), 0)));
                 view! {
-                    <label><input type="checkbox" data-testid=format!("lever-{slug}") prop:checked=move || params.with(|p| get(p).on)
-                        on:change=move |ev| { let x = event_target_checked(&ev); params.update(|p| set(p).on = x) }/>
-                        " "{move || group.name(lab.cloud.get())}", −"{discount}</label>
+                    <Toggle params field=on testid=format!("lever-{}", on.spec.key)>
+                        {move || group.name(lab.cloud.get())}", −"{discount}
+                    </Toggle>
                 }
             })}
         </fieldset>
@@ -167,16 +130,11 @@ fn Discounts(params: RwSignal<CostParams>) -> impl IntoView {
         <section aria-labelledby="levers-heading">
             <h2 id="levers-heading">"Pricing levers: what each commitment takes off"</h2>
             <div class="choices">
-                {LEVERS.map(|(group, get, set, slug)| {
-                    let discount = Signal::derive(move || params.with(|p| get(p).discount));
-                    let set_discount = Callback::new(move |x| params.update(|p| set(p).discount = x));
-                    view! {
-                        <fieldset>
-                            <legend>{move || group.name(lab.cloud.get())}" on "{move || group.applies_to(lab.cloud.get())}</legend>
-                            <NumberInput label="discount, %" value=discount set=set_discount scale=100.0 step="1"
-                                testid=format!("lever-{slug}-pct")/>
-                        </fieldset>
-                    }
+                {LEVERS.map(|(group, on, pct)| view! {
+                    <fieldset>
+                        <legend>{move || group.name(lab.cloud.get())}" on "{move || group.applies_to(lab.cloud.get())}</legend>
+                        <Number params field=pct testid=format!("lever-{}-pct", on.spec.key)>"discount, %"</Number>
+                    </fieldset>
                 })}
             </div>
         </section>
@@ -405,16 +363,10 @@ fn OnStage(page: Page<Cost>) -> impl IntoView {
         <Stage label="The bill and its levers" invalid=Signal::derive(move || outcome.with(|o| o.is_err()))>
             <StageControls slot>
                 <div class="choices">
-                    <label>"Average tasks running: "<strong data-testid="tasks-value">{move || number_text(tasks())}</strong>
-                        <input type="range" min="0" max="20" step="0.5" data-testid="tasks"
-                            prop:value=move || format::field(tasks())
-                            on:input=move |ev| { let x = field_number(&ev); params.update(|p| p.average_tasks = x) }/>
-                    </label>
-                    <label>"CDN hit ratio: "<strong data-testid="hit-value">{move || format::percent(hit(), 0)}</strong>
-                        <input type="range" min="0" max="100" step="1" data-testid="hit"
-                            prop:value=move || format::field(hit() * 100.0)
-                            on:input=move |ev| { let x = field_number(&ev) / 100.0; params.update(|p| p.cdn_hit_ratio = x) }/>
-                    </label>
+                    <Slider params field=CostParams::AVERAGE_TASKS travel=(0.0, 20.0)
+                        reads=Signal::derive(move || number_text(tasks()))/>
+                    <Slider params field=CostParams::CDN_HIT_RATIO
+                        reads=Signal::derive(move || format::percent(hit(), 0))/>
                 </div>
                 <Commitments params/>
             </StageControls>
@@ -454,33 +406,17 @@ fn OnStage(page: Page<Cost>) -> impl IntoView {
     }
 }
 
+/// The day of load, in the page's order (the floor stays the worked example's).
+const DAY: [Field<CostParams>; 5] = [
+    CostParams::DAY_STEADY_EDGE_PER_S,
+    CostParams::DAY_PEAK_EDGE_PER_S,
+    CostParams::DAY_PEAK_START_HOUR,
+    CostParams::DAY_PEAK_HOURS,
+    CostParams::DAY_TASK_CAPACITY_PER_S,
+];
+
 #[component]
 fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView {
-    let (steady, set_steady) = bind(
-        params,
-        |p| p.day.steady_edge_per_s,
-        |p, x| p.day.steady_edge_per_s = x,
-    );
-    let (peak, set_peak) = bind(
-        params,
-        |p| p.day.peak_edge_per_s,
-        |p, x| p.day.peak_edge_per_s = x,
-    );
-    let (start, set_start) = bind(
-        params,
-        |p| f64::from(p.day.peak_start_hour),
-        |p, x| p.day.peak_start_hour = whole_or_too_many(x, 23),
-    );
-    let (hours, set_hours) = bind(
-        params,
-        |p| f64::from(p.day.peak_hours),
-        |p, x| p.day.peak_hours = whole_or_too_many(x, 24),
-    );
-    let (cap, set_cap) = bind(
-        params,
-        |p| p.day.task_capacity_per_s,
-        |p, x| p.day.task_capacity_per_s = x,
-    );
     let spec = Memo::new(move |_| {
         outcome.with(|o| {
             let (elastic, fixed) = match o {
@@ -531,11 +467,7 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
                 "never fewer than the floor; both are priced at the Fargate on-demand rates above."
             </p>
             <div class="choices">
-                <NumberInput label="Steady load at the edge, req/s" value=steady set=set_steady step="100"/>
-                <NumberInput label="Peak load, req/s" value=peak set=set_peak step="100" testid="peak"/>
-                <NumberInput label="Peak starts at hour" value=start set=set_start step="1"/>
-                <NumberInput label="Peak lasts, hours" value=hours set=set_hours step="1" testid="peak-hours"/>
-                <NumberInput label="One task serves at the CPU target, req/s" value=cap set=set_cap step="10"/>
+                {DAY.map(|field| view! { <Number params field/> })}
             </div>
             <dl class="figures" aria-live="polite">
                 <div>

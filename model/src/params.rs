@@ -298,8 +298,8 @@ impl<P> Field<P> {
     }
 
     /// Sets a number or a whole number from its shown value, as a control reports it. A
-    /// value that is not a whole number becomes 0 for a whole field (outside every range
-    /// the lab uses, so `validate` says so in words).
+    /// value that is not a whole number becomes one past the top of a whole field's range
+    /// (2.5 cache nodes, where 0 is a fine count), so `validate` says so in words.
     pub fn set_shown(&self, p: &mut P, shown: f64) {
         match self.access {
             Access::Number { set, .. } => set(p, self.spec.stored(shown)),
@@ -310,7 +310,7 @@ impl<P> Field<P> {
                     if whole {
                         shown.min(f64::from(u32::MAX)) as u32
                     } else {
-                        0
+                        whole_bound(self.spec.max).saturating_add(1)
                     },
                 )
             }
@@ -761,10 +761,11 @@ mod tests {
         share.set_shown(&mut p, 92.0);
         assert_eq!(p.share, 0.92);
         assert_eq!(share.shown(&p), Some(92.0));
+        // Not a whole number: one past the range's top, which `check` reports.
         count.set_shown(&mut p, 2.5);
-        assert_eq!(p.count, 0);
+        assert_eq!(p.count, 10);
         count.set_shown(&mut p, f64::NAN);
-        assert_eq!(p.count, 0);
+        assert_eq!(p.count, 10);
         count.set_shown(&mut p, 7.0);
         assert_eq!(p.count, 7);
     }

@@ -65,19 +65,18 @@ pub enum Preset {
 
 impl Preset {
     pub const ALL: [Preset; 2] = [Preset::Api, Preset::Thumbnails];
+    /// Each preset's slug and title, in `ALL`'s order.
+    const CHOICES: [Choice; 2] = [
+        Choice::new("api", "PhotoShare's API"),
+        Choice::new("thumbnails", "Thumbnail function"),
+    ];
 
     pub fn slug(self) -> &'static str {
-        match self {
-            Preset::Api => "api",
-            Preset::Thumbnails => "thumbnails",
-        }
+        Preset::CHOICES[self as usize].slug
     }
 
     pub fn title(self) -> &'static str {
-        match self {
-            Preset::Api => "PhotoShare's API",
-            Preset::Thumbnails => "Thumbnail function",
-        }
+        Preset::CHOICES[self as usize].label
     }
 
     /// One sentence for the page on what the preset models.
@@ -302,13 +301,25 @@ const CHOICES: [Field<ServerlessParams>; 6] = [
 
 /// Each field of the table, named as its place in the params.
 impl ServerlessParams {
+    /// Where the other values start from: choosing a preset sets them all. Not in the table:
+    /// a link names it first and writes only what differs from it.
+    pub const PRESET: Field<Self> = Field::choice(
+        Spec::named("preset", "Start from"),
+        &Preset::CHOICES,
+        |p| p.preset.slug(),
+        |p, slug| {
+            if let Some(preset) = Preset::ALL.into_iter().find(|x| x.slug() == slug) {
+                *p = ServerlessParams::preset(preset);
+            }
+        },
+    );
     /// The function's memory, in whole MB.
     pub const MEMORY_MB: Field<Self> = field_at!(
         whole,
         Spec::new(
             "mb",
             "Memory, MB",
-            "MB",
+            "",
             (MEMORY_MB_RANGE.0 as f64, MEMORY_MB_RANGE.1 as f64),
             1.0,
         ),
@@ -322,8 +333,14 @@ impl ServerlessParams {
     );
     pub const MAX_RATE_PER_S: Field<Self> = field_at!(
         number,
-        Spec::new("upto", "Chart up to", "", (0.001, MAX_RATE_PER_S), 1.0)
-            .said("The chart's top rate (req/s)"),
+        Spec::new(
+            "upto",
+            "Chart up to (rate)",
+            "",
+            (0.001, MAX_RATE_PER_S),
+            1.0
+        )
+        .said("The chart's top rate (req/s)"),
         max_rate_per_s
     );
     pub const DURATION_MS: Field<Self> = field_at!(
@@ -474,13 +491,13 @@ impl ServerlessParams {
         fleet.floor_tasks
     );
     pub const ARCH: Field<Self> = Field::choice(
-        Spec::named("arch", "Architecture"),
+        Spec::named("arch", "Processor"),
         &ARCHS,
         |p| arch_slug(p.arch),
         |p, s| p.arch = if s == "arm" { Arch::Arm } else { Arch::X86 },
     );
     pub const DOOR: Field<Self> = Field::choice(
-        Spec::named("door", "Invoked by"),
+        Spec::named("door", "In front of the function"),
         &DOORS,
         |p| door_slug(p.front_door),
         |p, s| {
@@ -535,8 +552,9 @@ impl Fields for ServerlessParams {
 
 impl LinkState for ServerlessParams {
     fn to_query(&self) -> String {
+        let key = ServerlessParams::PRESET.spec.key;
         let preset =
-            (self.preset != Preset::default()).then(|| ("preset", self.preset.slug().to_string()));
+            (self.preset != Preset::default()).then(|| (key, self.preset.slug().to_string()));
         let base = ServerlessParams::preset(self.preset);
         Query::encode(preset.into_iter().chain(params::differing(self, &base)))
     }
@@ -544,7 +562,9 @@ impl LinkState for ServerlessParams {
     fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
         let mut r = LinkReader::new(query);
         let presets = Preset::ALL.map(|p| (p.slug(), p));
-        let preset = r.choice("preset", &presets).unwrap_or_default();
+        let preset = r
+            .choice(ServerlessParams::PRESET.spec.key, &presets)
+            .unwrap_or_default();
         let mut p = ServerlessParams::preset(preset);
         params::read_into(&mut r, &mut p);
         (p, r.finish())
