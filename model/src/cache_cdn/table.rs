@@ -2,9 +2,7 @@
 //! this table; its claims against the worked example; its place in the lab's registry.
 
 use super::*;
-use crate::catalog::DemoId;
-use crate::claim::{Claim, Live, Note, Rounding};
-use crate::demo::Demo;
+use crate::claim::{number, Note};
 use crate::field_at;
 use crate::params::{shared, Choice, Field, Fields, Spec, Table};
 
@@ -190,83 +188,37 @@ impl Fields for CacheCdnParams {
 
 crate::link_from_table!(CacheCdnParams);
 
-/// The cache-aside & CDN demo in the lab's registry.
-pub struct CacheCdn;
-
-type CacheCdnClaim = Claim<CacheCdnParams, CacheCdnOutcome>;
-
-fn number(x: f64) -> Option<Live> {
-    Some(Live::Number(x))
+crate::demo! {
+    /// The cache-aside & CDN demo in the lab's registry.
+    CacheCdn: CacheCdnParams => CacheCdnOutcome, evaluate: evaluate, exercises: cache_cdn,
+    claims: [ORIGIN, STEADY_TASKS, BURST_TASKS, WITHOUT_CDN, ZIPF_HIT, COLD_PEAK],
+    notes: &[BURST_HIT_RATIO],
 }
 
-impl CacheCdn {
+crate::claims! { CacheCdn: CacheCdnParams => CacheCdnOutcome {
     /// §3: "≈ 96 req/s" of the steady 1,200 reach the origin.
-    pub const ORIGIN: CacheCdnClaim = Claim {
-        label: "Origin load, steady",
-        printed: "≈ 96 req/s",
-        rounding: Rounding::Places(0),
-        live: |_, o| number(o.steady.origin_per_s),
-    };
+    ORIGIN: "Origin load, steady", "≈ 96 req/s", Places(0),
+        |_, o| number(o.steady.origin_per_s);
     /// §3: "2 tasks at steady state".
-    pub const STEADY_TASKS: CacheCdnClaim = Claim {
-        label: "Tasks, steady",
-        printed: "2 tasks",
-        rounding: Rounding::Places(0),
-        live: |_, o| number(f64::from(o.steady.tasks)),
-    };
+    STEADY_TASKS: "Tasks, steady", "2 tasks", Places(0),
+        |_, o| number(f64::from(o.steady.tasks));
     /// §3: the 9,000 req/s burst needs "8 tasks".
-    pub const BURST_TASKS: CacheCdnClaim = Claim {
-        label: "Tasks in the burst",
-        printed: "8 tasks",
-        rounding: Rounding::Places(0),
-        live: |_, o| number(f64::from(o.burst.tasks)),
-    };
+    BURST_TASKS: "Tasks in the burst", "8 tasks", Places(0),
+        |_, o| number(f64::from(o.burst.tasks));
     /// §3: without the CDN, 1,200 req/s needs "14 tasks".
-    pub const WITHOUT_CDN: CacheCdnClaim = Claim {
-        label: "Tasks with no CDN",
-        printed: "14 tasks",
-        rounding: Rounding::Places(0),
-        live: |_, o| number(f64::from(o.steady.tasks_without_cdn)),
-    };
+    WITHOUT_CDN: "Tasks with no CDN", "14 tasks", Places(0),
+        |_, o| number(f64::from(o.steady.tasks_without_cdn));
     /// §3: "a measured CDN cache-hit ratio of 92%", which the popularity preset reproduces.
-    pub const ZIPF_HIT: CacheCdnClaim = Claim {
-        label: "CDN hit ratio from popularity",
-        printed: "92%",
-        rounding: Rounding::Places(0),
-        live: |_, o| number(o.popularity.cdn_hit_ratio * 100.0),
-    };
+    ZIPF_HIT: "CDN hit ratio from popularity", "92%", Places(0),
+        |_, o| number(o.popularity.cdn_hit_ratio * 100.0);
     /// §3's "14 tasks" again: a flushed CDN sends the whole edge load to the origin.
-    pub const COLD_PEAK: CacheCdnClaim = Claim {
-        label: "Tasks right after a flush",
-        printed: "14 tasks",
-        rounding: Rounding::Places(0),
-        live: |_, o| number(f64::from(o.cold.peak_tasks)),
-    };
-}
+    COLD_PEAK: "Tasks right after a flush", "14 tasks", Places(0),
+        |_, o| number(f64::from(o.cold.peak_tasks));
+}}
 
-impl Demo for CacheCdn {
-    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
-        &crate::exercises::cache_cdn::EXERCISES;
-    const ID: DemoId = DemoId::CacheCdn;
-    type Params = CacheCdnParams;
-    type Outcome = CacheCdnOutcome;
-
-    fn evaluate(p: &CacheCdnParams) -> Result<CacheCdnOutcome, Vec<String>> {
-        evaluate(p)
-    }
-
-    const CLAIMS: &'static [CacheCdnClaim] = &[
-        Self::ORIGIN,
-        Self::STEADY_TASKS,
-        Self::BURST_TASKS,
-        Self::WITHOUT_CDN,
-        Self::ZIPF_HIT,
-        Self::COLD_PEAK,
-    ];
-
-    const NOTES: &'static [Note] = &[Note {
-        text: "The worked example applies its measured 92 % to the 9,000 req/s burst as well. A CDN's hit ratio is not one number at every load: CloudFront answers from its cache when an earlier request for the same object left a copy there that is still valid, so when the burst asks for the same images, more of its requests find a fresh copy and the ratio rises (choose \"From popularity\" to see by how much): less than the worked example's ~720 req/s reaches the origin. A burst of images nobody asked for before (a post going viral) hits less. The measured mode keeps the worked example's 92 % and 8 tasks.",
-        source: "Amazon CloudFront Developer Guide: Understand the cache key",
-        url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-the-cache-key.html",
-    }];
-}
+/// The worked example's 92 % in the burst: a CDN's hit ratio rises with repeated requests.
+const BURST_HIT_RATIO: Note = Note {
+    text: "The worked example applies its measured 92 % to the 9,000 req/s burst as well. A CDN's hit ratio is not one number at every load: CloudFront answers from its cache when an earlier request for the same object left a copy there that is still valid, so when the burst asks for the same images, more of its requests find a fresh copy and the ratio rises (choose \"From popularity\" to see by how much): less than the worked example's ~720 req/s reaches the origin. A burst of images nobody asked for before (a post going viral) hits less. The measured mode keeps the worked example's 92 % and 8 tasks.",
+    source: "Amazon CloudFront Developer Guide: Understand the cache key",
+    url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-the-cache-key.html",
+};

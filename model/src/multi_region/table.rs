@@ -3,9 +3,7 @@
 //! in the lab's registry.
 
 use super::*;
-use crate::catalog::DemoId;
-use crate::claim::{Claim, Live, Note, Rounding};
-use crate::demo::Demo;
+use crate::claim::{number, Note};
 use crate::field_at;
 use crate::link::{Ignored, LinkReader, LinkState, Query};
 use crate::params::{Choice, Field, Fields, Spec, Table};
@@ -198,67 +196,32 @@ impl LinkState for MultiRegionParams {
     }
 }
 
-/// The multi-region demo in the lab's registry.
-pub struct MultiRegion;
-
-type MultiRegionClaim = Claim<MultiRegionParams, MultiRegionOutcome>;
-
-fn number(x: f64) -> Option<Live> {
-    Some(Live::Number(x))
+crate::demo! {
+    /// The multi-region demo in the lab's registry.
+    MultiRegion: MultiRegionParams => MultiRegionOutcome, evaluate: evaluate,
+    exercises: multi_region,
+    claims: [ONE_REGION, FOUR_NINES_BUDGET, ON_DEMAND, OPTIMIZED],
+    notes: &[ALIAS_TTL],
 }
 
-impl MultiRegion {
+crate::claims! { MultiRegion: MultiRegionParams => MultiRegionOutcome {
     /// §3 and §5: one region's path composes to "≈ 99.9 %" (the availability demo's path).
-    pub const ONE_REGION: MultiRegionClaim = Claim {
-        label: "One region's availability",
-        printed: "≈ 99.9 %",
-        rounding: Rounding::Places(1),
-        live: |_, o| number(o.availability.one_region.availability * 100.0),
-    };
+    ONE_REGION: "One region's availability", "≈ 99.9 %", Places(1),
+        |_, o| number(o.availability.one_region.availability * 100.0);
     /// §3's SLO table: four nines allow "4.32 min" in a 30-day month.
-    pub const FOUR_NINES_BUDGET: MultiRegionClaim = Claim {
-        label: "99.99 % allows a month",
-        printed: "4.32 min",
-        rounding: Rounding::Places(2),
-        live: |_, o| number(o.availability.four_nines_budget_min),
-    };
+    FOUR_NINES_BUDGET: "99.99 % allows a month", "4.32 min", Places(2),
+        |_, o| number(o.availability.four_nines_budget_min);
     /// §4: the one-region bill on demand, "1,358.49".
-    pub const ON_DEMAND: MultiRegionClaim = Claim {
-        label: "One region, on demand",
-        printed: "$1,358.49",
-        rounding: Rounding::Places(2),
-        live: |_, o| number(o.cost.one_region_on_demand_usd.to_f64()),
-    };
+    ON_DEMAND: "One region, on demand", "$1,358.49", Places(2),
+        |_, o| number(o.cost.one_region_on_demand_usd.to_f64());
     /// §4: the one-region bill optimized, "1,047.63".
-    pub const OPTIMIZED: MultiRegionClaim = Claim {
-        label: "One region, optimized",
-        printed: "$1,047.63",
-        rounding: Rounding::Places(2),
-        live: |_, o| number(o.cost.one_region_optimized_usd.to_f64()),
-    };
-}
+    OPTIMIZED: "One region, optimized", "$1,047.63", Places(2),
+        |_, o| number(o.cost.one_region_optimized_usd.to_f64());
+}}
 
-impl Demo for MultiRegion {
-    const ID: DemoId = DemoId::MultiRegion;
-    type Params = MultiRegionParams;
-    type Outcome = MultiRegionOutcome;
-    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
-        &crate::exercises::multi_region::EXERCISES;
-
-    fn evaluate(p: &MultiRegionParams) -> Result<MultiRegionOutcome, Vec<String>> {
-        evaluate(p)
-    }
-
-    const CLAIMS: &'static [MultiRegionClaim] = &[
-        Self::ONE_REGION,
-        Self::FOUR_NINES_BUDGET,
-        Self::ON_DEMAND,
-        Self::OPTIMIZED,
-    ];
-
-    const NOTES: &'static [Note] = &[Note {
-        text: TTL_NOTE,
-        source: "Amazon Route 53 FAQs: DNS failover (alias records to a load balancer have a fixed TTL of 60 seconds)",
-        url: "https://aws.amazon.com/route53/faqs/",
-    }];
-}
+/// Route 53's alias records to a load balancer: a fixed 60 s TTL.
+const ALIAS_TTL: Note = Note {
+    text: TTL_NOTE,
+    source: "Amazon Route 53 FAQs: DNS failover (alias records to a load balancer have a fixed TTL of 60 seconds)",
+    url: "https://aws.amazon.com/route53/faqs/",
+};

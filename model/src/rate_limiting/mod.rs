@@ -18,9 +18,7 @@ mod notes;
 pub use bucket::*;
 pub use notes::*;
 
-use crate::catalog::DemoId;
-use crate::claim::{Claim, Live, Rounding};
-use crate::demo::Demo;
+use crate::claim::number;
 use crate::field_at;
 use crate::link::{number_text, LinkReader};
 use crate::params::{self, Field, Fields, Spec, Table};
@@ -470,38 +468,18 @@ impl Fields for RateLimitParams {
 
 crate::link_from_table!(RateLimitParams);
 
-/// The rate limiting demo in the lab's registry.
-pub struct RateLimiting;
+crate::demo! {
+    /// The rate limiting demo in the lab's registry.
+    RateLimiting: RateLimitParams => RateLimitOutcome, evaluate: simulate,
+    exercises: rate_limiting,
+    claims: [STEADY, PEAK],
+}
 
-type RateLimitClaim = Claim<RateLimitParams, RateLimitOutcome>;
-
-impl RateLimiting {
+crate::claims! { RateLimiting: RateLimitParams => RateLimitOutcome {
     /// §3: the steady load that reaches the origin, "≈ 96 req/s".
-    pub const STEADY: RateLimitClaim = Claim {
-        label: "Steady load at the origin",
-        printed: "≈ 96 req/s",
-        rounding: Rounding::Places(0),
-        live: |_, o| Some(Live::Number(o.offered_steady_per_s)),
-    };
+    STEADY: "Steady load at the origin", "≈ 96 req/s", Places(0),
+        |_, o| number(o.offered_steady_per_s);
     /// §3: a 9,000 req/s burst at the edge is "~720 req/s at origin".
-    pub const PEAK: RateLimitClaim = Claim {
-        label: "Burst at the origin",
-        printed: "~720 req/s",
-        rounding: Rounding::Places(0),
-        live: |_, o| Some(Live::Number(o.offered_burst_per_s)),
-    };
-}
-
-impl Demo for RateLimiting {
-    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
-        &crate::exercises::rate_limiting::EXERCISES;
-    const ID: DemoId = DemoId::RateLimiting;
-    type Params = RateLimitParams;
-    type Outcome = RateLimitOutcome;
-
-    fn evaluate(p: &RateLimitParams) -> Result<RateLimitOutcome, Vec<String>> {
-        simulate(p)
-    }
-
-    const CLAIMS: &'static [RateLimitClaim] = &[Self::STEADY, Self::PEAK];
-}
+    PEAK: "Burst at the origin", "~720 req/s", Places(0),
+        |_, o| number(o.offered_burst_per_s);
+}}

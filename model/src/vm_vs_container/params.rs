@@ -2,9 +2,7 @@
 //! this table; its claims against the worked example; its place in the lab's registry.
 
 use super::*;
-use crate::catalog::DemoId;
-use crate::claim::{Claim, Live, Rounding};
-use crate::demo::Demo;
+use crate::claim::{number, Live};
 use crate::field_at;
 use crate::params::{Choice, Field, Fields, Spec, Table};
 
@@ -298,44 +296,24 @@ impl Fields for VmVsContainerParams {
 
 crate::link_from_table!(VmVsContainerParams);
 
-/// The VM-vs-container demo in the lab's registry.
-pub struct VmVsContainer;
+crate::demo! {
+    /// The VM-vs-container demo in the lab's registry.
+    VmVsContainer: VmVsContainerParams => VmVsContainerOutcome, evaluate: evaluate,
+    exercises: vm_vs_container,
+    claims: [TASK, BURST_TASKS],
+}
 
-type VmClaim = Claim<VmVsContainerParams, VmVsContainerOutcome>;
-
-impl VmVsContainer {
+crate::claims! { VmVsContainer: VmVsContainerParams => VmVsContainerOutcome {
     /// §6's bill: "2 Fargate tasks … (each 1 vCPU + 2 GB)".
-    pub const TASK: VmClaim = Claim {
-        label: "One task",
-        printed: "1 vCPU + 2 GB",
-        rounding: Rounding::Words,
-        live: |p, _| {
+    TASK: "One task", "1 vCPU + 2 GB", Words,
+        |p, _| {
             Some(Live::Words(format!(
                 "{} vCPU + {} GB",
                 number_text(p.app.vcpu),
                 number_text(p.app.memory_gib)
             )))
-        },
-    };
+        };
     /// §3: the 9,000 req/s burst needs "8 tasks".
-    pub const BURST_TASKS: VmClaim = Claim {
-        label: "Tasks for the 9,000 req/s burst",
-        printed: "8 tasks",
-        rounding: Rounding::Places(0),
-        live: |p, _| Some(Live::Number(f64::from(p.instances))),
-    };
-}
-
-impl Demo for VmVsContainer {
-    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
-        &crate::exercises::vm_vs_container::EXERCISES;
-    const ID: DemoId = DemoId::VmVsContainer;
-    type Params = VmVsContainerParams;
-    type Outcome = VmVsContainerOutcome;
-
-    fn evaluate(p: &VmVsContainerParams) -> Result<VmVsContainerOutcome, Vec<String>> {
-        evaluate(p)
-    }
-
-    const CLAIMS: &'static [VmClaim] = &[Self::TASK, Self::BURST_TASKS];
-}
+    BURST_TASKS: "Tasks for the 9,000 req/s burst", "8 tasks", Places(0),
+        |p, _| number(f64::from(p.instances));
+}}
