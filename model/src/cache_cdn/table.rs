@@ -3,7 +3,6 @@
 
 use super::*;
 use crate::claim::{number, Note};
-use crate::field_at;
 use crate::params::{shared, Choice, Field, Fields, Spec, Table};
 
 const SOURCES: [Choice; 2] = [
@@ -28,130 +27,48 @@ impl CacheCdnParams {
             }
         },
     );
-    pub const LOAD: Field<Self> = field_at!(number, shared::EDGE_LOAD, edge_load_per_s);
-    pub const BURST: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "edgeburst",
-            "Burst at the edge",
-            "req/s",
-            (0.0, shared::MAX_LOAD_PER_S),
-            100.0,
-        ),
-        burst_edge_load_per_s
-    );
-    pub const CDN_HIT: Field<Self> = field_at!(number, shared::CDN_HIT_RATIO, cdn_hit_ratio);
-    pub const REDIS_HIT: Field<Self> = field_at!(
-        number,
-        Spec::percent("rhit", "Redis hit ratio", (0.0, 100.0), 1.0),
-        redis_hit_ratio
-    );
-    pub const TASK_CAPACITY: Field<Self> =
-        field_at!(number, shared::TASK_CAPACITY, capacity_per_task_per_s);
-    pub const CPU_TARGET: Field<Self> = field_at!(number, shared::CPU_TARGET, cpu_target);
-    pub const IMAGES: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "images",
-            "Images people ask for",
-            "",
-            (1.0, MAX_IMAGES as f64),
-            1_000.0,
-        ),
-        popularity.images
-    );
-    pub const ZIPF: Field<Self> = field_at!(
-        number,
-        Spec::new("s", "Zipf exponent s", "", (0.0, 5.0), 0.05),
-        popularity.zipf_exponent
-    );
-    /// The CDN's capacity, in images (`cap` is one task's, in every demo).
-    pub const CDN_CAPACITY: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "cdncap",
-            "CDN holds",
-            "images",
-            (0.0, u32::MAX as f64),
-            1_000.0,
-        ),
-        popularity.cdn_capacity_objects
-    );
-    pub const CDN_TTL: Field<Self> = field_at!(
-        number,
-        Spec::new("cdnttl", "CDN TTL", "s", (0.0, MAX_TTL_S), 300.0),
-        popularity.cdn_ttl_s
-    );
-    pub const REDIS_CAPACITY: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "rcap",
-            "Redis holds",
-            "keys",
-            (0.0, u32::MAX as f64),
-            1_000.0,
-        ),
-        popularity.redis_capacity_keys
-    );
-    pub const REDIS_TTL: Field<Self> = field_at!(
-        number,
-        Spec::new("rttl", "Redis TTL", "s", (0.0, MAX_TTL_S), 30.0),
-        popularity.redis_ttl_s
-    );
-    pub const META_TTL: Field<Self> = field_at!(
-        number,
-        Spec::new("mttl", "Metadata TTL", "s", (0.0, MAX_TTL_S), 10.0),
-        meta_ttl_s
-    );
+    crate::fields! {
+        LOAD: number edge_load_per_s, shared::EDGE_LOAD;
+        BURST: number burst_edge_load_per_s,
+            Spec::new("edgeburst", "Burst at the edge", "req/s", (0.0, shared::MAX_LOAD_PER_S),
+                100.0);
+        CDN_HIT: number cdn_hit_ratio, shared::CDN_HIT_RATIO;
+        REDIS_HIT: number redis_hit_ratio,
+            Spec::percent("rhit", "Redis hit ratio", (0.0, 100.0), 1.0);
+        TASK_CAPACITY: number capacity_per_task_per_s, shared::TASK_CAPACITY;
+        CPU_TARGET: number cpu_target, shared::CPU_TARGET;
+        IMAGES: whole popularity.images,
+            Spec::new("images", "Images people ask for", "", (1.0, MAX_IMAGES as f64), 1_000.0);
+        ZIPF: number popularity.zipf_exponent,
+            Spec::new("s", "Zipf exponent s", "", (0.0, 5.0), 0.05);
+        /// The CDN's capacity, in images (`cap` is one task's, in every demo).
+        CDN_CAPACITY: whole popularity.cdn_capacity_objects,
+            Spec::new("cdncap", "CDN holds", "images", (0.0, u32::MAX as f64), 1_000.0);
+        CDN_TTL: number popularity.cdn_ttl_s,
+            Spec::new("cdnttl", "CDN TTL", "s", (0.0, MAX_TTL_S), 300.0);
+        REDIS_CAPACITY: whole popularity.redis_capacity_keys,
+            Spec::new("rcap", "Redis holds", "keys", (0.0, u32::MAX as f64), 1_000.0);
+        REDIS_TTL: number popularity.redis_ttl_s,
+            Spec::new("rttl", "Redis TTL", "s", (0.0, MAX_TTL_S), 30.0);
+        META_TTL: number meta_ttl_s, Spec::new("mttl", "Metadata TTL", "s", (0.0, MAX_TTL_S), 10.0);
+    }
     pub const INVALIDATE: Field<Self> = Field::flag(
         Spec::named("inval", "Delete the cached copy on write"),
         |p| p.invalidate_on_write,
         |p, on| p.invalidate_on_write = on,
     );
-    pub const DELAY: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "delay",
-            "Invalidation lands after",
-            "s",
-            (0.0, MAX_TTL_S),
-            0.5,
-        ),
-        invalidation_delay_s
-    );
-    pub const READS: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "reads",
-            "Reads of the image a second",
-            "",
-            (0.0, shared::MAX_LOAD_PER_S),
-            1.0,
-        ),
-        image_reads_per_s
-    );
-    pub const WRITES: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "writes",
-            "Writes to it an hour",
-            "",
-            (0.0, MAX_WRITES_PER_HOUR),
-            1.0,
-        ),
-        image_writes_per_hour
-    );
-    pub const COLD_DURATION: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "cold",
-            "Follow the recovery for",
-            "s",
-            (MIN_COLD_DURATION_S as f64, MAX_COLD_DURATION_S as f64),
-            60.0,
-        ),
-        cold_duration_s
-    );
+    crate::fields! {
+        DELAY: number invalidation_delay_s,
+            Spec::new("delay", "Invalidation lands after", "s", (0.0, MAX_TTL_S), 0.5);
+        READS: number image_reads_per_s,
+            Spec::new("reads", "Reads of the image a second", "", (0.0, shared::MAX_LOAD_PER_S),
+                1.0);
+        WRITES: number image_writes_per_hour,
+            Spec::new("writes", "Writes to it an hour", "", (0.0, MAX_WRITES_PER_HOUR), 1.0);
+        COLD_DURATION: whole cold_duration_s,
+            Spec::new("cold", "Follow the recovery for", "s",
+                (MIN_COLD_DURATION_S as f64, MAX_COLD_DURATION_S as f64), 60.0);
+    }
 }
 
 /// Link format: `src=zipf&load=1200&hit=92&rhit=90&images=100000&s=1.1&cdncap=20000&cdnttl=3600&…`.

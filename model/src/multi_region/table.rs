@@ -4,7 +4,6 @@
 
 use super::*;
 use crate::claim::{number, Note};
-use crate::field_at;
 use crate::link::{Ignored, LinkReader, LinkState, Query};
 use crate::params::{Choice, Field, Fields, Spec, Table};
 
@@ -50,17 +49,11 @@ impl MultiRegionParams {
             }
         },
     );
-    pub const THRESHOLD: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "thr",
-            "Failed checks before unhealthy",
-            "checks",
-            (1.0, MAX_FAILURE_THRESHOLD as f64),
-            1.0
-        ),
-        failure_threshold
-    );
+    crate::fields! {
+        THRESHOLD: whole failure_threshold,
+            Spec::new("thr", "Failed checks before unhealthy", "checks",
+                (1.0, MAX_FAILURE_THRESHOLD as f64), 1.0);
+    }
     /// Choosing CNAME records keeps a CNAME's TTL, or starts from the alias's 60 s.
     pub const RECORD: Field<Self> = Field::choice(
         Spec::named("record", "Failover records"),
@@ -86,46 +79,24 @@ impl MultiRegionParams {
         |p| p.record.ttl_s(),
         |p, x| p.record = DnsRecord::Cname { ttl_s: x },
     );
-    pub const EXTRA_CACHING: Field<Self> = field_at!(whole, EXTRA_S, client_cache_extra_s);
-    pub const LAG: Field<Self> = field_at!(number, LAG_S, replication_lag_s);
-    pub const WRITES: Field<Self> = field_at!(number, WRITES_PER_S, writes_per_s);
-    pub const PROMOTION: Field<Self> = field_at!(whole, PROMOTION_S, promotion_s);
-    pub const DECISION: Field<Self> = field_at!(whole, DECISION_S, decision_s);
-    pub const OUTAGES: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "outages",
-            "Outages of the primary region a month",
-            "",
-            (0.0, MAX_OUTAGES_PER_MONTH),
-            0.5
-        ),
-        primary_outages_per_month
-    );
-    /// The standby region's own tasks (`tasks` is the cost demo's average over the month).
-    pub const STANDBY_TASKS: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "sbtasks",
-            "Standby tasks",
-            "tasks",
-            (1.0, MAX_STANDBY_TASKS as f64),
-            1.0
-        )
-        .said("The standby's task count"),
-        standby_tasks
-    );
-    /// The standby region's database (`maz` is PhotoShare's own, in the primary region).
-    pub const STANDBY_MULTI_AZ: Field<Self> = field_at!(
-        flag,
-        Spec::named("sbmaz", "Standby database Multi-AZ"),
-        standby_multi_az
-    );
-    pub const REPLICATE_UPLOADS: Field<Self> = field_at!(
-        flag,
-        Spec::named("s3", "Replicate the uploads (S3 cross-region replication)"),
-        replicate_uploads
-    );
+    crate::fields! {
+        EXTRA_CACHING: whole client_cache_extra_s, EXTRA_S;
+        LAG: number replication_lag_s, LAG_S;
+        WRITES: number writes_per_s, WRITES_PER_S;
+        PROMOTION: whole promotion_s, PROMOTION_S;
+        DECISION: whole decision_s, DECISION_S;
+        OUTAGES: number primary_outages_per_month,
+            Spec::new("outages", "Outages of the primary region a month", "",
+                (0.0, MAX_OUTAGES_PER_MONTH), 0.5);
+        /// The standby region's own tasks (`tasks` is the cost demo's average over the month).
+        STANDBY_TASKS: whole standby_tasks,
+            Spec::new("sbtasks", "Standby tasks", "tasks", (1.0, MAX_STANDBY_TASKS as f64), 1.0)
+                .said("The standby's task count");
+        /// The standby region's database (`maz` is PhotoShare's own, in the primary region).
+        STANDBY_MULTI_AZ: flag standby_multi_az, Spec::named("sbmaz", "Standby database Multi-AZ");
+        REPLICATE_UPLOADS: flag replicate_uploads,
+            Spec::named("s3", "Replicate the uploads (S3 cross-region replication)");
+    }
 }
 
 const EXTRA_S: Spec = seconds(

@@ -19,9 +19,8 @@ pub use bucket::*;
 pub use notes::*;
 
 use crate::claim::number;
-use crate::field_at;
 use crate::link::{number_text, LinkReader};
-use crate::params::{self, Field, Fields, Spec, Table};
+use crate::params::{self, Fields, Spec, Table};
 use crate::photoshare;
 use bucket::Bucket;
 
@@ -341,101 +340,30 @@ fn validate(p: &RateLimitParams) -> Vec<String> {
 }
 
 impl RateLimitParams {
-    pub const RATE: Field<Self> = field_at!(
-        number,
-        Spec::new("r", "Bucket rate r", "req/s", (0.001, MAX_RATE_PER_S), 10.0),
-        rate_per_s
-    );
-    /// At least one request for each of the worked example's 12 clients; with more clients,
-    /// `validate` (and a link's `repair`) asks for one each.
-    pub const BURST: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "burst",
-            "Bucket size b",
-            "requests",
-            (12.0, MAX_RATE_PER_S),
-            10.0,
-        ),
-        burst
-    );
-    pub const NORMAL: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "normal",
-            "Each client's steady load",
-            "req/s",
-            (0.0, MAX_RATE_PER_S),
-            1.0,
-        ),
-        normal_per_s
-    );
-    pub const ABUSIVE: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "abuse",
-            "Abusive client sends",
-            "req/s",
-            (0.0, MAX_RATE_PER_S),
-            1.0,
-        ),
-        abusive_per_s
-    );
-    /// The whole app tier's capacity (`cap` is one task's, in the lab's other demos).
-    pub const CAPACITY: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "appcap",
-            "App tier serves",
-            "req/s",
-            (0.0, MAX_RATE_PER_S),
-            10.0,
-        ),
-        capacity_per_s
-    );
-    pub const WAIT: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "wait",
-            "Longest wait in a queue",
-            "s",
-            (0.0, MAX_WAIT_S as f64),
-            1.0,
-        ),
-        max_wait_s
-    );
-    pub const CLIENTS: Field<Self> = field_at!(
-        whole,
-        Spec::new("k", "Clients", "", (1.0, MAX_CLIENTS as f64), 1.0),
-        clients
-    );
-    pub const START: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "at",
-            "Spike starts at",
-            "s",
-            (0.0, MAX_DURATION_S as f64),
-            1.0,
-        ),
-        burst_start_s
-    );
-    pub const LENGTH: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "len",
-            "Spike holds for",
-            "s",
-            (0.0, MAX_DURATION_S as f64),
-            1.0,
-        ),
-        burst_length_s
-    );
-    pub const DURATION: Field<Self> = field_at!(
-        whole,
-        Spec::new("dur", "Run length", "s", (1.0, MAX_DURATION_S as f64), 1.0),
-        duration_s
-    );
+    crate::fields! {
+        RATE: number rate_per_s,
+            Spec::new("r", "Bucket rate r", "req/s", (0.001, MAX_RATE_PER_S), 10.0);
+        /// At least one request for each of the worked example's 12 clients; with more clients,
+        /// `validate` (and a link's `repair`) asks for one each.
+        BURST: number burst,
+            Spec::new("burst", "Bucket size b", "requests", (12.0, MAX_RATE_PER_S), 10.0);
+        NORMAL: number normal_per_s,
+            Spec::new("normal", "Each client's steady load", "req/s", (0.0, MAX_RATE_PER_S), 1.0);
+        ABUSIVE: number abusive_per_s,
+            Spec::new("abuse", "Abusive client sends", "req/s", (0.0, MAX_RATE_PER_S), 1.0);
+        /// The whole app tier's capacity (`cap` is one task's, in the lab's other demos).
+        CAPACITY: number capacity_per_s,
+            Spec::new("appcap", "App tier serves", "req/s", (0.0, MAX_RATE_PER_S), 10.0);
+        WAIT: whole max_wait_s,
+            Spec::new("wait", "Longest wait in a queue", "s", (0.0, MAX_WAIT_S as f64), 1.0);
+        CLIENTS: whole clients, Spec::new("k", "Clients", "", (1.0, MAX_CLIENTS as f64), 1.0);
+        START: whole burst_start_s,
+            Spec::new("at", "Spike starts at", "s", (0.0, MAX_DURATION_S as f64), 1.0);
+        LENGTH: whole burst_length_s,
+            Spec::new("len", "Spike holds for", "s", (0.0, MAX_DURATION_S as f64), 1.0);
+        DURATION: whole duration_s,
+            Spec::new("dur", "Run length", "s", (1.0, MAX_DURATION_S as f64), 1.0);
+    }
 }
 
 /// Link format: `r=300&burst=300&normal=8&abuse=632&appcap=300&wait=0&k=12&at=10&len=60&dur=120`.

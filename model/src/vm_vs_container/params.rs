@@ -3,7 +3,6 @@
 
 use super::*;
 use crate::claim::{number, Live};
-use crate::field_at;
 use crate::params::{Choice, Field, Fields, Spec, Table};
 
 /// The five costs of one isolation kind, keyed `<kind>.os` … `<kind>.start`.
@@ -126,61 +125,20 @@ const SHOWN: [Choice; 3] = [
 ];
 
 impl VmVsContainerParams {
-    pub const HOST_VCPU: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "hcpu",
-            "Host vCPU",
-            "vCPU",
-            (MIN_APP_VCPU, MAX_HOST_VCPU),
-            1.0,
-        ),
-        host.vcpu
-    );
-    pub const HOST_MEMORY: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "hmem",
-            "Host memory",
-            "GiB",
-            (MIN_APP_MEMORY_GIB, MAX_HOST_MEMORY_GIB),
-            1.0,
-        ),
-        host.memory_gib
-    );
-    pub const RESERVED_VCPU: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "rcpu",
-            "Kept by the host's own OS and agent, CPU",
-            "vCPU",
-            (0.0, MAX_HOST_VCPU),
-            0.25,
-        ),
-        host_reserved.vcpu
-    );
-    pub const RESERVED_MEMORY: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "rmem",
-            "Kept by the host's own OS and agent",
-            "GiB",
-            (0.0, MAX_HOST_MEMORY_GIB),
-            0.25,
-        ),
-        host_reserved.memory_gib
-    );
-    pub const APP_VCPU: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "cpu",
-            "App instance CPU",
-            "vCPU",
-            (MIN_APP_VCPU, MAX_HOST_VCPU),
-            0.25,
-        ),
-        app.vcpu
-    );
+    crate::fields! {
+        HOST_VCPU: number host.vcpu,
+            Spec::new("hcpu", "Host vCPU", "vCPU", (MIN_APP_VCPU, MAX_HOST_VCPU), 1.0);
+        HOST_MEMORY: number host.memory_gib,
+            Spec::new("hmem", "Host memory", "GiB", (MIN_APP_MEMORY_GIB, MAX_HOST_MEMORY_GIB), 1.0);
+        RESERVED_VCPU: number host_reserved.vcpu,
+            Spec::new("rcpu", "Kept by the host's own OS and agent, CPU", "vCPU",
+                (0.0, MAX_HOST_VCPU), 0.25);
+        RESERVED_MEMORY: number host_reserved.memory_gib,
+            Spec::new("rmem", "Kept by the host's own OS and agent", "GiB",
+                (0.0, MAX_HOST_MEMORY_GIB), 0.25);
+        APP_VCPU: number app.vcpu,
+            Spec::new("cpu", "App instance CPU", "vCPU", (MIN_APP_VCPU, MAX_HOST_VCPU), 0.25);
+    }
     pub const APP_MEMORY: Field<Self> = Field::number(
         // The cost demo's `mem`: the same quantity, a task's memory.
         Spec::new(
@@ -193,39 +151,15 @@ impl VmVsContainerParams {
         |p| p.app.memory_gib,
         |p, x| p.app.memory_gib = x,
     );
-    pub const APP_START: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "appstart",
-            "The app's own start",
-            "s",
-            (0.0, MAX_SECONDS),
-            0.5,
-        ),
-        app_start_s
-    );
-    pub const PULL_RATE: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "bw",
-            "Pull rate",
-            "Mbit/s",
-            (MIN_PULL_MBIT_PER_S, MAX_PULL_MBIT_PER_S),
-            50.0,
-        ),
-        pull_mbit_per_s
-    );
-    pub const INSTANCES: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "inst",
-            "Instances to start",
-            "",
-            (1.0, MAX_INSTANCES as f64),
-            1.0,
-        ),
-        instances
-    );
+    crate::fields! {
+        APP_START: number app_start_s,
+            Spec::new("appstart", "The app's own start", "s", (0.0, MAX_SECONDS), 0.5);
+        PULL_RATE: number pull_mbit_per_s,
+            Spec::new("bw", "Pull rate", "Mbit/s", (MIN_PULL_MBIT_PER_S, MAX_PULL_MBIT_PER_S),
+                50.0);
+        INSTANCES: whole instances,
+            Spec::new("inst", "Instances to start", "", (1.0, MAX_INSTANCES as f64), 1.0);
+    }
     pub const BUILD: Field<Self> = Field::choice(
         Spec::named("build", "Ship"),
         &BUILDS,
