@@ -96,18 +96,7 @@ impl AutoscalingParams {
         CDN_HIT_RATIO: number cdn_hit_ratio, shared::CDN_HIT_RATIO;
         CAPACITY_PER_TASK_PER_S: number capacity_per_task_per_s, shared::TASK_CAPACITY;
         CPU_TARGET: number cpu_target, shared::CPU_TARGET;
-    }
-    pub const PROFILE: Field<Self> = Field::choice(
-        Spec::named("prof", "Load profile"),
-        &PROFILES,
-        |p| p.profile.slug(),
-        |p, slug| {
-            if let Some(x) = LoadProfile::from_slug(slug) {
-                p.profile = x;
-            }
-        },
-    );
-    crate::fields! {
+        PROFILE: choice(&PROFILES, LoadProfile) profile, Spec::named("prof", "Load profile");
         SPIKE_START_S: whole spike_start_s, run_time("at", "Spike starts at");
         SPIKE_LENGTH_S: whole spike_length_s, run_time("len", "Spike holds for");
         RAMP_S: whole ramp_s, run_time("ramp", "Ramp takes");
@@ -119,6 +108,12 @@ impl AutoscalingParams {
         HEALTH_CHECK_INTERVAL_S: whole health_check_interval_s, shared::HEALTH_CHECK_INTERVAL;
         FIXED_TASKS: whole fixed_tasks, specs::tasks("fleet", "Fixed fleet");
         DURATION_S: whole duration_s, specs::RUN_LENGTH;
+        SCALE_IN_RULE: choice(&SCALE_IN_RULES, ScaleInRule) scale_in_rule,
+            Spec::named("scalein", "Scale-in rule");
+        POLICIES: text(policies_text, parse_policies) policies,
+            Spec::named("pol", "Policies compared");
+        CUSTOM_POINTS: text(points_text, parse_points) custom_points,
+            Spec::named("pts", "Custom load points");
     }
     pub const SEED: Field<Self> = Field::text(
         Spec::named("seed", "Noise seed"),
@@ -128,35 +123,6 @@ impl AutoscalingParams {
                 .trim()
                 .parse()
                 .map_err(|_| "not a whole number".to_string())?;
-            Ok(())
-        },
-    );
-    pub const SCALE_IN_RULE: Field<Self> = Field::choice(
-        Spec::named("scalein", "Scale-in rule"),
-        &SCALE_IN_RULES,
-        |p| p.scale_in_rule.slug(),
-        |p, slug| {
-            if let Some(x) = ScaleInRule::from_slug(slug) {
-                p.scale_in_rule = x;
-            }
-        },
-    );
-    pub const POLICIES: Field<Self> = Field::text(
-        Spec::named("pol", "Policies compared"),
-        |p| {
-            let slugs: Vec<&str> = p.policies.iter().map(|x| x.slug()).collect();
-            slugs.join(",")
-        },
-        |p, text| {
-            p.policies = parse_policies(text)?;
-            Ok(())
-        },
-    );
-    pub const CUSTOM_POINTS: Field<Self> = Field::text(
-        Spec::named("pts", "Custom load points"),
-        |p| points_text(&p.custom_points),
-        |p, text| {
-            p.custom_points = parse_points(text)?;
             Ok(())
         },
     );
@@ -261,6 +227,12 @@ pub fn parse_points(text: &str) -> Result<Vec<LoadPoint>, String> {
     }
     check_points(&points)?;
     Ok(points)
+}
+
+/// The policies compared, as the link writes them: `tt,hpa,fixed`.
+fn policies_text(policies: &[Policy]) -> String {
+    let slugs: Vec<&str> = policies.iter().map(|x| x.slug()).collect();
+    slugs.join(",")
 }
 
 pub(super) fn parse_policies(text: &str) -> Result<Vec<Policy>, String> {

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::claim::{number, Note};
-use crate::params::{shared, Choice, Field, Fields, Spec, Table};
+use crate::params::{shared, Choice, Fields, Spec, Table};
 
 const SOURCES: [Choice; 2] = [
     Choice {
@@ -17,17 +17,8 @@ const SOURCES: [Choice; 2] = [
 ];
 
 impl CacheCdnParams {
-    pub const SOURCE: Field<Self> = Field::choice(
-        Spec::named("src", "Hit ratios"),
-        &SOURCES,
-        |p| p.source.slug(),
-        |p, slug| {
-            if let Some(s) = HitRatioSource::ALL.into_iter().find(|s| s.slug() == slug) {
-                p.source = s;
-            }
-        },
-    );
     crate::fields! {
+        SOURCE: choice(&SOURCES, HitRatioSource) source, Spec::named("src", "Hit ratios");
         LOAD: number edge_load_per_s, shared::EDGE_LOAD;
         BURST: number burst_edge_load_per_s,
             Spec::new("edgeburst", "Burst at the edge", "req/s", (0.0, shared::MAX_LOAD_PER_S),
@@ -51,13 +42,8 @@ impl CacheCdnParams {
         REDIS_TTL: number popularity.redis_ttl_s,
             Spec::new("rttl", "Redis TTL", "s", (0.0, MAX_TTL_S), 30.0);
         META_TTL: number meta_ttl_s, Spec::new("mttl", "Metadata TTL", "s", (0.0, MAX_TTL_S), 10.0);
-    }
-    pub const INVALIDATE: Field<Self> = Field::flag(
-        Spec::named("inval", "Delete the cached copy on write"),
-        |p| p.invalidate_on_write,
-        |p, on| p.invalidate_on_write = on,
-    );
-    crate::fields! {
+        INVALIDATE: flag invalidate_on_write,
+            Spec::named("inval", "Delete the cached copy on write");
         DELAY: number invalidation_delay_s,
             Spec::new("delay", "Invalidation lands after", "s", (0.0, MAX_TTL_S), 0.5);
         READS: number image_reads_per_s,

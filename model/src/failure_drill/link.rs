@@ -86,15 +86,9 @@ impl FailureDrillParams {
             Spec { min: MIN_DURATION_S as f64,..up_to(specs::RUN_LENGTH, MAX_DURATION_S) };
         AUTOSCALER: flag autoscaler, Spec::named("as", "Autoscaler (target tracking)");
         MULTI_AZ: flag multi_az, shared::MULTI_AZ;
+        FAILURES: text(failures_text, parse_failures) failures,
+            Spec::named("fail", "Failures injected");
     }
-    pub const FAILURES: Field<Self> = Field::text(
-        Spec::named("fail", "Failures injected"),
-        |p| failures_text(&p.failures),
-        |p, text| {
-            p.failures = parse_failures(text)?;
-            Ok(())
-        },
-    );
 }
 
 impl Fields for FailureDrillParams {

@@ -297,12 +297,9 @@ impl IacDriftParams {
             })
         },
     );
-    pub const REFRESH_ONLY: Field<Self> = Field::flag(
-        Spec::named("refresh_only", "Run terraform plan -refresh-only"),
-        |p| p.refresh_only,
-        |p, on| p.refresh_only = on,
-    );
     crate::fields! {
+        REFRESH_ONLY: flag refresh_only,
+            Spec::named("refresh_only", "Run terraform plan -refresh-only");
         APPLY_S: whole lock.first_apply_s,
             Spec::new("apply_s", "Alice's apply takes", "s", LOCK_RANGE_S, 5.0);
         SECOND_AT: whole lock.second_starts_after_s,

@@ -162,15 +162,11 @@ impl ServiceModelsParams {
             Ok(())
         },
     );
-    /// One character per question: the chosen option, or `-`.
-    pub const ANSWERS: Field<Self> = Field::text(
-        Spec::named("ans", "Self-check answers"),
-        |p| answers_text(&p.answers),
-        |p, text| {
-            p.answers = parse_answers(text)?;
-            Ok(())
-        },
-    );
+    crate::fields! {
+        /// One character per question: the chosen option, or `-`.
+        ANSWERS: text(answers_text, parse_answers) answers,
+            Spec::named("ans", "Self-check answers");
+    }
 }
 
 /// Link format: `tier=db&model=paas&ans=10-2`.
