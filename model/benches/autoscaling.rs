@@ -1,25 +1,17 @@
 //! Benchmarks of the autoscaling model's entry points: the worked example's two hours,
 //! and a whole diurnal day at one-second steps (the budget: about 2 ms).
 
-use crate::{round_trip, time};
+use crate::{round_trip, time, time_each};
 use cloud_lab_model::autoscaling::{self, AutoscalingParams, Preset};
 use criterion::Criterion;
 
 pub fn bench(c: &mut Criterion) {
-    let p = AutoscalingParams::default();
-    time(
-        c,
-        "autoscaling::simulate (PhotoShare, 2 h)",
-        &p,
-        autoscaling::simulate,
-    );
     let day = Preset::DiurnalDay.params();
-    time(
-        c,
-        "autoscaling::simulate (diurnal day, 2 policies)",
-        &day,
-        autoscaling::simulate,
-    );
+    let runs = [
+        ("PhotoShare, 2 h", AutoscalingParams::default()),
+        ("diurnal day, 2 policies", day.clone()),
+    ];
+    time_each(c, "autoscaling::simulate", &runs, autoscaling::simulate);
     time(
         c,
         "autoscaling::tasks_needed (9,000 req/s)",

@@ -20,9 +20,16 @@ use cloud_lab_model::link::{LinkState, Query};
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 
-/// Times `f` on `input`, hidden from the optimizer: a benchmark in one line.
+/// Times `f` on `input`, hidden from the optimizer: a benchmark in one statement.
 pub fn time<I, O>(c: &mut Criterion, name: &str, input: &I, f: impl Fn(&I) -> O) {
     c.bench_function(name, |b| b.iter(|| f(black_box(input))));
+}
+
+/// Times `f` on each input, named `<name> (<what the input is>)`.
+pub fn time_each<I, O>(c: &mut Criterion, name: &str, runs: &[(&str, I)], f: impl Fn(&I) -> O) {
+    for (what, input) in runs {
+        time(c, &format!("{name} ({what})"), input, &f);
+    }
 }
 
 /// Times writing params to their link and reading the link back.
