@@ -604,6 +604,19 @@ macro_rules! field_at {
     };
 }
 
+/// A table's fields as consts of the params, which the views name (`CostParams::STORED_TB`),
+/// one a line or two: `NAME: kind path, spec;` with the kinds of [`field_at!`]
+/// (`number`, `whole`, `flag`, `price`); a choice says `choice(&OPTIONS, Enum)`, a value
+/// written as text `text(writer, parser)`. Written inside the params' `impl`.
+#[macro_export]
+macro_rules! fields {
+    ($($(#[$attr:meta])* $name:ident: $kind:ident $(($($how:tt)*))? $($path:ident).+, $spec:expr;)*) => {
+        $($(#[$attr])*
+        pub const $name: $crate::params::Field<Self> =
+            $crate::field_at!($kind, $spec, $($($how)*,)? $($path).+);)*
+    };
+}
+
 /// The health check's four fields for params that hold a
 /// [`HealthCheck`](crate::photoshare::HealthCheck) at `p.<path>`: one line in a table,
 /// `&health_check_fields!(health_check)`, with the shared keys and limits.
