@@ -14,7 +14,7 @@ use crate::field::{Choices, Number, Slider};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::playhead::{use_playhead, Playhead};
-use crate::results::problems_view;
+use crate::results::{problems_view, Results, Section};
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::autoscaling::*;
@@ -43,8 +43,7 @@ pub fn page(query: &Query) -> AnyView {
             <Presets params/>
             <Controls params/>
             <SizingPanel page sizing/>
-            <section aria-labelledby="run-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-                <h2 id="run-heading">"The same load through each policy"</h2>
+            <Results invalid=move || outcome.with(|o| o.is_err()) id="run" heading="The same load through each policy">
                 <PlayerBar player params/>
                 <div class="runs">
                     <For each=move || 0..runs() key=|i| *i let:i>
@@ -52,7 +51,7 @@ pub fn page(query: &Query) -> AnyView {
                     </For>
                 </div>
                 <Figures page/>
-            </section>
+            </Results>
             <HowItWorks/>
         }
     })
@@ -148,8 +147,7 @@ impl Player {
 #[component]
 fn Presets(params: RwSignal<AutoscalingParams>) -> impl IntoView {
     view! {
-        <section aria-labelledby="presets-heading">
-            <h2 id="presets-heading">"Scenarios"</h2>
+        <Section id="presets" heading="Scenarios">
             <ul class="presets">
                 {Preset::ALL.map(|preset| {
                     let testid = match preset {
@@ -166,7 +164,7 @@ fn Presets(params: RwSignal<AutoscalingParams>) -> impl IntoView {
                     }
                 })}
             </ul>
-        </section>
+        </Section>
     }
 }
 
@@ -180,8 +178,7 @@ fn Controls(params: RwSignal<AutoscalingParams>) -> impl IntoView {
     let spike_profile =
         move || matches!(profile(), LoadProfile::StepSpike | LoadProfile::RampSpike);
     view! {
-        <section aria-labelledby="controls-heading">
-            <h2 id="controls-heading">"Load and policy"</h2>
+        <Section id="controls" heading="Load and policy">
             <div class="controls">
                 <fieldset>
                     <legend>"Load at the edge"</legend>
@@ -235,7 +232,7 @@ fn Controls(params: RwSignal<AutoscalingParams>) -> impl IntoView {
                     <Number params field=P::FIXED_TASKS/>
                 </fieldset>
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -293,8 +290,7 @@ fn SizingPanel(page: Page<Autoscaling>, sizing: Memo<Result<Sizing, String>>) ->
         }
     };
     view! {
-        <section aria-labelledby="sizing-heading">
-            <h2 id="sizing-heading">"Sizing: how many tasks a load needs"</h2>
+        <Section id="sizing" heading="Sizing: how many tasks a load needs">
             <p class="formula">"N = ⌈ L ÷ (capacity × target) ⌉, with L the load that reaches the origin = edge load × (1 − CDN hit ratio)"</p>
             <ScrollBox label="Sizing: tasks for each load"><table class="sizing">
                 <thead><tr>
@@ -309,7 +305,7 @@ fn SizingPanel(page: Page<Autoscaling>, sizing: Memo<Result<Sizing, String>>) ->
             </table></ScrollBox>
             {move || sizing.with(|s| s.as_ref().err().map(|why| view! { <p class="problems" role="alert">{why.clone()}</p> }))}
             <p class="note">{CAPACITY_NOTE}</p>
-        </section>
+        </Section>
     }
 }
 
@@ -672,8 +668,7 @@ fn Figures(page: Page<Autoscaling>) -> impl IntoView {
 fn HowItWorks() -> impl IntoView {
     view! {
         <DocumentedSection items=&DOCUMENTED/>
-        <section aria-labelledby="model-heading">
-            <h2 id="model-heading">"How the lab models it"</h2>
+        <Section id="model" heading="How the lab models it">
             <Why summary="Fast out, slow in; warm-up; overload">
                 <p>
                     "Fast out, slow in: the worked example scales out after a 60 s cooldown and in after 300 s, because a dropped user "
@@ -687,6 +682,6 @@ fn HowItWorks() -> impl IntoView {
             </Why>
             <h3>"A careful reader's note: a 7.5× burst"</h3>
             <p class="careful-note" data-testid="burst-note">{BURST_NOTE}" "<cite>{BURST_NOTE_SOURCE}</cite></p>
-        </section>
+        </Section>
     }
 }

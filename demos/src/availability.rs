@@ -7,7 +7,7 @@ use crate::field::{Choices, Number};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, field_whole, lab};
-use crate::results::Results;
+use crate::results::{Results, Section};
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::availability::*;
@@ -53,8 +53,7 @@ fn PathEditor(page: AvailabilityPage) -> impl IntoView {
     let lab = lab();
     let weakest = page.from_ok(|o| Some(o.composition.weakest));
     view! {
-        <section aria-labelledby="path-heading">
-            <h2 id="path-heading">"The request path, in series"</h2>
+        <Section id="path" heading="The request path, in series">
             <ol class="path">
                 <For each=move || 0..params.with(|p| p.path.len()) key=|i| *i let:i>
                     <BlockRow page i weakest=Signal::derive(move || weakest() == Some(i))/>
@@ -76,7 +75,7 @@ fn PathEditor(page: AvailabilityPage) -> impl IntoView {
                 "and the chains are in parallel behind the global DNS and CDN. That assumes failover is instant; "
                 "the time DNS takes to move users is the price of extension A."
             </p>
-        </section>
+        </Section>
     }
 }
 
@@ -426,8 +425,7 @@ fn IncidentRow(page: AvailabilityPage, i: usize) -> impl IntoView {
 fn Assumptions() -> impl IntoView {
     let lab = lab();
     view! {
-        <section aria-labelledby="assumptions-heading">
-            <h2 id="assumptions-heading">"Assumptions and sources"</h2>
+        <Section id="assumptions" heading="Assumptions and sources">
             <p>"Each block starts at the availability below. These are assumptions for teaching, not measurements; an SLA is a promise of credits, not a forecast."</p>
             <ul class="assumptions">
                 {Component::ALL.map(|c| {
@@ -436,6 +434,6 @@ fn Assumptions() -> impl IntoView {
                 })}
             </ul>
             <p>{format!("Single-AZ database: {}.", format::availability(DatabaseChoice::SingleAz.availability()))}</p>
-        </section>
+        </Section>
     }
 }

@@ -10,7 +10,7 @@ use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
-use crate::results::from_ok;
+use crate::results::{from_ok, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::cache_cdn::*;
 use cloud_lab_model::link::Query;
@@ -171,8 +171,7 @@ fn Offload(page: Page<CacheCdn>) -> impl IntoView {
         }
     };
     view! {
-        <section aria-labelledby="offload-heading">
-            <h2 id="offload-heading">"Every layer's load"</h2>
+        <Section id="offload" heading="Every layer's load">
             <div class="choices">
                 <Slider params field=CacheCdnParams::REDIS_HIT disabled=from_popularity/>
                 <Number params field=CacheCdnParams::BURST/>
@@ -203,7 +202,7 @@ fn Offload(page: Page<CacheCdn>) -> impl IntoView {
                     <p class="note" data-testid="burst-hit-note">{BURST_HIT_NOTE}</p>
                 </Why>
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -263,8 +262,7 @@ fn PopularitySection(page: Page<CacheCdn>) -> impl IntoView {
     });
     let using = move || params.with(|p| p.source == HitRatioSource::Popularity);
     view! {
-        <section aria-labelledby="popularity-heading">
-            <h2 id="popularity-heading">"Where a hit ratio comes from: popularity"</h2>
+        <Section id="popularity" heading="Where a hit ratio comes from: popularity">
             <p>
                 "A few images draw most of the requests. With Zipf-like popularity the image of rank "<em>"i"</em>
                 " gets a share proportional to 1 / "<em>"i"</em><sup>"s"</sup>": the larger the exponent "<em>"s"</em>
@@ -309,7 +307,7 @@ fn PopularitySection(page: Page<CacheCdn>) -> impl IntoView {
                 <p class="formula">"one image's hit probability = λT ÷ (1 + λT), λ its requests a second, T the TTL"</p>
                 <Chart spec summary testid="popularity-chart"/>
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -367,8 +365,7 @@ fn StalenessSection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl 
     }
     });
     view! {
-        <section aria-labelledby="staleness-heading">
-            <h2 id="staleness-heading">"The price of an AP cache: stale reads"</h2>
+        <Section id="staleness" heading="The price of an AP cache: stale reads">
             <p>
                 "Postgres is the one place a write is true at once (CP). Redis and the CDN answer from copies (AP): "
                 "they stay available and fast, but after someone edits an image's caption a reader can still get the old one, "
@@ -404,7 +401,7 @@ fn StalenessSection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl 
                 <Chart spec summary testid="staleness-chart"/>
                 <p class="note">{STALENESS_NOTE}</p>
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -494,8 +491,7 @@ fn ColdCache(page: Page<CacheCdn>) -> impl IntoView {
     });
     let link = from_ok(outcome, |o| o.cold.autoscaling_hash.clone());
     view! {
-        <section aria-labelledby="cold-heading">
-            <h2 id="cold-heading">"A cold cache after a deploy or a flush"</h2>
+        <Section id="cold" heading="A cold cache after a deploy or a flush">
             <p>
                 "Purge the CDN (a bad deploy's assets, an invalidation of everything) and for a moment every request misses: "
                 "the origin, sized for the misses of a warm cache, takes the whole edge load. Popular images return within "
@@ -534,17 +530,16 @@ fn ColdCache(page: Page<CacheCdn>) -> impl IntoView {
                 </p>
                 <p class="note">{COLD_MODEL_NOTE}</p>
             </div>
-        </section>
+        </Section>
     }
 }
 
 #[component]
 fn Assumptions() -> impl IntoView {
     view! {
-        <section aria-labelledby="cache-assumptions-heading">
-            <h2 id="cache-assumptions-heading">"Assumptions and sources"</h2>
+        <Section id="cache-assumptions" heading="Assumptions and sources">
             <p>{ASSUMPTIONS_NOTE}</p>
             <p>{TTL_MODEL_NOTE}</p>
-        </section>
+        </Section>
     }
 }

@@ -10,7 +10,7 @@ use crate::field::{Number, Price, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
-use crate::results::{from_ok, problems_view};
+use crate::results::{from_ok, problems_view, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 // Leptos's prelude has a `Component` too; the bill means a part of the architecture.
 use cloud_lab_model::cost::Component;
@@ -61,8 +61,7 @@ const FOOTPRINT: [Field<CostParams>; 7] = [
 #[component]
 fn Footprint(params: RwSignal<CostParams>) -> impl IntoView {
     view! {
-        <section aria-labelledby="footprint-heading">
-            <h2 id="footprint-heading">"What PhotoShare runs in a month"</h2>
+        <Section id="footprint" heading="What PhotoShare runs in a month">
             <div class="choices">
                 {FOOTPRINT.map(|field| view! { <Number params field/> })}
             </div>
@@ -76,7 +75,7 @@ fn Footprint(params: RwSignal<CostParams>) -> impl IntoView {
             <p class="note">
                 "The NAT gateways (one per AZ, so no AZ depends on another's) are one monthly figure: change it under Unit prices."
             </p>
-        </section>
+        </Section>
     }
 }
 
@@ -127,8 +126,7 @@ fn Commitments(params: RwSignal<CostParams>) -> impl IntoView {
 fn Discounts(params: RwSignal<CostParams>) -> impl IntoView {
     let lab = lab();
     view! {
-        <section aria-labelledby="levers-heading">
-            <h2 id="levers-heading">"Pricing levers: what each commitment takes off"</h2>
+        <Section id="levers" heading="Pricing levers: what each commitment takes off">
             <div class="choices">
                 {LEVERS.map(|(group, on, pct)| view! {
                     <fieldset>
@@ -137,7 +135,7 @@ fn Discounts(params: RwSignal<CostParams>) -> impl IntoView {
                     </fieldset>
                 })}
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -207,8 +205,7 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="bill-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="bill-heading">"The bill, line by line"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="bill" heading="The bill, line by line">
             // Focusable so a keyboard can scroll it when presenter mode makes it wider than the page.
             <div class="table-scroll" tabindex="0" role="region" aria-label="The bill, line by line">
             <table class="bill" data-testid="bill">
@@ -258,7 +255,7 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
                     save_text("photoshare-bill.csv", "text/csv;charset=utf-8", &csv);
                 }
             } disabled=move || outcome.with(|o| o.is_err())>"Export the bill as CSV"</button></p>
-        </section>
+        </Results>
     }
 }
 
@@ -460,8 +457,7 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
     });
     let d = move |f: fn(&FleetDay) -> String| from_ok(outcome, move |o| f(&o.fleet_day));
     view! {
-        <section aria-labelledby="capex-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="capex-heading">"CAPEX against OPEX: a fleet sized for the peak, or one that follows the load"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="capex" heading="CAPEX against OPEX: a fleet sized for the peak, or one that follows the load">
             <p>
                 "A data centre is bought for the busiest hour and paid for all day. The elastic fleet runs ⌈origin load ÷ capacity⌉ tasks each hour, "
                 "never fewer than the floor; both are priced at the Fargate on-demand rates above."
@@ -488,19 +484,18 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
             </dl>
             <p class="formula">{d(|f| format!("a task-hour costs {} (vCPU + memory); a month = task-hours a day × hours in the month ÷ 24 × that, rounded half a cent up", format::usd_price(f.task_hour_usd)))}</p>
             <Chart spec summary testid="fleet-chart"/>
-        </section>
+        </Results>
     }
 }
 
 #[component]
 fn Prices(params: RwSignal<CostParams>) -> impl IntoView {
     view! {
-        <section aria-labelledby="prices-heading">
-            <h2 id="prices-heading">"Unit prices"</h2>
+        <Section id="prices" heading="Unit prices">
             <p class="note">{format!("Prices: {PRICES_AS_OF}. {PRICE_SOURCE}")}</p>
             <div class="choices prices">
                 {PRICES.map(|field| view! { <Price params field/> })}
             </div>
-        </section>
+        </Section>
     }
 }

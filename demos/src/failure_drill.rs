@@ -12,7 +12,7 @@ use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, field_whole};
 use crate::playhead::{use_playhead_with_options, AtEnd, Playhead, PlayheadOptions};
-use crate::results::{from_ok, problems_view};
+use crate::results::{from_ok, problems_view, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::availability::DeployPolicy;
 use cloud_lab_model::failure_drill::*;
@@ -101,8 +101,7 @@ fn WhatFails(params: RwSignal<FailureDrillParams>) -> impl IntoView {
     };
     let full = move || count() >= MAX_FAILURES;
     view! {
-        <section aria-labelledby="fails-heading">
-            <h2 id="fails-heading">"What fails, and when"</h2>
+        <Section id="fails" heading="What fails, and when">
             <div class="actions presets" role="group" aria-label="Ready-made drills">
                 {Preset::ALL.map(|preset| view! {
                     <button data-testid=format!("preset-{}", preset_slug(preset))
@@ -121,7 +120,7 @@ fn WhatFails(params: RwSignal<FailureDrillParams>) -> impl IntoView {
                 <button data-testid="add-db" prop:disabled=full on:click=move |_| add(Failure::Database)>"Add: the database primary fails"</button>
                 <button on:click=move |_| params.update(|p| p.failures.clear())>"Remove all"</button>
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -308,8 +307,7 @@ fn Timeline(
     });
 
     view! {
-        <section aria-labelledby="timeline-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="timeline-heading">"The drill, second by second"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="timeline" heading="The drill, second by second">
             <h3>"Requests failing"</h3>
             <Chart spec=failing_spec summary=failing_summary testid="failing-chart"/>
             <div class="moment">
@@ -326,7 +324,7 @@ fn Timeline(
             </div>
             <Zones outcome moment/>
             <Events outcome moment/>
-        </section>
+        </Results>
     }
 }
 
@@ -422,8 +420,7 @@ fn Budget(page: Page<FailureDrill>) -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="drill-budget-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="drill-budget-heading">"What the drill costs the month"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="drill-budget" heading="What the drill costs the month">
             <p class="figure-line">
                 "Error budget: "<strong class="big" data-testid="budget">{move || format::minutes(budget())}</strong>" a month "
                 {page.badge(&FailureDrill::BUDGET)}
@@ -457,7 +454,7 @@ fn Budget(page: Page<FailureDrill>) -> impl IntoView {
             <p class="formula">"spent = Σ seconds × share of requests failing ÷ 60 ÷ budget"</p>
             <p class="policy" role="status" data-testid="policy">{policy}</p>
             <Slider params field=FailureDrillParams::SPENT_BEFORE_MIN travel=(0.0, 60.0)/>
-        </section>
+        </Results>
     }
 }
 
@@ -476,8 +473,7 @@ fn Settings(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl Into
         })
     };
     view! {
-        <section aria-labelledby="settings-heading">
-            <h2 id="settings-heading">"The system under test"</h2>
+        <Section id="settings" heading="The system under test">
             <div class="choices">
                 <fieldset>
                     <legend>"Traffic"</legend>
@@ -521,7 +517,7 @@ fn Settings(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl Into
                     <Number params field=P::DURATION_S/>
                 </fieldset>
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -529,14 +525,13 @@ fn Settings(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl Into
 fn Assumptions() -> impl IntoView {
     view! {
         <DocumentedSection items=&DOCUMENTED/>
-        <section aria-labelledby="drill-assumptions-heading">
-            <h2 id="drill-assumptions-heading">"Assumptions"</h2>
+        <Section id="drill-assumptions" heading="Assumptions">
             <Why summary="The restore time, and how the drill counts">
                 <ul class="assumptions">
                     <li><strong>{format!("Single-AZ restore, {} min: ", SINGLE_AZ_RECOVERY_S / 60)}</strong>{SINGLE_AZ_RECOVERY_SOURCE}</li>
                     <li><strong>"How the drill counts: "</strong>{MODEL_NOTE}</li>
                 </ul>
             </Why>
-        </section>
+        </Section>
     }
 }

@@ -10,6 +10,7 @@ use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
+use crate::results::Results;
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::link::Query;
@@ -161,8 +162,7 @@ fn FailoverSection(page: Page<MultiRegion>) -> impl IntoView {
         format!("Failover timeline, worst case: {}.", list.join("; "))
     };
     view! {
-        <section aria-labelledby="failover-heading" class="results" class:invalid=move || invalid.get()>
-            <h2 id="failover-heading">"Failing over, step by step"</h2>
+        <Results invalid id="failover" heading="Failing over, step by step">
             <div class="choices">
                 <Slider params field=P::THRESHOLD/>
                 <Choices params field=P::RECORD/>
@@ -192,7 +192,7 @@ fn FailoverSection(page: Page<MultiRegion>) -> impl IntoView {
                 <p class="formula">{FORMULA}</p>
                 <p class="note">{TIMING_NOTE}</p>
             </Why>
-        </section>
+        </Results>
     }
 }
 
@@ -204,8 +204,7 @@ fn AvailabilitySection(page: Page<MultiRegion>) -> impl IntoView {
     let figure =
         move |f: fn(&AvailabilityGain) -> String| move || gain().map(|g| f(&g)).unwrap_or_default();
     view! {
-        <section aria-labelledby="region-availability-heading" class="results" class:invalid=move || invalid.get()>
-            <h2 id="region-availability-heading">"What it buys: availability toward 99.99 %"</h2>
+        <Results invalid id="region-availability" heading="What it buys: availability toward 99.99 %">
             <div class="choices">
                 <Number params field=P::OUTAGES/>
             </div>
@@ -241,7 +240,7 @@ fn AvailabilitySection(page: Page<MultiRegion>) -> impl IntoView {
                 " — block by block, with the error budget it leaves."
             </p>
             <Why><p>{AVAILABILITY_NOTE}</p></Why>
-        </section>
+        </Results>
     }
 }
 
@@ -320,8 +319,7 @@ fn CostSection(page: Page<MultiRegion>) -> impl IntoView {
     }
     });
     view! {
-        <section aria-labelledby="standby-cost-heading" class="results" class:invalid=move || invalid.get()>
-            <h2 id="standby-cost-heading">"What it costs: a second always-on footprint"</h2>
+        <Results invalid id="standby-cost" heading="What it costs: a second always-on footprint">
             <div class="choices">
                 <Number params field=P::STANDBY_TASKS/>
                 <Toggle params field=P::STANDBY_MULTI_AZ/>
@@ -378,6 +376,6 @@ fn CostSection(page: Page<MultiRegion>) -> impl IntoView {
                 </p>
                 <p class="note">{COST_NOTE}</p>
             </Why>
-        </section>
+        </Results>
     }
 }

@@ -12,7 +12,7 @@ use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_whole;
-use crate::results::{from_ok, problems_view};
+use crate::results::{from_ok, problems_view, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::photoshare::{self, rolling_deploy::AZ_NAMES};
@@ -77,8 +77,7 @@ fn Controls(params: Params, outcome: Outcome) -> impl IntoView {
     // Only switching the loss on or off rebuilds its controls, so dragging "At" is not interrupted.
     let losing = Memo::new(move |_| params.with(|p| p.az_loss.is_some()));
     view! {
-        <section aria-labelledby="controls-heading">
-            <h2 id="controls-heading">"The deployment"</h2>
+        <Section id="controls" heading="The deployment">
             <div class="choices sliders">
                 <fieldset>
                     <legend>"ECS service"</legend>
@@ -145,7 +144,7 @@ fn Controls(params: Params, outcome: Outcome) -> impl IntoView {
                     "."
                 </p>
             </fieldset>
-        </section>
+        </Section>
     }
 }
 
@@ -296,8 +295,7 @@ fn CapacityChart(params: Params, outcome: Outcome) -> impl IntoView {
 #[component]
 fn WhatHappened(outcome: Outcome) -> impl IntoView {
     view! {
-        <section aria-labelledby="result-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="result-heading">"What happened"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="result" heading="What happened">
             <p data-testid="wait">{from_ok(outcome, |o| wait_text(o.wait))}</p>
             <dl class="figures" aria-live="polite">
                 <div>
@@ -314,7 +312,7 @@ fn WhatHappened(outcome: Outcome) -> impl IntoView {
                         format::percent(o.peak_failing_requests, 0))).unwrap_or_default())}</dd>
                 </div>
             </dl>
-        </section>
+        </Results>
     }
 }
 
@@ -391,8 +389,7 @@ fn Timeline(params: Params, outcome: Outcome) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <section aria-labelledby="timeline-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="timeline-heading">"Every task's life"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="timeline" heading="Every task's life">
             <p class="legend">
                 {[TaskState::Starting, TaskState::Checking, TaskState::Serving, TaskState::Draining, TaskState::Lost].map(|s| {
                     let name = state_name(s);
@@ -408,7 +405,7 @@ fn Timeline(params: Params, outcome: Outcome) -> impl IntoView {
             </Why>
             <ol class="timeline" data-testid="timeline">{rows}</ol>
             <div class="ticks" aria-hidden="true">{ticks}</div>
-        </section>
+        </Results>
     }
 }
 
@@ -425,10 +422,9 @@ fn Events(outcome: Outcome) -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="events-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="events-heading">"What ECS and the ALB did, in order"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="events" heading="What ECS and the ALB did, in order">
             <ol class="events" data-testid="events" tabindex="0" aria-label="Events">{events}</ol>
-        </section>
+        </Results>
     }
 }
 

@@ -10,7 +10,7 @@ use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
-use crate::results::{from_ok, problems_view, Badge};
+use crate::results::{from_ok, problems_view, Badge, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::link::{number_text, Query};
 use cloud_lab_model::money::Usd;
@@ -58,8 +58,7 @@ type P = ServerlessParams;
 fn Workload(params: RwSignal<ServerlessParams>) -> impl IntoView {
     let preset = move || params.with(|p| p.preset);
     view! {
-        <section aria-labelledby="workload-heading">
-            <h2 id="workload-heading">"The workload"</h2>
+        <Section id="workload" heading="The workload">
             <p class="note preset-description">{move || preset().description()}</p>
             <div class="choices">
                 <Number params field=P::DURATION_MS/>
@@ -80,7 +79,7 @@ fn Workload(params: RwSignal<ServerlessParams>) -> impl IntoView {
                 <Number params field=P::FLEET_TASK_CAPACITY_PER_S>"One task serves (rate at the CPU target)"</Number>
                 <Number params field=P::MAX_RATE_PER_S/>
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -190,8 +189,7 @@ fn OnStage(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> im
 fn ColdStartsView(bills: Bills) -> impl IntoView {
     let c = move |g: fn(&ColdStarts) -> String| from_ok(bills, move |o| g(&o.cold_starts));
     view! {
-        <section aria-labelledby="cold-heading" class="results" class:invalid=move || bills.with(|o| o.is_err())>
-            <h2 id="cold-heading">"Cold starts: the latency price of scaling to zero"</h2>
+        <Results invalid=move || bills.with(|o| o.is_err()) id="cold" heading="Cold starts: the latency price of scaling to zero">
             <dl class="figures" aria-live="polite">
                 <div>
                     <dt>"Invocations that start cold"</dt>
@@ -214,7 +212,7 @@ fn ColdStartsView(bills: Bills) -> impl IntoView {
                 "each scale-out adds cold starts this does not count, but by then λT is so large that the share is ≈ 0 anyway. "
                 "AWS does not publish how long an idle environment is kept; 5–15 minutes is what measurements commonly see."
             </p>
-        </section>
+        </Results>
     }
 }
 
@@ -281,13 +279,12 @@ fn Prices(params: RwSignal<ServerlessParams>) -> impl IntoView {
         })
     });
     view! {
-        <section aria-labelledby="prices-heading">
-            <h2 id="prices-heading">"Prices and where they come from"</h2>
+        <Section id="prices" heading="Prices and where they come from">
             <ul class="assumptions" data-testid="prices">
                 {move || prices.get().into_iter().map(|(what, price)| view! { <li><strong>{what}": "</strong>{price}</li> }).collect_view()}
             </ul>
             <p class="note">{format!("Function prices as of {PRICES_AS_OF}. {PRICE_SOURCE}")}</p>
             <p class="note">{format!("Fargate prices: {}. {}", cloud_lab_model::cost::PRICES_AS_OF, cloud_lab_model::cost::PRICE_SOURCE)}</p>
-        </section>
+        </Section>
     }
 }
