@@ -7,7 +7,7 @@ use crate::field::{Choices, Number};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, field_whole, lab};
-use crate::results::{Results, Section};
+use crate::results::{Figure, Results, Section};
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::availability::*;
@@ -234,21 +234,15 @@ fn OnStage(page: AvailabilityPage) -> impl IntoView {
             </StageControls>
             <StageFigures slot>
                 <dl class="figures" aria-live="polite">
-                    <div>
-                        <dt>"Composed availability"</dt>
-                        <dd class="big" data-testid="composed">{move || format::availability(availability())}</dd>
+                    <Figure label="Composed availability" testid="composed" value=move || format::availability(availability())>
                         <dd>{page.badge(&Availability::COMPOSED)}</dd>
-                    </div>
-                    <div>
-                        <dt>"Downtime it allows, a month"</dt>
-                        <dd class="big" data-testid="downtime">{page.from_ok(|o| format::minutes(o.composition.downtime_min_per_month))}</dd>
+                    </Figure>
+                    <Figure label="Downtime it allows, a month" testid="downtime" value=page.from_ok(|o| format::minutes(o.composition.downtime_min_per_month))>
                         <dd>{page.from_ok(|o| format::duration(o.composition.downtime_min_per_year))}" a year"</dd>
-                    </div>
-                    <div>
-                        <dt>"Error budget, a month"</dt>
-                        <dd class="big" data-testid="budget">{move || format::minutes(budget())}</dd>
+                    </Figure>
+                    <Figure label="Error budget, a month" testid="budget" value=move || format::minutes(budget())>
                         <dd>{page.badge(&Availability::BUDGET)}</dd>
-                    </div>
+                    </Figure>
                     <div>
                         <dt>"Against the SLO"</dt>
                         <dd data-testid="meets-slo">{move || outcome.with(|o| match o {

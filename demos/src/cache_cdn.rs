@@ -10,7 +10,7 @@ use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
-use crate::results::{from_ok, Section};
+use crate::results::{from_ok, Figure, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::cache_cdn::*;
 use cloud_lab_model::link::Query;
@@ -111,27 +111,19 @@ fn OffloadStage(page: Page<CacheCdn>) -> impl IntoView {
             </StageControls>
             <StageFigures slot>
                 <dl class="figures results" class:invalid=move || invalid.get() aria-live="polite">
-                    <div>
-                        <dt>"Reaching the origin"</dt>
-                        <dd class="big" data-testid="origin">{move || steady().map(|s| format::per_s_fine(s.origin_per_s)).unwrap_or_default()}</dd>
+                    <Figure label="Reaching the origin" testid="origin" value=move || steady().map(|s| format::per_s_fine(s.origin_per_s)).unwrap_or_default()>
                         <dd>{page.badge(&CacheCdn::ORIGIN)}</dd>
-                    </div>
-                    <div>
-                        <dt>"Tasks, steady"</dt>
-                        <dd class="big" data-testid="tasks">{move || steady().map(|s| tasks(s.tasks)).unwrap_or_default()}</dd>
+                    </Figure>
+                    <Figure label="Tasks, steady" testid="tasks" value=move || steady().map(|s| tasks(s.tasks)).unwrap_or_default()>
                         <dd>{page.badge(&CacheCdn::STEADY_TASKS)}</dd>
-                    </div>
-                    <div>
-                        <dt>"Tasks in the burst"</dt>
-                        <dd class="big" data-testid="burst-tasks">{move || burst_loads().map(|s| tasks(s.tasks)).unwrap_or_default()}</dd>
+                    </Figure>
+                    <Figure label="Tasks in the burst" testid="burst-tasks" value=move || burst_loads().map(|s| tasks(s.tasks)).unwrap_or_default()>
                         <dd>{move || burst_loads().map(|s| format!("{} at the origin", format::per_s(s.origin_per_s))).unwrap_or_default()}</dd>
                         <dd>{page.badge(&CacheCdn::BURST_TASKS)}</dd>
-                    </div>
-                    <div>
-                        <dt>"Tasks without the CDN"</dt>
-                        <dd class="big" data-testid="without-cdn">{move || steady().map(|s| tasks(s.tasks_without_cdn)).unwrap_or_default()}</dd>
+                    </Figure>
+                    <Figure label="Tasks without the CDN" testid="without-cdn" value=move || steady().map(|s| tasks(s.tasks_without_cdn)).unwrap_or_default()>
                         <dd>{page.badge(&CacheCdn::WITHOUT_CDN)}</dd>
-                    </div>
+                    </Figure>
                 </dl>
             </StageFigures>
             <StageChart slot>
@@ -285,11 +277,9 @@ fn PopularitySection(page: Page<CacheCdn>) -> impl IntoView {
             </div>
             <div class="results" class:invalid=invalid(outcome)>
                 <dl class="figures">
-                    <div>
-                        <dt>"CDN hit ratio from popularity"</dt>
-                        <dd class="big" data-testid="zipf-hit">{move || pop().map(|p| format::percent(p.cdn_hit_ratio, 1)).unwrap_or_default()}</dd>
+                    <Figure label="CDN hit ratio from popularity" testid="zipf-hit" value=move || pop().map(|p| format::percent(p.cdn_hit_ratio, 1)).unwrap_or_default()>
                         <dd>{page.badge(&CacheCdn::ZIPF_HIT)}</dd>
-                    </div>
+                    </Figure>
                     <div>
                         <dt>"Requests for what the CDN holds"</dt>
                         <dd data-testid="capacity-share">{move || pop().map(|p| format::percent(p.cdn_capacity_share, 1)).unwrap_or_default()}</dd>
@@ -502,16 +492,11 @@ fn ColdCache(page: Page<CacheCdn>) -> impl IntoView {
             </div>
             <div class="results" class:invalid=invalid(outcome)>
                 <dl class="figures">
-                    <div>
-                        <dt>"Origin load at the peak"</dt>
-                        <dd class="big" data-testid="cold-peak">{move || cold().map(|c| format::per_s(c.peak_origin_per_s)).unwrap_or_default()}</dd>
-                    </div>
-                    <div>
-                        <dt>"Tasks needed at the peak"</dt>
-                        <dd class="big" data-testid="cold-tasks">{move || cold().map(|c| c.peak_tasks.to_string()).unwrap_or_default()}</dd>
+                    <Figure label="Origin load at the peak" testid="cold-peak" value=move || cold().map(|c| format::per_s(c.peak_origin_per_s)).unwrap_or_default()/>
+                    <Figure label="Tasks needed at the peak" testid="cold-tasks" value=move || cold().map(|c| c.peak_tasks.to_string()).unwrap_or_default()>
                         <dd class="note">"as many as with no CDN at all"</dd>
                         <dd>{page.badge(&CacheCdn::COLD_PEAK)}</dd>
-                    </div>
+                    </Figure>
                     <div>
                         <dt>"Back to the warm fleet"</dt>
                         <dd data-testid="cold-recovered">{move || cold().map(|c| recovered(&c)).unwrap_or_default()}</dd>

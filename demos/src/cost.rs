@@ -10,7 +10,7 @@ use crate::field::{Number, Price, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
-use crate::results::{from_ok, problems_view, Results, Section};
+use crate::results::{from_ok, problems_view, Figure, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 // Leptos's prelude has a `Component` too; the bill means a part of the architecture.
 use cloud_lab_model::cost::Component;
@@ -233,11 +233,9 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
                 </p>
             })}
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Saving a year"</dt>
-                    <dd class="big" data-testid="saving-year">{move || format::usd(per_year())}</dd>
+                <Figure label="Saving a year" testid="saving-year" value=move || format::usd(per_year())>
                     <dd>{page.badge(&Cost::SAVING_YEAR)}</dd>
-                </div>
+                </Figure>
             </dl>
             <div class="table-scroll" tabindex="0" role="region" aria-label="What each lever does">
             <table class="levers" data-testid="levers">
@@ -369,16 +367,12 @@ fn OnStage(page: Page<Cost>) -> impl IntoView {
             </StageControls>
             <StageFigures slot>
                 <dl class="figures" aria-live="polite">
-                    <div>
-                        <dt>"On demand, a month"</dt>
-                        <dd class="big" data-testid="on-demand-total">{from_ok(outcome, |o| format::usd(o.on_demand_usd))}</dd>
+                    <Figure label="On demand, a month" testid="on-demand-total" value=from_ok(outcome, |o| format::usd(o.on_demand_usd))>
                         <dd>{page.badge(&Cost::ON_DEMAND)}</dd>
-                    </div>
-                    <div>
-                        <dt>"After the levers"</dt>
-                        <dd class="big" data-testid="optimized-total">{from_ok(outcome, |o| format::usd(o.optimized_usd))}</dd>
+                    </Figure>
+                    <Figure label="After the levers" testid="optimized-total" value=from_ok(outcome, |o| format::usd(o.optimized_usd))>
                         <dd>{page.badge(&Cost::OPTIMIZED)}</dd>
-                    </div>
+                    </Figure>
                     <div>
                         <dt>"Saving a month"</dt>
                         <dd class="big" data-testid="saving">{from_ok(outcome, |o| format::usd(o.saving_usd))}</dd>
@@ -466,21 +460,15 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
                 {DAY.map(|field| view! { <Number params field/> })}
             </div>
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Fixed fleet (CAPEX-style)"</dt>
-                    <dd class="big" data-testid="fixed-month">{d(|f| format::usd(f.fixed_month_usd))}</dd>
+                <Figure label="Fixed fleet (CAPEX-style)" testid="fixed-month" value=d(|f| format::usd(f.fixed_month_usd))>
                     <dd>{d(|f| format!("{} tasks × 24 h = {} task-hours a day", f.fixed_tasks, f.fixed_task_hours_per_day))}</dd>
-                </div>
-                <div>
-                    <dt>"Elastic fleet (OPEX)"</dt>
-                    <dd class="big" data-testid="elastic-month">{d(|f| format::usd(f.elastic_month_usd))}</dd>
+                </Figure>
+                <Figure label="Elastic fleet (OPEX)" testid="elastic-month" value=d(|f| format::usd(f.elastic_month_usd))>
                     <dd>{d(|f| format!("{} task-hours a day", f.elastic_task_hours_per_day))}</dd>
-                </div>
-                <div>
-                    <dt>"Fixed fleet sitting idle"</dt>
-                    <dd class="big" data-testid="idle-share">{d(|f| format::percent(f.fixed_idle_share, 0))}</dd>
+                </Figure>
+                <Figure label="Fixed fleet sitting idle" testid="idle-share" value=d(|f| format::percent(f.fixed_idle_share, 0))>
                     <dd>"of the task-hours it pays for"</dd>
-                </div>
+                </Figure>
             </dl>
             <p class="formula">{d(|f| format!("a task-hour costs {} (vCPU + memory); a month = task-hours a day × hours in the month ÷ 24 × that, rounded half a cent up", format::usd_price(f.task_hour_usd)))}</p>
             <Chart spec summary testid="fleet-chart"/>

@@ -12,7 +12,7 @@ use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, field_whole};
 use crate::playhead::{use_playhead_with_options, AtEnd, Playhead, PlayheadOptions};
-use crate::results::{from_ok, problems_view, Results, Section};
+use crate::results::{from_ok, problems_view, Figure, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::availability::DeployPolicy;
 use cloud_lab_model::failure_drill::*;
@@ -169,18 +169,9 @@ fn Headline(outcome: Outcome) -> impl IntoView {
     view! {
         <div class="results" class:invalid=move || outcome.with(|o| o.is_err())>
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Health checks take a dead task out after"</dt>
-                    <dd class="big" data-testid="detect">{from_ok(outcome, |o| format!("{}–{} s", o.detection_range_s.0, o.detection_range_s.1))}</dd>
-                </div>
-                <div>
-                    <dt>"A replacement serves after"</dt>
-                    <dd class="big" data-testid="startup">{from_ok(outcome, |o| format!("{} s", o.startup_delay_s))}</dd>
-                </div>
-                <div>
-                    <dt>"Back to normal at"</dt>
-                    <dd class="big" data-testid="back-to-normal">{from_ok(outcome, |o| o.back_to_normal_s.map_or("not within the drill".to_string(), format::clock))}</dd>
-                </div>
+                <Figure label="Health checks take a dead task out after" testid="detect" value=from_ok(outcome, |o| format!("{}–{} s", o.detection_range_s.0, o.detection_range_s.1))/>
+                <Figure label="A replacement serves after" testid="startup" value=from_ok(outcome, |o| format!("{} s", o.startup_delay_s))/>
+                <Figure label="Back to normal at" testid="back-to-normal" value=from_ok(outcome, |o| o.back_to_normal_s.map_or("not within the drill".to_string(), format::clock))/>
                 <div>
                     <dt>"Half the fleet can carry the load"</dt>
                     <dd data-testid="survives">{from_ok(outcome, |o| if o.survives_az_loss_capacity { "yes: one AZ is enough" } else { "no: losing an AZ overloads the other" })}</dd>
@@ -426,20 +417,13 @@ fn Budget(page: Page<FailureDrill>) -> impl IntoView {
                 {page.badge(&FailureDrill::BUDGET)}
             </p>
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Degraded service, as full-outage minutes"</dt>
-                    <dd class="big" data-testid="degraded">{from_ok(outcome, |o| format::minutes(o.degraded_min))}</dd>
+                <Figure label="Degraded service, as full-outage minutes" testid="degraded" value=from_ok(outcome, |o| format::minutes(o.degraded_min))>
                     <dd>{from_ok(outcome, |o| format!("requests failed during {}", format::minutes(o.affected_min)))}</dd>
-                </div>
-                <div>
-                    <dt>"Share of the month's budget"</dt>
-                    <dd class="big" data-testid="consumed">{from_ok(outcome, |o| format::percent_3_figures(o.consumed))}</dd>
-                </div>
-                <div>
-                    <dt>"Left this month"</dt>
-                    <dd class="big" data-testid="left">{from_ok(outcome, |o| format::minutes(o.left_min))}</dd>
+                </Figure>
+                <Figure label="Share of the month's budget" testid="consumed" value=from_ok(outcome, |o| format::percent_3_figures(o.consumed))/>
+                <Figure label="Left this month" testid="left" value=from_ok(outcome, |o| format::minutes(o.left_min))>
                     <dd data-testid="slo-holds">{from_ok(outcome, |o| if o.slo_holds { "the SLO holds" } else { "the SLO is broken" })}</dd>
-                </div>
+                </Figure>
             </dl>
             <div class="budget-bar" role="img" aria-label=move || format!(
                 "Budget: {} spent before, {} by the drill, {} left.",

@@ -10,7 +10,7 @@ use crate::documented::DocumentedSection;
 use crate::field::{Number, Slider};
 use crate::format;
 use crate::frame::{demo_page, Page};
-use crate::results::{from_ok, Section};
+use crate::results::{from_ok, Figure, Section};
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures};
 use cloud_lab_model::link::Query;
@@ -135,16 +135,12 @@ fn Traffic(page: Page<RateLimiting>) -> impl IntoView {
                 <Number params field=RateLimitParams::DURATION/>
             </div>
             <dl class="figures results" class:invalid=move || outcome.with(|o| o.is_err())>
-                <div>
-                    <dt>"Offered, steady"</dt>
-                    <dd class="big" data-testid="offered-steady">{move || shown(steady())}</dd>
+                <Figure label="Offered, steady" testid="offered-steady" value=move || shown(steady())>
                     <dd>{page.badge(&RateLimiting::STEADY)}</dd>
-                </div>
-                <div>
-                    <dt>"Offered, in the burst"</dt>
-                    <dd class="big" data-testid="offered-burst">{move || shown(peak())}</dd>
+                </Figure>
+                <Figure label="Offered, in the burst" testid="offered-burst" value=move || shown(peak())>
                     <dd>{page.badge(&RateLimiting::PEAK)}</dd>
-                </div>
+                </Figure>
                 <div>
                     <dt>"Each client's own bucket"</dt>
                     <dd data-testid="per-client-bucket">{from_ok(outcome, |o| format!(

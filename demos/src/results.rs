@@ -42,6 +42,24 @@ fn section(
     .into_any()
 }
 
+/// One headline figure in a `<dl class="figures">`: what it is, the figure itself (large,
+/// under its test id) and what the children add under it (a worked example's badge, a detail).
+#[component]
+pub fn Figure(
+    label: &'static str,
+    testid: &'static str,
+    #[prop(into)] value: Signal<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <div>
+            <dt>{label}</dt>
+            <dd class="big" data-testid=testid>{move || value.get()}</dd>
+            {children.map(|c| c())}
+        </div>
+    }
+}
+
 /// The model's complaints about the current input, in the page.
 #[component]
 pub fn Problems(problems: Vec<String>) -> impl IntoView {

@@ -12,7 +12,7 @@ use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_whole;
-use crate::results::{from_ok, problems_view, Results, Section};
+use crate::results::{from_ok, problems_view, Figure, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::photoshare::{self, rolling_deploy::AZ_NAMES};
@@ -204,18 +204,14 @@ fn Headline(params: Params, outcome: Outcome) -> impl IntoView {
         <div class="results" class:invalid=move || outcome.with(|o| o.is_err())>
             <p class="policy" role="status" data-testid="result">{result}</p>
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Lowest serving capacity"</dt>
-                    <dd class="big" data-testid="lowest">{from_ok(outcome, |o| format!("{} tasks", o.lowest_serving))}</dd>
+                <Figure label="Lowest serving capacity" testid="lowest" value=from_ok(outcome, |o| format!("{} tasks", o.lowest_serving))>
                     <dd>{from_ok(outcome, |o| format!("{} of desired; minimum healthy {} tasks", format::percent(o.lowest_capacity, 0), o.min_healthy_tasks))}</dd>
                     <dd data-testid="floor">{floor_status}</dd>
-                </div>
-                <div>
-                    <dt>"Served by the new build"</dt>
-                    <dd class="big" data-testid="new-served">{from_ok(outcome, |o| format!("{} task-seconds", o.new_task_seconds))}</dd>
+                </Figure>
+                <Figure label="Served by the new build" testid="new-served" value=from_ok(outcome, |o| format!("{} task-seconds", o.new_task_seconds))>
                     <dd>{from_ok(outcome, |o| format!("of {} task-seconds served in all", o.all_task_seconds))}</dd>
                     <dd>{move || (build() == NewBuild::Bad).then_some("A bad build never passes the health check, so the ALB never sends it a user.")}</dd>
-                </div>
+                </Figure>
             </dl>
         </div>
     }
@@ -298,12 +294,10 @@ fn WhatHappened(outcome: Outcome) -> impl IntoView {
         <Results invalid=move || outcome.with(|o| o.is_err()) id="result" heading="What happened">
             <p data-testid="wait">{from_ok(outcome, |o| wait_text(o.wait))}</p>
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"New tasks that failed /healthz"</dt>
-                    <dd class="big" data-testid="failed">{from_ok(outcome, |o| o.failed_tasks.to_string())}</dd>
+                <Figure label="New tasks that failed /healthz" testid="failed" value=from_ok(outcome, |o| o.failed_tasks.to_string())>
                     <dd>{from_ok(outcome, |o| format!("the circuit breaker trips at {}", o.breaker_threshold))}</dd>
                     <dd>{from_ok(outcome, |o| if o.fail_open_seconds > 0 { format!("No healthy target for {} s: the ALB failed open.", o.fail_open_seconds) } else { String::new() })}</dd>
-                </div>
+                </Figure>
                 <div>
                     <dt>"Capacity after losing an AZ"</dt>
                     <dd class="big" data-testid="after-az-loss">{from_ok(outcome, |o| o.lowest_capacity_after_az_loss.map(|c| format::percent(c, 0)).unwrap_or_else(|| "no AZ lost".into()))}</dd>

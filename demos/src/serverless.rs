@@ -10,7 +10,7 @@ use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
-use crate::results::{from_ok, problems_view, Badge, Results, Section};
+use crate::results::{from_ok, problems_view, Badge, Figure, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::link::{number_text, Query};
 use cloud_lab_model::money::Usd;
@@ -153,17 +153,13 @@ fn OnStage(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> im
             </StageControls>
             <StageFigures slot>
                 <dl class="figures" aria-live="polite">
-                    <div>
-                        <dt>"Functions, a month"</dt>
-                        <dd class="big" data-testid="functions-usd">{f(|b| b.total_usd)}</dd>
+                    <Figure label="Functions, a month" testid="functions-usd" value=f(|b| b.total_usd)>
                         <dd>{from_ok(bills, |o| format!("{} requests", format::whole(o.functions.requests_per_month as f64)))}</dd>
                         <dd data-testid="functions-parts">"requests "{f(|b| b.requests_usd)}" · gateway "{f(|b| b.gateway_usd)}" · compute "{f(|b| b.compute_usd)}</dd>
-                    </div>
-                    <div>
-                        <dt>"Fleet, a month"</dt>
-                        <dd class="big" data-testid="fleet-usd">{from_ok(bills, |o| format::usd(o.fleet.total_usd))}</dd>
+                    </Figure>
+                    <Figure label="Fleet, a month" testid="fleet-usd" value=from_ok(bills, |o| format::usd(o.fleet.total_usd))>
                         <dd>{from_ok(bills, |o| format!("{} tasks {} + fixed {}", o.fleet.tasks, format::usd(o.fleet.tasks_usd), format::usd(o.fleet.fixed_usd)))}</dd>
-                    </div>
+                    </Figure>
                     <div>
                         <dt>"Cheaper at this rate"</dt>
                         <dd class="big" data-testid="cheaper">{move || bills.with(|o| match o {
@@ -191,19 +187,11 @@ fn ColdStartsView(bills: Bills) -> impl IntoView {
     view! {
         <Results invalid=move || bills.with(|o| o.is_err()) id="cold" heading="Cold starts: the latency price of scaling to zero">
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Invocations that start cold"</dt>
-                    <dd class="big" data-testid="cold-share">{c(|s| format::small_percent(s.share))}</dd>
-                </div>
-                <div>
-                    <dt>"Cold starts a month"</dt>
-                    <dd class="big" data-testid="cold-count">{c(|s| format::whole(s.per_month as f64))}</dd>
-                </div>
-                <div>
-                    <dt>"Latency they add"</dt>
-                    <dd class="big" data-testid="cold-ms">{c(|s| format!("{} ms", number_text(s.init_ms)))}</dd>
+                <Figure label="Invocations that start cold" testid="cold-share" value=c(|s| format::small_percent(s.share))/>
+                <Figure label="Cold starts a month" testid="cold-count" value=c(|s| format::whole(s.per_month as f64))/>
+                <Figure label="Latency they add" testid="cold-ms" value=c(|s| format!("{} ms", number_text(s.init_ms)))>
                     <dd>{c(|s| format!("each; {} ms averaged over all requests", number_text(s.mean_added_ms)))}</dd>
-                </div>
+                </Figure>
             </dl>
             <p class="formula">"cold share = e"<sup>"−λT"</sup>" (λ = average rate, T = time an idle environment is kept warm)"</p>
             <p class="note">

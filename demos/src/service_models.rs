@@ -8,7 +8,7 @@ use crate::chart::{Bar, Chart, ChartSpec, Series, Tone, Unit};
 use crate::documented::DocumentedSection;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
-use crate::results::{from_ok, problems_view, Section};
+use crate::results::{from_ok, problems_view, Figure, Section};
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures};
 use cloud_lab_model::link::Query;
@@ -278,15 +278,10 @@ fn TierStage(page: Page<ServiceModels>) -> impl IntoView {
             </StageControls>
             <StageFigures slot>
                 <dl class="figures" aria-live="polite">
-                    <div>
-                        <dt>"The model"</dt>
-                        <dd class="big" data-testid="stage-model">{move || shown().map(|c| c.model.label()).unwrap_or("choose a tier")}</dd>
-                    </div>
-                    <div>
-                        <dt>"Layers you manage"</dt>
-                        <dd class="big" data-testid="stage-yours">{move || shown().map(|c| c.yours.to_string()).unwrap_or_default()}</dd>
+                    <Figure label="The model" testid="stage-model" value=move || shown().map(|c| c.model.label()).unwrap_or("choose a tier")/>
+                    <Figure label="Layers you manage" testid="stage-yours" value=move || shown().map(|c| c.yours.to_string()).unwrap_or_default()>
                         <dd>{move || shown().map(|c| format!("{} shared · {} the provider's", c.shared, c.providers)).unwrap_or_default()}</dd>
-                    </div>
+                    </Figure>
                 </dl>
             </StageFigures>
             <StageChart slot>
