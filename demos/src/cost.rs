@@ -146,64 +146,52 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
     let on_demand = from_ok(outcome, |o| o.on_demand_usd);
     let optimized = from_ok(outcome, |o| o.optimized_usd);
     let per_year = from_ok(outcome, |o| o.saving_per_year_usd);
-    let rows = move || {
+    let rows = from_ok(outcome, move |o| {
         let cloud = lab.cloud.get();
-        outcome.with(|o| {
-            o.as_ref()
-                .map(|o| {
-                    o.rows
-                        .iter()
-                        .enumerate()
-                        .map(|(i, r)| {
-                            view! {
-                                <tr data-testid=format!("row-{}", i + 1)>
-                                    <th scope="row">{r.label(cloud)}</th>
-                                    <td>{r.unit}</td>
-                                    <td>{format::exact_quantity(r.quantity)}</td>
-                                    <td>{r.unit_price_usd.to_string()}</td>
-                                    <td>{format::usd(r.on_demand_usd)}</td>
-                                    <td class="lever">{r.lever.map(|g| g.name(cloud)).unwrap_or_else(|| "—".into())}</td>
-                                    <td>{format::usd(r.optimized_usd)}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
-                })
-                .ok()
-        })
-    };
-    let levers = move || {
+        o.rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                view! {
+                    <tr data-testid=format!("row-{}", i + 1)>
+                        <th scope="row">{r.label(cloud)}</th>
+                        <td>{r.unit}</td>
+                        <td>{format::exact_quantity(r.quantity)}</td>
+                        <td>{r.unit_price_usd.to_string()}</td>
+                        <td>{format::usd(r.on_demand_usd)}</td>
+                        <td class="lever">{r.lever.map(|g| g.name(cloud)).unwrap_or_else(|| "—".into())}</td>
+                        <td>{format::usd(r.optimized_usd)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    });
+    let levers = from_ok(outcome, move |o| {
         let cloud = lab.cloud.get();
-        outcome.with(|o| {
-            o.as_ref()
-                .map(|o| {
-                    o.levers
-                        .iter()
-                        .map(|l| {
-                            let name = if l.detail.is_empty() {
-                                l.group.name(cloud)
-                            } else {
-                                format!("{} ({})", l.group.name(cloud), l.detail)
-                            };
-                            view! {
-                                <tr>
-                                    <th scope="row">{name}</th>
-                                    <td class="lever">{l.group.applies_to(cloud)}</td>
-                                    <td>{match l.discount {
-                                        Some(d) if d > 0.0 => format!("−{}", format::percent(d, 0)),
-                                        Some(_) => "0 %".to_string(),
-                                        None => "already in the bill".to_string(),
-                                    }}</td>
-                                    <td>{format::usd(l.on_demand_usd)}</td>
-                                    <td>{format::usd(l.optimized_usd)}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
-                })
-                .ok()
-        })
-    };
+        o.levers
+            .iter()
+            .map(|l| {
+                let name = if l.detail.is_empty() {
+                    l.group.name(cloud)
+                } else {
+                    format!("{} ({})", l.group.name(cloud), l.detail)
+                };
+                view! {
+                    <tr>
+                        <th scope="row">{name}</th>
+                        <td class="lever">{l.group.applies_to(cloud)}</td>
+                        <td>{match l.discount {
+                            Some(d) if d > 0.0 => format!("−{}", format::percent(d, 0)),
+                            Some(_) => "0 %".to_string(),
+                            None => "already in the bill".to_string(),
+                        }}</td>
+                        <td>{format::usd(l.on_demand_usd)}</td>
+                        <td>{format::usd(l.optimized_usd)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    });
     view! {
         <Results invalid=move || outcome.with(|o| o.is_err()) id="bill" heading="The bill, line by line">
             // Focusable so a keyboard can scroll it when presenter mode makes it wider than the page.
