@@ -8,7 +8,7 @@
 //! The model simulates the whole run once per change of the params; the
 //! animation only moves a playhead that reveals the points already computed.
 
-use crate::chart::{Chart, ChartSpec, Mark, Series, Tone, Unit};
+use crate::chart::{Chart, ChartSpec, Mark, Series, Tone, Unit, NO_CHART};
 use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider};
 use crate::format;
@@ -380,7 +380,7 @@ fn LoadChart(outcome: Outcome, player: Player) -> impl IntoView {
                     format::per_s(o.peak_origin_per_s),
                 )
             }
-            None => "No chart: the input is not valid.".into(),
+            None => NO_CHART.into(),
         })
     });
     view! {

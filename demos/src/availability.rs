@@ -2,7 +2,7 @@
 //! path, redundancy multiplies unavailabilities, the weakest serial link sets the
 //! ceiling, and an SLO is a monthly budget of minutes that incidents spend.
 
-use crate::chart::{Chart, ChartSpec, Series, Tone, Unit};
+use crate::chart::{summary_of, Chart, ChartSpec, Series, Tone, Unit};
 use crate::field::{Choices, Number};
 use crate::format;
 use crate::frame::{demo_page, Page};
@@ -186,25 +186,20 @@ fn OnStage(page: AvailabilityPage) -> impl IntoView {
             .fit_y()
         })
     });
-    let summary = Signal::derive(move || {
-        outcome.with(|o| match o {
-            Ok(o) => {
-                let points: Vec<String> = o
-                    .redundancy
+    let summary = summary_of(outcome, move |o| {
+        let points: Vec<String> = o
+            .redundancy
+            .iter()
+            .flat_map(|r| {
+                r.points
                     .iter()
-                    .flat_map(|r| {
-                        r.points
-                            .iter()
-                            .map(|(n, m)| format!("{n} units: {}", format::minutes(*m)))
-                    })
-                    .collect();
-                format!(
-                    "Downtime a month as the redundant block grows: {}.",
-                    points.join(", ")
-                )
-            }
-            Err(_) => "No chart: the input is not valid.".into(),
-        })
+                    .map(|(n, m)| format!("{n} units: {}", format::minutes(*m)))
+            })
+            .collect();
+        format!(
+            "Downtime a month as the redundant block grows: {}.",
+            points.join(", ")
+        )
     });
     view! {
         <Stage label="The path against the SLO" invalid=page.invalid()>
@@ -283,15 +278,12 @@ fn Budget(page: AvailabilityPage) -> impl IntoView {
                 .fit_y()
         })
     });
-    let burn_summary = Signal::derive(move || {
-        outcome.with(|o| match o {
-            Ok(o) => format!(
-                "Budget of {} falls to {} by the month's end.",
-                format::minutes(o.burn.budget_min),
-                format::minutes(o.burn.left_min)
-            ),
-            Err(_) => "No chart: the input is not valid.".into(),
-        })
+    let burn_summary = summary_of(outcome, move |o| {
+        format!(
+            "Budget of {} falls to {} by the month's end.",
+            format::minutes(o.burn.budget_min),
+            format::minutes(o.burn.left_min)
+        )
     });
     view! {
         <Results invalid=page.invalid() heading="The SLO and its error budget" id="budget">

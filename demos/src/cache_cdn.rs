@@ -4,7 +4,7 @@
 //! how much the cache holds and how long a copy lives. The price of an "AP" cache is
 //! staleness, and a flushed cache sends the whole edge load to the origin until it refills.
 
-use crate::chart::{Bar, Chart, ChartSpec, Series, Tone, Unit};
+use crate::chart::{Bar, Chart, ChartSpec, Series, Tone, Unit, NO_CHART};
 use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
@@ -37,10 +37,6 @@ type Outcome = Memo<Result<CacheCdnOutcome, Vec<String>>>;
 
 fn invalid(outcome: Outcome) -> impl Fn() -> bool + Copy {
     move || outcome.with(|o| o.is_err())
-}
-
-fn no_chart() -> String {
-    "No chart: the input is not valid.".into()
 }
 
 /// "1 task", "8 tasks".
@@ -99,7 +95,7 @@ fn OffloadStage(page: Page<CacheCdn>) -> impl IntoView {
             "Tasks needed: {} at the steady load and {} in the burst with the CDN; {} at the steady load without it.",
             s.tasks, b.tasks, s.tasks_without_cdn
         ),
-        None => no_chart(),
+        None => NO_CHART.into(),
     }
     });
     view! {
@@ -249,7 +245,7 @@ fn PopularitySection(page: Page<CacheCdn>) -> impl IntoView {
                     )
                 })
             }
-            Err(_) => no_chart(),
+            Err(_) => NO_CHART.into(),
         })
     });
     let using = move || params.with(|p| p.source == HitRatioSource::Popularity);
@@ -351,7 +347,7 @@ fn StalenessSection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl 
             format::seconds(inv.worst_window_s),
             format::seconds(ttl_only.worst_window_s)
         ),
-        None => no_chart(),
+        None => NO_CHART.into(),
     }
     });
     view! {
@@ -469,7 +465,7 @@ fn ColdCache(page: Page<CacheCdn>) -> impl IntoView {
             c.warm_tasks,
             recovered(&c)
         ),
-        None => no_chart(),
+        None => NO_CHART.into(),
     }
     });
     let tasks_summary = Signal::derive(move || match cold() {
@@ -477,7 +473,7 @@ fn ColdCache(page: Page<CacheCdn>) -> impl IntoView {
             "Tasks needed peak at {} against {} running on a warm cache.",
             c.peak_tasks, c.warm_tasks
         ),
-        None => no_chart(),
+        None => NO_CHART.into(),
     });
     let link = from_ok(outcome, |o| o.cold.autoscaling_hash.clone());
     view! {

@@ -4,7 +4,7 @@
 //! in the diagram. The same prices make the CAPEX → OPEX case: a fleet bought for
 //! the peak pays for the peak all day, an elastic one only for the hours it needs.
 
-use crate::chart::{save_text, Bar, Chart, ChartSpec, Series, Tone, Unit};
+use crate::chart::{save_text, summary_of, Bar, Chart, ChartSpec, Series, Tone, Unit, NO_CHART};
 use crate::documented::DocumentedSection;
 use crate::field::{Number, Price, Slider, Toggle};
 use crate::format;
@@ -312,7 +312,7 @@ fn OnStage(page: Page<Cost>) -> impl IntoView {
                     parts(|s| s.optimized_usd)
                 )
             }
-            Err(_) => "No chart: the input is not valid.".into(),
+            Err(_) => NO_CHART.into(),
         })
     });
     let largest = move || {
@@ -424,18 +424,13 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
                 .fit_y()
         })
     });
-    let summary = Memo::new(move |_| {
-        outcome.with(|o| match o {
-            Ok(o) => {
-                let d = &o.fleet_day;
-                let low = d.hours.iter().map(|h| h.tasks).min().unwrap_or_default();
-                format!(
+    let summary = summary_of(outcome, move |o| {
+        let d = &o.fleet_day;
+        let low = d.hours.iter().map(|h| h.tasks).min().unwrap_or_default();
+        format!(
                     "Tasks over the day: the elastic fleet runs {low} to {} tasks, the fixed fleet {} all day.",
                     d.fixed_tasks, d.fixed_tasks
                 )
-            }
-            Err(_) => "No chart: the input is not valid.".into(),
-        })
     });
     let d = move |f: fn(&FleetDay) -> String| from_ok(outcome, move |o| f(&o.fleet_day));
     view! {

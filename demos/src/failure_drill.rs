@@ -5,7 +5,7 @@
 //! Every second of failing requests spends the month's error budget, and the drill
 //! shows what is left of it and what the deploy policy becomes.
 
-use crate::chart::{Chart, ChartSpec, Series, Tone, Unit};
+use crate::chart::{summary_of, Chart, ChartSpec, Series, Tone, Unit, NO_CHART};
 use crate::documented::DocumentedSection;
 use crate::field::{Number, Slider, Toggle};
 use crate::format;
@@ -219,35 +219,30 @@ fn CapacityChart(
         });
         now(spec)
     });
-    let capacity_summary = Signal::derive(move || {
-        outcome.with(|o| match o {
-            Ok(o) => {
-                // Each level the capacity holds, from when: the chart in words.
-                let mut levels: Vec<String> = Vec::new();
-                let mut last = None;
-                for s in &o.samples {
-                    if last != Some(s.capacity_per_s) {
-                        last = Some(s.capacity_per_s);
-                        levels.push(format!(
-                            "{} from {}",
-                            format::field(s.capacity_per_s),
-                            format::clock(s.t_s)
-                        ));
-                    }
-                }
-                if levels.len() > MOST_LEVELS_SAID {
-                    levels.truncate(MOST_LEVELS_SAID);
-                    levels.push("…".into());
-                }
-                format!(
-                    "Capacity in req/s against a load of {} req/s: {}; lowest {}.",
-                    format::field(o.origin_per_s),
-                    levels.join(", "),
-                    format::field(o.lowest_capacity_per_s)
-                )
+    let capacity_summary = summary_of(outcome, move |o| {
+        // Each level the capacity holds, from when: the chart in words.
+        let mut levels: Vec<String> = Vec::new();
+        let mut last = None;
+        for s in &o.samples {
+            if last != Some(s.capacity_per_s) {
+                last = Some(s.capacity_per_s);
+                levels.push(format!(
+                    "{} from {}",
+                    format::field(s.capacity_per_s),
+                    format::clock(s.t_s)
+                ));
             }
-            Err(_) => "No chart: the input is not valid.".into(),
-        })
+        }
+        if levels.len() > MOST_LEVELS_SAID {
+            levels.truncate(MOST_LEVELS_SAID);
+            levels.push("…".into());
+        }
+        format!(
+            "Capacity in req/s against a load of {} req/s: {}; lowest {}.",
+            format::field(o.origin_per_s),
+            levels.join(", "),
+            format::field(o.lowest_capacity_per_s)
+        )
     });
     view! {
         <Chart spec=capacity_spec summary=capacity_summary testid="capacity-chart"/>
@@ -293,7 +288,7 @@ fn Timeline(
                 format::percent(o.peak_failing_share, 1),
                 format::minutes(o.degraded_min)
             ),
-            Err(_) => "No chart: the input is not valid.".into(),
+            Err(_) => NO_CHART.into(),
         })
     });
 

@@ -4,7 +4,7 @@
 //! not yet shipped (the RPO). In return the path moves toward 99.99 %, for roughly twice
 //! the always-on part of the bill.
 
-use crate::chart::{Bar, Chart, ChartSpec, Series, Tone, Unit};
+use crate::chart::{Bar, Chart, ChartSpec, Series, Tone, Unit, NO_CHART};
 use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
@@ -103,7 +103,7 @@ fn FailoverStage(page: Page<MultiRegion>) -> impl IntoView {
             format::seconds(f.writes_path[1].s),
             format::seconds(f.writes_path[2].s),
         ),
-        None => "No chart: the input is not valid.".into(),
+        None => NO_CHART.into(),
     }
     });
     view! {
@@ -300,7 +300,7 @@ fn CostSection(page: Page<MultiRegion>) -> impl IntoView {
             format::usd(c.two_regions_optimized_usd),
             format::trimmed(c.optimized_ratio, 2)
         ),
-        None => "No chart: the input is not valid.".into(),
+        None => NO_CHART.into(),
     }
     });
     view! {

@@ -5,7 +5,7 @@
 //! everything admitted is served in time; one bucket per client keeps an abusive client
 //! from spending everyone else's share.
 
-use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
+use crate::chart::{Chart, ChartSpec, Mark, Series, Tone, NO_CHART};
 use crate::documented::DocumentedSection;
 use crate::field::{Number, Slider};
 use crate::format;
@@ -47,10 +47,6 @@ fn slug(limiter: Limiter) -> &'static str {
 
 fn share(x: f64) -> String {
     format::percent(x, 1)
-}
-
-fn no_chart() -> String {
-    "No chart: the input is not valid.".into()
 }
 
 #[component]
@@ -293,7 +289,7 @@ fn LimiterStage(page: Page<RateLimiting>, shown: RwSignal<Limiter>) -> impl Into
             format::whole(r.totals.failed),
             r.overloaded_seconds
         ),
-        None => no_chart(),
+        None => NO_CHART.into(),
     }
     });
     let well_behaved = move |l: Limiter| {
@@ -379,7 +375,7 @@ fn OverTime(
                 at(r.seconds.len().saturating_sub(1))
             )
         }
-        None => no_chart(),
+        None => NO_CHART.into(),
     });
     view! {
         <Section id="time" heading="Second by second">

@@ -6,7 +6,7 @@
 //! so never serves a user; tasks spread over two AZs keep half the capacity
 //! when one AZ is lost.
 
-use crate::chart::{Chart, ChartSpec, Mark, Series, Tone, Unit};
+use crate::chart::{summary_of, Chart, ChartSpec, Mark, Series, Tone, Unit};
 use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
@@ -267,20 +267,15 @@ fn CapacityChart(params: Params, outcome: Outcome) -> impl IntoView {
                 .fit_y()
         })
     });
-    let summary = Signal::derive(move || {
-        outcome.with(|o| match o {
-            Ok(o) => {
-                let last = o.samples.last().copied();
-                format!(
+    let summary = summary_of(outcome, move |o| {
+        let last = o.samples.last().copied();
+        format!(
                     "Tasks serving users over the run: lowest {} against a minimum of {}; at the end {} old and {} new.",
                     o.lowest_serving,
                     o.min_healthy_tasks,
                     last.map_or(0, |s| s.old_serving),
                     last.map_or(0, |s| s.new_serving)
                 )
-            }
-            Err(_) => "No chart: the input is not valid.".into(),
-        })
     });
     view! {
         <Chart spec summary testid="capacity-chart"/>

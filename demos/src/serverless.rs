@@ -5,7 +5,7 @@
 //! would sit idle); above it the fleet does. Scaling to zero costs latency too:
 //! after an idle spell the next request waits for a cold start.
 
-use crate::chart::{Chart, ChartSpec, Series, Tone, Unit};
+use crate::chart::{Chart, ChartSpec, Series, Tone, Unit, NO_CHART};
 use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
@@ -133,7 +133,7 @@ fn OnStage(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> im
                     fl = format::usd(b.fleet.total_usd),
                     verdict = r.verdict()
                 ),
-                _ => "No chart: the input is not valid.".into(),
+                _ => NO_CHART.into(),
             })
         })
     });

@@ -5,7 +5,7 @@
 //! close to a container's cost, and a multi-stage build ships a smaller image,
 //! so every scale-out pulls less.
 
-use crate::chart::{Bar, Chart, ChartSpec, Series, Tone};
+use crate::chart::{summary_of, Bar, Chart, ChartSpec, Series, Tone};
 use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider};
 use crate::format;
@@ -103,24 +103,19 @@ fn VmStage(page: Page<VmVsContainer>) -> impl IntoView {
                 .fit_y()
         })
     });
-    let summary = Signal::derive(move || {
-        outcome.with(|o| match o {
-            Ok(o) => {
-                let parts: Vec<String> = o
-                    .kinds
-                    .iter()
-                    .map(|k| match &k.startup {
-                        Some(s) => format!("{}: {}", k.kind.label(), format::seconds(s.total_s)),
-                        None => format!("{}: does not fit", k.kind.label()),
-                    })
-                    .collect();
-                format!(
-                    "Seconds until every new instance serves. {}.",
-                    parts.join("; ")
-                )
-            }
-            Err(_) => "No chart: the input is not valid.".into(),
-        })
+    let summary = summary_of(outcome, move |o| {
+        let parts: Vec<String> = o
+            .kinds
+            .iter()
+            .map(|k| match &k.startup {
+                Some(s) => format!("{}: {}", k.kind.label(), format::seconds(s.total_s)),
+                None => format!("{}: does not fit", k.kind.label()),
+            })
+            .collect();
+        format!(
+            "Seconds until every new instance serves. {}.",
+            parts.join("; ")
+        )
     });
     let kinds = page.from_ok(|o| {
         o.kinds
