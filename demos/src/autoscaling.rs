@@ -339,27 +339,16 @@ fn LoadChart(outcome: Outcome, player: Player) -> impl IntoView {
     let spec = Signal::derive(move || {
         let at = player.at_s();
         outcome.with(|o| {
-            let series = o
-                .as_ref()
-                .ok()
-                .and_then(|o| o.runs.first())
-                .map(|r| &r.series);
-            let line = |label: &str, tone, value: fn(&SeriesPoint) -> f64| Series {
-                label: label.into(),
-                points: series
-                    .into_iter()
-                    .flatten()
-                    .map(|p| (f64::from(p.t_s), value(p)))
-                    .collect(),
-                tone,
-                mark: Mark::Line,
-            };
-            let mut spec = ChartSpec::new("time", "req/s")
-                .x(0.0..f64::from(player.duration_s.get()))
-                .x_unit(Unit::Clock)
+            let run = o.as_ref().ok().and_then(|o| o.runs.first());
+            let points = run.map_or(&[][..], |r| &r.series);
+            let mut spec = clock_chart("req/s", player)
                 .series([
-                    line("at the edge", Tone::First, |p| p.edge_per_s),
-                    line("at the origin", Tone::Second, |p| p.origin_per_s),
+                    over_time(points, "at the edge", Tone::First, Mark::Line, |p| {
+                        p.edge_per_s
+                    }),
+                    over_time(points, "at the origin", Tone::Second, Mark::Line, |p| {
+                        p.origin_per_s
+                    }),
                 ])
                 .fit_y();
             reveal(&mut spec, at.map(f64::from));
@@ -394,6 +383,32 @@ fn reveal(spec: &mut ChartSpec, at: Option<f64>) {
         for s in &mut spec.series {
             s.points.retain(|p| p.0 <= at + 1e-9);
         }
+    }
+}
+
+/// A chart of a run against the clock of the whole run.
+fn clock_chart(y_label: &str, player: Player) -> ChartSpec {
+    ChartSpec::new("time", y_label)
+        .x(0.0..f64::from(player.duration_s.get()))
+        .x_unit(Unit::Clock)
+}
+
+/// One quantity of a run over time: a point per sample.
+fn over_time(
+    points: &[SeriesPoint],
+    label: &str,
+    tone: Tone,
+    mark: Mark,
+    value: fn(&SeriesPoint) -> f64,
+) -> Series {
+    Series {
+        label: label.into(),
+        points: points
+            .iter()
+            .map(|p| (f64::from(p.t_s), value(p)))
+            .collect(),
+        tone,
+        mark,
     }
 }
 
@@ -449,23 +464,16 @@ fn RunColumn(
         let at = player.at_s();
         outcome.with(|o| {
             let run = o.as_ref().ok().and_then(|o| o.runs.get(i));
-            let step = |label: &str, tone, value: fn(&SeriesPoint) -> u32| Series {
-                label: label.into(),
-                points: run
-                    .into_iter()
-                    .flat_map(|r| &r.series)
-                    .map(|p| (f64::from(p.t_s), f64::from(value(p))))
-                    .collect(),
-                tone,
-                mark: Mark::Step,
-            };
-            let mut spec = ChartSpec::new("time", "tasks")
-                .x(0.0..f64::from(player.duration_s.get()))
-                .x_unit(Unit::Clock)
+            let points = run.map_or(&[][..], |r| &r.series);
+            let mut spec = clock_chart("tasks", player)
                 .y_unit(Unit::Count)
                 .series([
-                    step("desired", Tone::First, |p| p.desired),
-                    step("in service", Tone::Third, |p| p.in_service),
+                    over_time(points, "desired", Tone::First, Mark::Step, |p| {
+                        f64::from(p.desired)
+                    }),
+                    over_time(points, "in service", Tone::Third, Mark::Step, |p| {
+                        f64::from(p.in_service)
+                    }),
                 ])
                 .fit_y();
             reveal(&mut spec, at.map(f64::from));
@@ -492,20 +500,15 @@ fn RunColumn(
         let at = player.at_s();
         outcome.with(|o| {
             let run = o.as_ref().ok().and_then(|o| o.runs.get(i));
+            let points = run.map_or(&[][..], |r| &r.series);
             let end = f64::from(player.duration_s.get());
-            let mut spec = ChartSpec::new("time", "CPU")
-                .x(0.0..end)
-                .x_unit(Unit::Clock)
+            let meaning = run.map_or("CPU", |r| r.policy.cpu_meaning());
+            let mut spec = clock_chart("CPU", player)
                 .y(0.0..1.05)
                 .y_unit(Unit::Percent)
-                .series([Series::line(
-                    run.map_or("CPU", |r| r.policy.cpu_meaning()),
-                    run.into_iter()
-                        .flat_map(|r| &r.series)
-                        .map(|p| (f64::from(p.t_s), p.cpu))
-                        .collect(),
-                    Tone::Fourth,
-                )]);
+                .series([over_time(points, meaning, Tone::Fourth, Mark::Line, |p| {
+                    p.cpu
+                })]);
             if let Some((low, high)) = run.and_then(|r| r.cpu_band) {
                 spec = spec.band(low, high);
             }
