@@ -181,6 +181,36 @@ fn Headline(outcome: Outcome) -> impl IntoView {
     }
 }
 
+/// A chart over the drill's seconds, drawn from its samples, with the moment the playhead
+/// shows as a rule.
+fn drill_chart(
+    params: RwSignal<FailureDrillParams>,
+    outcome: Outcome,
+    playhead: Playhead,
+    y_label: &'static str,
+    draw: fn(ChartSpec, &[DrillSample]) -> ChartSpec,
+) -> Signal<ChartSpec> {
+    Signal::derive(move || {
+        let end = params.with(|p| f64::from(p.duration_s));
+        let spec = outcome.with(|o| {
+            let samples = o.as_ref().map(|o| o.samples.as_slice()).unwrap_or_default();
+            let axes = ChartSpec::new("time into the drill", y_label)
+                .x(0.0..end)
+                .x_unit(Unit::Clock);
+            draw(axes, samples)
+        });
+        spec.rule(f64::from(playhead.position_s()), "", Tone::Muted)
+    })
+}
+
+/// One quantity of the drill, a point per sample.
+fn per_second(samples: &[DrillSample], value: fn(&DrillSample) -> f64) -> Vec<(f64, f64)> {
+    samples
+        .iter()
+        .map(|s| (f64::from(s.t_s), value(s)))
+        .collect()
+}
+
 /// Capacity of the answering tasks against the load, with the moment the zones show.
 #[component]
 fn CapacityChart(
@@ -188,37 +218,27 @@ fn CapacityChart(
     outcome: Outcome,
     playhead: Playhead,
 ) -> impl IntoView {
-    let moment = Signal::derive(move || playhead.position_s());
-    let x_range = move || 0.0..params.with(|p| f64::from(p.duration_s));
-    let now = move |spec: ChartSpec| spec.rule(f64::from(moment.get()), "", Tone::Muted);
-    let capacity_spec = Signal::derive(move || {
-        let spec = outcome.with(|o| {
-            let samples = o.as_ref().map(|o| o.samples.as_slice()).unwrap_or_default();
-            ChartSpec::new("time into the drill", "requests / s at the origin")
-                .x(x_range())
-                .x_unit(Unit::Clock)
-                .series([
-                    Series::step(
-                        "capacity of answering tasks",
-                        samples
-                            .iter()
-                            .map(|s| (f64::from(s.t_s), s.capacity_per_s))
-                            .collect(),
-                        Tone::First,
-                    ),
-                    Series::dashed(
-                        "load reaching the app",
-                        samples
-                            .iter()
-                            .map(|s| (f64::from(s.t_s), s.origin_per_s))
-                            .collect(),
-                        Tone::Second,
-                    ),
-                ])
-                .fit_y()
-        });
-        now(spec)
-    });
+    let capacity_spec = drill_chart(
+        params,
+        outcome,
+        playhead,
+        "requests / s at the origin",
+        |spec, samples| {
+            spec.series([
+                Series::step(
+                    "capacity of answering tasks",
+                    per_second(samples, |s| s.capacity_per_s),
+                    Tone::First,
+                ),
+                Series::dashed(
+                    "load reaching the app",
+                    per_second(samples, |s| s.origin_per_s),
+                    Tone::Second,
+                ),
+            ])
+            .fit_y()
+        },
+    );
     let capacity_summary = summary_of(outcome, move |o| {
         // Each level the capacity holds, from when: the chart in words.
         let mut levels: Vec<String> = Vec::new();
@@ -258,27 +278,21 @@ fn Timeline(
     let moment = Signal::derive(move || playhead.position_s());
     let last_s = move || params.with(|p| p.duration_s.saturating_sub(1));
 
-    let x_range = move || 0.0..params.with(|p| f64::from(p.duration_s));
-    let now = move |spec: ChartSpec| spec.rule(f64::from(moment.get()), "", Tone::Muted);
-    let failing_spec = Signal::derive(move || {
-        let spec = outcome.with(|o| {
-            let samples = o.as_ref().map(|o| o.samples.as_slice()).unwrap_or_default();
-            ChartSpec::new("time into the drill", "requests failing")
-                .x(x_range())
-                .x_unit(Unit::Clock)
-                .y(0.0..1.05)
+    let failing_spec = drill_chart(
+        params,
+        outcome,
+        playhead,
+        "requests failing",
+        |spec, samples| {
+            spec.y(0.0..1.05)
                 .y_unit(Unit::Percent)
                 .series([Series::step(
                     "share of requests failing",
-                    samples
-                        .iter()
-                        .map(|s| (f64::from(s.t_s), s.failing_share))
-                        .collect(),
+                    per_second(samples, |s| s.failing_share),
                     Tone::Second,
                 )])
-        });
-        now(spec)
-    });
+        },
+    );
     let failing_summary = Signal::derive(move || {
         outcome.with(|o| match o {
             Ok(o) if o.affected_min == 0.0 => "No request fails during the drill.".to_string(),
