@@ -4,13 +4,13 @@
 //! in the diagram. The same prices make the CAPEX → OPEX case: a fleet bought for
 //! the peak pays for the peak all day, an elastic one only for the hours it needs.
 
-use crate::chart::{save_text, Bar, Chart, ChartSpec, Series, Tone, Unit};
+use crate::chart::{save_text, summary_of, Bar, Chart, ChartSpec, Series, Tone, Unit, NO_CHART};
 use crate::documented::DocumentedSection;
 use crate::field::{Number, Price, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
-use crate::results::{from_ok, problems_view};
+use crate::results::{from_ok, problems_view, Figure, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 // Leptos's prelude has a `Component` too; the bill means a part of the architecture.
 use cloud_lab_model::cost::Component;
@@ -61,8 +61,7 @@ const FOOTPRINT: [Field<CostParams>; 7] = [
 #[component]
 fn Footprint(params: RwSignal<CostParams>) -> impl IntoView {
     view! {
-        <section aria-labelledby="footprint-heading">
-            <h2 id="footprint-heading">"What PhotoShare runs in a month"</h2>
+        <Section id="footprint" heading="What PhotoShare runs in a month">
             <div class="choices">
                 {FOOTPRINT.map(|field| view! { <Number params field/> })}
             </div>
@@ -76,7 +75,7 @@ fn Footprint(params: RwSignal<CostParams>) -> impl IntoView {
             <p class="note">
                 "The NAT gateways (one per AZ, so no AZ depends on another's) are one monthly figure: change it under Unit prices."
             </p>
-        </section>
+        </Section>
     }
 }
 
@@ -127,8 +126,7 @@ fn Commitments(params: RwSignal<CostParams>) -> impl IntoView {
 fn Discounts(params: RwSignal<CostParams>) -> impl IntoView {
     let lab = lab();
     view! {
-        <section aria-labelledby="levers-heading">
-            <h2 id="levers-heading">"Pricing levers: what each commitment takes off"</h2>
+        <Section id="levers" heading="Pricing levers: what each commitment takes off">
             <div class="choices">
                 {LEVERS.map(|(group, on, pct)| view! {
                     <fieldset>
@@ -137,7 +135,7 @@ fn Discounts(params: RwSignal<CostParams>) -> impl IntoView {
                     </fieldset>
                 })}
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -148,67 +146,54 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
     let on_demand = from_ok(outcome, |o| o.on_demand_usd);
     let optimized = from_ok(outcome, |o| o.optimized_usd);
     let per_year = from_ok(outcome, |o| o.saving_per_year_usd);
-    let rows = move || {
+    let rows = from_ok(outcome, move |o| {
         let cloud = lab.cloud.get();
-        outcome.with(|o| {
-            o.as_ref()
-                .map(|o| {
-                    o.rows
-                        .iter()
-                        .enumerate()
-                        .map(|(i, r)| {
-                            view! {
-                                <tr data-testid=format!("row-{}", i + 1)>
-                                    <th scope="row">{r.label(cloud)}</th>
-                                    <td>{r.unit}</td>
-                                    <td>{format::exact_quantity(r.quantity)}</td>
-                                    <td>{r.unit_price_usd.to_string()}</td>
-                                    <td>{format::usd(r.on_demand_usd)}</td>
-                                    <td class="lever">{r.lever.map(|g| g.name(cloud)).unwrap_or_else(|| "—".into())}</td>
-                                    <td>{format::usd(r.optimized_usd)}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
-                })
-                .ok()
-        })
-    };
-    let levers = move || {
+        o.rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                view! {
+                    <tr data-testid=format!("row-{}", i + 1)>
+                        <th scope="row">{r.label(cloud)}</th>
+                        <td>{r.unit}</td>
+                        <td>{format::exact_quantity(r.quantity)}</td>
+                        <td>{r.unit_price_usd.to_string()}</td>
+                        <td>{format::usd(r.on_demand_usd)}</td>
+                        <td class="lever">{r.lever.map(|g| g.name(cloud)).unwrap_or_else(|| "—".into())}</td>
+                        <td>{format::usd(r.optimized_usd)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    });
+    let levers = from_ok(outcome, move |o| {
         let cloud = lab.cloud.get();
-        outcome.with(|o| {
-            o.as_ref()
-                .map(|o| {
-                    o.levers
-                        .iter()
-                        .map(|l| {
-                            let name = if l.detail.is_empty() {
-                                l.group.name(cloud)
-                            } else {
-                                format!("{} ({})", l.group.name(cloud), l.detail)
-                            };
-                            view! {
-                                <tr>
-                                    <th scope="row">{name}</th>
-                                    <td class="lever">{l.group.applies_to(cloud)}</td>
-                                    <td>{match l.discount {
-                                        Some(d) if d > 0.0 => format!("−{}", format::percent(d, 0)),
-                                        Some(_) => "0 %".to_string(),
-                                        None => "already in the bill".to_string(),
-                                    }}</td>
-                                    <td>{format::usd(l.on_demand_usd)}</td>
-                                    <td>{format::usd(l.optimized_usd)}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
-                })
-                .ok()
-        })
-    };
+        o.levers
+            .iter()
+            .map(|l| {
+                let name = if l.detail.is_empty() {
+                    l.group.name(cloud)
+                } else {
+                    format!("{} ({})", l.group.name(cloud), l.detail)
+                };
+                view! {
+                    <tr>
+                        <th scope="row">{name}</th>
+                        <td class="lever">{l.group.applies_to(cloud)}</td>
+                        <td>{match l.discount {
+                            Some(d) if d > 0.0 => format!("−{}", format::percent(d, 0)),
+                            Some(_) => "0 %".to_string(),
+                            None => "already in the bill".to_string(),
+                        }}</td>
+                        <td>{format::usd(l.on_demand_usd)}</td>
+                        <td>{format::usd(l.optimized_usd)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    });
     view! {
-        <section aria-labelledby="bill-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="bill-heading">"The bill, line by line"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="bill" heading="The bill, line by line">
             // Focusable so a keyboard can scroll it when presenter mode makes it wider than the page.
             <div class="table-scroll" tabindex="0" role="region" aria-label="The bill, line by line">
             <table class="bill" data-testid="bill">
@@ -236,11 +221,9 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
                 </p>
             })}
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Saving a year"</dt>
-                    <dd class="big" data-testid="saving-year">{move || format::usd(per_year())}</dd>
+                <Figure label="Saving a year" testid="saving-year" value=move || format::usd(per_year())>
                     <dd>{page.badge(&Cost::SAVING_YEAR)}</dd>
-                </div>
+                </Figure>
             </dl>
             <div class="table-scroll" tabindex="0" role="region" aria-label="What each lever does">
             <table class="levers" data-testid="levers">
@@ -258,7 +241,7 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
                     save_text("photoshare-bill.csv", "text/csv;charset=utf-8", &csv);
                 }
             } disabled=move || outcome.with(|o| o.is_err())>"Export the bill as CSV"</button></p>
-        </section>
+        </Results>
     }
 }
 
@@ -329,7 +312,7 @@ fn OnStage(page: Page<Cost>) -> impl IntoView {
                     parts(|s| s.optimized_usd)
                 )
             }
-            Err(_) => "No chart: the input is not valid.".into(),
+            Err(_) => NO_CHART.into(),
         })
     });
     let largest = move || {
@@ -372,16 +355,12 @@ fn OnStage(page: Page<Cost>) -> impl IntoView {
             </StageControls>
             <StageFigures slot>
                 <dl class="figures" aria-live="polite">
-                    <div>
-                        <dt>"On demand, a month"</dt>
-                        <dd class="big" data-testid="on-demand-total">{from_ok(outcome, |o| format::usd(o.on_demand_usd))}</dd>
+                    <Figure label="On demand, a month" testid="on-demand-total" value=from_ok(outcome, |o| format::usd(o.on_demand_usd))>
                         <dd>{page.badge(&Cost::ON_DEMAND)}</dd>
-                    </div>
-                    <div>
-                        <dt>"After the levers"</dt>
-                        <dd class="big" data-testid="optimized-total">{from_ok(outcome, |o| format::usd(o.optimized_usd))}</dd>
+                    </Figure>
+                    <Figure label="After the levers" testid="optimized-total" value=from_ok(outcome, |o| format::usd(o.optimized_usd))>
                         <dd>{page.badge(&Cost::OPTIMIZED)}</dd>
-                    </div>
+                    </Figure>
                     <div>
                         <dt>"Saving a month"</dt>
                         <dd class="big" data-testid="saving">{from_ok(outcome, |o| format::usd(o.saving_usd))}</dd>
@@ -445,23 +424,17 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
                 .fit_y()
         })
     });
-    let summary = Memo::new(move |_| {
-        outcome.with(|o| match o {
-            Ok(o) => {
-                let d = &o.fleet_day;
-                let low = d.hours.iter().map(|h| h.tasks).min().unwrap_or_default();
-                format!(
+    let summary = summary_of(outcome, move |o| {
+        let d = &o.fleet_day;
+        let low = d.hours.iter().map(|h| h.tasks).min().unwrap_or_default();
+        format!(
                     "Tasks over the day: the elastic fleet runs {low} to {} tasks, the fixed fleet {} all day.",
                     d.fixed_tasks, d.fixed_tasks
                 )
-            }
-            Err(_) => "No chart: the input is not valid.".into(),
-        })
     });
     let d = move |f: fn(&FleetDay) -> String| from_ok(outcome, move |o| f(&o.fleet_day));
     view! {
-        <section aria-labelledby="capex-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="capex-heading">"CAPEX against OPEX: a fleet sized for the peak, or one that follows the load"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="capex" heading="CAPEX against OPEX: a fleet sized for the peak, or one that follows the load">
             <p>
                 "A data centre is bought for the busiest hour and paid for all day. The elastic fleet runs ⌈origin load ÷ capacity⌉ tasks each hour, "
                 "never fewer than the floor; both are priced at the Fargate on-demand rates above."
@@ -470,37 +443,30 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
                 {DAY.map(|field| view! { <Number params field/> })}
             </div>
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Fixed fleet (CAPEX-style)"</dt>
-                    <dd class="big" data-testid="fixed-month">{d(|f| format::usd(f.fixed_month_usd))}</dd>
+                <Figure label="Fixed fleet (CAPEX-style)" testid="fixed-month" value=d(|f| format::usd(f.fixed_month_usd))>
                     <dd>{d(|f| format!("{} tasks × 24 h = {} task-hours a day", f.fixed_tasks, f.fixed_task_hours_per_day))}</dd>
-                </div>
-                <div>
-                    <dt>"Elastic fleet (OPEX)"</dt>
-                    <dd class="big" data-testid="elastic-month">{d(|f| format::usd(f.elastic_month_usd))}</dd>
+                </Figure>
+                <Figure label="Elastic fleet (OPEX)" testid="elastic-month" value=d(|f| format::usd(f.elastic_month_usd))>
                     <dd>{d(|f| format!("{} task-hours a day", f.elastic_task_hours_per_day))}</dd>
-                </div>
-                <div>
-                    <dt>"Fixed fleet sitting idle"</dt>
-                    <dd class="big" data-testid="idle-share">{d(|f| format::percent(f.fixed_idle_share, 0))}</dd>
+                </Figure>
+                <Figure label="Fixed fleet sitting idle" testid="idle-share" value=d(|f| format::percent(f.fixed_idle_share, 0))>
                     <dd>"of the task-hours it pays for"</dd>
-                </div>
+                </Figure>
             </dl>
             <p class="formula">{d(|f| format!("a task-hour costs {} (vCPU + memory); a month = task-hours a day × hours in the month ÷ 24 × that, rounded half a cent up", format::usd_price(f.task_hour_usd)))}</p>
             <Chart spec summary testid="fleet-chart"/>
-        </section>
+        </Results>
     }
 }
 
 #[component]
 fn Prices(params: RwSignal<CostParams>) -> impl IntoView {
     view! {
-        <section aria-labelledby="prices-heading">
-            <h2 id="prices-heading">"Unit prices"</h2>
+        <Section id="prices" heading="Unit prices">
             <p class="note">{format!("Prices: {PRICES_AS_OF}. {PRICE_SOURCE}")}</p>
             <div class="choices prices">
                 {PRICES.map(|field| view! { <Price params field/> })}
             </div>
-        </section>
+        </Section>
     }
 }

@@ -5,12 +5,12 @@
 //! would sit idle); above it the fleet does. Scaling to zero costs latency too:
 //! after an idle spell the next request waits for a cold start.
 
-use crate::chart::{Chart, ChartSpec, Series, Tone, Unit};
+use crate::chart::{Chart, ChartSpec, Series, Tone, Unit, NO_CHART};
 use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
-use crate::results::{from_ok, problems_view, Badge};
+use crate::results::{from_ok, problems_view, Badge, Figure, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::link::{number_text, Query};
 use cloud_lab_model::money::Usd;
@@ -79,8 +79,7 @@ type P = ServerlessParams;
 fn Workload(params: RwSignal<ServerlessParams>) -> impl IntoView {
     let preset = move || params.with(|p| p.preset);
     view! {
-        <section aria-labelledby="workload-heading">
-            <h2 id="workload-heading">"The workload"</h2>
+        <Section id="workload" heading="The workload">
             <p class="note preset-description">{move || preset().description()}</p>
             <div class="choices">
                 <Number params field=P::DURATION_MS/>
@@ -101,7 +100,7 @@ fn Workload(params: RwSignal<ServerlessParams>) -> impl IntoView {
                 <Number params field=P::FLEET_TASK_CAPACITY_PER_S>"One task serves (rate at the CPU target)"</Number>
                 <Number params field=P::MAX_RATE_PER_S/>
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -134,7 +133,7 @@ fn OnStage(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> im
                     fl = format::usd(b.fleet.total_usd),
                     verdict = r.verdict()
                 ),
-                _ => "No chart: the input is not valid.".into(),
+                _ => NO_CHART.into(),
             })
         })
     });
@@ -154,17 +153,13 @@ fn OnStage(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> im
             </StageControls>
             <StageFigures slot>
                 <dl class="figures" aria-live="polite">
-                    <div>
-                        <dt>"Functions, a month"</dt>
-                        <dd class="big" data-testid="functions-usd">{f(|b| b.total_usd)}</dd>
+                    <Figure label="Functions, a month" testid="functions-usd" value=f(|b| b.total_usd)>
                         <dd>{from_ok(bills, |o| format!("{} requests", format::whole(o.functions.requests_per_month as f64)))}</dd>
                         <dd data-testid="functions-parts">"requests "{f(|b| b.requests_usd)}" · gateway "{f(|b| b.gateway_usd)}" · compute "{f(|b| b.compute_usd)}</dd>
-                    </div>
-                    <div>
-                        <dt>"Fleet, a month"</dt>
-                        <dd class="big" data-testid="fleet-usd">{from_ok(bills, |o| format::usd(o.fleet.total_usd))}</dd>
+                    </Figure>
+                    <Figure label="Fleet, a month" testid="fleet-usd" value=from_ok(bills, |o| format::usd(o.fleet.total_usd))>
                         <dd>{from_ok(bills, |o| format!("{} tasks {} + fixed {}", o.fleet.tasks, format::usd(o.fleet.tasks_usd), format::usd(o.fleet.fixed_usd)))}</dd>
-                    </div>
+                    </Figure>
                     <div>
                         <dt>"Cheaper at this rate"</dt>
                         <dd class="big" data-testid="cheaper">{move || bills.with(|o| match o {
@@ -190,22 +185,13 @@ fn OnStage(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> im
 fn ColdStartsView(bills: Bills) -> impl IntoView {
     let c = move |g: fn(&ColdStarts) -> String| from_ok(bills, move |o| g(&o.cold_starts));
     view! {
-        <section aria-labelledby="cold-heading" class="results" class:invalid=move || bills.with(|o| o.is_err())>
-            <h2 id="cold-heading">"Cold starts: the latency price of scaling to zero"</h2>
+        <Results invalid=move || bills.with(|o| o.is_err()) id="cold" heading="Cold starts: the latency price of scaling to zero">
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Invocations that start cold"</dt>
-                    <dd class="big" data-testid="cold-share">{c(|s| format::small_percent(s.share))}</dd>
-                </div>
-                <div>
-                    <dt>"Cold starts a month"</dt>
-                    <dd class="big" data-testid="cold-count">{c(|s| format::whole(s.per_month as f64))}</dd>
-                </div>
-                <div>
-                    <dt>"Latency they add"</dt>
-                    <dd class="big" data-testid="cold-ms">{c(|s| format!("{} ms", number_text(s.init_ms)))}</dd>
+                <Figure label="Invocations that start cold" testid="cold-share" value=c(|s| format::small_percent(s.share))/>
+                <Figure label="Cold starts a month" testid="cold-count" value=c(|s| format::whole(s.per_month as f64))/>
+                <Figure label="Latency they add" testid="cold-ms" value=c(|s| format!("{} ms", number_text(s.init_ms)))>
                     <dd>{c(|s| format!("each; {} ms averaged over all requests", number_text(s.mean_added_ms)))}</dd>
-                </div>
+                </Figure>
             </dl>
             <p class="formula">"cold share = e"<sup>"−λT"</sup>" (λ = average rate, T = time an idle environment is kept warm)"</p>
             <p class="note">
@@ -214,7 +200,7 @@ fn ColdStartsView(bills: Bills) -> impl IntoView {
                 "each scale-out adds cold starts this does not count, but by then λT is so large that the share is ≈ 0 anyway. "
                 "AWS does not publish how long an idle environment is kept; 5–15 minutes is what measurements commonly see."
             </p>
-        </section>
+        </Results>
     }
 }
 
@@ -281,13 +267,12 @@ fn Prices(params: RwSignal<ServerlessParams>) -> impl IntoView {
         })
     });
     view! {
-        <section aria-labelledby="prices-heading">
-            <h2 id="prices-heading">"Prices and where they come from"</h2>
+        <Section id="prices" heading="Prices and where they come from">
             <ul class="assumptions" data-testid="prices">
                 {move || prices.get().into_iter().map(|(what, price)| view! { <li><strong>{what}": "</strong>{price}</li> }).collect_view()}
             </ul>
             <p class="note">{format!("Function prices as of {PRICES_AS_OF}. {PRICE_SOURCE}")}</p>
             <p class="note">{format!("Fargate prices: {}. {}", cloud_lab_model::cost::PRICES_AS_OF, cloud_lab_model::cost::PRICE_SOURCE)}</p>
-        </section>
+        </Section>
     }
 }
