@@ -8,13 +8,13 @@
 //! The model simulates the whole run once per change of the params; the
 //! animation only moves a playhead that reveals the points already computed.
 
-use crate::chart::{Chart, ChartSpec, Mark, Series, Tone, Unit};
+use crate::chart::{Chart, ChartSpec, Mark, Series, Tone, Unit, NO_CHART};
 use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::playhead::{use_playhead, Playhead};
-use crate::results::problems_view;
+use crate::results::{problems_view, Results, Section};
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::autoscaling::*;
@@ -43,8 +43,7 @@ pub fn page(query: &Query) -> AnyView {
             <Presets params/>
             <Controls params/>
             <SizingPanel page sizing/>
-            <section aria-labelledby="run-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-                <h2 id="run-heading">"The same load through each policy"</h2>
+            <Results invalid=move || outcome.with(|o| o.is_err()) id="run" heading="The same load through each policy">
                 <PlayerBar player params/>
                 <div class="runs">
                     <For each=move || 0..runs() key=|i| *i let:i>
@@ -52,7 +51,7 @@ pub fn page(query: &Query) -> AnyView {
                     </For>
                 </div>
                 <Figures page/>
-            </section>
+            </Results>
             <HowItWorks/>
         }
     })
@@ -148,8 +147,7 @@ impl Player {
 #[component]
 fn Presets(params: RwSignal<AutoscalingParams>) -> impl IntoView {
     view! {
-        <section aria-labelledby="presets-heading">
-            <h2 id="presets-heading">"Scenarios"</h2>
+        <Section id="presets" heading="Scenarios">
             <ul class="presets">
                 {Preset::ALL.map(|preset| {
                     let testid = match preset {
@@ -166,7 +164,7 @@ fn Presets(params: RwSignal<AutoscalingParams>) -> impl IntoView {
                     }
                 })}
             </ul>
-        </section>
+        </Section>
     }
 }
 
@@ -180,8 +178,7 @@ fn Controls(params: RwSignal<AutoscalingParams>) -> impl IntoView {
     let spike_profile =
         move || matches!(profile(), LoadProfile::StepSpike | LoadProfile::RampSpike);
     view! {
-        <section aria-labelledby="controls-heading">
-            <h2 id="controls-heading">"Load and policy"</h2>
+        <Section id="controls" heading="Load and policy">
             <div class="controls">
                 <fieldset>
                     <legend>"Load at the edge"</legend>
@@ -235,7 +232,7 @@ fn Controls(params: RwSignal<AutoscalingParams>) -> impl IntoView {
                     <Number params field=P::FIXED_TASKS/>
                 </fieldset>
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -293,8 +290,7 @@ fn SizingPanel(page: Page<Autoscaling>, sizing: Memo<Result<Sizing, String>>) ->
         }
     };
     view! {
-        <section aria-labelledby="sizing-heading">
-            <h2 id="sizing-heading">"Sizing: how many tasks a load needs"</h2>
+        <Section id="sizing" heading="Sizing: how many tasks a load needs">
             <p class="formula">"N = ⌈ L ÷ (capacity × target) ⌉, with L the load that reaches the origin = edge load × (1 − CDN hit ratio)"</p>
             <ScrollBox label="Sizing: tasks for each load"><table class="sizing">
                 <thead><tr>
@@ -309,7 +305,7 @@ fn SizingPanel(page: Page<Autoscaling>, sizing: Memo<Result<Sizing, String>>) ->
             </table></ScrollBox>
             {move || sizing.with(|s| s.as_ref().err().map(|why| view! { <p class="problems" role="alert">{why.clone()}</p> }))}
             <p class="note">{CAPACITY_NOTE}</p>
-        </section>
+        </Section>
     }
 }
 
@@ -343,27 +339,16 @@ fn LoadChart(outcome: Outcome, player: Player) -> impl IntoView {
     let spec = Signal::derive(move || {
         let at = player.at_s();
         outcome.with(|o| {
-            let series = o
-                .as_ref()
-                .ok()
-                .and_then(|o| o.runs.first())
-                .map(|r| &r.series);
-            let line = |label: &str, tone, value: fn(&SeriesPoint) -> f64| Series {
-                label: label.into(),
-                points: series
-                    .into_iter()
-                    .flatten()
-                    .map(|p| (f64::from(p.t_s), value(p)))
-                    .collect(),
-                tone,
-                mark: Mark::Line,
-            };
-            let mut spec = ChartSpec::new("time", "req/s")
-                .x(0.0..f64::from(player.duration_s.get()))
-                .x_unit(Unit::Clock)
+            let run = o.as_ref().ok().and_then(|o| o.runs.first());
+            let points = run.map_or(&[][..], |r| &r.series);
+            let mut spec = clock_chart("req/s", player)
                 .series([
-                    line("at the edge", Tone::First, |p| p.edge_per_s),
-                    line("at the origin", Tone::Second, |p| p.origin_per_s),
+                    over_time(points, "at the edge", Tone::First, Mark::Line, |p| {
+                        p.edge_per_s
+                    }),
+                    over_time(points, "at the origin", Tone::Second, Mark::Line, |p| {
+                        p.origin_per_s
+                    }),
                 ])
                 .fit_y();
             reveal(&mut spec, at.map(f64::from));
@@ -384,7 +369,7 @@ fn LoadChart(outcome: Outcome, player: Player) -> impl IntoView {
                     format::per_s(o.peak_origin_per_s),
                 )
             }
-            None => "No chart: the input is not valid.".into(),
+            None => NO_CHART.into(),
         })
     });
     view! {
@@ -398,6 +383,32 @@ fn reveal(spec: &mut ChartSpec, at: Option<f64>) {
         for s in &mut spec.series {
             s.points.retain(|p| p.0 <= at + 1e-9);
         }
+    }
+}
+
+/// A chart of a run against the clock of the whole run.
+fn clock_chart(y_label: &str, player: Player) -> ChartSpec {
+    ChartSpec::new("time", y_label)
+        .x(0.0..f64::from(player.duration_s.get()))
+        .x_unit(Unit::Clock)
+}
+
+/// One quantity of a run over time: a point per sample.
+fn over_time(
+    points: &[SeriesPoint],
+    label: &str,
+    tone: Tone,
+    mark: Mark,
+    value: fn(&SeriesPoint) -> f64,
+) -> Series {
+    Series {
+        label: label.into(),
+        points: points
+            .iter()
+            .map(|p| (f64::from(p.t_s), value(p)))
+            .collect(),
+        tone,
+        mark,
     }
 }
 
@@ -453,23 +464,16 @@ fn RunColumn(
         let at = player.at_s();
         outcome.with(|o| {
             let run = o.as_ref().ok().and_then(|o| o.runs.get(i));
-            let step = |label: &str, tone, value: fn(&SeriesPoint) -> u32| Series {
-                label: label.into(),
-                points: run
-                    .into_iter()
-                    .flat_map(|r| &r.series)
-                    .map(|p| (f64::from(p.t_s), f64::from(value(p))))
-                    .collect(),
-                tone,
-                mark: Mark::Step,
-            };
-            let mut spec = ChartSpec::new("time", "tasks")
-                .x(0.0..f64::from(player.duration_s.get()))
-                .x_unit(Unit::Clock)
+            let points = run.map_or(&[][..], |r| &r.series);
+            let mut spec = clock_chart("tasks", player)
                 .y_unit(Unit::Count)
                 .series([
-                    step("desired", Tone::First, |p| p.desired),
-                    step("in service", Tone::Third, |p| p.in_service),
+                    over_time(points, "desired", Tone::First, Mark::Step, |p| {
+                        f64::from(p.desired)
+                    }),
+                    over_time(points, "in service", Tone::Third, Mark::Step, |p| {
+                        f64::from(p.in_service)
+                    }),
                 ])
                 .fit_y();
             reveal(&mut spec, at.map(f64::from));
@@ -496,20 +500,15 @@ fn RunColumn(
         let at = player.at_s();
         outcome.with(|o| {
             let run = o.as_ref().ok().and_then(|o| o.runs.get(i));
+            let points = run.map_or(&[][..], |r| &r.series);
             let end = f64::from(player.duration_s.get());
-            let mut spec = ChartSpec::new("time", "CPU")
-                .x(0.0..end)
-                .x_unit(Unit::Clock)
+            let meaning = run.map_or("CPU", |r| r.policy.cpu_meaning());
+            let mut spec = clock_chart("CPU", player)
                 .y(0.0..1.05)
                 .y_unit(Unit::Percent)
-                .series([Series::line(
-                    run.map_or("CPU", |r| r.policy.cpu_meaning()),
-                    run.into_iter()
-                        .flat_map(|r| &r.series)
-                        .map(|p| (f64::from(p.t_s), p.cpu))
-                        .collect(),
-                    Tone::Fourth,
-                )]);
+                .series([over_time(points, meaning, Tone::Fourth, Mark::Line, |p| {
+                    p.cpu
+                })]);
             if let Some((low, high)) = run.and_then(|r| r.cpu_band) {
                 spec = spec.band(low, high);
             }
@@ -672,8 +671,7 @@ fn Figures(page: Page<Autoscaling>) -> impl IntoView {
 fn HowItWorks() -> impl IntoView {
     view! {
         <DocumentedSection items=&DOCUMENTED/>
-        <section aria-labelledby="model-heading">
-            <h2 id="model-heading">"How the lab models it"</h2>
+        <Section id="model" heading="How the lab models it">
             <Why summary="Fast out, slow in; warm-up; overload">
                 <p>
                     "Fast out, slow in: the worked example scales out after a 60 s cooldown and in after 300 s, because a dropped user "
@@ -687,6 +685,6 @@ fn HowItWorks() -> impl IntoView {
             </Why>
             <h3>"A careful reader's note: a 7.5× burst"</h3>
             <p class="careful-note" data-testid="burst-note">{BURST_NOTE}" "<cite>{BURST_NOTE_SOURCE}</cite></p>
-        </section>
+        </Section>
     }
 }

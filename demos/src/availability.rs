@@ -2,12 +2,12 @@
 //! path, redundancy multiplies unavailabilities, the weakest serial link sets the
 //! ceiling, and an SLO is a monthly budget of minutes that incidents spend.
 
-use crate::chart::{Chart, ChartSpec, Series, Tone, Unit};
+use crate::chart::{summary_of, Chart, ChartSpec, Series, Tone, Unit};
 use crate::field::{Choices, Number};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, field_whole, lab};
-use crate::results::Results;
+use crate::results::{Figure, Results, Section};
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::availability::*;
@@ -53,8 +53,7 @@ fn PathEditor(page: AvailabilityPage) -> impl IntoView {
     let lab = lab();
     let weakest = page.from_ok(|o| Some(o.composition.weakest));
     view! {
-        <section aria-labelledby="path-heading">
-            <h2 id="path-heading">"The request path, in series"</h2>
+        <Section id="path" heading="The request path, in series">
             <ol class="path">
                 <For each=move || 0..params.with(|p| p.path.len()) key=|i| *i let:i>
                     <BlockRow page i weakest=Signal::derive(move || weakest() == Some(i))/>
@@ -76,7 +75,7 @@ fn PathEditor(page: AvailabilityPage) -> impl IntoView {
                 "and the chains are in parallel behind the global DNS and CDN. That assumes failover is instant; "
                 "the time DNS takes to move users is the price of extension A."
             </p>
-        </section>
+        </Section>
     }
 }
 
@@ -187,25 +186,20 @@ fn OnStage(page: AvailabilityPage) -> impl IntoView {
             .fit_y()
         })
     });
-    let summary = Signal::derive(move || {
-        outcome.with(|o| match o {
-            Ok(o) => {
-                let points: Vec<String> = o
-                    .redundancy
+    let summary = summary_of(outcome, move |o| {
+        let points: Vec<String> = o
+            .redundancy
+            .iter()
+            .flat_map(|r| {
+                r.points
                     .iter()
-                    .flat_map(|r| {
-                        r.points
-                            .iter()
-                            .map(|(n, m)| format!("{n} units: {}", format::minutes(*m)))
-                    })
-                    .collect();
-                format!(
-                    "Downtime a month as the redundant block grows: {}.",
-                    points.join(", ")
-                )
-            }
-            Err(_) => "No chart: the input is not valid.".into(),
-        })
+                    .map(|(n, m)| format!("{n} units: {}", format::minutes(*m)))
+            })
+            .collect();
+        format!(
+            "Downtime a month as the redundant block grows: {}.",
+            points.join(", ")
+        )
     });
     view! {
         <Stage label="The path against the SLO" invalid=page.invalid()>
@@ -235,21 +229,15 @@ fn OnStage(page: AvailabilityPage) -> impl IntoView {
             </StageControls>
             <StageFigures slot>
                 <dl class="figures" aria-live="polite">
-                    <div>
-                        <dt>"Composed availability"</dt>
-                        <dd class="big" data-testid="composed">{move || format::availability(availability())}</dd>
+                    <Figure label="Composed availability" testid="composed" value=move || format::availability(availability())>
                         <dd>{page.badge(&Availability::COMPOSED)}</dd>
-                    </div>
-                    <div>
-                        <dt>"Downtime it allows, a month"</dt>
-                        <dd class="big" data-testid="downtime">{page.from_ok(|o| format::minutes(o.composition.downtime_min_per_month))}</dd>
+                    </Figure>
+                    <Figure label="Downtime it allows, a month" testid="downtime" value=page.from_ok(|o| format::minutes(o.composition.downtime_min_per_month))>
                         <dd>{page.from_ok(|o| format::duration(o.composition.downtime_min_per_year))}" a year"</dd>
-                    </div>
-                    <div>
-                        <dt>"Error budget, a month"</dt>
-                        <dd class="big" data-testid="budget">{move || format::minutes(budget())}</dd>
+                    </Figure>
+                    <Figure label="Error budget, a month" testid="budget" value=move || format::minutes(budget())>
                         <dd>{page.badge(&Availability::BUDGET)}</dd>
-                    </div>
+                    </Figure>
                     <div>
                         <dt>"Against the SLO"</dt>
                         <dd data-testid="meets-slo">{move || outcome.with(|o| match o {
@@ -290,15 +278,12 @@ fn Budget(page: AvailabilityPage) -> impl IntoView {
                 .fit_y()
         })
     });
-    let burn_summary = Signal::derive(move || {
-        outcome.with(|o| match o {
-            Ok(o) => format!(
-                "Budget of {} falls to {} by the month's end.",
-                format::minutes(o.burn.budget_min),
-                format::minutes(o.burn.left_min)
-            ),
-            Err(_) => "No chart: the input is not valid.".into(),
-        })
+    let burn_summary = summary_of(outcome, move |o| {
+        format!(
+            "Budget of {} falls to {} by the month's end.",
+            format::minutes(o.burn.budget_min),
+            format::minutes(o.burn.left_min)
+        )
     });
     view! {
         <Results invalid=page.invalid() heading="The SLO and its error budget" id="budget">
@@ -426,8 +411,7 @@ fn IncidentRow(page: AvailabilityPage, i: usize) -> impl IntoView {
 fn Assumptions() -> impl IntoView {
     let lab = lab();
     view! {
-        <section aria-labelledby="assumptions-heading">
-            <h2 id="assumptions-heading">"Assumptions and sources"</h2>
+        <Section id="assumptions" heading="Assumptions and sources">
             <p>"Each block starts at the availability below. These are assumptions for teaching, not measurements; an SLA is a promise of credits, not a forecast."</p>
             <ul class="assumptions">
                 {Component::ALL.map(|c| {
@@ -436,6 +420,6 @@ fn Assumptions() -> impl IntoView {
                 })}
             </ul>
             <p>{format!("Single-AZ database: {}.", format::availability(DatabaseChoice::SingleAz.availability()))}</p>
-        </section>
+        </Section>
     }
 }

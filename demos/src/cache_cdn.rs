@@ -4,13 +4,13 @@
 //! how much the cache holds and how long a copy lives. The price of an "AP" cache is
 //! staleness, and a flushed cache sends the whole edge load to the origin until it refills.
 
-use crate::chart::{Bar, Chart, ChartSpec, Series, Tone, Unit};
+use crate::chart::{Bar, Chart, ChartSpec, Series, Tone, Unit, NO_CHART};
 use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
-use crate::results::from_ok;
+use crate::results::{from_ok, Figure, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::cache_cdn::*;
 use cloud_lab_model::link::Query;
@@ -37,10 +37,6 @@ type Outcome = Memo<Result<CacheCdnOutcome, Vec<String>>>;
 
 fn invalid(outcome: Outcome) -> impl Fn() -> bool + Copy {
     move || outcome.with(|o| o.is_err())
-}
-
-fn no_chart() -> String {
-    "No chart: the input is not valid.".into()
 }
 
 /// "1 task", "8 tasks".
@@ -99,7 +95,7 @@ fn OffloadStage(page: Page<CacheCdn>) -> impl IntoView {
             "Tasks needed: {} at the steady load and {} in the burst with the CDN; {} at the steady load without it.",
             s.tasks, b.tasks, s.tasks_without_cdn
         ),
-        None => no_chart(),
+        None => NO_CHART.into(),
     }
     });
     view! {
@@ -111,27 +107,19 @@ fn OffloadStage(page: Page<CacheCdn>) -> impl IntoView {
             </StageControls>
             <StageFigures slot>
                 <dl class="figures results" class:invalid=move || invalid.get() aria-live="polite">
-                    <div>
-                        <dt>"Reaching the origin"</dt>
-                        <dd class="big" data-testid="origin">{move || steady().map(|s| format::per_s_fine(s.origin_per_s)).unwrap_or_default()}</dd>
+                    <Figure label="Reaching the origin" testid="origin" value=move || steady().map(|s| format::per_s_fine(s.origin_per_s)).unwrap_or_default()>
                         <dd>{page.badge(&CacheCdn::ORIGIN)}</dd>
-                    </div>
-                    <div>
-                        <dt>"Tasks, steady"</dt>
-                        <dd class="big" data-testid="tasks">{move || steady().map(|s| tasks(s.tasks)).unwrap_or_default()}</dd>
+                    </Figure>
+                    <Figure label="Tasks, steady" testid="tasks" value=move || steady().map(|s| tasks(s.tasks)).unwrap_or_default()>
                         <dd>{page.badge(&CacheCdn::STEADY_TASKS)}</dd>
-                    </div>
-                    <div>
-                        <dt>"Tasks in the burst"</dt>
-                        <dd class="big" data-testid="burst-tasks">{move || burst_loads().map(|s| tasks(s.tasks)).unwrap_or_default()}</dd>
+                    </Figure>
+                    <Figure label="Tasks in the burst" testid="burst-tasks" value=move || burst_loads().map(|s| tasks(s.tasks)).unwrap_or_default()>
                         <dd>{move || burst_loads().map(|s| format!("{} at the origin", format::per_s(s.origin_per_s))).unwrap_or_default()}</dd>
                         <dd>{page.badge(&CacheCdn::BURST_TASKS)}</dd>
-                    </div>
-                    <div>
-                        <dt>"Tasks without the CDN"</dt>
-                        <dd class="big" data-testid="without-cdn">{move || steady().map(|s| tasks(s.tasks_without_cdn)).unwrap_or_default()}</dd>
+                    </Figure>
+                    <Figure label="Tasks without the CDN" testid="without-cdn" value=move || steady().map(|s| tasks(s.tasks_without_cdn)).unwrap_or_default()>
                         <dd>{page.badge(&CacheCdn::WITHOUT_CDN)}</dd>
-                    </div>
+                    </Figure>
                 </dl>
             </StageFigures>
             <StageChart slot>
@@ -171,8 +159,7 @@ fn Offload(page: Page<CacheCdn>) -> impl IntoView {
         }
     };
     view! {
-        <section aria-labelledby="offload-heading">
-            <h2 id="offload-heading">"Every layer's load"</h2>
+        <Section id="offload" heading="Every layer's load">
             <div class="choices">
                 <Slider params field=CacheCdnParams::REDIS_HIT disabled=from_popularity/>
                 <Number params field=CacheCdnParams::BURST/>
@@ -203,7 +190,7 @@ fn Offload(page: Page<CacheCdn>) -> impl IntoView {
                     <p class="note" data-testid="burst-hit-note">{BURST_HIT_NOTE}</p>
                 </Why>
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -258,13 +245,12 @@ fn PopularitySection(page: Page<CacheCdn>) -> impl IntoView {
                     )
                 })
             }
-            Err(_) => no_chart(),
+            Err(_) => NO_CHART.into(),
         })
     });
     let using = move || params.with(|p| p.source == HitRatioSource::Popularity);
     view! {
-        <section aria-labelledby="popularity-heading">
-            <h2 id="popularity-heading">"Where a hit ratio comes from: popularity"</h2>
+        <Section id="popularity" heading="Where a hit ratio comes from: popularity">
             <p>
                 "A few images draw most of the requests. With Zipf-like popularity the image of rank "<em>"i"</em>
                 " gets a share proportional to 1 / "<em>"i"</em><sup>"s"</sup>": the larger the exponent "<em>"s"</em>
@@ -287,11 +273,9 @@ fn PopularitySection(page: Page<CacheCdn>) -> impl IntoView {
             </div>
             <div class="results" class:invalid=invalid(outcome)>
                 <dl class="figures">
-                    <div>
-                        <dt>"CDN hit ratio from popularity"</dt>
-                        <dd class="big" data-testid="zipf-hit">{move || pop().map(|p| format::percent(p.cdn_hit_ratio, 1)).unwrap_or_default()}</dd>
+                    <Figure label="CDN hit ratio from popularity" testid="zipf-hit" value=move || pop().map(|p| format::percent(p.cdn_hit_ratio, 1)).unwrap_or_default()>
                         <dd>{page.badge(&CacheCdn::ZIPF_HIT)}</dd>
-                    </div>
+                    </Figure>
                     <div>
                         <dt>"Requests for what the CDN holds"</dt>
                         <dd data-testid="capacity-share">{move || pop().map(|p| format::percent(p.cdn_capacity_share, 1)).unwrap_or_default()}</dd>
@@ -309,7 +293,7 @@ fn PopularitySection(page: Page<CacheCdn>) -> impl IntoView {
                 <p class="formula">"one image's hit probability = λT ÷ (1 + λT), λ its requests a second, T the TTL"</p>
                 <Chart spec summary testid="popularity-chart"/>
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -363,12 +347,11 @@ fn StalenessSection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl 
             format::seconds(inv.worst_window_s),
             format::seconds(ttl_only.worst_window_s)
         ),
-        None => no_chart(),
+        None => NO_CHART.into(),
     }
     });
     view! {
-        <section aria-labelledby="staleness-heading">
-            <h2 id="staleness-heading">"The price of an AP cache: stale reads"</h2>
+        <Section id="staleness" heading="The price of an AP cache: stale reads">
             <p>
                 "Postgres is the one place a write is true at once (CP). Redis and the CDN answer from copies (AP): "
                 "they stay available and fast, but after someone edits an image's caption a reader can still get the old one, "
@@ -404,7 +387,7 @@ fn StalenessSection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl 
                 <Chart spec summary testid="staleness-chart"/>
                 <p class="note">{STALENESS_NOTE}</p>
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -482,7 +465,7 @@ fn ColdCache(page: Page<CacheCdn>) -> impl IntoView {
             c.warm_tasks,
             recovered(&c)
         ),
-        None => no_chart(),
+        None => NO_CHART.into(),
     }
     });
     let tasks_summary = Signal::derive(move || match cold() {
@@ -490,12 +473,11 @@ fn ColdCache(page: Page<CacheCdn>) -> impl IntoView {
             "Tasks needed peak at {} against {} running on a warm cache.",
             c.peak_tasks, c.warm_tasks
         ),
-        None => no_chart(),
+        None => NO_CHART.into(),
     });
     let link = from_ok(outcome, |o| o.cold.autoscaling_hash.clone());
     view! {
-        <section aria-labelledby="cold-heading">
-            <h2 id="cold-heading">"A cold cache after a deploy or a flush"</h2>
+        <Section id="cold" heading="A cold cache after a deploy or a flush">
             <p>
                 "Purge the CDN (a bad deploy's assets, an invalidation of everything) and for a moment every request misses: "
                 "the origin, sized for the misses of a warm cache, takes the whole edge load. Popular images return within "
@@ -506,16 +488,11 @@ fn ColdCache(page: Page<CacheCdn>) -> impl IntoView {
             </div>
             <div class="results" class:invalid=invalid(outcome)>
                 <dl class="figures">
-                    <div>
-                        <dt>"Origin load at the peak"</dt>
-                        <dd class="big" data-testid="cold-peak">{move || cold().map(|c| format::per_s(c.peak_origin_per_s)).unwrap_or_default()}</dd>
-                    </div>
-                    <div>
-                        <dt>"Tasks needed at the peak"</dt>
-                        <dd class="big" data-testid="cold-tasks">{move || cold().map(|c| c.peak_tasks.to_string()).unwrap_or_default()}</dd>
+                    <Figure label="Origin load at the peak" testid="cold-peak" value=move || cold().map(|c| format::per_s(c.peak_origin_per_s)).unwrap_or_default()/>
+                    <Figure label="Tasks needed at the peak" testid="cold-tasks" value=move || cold().map(|c| c.peak_tasks.to_string()).unwrap_or_default()>
                         <dd class="note">"as many as with no CDN at all"</dd>
                         <dd>{page.badge(&CacheCdn::COLD_PEAK)}</dd>
-                    </div>
+                    </Figure>
                     <div>
                         <dt>"Back to the warm fleet"</dt>
                         <dd data-testid="cold-recovered">{move || cold().map(|c| recovered(&c)).unwrap_or_default()}</dd>
@@ -534,17 +511,16 @@ fn ColdCache(page: Page<CacheCdn>) -> impl IntoView {
                 </p>
                 <p class="note">{COLD_MODEL_NOTE}</p>
             </div>
-        </section>
+        </Section>
     }
 }
 
 #[component]
 fn Assumptions() -> impl IntoView {
     view! {
-        <section aria-labelledby="cache-assumptions-heading">
-            <h2 id="cache-assumptions-heading">"Assumptions and sources"</h2>
+        <Section id="cache-assumptions" heading="Assumptions and sources">
             <p>{ASSUMPTIONS_NOTE}</p>
             <p>{TTL_MODEL_NOTE}</p>
-        </section>
+        </Section>
     }
 }

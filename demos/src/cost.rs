@@ -4,20 +4,20 @@
 //! in the diagram. The same prices make the CAPEX → OPEX case: a fleet bought for
 //! the peak pays for the peak all day, an elastic one only for the hours it needs.
 
-use crate::chart::{save_text, Bar, Chart, ChartSpec, Series, Tone, Unit};
-use crate::controls::NumberInput;
+use crate::chart::{save_text, summary_of, Bar, Chart, ChartSpec, Series, Tone, Unit, NO_CHART};
 use crate::documented::DocumentedSection;
-use crate::field::Price;
+use crate::field::{Number, Price, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
-use crate::lab::{field_number, lab};
-use crate::results::{from_ok, problems_view};
+use crate::lab::lab;
+use crate::results::{from_ok, problems_view, Figure, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 // Leptos's prelude has a `Component` too; the bill means a part of the architecture.
 use cloud_lab_model::cost::Component;
 use cloud_lab_model::cost::*;
 use cloud_lab_model::link::{number_text, Query};
 use cloud_lab_model::money::Usd;
+use cloud_lab_model::params::Field;
 use leptos::prelude::*;
 
 pub fn page(query: &Query) -> AnyView {
@@ -47,112 +47,74 @@ pub fn page(query: &Query) -> AnyView {
 
 type Outcome = Memo<Result<CostOutcome, Vec<String>>>;
 
-/// A field bound to one number of the params.
-fn bind(
-    params: RwSignal<CostParams>,
-    get: fn(&CostParams) -> f64,
-    set: fn(&mut CostParams, f64),
-) -> (Signal<f64>, Callback<f64>) {
-    (
-        Signal::derive(move || params.with(get)),
-        Callback::new(move |x| params.update(|p| set(p, x))),
-    )
-}
+/// The footprint's fields, in the page's order.
+const FOOTPRINT: [Field<CostParams>; 7] = [
+    CostParams::TASK_VCPU,
+    CostParams::TASK_MEMORY_GB,
+    CostParams::HOURS_PER_MONTH,
+    CostParams::TOTAL_EGRESS_TB,
+    CostParams::STORED_TB,
+    CostParams::DB_STORAGE_GB,
+    CostParams::REDIS_NODES,
+];
 
 #[component]
 fn Footprint(params: RwSignal<CostParams>) -> impl IntoView {
-    let multi_az = move || params.with(|p| p.multi_az);
-    let (vcpu, set_vcpu) = bind(params, |p| p.task_vcpu, |p, x| p.task_vcpu = x);
-    let (mem, set_mem) = bind(params, |p| p.task_memory_gb, |p, x| p.task_memory_gb = x);
-    let (hours, set_hours) = bind(params, |p| p.hours_per_month, |p, x| p.hours_per_month = x);
-    let (dbgb, set_dbgb) = bind(params, |p| p.db_storage_gb, |p, x| p.db_storage_gb = x);
-    let (stored, set_stored) = bind(params, |p| p.stored_tb, |p, x| p.stored_tb = x);
-    let (egress, set_egress) = bind(params, |p| p.total_egress_tb, |p, x| p.total_egress_tb = x);
-    let (redis, set_redis) = bind(
-        params,
-        |p| f64::from(p.redis_nodes),
-        // A fractional or negative count becomes an out-of-range one the model reports.
-        |p, x| p.redis_nodes = whole_or_too_many(x, MAX_REDIS_NODES),
-    );
     view! {
-        <section aria-labelledby="footprint-heading">
-            <h2 id="footprint-heading">"What PhotoShare runs in a month"</h2>
+        <Section id="footprint" heading="What PhotoShare runs in a month">
             <div class="choices">
-                <NumberInput label="vCPU per task" value=vcpu set=set_vcpu step="0.25" testid="vcpu"/>
-                <NumberInput label="GB per task" value=mem set=set_mem step="0.5" testid="mem"/>
-                <NumberInput label="Hours in the month" value=hours set=set_hours step="1" testid="hours"/>
-                <NumberInput label="Total egress, TB" value=egress set=set_egress step="0.5" testid="egress"/>
-                <NumberInput label="Stored uploads, TB" value=stored set=set_stored step="0.5" testid="stored"/>
-                <NumberInput label="Database storage, GB" value=dbgb set=set_dbgb step="10"/>
-                <NumberInput label="Cache nodes" value=redis set=set_redis step="1"/>
+                {FOOTPRINT.map(|field| view! { <Number params field/> })}
             </div>
             <p>
-                <label><input type="checkbox" data-testid="multi-az" prop:checked=multi_az
-                    on:change=move |ev| { let on = event_target_checked(&ev); params.update(|p| p.multi_az = on) }/>
-                    " Multi-AZ database (a synchronous standby in the second AZ: two instances billed)"</label>
+                <Toggle params field=CostParams::MULTI_AZ testid="multi-az">
+                    "Multi-AZ database (a synchronous standby in the second AZ: two instances billed)"
+                </Toggle>
                 " — "<a data-testid="availability-link" href=move || params.with(|p| p.availability_hash())>
                     "see what this does to availability"</a>
             </p>
             <p class="note">
                 "The NAT gateways (one per AZ, so no AZ depends on another's) are one monthly figure: change it under Unit prices."
             </p>
-        </section>
+        </Section>
     }
 }
 
-/// A whole number from a field, or one past `max` (which the model rejects in words).
-fn whole_or_too_many(x: f64, max: u32) -> u32 {
-    if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= f64::from(max) {
-        x as u32
-    } else {
-        max.saturating_add(1)
-    }
-}
-
-/// A one-year commitment the bill can apply: its group, where the params hold it, and
-/// the slug of its test ids.
-type LeverOf = (
-    Group,
-    fn(&CostParams) -> Lever,
-    fn(&mut CostParams) -> &mut Lever,
-    &'static str,
-);
+/// A one-year commitment the bill can apply: its group, its switch and its discount.
+type LeverOf = (Group, Field<CostParams>, Field<CostParams>);
 
 /// The three one-year commitments on what is always on.
 const LEVERS: [LeverOf; 3] = [
     (
         Group::ComputeSavingsPlan,
-        |p| p.savings_plan,
-        |p| &mut p.savings_plan,
-        "sp",
+        CostParams::SAVINGS_PLAN_ON,
+        CostParams::SAVINGS_PLAN_DISCOUNT,
     ),
     (
         Group::DatabaseReserved,
-        |p| p.db_reserved,
-        |p| &mut p.db_reserved,
-        "ri",
+        CostParams::DB_RESERVED_ON,
+        CostParams::DB_RESERVED_DISCOUNT,
     ),
     (
         Group::CacheReserved,
-        |p| p.redis_reserved,
-        |p| &mut p.redis_reserved,
-        "rn",
+        CostParams::REDIS_RESERVED_ON,
+        CostParams::REDIS_RESERVED_DISCOUNT,
     ),
 ];
 
-/// Each commitment applied or not (the stage's switches; the discounts are set below).
+/// Each commitment applied or not (the stage's switches; the discounts are set below), named
+/// in the chosen cloud's words.
 #[component]
 fn Commitments(params: RwSignal<CostParams>) -> impl IntoView {
     let lab = lab();
     view! {
         <fieldset class="commitments">
             <legend>"One-year commitments"</legend>
-            {LEVERS.map(|(group, get, set, slug)| {
-                let discount = move || params.with(|p| format::percent(get(p).discount, 0));
+            {LEVERS.map(|(group, on, pct)| {
+                let discount = move || params.with(|p| pct.shown(p).map(|x| format::percent(pct.spec.stored(x), 0)));
                 view! {
-                    <label><input type="checkbox" data-testid=format!("lever-{slug}") prop:checked=move || params.with(|p| get(p).on)
-                        on:change=move |ev| { let x = event_target_checked(&ev); params.update(|p| set(p).on = x) }/>
-                        " "{move || group.name(lab.cloud.get())}", −"{discount}</label>
+                    <Toggle params field=on testid=format!("lever-{}", on.spec.key)>
+                        {move || group.name(lab.cloud.get())}", −"{discount}
+                    </Toggle>
                 }
             })}
         </fieldset>
@@ -164,22 +126,16 @@ fn Commitments(params: RwSignal<CostParams>) -> impl IntoView {
 fn Discounts(params: RwSignal<CostParams>) -> impl IntoView {
     let lab = lab();
     view! {
-        <section aria-labelledby="levers-heading">
-            <h2 id="levers-heading">"Pricing levers: what each commitment takes off"</h2>
+        <Section id="levers" heading="Pricing levers: what each commitment takes off">
             <div class="choices">
-                {LEVERS.map(|(group, get, set, slug)| {
-                    let discount = Signal::derive(move || params.with(|p| get(p).discount));
-                    let set_discount = Callback::new(move |x| params.update(|p| set(p).discount = x));
-                    view! {
-                        <fieldset>
-                            <legend>{move || group.name(lab.cloud.get())}" on "{move || group.applies_to(lab.cloud.get())}</legend>
-                            <NumberInput label="discount, %" value=discount set=set_discount scale=100.0 step="1"
-                                testid=format!("lever-{slug}-pct")/>
-                        </fieldset>
-                    }
+                {LEVERS.map(|(group, on, pct)| view! {
+                    <fieldset>
+                        <legend>{move || group.name(lab.cloud.get())}" on "{move || group.applies_to(lab.cloud.get())}</legend>
+                        <Number params field=pct testid=format!("lever-{}-pct", on.spec.key)>"discount, %"</Number>
+                    </fieldset>
                 })}
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -190,67 +146,54 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
     let on_demand = from_ok(outcome, |o| o.on_demand_usd);
     let optimized = from_ok(outcome, |o| o.optimized_usd);
     let per_year = from_ok(outcome, |o| o.saving_per_year_usd);
-    let rows = move || {
+    let rows = from_ok(outcome, move |o| {
         let cloud = lab.cloud.get();
-        outcome.with(|o| {
-            o.as_ref()
-                .map(|o| {
-                    o.rows
-                        .iter()
-                        .enumerate()
-                        .map(|(i, r)| {
-                            view! {
-                                <tr data-testid=format!("row-{}", i + 1)>
-                                    <th scope="row">{r.label(cloud)}</th>
-                                    <td>{r.unit}</td>
-                                    <td>{format::exact_quantity(r.quantity)}</td>
-                                    <td>{r.unit_price_usd.to_string()}</td>
-                                    <td>{format::usd(r.on_demand_usd)}</td>
-                                    <td class="lever">{r.lever.map(|g| g.name(cloud)).unwrap_or_else(|| "—".into())}</td>
-                                    <td>{format::usd(r.optimized_usd)}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
-                })
-                .ok()
-        })
-    };
-    let levers = move || {
+        o.rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                view! {
+                    <tr data-testid=format!("row-{}", i + 1)>
+                        <th scope="row">{r.label(cloud)}</th>
+                        <td>{r.unit}</td>
+                        <td>{format::exact_quantity(r.quantity)}</td>
+                        <td>{r.unit_price_usd.to_string()}</td>
+                        <td>{format::usd(r.on_demand_usd)}</td>
+                        <td class="lever">{r.lever.map(|g| g.name(cloud)).unwrap_or_else(|| "—".into())}</td>
+                        <td>{format::usd(r.optimized_usd)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    });
+    let levers = from_ok(outcome, move |o| {
         let cloud = lab.cloud.get();
-        outcome.with(|o| {
-            o.as_ref()
-                .map(|o| {
-                    o.levers
-                        .iter()
-                        .map(|l| {
-                            let name = if l.detail.is_empty() {
-                                l.group.name(cloud)
-                            } else {
-                                format!("{} ({})", l.group.name(cloud), l.detail)
-                            };
-                            view! {
-                                <tr>
-                                    <th scope="row">{name}</th>
-                                    <td class="lever">{l.group.applies_to(cloud)}</td>
-                                    <td>{match l.discount {
-                                        Some(d) if d > 0.0 => format!("−{}", format::percent(d, 0)),
-                                        Some(_) => "0 %".to_string(),
-                                        None => "already in the bill".to_string(),
-                                    }}</td>
-                                    <td>{format::usd(l.on_demand_usd)}</td>
-                                    <td>{format::usd(l.optimized_usd)}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
-                })
-                .ok()
-        })
-    };
+        o.levers
+            .iter()
+            .map(|l| {
+                let name = if l.detail.is_empty() {
+                    l.group.name(cloud)
+                } else {
+                    format!("{} ({})", l.group.name(cloud), l.detail)
+                };
+                view! {
+                    <tr>
+                        <th scope="row">{name}</th>
+                        <td class="lever">{l.group.applies_to(cloud)}</td>
+                        <td>{match l.discount {
+                            Some(d) if d > 0.0 => format!("−{}", format::percent(d, 0)),
+                            Some(_) => "0 %".to_string(),
+                            None => "already in the bill".to_string(),
+                        }}</td>
+                        <td>{format::usd(l.on_demand_usd)}</td>
+                        <td>{format::usd(l.optimized_usd)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    });
     view! {
-        <section aria-labelledby="bill-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="bill-heading">"The bill, line by line"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="bill" heading="The bill, line by line">
             // Focusable so a keyboard can scroll it when presenter mode makes it wider than the page.
             <div class="table-scroll" tabindex="0" role="region" aria-label="The bill, line by line">
             <table class="bill" data-testid="bill">
@@ -278,11 +221,9 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
                 </p>
             })}
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Saving a year"</dt>
-                    <dd class="big" data-testid="saving-year">{move || format::usd(per_year())}</dd>
+                <Figure label="Saving a year" testid="saving-year" value=move || format::usd(per_year())>
                     <dd>{page.badge(&Cost::SAVING_YEAR)}</dd>
-                </div>
+                </Figure>
             </dl>
             <div class="table-scroll" tabindex="0" role="region" aria-label="What each lever does">
             <table class="levers" data-testid="levers">
@@ -300,7 +241,7 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
                     save_text("photoshare-bill.csv", "text/csv;charset=utf-8", &csv);
                 }
             } disabled=move || outcome.with(|o| o.is_err())>"Export the bill as CSV"</button></p>
-        </section>
+        </Results>
     }
 }
 
@@ -371,7 +312,7 @@ fn OnStage(page: Page<Cost>) -> impl IntoView {
                     parts(|s| s.optimized_usd)
                 )
             }
-            Err(_) => "No chart: the input is not valid.".into(),
+            Err(_) => NO_CHART.into(),
         })
     });
     let largest = move || {
@@ -405,31 +346,21 @@ fn OnStage(page: Page<Cost>) -> impl IntoView {
         <Stage label="The bill and its levers" invalid=Signal::derive(move || outcome.with(|o| o.is_err()))>
             <StageControls slot>
                 <div class="choices">
-                    <label>"Average tasks running: "<strong data-testid="tasks-value">{move || number_text(tasks())}</strong>
-                        <input type="range" min="0" max="20" step="0.5" data-testid="tasks"
-                            prop:value=move || format::field(tasks())
-                            on:input=move |ev| { let x = field_number(&ev); params.update(|p| p.average_tasks = x) }/>
-                    </label>
-                    <label>"CDN hit ratio: "<strong data-testid="hit-value">{move || format::percent(hit(), 0)}</strong>
-                        <input type="range" min="0" max="100" step="1" data-testid="hit"
-                            prop:value=move || format::field(hit() * 100.0)
-                            on:input=move |ev| { let x = field_number(&ev) / 100.0; params.update(|p| p.cdn_hit_ratio = x) }/>
-                    </label>
+                    <Slider params field=CostParams::AVERAGE_TASKS travel=(0.0, 20.0)
+                        reads=Signal::derive(move || number_text(tasks()))/>
+                    <Slider params field=CostParams::CDN_HIT_RATIO
+                        reads=Signal::derive(move || format::percent(hit(), 0))/>
                 </div>
                 <Commitments params/>
             </StageControls>
             <StageFigures slot>
                 <dl class="figures" aria-live="polite">
-                    <div>
-                        <dt>"On demand, a month"</dt>
-                        <dd class="big" data-testid="on-demand-total">{from_ok(outcome, |o| format::usd(o.on_demand_usd))}</dd>
+                    <Figure label="On demand, a month" testid="on-demand-total" value=from_ok(outcome, |o| format::usd(o.on_demand_usd))>
                         <dd>{page.badge(&Cost::ON_DEMAND)}</dd>
-                    </div>
-                    <div>
-                        <dt>"After the levers"</dt>
-                        <dd class="big" data-testid="optimized-total">{from_ok(outcome, |o| format::usd(o.optimized_usd))}</dd>
+                    </Figure>
+                    <Figure label="After the levers" testid="optimized-total" value=from_ok(outcome, |o| format::usd(o.optimized_usd))>
                         <dd>{page.badge(&Cost::OPTIMIZED)}</dd>
-                    </div>
+                    </Figure>
                     <div>
                         <dt>"Saving a month"</dt>
                         <dd class="big" data-testid="saving">{from_ok(outcome, |o| format::usd(o.saving_usd))}</dd>
@@ -454,33 +385,17 @@ fn OnStage(page: Page<Cost>) -> impl IntoView {
     }
 }
 
+/// The day of load, in the page's order (the floor stays the worked example's).
+const DAY: [Field<CostParams>; 5] = [
+    CostParams::DAY_STEADY_EDGE_PER_S,
+    CostParams::DAY_PEAK_EDGE_PER_S,
+    CostParams::DAY_PEAK_START_HOUR,
+    CostParams::DAY_PEAK_HOURS,
+    CostParams::DAY_TASK_CAPACITY_PER_S,
+];
+
 #[component]
 fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView {
-    let (steady, set_steady) = bind(
-        params,
-        |p| p.day.steady_edge_per_s,
-        |p, x| p.day.steady_edge_per_s = x,
-    );
-    let (peak, set_peak) = bind(
-        params,
-        |p| p.day.peak_edge_per_s,
-        |p, x| p.day.peak_edge_per_s = x,
-    );
-    let (start, set_start) = bind(
-        params,
-        |p| f64::from(p.day.peak_start_hour),
-        |p, x| p.day.peak_start_hour = whole_or_too_many(x, 23),
-    );
-    let (hours, set_hours) = bind(
-        params,
-        |p| f64::from(p.day.peak_hours),
-        |p, x| p.day.peak_hours = whole_or_too_many(x, 24),
-    );
-    let (cap, set_cap) = bind(
-        params,
-        |p| p.day.task_capacity_per_s,
-        |p, x| p.day.task_capacity_per_s = x,
-    );
     let spec = Memo::new(move |_| {
         outcome.with(|o| {
             let (elastic, fixed) = match o {
@@ -509,66 +424,49 @@ fn FleetDayView(params: RwSignal<CostParams>, outcome: Outcome) -> impl IntoView
                 .fit_y()
         })
     });
-    let summary = Memo::new(move |_| {
-        outcome.with(|o| match o {
-            Ok(o) => {
-                let d = &o.fleet_day;
-                let low = d.hours.iter().map(|h| h.tasks).min().unwrap_or_default();
-                format!(
+    let summary = summary_of(outcome, move |o| {
+        let d = &o.fleet_day;
+        let low = d.hours.iter().map(|h| h.tasks).min().unwrap_or_default();
+        format!(
                     "Tasks over the day: the elastic fleet runs {low} to {} tasks, the fixed fleet {} all day.",
                     d.fixed_tasks, d.fixed_tasks
                 )
-            }
-            Err(_) => "No chart: the input is not valid.".into(),
-        })
     });
     let d = move |f: fn(&FleetDay) -> String| from_ok(outcome, move |o| f(&o.fleet_day));
     view! {
-        <section aria-labelledby="capex-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="capex-heading">"CAPEX against OPEX: a fleet sized for the peak, or one that follows the load"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="capex" heading="CAPEX against OPEX: a fleet sized for the peak, or one that follows the load">
             <p>
                 "A data centre is bought for the busiest hour and paid for all day. The elastic fleet runs ⌈origin load ÷ capacity⌉ tasks each hour, "
                 "never fewer than the floor; both are priced at the Fargate on-demand rates above."
             </p>
             <div class="choices">
-                <NumberInput label="Steady load at the edge, req/s" value=steady set=set_steady step="100"/>
-                <NumberInput label="Peak load, req/s" value=peak set=set_peak step="100" testid="peak"/>
-                <NumberInput label="Peak starts at hour" value=start set=set_start step="1"/>
-                <NumberInput label="Peak lasts, hours" value=hours set=set_hours step="1" testid="peak-hours"/>
-                <NumberInput label="One task serves at the CPU target, req/s" value=cap set=set_cap step="10"/>
+                {DAY.map(|field| view! { <Number params field/> })}
             </div>
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Fixed fleet (CAPEX-style)"</dt>
-                    <dd class="big" data-testid="fixed-month">{d(|f| format::usd(f.fixed_month_usd))}</dd>
+                <Figure label="Fixed fleet (CAPEX-style)" testid="fixed-month" value=d(|f| format::usd(f.fixed_month_usd))>
                     <dd>{d(|f| format!("{} tasks × 24 h = {} task-hours a day", f.fixed_tasks, f.fixed_task_hours_per_day))}</dd>
-                </div>
-                <div>
-                    <dt>"Elastic fleet (OPEX)"</dt>
-                    <dd class="big" data-testid="elastic-month">{d(|f| format::usd(f.elastic_month_usd))}</dd>
+                </Figure>
+                <Figure label="Elastic fleet (OPEX)" testid="elastic-month" value=d(|f| format::usd(f.elastic_month_usd))>
                     <dd>{d(|f| format!("{} task-hours a day", f.elastic_task_hours_per_day))}</dd>
-                </div>
-                <div>
-                    <dt>"Fixed fleet sitting idle"</dt>
-                    <dd class="big" data-testid="idle-share">{d(|f| format::percent(f.fixed_idle_share, 0))}</dd>
+                </Figure>
+                <Figure label="Fixed fleet sitting idle" testid="idle-share" value=d(|f| format::percent(f.fixed_idle_share, 0))>
                     <dd>"of the task-hours it pays for"</dd>
-                </div>
+                </Figure>
             </dl>
             <p class="formula">{d(|f| format!("a task-hour costs {} (vCPU + memory); a month = task-hours a day × hours in the month ÷ 24 × that, rounded half a cent up", format::usd_price(f.task_hour_usd)))}</p>
             <Chart spec summary testid="fleet-chart"/>
-        </section>
+        </Results>
     }
 }
 
 #[component]
 fn Prices(params: RwSignal<CostParams>) -> impl IntoView {
     view! {
-        <section aria-labelledby="prices-heading">
-            <h2 id="prices-heading">"Unit prices"</h2>
+        <Section id="prices" heading="Unit prices">
             <p class="note">{format!("Prices: {PRICES_AS_OF}. {PRICE_SOURCE}")}</p>
             <div class="choices prices">
                 {PRICES.map(|field| view! { <Price params field/> })}
             </div>
-        </section>
+        </Section>
     }
 }

@@ -1,14 +1,14 @@
 //! The "what the documentation says" section: each documented behaviour a demo models, how
 //! the lab follows it, and the page to read.
 
+use crate::results::Section;
 use cloud_lab_model::documented::Documented;
 use leptos::prelude::*;
 
 #[component]
 pub fn DocumentedSection(items: &'static [Documented]) -> impl IntoView {
     view! {
-        <section aria-labelledby="documented-heading">
-            <h2 id="documented-heading">"What the documentation says"</h2>
+        <Section id="documented" heading="What the documentation says">
             <ol class="footnotes documented" data-testid="documented">
                 {items.iter().map(|d| view! {
                     <li>
@@ -17,6 +17,6 @@ pub fn DocumentedSection(items: &'static [Documented]) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ol>
-        </section>
+        </Section>
     }
 }

@@ -5,14 +5,14 @@
 //! Every second of failing requests spends the month's error budget, and the drill
 //! shows what is left of it and what the deploy policy becomes.
 
-use crate::chart::{Chart, ChartSpec, Series, Tone, Unit};
+use crate::chart::{summary_of, Chart, ChartSpec, Series, Tone, Unit, NO_CHART};
 use crate::documented::DocumentedSection;
 use crate::field::{Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, field_whole};
 use crate::playhead::{use_playhead_with_options, AtEnd, Playhead, PlayheadOptions};
-use crate::results::{from_ok, problems_view};
+use crate::results::{from_ok, problems_view, Figure, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::availability::DeployPolicy;
 use cloud_lab_model::failure_drill::*;
@@ -101,8 +101,7 @@ fn WhatFails(params: RwSignal<FailureDrillParams>) -> impl IntoView {
     };
     let full = move || count() >= MAX_FAILURES;
     view! {
-        <section aria-labelledby="fails-heading">
-            <h2 id="fails-heading">"What fails, and when"</h2>
+        <Section id="fails" heading="What fails, and when">
             <div class="actions presets" role="group" aria-label="Ready-made drills">
                 {Preset::ALL.map(|preset| view! {
                     <button data-testid=format!("preset-{}", preset_slug(preset))
@@ -121,7 +120,7 @@ fn WhatFails(params: RwSignal<FailureDrillParams>) -> impl IntoView {
                 <button data-testid="add-db" prop:disabled=full on:click=move |_| add(Failure::Database)>"Add: the database primary fails"</button>
                 <button on:click=move |_| params.update(|p| p.failures.clear())>"Remove all"</button>
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -170,18 +169,9 @@ fn Headline(outcome: Outcome) -> impl IntoView {
     view! {
         <div class="results" class:invalid=move || outcome.with(|o| o.is_err())>
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Health checks take a dead task out after"</dt>
-                    <dd class="big" data-testid="detect">{from_ok(outcome, |o| format!("{}–{} s", o.detection_range_s.0, o.detection_range_s.1))}</dd>
-                </div>
-                <div>
-                    <dt>"A replacement serves after"</dt>
-                    <dd class="big" data-testid="startup">{from_ok(outcome, |o| format!("{} s", o.startup_delay_s))}</dd>
-                </div>
-                <div>
-                    <dt>"Back to normal at"</dt>
-                    <dd class="big" data-testid="back-to-normal">{from_ok(outcome, |o| o.back_to_normal_s.map_or("not within the drill".to_string(), format::clock))}</dd>
-                </div>
+                <Figure label="Health checks take a dead task out after" testid="detect" value=from_ok(outcome, |o| format!("{}–{} s", o.detection_range_s.0, o.detection_range_s.1))/>
+                <Figure label="A replacement serves after" testid="startup" value=from_ok(outcome, |o| format!("{} s", o.startup_delay_s))/>
+                <Figure label="Back to normal at" testid="back-to-normal" value=from_ok(outcome, |o| o.back_to_normal_s.map_or("not within the drill".to_string(), format::clock))/>
                 <div>
                     <dt>"Half the fleet can carry the load"</dt>
                     <dd data-testid="survives">{from_ok(outcome, |o| if o.survives_az_loss_capacity { "yes: one AZ is enough" } else { "no: losing an AZ overloads the other" })}</dd>
@@ -191,6 +181,36 @@ fn Headline(outcome: Outcome) -> impl IntoView {
     }
 }
 
+/// A chart over the drill's seconds, drawn from its samples, with the moment the playhead
+/// shows as a rule.
+fn drill_chart(
+    params: RwSignal<FailureDrillParams>,
+    outcome: Outcome,
+    playhead: Playhead,
+    y_label: &'static str,
+    draw: fn(ChartSpec, &[DrillSample]) -> ChartSpec,
+) -> Signal<ChartSpec> {
+    Signal::derive(move || {
+        let end = params.with(|p| f64::from(p.duration_s));
+        let spec = outcome.with(|o| {
+            let samples = o.as_ref().map(|o| o.samples.as_slice()).unwrap_or_default();
+            let axes = ChartSpec::new("time into the drill", y_label)
+                .x(0.0..end)
+                .x_unit(Unit::Clock);
+            draw(axes, samples)
+        });
+        spec.rule(f64::from(playhead.position_s()), "", Tone::Muted)
+    })
+}
+
+/// One quantity of the drill, a point per sample.
+fn per_second(samples: &[DrillSample], value: fn(&DrillSample) -> f64) -> Vec<(f64, f64)> {
+    samples
+        .iter()
+        .map(|s| (f64::from(s.t_s), value(s)))
+        .collect()
+}
+
 /// Capacity of the answering tasks against the load, with the moment the zones show.
 #[component]
 fn CapacityChart(
@@ -198,66 +218,51 @@ fn CapacityChart(
     outcome: Outcome,
     playhead: Playhead,
 ) -> impl IntoView {
-    let moment = Signal::derive(move || playhead.position_s());
-    let x_range = move || 0.0..params.with(|p| f64::from(p.duration_s));
-    let now = move |spec: ChartSpec| spec.rule(f64::from(moment.get()), "", Tone::Muted);
-    let capacity_spec = Signal::derive(move || {
-        let spec = outcome.with(|o| {
-            let samples = o.as_ref().map(|o| o.samples.as_slice()).unwrap_or_default();
-            ChartSpec::new("time into the drill", "requests / s at the origin")
-                .x(x_range())
-                .x_unit(Unit::Clock)
-                .series([
-                    Series::step(
-                        "capacity of answering tasks",
-                        samples
-                            .iter()
-                            .map(|s| (f64::from(s.t_s), s.capacity_per_s))
-                            .collect(),
-                        Tone::First,
-                    ),
-                    Series::dashed(
-                        "load reaching the app",
-                        samples
-                            .iter()
-                            .map(|s| (f64::from(s.t_s), s.origin_per_s))
-                            .collect(),
-                        Tone::Second,
-                    ),
-                ])
-                .fit_y()
-        });
-        now(spec)
-    });
-    let capacity_summary = Signal::derive(move || {
-        outcome.with(|o| match o {
-            Ok(o) => {
-                // Each level the capacity holds, from when: the chart in words.
-                let mut levels: Vec<String> = Vec::new();
-                let mut last = None;
-                for s in &o.samples {
-                    if last != Some(s.capacity_per_s) {
-                        last = Some(s.capacity_per_s);
-                        levels.push(format!(
-                            "{} from {}",
-                            format::field(s.capacity_per_s),
-                            format::clock(s.t_s)
-                        ));
-                    }
-                }
-                if levels.len() > MOST_LEVELS_SAID {
-                    levels.truncate(MOST_LEVELS_SAID);
-                    levels.push("…".into());
-                }
-                format!(
-                    "Capacity in req/s against a load of {} req/s: {}; lowest {}.",
-                    format::field(o.origin_per_s),
-                    levels.join(", "),
-                    format::field(o.lowest_capacity_per_s)
-                )
+    let capacity_spec = drill_chart(
+        params,
+        outcome,
+        playhead,
+        "requests / s at the origin",
+        |spec, samples| {
+            spec.series([
+                Series::step(
+                    "capacity of answering tasks",
+                    per_second(samples, |s| s.capacity_per_s),
+                    Tone::First,
+                ),
+                Series::dashed(
+                    "load reaching the app",
+                    per_second(samples, |s| s.origin_per_s),
+                    Tone::Second,
+                ),
+            ])
+            .fit_y()
+        },
+    );
+    let capacity_summary = summary_of(outcome, move |o| {
+        // Each level the capacity holds, from when: the chart in words.
+        let mut levels: Vec<String> = Vec::new();
+        let mut last = None;
+        for s in &o.samples {
+            if last != Some(s.capacity_per_s) {
+                last = Some(s.capacity_per_s);
+                levels.push(format!(
+                    "{} from {}",
+                    format::field(s.capacity_per_s),
+                    format::clock(s.t_s)
+                ));
             }
-            Err(_) => "No chart: the input is not valid.".into(),
-        })
+        }
+        if levels.len() > MOST_LEVELS_SAID {
+            levels.truncate(MOST_LEVELS_SAID);
+            levels.push("…".into());
+        }
+        format!(
+            "Capacity in req/s against a load of {} req/s: {}; lowest {}.",
+            format::field(o.origin_per_s),
+            levels.join(", "),
+            format::field(o.lowest_capacity_per_s)
+        )
     });
     view! {
         <Chart spec=capacity_spec summary=capacity_summary testid="capacity-chart"/>
@@ -273,27 +278,21 @@ fn Timeline(
     let moment = Signal::derive(move || playhead.position_s());
     let last_s = move || params.with(|p| p.duration_s.saturating_sub(1));
 
-    let x_range = move || 0.0..params.with(|p| f64::from(p.duration_s));
-    let now = move |spec: ChartSpec| spec.rule(f64::from(moment.get()), "", Tone::Muted);
-    let failing_spec = Signal::derive(move || {
-        let spec = outcome.with(|o| {
-            let samples = o.as_ref().map(|o| o.samples.as_slice()).unwrap_or_default();
-            ChartSpec::new("time into the drill", "requests failing")
-                .x(x_range())
-                .x_unit(Unit::Clock)
-                .y(0.0..1.05)
+    let failing_spec = drill_chart(
+        params,
+        outcome,
+        playhead,
+        "requests failing",
+        |spec, samples| {
+            spec.y(0.0..1.05)
                 .y_unit(Unit::Percent)
                 .series([Series::step(
                     "share of requests failing",
-                    samples
-                        .iter()
-                        .map(|s| (f64::from(s.t_s), s.failing_share))
-                        .collect(),
+                    per_second(samples, |s| s.failing_share),
                     Tone::Second,
                 )])
-        });
-        now(spec)
-    });
+        },
+    );
     let failing_summary = Signal::derive(move || {
         outcome.with(|o| match o {
             Ok(o) if o.affected_min == 0.0 => "No request fails during the drill.".to_string(),
@@ -303,13 +302,12 @@ fn Timeline(
                 format::percent(o.peak_failing_share, 1),
                 format::minutes(o.degraded_min)
             ),
-            Err(_) => "No chart: the input is not valid.".into(),
+            Err(_) => NO_CHART.into(),
         })
     });
 
     view! {
-        <section aria-labelledby="timeline-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="timeline-heading">"The drill, second by second"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="timeline" heading="The drill, second by second">
             <h3>"Requests failing"</h3>
             <Chart spec=failing_spec summary=failing_summary testid="failing-chart"/>
             <div class="moment">
@@ -326,7 +324,7 @@ fn Timeline(
             </div>
             <Zones outcome moment/>
             <Events outcome moment/>
-        </section>
+        </Results>
     }
 }
 
@@ -422,27 +420,19 @@ fn Budget(page: Page<FailureDrill>) -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="drill-budget-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="drill-budget-heading">"What the drill costs the month"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="drill-budget" heading="What the drill costs the month">
             <p class="figure-line">
                 "Error budget: "<strong class="big" data-testid="budget">{move || format::minutes(budget())}</strong>" a month "
                 {page.badge(&FailureDrill::BUDGET)}
             </p>
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Degraded service, as full-outage minutes"</dt>
-                    <dd class="big" data-testid="degraded">{from_ok(outcome, |o| format::minutes(o.degraded_min))}</dd>
+                <Figure label="Degraded service, as full-outage minutes" testid="degraded" value=from_ok(outcome, |o| format::minutes(o.degraded_min))>
                     <dd>{from_ok(outcome, |o| format!("requests failed during {}", format::minutes(o.affected_min)))}</dd>
-                </div>
-                <div>
-                    <dt>"Share of the month's budget"</dt>
-                    <dd class="big" data-testid="consumed">{from_ok(outcome, |o| format::percent_3_figures(o.consumed))}</dd>
-                </div>
-                <div>
-                    <dt>"Left this month"</dt>
-                    <dd class="big" data-testid="left">{from_ok(outcome, |o| format::minutes(o.left_min))}</dd>
+                </Figure>
+                <Figure label="Share of the month's budget" testid="consumed" value=from_ok(outcome, |o| format::percent_3_figures(o.consumed))/>
+                <Figure label="Left this month" testid="left" value=from_ok(outcome, |o| format::minutes(o.left_min))>
                     <dd data-testid="slo-holds">{from_ok(outcome, |o| if o.slo_holds { "the SLO holds" } else { "the SLO is broken" })}</dd>
-                </div>
+                </Figure>
             </dl>
             <div class="budget-bar" role="img" aria-label=move || format!(
                 "Budget: {} spent before, {} by the drill, {} left.",
@@ -457,7 +447,7 @@ fn Budget(page: Page<FailureDrill>) -> impl IntoView {
             <p class="formula">"spent = Σ seconds × share of requests failing ÷ 60 ÷ budget"</p>
             <p class="policy" role="status" data-testid="policy">{policy}</p>
             <Slider params field=FailureDrillParams::SPENT_BEFORE_MIN travel=(0.0, 60.0)/>
-        </section>
+        </Results>
     }
 }
 
@@ -476,8 +466,7 @@ fn Settings(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl Into
         })
     };
     view! {
-        <section aria-labelledby="settings-heading">
-            <h2 id="settings-heading">"The system under test"</h2>
+        <Section id="settings" heading="The system under test">
             <div class="choices">
                 <fieldset>
                     <legend>"Traffic"</legend>
@@ -521,7 +510,7 @@ fn Settings(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl Into
                     <Number params field=P::DURATION_S/>
                 </fieldset>
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -529,14 +518,13 @@ fn Settings(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl Into
 fn Assumptions() -> impl IntoView {
     view! {
         <DocumentedSection items=&DOCUMENTED/>
-        <section aria-labelledby="drill-assumptions-heading">
-            <h2 id="drill-assumptions-heading">"Assumptions"</h2>
+        <Section id="drill-assumptions" heading="Assumptions">
             <Why summary="The restore time, and how the drill counts">
                 <ul class="assumptions">
                     <li><strong>{format!("Single-AZ restore, {} min: ", SINGLE_AZ_RECOVERY_S / 60)}</strong>{SINGLE_AZ_RECOVERY_SOURCE}</li>
                     <li><strong>"How the drill counts: "</strong>{MODEL_NOTE}</li>
                 </ul>
             </Why>
-        </section>
+        </Section>
     }
 }

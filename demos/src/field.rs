@@ -8,10 +8,14 @@
 //!
 //! Each component is a thin generic wrapper that binds the field to the params; the markup is
 //! drawn by a function that is not generic, so the lab's wasm holds it once.
+//!
+//! Where a page words a quantity for its place (a lever named in the chosen cloud's words, a
+//! rate in the preset's unit), the control's children are its label and unit, and `testid`
+//! keeps the handle the page's tests already use.
 
-use crate::controls::DecimalInput;
 use crate::format;
 use crate::lab::field_number;
+use cloud_lab_model::money::Decimal;
 use cloud_lab_model::params::{Access, Choice, Field, Spec};
 use leptos::prelude::*;
 
@@ -33,40 +37,52 @@ fn bind<P: Send + Sync + 'static>(params: RwSignal<P>, field: Field<P>) -> Bound
 
 /// A range input with its number field and unit: numbers and charts follow the drag, and the
 /// number field takes an exact value. `travel` narrows the track within the field's range
-/// (a load's slider need not reach a million); the number field keeps the whole range.
+/// (a load's slider need not reach a million), and may follow the other params; the number
+/// field keeps the whole range. With `reads`, the value is read out in words beside the
+/// label instead (`{key}-value`): a stage's main control, read from the back of the room.
 #[component]
 pub fn Slider<P: Send + Sync + 'static>(
     params: RwSignal<P>,
     field: Field<P>,
-    #[prop(optional)] travel: Option<(f64, f64)>,
+    #[prop(optional, into)] travel: Option<Signal<(f64, f64)>>,
     #[prop(optional, into)] disabled: Option<Signal<bool>>,
+    #[prop(optional, into)] reads: Option<Signal<String>>,
 ) -> impl IntoView {
-    slider(field.spec, bind(params, field), travel, disabled)
+    slider(field.spec, bind(params, field), travel, disabled, reads)
 }
 
 fn slider(
     s: Spec,
     Bound { value, set }: Bound,
-    travel: Option<(f64, f64)>,
+    travel: Option<Signal<(f64, f64)>>,
     disabled: Option<Signal<bool>>,
+    reads: Option<Signal<String>>,
 ) -> AnyView {
-    let (low, high) = travel.unwrap_or((s.min, s.max));
+    let track = move || travel.map_or((s.min, s.max), |t| t.get());
     let disabled = move || disabled.is_some_and(|d| d.get());
-    view! {
-        <div class="field-slider" class:disabled=disabled>
-            <label>
-                <span class="field-label">{s.label}</span>
-                <input type="range" min=low max=high step=s.step data-testid=s.key
-                    prop:disabled=disabled prop:value=move || value.get()
-                    on:input=move |ev| set.run(field_number(&ev))/>
-            </label>
+    let value_id = format!("{}-value", s.key);
+    let read_out = reads
+        .map(|r| view! { ": "<strong data-testid=value_id.clone()>{move || r.get()}</strong> });
+    let number = reads.is_none().then(|| {
+        view! {
             <label class="field-value">
                 <span class="visually-hidden">{s.label}</span>
-                <input type="number" min=s.min max=s.max step=s.step data-testid=format!("{}-value", s.key)
+                <input type="number" min=s.min max=s.max step=s.step data-testid=value_id.clone()
                     prop:disabled=disabled prop:value=move || value.get()
                     on:change=move |ev| set.run(field_number(&ev))/>
                 " "{s.unit}
             </label>
+        }
+    });
+    view! {
+        <div class="field-slider" class:disabled=disabled>
+            <label>
+                <span class="field-label">{s.label}{read_out}</span>
+                <input type="range" min=move || track().0 max=move || track().1 step=s.step data-testid=s.key
+                    prop:disabled=disabled prop:value=move || value.get()
+                    on:input=move |ev| set.run(field_number(&ev))/>
+            </label>
+            {number}
         </div>
     }
     .into_any()
@@ -74,43 +90,67 @@ fn slider(
 
 /// A number field with its label and unit, for a value a slider would not help with (an SLO).
 #[component]
-pub fn Number<P: Send + Sync + 'static>(params: RwSignal<P>, field: Field<P>) -> impl IntoView {
-    number(field.spec, bind(params, field))
+pub fn Number<P: Send + Sync + 'static>(
+    params: RwSignal<P>,
+    field: Field<P>,
+    #[prop(optional, into)] testid: Option<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let s = field.spec;
+    let id = testid.unwrap_or_else(|| s.key.to_string());
+    number(s, bind(params, field), id, worded(s, children))
 }
 
-fn number(s: Spec, Bound { value, set }: Bound) -> AnyView {
+fn number(s: Spec, Bound { value, set }: Bound, id: String, (label, unit): Worded) -> AnyView {
     view! {
         <label class="field-number">
-            <span class="field-label">{s.label}</span>" "
-            <input type="number" min=s.min max=s.max step=s.step data-testid=s.key
+            <span class="field-label">{label}</span>" "
+            <input type="number" min=s.min max=s.max step=s.step data-testid=id
                 prop:value=move || value.get()
                 on:change=move |ev| set.run(field_number(&ev))/>
-            " "{s.unit}
+            {unit}
         </label>
     }
     .into_any()
 }
 
+/// A control's label and the unit after it: the table's, or the page's own words for both.
+type Worded = (AnyView, Option<String>);
+
+fn worded(s: Spec, children: Option<Children>) -> Worded {
+    match children {
+        Some(words) => (words().into_any(), None),
+        None => (s.label.into_any(), Some(s.unit_suffix())),
+    }
+}
+
 /// A checkbox for an on/off field.
 #[component]
-pub fn Toggle<P: Send + Sync + 'static>(params: RwSignal<P>, field: Field<P>) -> impl IntoView {
+pub fn Toggle<P: Send + Sync + 'static>(
+    params: RwSignal<P>,
+    field: Field<P>,
+    #[prop(optional, into)] testid: Option<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let Access::Flag { get, set } = field.access else {
         return ().into_any();
     };
+    let s = field.spec;
     toggle(
-        field.spec,
+        testid.unwrap_or_else(|| s.key.to_string()),
+        worded(s, children).0,
         Signal::derive(move || params.with(get)),
         Callback::new(move |on: bool| params.update(|p| set(p, on))),
     )
 }
 
-fn toggle(s: Spec, on: Signal<bool>, set: Callback<bool>) -> AnyView {
+fn toggle(id: String, label: AnyView, on: Signal<bool>, set: Callback<bool>) -> AnyView {
     view! {
         <label class="toggle">
-            <input type="checkbox" data-testid=s.key
+            <input type="checkbox" data-testid=id
                 prop:checked=move || on.get()
                 on:change=move |ev| set.run(event_target_checked(&ev))/>
-            " "{s.label}
+            " "{label}
         </label>
     }
     .into_any()
@@ -152,16 +192,39 @@ fn choices(
     .into_any()
 }
 
-/// An exact price field: the text typed is read as a decimal, never through `f64`.
+/// An exact price field: the text typed is read as a decimal, never through `f64`, so 0.0445
+/// stays 0.0445. Text that is not a number keeps the price as it was and says so beside the
+/// field; the model judges the range.
 #[component]
 pub fn Price<P: Send + Sync + 'static>(params: RwSignal<P>, field: Field<P>) -> impl IntoView {
     let Access::Price { get, set } = field.access else {
         return ().into_any();
     };
+    price(
+        field.spec,
+        Signal::derive(move || params.with(get)),
+        Callback::new(move |x| params.update(|p| set(p, x))),
+    )
+}
+
+fn price(s: Spec, value: Signal<Decimal>, set: Callback<Decimal>) -> AnyView {
+    let unreadable = RwSignal::new(false);
     view! {
-        <DecimalInput label=field.spec.label testid=field.spec.key
-            value=Signal::derive(move || params.with(get))
-            set=Callback::new(move |x| params.update(|p| set(p, x)))/>
+        <label>{s.label}" "
+            <input type="number" step="any" data-testid=s.key
+                aria-invalid=move || if unreadable.get() { "true" } else { "false" }
+                prop:value=move || value.get().to_string()
+                on:change=move |ev| match Decimal::parse(&event_target_value(&ev)) {
+                    Some(x) => {
+                        unreadable.set(false);
+                        set.run(x);
+                    }
+                    None => unreadable.set(true),
+                }/>
+            <Show when=move || unreadable.get()>
+                <span class="field-problem" role="alert">" Not a number: type a price such as 0.0445."</span>
+            </Show>
+        </label>
     }
     .into_any()
 }

@@ -11,7 +11,7 @@ use crate::field::{Slider, Toggle};
 use crate::frame::{demo_page, Page};
 use crate::hcl_parser::HclParser;
 use crate::lab::lab;
-use crate::results::{from_ok, problems_view, Results};
+use crate::results::{from_ok, problems_view, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, Why};
 use cloud_lab_model::iac_drift::*;
 use cloud_lab_model::link::Query;
@@ -378,8 +378,7 @@ fn Autoscaler(page: Page<IacDrift>) -> impl IntoView {
     let configured = move || with_ok(outcome, |o| o.task_count.configured);
     let running = move || with_ok(outcome, |o| o.task_count.running);
     view! {
-        <section aria-labelledby="autoscaler-heading">
-            <h2 id="autoscaler-heading">"The autoscaler against Terraform"</h2>
+        <Section id="autoscaler" heading="The autoscaler against Terraform">
             <p>
                 {lab.name(cloud_lab_model::vocabulary::Service::Autoscaling)}
                 " sets the service's task count as load moves: a 9,000 req/s burst takes it from 4 to 8. "
@@ -404,7 +403,7 @@ fn Autoscaler(page: Page<IacDrift>) -> impl IntoView {
                 "tags a billing tool adds, a password rotated by the provider. Terraform sets the value once, when it creates the "
                 "resource, and from then on leaves changes to it alone. Everything else on the resource is still put back."
             </p>
-        </section>
+        </Section>
     }
 }
 
@@ -467,8 +466,7 @@ fn Locking(page: Page<IacDrift>) -> impl IntoView {
 #[component]
 fn About() -> impl IntoView {
     view! {
-        <section aria-labelledby="about-heading">
-            <h2 id="about-heading">"How the lab reads the configuration"</h2>
+        <Section id="about" heading="How the lab reads the configuration">
             <p>
                 "The text is parsed as real HCL by the "<code>"hcl-edit"</code>" crate, in a web worker of its own, so syntax errors "
                 "carry Terraform-like positions; a reference to an undeclared resource or module, and a cycle, are refused as "
@@ -482,6 +480,6 @@ fn About() -> impl IntoView {
                 "parser library and the parts of Rust's standard library it needs), which only this page fetches, after the page "
                 "is up, and which the rest of the lab never waits for."
             </p>
-        </section>
+        </Section>
     }
 }

@@ -9,7 +9,6 @@ pub mod autoscaling;
 pub mod availability;
 pub mod cache_cdn;
 pub mod chart;
-pub mod controls;
 pub mod cost;
 pub mod documented;
 pub mod exercises;

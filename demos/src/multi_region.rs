@@ -4,12 +4,13 @@
 //! not yet shipped (the RPO). In return the path moves toward 99.99 %, for roughly twice
 //! the always-on part of the bill.
 
-use crate::chart::{Bar, Chart, ChartSpec, Series, Tone, Unit};
+use crate::chart::{Bar, Chart, ChartSpec, Series, Tone, Unit, NO_CHART};
 use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
+use crate::results::{Figure, Results};
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::link::Query;
@@ -102,7 +103,7 @@ fn FailoverStage(page: Page<MultiRegion>) -> impl IntoView {
             format::seconds(f.writes_path[1].s),
             format::seconds(f.writes_path[2].s),
         ),
-        None => "No chart: the input is not valid.".into(),
+        None => NO_CHART.into(),
     }
     });
     view! {
@@ -114,25 +115,16 @@ fn FailoverStage(page: Page<MultiRegion>) -> impl IntoView {
             </StageControls>
             <StageFigures slot>
                 <dl class="figures" class:invalid=move || invalid.get() aria-live="polite">
-                    <div>
-                        <dt>"Every user reaches the standby"</dt>
-                        <dd class="big" data-testid="users-worst">{figure(|f| when(f.users_on_standby_worst_s))}</dd>
+                    <Figure label="Every user reaches the standby" testid="users-worst" value=figure(|f| when(f.users_on_standby_worst_s))>
                         <dd>{figure(|f| format!("{} on average", format::seconds(f.users_on_standby_expected_s)))}</dd>
-                    </div>
-                    <div>
-                        <dt>"Recovery time (RTO)"</dt>
-                        <dd class="big" data-testid="rto">{figure(|f| when(f.rto_worst_s))}</dd>
+                    </Figure>
+                    <Figure label="Recovery time (RTO)" testid="rto" value=figure(|f| when(f.rto_worst_s))>
                         <dd>{figure(|f| format!("{} on average", when(f.rto_expected_s)))}</dd>
-                    </div>
-                    <div>
-                        <dt>"Recovery point (RPO)"</dt>
-                        <dd class="big" data-testid="rpo">{figure(|f| format::seconds(f.rpo_s))}</dd>
+                    </Figure>
+                    <Figure label="Recovery point (RPO)" testid="rpo" value=figure(|f| format::seconds(f.rpo_s))>
                         <dd>"of writes, the replication lag"</dd>
-                    </div>
-                    <div>
-                        <dt>"Writes lost on a hard failover"</dt>
-                        <dd class="big" data-testid="writes-lost">{figure(|f| format::trimmed(f.writes_lost, 1))}</dd>
-                    </div>
+                    </Figure>
+                    <Figure label="Writes lost on a hard failover" testid="writes-lost" value=figure(|f| format::trimmed(f.writes_lost, 1))/>
                 </dl>
             </StageFigures>
             <StageChart slot>
@@ -161,8 +153,7 @@ fn FailoverSection(page: Page<MultiRegion>) -> impl IntoView {
         format!("Failover timeline, worst case: {}.", list.join("; "))
     };
     view! {
-        <section aria-labelledby="failover-heading" class="results" class:invalid=move || invalid.get()>
-            <h2 id="failover-heading">"Failing over, step by step"</h2>
+        <Results invalid id="failover" heading="Failing over, step by step">
             <div class="choices">
                 <Slider params field=P::THRESHOLD/>
                 <Choices params field=P::RECORD/>
@@ -192,7 +183,7 @@ fn FailoverSection(page: Page<MultiRegion>) -> impl IntoView {
                 <p class="formula">{FORMULA}</p>
                 <p class="note">{TIMING_NOTE}</p>
             </Why>
-        </section>
+        </Results>
     }
 }
 
@@ -204,44 +195,37 @@ fn AvailabilitySection(page: Page<MultiRegion>) -> impl IntoView {
     let figure =
         move |f: fn(&AvailabilityGain) -> String| move || gain().map(|g| f(&g)).unwrap_or_default();
     view! {
-        <section aria-labelledby="region-availability-heading" class="results" class:invalid=move || invalid.get()>
-            <h2 id="region-availability-heading">"What it buys: availability toward 99.99 %"</h2>
+        <Results invalid id="region-availability" heading="What it buys: availability toward 99.99 %">
             <div class="choices">
                 <Number params field=P::OUTAGES/>
             </div>
             <dl class="figures">
-                <div>
-                    <dt>"One region"</dt>
-                    <dd class="big" data-testid="one-region">{figure(|g| format::availability(g.one_region.availability))}</dd>
+                <Figure label="One region" testid="one-region" value=figure(|g| format::availability(g.one_region.availability))>
                     <dd>{figure(|g| format!("{} down a month", format::minutes(g.one_region.downtime_min_per_month)))}</dd>
                     <dd>{page.badge(&MultiRegion::ONE_REGION)}</dd>
-                </div>
-                <div>
-                    <dt>"Two regions, instant failover"</dt>
-                    <dd class="big" data-testid="two-regions">{figure(|g| format::percent(g.two_regions.availability, 5))}</dd>
+                </Figure>
+                <Figure label="Two regions, instant failover" testid="two-regions" value=figure(|g| format::percent(g.two_regions.availability, 5))>
                     <dd>{figure(|g| format!("{} down a month", format::minutes(g.two_regions.downtime_min_per_month)))}</dd>
                     <dd data-testid="two-regions-four-nines">{figure(|g| four_nines(g.two_regions_meets_four_nines, g, " even so"))}</dd>
-                </div>
+                </Figure>
                 <div>
                     <dt>"Failing over costs"</dt>
                     <dd class="big" data-testid="failover-minutes">{figure(|g| format::minutes(g.failover_min_per_month))}</dd>
                     <dd>{figure(|g| format!("a month; the primary is down {} in all, {} an outage",
                         format::minutes(g.primary_downtime_min_per_month), format::minutes(g.minutes_per_outage)))}</dd>
                 </div>
-                <div>
-                    <dt>"Two regions, with failover time"</dt>
-                    <dd class="big" data-testid="effective">{figure(|g| format::percent(g.effective_availability, 5))}</dd>
+                <Figure label="Two regions, with failover time" testid="effective" value=figure(|g| format::percent(g.effective_availability, 5))>
                     <dd>{figure(|g| format!("{} down a month", format::minutes(g.effective_downtime_min_per_month)))}</dd>
                     <dd data-testid="four-nines">{figure(|g| four_nines(g.meets_four_nines, g, ""))}</dd>
                     <dd>{page.badge(&MultiRegion::FOUR_NINES_BUDGET)}</dd>
-                </div>
+                </Figure>
             </dl>
             <p>
                 <a href="#/availability?regions=2" data-testid="availability-link">"Compose the two-region path in the availability demo"</a>
                 " — block by block, with the error budget it leaves."
             </p>
             <Why><p>{AVAILABILITY_NOTE}</p></Why>
-        </section>
+        </Results>
     }
 }
 
@@ -316,38 +300,29 @@ fn CostSection(page: Page<MultiRegion>) -> impl IntoView {
             format::usd(c.two_regions_optimized_usd),
             format::trimmed(c.optimized_ratio, 2)
         ),
-        None => "No chart: the input is not valid.".into(),
+        None => NO_CHART.into(),
     }
     });
     view! {
-        <section aria-labelledby="standby-cost-heading" class="results" class:invalid=move || invalid.get()>
-            <h2 id="standby-cost-heading">"What it costs: a second always-on footprint"</h2>
+        <Results invalid id="standby-cost" heading="What it costs: a second always-on footprint">
             <div class="choices">
                 <Number params field=P::STANDBY_TASKS/>
                 <Toggle params field=P::STANDBY_MULTI_AZ/>
                 <Toggle params field=P::REPLICATE_UPLOADS/>
             </div>
             <dl class="figures">
-                <div>
-                    <dt>"One region, on demand"</dt>
-                    <dd class="big" data-testid="one-on-demand">{figure(|c| format::usd(c.one_region_on_demand_usd))}</dd>
+                <Figure label="One region, on demand" testid="one-on-demand" value=figure(|c| format::usd(c.one_region_on_demand_usd))>
                     <dd>{page.badge(&MultiRegion::ON_DEMAND)}</dd>
-                </div>
-                <div>
-                    <dt>"One region, optimized"</dt>
-                    <dd class="big" data-testid="one-optimized">{figure(|c| format::usd(c.one_region_optimized_usd))}</dd>
+                </Figure>
+                <Figure label="One region, optimized" testid="one-optimized" value=figure(|c| format::usd(c.one_region_optimized_usd))>
                     <dd>{page.badge(&MultiRegion::OPTIMIZED)}</dd>
-                </div>
-                <div>
-                    <dt>"Two regions, on demand"</dt>
-                    <dd class="big" data-testid="two-on-demand">{figure(|c| format::usd(c.two_regions_on_demand_usd))}</dd>
+                </Figure>
+                <Figure label="Two regions, on demand" testid="two-on-demand" value=figure(|c| format::usd(c.two_regions_on_demand_usd))>
                     <dd>{figure(|c| format!("the standby adds {}", format::usd(c.standby_on_demand_usd)))}</dd>
-                </div>
-                <div>
-                    <dt>"Two regions, optimized"</dt>
-                    <dd class="big" data-testid="two-optimized">{figure(|c| format::usd(c.two_regions_optimized_usd))}</dd>
+                </Figure>
+                <Figure label="Two regions, optimized" testid="two-optimized" value=figure(|c| format::usd(c.two_regions_optimized_usd))>
                     <dd>{figure(|c| format!("the standby adds {}: {}× the bill", format::usd(c.standby_optimized_usd), format::trimmed(c.optimized_ratio, 2)))}</dd>
-                </div>
+                </Figure>
             </dl>
             <Chart spec summary testid="cost-chart"/>
             <ScrollBox label="The standby region's lines"><table data-testid="standby-bill">
@@ -378,6 +353,6 @@ fn CostSection(page: Page<MultiRegion>) -> impl IntoView {
                 </p>
                 <p class="note">{COST_NOTE}</p>
             </Why>
-        </section>
+        </Results>
     }
 }

@@ -5,12 +5,12 @@
 //! everything admitted is served in time; one bucket per client keeps an abusive client
 //! from spending everyone else's share.
 
-use crate::chart::{Chart, ChartSpec, Mark, Series, Tone};
+use crate::chart::{Chart, ChartSpec, Mark, Series, Tone, NO_CHART};
 use crate::documented::DocumentedSection;
 use crate::field::{Number, Slider};
 use crate::format;
 use crate::frame::{demo_page, Page};
-use crate::results::from_ok;
+use crate::results::{from_ok, Figure, Section};
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures};
 use cloud_lab_model::link::Query;
@@ -49,10 +49,6 @@ fn share(x: f64) -> String {
     format::percent(x, 1)
 }
 
-fn no_chart() -> String {
-    "No chart: the input is not valid.".into()
-}
-
 #[component]
 fn HandWorked() -> impl IntoView {
     let none = hand_worked(0);
@@ -77,8 +73,7 @@ fn HandWorked() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section aria-labelledby="hand-heading">
-            <h2 id="hand-heading">"A bucket worked by hand"</h2>
+        <Section id="hand" heading="A bucket worked by hand">
             <p>
                 {format!(
                     "A bucket refills at r = {} tokens a second up to b = {}; each request takes a token. {} requests arrive at once: ",
@@ -105,7 +100,7 @@ fn HandWorked() -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table></ScrollBox>
-        </section>
+        </Section>
     }
 }
 
@@ -116,8 +111,7 @@ fn Traffic(page: Page<RateLimiting>) -> impl IntoView {
     let steady = page.from_ok(|o| Some(o.offered_steady_per_s));
     let peak = page.from_ok(|o| Some(o.offered_burst_per_s));
     view! {
-        <section aria-labelledby="traffic-heading">
-            <h2 id="traffic-heading">"PhotoShare's origin, before the scale-out lands"</h2>
+        <Section id="traffic" heading="PhotoShare's origin, before the scale-out lands">
             <p>
                 "The CDN's misses reach the origin at 96 req/s, shared here by a dozen clients. Then one client's traffic "
                 "pushes the origin to the burst's 720 req/s while the fleet is still the 2 tasks of the steady state — "
@@ -137,16 +131,12 @@ fn Traffic(page: Page<RateLimiting>) -> impl IntoView {
                 <Number params field=RateLimitParams::DURATION/>
             </div>
             <dl class="figures results" class:invalid=move || outcome.with(|o| o.is_err())>
-                <div>
-                    <dt>"Offered, steady"</dt>
-                    <dd class="big" data-testid="offered-steady">{move || shown(steady())}</dd>
+                <Figure label="Offered, steady" testid="offered-steady" value=move || shown(steady())>
                     <dd>{page.badge(&RateLimiting::STEADY)}</dd>
-                </div>
-                <div>
-                    <dt>"Offered, in the burst"</dt>
-                    <dd class="big" data-testid="offered-burst">{move || shown(peak())}</dd>
+                </Figure>
+                <Figure label="Offered, in the burst" testid="offered-burst" value=move || shown(peak())>
                     <dd>{page.badge(&RateLimiting::PEAK)}</dd>
-                </div>
+                </Figure>
                 <div>
                     <dt>"Each client's own bucket"</dt>
                     <dd data-testid="per-client-bucket">{from_ok(outcome, |o| format!(
@@ -162,7 +152,7 @@ fn Traffic(page: Page<RateLimiting>) -> impl IntoView {
                     <dd class="note">"b + r·t over the burst's length"</dd>
                 </div>
             </dl>
-        </section>
+        </Section>
     }
 }
 
@@ -190,8 +180,7 @@ fn Scenarios(outcome: Outcome) -> impl IntoView {
         }
     };
     view! {
-        <section aria-labelledby="scenarios-heading">
-            <h2 id="scenarios-heading">"Three ways to meet the spike"</h2>
+        <Section id="scenarios" heading="Three ways to meet the spike">
             <div class="results" class:invalid=move || outcome.with(|o| o.is_err())>
                 <table class="scenarios" data-testid="scenarios">
                     <caption>"The same traffic through no limiter, one bucket for everyone, and a bucket per client"</caption>
@@ -215,7 +204,7 @@ fn Scenarios(outcome: Outcome) -> impl IntoView {
                     "Per-client buckets have a price too: the abusive client's share is all it gets, so capacity the others leave idle goes unused."
                 </p>
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -300,7 +289,7 @@ fn LimiterStage(page: Page<RateLimiting>, shown: RwSignal<Limiter>) -> impl Into
             format::whole(r.totals.failed),
             r.overloaded_seconds
         ),
-        None => no_chart(),
+        None => NO_CHART.into(),
     }
     });
     let well_behaved = move |l: Limiter| {
@@ -386,25 +375,23 @@ fn OverTime(
                 at(r.seconds.len().saturating_sub(1))
             )
         }
-        None => no_chart(),
+        None => NO_CHART.into(),
     });
     view! {
-        <section aria-labelledby="time-heading">
-            <h2 id="time-heading">"Second by second"</h2>
+        <Section id="time" heading="Second by second">
             <div class="results" class:invalid=move || outcome.with(|o| o.is_err())>
                 <h3>{move || format!("The bucket's level: {}", shown.get().title())}</h3>
                 <Chart spec=bucket_spec summary=bucket_summary testid="bucket-chart"/>
                 <p class="note">"With a bucket per client the level is the sum over all clients' buckets."</p>
             </div>
-        </section>
+        </Section>
     }
 }
 
 #[component]
 fn WhyLimit() -> impl IntoView {
     view! {
-        <section aria-labelledby="why-heading">
-            <h2 id="why-heading">"Why a limiter protects the SLO while the autoscaler catches up"</h2>
+        <Section id="why" heading="Why a limiter protects the SLO while the autoscaler catches up">
             <p>
                 "Target tracking reacts to CPU a minute or more after the load arrives, and a new task needs its own minute to "
                 "launch and pass health checks (see the "<a href="#/autoscaling">"autoscaling demo"</a>"). During that gap an "
@@ -414,6 +401,6 @@ fn WhyLimit() -> impl IntoView {
                 "client that caused it."
             </p>
             <p class="note">{OVERLOAD_MODEL_NOTE}</p>
-        </section>
+        </Section>
     }
 }

@@ -1,8 +1,17 @@
-//! The result section every demo shares: the model's problems in place of results, a
-//! section greyed while the params are invalid, and the worked example's badges.
+//! The sections every demo shares: a section under its heading, a results section greyed
+//! while the params are invalid, the model's problems in place of results, and the worked
+//! example's badges.
 
 use cloud_lab_model::claim::Verdict;
 use leptos::prelude::*;
+
+/// A section of the page under its heading: `<Section id="about" heading="…">…</Section>`.
+/// The heading's id is `{id}-heading`, which names the section for screen readers and the
+/// section key.
+#[component]
+pub fn Section(heading: &'static str, id: &'static str, children: Children) -> impl IntoView {
+    section(heading, id, None, children)
+}
 
 /// A section of results, marked invalid (and greyed) while the model refuses the params:
 /// `<Results invalid=page.invalid() heading="…" id="composed">…</Results>`.
@@ -14,11 +23,40 @@ pub fn Results(
     id: &'static str,
     children: Children,
 ) -> impl IntoView {
+    section(heading, id, Some(invalid), children)
+}
+
+fn section(
+    heading: &'static str,
+    id: &'static str,
+    invalid: Option<Signal<bool>>,
+    children: Children,
+) -> AnyView {
     view! {
-        <section aria-labelledby=format!("{id}-heading") class="results" class:invalid=move || invalid.get()>
+        <section aria-labelledby=format!("{id}-heading") class:results=invalid.is_some()
+            class:invalid=move || invalid.is_some_and(|i| i.get())>
             <h2 id=format!("{id}-heading")>{heading}</h2>
             {children()}
         </section>
+    }
+    .into_any()
+}
+
+/// One headline figure in a `<dl class="figures">`: what it is, the figure itself (large,
+/// under its test id) and what the children add under it (a worked example's badge, a detail).
+#[component]
+pub fn Figure(
+    label: &'static str,
+    testid: &'static str,
+    #[prop(into)] value: Signal<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <div>
+            <dt>{label}</dt>
+            <dd class="big" data-testid=testid>{move || value.get()}</dd>
+            {children.map(|c| c())}
+        </div>
     }
 }
 

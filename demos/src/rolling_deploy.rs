@@ -6,13 +6,13 @@
 //! so never serves a user; tasks spread over two AZs keep half the capacity
 //! when one AZ is lost.
 
-use crate::chart::{Chart, ChartSpec, Mark, Series, Tone, Unit};
+use crate::chart::{summary_of, Chart, ChartSpec, Mark, Series, Tone, Unit};
 use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_whole;
-use crate::results::{from_ok, problems_view};
+use crate::results::{from_ok, problems_view, Figure, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::photoshare::{self, rolling_deploy::AZ_NAMES};
@@ -77,8 +77,7 @@ fn Controls(params: Params, outcome: Outcome) -> impl IntoView {
     // Only switching the loss on or off rebuilds its controls, so dragging "At" is not interrupted.
     let losing = Memo::new(move |_| params.with(|p| p.az_loss.is_some()));
     view! {
-        <section aria-labelledby="controls-heading">
-            <h2 id="controls-heading">"The deployment"</h2>
+        <Section id="controls" heading="The deployment">
             <div class="choices sliders">
                 <fieldset>
                     <legend>"ECS service"</legend>
@@ -145,7 +144,7 @@ fn Controls(params: Params, outcome: Outcome) -> impl IntoView {
                     "."
                 </p>
             </fieldset>
-        </section>
+        </Section>
     }
 }
 
@@ -205,18 +204,14 @@ fn Headline(params: Params, outcome: Outcome) -> impl IntoView {
         <div class="results" class:invalid=move || outcome.with(|o| o.is_err())>
             <p class="policy" role="status" data-testid="result">{result}</p>
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Lowest serving capacity"</dt>
-                    <dd class="big" data-testid="lowest">{from_ok(outcome, |o| format!("{} tasks", o.lowest_serving))}</dd>
+                <Figure label="Lowest serving capacity" testid="lowest" value=from_ok(outcome, |o| format!("{} tasks", o.lowest_serving))>
                     <dd>{from_ok(outcome, |o| format!("{} of desired; minimum healthy {} tasks", format::percent(o.lowest_capacity, 0), o.min_healthy_tasks))}</dd>
                     <dd data-testid="floor">{floor_status}</dd>
-                </div>
-                <div>
-                    <dt>"Served by the new build"</dt>
-                    <dd class="big" data-testid="new-served">{from_ok(outcome, |o| format!("{} task-seconds", o.new_task_seconds))}</dd>
+                </Figure>
+                <Figure label="Served by the new build" testid="new-served" value=from_ok(outcome, |o| format!("{} task-seconds", o.new_task_seconds))>
                     <dd>{from_ok(outcome, |o| format!("of {} task-seconds served in all", o.all_task_seconds))}</dd>
                     <dd>{move || (build() == NewBuild::Bad).then_some("A bad build never passes the health check, so the ALB never sends it a user.")}</dd>
-                </div>
+                </Figure>
             </dl>
         </div>
     }
@@ -272,20 +267,15 @@ fn CapacityChart(params: Params, outcome: Outcome) -> impl IntoView {
                 .fit_y()
         })
     });
-    let summary = Signal::derive(move || {
-        outcome.with(|o| match o {
-            Ok(o) => {
-                let last = o.samples.last().copied();
-                format!(
+    let summary = summary_of(outcome, move |o| {
+        let last = o.samples.last().copied();
+        format!(
                     "Tasks serving users over the run: lowest {} against a minimum of {}; at the end {} old and {} new.",
                     o.lowest_serving,
                     o.min_healthy_tasks,
                     last.map_or(0, |s| s.old_serving),
                     last.map_or(0, |s| s.new_serving)
                 )
-            }
-            Err(_) => "No chart: the input is not valid.".into(),
-        })
     });
     view! {
         <Chart spec summary testid="capacity-chart"/>
@@ -296,16 +286,13 @@ fn CapacityChart(params: Params, outcome: Outcome) -> impl IntoView {
 #[component]
 fn WhatHappened(outcome: Outcome) -> impl IntoView {
     view! {
-        <section aria-labelledby="result-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="result-heading">"What happened"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="result" heading="What happened">
             <p data-testid="wait">{from_ok(outcome, |o| wait_text(o.wait))}</p>
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"New tasks that failed /healthz"</dt>
-                    <dd class="big" data-testid="failed">{from_ok(outcome, |o| o.failed_tasks.to_string())}</dd>
+                <Figure label="New tasks that failed /healthz" testid="failed" value=from_ok(outcome, |o| o.failed_tasks.to_string())>
                     <dd>{from_ok(outcome, |o| format!("the circuit breaker trips at {}", o.breaker_threshold))}</dd>
                     <dd>{from_ok(outcome, |o| if o.fail_open_seconds > 0 { format!("No healthy target for {} s: the ALB failed open.", o.fail_open_seconds) } else { String::new() })}</dd>
-                </div>
+                </Figure>
                 <div>
                     <dt>"Capacity after losing an AZ"</dt>
                     <dd class="big" data-testid="after-az-loss">{from_ok(outcome, |o| o.lowest_capacity_after_az_loss.map(|c| format::percent(c, 0)).unwrap_or_else(|| "no AZ lost".into()))}</dd>
@@ -314,7 +301,7 @@ fn WhatHappened(outcome: Outcome) -> impl IntoView {
                         format::percent(o.peak_failing_requests, 0))).unwrap_or_default())}</dd>
                 </div>
             </dl>
-        </section>
+        </Results>
     }
 }
 
@@ -391,8 +378,7 @@ fn Timeline(params: Params, outcome: Outcome) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <section aria-labelledby="timeline-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="timeline-heading">"Every task's life"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="timeline" heading="Every task's life">
             <p class="legend">
                 {[TaskState::Starting, TaskState::Checking, TaskState::Serving, TaskState::Draining, TaskState::Lost].map(|s| {
                     let name = state_name(s);
@@ -408,7 +394,7 @@ fn Timeline(params: Params, outcome: Outcome) -> impl IntoView {
             </Why>
             <ol class="timeline" data-testid="timeline">{rows}</ol>
             <div class="ticks" aria-hidden="true">{ticks}</div>
-        </section>
+        </Results>
     }
 }
 
@@ -425,10 +411,9 @@ fn Events(outcome: Outcome) -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="events-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="events-heading">"What ECS and the ALB did, in order"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="events" heading="What ECS and the ALB did, in order">
             <ol class="events" data-testid="events" tabindex="0" aria-label="Events">{events}</ol>
-        </section>
+        </Results>
     }
 }
 

@@ -5,13 +5,12 @@
 //! would sit idle); above it the fleet does. Scaling to zero costs latency too:
 //! after an idle spell the next request waits for a cold start.
 
-use crate::chart::{Chart, ChartSpec, Series, Tone, Unit};
-use crate::controls::NumberInput;
+use crate::chart::{Chart, ChartSpec, Series, Tone, Unit, NO_CHART};
 use crate::documented::DocumentedSection;
+use crate::field::{Choices, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
-use crate::lab::field_number;
-use crate::results::{from_ok, problems_view, Badge};
+use crate::results::{from_ok, problems_view, Badge, Figure, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::link::{number_text, Query};
 use cloud_lab_model::money::Usd;
@@ -50,114 +49,58 @@ pub fn page(query: &Query) -> AnyView {
     })
 }
 
+/// The functions' line against the fleet's staircase, with the crossover and the chosen rate
+/// marked: the demo's main chart, and the design report's.
+pub(crate) fn crossover_chart(o: &Curves, rate: f64) -> ChartSpec {
+    let functions = o
+        .curve
+        .iter()
+        .map(|c| (c.rate_per_s, c.functions_usd.to_f64()));
+    let mut spec = ChartSpec::new(format!("average rate, {}", o.rate_unit), "$ a month")
+        .x(0.0..o.max_rate_per_s)
+        .y_unit(Unit::Usd)
+        .series([
+            Series::line("functions", functions.collect(), Tone::First),
+            Series::line("fleet", o.fleet_steps.clone(), Tone::Second),
+        ])
+        .fit_y();
+    if let Some(c) = o.crossover.filter(|c| c.rate_per_s > 0.0) {
+        spec = spec.rule(c.rate_per_s, "crossover", Tone::Third);
+    }
+    spec.rule(rate, "chosen rate", Tone::Muted)
+}
+
 type Bills = Memo<Result<AtRate, Vec<String>>>;
 type Range = Memo<Result<Curves, Vec<String>>>;
 
-/// A field bound to one number of the params.
-fn bind(
-    params: RwSignal<ServerlessParams>,
-    get: fn(&ServerlessParams) -> f64,
-    set: fn(&mut ServerlessParams, f64),
-) -> (Signal<f64>, Callback<f64>) {
-    (
-        Signal::derive(move || params.with(get)),
-        Callback::new(move |x| params.update(|p| set(p, x))),
-    )
-}
-
-/// A radio button of a choice the params hold.
-fn radio(
-    name: &'static str,
-    label: &'static str,
-    testid: &'static str,
-    checked: Signal<bool>,
-    pick: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <label><input type="radio" name=name data-testid=testid prop:checked=move || checked.get()
-            on:change=move |_| pick.run(())/>" "{label}</label>
-    }
-}
+type P = ServerlessParams;
 
 #[component]
 fn Workload(params: RwSignal<ServerlessParams>) -> impl IntoView {
     let preset = move || params.with(|p| p.preset);
-    let arch = move || params.with(|p| p.arch);
-    let door = move || params.with(|p| p.front_door);
-    let free = move || params.with(|p| p.free_tier);
-    let bill_init = move || params.with(|p| p.bill_init);
-    let (ms, set_ms) = bind(params, |p| p.duration_ms, |p, x| p.duration_ms = x);
-    let (mb, set_mb) = bind(
-        params,
-        |p| f64::from(p.memory_mb),
-        // Anything but a whole number of MB becomes 0, which the model reports.
-        |p, x| {
-            p.memory_mb =
-                if x.is_finite() && x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) {
-                    x as u32
-                } else {
-                    0
-                }
-        },
-    );
-    let (init, set_init) = bind(params, |p| p.init_ms, |p, x| p.init_ms = x);
-    let (keep, set_keep) = bind(params, |p| p.keep_alive_s, |p, x| p.keep_alive_s = x);
-    let (cap, set_cap) = bind(
-        params,
-        |p| p.fleet.task_capacity_per_s,
-        |p, x| p.fleet.task_capacity_per_s = x,
-    );
-    let (max, set_max) = bind(params, |p| p.max_rate_per_s, |p, x| p.max_rate_per_s = x);
-    let (floor, set_floor) = bind(
-        params,
-        |p| f64::from(p.fleet.floor_tasks),
-        // Anything but a whole number from 1 becomes 0, which the model reports.
-        |p, x| {
-            p.fleet.floor_tasks =
-                if x.is_finite() && x >= 1.0 && x.fract() == 0.0 && x <= f64::from(MAX_FLEET_TASKS)
-                {
-                    x as u32
-                } else {
-                    0
-                }
-        },
-    );
     view! {
-        <section aria-labelledby="workload-heading">
-            <h2 id="workload-heading">"The workload"</h2>
+        <Section id="workload" heading="The workload">
             <p class="note preset-description">{move || preset().description()}</p>
             <div class="choices">
-                <NumberInput label="Duration, ms" value=ms set=set_ms step="10" testid="duration"/>
-                <NumberInput label="Memory, MB" value=mb set=set_mb step="128" testid="memory"/>
-                <fieldset>
-                    <legend>"Processor"</legend>
-                    {radio("arch", "x86", "arch-x86", Signal::derive(move || arch() == Arch::X86), Callback::new(move |_| params.update(|p| p.arch = Arch::X86)))}
-                    {radio("arch", "Arm (Graviton)", "arch-arm", Signal::derive(move || arch() == Arch::Arm), Callback::new(move |_| params.update(|p| p.arch = Arch::Arm)))}
-                </fieldset>
-                <fieldset>
-                    <legend>"In front of the function"</legend>
-                    {radio("door", "HTTP API", "door-http", Signal::derive(move || door() == FrontDoor::HttpApi), Callback::new(move |_| params.update(|p| p.front_door = FrontDoor::HttpApi)))}
-                    {radio("door", "REST API", "door-rest", Signal::derive(move || door() == FrontDoor::RestApi), Callback::new(move |_| params.update(|p| p.front_door = FrontDoor::RestApi)))}
-                    {radio("door", "an S3 event (no gateway)", "door-event", Signal::derive(move || door() == FrontDoor::Event), Callback::new(move |_| params.update(|p| p.front_door = FrontDoor::Event)))}
-                </fieldset>
+                <Number params field=P::DURATION_MS/>
+                <Number params field=P::MEMORY_MB/>
+                <Choices params field=P::ARCH/>
+                <Choices params field=P::DOOR/>
                 <fieldset>
                     <legend>"Billing"</legend>
-                    <label><input type="checkbox" data-testid="free-tier" prop:checked=free
-                        on:change=move |ev| { let on = event_target_checked(&ev); params.update(|p| p.free_tier = on) }/>
-                        " monthly free tier (1 M requests, 400,000 GB-s)"</label>
-                    <label><input type="checkbox" data-testid="bill-init" prop:checked=bill_init
-                        on:change=move |ev| { let on = event_target_checked(&ev); params.update(|p| p.bill_init = on) }/>
-                        " init time is billed"</label>
+                    <Toggle params field=P::FREE_TIER testid="free-tier">"monthly free tier (1 M requests, 400,000 GB-s)"</Toggle>
+                    <Toggle params field=P::BILL_INIT/>
                 </fieldset>
             </div>
             <div class="choices">
-                <NumberInput label="Init time of a cold start, ms" value=init set=set_init step="50" testid="init"/>
-                <NumberInput label="Kept warm after the last request, s" value=keep set=set_keep step="60" testid="keep"/>
-                <NumberInput label="Fleet floor, tasks (≥ 2: one per AZ)" value=floor set=set_floor step="1" testid="floor"/>
-                <NumberInput label="One task serves (rate at the CPU target)" value=cap set=set_cap step="any" testid="capacity"/>
-                <NumberInput label="Chart up to (rate)" value=max set=set_max step="any" testid="upto"/>
+                <Number params field=P::INIT_MS/>
+                <Number params field=P::KEEP_ALIVE_S/>
+                <Number params field=P::FLEET_FLOOR_TASKS>"Fleet floor, tasks (≥ 2: one per AZ)"</Number>
+                // The rate's unit is the preset's (req/s or uploads/s), not the table's.
+                <Number params field=P::FLEET_TASK_CAPACITY_PER_S>"One task serves (rate at the CPU target)"</Number>
+                <Number params field=P::MAX_RATE_PER_S/>
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -165,7 +108,6 @@ fn Workload(params: RwSignal<ServerlessParams>) -> impl IntoView {
 /// line crossing the staircase.
 #[component]
 fn OnStage(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> impl IntoView {
-    let preset = move || params.with(|p| p.preset);
     let chosen = move || params.with(|p| p.rate_per_s);
     let top = move || params.with(|p| p.max_rate_per_s);
     let unit = move || params.with(|p| p.preset.rate_unit());
@@ -174,30 +116,9 @@ fn OnStage(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> im
     let spec = Memo::new(move |_| {
         let unit = unit();
         let rate = rate();
-        range.with(|o| {
-            let (Ok(o), Some(rate)) = (o, rate) else {
-                return ChartSpec::new(format!("average rate, {unit}"), "$ a month")
-                    .y_unit(Unit::Usd);
-            };
-            let mut spec = ChartSpec::new(format!("average rate, {unit}"), "$ a month")
-                .x(0.0..o.max_rate_per_s)
-                .y_unit(Unit::Usd)
-                .series([
-                    Series::line(
-                        "functions",
-                        o.curve
-                            .iter()
-                            .map(|c| (c.rate_per_s, c.functions_usd.to_f64()))
-                            .collect(),
-                        Tone::First,
-                    ),
-                    Series::line("fleet", o.fleet_steps.clone(), Tone::Second),
-                ])
-                .fit_y();
-            if let Some(c) = o.crossover.filter(|c| c.rate_per_s > 0.0) {
-                spec = spec.rule(c.rate_per_s, "crossover", Tone::Third);
-            }
-            spec.rule(rate, "chosen rate", Tone::Muted)
+        range.with(|o| match (o, rate) {
+            (Ok(o), Some(rate)) => crossover_chart(o, rate),
+            _ => ChartSpec::new(format!("average rate, {unit}"), "$ a month").y_unit(Unit::Usd),
         })
     });
     let summary = Memo::new(move |_| {
@@ -212,7 +133,7 @@ fn OnStage(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> im
                     fl = format::usd(b.fleet.total_usd),
                     verdict = r.verdict()
                 ),
-                _ => "No chart: the input is not valid.".into(),
+                _ => NO_CHART.into(),
             })
         })
     });
@@ -222,35 +143,23 @@ fn OnStage(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> im
         <Stage label="Per request against per hour" invalid=Signal::derive(move || bills.with(|o| o.is_err()))>
             <StageControls slot>
                 <div class="choices">
-                    <fieldset>
-                        <legend>"Start from"</legend>
-                        {Preset::ALL.map(|p| radio("preset", p.title(), if p == Preset::Api { "preset-api" } else { "preset-thumbnails" },
-                            Signal::derive(move || preset() == p),
-                            Callback::new(move |_| params.set(ServerlessParams::preset(p)))))}
-                    </fieldset>
+                    <Choices params field=P::PRESET/>
                 </div>
-                <p>
-                    <label>"Average rate: "<strong data-testid="rate-value">{move || format!("{} {}", rate_text(chosen()), unit())}</strong>" "
-                        <input type="range" min="0" step=move || (top() / 200.0).to_string() max=move || top().to_string() data-testid="rate"
-                            prop:value=move || format::field(chosen())
-                            on:input=move |ev| { let x = field_number(&ev); params.update(|p| p.rate_per_s = x) }/>
-                    </label>
+                <div class="choices">
+                    <Slider params field=P::RATE_PER_S travel=Signal::derive(move || (0.0, top()))
+                        reads=Signal::derive(move || format!("{} {}", rate_text(chosen()), unit()))/>
                     {move || rate_claim.with(|v| v.applies).then(|| view! { <Badge verdict=rate_claim/> })}
-                </p>
+                </div>
             </StageControls>
             <StageFigures slot>
                 <dl class="figures" aria-live="polite">
-                    <div>
-                        <dt>"Functions, a month"</dt>
-                        <dd class="big" data-testid="functions-usd">{f(|b| b.total_usd)}</dd>
+                    <Figure label="Functions, a month" testid="functions-usd" value=f(|b| b.total_usd)>
                         <dd>{from_ok(bills, |o| format!("{} requests", format::whole(o.functions.requests_per_month as f64)))}</dd>
                         <dd data-testid="functions-parts">"requests "{f(|b| b.requests_usd)}" · gateway "{f(|b| b.gateway_usd)}" · compute "{f(|b| b.compute_usd)}</dd>
-                    </div>
-                    <div>
-                        <dt>"Fleet, a month"</dt>
-                        <dd class="big" data-testid="fleet-usd">{from_ok(bills, |o| format::usd(o.fleet.total_usd))}</dd>
+                    </Figure>
+                    <Figure label="Fleet, a month" testid="fleet-usd" value=from_ok(bills, |o| format::usd(o.fleet.total_usd))>
                         <dd>{from_ok(bills, |o| format!("{} tasks {} + fixed {}", o.fleet.tasks, format::usd(o.fleet.tasks_usd), format::usd(o.fleet.fixed_usd)))}</dd>
-                    </div>
+                    </Figure>
                     <div>
                         <dt>"Cheaper at this rate"</dt>
                         <dd class="big" data-testid="cheaper">{move || bills.with(|o| match o {
@@ -276,22 +185,13 @@ fn OnStage(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> im
 fn ColdStartsView(bills: Bills) -> impl IntoView {
     let c = move |g: fn(&ColdStarts) -> String| from_ok(bills, move |o| g(&o.cold_starts));
     view! {
-        <section aria-labelledby="cold-heading" class="results" class:invalid=move || bills.with(|o| o.is_err())>
-            <h2 id="cold-heading">"Cold starts: the latency price of scaling to zero"</h2>
+        <Results invalid=move || bills.with(|o| o.is_err()) id="cold" heading="Cold starts: the latency price of scaling to zero">
             <dl class="figures" aria-live="polite">
-                <div>
-                    <dt>"Invocations that start cold"</dt>
-                    <dd class="big" data-testid="cold-share">{c(|s| format::small_percent(s.share))}</dd>
-                </div>
-                <div>
-                    <dt>"Cold starts a month"</dt>
-                    <dd class="big" data-testid="cold-count">{c(|s| format::whole(s.per_month as f64))}</dd>
-                </div>
-                <div>
-                    <dt>"Latency they add"</dt>
-                    <dd class="big" data-testid="cold-ms">{c(|s| format!("{} ms", number_text(s.init_ms)))}</dd>
+                <Figure label="Invocations that start cold" testid="cold-share" value=c(|s| format::small_percent(s.share))/>
+                <Figure label="Cold starts a month" testid="cold-count" value=c(|s| format::whole(s.per_month as f64))/>
+                <Figure label="Latency they add" testid="cold-ms" value=c(|s| format!("{} ms", number_text(s.init_ms)))>
                     <dd>{c(|s| format!("each; {} ms averaged over all requests", number_text(s.mean_added_ms)))}</dd>
-                </div>
+                </Figure>
             </dl>
             <p class="formula">"cold share = e"<sup>"−λT"</sup>" (λ = average rate, T = time an idle environment is kept warm)"</p>
             <p class="note">
@@ -300,7 +200,7 @@ fn ColdStartsView(bills: Bills) -> impl IntoView {
                 "each scale-out adds cold starts this does not count, but by then λT is so large that the share is ≈ 0 anyway. "
                 "AWS does not publish how long an idle environment is kept; 5–15 minutes is what measurements commonly see."
             </p>
-        </section>
+        </Results>
     }
 }
 
@@ -367,13 +267,12 @@ fn Prices(params: RwSignal<ServerlessParams>) -> impl IntoView {
         })
     });
     view! {
-        <section aria-labelledby="prices-heading">
-            <h2 id="prices-heading">"Prices and where they come from"</h2>
+        <Section id="prices" heading="Prices and where they come from">
             <ul class="assumptions" data-testid="prices">
                 {move || prices.get().into_iter().map(|(what, price)| view! { <li><strong>{what}": "</strong>{price}</li> }).collect_view()}
             </ul>
             <p class="note">{format!("Function prices as of {PRICES_AS_OF}. {PRICE_SOURCE}")}</p>
             <p class="note">{format!("Fargate prices: {}. {}", cloud_lab_model::cost::PRICES_AS_OF, cloud_lab_model::cost::PRICE_SOURCE)}</p>
-        </section>
+        </Section>
     }
 }

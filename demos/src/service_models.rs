@@ -8,7 +8,7 @@ use crate::chart::{Bar, Chart, ChartSpec, Series, Tone, Unit};
 use crate::documented::DocumentedSection;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
-use crate::results::{from_ok, problems_view};
+use crate::results::{from_ok, problems_view, Figure, Section};
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures};
 use cloud_lab_model::link::Query;
@@ -183,8 +183,7 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
         })
     };
     view! {
-        <section aria-labelledby="matrix-heading">
-            <h2 id="matrix-heading">"The line between you and the provider"</h2>
+        <Section id="matrix" heading="The line between you and the provider">
             <p>
                 "Read a column top to bottom: the layers above the dotted line are yours (or shared), the ones below it the provider's. "
                 "From left to right the line climbs, but it never passes your data."
@@ -198,7 +197,7 @@ fn Matrix(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl IntoV
             <ScrollBox label="Who manages each layer">{table}</ScrollBox>
             {scaling}
             <p class="note">"Choose a column's name to highlight it; choose it again to return to the selected tier's model."</p>
-        </section>
+        </Section>
     }
 }
 
@@ -279,15 +278,10 @@ fn TierStage(page: Page<ServiceModels>) -> impl IntoView {
             </StageControls>
             <StageFigures slot>
                 <dl class="figures" aria-live="polite">
-                    <div>
-                        <dt>"The model"</dt>
-                        <dd class="big" data-testid="stage-model">{move || shown().map(|c| c.model.label()).unwrap_or("choose a tier")}</dd>
-                    </div>
-                    <div>
-                        <dt>"Layers you manage"</dt>
-                        <dd class="big" data-testid="stage-yours">{move || shown().map(|c| c.yours.to_string()).unwrap_or_default()}</dd>
+                    <Figure label="The model" testid="stage-model" value=move || shown().map(|c| c.model.label()).unwrap_or("choose a tier")/>
+                    <Figure label="Layers you manage" testid="stage-yours" value=move || shown().map(|c| c.yours.to_string()).unwrap_or_default()>
                         <dd>{move || shown().map(|c| format!("{} shared · {} the provider's", c.shared, c.providers)).unwrap_or_default()}</dd>
-                    </div>
+                    </Figure>
                 </dl>
             </StageFigures>
             <StageChart slot>
@@ -332,10 +326,9 @@ fn Tiers(page: Page<ServiceModels>) -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="tiers-heading">
-            <h2 id="tiers-heading">"PhotoShare's tiers on the line"</h2>
+        <Section id="tiers" heading="PhotoShare's tiers on the line">
             {card}
-        </section>
+        </Section>
     }
 }
 
@@ -387,13 +380,12 @@ fn SelfCheck(params: RwSignal<ServiceModelsParams>, outcome: Outcome) -> impl In
         })
         .collect_view();
     view! {
-        <section aria-labelledby="check-heading">
-            <h2 id="check-heading">"Check yourself"</h2>
+        <Section id="check" heading="Check yourself">
             <p class="figure-line" data-testid="score" aria-live="polite">
                 {from_ok(outcome, |o| format!("{} of {} answered, {} right.", o.answered, SELF_CHECK.len(), o.correct))}
             </p>
             {questions}
             <button on:click=move |_| params.update(|p| p.answers = Default::default())>"Clear my answers"</button>
-        </section>
+        </Section>
     }
 }

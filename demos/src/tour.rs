@@ -7,7 +7,7 @@
 
 use crate::frame::IgnoredNotice;
 use crate::lab::{lab, typing_in_a_field, write_location, Embedded};
-use crate::results::Badge;
+use crate::results::{Badge, Section};
 use cloud_lab_model::link::{LinkState, Query};
 use cloud_lab_model::scenario::Scenario;
 use cloud_lab_model::tour::{self, TourPosition, TourStep, TOUR};
@@ -139,8 +139,7 @@ fn embedded_demo(step: &'static TourStep) -> AnyView {
 #[component]
 fn Tradeoffs(rows: Memo<Vec<tour::TradeoffRow>>) -> impl IntoView {
     view! {
-        <section aria-labelledby="tradeoffs-heading">
-            <h2 id="tradeoffs-heading">"Results and trade-offs"</h2>
+        <Section id="tradeoffs" heading="Results and trade-offs">
             <table class="tradeoffs" data-testid="tradeoffs">
                 <thead><tr><th scope="col">"dimension"</th><th scope="col">"this design"</th><th scope="col">"trade-off accepted"</th></tr></thead>
                 <tbody>
@@ -149,6 +148,6 @@ fn Tradeoffs(rows: Memo<Vec<tour::TradeoffRow>>) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </section>
+        </Section>
     }
 }

@@ -5,13 +5,13 @@
 //! close to a container's cost, and a multi-stage build ships a smaller image,
 //! so every scale-out pulls less.
 
-use crate::chart::{Bar, Chart, ChartSpec, Series, Tone};
+use crate::chart::{summary_of, Bar, Chart, ChartSpec, Series, Tone};
 use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_number;
-use crate::results::{from_ok, problems_view};
+use crate::results::{from_ok, problems_view, Results, Section};
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage as Staged, StageChart, StageControls, StageFigures};
 use cloud_lab_model::link::Query;
@@ -103,24 +103,19 @@ fn VmStage(page: Page<VmVsContainer>) -> impl IntoView {
                 .fit_y()
         })
     });
-    let summary = Signal::derive(move || {
-        outcome.with(|o| match o {
-            Ok(o) => {
-                let parts: Vec<String> = o
-                    .kinds
-                    .iter()
-                    .map(|k| match &k.startup {
-                        Some(s) => format!("{}: {}", k.kind.label(), format::seconds(s.total_s)),
-                        None => format!("{}: does not fit", k.kind.label()),
-                    })
-                    .collect();
-                format!(
-                    "Seconds until every new instance serves. {}.",
-                    parts.join("; ")
-                )
-            }
-            Err(_) => "No chart: the input is not valid.".into(),
-        })
+    let summary = summary_of(outcome, move |o| {
+        let parts: Vec<String> = o
+            .kinds
+            .iter()
+            .map(|k| match &k.startup {
+                Some(s) => format!("{}: {}", k.kind.label(), format::seconds(s.total_s)),
+                None => format!("{}: does not fit", k.kind.label()),
+            })
+            .collect();
+        format!(
+            "Seconds until every new instance serves. {}.",
+            parts.join("; ")
+        )
     });
     let kinds = page.from_ok(|o| {
         o.kinds
@@ -167,8 +162,7 @@ fn Controls(page: Page<VmVsContainer>) -> impl IntoView {
     let params = page.params;
     let fargate = page.from_ok(|o| Some(o.fargate));
     view! {
-        <section aria-labelledby="controls-heading">
-            <h2 id="controls-heading">"A host and PhotoShare's task"</h2>
+        <Section id="controls" heading="A host and PhotoShare's task">
             <div class="choices sliders">
                 <fieldset>
                     <legend>"The host"</legend>
@@ -188,7 +182,7 @@ fn Controls(page: Page<VmVsContainer>) -> impl IntoView {
                     <Number params field=VmVsContainerParams::PULL_RATE/>
                 </fieldset>
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -349,8 +343,7 @@ fn Hosts(outcome: Outcome) -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="hosts-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="hosts-heading">"How many fit on one host"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="hosts" heading="How many fit on one host">
             <p>
                 "Each block is one instance: the app's share, then (hatched) what its isolation adds — a guest OS and the hypervisor for a VM, a shim for a container. "
                 "The host fills until one resource runs out (⚑). "
@@ -362,7 +355,7 @@ fn Hosts(outcome: Outcome) -> impl IntoView {
                 <span class="slot-sample slot-free"></span>" free"
             </p>
             <div class="hosts">{hosts}</div>
-        </section>
+        </Results>
     }
 }
 
@@ -501,8 +494,7 @@ fn Image(params: Params, outcome: Outcome) -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="image-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
-            <h2 id="image-heading">"The image: a multi-stage build"</h2>
+        <Results invalid=move || outcome.with(|o| o.is_err()) id="image" heading="The image: a multi-stage build">
             <div class="two-columns">
                 <pre class="dockerfile" data-testid="dockerfile" aria-label="The Dockerfile">{DOCKERFILE}</pre>
                 <div>
@@ -519,7 +511,7 @@ fn Image(params: Params, outcome: Outcome) -> impl IntoView {
                 <tbody>{layer_rows}</tbody>
             </table></ScrollBox>
             <p data-testid="why-smaller">{why}</p>
-        </section>
+        </Results>
     }
 }
 
@@ -565,8 +557,7 @@ fn Overheads(params: Params) -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="overheads-heading">
-            <h2 id="overheads-heading">"What isolation costs: the assumptions"</h2>
+        <Section id="overheads" heading="What isolation costs: the assumptions">
             <p>"Every figure is an assumption you can change; the sources are below."</p>
             <ScrollBox label="What isolation costs per instance"><table class="overheads" data-testid="overheads">
                 <thead><tr><th scope="col">"per instance"</th>
@@ -577,18 +568,17 @@ fn Overheads(params: Params) -> impl IntoView {
             <Number params field=VmVsContainerParams::APP_START/>
             <Choices params field=VmVsContainerParams::SHOWN/>
             <p data-testid="inside">{inside}</p>
-        </section>
+        </Section>
     }
 }
 
 #[component]
 fn Sources() -> impl IntoView {
     view! {
-        <section aria-labelledby="sources-heading">
-            <h2 id="sources-heading">"Sources of the default figures"</h2>
+        <Section id="sources" heading="Sources of the default figures">
             <ol class="footnotes" data-testid="sources">
                 {SOURCES.map(|(figure, source)| view! { <li><strong>{figure}": "</strong>{source}</li> })}
             </ol>
-        </section>
+        </Section>
     }
 }

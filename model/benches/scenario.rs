@@ -1,53 +1,51 @@
 //! Benchmarks of the shared scenario: applying it to every demo, and its link.
 
-use cloud_lab_model::autoscaling::AutoscalingParams;
-use cloud_lab_model::availability::AvailabilityParams;
+use crate::time;
 use cloud_lab_model::cost::CostParams;
-use cloud_lab_model::failure_drill::FailureDrillParams;
 use cloud_lab_model::link::{LinkState, Query};
-use cloud_lab_model::rolling_deploy::RollingDeployParams;
 use cloud_lab_model::scenario::{self, Scenario};
-use cloud_lab_model::serverless::ServerlessParams;
 use criterion::Criterion;
-use std::hint::black_box;
+
+/// A demo's default params with the scenario's values taken in.
+fn taken<P: Default>(s: &Scenario, take: fn(&Scenario, &mut P)) -> P {
+    let mut p = P::default();
+    take(s, &mut p);
+    p
+}
 
 pub fn bench(c: &mut Criterion) {
-    let s = Scenario::default();
-    c.bench_function("scenario::apply_to_* (every demo)", |b| {
-        b.iter(|| {
-            let s = black_box(&s);
-            let mut a = AvailabilityParams::default();
-            scenario::apply_to_availability(s, &mut a);
-            let mut k = CostParams::default();
-            scenario::apply_to_cost(s, &mut k);
-            let mut p = AutoscalingParams::default();
-            scenario::apply_to_autoscaling(s, &mut p);
-            let mut v = ServerlessParams::default();
-            scenario::apply_to_serverless(s, &mut v);
-            let mut r = RollingDeployParams::default();
-            scenario::apply_to_rolling_deploy(s, &mut r);
-            let mut f = FailureDrillParams::default();
-            scenario::apply_to_failure_drill(s, &mut f);
-            (a, k, p, v, r, f)
-        })
-    });
+    time(
+        c,
+        "scenario::apply_to_* (every demo)",
+        &Scenario::default(),
+        |s| {
+            (
+                taken(s, scenario::apply_to_availability),
+                taken(s, scenario::apply_to_cost),
+                taken(s, scenario::apply_to_autoscaling),
+                taken(s, scenario::apply_to_serverless),
+                taken(s, scenario::apply_to_rolling_deploy),
+                taken(s, scenario::apply_to_failure_drill),
+            )
+        },
+    );
     let cost = CostParams {
         multi_az: false,
         ..CostParams::default()
     };
-    c.bench_function("scenario::from_cost + update", |b| {
-        b.iter(|| {
-            let mut s = Scenario::default();
-            s.update(&scenario::from_cost(black_box(&cost)));
-            s
-        })
+    time(c, "scenario::from_cost + update", &cost, |cost| {
+        let mut s = Scenario::default();
+        s.update(&scenario::from_cost(cost));
+        s
     });
-    let query =
-        Query::parse("maz=0&s.hit=85~autoscaling&s.maz=0~cost&s.hc=15/5/2/2~rolling-deploy");
-    c.bench_function("scenario::split + from_query + to_query", |b| {
-        b.iter(|| {
-            let (s, _) = scenario::split(black_box(&query));
+    let query = "maz=0&s.hit=85~autoscaling&s.maz=0~cost&s.hc=15/5/2/2~rolling-deploy";
+    time(
+        c,
+        "scenario::split + from_query + to_query",
+        &Query::parse(query),
+        |q| {
+            let (s, _) = scenario::split(q);
             Scenario::from_query(&s).0.to_query()
-        })
-    });
+        },
+    );
 }

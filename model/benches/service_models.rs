@@ -1,24 +1,23 @@
 //! Benchmarks of the service-models demo's entry points on the default view.
 
-use cloud_lab_model::link::{LinkState, Query};
+use crate::{read_write, time};
 use cloud_lab_model::service_models::{self, ServiceModelsParams};
 use criterion::Criterion;
-use std::hint::black_box;
 
 pub fn bench(c: &mut Criterion) {
     let p = ServiceModelsParams::default();
-    c.bench_function("service_models::evaluate (PhotoShare)", |b| {
-        b.iter(|| service_models::evaluate(black_box(&p)))
-    });
-    c.bench_function("service_models::grade", |b| {
-        b.iter(|| service_models::grade(black_box(5), black_box(0)))
-    });
-    let query = Query::parse("tier=db&model=paas&ans=10-2");
-    c.bench_function("service_models::from_query + to_query", |b| {
-        b.iter(|| {
-            ServiceModelsParams::from_query(black_box(&query))
-                .0
-                .to_query()
-        })
-    });
+    time(
+        c,
+        "service_models::evaluate (PhotoShare)",
+        &p,
+        service_models::evaluate,
+    );
+    time(
+        c,
+        "service_models::grade",
+        &(5, 0),
+        |&(question, choice)| service_models::grade(question, choice),
+    );
+    let query = "tier=db&model=paas&ans=10-2";
+    read_write::<ServiceModelsParams>(c, "service_models::from_query + to_query", query);
 }

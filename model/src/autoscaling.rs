@@ -71,38 +71,13 @@ pub use prose::*;
 pub use run::*;
 pub use sizing::*;
 pub use target_tracking::*;
-/// The autoscaling demo in the lab's registry.
-pub struct Autoscaling;
 
-impl crate::demo::Demo for Autoscaling {
-    const ID: crate::catalog::DemoId = crate::catalog::DemoId::Autoscaling;
-    type Params = AutoscalingParams;
-    type Outcome = AutoscalingOutcome;
-    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
-        &crate::exercises::autoscaling::EXERCISES;
-
-    fn evaluate(p: &AutoscalingParams) -> Result<AutoscalingOutcome, Vec<String>> {
-        simulate(p)
-    }
-
-    const CLAIMS: &'static [crate::claim::Claim<AutoscalingParams, AutoscalingOutcome>] = &[
-        Self::TASKS_WITHOUT_CDN,
-        Self::TASKS_STEADY,
-        Self::TASKS_BURST,
-        Self::SCALE_OUT,
-    ];
-
-    const SHARES: &'static [crate::scenario::SharedValue] = &[
-        crate::scenario::SharedValue::EdgeLoad,
-        crate::scenario::SharedValue::CdnHitRatio,
-        crate::scenario::SharedValue::AverageTasks,
-    ];
-
-    fn take(p: &mut AutoscalingParams, s: &crate::scenario::Scenario) {
-        crate::scenario::apply_to_autoscaling(s, p)
-    }
-
-    fn give(p: &AutoscalingParams) -> Option<crate::scenario::ScenarioUpdate> {
-        Some(crate::scenario::from_autoscaling_with_fleet(p))
-    }
+crate::demo! {
+    /// The autoscaling demo in the lab's registry.
+    Autoscaling: AutoscalingParams => AutoscalingOutcome, evaluate: simulate,
+    exercises: autoscaling,
+    claims: [TASKS_WITHOUT_CDN, TASKS_STEADY, TASKS_BURST, SCALE_OUT],
+    shares: [EdgeLoad, CdnHitRatio, AverageTasks],
+    take: crate::scenario::apply_to_autoscaling,
+    give: crate::scenario::from_autoscaling_with_fleet,
 }

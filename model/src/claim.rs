@@ -24,6 +24,11 @@ pub enum Live {
     Words(String),
 }
 
+/// A live number, as most claims' `live` gives it.
+pub fn number(x: f64) -> Option<Live> {
+    Some(Live::Number(x))
+}
+
 /// A figure the worked example prints, and how a demo's params `P` and outcome `O`
 /// give it. `live` answers `None` where the figure does not apply (no 30-minute outage
 /// in the month): the badge then shows the printed figure without a ✓.
@@ -46,6 +51,27 @@ impl<P, O> std::fmt::Debug for Claim<P, O> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Claim({}: {})", self.label, self.printed)
     }
+}
+
+/// A demo's claims as consts of its type, which the views name (`Cost::ON_DEMAND`), one
+/// claim a line or two: `NAME: label, printed, rounding, live;`, the rounding a
+/// [`Rounding`] variant (`Places(2)`, `Words`).
+#[macro_export]
+macro_rules! claims {
+    ($demo:ident: $params:ty => $outcome:ty {
+        $($(#[$attr:meta])* $name:ident: $label:expr, $printed:expr,
+            $rounding:ident $(($places:literal))?, $live:expr;)*
+    }) => {
+        impl $demo {
+            $($(#[$attr])*
+            pub const $name: $crate::claim::Claim<$params, $outcome> = $crate::claim::Claim {
+                label: $label,
+                printed: $printed,
+                rounding: $crate::claim::Rounding::$rounding $(($places))?,
+                live: $live,
+            };)*
+        }
+    };
 }
 
 /// A claim checked: what is printed, what the model gives, and whether they agree.
@@ -222,11 +248,14 @@ mod tests {
         }
     }
 
+    /// The params are the live figure.
+    fn itself(x: &f64, _: &()) -> Option<Live> {
+        number(*x)
+    }
+
     #[test]
     fn a_figure_agrees_only_under_its_printed_rounding() {
-        let budget = claim("43.2 min", Rounding::Places(1), |x, _| {
-            Some(Live::Number(*x))
-        });
+        let budget = claim("43.2 min", Rounding::Places(1), itself);
         let v = budget.check(&43.2, &());
         assert!(v.agrees);
         assert_eq!(v.live, "43.2 min");
@@ -235,35 +264,27 @@ mod tests {
         assert!(!off.agrees);
         assert_eq!(off.live, "43.8 min");
         // Two regions with instant failover: 99.98996… % is not the printed 99.99 % at 2 places.
-        let four_nines = claim("99.99 %", Rounding::Places(2), |x, _| {
-            Some(Live::Number(*x))
-        });
+        let four_nines = claim("99.99 %", Rounding::Places(2), itself);
         assert!(four_nines.check(&99.99, &()).agrees);
         assert!(!four_nines.check(&99.984, &()).agrees);
     }
 
     #[test]
     fn the_live_figure_is_written_as_the_printed_one() {
-        let usd = claim("$1,358.49", Rounding::Places(2), |x, _| {
-            Some(Live::Number(*x))
-        });
+        let usd = claim("$1,358.49", Rounding::Places(2), itself);
         assert_eq!(usd.check(&1_358.492, &()).live, "$1,358.49");
         assert_eq!(usd.check(&12_345.5, &()).live, "$12,345.50");
-        let about = claim("≈ $3,730", Rounding::Places(0), |x, _| {
-            Some(Live::Number(*x))
-        });
+        let about = claim("≈ $3,730", Rounding::Places(0), itself);
         let v = about.check(&3_730.08, &());
         assert_eq!((v.live.as_str(), v.agrees), ("$3,730", true));
         assert_eq!(about.printed_number(), Some((3_730.0, 0)));
-        let tilde = claim("~60 s", Rounding::Places(0), |x, _| Some(Live::Number(*x)));
+        let tilde = claim("~60 s", Rounding::Places(0), itself);
         assert_eq!(tilde.check(&60.0, &()).live, "60 s");
     }
 
     #[test]
     fn half_rounds_up_as_a_reader_rounds() {
-        let c = claim("13.3 min", Rounding::Places(1), |x, _| {
-            Some(Live::Number(*x))
-        });
+        let c = claim("13.3 min", Rounding::Places(1), itself);
         assert!(c.check(&13.25, &()).agrees);
         assert!(!c.check(&13.249, &()).agrees);
     }

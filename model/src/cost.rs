@@ -25,7 +25,7 @@ pub use lines::*;
 pub use params::*;
 
 use crate::availability::{AvailabilityParams, DatabaseChoice};
-use crate::claim::{Claim, Live, Rounding};
+use crate::claim::number;
 use crate::documented::Documented;
 use crate::link::{number_text, LinkState, Route};
 use crate::money::{Decimal, Usd, TOO_LARGE};
@@ -90,70 +90,24 @@ pub fn evaluate(p: &CostParams) -> Result<CostOutcome, Vec<String>> {
     bill::bill(p).ok_or_else(|| vec![TOO_LARGE.to_string()])
 }
 
-/// The cost demo in the lab's registry.
-pub struct Cost;
+crate::demo! {
+    /// The cost demo in the lab's registry.
+    Cost: CostParams => CostOutcome, evaluate: evaluate, exercises: cost,
+    claims: [ON_DEMAND, OPTIMIZED, SAVING_SHARE, SAVING_YEAR],
+    shares: [EdgeLoad, CdnHitRatio, MultiAz, AverageTasks],
+    take: crate::scenario::apply_to_cost,
+    give: crate::scenario::from_cost,
+}
 
-type CostClaim = Claim<CostParams, CostOutcome>;
-
-/// §4's totals, as printed.
-impl Cost {
-    pub const ON_DEMAND: CostClaim = Claim {
-        label: "On demand, a month",
-        printed: "$1,358.49",
-        rounding: Rounding::Places(2),
-        live: |_, o| Some(Live::Number(o.on_demand_usd.to_f64())),
-    };
-    pub const OPTIMIZED: CostClaim = Claim {
-        label: "Optimized, a month",
-        printed: "$1,047.63",
-        rounding: Rounding::Places(2),
-        live: |_, o| Some(Live::Number(o.optimized_usd.to_f64())),
-    };
-    pub const SAVING_SHARE: CostClaim = Claim {
-        label: "Saving, of the on-demand bill",
-        printed: "23 %",
-        rounding: Rounding::Places(0),
-        live: |_, o| Some(Live::Number(o.saving_share * 100.0)),
-    };
+// §4's totals, as printed.
+crate::claims! { Cost: CostParams => CostOutcome {
+    ON_DEMAND: "On demand, a month", "$1,358.49", Places(2),
+        |_, o| number(o.on_demand_usd.to_f64());
+    OPTIMIZED: "Optimized, a month", "$1,047.63", Places(2),
+        |_, o| number(o.optimized_usd.to_f64());
+    SAVING_SHARE: "Saving, of the on-demand bill", "23 %", Places(0),
+        |_, o| number(o.saving_share * 100.0);
     /// "≈ $3,730": the lab compares whole dollars, which is stricter than the tens printed.
-    pub const SAVING_YEAR: CostClaim = Claim {
-        label: "Saving a year",
-        printed: "≈ $3,730",
-        rounding: Rounding::Places(0),
-        live: |_, o| Some(Live::Number(o.saving_per_year_usd.to_f64())),
-    };
-}
-
-impl crate::demo::Demo for Cost {
-    const ID: crate::catalog::DemoId = crate::catalog::DemoId::Cost;
-    type Params = CostParams;
-    type Outcome = CostOutcome;
-    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
-        &crate::exercises::cost::EXERCISES;
-
-    fn evaluate(p: &CostParams) -> Result<CostOutcome, Vec<String>> {
-        evaluate(p)
-    }
-
-    const CLAIMS: &'static [CostClaim] = &[
-        Self::ON_DEMAND,
-        Self::OPTIMIZED,
-        Self::SAVING_SHARE,
-        Self::SAVING_YEAR,
-    ];
-
-    const SHARES: &'static [crate::scenario::SharedValue] = &[
-        crate::scenario::SharedValue::EdgeLoad,
-        crate::scenario::SharedValue::CdnHitRatio,
-        crate::scenario::SharedValue::MultiAz,
-        crate::scenario::SharedValue::AverageTasks,
-    ];
-
-    fn take(p: &mut CostParams, s: &crate::scenario::Scenario) {
-        crate::scenario::apply_to_cost(s, p)
-    }
-
-    fn give(p: &CostParams) -> Option<crate::scenario::ScenarioUpdate> {
-        Some(crate::scenario::from_cost(p))
-    }
-}
+    SAVING_YEAR: "Saving a year", "≈ $3,730", Places(0),
+        |_, o| number(o.saving_per_year_usd.to_f64());
+}}

@@ -61,6 +61,50 @@ pub trait Demo: 'static {
     }
 }
 
+/// Declares a demo's unit type and registers it: the params and outcome its model
+/// evaluates, its exercises (`crate::exercises::<module>::EXERCISES`), then what it has of
+/// claims (consts of the type, see [`claims!`](crate::claims)), notes, and the shared scenario's
+/// values with the `scenario` functions that take them in and give them back.
+#[macro_export]
+macro_rules! demo {
+    (
+        $(#[$attr:meta])*
+        $demo:ident: $params:ty => $outcome:ty, evaluate: $evaluate:path, exercises: $module:ident
+        $(, claims: [$($claim:ident),* $(,)?])?
+        $(, notes: $notes:expr)?
+        $(, shares: [$($share:ident),* $(,)?], take: $take:path $(, give: $give:path)?)?
+        $(,)?
+    ) => {
+        $(#[$attr])*
+        pub struct $demo;
+
+        impl $crate::demo::Demo for $demo {
+            const ID: $crate::catalog::DemoId = $crate::catalog::DemoId::$demo;
+            type Params = $params;
+            type Outcome = $outcome;
+            const EXERCISES: &'static [$crate::exercises::Exercise<$params, $outcome>] =
+                &$crate::exercises::$module::EXERCISES;
+
+            fn evaluate(p: &$params) -> Result<$outcome, Vec<String>> {
+                $evaluate(p)
+            }
+            $(const CLAIMS: &'static [$crate::claim::Claim<$params, $outcome>] = &[$(Self::$claim),*];)?
+            $(const NOTES: &'static [$crate::claim::Note] = $notes;)?
+            $(
+                const SHARES: &'static [$crate::scenario::SharedValue] =
+                    &[$($crate::scenario::SharedValue::$share),*];
+
+                fn take(p: &mut $params, s: &$crate::scenario::Scenario) {
+                    $take(s, p)
+                }
+                $(fn give(p: &$params) -> Option<$crate::scenario::ScenarioUpdate> {
+                    Some($give(p))
+                })?
+            )?
+        }
+    };
+}
+
 /// Something done with each demo's types: a generic test, collecting infos.
 pub trait Visitor {
     type Output;

@@ -80,6 +80,17 @@ pub enum Kind<P, O> {
     },
 }
 
+impl<P, O> Kind<P, O> {
+    /// A number in `unit`, right within `within` of the model's `answer`.
+    pub const fn predict(answer: fn(&P, &O) -> f64, within: f64, unit: &'static str) -> Self {
+        Kind::Predict {
+            answer,
+            within,
+            unit,
+        }
+    }
+}
+
 impl<P, O> Clone for Kind<P, O> {
     fn clone(&self) -> Self {
         *self

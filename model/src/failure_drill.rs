@@ -16,7 +16,7 @@ use crate::autoscaling::{self, AutoscalingParams, Datapoint, TargetTracking};
 use crate::availability::{
     budget_consumed, error_budget_minutes, AvailabilityParams, DeployPolicy, Incident, MonthLength,
 };
-use crate::claim::{Claim, Live, Rounding};
+use crate::claim::number;
 use crate::documented::Documented;
 use crate::link::{number_text, LinkReader};
 use crate::photoshare::{self, rolling_deploy::AZ_NAMES, HealthCheck};
@@ -58,44 +58,18 @@ pub use prose::*;
 pub use outcome::*;
 pub use sim::*;
 
-/// The failure drill demo in the lab's registry.
-pub struct FailureDrill;
+crate::demo! {
+    /// The failure drill demo in the lab's registry.
+    FailureDrill: FailureDrillParams => FailureDrillOutcome, evaluate: simulate,
+    exercises: failure_drill,
+    claims: [BUDGET],
+    shares: [EdgeLoad, CdnHitRatio, MultiAz, HealthCheck],
+    take: crate::scenario::apply_to_failure_drill,
+    give: crate::scenario::from_failure_drill,
+}
 
-impl FailureDrill {
+crate::claims! { FailureDrill: FailureDrillParams => FailureDrillOutcome {
     /// §1 and §3: a 99.9 % SLO allows 43.2 minutes in a 30-day month.
-    pub const BUDGET: Claim<FailureDrillParams, FailureDrillOutcome> = Claim {
-        label: "Error budget",
-        printed: "43.2 min",
-        rounding: Rounding::Places(1),
-        live: |_, o| Some(Live::Number(o.budget_min)),
-    };
-}
-
-impl crate::demo::Demo for FailureDrill {
-    const ID: crate::catalog::DemoId = crate::catalog::DemoId::FailureDrill;
-    type Params = FailureDrillParams;
-    type Outcome = FailureDrillOutcome;
-    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
-        &crate::exercises::failure_drill::EXERCISES;
-
-    fn evaluate(p: &FailureDrillParams) -> Result<FailureDrillOutcome, Vec<String>> {
-        simulate(p)
-    }
-
-    const CLAIMS: &'static [Claim<FailureDrillParams, FailureDrillOutcome>] = &[Self::BUDGET];
-
-    const SHARES: &'static [crate::scenario::SharedValue] = &[
-        crate::scenario::SharedValue::EdgeLoad,
-        crate::scenario::SharedValue::CdnHitRatio,
-        crate::scenario::SharedValue::MultiAz,
-        crate::scenario::SharedValue::HealthCheck,
-    ];
-
-    fn take(p: &mut FailureDrillParams, s: &crate::scenario::Scenario) {
-        crate::scenario::apply_to_failure_drill(s, p)
-    }
-
-    fn give(p: &FailureDrillParams) -> Option<crate::scenario::ScenarioUpdate> {
-        Some(crate::scenario::from_failure_drill(p))
-    }
-}
+    BUDGET: "Error budget", "43.2 min", Places(1),
+        |_, o| number(o.budget_min);
+}}

@@ -298,8 +298,8 @@ impl<P> Field<P> {
     }
 
     /// Sets a number or a whole number from its shown value, as a control reports it. A
-    /// value that is not a whole number becomes 0 for a whole field (outside every range
-    /// the lab uses, so `validate` says so in words).
+    /// value that is not a whole number becomes one past the top of a whole field's range
+    /// (2.5 cache nodes, where 0 is a fine count), so `validate` says so in words.
     pub fn set_shown(&self, p: &mut P, shown: f64) {
         match self.access {
             Access::Number { set, .. } => set(p, self.spec.stored(shown)),
@@ -310,7 +310,7 @@ impl<P> Field<P> {
                     if whole {
                         shown.min(f64::from(u32::MAX)) as u32
                     } else {
-                        0
+                        whole_bound(self.spec.max).saturating_add(1)
                     },
                 )
             }
@@ -604,6 +604,19 @@ macro_rules! field_at {
     };
 }
 
+/// A table's fields as consts of the params, which the views name (`CostParams::STORED_TB`),
+/// one a line or two: `NAME: kind path, spec;` with the kinds of [`field_at!`]
+/// (`number`, `whole`, `flag`, `price`); a choice says `choice(&OPTIONS, Enum)`, a value
+/// written as text `text(writer, parser)`. Written inside the params' `impl`.
+#[macro_export]
+macro_rules! fields {
+    ($($(#[$attr:meta])* $name:ident: $kind:ident $(($($how:tt)*))? $($path:ident).+, $spec:expr;)*) => {
+        $($(#[$attr])*
+        pub const $name: $crate::params::Field<Self> =
+            $crate::field_at!($kind, $spec, $($($how)*,)? $($path).+);)*
+    };
+}
+
 /// The health check's four fields for params that hold a
 /// [`HealthCheck`](crate::photoshare::HealthCheck) at `p.<path>`: one line in a table,
 /// `&health_check_fields!(health_check)`, with the shared keys and limits.
@@ -761,10 +774,11 @@ mod tests {
         share.set_shown(&mut p, 92.0);
         assert_eq!(p.share, 0.92);
         assert_eq!(share.shown(&p), Some(92.0));
+        // Not a whole number: one past the range's top, which `check` reports.
         count.set_shown(&mut p, 2.5);
-        assert_eq!(p.count, 0);
+        assert_eq!(p.count, 10);
         count.set_shown(&mut p, f64::NAN);
-        assert_eq!(p.count, 0);
+        assert_eq!(p.count, 10);
         count.set_shown(&mut p, 7.0);
         assert_eq!(p.count, 7);
     }

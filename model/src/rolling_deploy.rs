@@ -36,37 +36,22 @@ pub use params::*;
 pub use prose::*;
 pub use sim::*;
 
-/// The rolling deploy demo in the lab's registry.
-pub struct RollingDeploy;
-
-impl crate::demo::Demo for RollingDeploy {
-    const ID: crate::catalog::DemoId = crate::catalog::DemoId::RollingDeploy;
-    type Params = RollingDeployParams;
-    type Outcome = RollingDeployOutcome;
-    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
-        &crate::exercises::rolling_deploy::EXERCISES;
-
-    fn evaluate(p: &RollingDeployParams) -> Result<RollingDeployOutcome, Vec<String>> {
-        simulate(p)
-    }
-
-    const NOTES: &'static [crate::claim::Note] = &[crate::claim::Note {
-        text: PLACEMENT_NOTE,
-        source: PLACEMENT_NOTE_SOURCES[0].0,
-        url: PLACEMENT_NOTE_SOURCES[0].1,
-    }];
-
-    const SHARES: &'static [crate::scenario::SharedValue] =
-        &[crate::scenario::SharedValue::HealthCheck];
-
-    fn take(p: &mut RollingDeployParams, s: &crate::scenario::Scenario) {
-        crate::scenario::apply_to_rolling_deploy(s, p)
-    }
-
-    fn give(p: &RollingDeployParams) -> Option<crate::scenario::ScenarioUpdate> {
-        Some(crate::scenario::from_rolling_deploy(p))
-    }
+crate::demo! {
+    /// The rolling deploy demo in the lab's registry.
+    RollingDeploy: RollingDeployParams => RollingDeployOutcome, evaluate: simulate,
+    exercises: rolling_deploy,
+    notes: &[PLACEMENT],
+    shares: [HealthCheck],
+    take: crate::scenario::apply_to_rolling_deploy,
+    give: crate::scenario::from_rolling_deploy,
 }
+
+/// The worked example's `spread` placement constraint, which a Fargate service does not take.
+const PLACEMENT: crate::claim::Note = crate::claim::Note {
+    text: PLACEMENT_NOTE,
+    source: PLACEMENT_NOTE_SOURCES[0].0,
+    url: PLACEMENT_NOTE_SOURCES[0].1,
+};
 
 #[cfg(test)]
 mod tests {

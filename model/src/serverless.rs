@@ -80,41 +80,20 @@ measurements commonly see); the keep-alive field changes it.",
     },
 ];
 
-/// The serverless demo in the lab's registry.
-pub struct Serverless;
+crate::demo! {
+    /// The serverless demo in the lab's registry.
+    Serverless: ServerlessParams => ServerlessOutcome, evaluate: evaluate, exercises: serverless,
+    shares: [EdgeLoad, CdnHitRatio],
+    take: crate::scenario::apply_to_serverless,
+}
 
-impl Serverless {
+crate::claims! { Serverless: ServerlessParams => () {
     /// §3: the API preset's rate is the origin load behind the CDN, "≈ 96 req/s". It reads
     /// the params alone, so the page checks it without the curves (`Claim<_, ()>`); `None`
     /// for the thumbnail preset, where the figure does not apply.
-    pub const API_RATE: crate::claim::Claim<ServerlessParams> = crate::claim::Claim {
-        label: "The API's rate: the origin load",
-        printed: "≈ 96 req/s",
-        rounding: crate::claim::Rounding::Places(0),
-        live: |p, _| (p.preset == Preset::Api).then_some(crate::claim::Live::Number(p.rate_per_s)),
-    };
-}
-
-impl crate::demo::Demo for Serverless {
-    const ID: crate::catalog::DemoId = crate::catalog::DemoId::Serverless;
-    type Params = ServerlessParams;
-    type Outcome = ServerlessOutcome;
-    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
-        &crate::exercises::serverless::EXERCISES;
-
-    fn evaluate(p: &ServerlessParams) -> Result<ServerlessOutcome, Vec<String>> {
-        evaluate(p)
-    }
-
-    const SHARES: &'static [crate::scenario::SharedValue] = &[
-        crate::scenario::SharedValue::EdgeLoad,
-        crate::scenario::SharedValue::CdnHitRatio,
-    ];
-
-    fn take(p: &mut ServerlessParams, s: &crate::scenario::Scenario) {
-        crate::scenario::apply_to_serverless(s, p)
-    }
-}
+    API_RATE: "The API's rate: the origin load", "≈ 96 req/s", Places(0),
+        |p, _| (p.preset == Preset::Api).then_some(crate::claim::Live::Number(p.rate_per_s));
+}}
 
 #[cfg(test)]
 mod tests {

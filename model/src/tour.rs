@@ -9,7 +9,7 @@
 use crate::autoscaling::{self, AutoscalingParams, Policy};
 use crate::availability::{self, Availability, AvailabilityParams, DatabaseChoice};
 use crate::catalog::DemoId;
-use crate::claim::{Claim, Live, Rounding, Verdict};
+use crate::claim::{number, Claim, Live, Rounding, Verdict};
 use crate::cost::{self, BillLine, CostParams};
 use crate::demo::{check_on, Demo};
 use crate::failure_drill::{self, DbState};
@@ -180,10 +180,6 @@ pub const TOUR: [TourStep; 10] = [
 /// figures that combine demos. Each demo's owner moves the figure into the demo's
 /// `CLAIMS` and the step then checks that one (as the availability steps do).
 type TourClaim = Claim<Scenario>;
-
-fn number(x: f64) -> Option<Live> {
-    Some(Live::Number(x))
-}
 
 const LOCK_TABLE: TourClaim = Claim {
     label: "State lock table",

@@ -5,7 +5,7 @@ use cloud_lab_model::serverless::*;
 use proptest::prelude::*;
 
 mod common;
-use common::any_f64;
+use common::{any_f64, any_price_text};
 
 /// The range the model is usually given, beside the odd numbers.
 const USUAL: std::ops::Range<f64> = 0.0..1_000.0;
@@ -201,11 +201,7 @@ proptest! {
     #[test]
     fn any_input_gives_a_value_or_an_error(
         numbers in prop::array::uniform8(any_f64(USUAL)),
-        prices in prop::array::uniform6(prop_oneof![
-            Just("-1".to_string()),
-            Just("1000000.01".to_string()),
-            "[0-9]{1,7}(\\.[0-9]{1,18})?",
-        ]),
+        prices in prop::array::uniform6(any_price_text()),
         free in prop::array::uniform2(any_f64(USUAL)),
         floor in 0u32..2_000,
         mb in 0u32..20_000,

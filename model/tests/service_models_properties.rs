@@ -14,18 +14,17 @@ fn rank(m: Manager) -> u8 {
     }
 }
 
+/// Along `managers` the provider's share never shrinks: no "you" after a "provider".
+fn hands_over_in_order(managers: impl Iterator<Item = Manager>) -> bool {
+    let ranks: Vec<u8> = managers.map(rank).collect();
+    ranks.windows(2).all(|w| w[0] <= w[1])
+}
+
 #[test]
 fn each_column_hands_over_from_the_bottom_up() {
-    // Down a column the provider's share never shrinks: no "you" below a "provider".
     for model in Model::ALL {
-        let ranks: Vec<u8> = Layer::ALL
-            .iter()
-            .map(|&l| rank(manager(model, l)))
-            .collect();
-        assert!(
-            ranks.windows(2).all(|w| w[0] <= w[1]),
-            "{model:?}: {ranks:?}"
-        );
+        let column = Layer::ALL.iter().map(|&l| manager(model, l));
+        assert!(hands_over_in_order(column), "{model:?}");
     }
 }
 
@@ -33,14 +32,8 @@ fn each_column_hands_over_from_the_bottom_up() {
 fn each_row_hands_over_from_left_to_right() {
     // Across a row, a later model never gives a layer back to you.
     for layer in Layer::ALL {
-        let ranks: Vec<u8> = Model::ALL
-            .iter()
-            .map(|&m| rank(manager(m, layer)))
-            .collect();
-        assert!(
-            ranks.windows(2).all(|w| w[0] <= w[1]),
-            "{layer:?}: {ranks:?}"
-        );
+        let row = Model::ALL.iter().map(|&m| manager(m, layer));
+        assert!(hands_over_in_order(row), "{layer:?}");
     }
 }
 

@@ -16,8 +16,10 @@ test('opens on the worked example: 14, 2 and 8 tasks', async ({ page, lab }) => 
   await lab.allBadgesAgree();
   await expect(page.getByTestId('run-tt')).toBeVisible();
   await expect(page.getByTestId('run-hpa')).toBeVisible();
-  await expect(page.getByTestId('first-out-tt')).toHaveText('23:00 (3 min after the spike)');
-  await expect(page.getByTestId('first-out-hpa')).toHaveText('20:15 (15 s after the spike)');
+  await lab.shows({
+    'first-out-tt': '23:00 (3 min after the spike)',
+    'first-out-hpa': '20:15 (15 s after the spike)',
+  });
   // The worked example's 60 s cooldown is no longer than a task's start-up: target tracking
   // overshoots to 11 (the lesson of warm-up), then scales in slowly.
   await lab.shows({
@@ -28,9 +30,11 @@ test('opens on the worked example: 14, 2 and 8 tasks', async ({ page, lab }) => 
   });
   // The stage's headline: each policy's share dropped, the same run as the table's counts.
   await lab.shows({ 'drops-tt': '5.95 %', 'drops-hpa': '2.23 %' });
-  await expect(page.getByTestId('dropped-tt')).toContainText('(5.95 %)');
-  await expect(page.getByTestId('warm-up-note')).toContainText('Warm-up matters');
-  await expect(page.getByTestId('burst-note')).toContainText('7.5× burst');
+  await lab.mentions({
+    'dropped-tt': '(5.95 %)',
+    'warm-up-note': 'Warm-up matters',
+    'burst-note': '7.5× burst',
+  });
   await expect(page.getByTestId('documented').locator('li')).toHaveCount(6);
   await expect(page.getByTestId('documented')).toContainText('starts once a scale-out succeeds');
   await expect(page.getByTestId('playhead')).toHaveText('2:00:00 of 2:00:00');
@@ -126,12 +130,13 @@ test('a deep link restores the state after a reload', async ({ page, lab }) => {
   expect(hash).toContain('pol=tt%2Cfixed');
   expect(hash).not.toContain('playhead');
   await page.reload();
-  await expect(page.getByTestId('sizing-steady')).toHaveText('3');
-  await expect(page.getByTestId('sizing-burst')).toHaveText('20');
+  await lab.shows({
+    'sizing-steady': '3',
+    'sizing-burst': '20',
+  });
   await expect(page.getByTestId('hit')).toHaveValue('80');
   await expect(page.getByTestId('run-fixed')).toBeVisible();
-  await page.getByTestId('reset').click();
-  expect(await lab.hash()).toBe('#/autoscaling');
+  await lab.reset('#/autoscaling');
 });
 
 // Two timings, logged for the README: "work" ends at the first macrotask after the input

@@ -4,16 +4,20 @@ import { test, expect } from './lab';
 
 test('opens on the worked example', async ({ page, lab }) => {
   await lab.open('#/availability');
-  await expect(page.getByTestId('composed')).toHaveText('99.928 %');
-  await expect(page.getByTestId('budget')).toHaveText('43.2 min');
+  await lab.shows({
+    composed: '99.928 %',
+    budget: '43.2 min',
+  });
   await expect(page.getByTestId('weakest')).toContainText('Database');
   const table = page.getByTestId('slo-table');
   for (const cell of ['432 min', '3.65 days', '43.2 min', '8.77 hours', '21.6 min', '4.38 hours', '4.32 min', '52.6 min']) {
     await expect(table).toContainText(cell);
   }
-  await expect(page.getByTestId('incident-1')).toContainText('13.2 min');
-  await expect(page.getByTestId('incident-2')).toContainText('10.4 %');
-  await expect(page.getByTestId('policy')).toContainText('freeze risky deploys');
+  await lab.mentions({
+    'incident-1': '13.2 min',
+    'incident-2': '10.4 %',
+    policy: 'freeze risky deploys',
+  });
   // Five figures of the worked example, each ticked: composed, budget, four nines, the two incidents.
   await expect(page.locator('.worked')).toHaveCount(5);
   await expect(page.locator('.worked.agrees')).toHaveCount(5);
@@ -54,15 +58,11 @@ test('a deep link restores the exact state after a reload', async ({ page, lab }
   await page.getByTestId('month-avg').check();
   await lab.enter('slo', '99.95');
   await expect(page.getByTestId('budget')).toHaveText('21.9 min');
-  const hash = await lab.hash();
-  expect(hash).toContain('regions=2');
-  expect(hash).toContain('month=avg');
-  expect(hash).toContain('slo=99.95');
+  await lab.linkHas('regions=2', 'month=avg', 'slo=99.95');
   await page.reload();
   await expect(page.getByTestId('budget')).toHaveText('21.9 min');
   await expect(page.getByTestId('two-regions')).toBeChecked();
   await expect(page.getByTestId('month-avg')).toBeChecked();
-  await page.getByTestId('reset').click();
+  await lab.reset('#/availability');
   await expect(page.getByTestId('budget')).toHaveText('43.2 min');
-  expect(await lab.hash()).toBe('#/availability');
 });

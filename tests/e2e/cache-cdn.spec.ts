@@ -15,8 +15,10 @@ test('opens on the worked example', async ({ page, lab }) => {
   await expect(page.getByTestId('zipf-hit')).toHaveText('92.1 %');
   await expect(page.getByTestId('worst-window')).toContainText('2 s');
   await expect(page.getByTestId('worst-window')).toContainText('300 s');
-  await expect(page.getByTestId('cold-peak')).toHaveText('1,200 req/s');
-  await expect(page.getByTestId('cold-tasks')).toHaveText('14');
+  await lab.shows({
+    'cold-peak': '1,200 req/s',
+    'cold-tasks': '14',
+  });
   await expect(page.locator('.worked')).toHaveCount(6);
   const documented = page.getByTestId('documented').locator('li');
   await expect(documented).toHaveCount(5);
@@ -62,8 +64,10 @@ test('the hit ratio and popularity controls change the numbers and the charts', 
     'cdn-hit-burst': '92.5 %',
     'redis-hit-burst': '60.3 %',
   });
-  await expect(page.getByTestId('layers')).toContainText('675 req/s');
-  await expect(page.getByTestId('burst-hit-note')).toContainText('higher');
+  await lab.mentions({
+    layers: '675 req/s',
+    'burst-hit-note': 'higher',
+  });
 
   const stale = page.getByTestId('staleness-chart').locator('canvas');
   await page.getByTestId('mttl').fill('600');
@@ -87,15 +91,13 @@ test('a deep link restores the exact state after a reload', async ({ page, lab }
   await expect(page.getByTestId('src-zipf')).toBeChecked();
   await expect(page.getByTestId('inval')).not.toBeChecked();
   await expect(page.getByTestId('cold')).toHaveValue('1200');
-  await page.getByTestId('reset').click();
+  await lab.reset('#/cache-cdn');
   await expect(page.getByTestId('origin')).toHaveText('96 req/s');
-  expect(await lab.hash()).toBe('#/cache-cdn');
 });
 
 test('the stage: load and hit ratio against the tasks, with the worked example beside them', async ({ page, lab }) => {
   await lab.open('#/cache-cdn');
-  const stage = page.getByTestId('stage');
-  for (const id of ['src-measured', 'load', 'hit']) await expect(stage.getByTestId(id)).toBeVisible();
+  const stage = await lab.stage('src-measured', 'load', 'hit');
   await expect(stage.locator('.worked')).toHaveCount(4);
   const chart = stage.getByTestId('tasks-chart').locator('canvas');
   await expect(chart).toHaveAttribute('aria-label', 'Tasks needed: 2 at the steady load and 8 in the burst with the CDN; 14 at the steady load without it.');

@@ -11,14 +11,20 @@ test('opens on the worked example: every line, both totals, the saving', async (
   for (const [i, cents] of ROWS.entries()) {
     await expect(page.getByTestId(`row-${i + 1}`)).toContainText(cents);
   }
-  await expect(page.getByTestId('row-1')).toContainText('1,460');
-  await expect(page.getByTestId('row-7')).toContainText('2,048');
-  await expect(page.getByTestId('on-demand-total')).toHaveText('$1,358.49');
-  await expect(page.getByTestId('optimized-total')).toHaveText('$1,047.63');
+  await lab.mentions({
+    'row-1': '1,460',
+    'row-7': '2,048',
+  });
+  await lab.shows({
+    'on-demand-total': '$1,358.49',
+    'optimized-total': '$1,047.63',
+  });
   await expect(page.getByTestId('saving-share')).toContainText('22.9 %');
   await expect(page.getByTestId('saving-year')).toHaveText('$3,730.32');
-  await expect(page.getByTestId('largest')).toContainText('CloudFront egress is 29 %');
-  await expect(page.getByTestId('levers')).toContainText('$203.23');
+  await lab.mentions({
+    largest: 'CloudFront egress is 29 %',
+    levers: '$203.23',
+  });
   await expect(page.getByTestId('idle-share')).not.toBeEmpty();
   await expect(page.locator('.worked.agrees')).toHaveCount(4);
   await expect(page.getByTestId('documented').locator('li')).toHaveCount(4);
@@ -32,8 +38,10 @@ test('a lever off raises the optimized total and redraws the chart', async ({ pa
   await expect(chart).toHaveAttribute('aria-label', /Optimized \$1,047\.63/);
   const before = await chart.screenshot();
   await page.getByTestId('lever-ri').uncheck();
-  await expect(page.getByTestId('optimized-total')).toHaveText('$1,194.80');
-  await expect(page.getByTestId('on-demand-total')).toHaveText('$1,358.49');
+  await lab.shows({
+    'optimized-total': '$1,194.80',
+    'on-demand-total': '$1,358.49',
+  });
   await expect(chart).toHaveAttribute('aria-label', /Optimized \$1,194\.80/);
   expect((await chart.screenshot()).equals(before)).toBe(false);
   await expect(page.locator('.worked:not(.agrees)')).not.toHaveCount(0);
@@ -72,22 +80,21 @@ test('a deep link restores the state after a reload', async ({ page, lab }) => {
   await expect(page.getByTestId('hit-value')).toHaveText('80 %');
   const total = await page.getByTestId('optimized-total').textContent();
   expect(total).not.toBe('$1,047.63');
-  const hash = await lab.hash();
-  expect(hash).toContain('hit=80');
-  expect(hash).toContain('rn=0');
+  await lab.linkHas('hit=80', 'rn=0');
   await page.reload();
   await expect(page.getByTestId('optimized-total')).toHaveText(total!);
   await expect(page.getByTestId('lever-rn')).not.toBeChecked();
-  await page.getByTestId('reset').click();
+  await lab.reset('#/cost');
   await expect(page.getByTestId('optimized-total')).toHaveText('$1,047.63');
-  expect(await lab.hash()).toBe('#/cost');
 });
 
 test('Multi-AZ off: the bill drops and the link shows the single-AZ availability', async ({ page, lab }) => {
   await lab.open('#/cost');
   await page.getByTestId('multi-az').uncheck();
-  await expect(page.getByTestId('on-demand-total')).toHaveText('$1,183.29');
-  await expect(page.getByTestId('optimized-total')).toHaveText('$946.02');
+  await lab.shows({
+    'on-demand-total': '$1,183.29',
+    'optimized-total': '$946.02',
+  });
   await page.getByTestId('availability-link').click();
   await expect(lab.demo('availability')).toBeVisible();
   await expect(page.getByTestId('db-single-az')).toBeChecked();
@@ -99,10 +106,14 @@ test('money is exact: five tasks bill the half cent up, on the page and in the C
   // 3,650 vCPU-h × $0.0445 = $162.425: an invoice rounds it up to $162.43.
   await lab.open('#/cost?tasks=5');
   await expect(page.getByTestId('row-1')).toContainText('3,650');
-  await expect(page.getByTestId('row-1')).toContainText('$162.43');
-  await expect(page.getByTestId('row-2')).toContainText('$35.77');
-  await expect(page.getByTestId('on-demand-total')).toHaveText('$1,477.41');
-  await expect(page.getByTestId('optimized-total')).toHaveText('$1,118.98');
+  await lab.mentions({
+    'row-1': '$162.43',
+    'row-2': '$35.77',
+  });
+  await lab.shows({
+    'on-demand-total': '$1,477.41',
+    'optimized-total': '$1,118.98',
+  });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv').click()]);
   const csv = await readFile(await download.path(), 'utf8');
   expect(csv).toContain(',3650,0.0445,162.43,');

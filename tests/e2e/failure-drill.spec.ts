@@ -27,8 +27,10 @@ test('opens on one task failing in the worked example', async ({ page, lab }) =>
 test('the database-failover preset spends 4.63 % and shows the failover', async ({ page, lab }) => {
   await lab.open('#/failure-drill');
   await page.getByTestId('preset-db-failover').click();
-  await expect(page.getByTestId('consumed')).toHaveText('4.63 %');
-  await expect(page.getByTestId('degraded')).toHaveText('2.00 min');
+  await lab.shows({
+    consumed: '4.63 %',
+    degraded: '2.00 min',
+  });
   await expect(page.getByTestId('events')).toContainText('RDS promotes the standby in eu-west-1b');
   await page.getByTestId('moment').fill('660');
   await expect(page.getByTestId('db-state')).toHaveText('failing over to eu-west-1b');
@@ -66,16 +68,13 @@ test('a deep link restores the drill after a reload', async ({ page, lab }) => {
   await page.getByTestId('preset-db-failover').click();
   await page.getByTestId('fo').fill('60');
   await expect(page.getByTestId('consumed')).toHaveText('2.31 %');
-  const hash = await lab.hash();
-  expect(hash).toContain('fo=60');
-  expect(hash).toContain('fail=db%40600');
+  await lab.linkHas('fo=60', 'fail=db%40600');
   await page.reload();
   await expect(page.getByTestId('consumed')).toHaveText('2.31 %');
   await expect(page.getByTestId('fo')).toHaveValue('60');
   await expect(page.getByTestId('failure-1').getByTestId('what')).toHaveValue('db');
-  await page.getByTestId('reset').click();
+  await lab.reset('#/failure-drill');
   await expect(page.getByTestId('consumed')).toHaveText('0.675 %');
-  expect(await lab.hash()).toBe('#/failure-drill');
 });
 
 test('playing the drill moves the moment and stops at the end', async ({ page, lab }) => {

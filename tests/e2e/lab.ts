@@ -56,10 +56,24 @@ export class Lab {
     await expect(this.page.locator('.worked.agrees')).toHaveCount(await badges.count());
   }
 
+  /** The presenter stage, with each of these test ids (its controls, its figures) visible on it. */
+  async stage(...ids: string[]) {
+    const stage = this.page.getByTestId('stage');
+    for (const id of ids) await expect(stage.getByTestId(id)).toBeVisible();
+    return stage;
+  }
+
   /** Each test id shows exactly its text (or matches its pattern), in the order given. */
   async shows(texts: Record<string, string | RegExp>) {
     for (const [id, text] of Object.entries(texts)) {
       await expect(this.page.getByTestId(id)).toHaveText(text);
+    }
+  }
+
+  /** Each test id's text contains its text (or matches its pattern), in the order given. */
+  async mentions(texts: Record<string, string | RegExp>) {
+    for (const [id, text] of Object.entries(texts)) {
+      await expect(this.page.getByTestId(id)).toContainText(text);
     }
   }
 
@@ -83,6 +97,12 @@ export class Lab {
   async linkHas(...pairs: string[]) {
     const hash = await this.hash();
     for (const pair of pairs) expect(hash).toContain(pair);
+  }
+
+  /** Resets the demo: the link goes back to its bare route (`#/cost`), the worked example. */
+  async reset(route: string) {
+    await this.page.getByTestId('reset').click();
+    await expect.poll(() => this.hash()).toBe(route);
   }
 
   /** The fragment after `#`, as the address bar holds it. */

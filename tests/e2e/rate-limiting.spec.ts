@@ -55,22 +55,18 @@ test('a deep link restores the exact state after a reload', async ({ page, lab }
   await page.getByTestId('r').fill('400');
   await page.getByTestId('wait').fill('5');
   const errors = await page.getByTestId('errors-global').innerText();
-  const hash = await lab.hash();
-  expect(hash).toContain('r=400');
-  expect(hash).toContain('wait=5');
+  await lab.linkHas('r=400', 'wait=5');
   await page.reload();
   await expect(page.getByTestId('r')).toHaveValue('400');
   await expect(page.getByTestId('wait')).toHaveValue('5');
   await expect(page.getByTestId('errors-global')).toHaveText(errors);
-  await page.getByTestId('reset').click();
+  await lab.reset('#/rate-limiting');
   await expect(page.getByTestId('r')).toHaveValue('300');
-  expect(await lab.hash()).toBe('#/rate-limiting');
 });
 
 test('the stage: the rate, the abusive client and what each limiter leaves the others', async ({ page, lab }) => {
   await lab.open('#/rate-limiting');
-  const stage = page.getByTestId('stage');
-  for (const id of ['r', 'abuse', 'show-global']) await expect(stage.getByTestId(id)).toBeVisible();
+  const stage = await lab.stage('r', 'abuse', 'show-global');
   await expect(stage.getByTestId('stage-well-behaved-none')).toHaveText('50.0 %');
   await expect(stage.getByTestId('stage-well-behaved-global')).toHaveText('70.8 %');
   await expect(stage.getByTestId('stage-well-behaved-per-client')).toHaveText('100.0 %');

@@ -23,8 +23,10 @@ test('moving the rate slider changes both costs and the chart; bad input is repo
   const chart = page.getByTestId('crossover-chart').locator('canvas');
   const label = await chart.getAttribute('aria-label');
   await page.getByTestId('rate').fill('10');
-  await expect(page.getByTestId('rate-value')).toHaveText('10 req/s');
-  await expect(page.getByTestId('cheaper')).toHaveText('the functions');
+  await lab.shows({
+    'rate-value': '10 req/s',
+    cheaper: 'the functions',
+  });
   await expect(page.getByTestId('functions-usd')).not.toHaveText('$548.17');
   await expect(chart).not.toHaveAttribute('aria-label', label!);
   await page.getByTestId('rate').fill('0');
@@ -38,8 +40,10 @@ test('the thumbnail preset switches the workload', async ({ page, lab }) => {
   await page.getByTestId('preset-thumbnails').check();
   await expect(page.getByTestId('rate-value')).toHaveText('0.5 uploads/s');
   // Each charge rounded half a cent up, the bill their sum: $0.06 + $10.85.
-  await expect(page.getByTestId('functions-parts')).toHaveText('requests $0.06 · gateway $0.00 · compute $10.85');
-  await expect(page.getByTestId('functions-usd')).toHaveText('$10.91');
+  await lab.shows({
+    'functions-parts': 'requests $0.06 · gateway $0.00 · compute $10.85',
+    'functions-usd': '$10.91',
+  });
   await expect(page.getByTestId('door-event')).toBeChecked();
   await expect(page.getByTestId('verdict')).toContainText('uploads/s');
   await expect(page.getByTestId('cold-share')).toHaveText('< 0.0001 %');
@@ -55,13 +59,10 @@ test('a deep link restores the state after a reload', async ({ page, lab }) => {
   await page.getByTestId('door-rest').check();
   await page.getByTestId('free-tier').uncheck();
   await expect(page.getByTestId('verdict')).toContainText('Below ≈ 8.69 req/s');
-  const hash = await lab.hash();
-  expect(hash).toContain('door=rest');
-  expect(hash).toContain('free=0');
+  await lab.linkHas('door=rest', 'free=0');
   await page.reload();
   await expect(page.getByTestId('verdict')).toContainText('Below ≈ 8.69 req/s');
   await expect(page.getByTestId('door-rest')).toBeChecked();
-  await page.getByTestId('reset').click();
+  await lab.reset('#/serverless');
   await expect(page.getByTestId('verdict')).toContainText('Below ≈ 19.7 req/s');
-  expect(await lab.hash()).toBe('#/serverless');
 });

@@ -8,15 +8,21 @@ test('opens on the worked example: app tier in containers, data tier in PaaS', a
   await expect(matrix.locator('tbody tr')).toHaveCount(9);
   await expect(matrix.locator('thead th[scope="col"]')).toHaveCount(7);
   // The line climbs column by column.
-  await expect(page.getByTestId('split-iaas')).toHaveText('5 yours · 4 provider\'s');
-  await expect(page.getByTestId('split-caas')).toHaveText('4 yours · 1 shared · 4 provider\'s');
-  await expect(page.getByTestId('split-saas')).toHaveText('1 yours · 8 provider\'s');
+  await lab.shows({
+    'split-iaas': '5 yours · 4 provider\'s',
+    'split-caas': '4 yours · 1 shared · 4 provider\'s',
+    'split-saas': '1 yours · 8 provider\'s',
+  });
   await expect(matrix.locator('td.line')).toHaveCount(6);
-  await expect(page.getByTestId('col-caas')).toContainText('App tier');
-  await expect(page.getByTestId('col-paas')).toContainText('Database');
-  await expect(page.getByTestId('tier-app')).toContainText('Containers (CaaS)');
-  await expect(page.getByTestId('tier-app')).toContainText('ECS Fargate');
-  await expect(page.getByTestId('tier-db')).toContainText('PaaS');
+  await lab.mentions({
+    'col-caas': 'App tier',
+    'col-paas': 'Database',
+    'tier-app': 'Containers (CaaS)',
+  });
+  await lab.mentions({
+    'tier-app': 'ECS Fargate',
+    'tier-db': 'PaaS',
+  });
   await expect(page.locator('.worked')).toHaveCount(4);
   await lab.allBadgesAgree();
   await expect(page.getByTestId('score')).toHaveText('0 of 7 answered, 0 right.');
@@ -55,22 +61,18 @@ test('a deep link restores the exact state after a reload', async ({ page, lab }
   await lab.open('#/service-models');
   await page.getByTestId('tier-app').locator('input').check();
   await page.getByTestId('q5-option-1').check();
-  const hash = await lab.hash();
-  expect(hash).toContain('tier=app');
-  expect(hash).toContain('ans=----0');
+  await lab.linkHas('tier=app', 'ans=----0');
   await page.reload();
   await expect(page.getByTestId('tier-app').locator('input')).toBeChecked();
   await expect(page.getByTestId('col-caas')).toHaveClass(/highlight/);
   await expect(page.getByTestId('q5-feedback')).toContainText('Right.');
   await expect(page.getByTestId('score')).toHaveText('1 of 7 answered, 1 right.');
-  await page.getByTestId('reset').click();
-  expect(await lab.hash()).toBe('#/service-models');
+  await lab.reset('#/service-models');
 });
 
 test('the stage: the tiers, the chosen model and the layers each model leaves you', async ({ page, lab }) => {
   await lab.open('#/service-models');
-  const stage = page.getByTestId('stage');
-  await expect(stage.getByTestId('tier-app')).toBeVisible();
+  const stage = await lab.stage('tier-app');
   await expect(stage.getByTestId('stage-model')).toHaveText('choose a tier');
   const chart = stage.getByTestId('layers-chart').locator('canvas');
   await expect(chart).toHaveAttribute('aria-label', /IaaS: 5 yours, 0 shared, 4 the provider's; Containers \(CaaS\): 4 yours, 1 shared, 4 the provider's/);

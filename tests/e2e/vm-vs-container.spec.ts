@@ -18,8 +18,10 @@ test('opens on the worked example: 1 vCPU + 2 GB tasks on a 16 vCPU / 32 GiB hos
     'startup-uvm': '25.4 s',
     'startup-ctr': '4.54 s',
   });
-  await expect(page.getByTestId('multi-size')).toContainText('76 MB to pull (264 MB unpacked), 3.04 s');
-  await expect(page.getByTestId('single-size')).toContainText('128 MB to pull (314 MB unpacked), 5.12 s');
+  await lab.mentions({
+    'multi-size': '76 MB to pull (264 MB unpacked), 3.04 s',
+    'single-size': '128 MB to pull (314 MB unpacked), 5.12 s',
+  });
   await expect(page.getByTestId('saved')).toHaveText('41 %');
   await expect(page.getByTestId('dockerfile')).toContainText('FROM gcr.io/distroless/nodejs20-debian12 AS runtime');
   await expect(page.getByTestId('layers').locator('tbody tr')).toHaveCount(10);
@@ -58,21 +60,17 @@ test('a deep link restores the exact state after a reload', async ({ page, lab }
   await page.getByTestId('mem').fill('1');
   await page.getByTestId('build-single').check();
   await expect(page.getByTestId('fit-ctr')).toHaveText('16');
-  const hash = await lab.hash();
-  expect(hash).toContain('mem=1');
-  expect(hash).toContain('build=single');
+  await lab.linkHas('mem=1', 'build=single');
   await page.reload();
   await expect(page.getByTestId('fit-ctr')).toHaveText('16');
   await expect(page.getByTestId('build-single')).toBeChecked();
-  await page.getByTestId('reset').click();
+  await lab.reset('#/vm-vs-container');
   await expect(page.getByTestId('fit-ctr')).toHaveText('15');
-  expect(await lab.hash()).toBe('#/vm-vs-container');
 });
 
 test('the stage: the scale-out, the build, how many fit and how fast all serve', async ({ page, lab }) => {
   await lab.open('#/vm-vs-container');
-  const stage = page.getByTestId('stage');
-  await expect(stage.getByTestId('inst')).toBeVisible();
+  const stage = await lab.stage('inst');
   await expect(stage.getByTestId('stage-fit-vm')).toHaveText('12 per host');
   await expect(stage.getByTestId('stage-fit-ctr')).toHaveText('15 per host');
   const chart = stage.getByTestId('startup-chart').locator('canvas');

@@ -174,19 +174,25 @@ mod tests {
 
     #[test]
     fn tick_labels_read_like_the_page() {
-        assert_eq!(Unit::Number.tick(9_000.0, 1_000.0, 10_000.0), "9,000");
-        assert_eq!(Unit::Number.tick(0.0, 20.0, 120.0), "0");
-        assert_eq!(Unit::Number.tick(120.0, 20.0, 120.0), "120");
-        assert_eq!(Unit::Number.tick(2.5, 0.5, 5.0), "2.5");
-        assert_eq!(Unit::Number.tick(0.25, 0.05, 1.0), "0.25");
-        assert_eq!(Unit::Percent.tick(0.2, 0.2, 1.0), "20 %");
-        assert_eq!(Unit::Percent.tick(0.025, 0.005, 0.05), "2.5 %");
-        assert_eq!(Unit::Usd.tick(1_500.0, 500.0, 3_000.0), "$1,500");
-        assert_eq!(Unit::Usd.tick(0.5, 0.5, 3.0), "$0.50");
-        assert_eq!(Unit::Clock.tick(1_380.0, 300.0, 1_800.0), "23:00");
-        assert_eq!(Unit::Clock.tick(5_400.0, 1_800.0, 86_400.0), "1:30");
-        assert_eq!(Unit::Clock.tick(0.0, 1_800.0, 86_400.0), "0:00");
-        assert_eq!(Unit::Log10.tick(3.0, 1.0, 6.0), "1,000");
+        // (unit, tick, step, top of the axis) → label
+        let cases = [
+            (Unit::Number, 9_000.0, 1_000.0, 10_000.0, "9,000"),
+            (Unit::Number, 0.0, 20.0, 120.0, "0"),
+            (Unit::Number, 120.0, 20.0, 120.0, "120"),
+            (Unit::Number, 2.5, 0.5, 5.0, "2.5"),
+            (Unit::Number, 0.25, 0.05, 1.0, "0.25"),
+            (Unit::Percent, 0.2, 0.2, 1.0, "20 %"),
+            (Unit::Percent, 0.025, 0.005, 0.05, "2.5 %"),
+            (Unit::Usd, 1_500.0, 500.0, 3_000.0, "$1,500"),
+            (Unit::Usd, 0.5, 0.5, 3.0, "$0.50"),
+            (Unit::Clock, 1_380.0, 300.0, 1_800.0, "23:00"),
+            (Unit::Clock, 5_400.0, 1_800.0, 86_400.0, "1:30"),
+            (Unit::Clock, 0.0, 1_800.0, 86_400.0, "0:00"),
+            (Unit::Log10, 3.0, 1.0, 6.0, "1,000"),
+        ];
+        for (unit, x, step, top, label) in cases {
+            assert_eq!(unit.tick(x, step, top), label, "{unit:?} {x}");
+        }
         assert_eq!(Unit::Log10.step_at_least(0.4), 1.0);
     }
 

@@ -21,6 +21,17 @@ pub use axis::Unit;
 pub use export::save_text;
 pub use spec::{Band, Bar, ChartSpec, Mark, Rule, Series, Tone};
 
+/// A chart's summary while the model refuses the input.
+pub const NO_CHART: &str = "No chart: the input is not valid.";
+
+/// A chart's summary for screen readers, said from the model's outcome, or [`NO_CHART`].
+pub fn summary_of<O: Send + Sync + PartialEq + 'static>(
+    outcome: Memo<Result<O, Vec<String>>>,
+    say: impl Fn(&O) -> String + Send + Sync + 'static,
+) -> Signal<String> {
+    Signal::derive(move || outcome.with(|o| o.as_ref().map_or_else(|_| NO_CHART.to_string(), &say)))
+}
+
 use crate::lab::lab;
 use layout::Frame;
 use leptos::ev;

@@ -3,6 +3,7 @@
 //! a link, the page shows those answers checked again by the model, and can keep them.
 
 use super::{load, save};
+use crate::results::Section;
 use cloud_lab_model::exercises::lab::{all, check_text, Listed};
 use cloud_lab_model::exercises::progress::{Progress, Record};
 use cloud_lab_model::link::Query;
@@ -30,17 +31,15 @@ pub fn view(query: &Query) -> AnyView {
                 </p>
             </header>
             {linked.map(|results| linked_results(results, progress))}
-            <section aria-labelledby="progress-heading">
-                <h2 id="progress-heading">"Your progress"</h2>
+            <Section id="progress" heading="Your progress">
                 <p data-testid="exercises-done">{move || format!("{} of {total} answered right.", done())}</p>
                 <CopyResults progress/>
-            </section>
-            <section aria-labelledby="all-heading">
-                <h2 id="all-heading">"Every exercise"</h2>
+            </Section>
+            <Section id="all" heading="Every exercise">
                 <ol class="exercise-index">
                     {list.into_iter().map(|l| listed_row(l, progress)).collect_view()}
                 </ol>
-            </section>
+            </Section>
         </article>
     }
     .into_any()

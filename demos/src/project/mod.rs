@@ -11,7 +11,7 @@ pub use store::stored;
 use crate::field::{Number, Price, Toggle};
 use crate::frame::IgnoredNotice;
 use crate::lab::{lab, write_location, Lab};
-use crate::results::Problems;
+use crate::results::{Problems, Section};
 use cloud_lab_model::link::{LinkState, Query, Route, GLOBAL_KEYS};
 use cloud_lab_model::params::{Access, Field};
 use cloud_lab_model::project::examples::Example;
@@ -167,8 +167,7 @@ fn upload_message(m: Result<String, Vec<String>>) -> AnyView {
 
 fn examples() -> impl IntoView {
     view! {
-        <section aria-labelledby="examples-heading">
-            <h2 id="examples-heading">"Example projects"</h2>
+        <Section id="examples" heading="Example projects">
             <ul class="project-examples">
                 {Example::ALL.iter().map(|e| {
                     let p = e.project();
@@ -178,7 +177,7 @@ fn examples() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-        </section>
+        </Section>
     }
 }
 

@@ -1,8 +1,9 @@
 //! The design report (`#/report`): the project's sections as the model writes them, to read,
-//! print (the print stylesheet drops the navigation and keeps the tables) and download as
+//! print (the print stylesheet drops the navigation and keeps the tables and the chart) and download as
 //! Markdown. A link with a project's keys shows that project's report without adopting it.
 
 use super::store::file_stem;
+use crate::chart::Chart;
 use crate::frame::IgnoredNotice;
 use crate::lab::{lab, write_location};
 use crate::results::Problems;
@@ -10,6 +11,7 @@ use cloud_lab_model::link::{LinkState, Query, GLOBAL_KEYS};
 use cloud_lab_model::project::markdown::to_markdown;
 use cloud_lab_model::project::report::{report, Report, Section, TextTable};
 use cloud_lab_model::project::Project;
+use cloud_lab_model::serverless::ServerlessOutcome;
 use leptos::prelude::*;
 
 /// The page's route: `#/report`.
@@ -69,11 +71,24 @@ fn document(r: Report) -> impl IntoView {
             <h2 id="assumptions-heading">"Assumptions"</h2>
             <ul>{r.assumptions.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
         </section>
-        {r.sections.into_iter().map(section).collect_view()}
+        {r.sections.into_iter().map(|s| {
+            let chart = (s.id == "serverless").then(|| crossover(&r.functions));
+            section(s, chart)
+        }).collect_view()}
     }
 }
 
-fn section(s: Section) -> impl IntoView {
+/// The serverless demo's own chart, drawn from the report's run of its model.
+fn crossover(o: &ServerlessOutcome) -> impl IntoView {
+    let spec = crate::serverless::crossover_chart(&o.curves, o.at.rate_per_s);
+    let summary = format!(
+        "Monthly cost of the functions and of the fleet against the average rate. {}",
+        o.curves.verdict()
+    );
+    view! { <Chart spec summary testid="report-crossover-chart"/> }
+}
+
+fn section(s: Section, chart: Option<impl IntoView>) -> impl IntoView {
     let heading = format!("{}-heading", s.id);
     let labelled_by = heading.clone();
     view! {
@@ -87,6 +102,7 @@ fn section(s: Section) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
+            {chart}
             {s.tables.into_iter().map(table).collect_view()}
         </section>
     }

@@ -1,7 +1,6 @@
 //! The demo's deep link: params to a query and back, with the load points' and policies' text.
 
 use super::*;
-use crate::field_at;
 use crate::params::{shared, Choice, Field, Fields, Spec, Table};
 
 /// The specs the scaling demos (autoscaling, the failure drill, the rolling deploy) share:
@@ -89,54 +88,33 @@ const fn delay(key: &'static str, label: &'static str) -> Spec {
 /// Link format: `load=1200&spike=7.5&hit=92&target=60&prof=custom&min=2&max=20&out=60&in=300&hi=15&pol=tt,hpa,fixed&pts=0:1200,600:9000…`.
 /// Shares are in percent, times in seconds, loads in req/s at the edge.
 impl AutoscalingParams {
-    pub const EDGE_LOAD_PER_S: Field<Self> = field_at!(number, shared::EDGE_LOAD, edge_load_per_s);
-    pub const SPIKE_FACTOR: Field<Self> = field_at!(
-        number,
-        Spec::new("spike", "Peak ÷ base", "×", (0.0, 100.0), 0.5),
-        spike_factor
-    );
-    pub const NOISE: Field<Self> = field_at!(
-        number,
-        Spec::percent("noise", "Noise", (0.0, 50.0), 1.0),
-        noise
-    );
-    pub const CDN_HIT_RATIO: Field<Self> = field_at!(number, shared::CDN_HIT_RATIO, cdn_hit_ratio);
-    pub const CAPACITY_PER_TASK_PER_S: Field<Self> =
-        field_at!(number, shared::TASK_CAPACITY, capacity_per_task_per_s);
-    pub const CPU_TARGET: Field<Self> = field_at!(number, shared::CPU_TARGET, cpu_target);
-    pub const PROFILE: Field<Self> = Field::choice(
-        Spec::named("prof", "Load profile"),
-        &PROFILES,
-        |p| p.profile.slug(),
-        |p, slug| {
-            if let Some(x) = LoadProfile::from_slug(slug) {
-                p.profile = x;
-            }
-        },
-    );
-    pub const SPIKE_START_S: Field<Self> =
-        field_at!(whole, run_time("at", "Spike starts at"), spike_start_s);
-    pub const SPIKE_LENGTH_S: Field<Self> =
-        field_at!(whole, run_time("len", "Spike holds for"), spike_length_s);
-    pub const RAMP_S: Field<Self> = field_at!(whole, run_time("ramp", "Ramp takes"), ramp_s);
-    pub const MIN_TASKS: Field<Self> = field_at!(whole, specs::MIN_TASKS, min_tasks);
-    pub const MAX_TASKS: Field<Self> = field_at!(whole, specs::MAX_TASKS, max_tasks);
-    pub const SCALE_OUT_COOLDOWN_S: Field<Self> = field_at!(
-        whole,
-        delay("out", "Scale-out cooldown"),
-        scale_out_cooldown_s
-    );
-    pub const SCALE_IN_COOLDOWN_S: Field<Self> =
-        field_at!(whole, delay("in", "Scale-in cooldown"), scale_in_cooldown_s);
-    pub const PROVISIONING_S: Field<Self> = field_at!(whole, specs::PROVISIONING, provisioning_s);
-    pub const HEALTH_CHECK_INTERVAL_S: Field<Self> = field_at!(
-        whole,
-        shared::HEALTH_CHECK_INTERVAL,
-        health_check_interval_s
-    );
-    pub const FIXED_TASKS: Field<Self> =
-        field_at!(whole, specs::tasks("fleet", "Fixed fleet"), fixed_tasks);
-    pub const DURATION_S: Field<Self> = field_at!(whole, specs::RUN_LENGTH, duration_s);
+    crate::fields! {
+        EDGE_LOAD_PER_S: number edge_load_per_s, shared::EDGE_LOAD;
+        SPIKE_FACTOR: number spike_factor,
+            Spec::new("spike", "Peak ÷ base", "×", (0.0, 100.0), 0.5);
+        NOISE: number noise, Spec::percent("noise", "Noise", (0.0, 50.0), 1.0);
+        CDN_HIT_RATIO: number cdn_hit_ratio, shared::CDN_HIT_RATIO;
+        CAPACITY_PER_TASK_PER_S: number capacity_per_task_per_s, shared::TASK_CAPACITY;
+        CPU_TARGET: number cpu_target, shared::CPU_TARGET;
+        PROFILE: choice(&PROFILES, LoadProfile) profile, Spec::named("prof", "Load profile");
+        SPIKE_START_S: whole spike_start_s, run_time("at", "Spike starts at");
+        SPIKE_LENGTH_S: whole spike_length_s, run_time("len", "Spike holds for");
+        RAMP_S: whole ramp_s, run_time("ramp", "Ramp takes");
+        MIN_TASKS: whole min_tasks, specs::MIN_TASKS;
+        MAX_TASKS: whole max_tasks, specs::MAX_TASKS;
+        SCALE_OUT_COOLDOWN_S: whole scale_out_cooldown_s, delay("out", "Scale-out cooldown");
+        SCALE_IN_COOLDOWN_S: whole scale_in_cooldown_s, delay("in", "Scale-in cooldown");
+        PROVISIONING_S: whole provisioning_s, specs::PROVISIONING;
+        HEALTH_CHECK_INTERVAL_S: whole health_check_interval_s, shared::HEALTH_CHECK_INTERVAL;
+        FIXED_TASKS: whole fixed_tasks, specs::tasks("fleet", "Fixed fleet");
+        DURATION_S: whole duration_s, specs::RUN_LENGTH;
+        SCALE_IN_RULE: choice(&SCALE_IN_RULES, ScaleInRule) scale_in_rule,
+            Spec::named("scalein", "Scale-in rule");
+        POLICIES: text(policies_text, parse_policies) policies,
+            Spec::named("pol", "Policies compared");
+        CUSTOM_POINTS: text(points_text, parse_points) custom_points,
+            Spec::named("pts", "Custom load points");
+    }
     pub const SEED: Field<Self> = Field::text(
         Spec::named("seed", "Noise seed"),
         |p| p.seed.to_string(),
@@ -145,35 +123,6 @@ impl AutoscalingParams {
                 .trim()
                 .parse()
                 .map_err(|_| "not a whole number".to_string())?;
-            Ok(())
-        },
-    );
-    pub const SCALE_IN_RULE: Field<Self> = Field::choice(
-        Spec::named("scalein", "Scale-in rule"),
-        &SCALE_IN_RULES,
-        |p| p.scale_in_rule.slug(),
-        |p, slug| {
-            if let Some(x) = ScaleInRule::from_slug(slug) {
-                p.scale_in_rule = x;
-            }
-        },
-    );
-    pub const POLICIES: Field<Self> = Field::text(
-        Spec::named("pol", "Policies compared"),
-        |p| {
-            let slugs: Vec<&str> = p.policies.iter().map(|x| x.slug()).collect();
-            slugs.join(",")
-        },
-        |p, text| {
-            p.policies = parse_policies(text)?;
-            Ok(())
-        },
-    );
-    pub const CUSTOM_POINTS: Field<Self> = Field::text(
-        Spec::named("pts", "Custom load points"),
-        |p| points_text(&p.custom_points),
-        |p, text| {
-            p.custom_points = parse_points(text)?;
             Ok(())
         },
     );
@@ -278,6 +227,12 @@ pub fn parse_points(text: &str) -> Result<Vec<LoadPoint>, String> {
     }
     check_points(&points)?;
     Ok(points)
+}
+
+/// The policies compared, as the link writes them: `tt,hpa,fixed`.
+fn policies_text(policies: &[Policy]) -> String {
+    let slugs: Vec<&str> = policies.iter().map(|x| x.slug()).collect();
+    slugs.join(",")
 }
 
 pub(super) fn parse_policies(text: &str) -> Result<Vec<Policy>, String> {

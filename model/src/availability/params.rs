@@ -2,9 +2,8 @@
 //! tests read, the range checks, and the path and incidents written as link text.
 
 use super::*;
-use crate::field_at;
 use crate::link::{from_percent, number_text};
-use crate::params::{self, shared, within, Choice, Field, Fields, Problems, Spec, Table};
+use crate::params::{self, shared, within, Choice, Fields, Problems, Spec, Table};
 use crate::photoshare;
 
 /// Everything the availability demo lets a student change.
@@ -141,43 +140,17 @@ const MONTHS: [Choice; 2] = [
 ];
 
 impl AvailabilityParams {
-    pub const PATH: Field<Self> = field_at!(
-        text,
-        Spec::named("path", "The request path"),
-        path_text,
-        parse_path,
-        path
-    );
-    pub const REGIONS: Field<Self> = field_at!(
-        whole,
-        Spec::new("regions", "Regions", "", (1.0, 2.0), 1.0),
-        regions
-    );
-    pub const SLO: Field<Self> = field_at!(number, shared::SLO, slo);
-    pub const MONTH: Field<Self> = field_at!(
-        choice,
-        Spec::named("month", "A month is"),
-        &MONTHS,
-        MonthLength,
-        month
-    );
-    pub const INCIDENTS: Field<Self> = field_at!(
-        text,
-        Spec::named("inc", "Incidents this month"),
-        incidents_text,
-        parse_incidents,
-        incidents
-    );
-    pub const FREEZE: Field<Self> = field_at!(
-        number,
-        Spec::percent(
-            "freeze",
-            "Freeze risky deploys when less of the budget is left than",
-            (0.0, 100.0),
-            5.0,
-        ),
-        freeze_below
-    );
+    crate::fields! {
+        PATH: text(path_text, parse_path) path, Spec::named("path", "The request path");
+        REGIONS: whole regions, Spec::new("regions", "Regions", "", (1.0, 2.0), 1.0);
+        SLO: number slo, shared::SLO;
+        MONTH: choice(&MONTHS, MonthLength) month, Spec::named("month", "A month is");
+        INCIDENTS: text(incidents_text, parse_incidents) incidents,
+            Spec::named("inc", "Incidents this month");
+        FREEZE: number freeze_below,
+            Spec::percent("freeze", "Freeze risky deploys when less of the budget is left than",
+                (0.0, 100.0), 5.0);
+    }
 }
 
 impl Fields for AvailabilityParams {

@@ -2,7 +2,6 @@
 //! and the day of load; their limits, link and range checks.
 
 use super::*;
-use crate::field_at;
 use crate::params::{self, shared, Field, Fields, Spec, Table};
 
 /// Highest unit price accepted, in dollars.
@@ -259,226 +258,84 @@ const LEVERS: [Field<CostParams>; 8] = [
 
 /// Each field of the table, named as its place in the params.
 impl CostParams {
-    pub const AVERAGE_TASKS: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "tasks",
-            "Average tasks running",
-            "",
-            (0.0, MAX_AVERAGE_TASKS),
-            0.1,
-        )
-        .said("The average task count"),
-        average_tasks
-    );
-    pub const TASK_VCPU: Field<Self> = field_at!(number, shared::TASK_VCPU, task_vcpu);
-    pub const TASK_MEMORY_GB: Field<Self> =
-        field_at!(number, shared::TASK_MEMORY_GB, task_memory_gb);
-    pub const HOURS_PER_MONTH: Field<Self> =
-        field_at!(number, shared::HOURS_IN_MONTH, hours_per_month);
-    pub const DB_STORAGE_GB: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "dbgb",
-            "Database storage, GB",
-            "",
-            (0.0, MAX_DB_STORAGE_GB),
-            1.0,
-        )
-        .said("Database storage (GB)"),
-        db_storage_gb
-    );
-    pub const REDIS_NODES: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "redis",
-            "Cache nodes",
-            "",
-            (0.0, MAX_REDIS_NODES as f64),
-            1.0,
-        )
-        .said("Cache nodes"),
-        redis_nodes
-    );
-    pub const STORED_TB: Field<Self> = field_at!(
-        number,
-        Spec::new("stored", "Stored uploads, TB", "", (0.0, MAX_TB), 0.1)
-            .said("Stored uploads (TB)"),
-        stored_tb
-    );
-    pub const TOTAL_EGRESS_TB: Field<Self> = field_at!(
-        number,
-        Spec::new("egress", "Total egress, TB", "", (0.0, MAX_TB), 0.1).said("Total egress (TB)"),
-        total_egress_tb
-    );
-    pub const DAY_STEADY_EDGE_PER_S: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "steady",
-            "Steady load at the edge, req/s",
-            "",
-            (0.0, MAX_LOAD_PER_S),
-            100.0,
-        )
-        .said("The steady load (req/s)"),
-        day.steady_edge_per_s
-    );
-    pub const DAY_PEAK_EDGE_PER_S: Field<Self> = field_at!(
-        number,
-        Spec::new("peak", "Peak load, req/s", "", (0.0, MAX_LOAD_PER_S), 100.0)
-            .said("The peak load (req/s)"),
-        day.peak_edge_per_s
-    );
-    pub const DAY_PEAK_START_HOUR: Field<Self> = field_at!(
-        whole,
-        Spec::new("peak_at", "Peak starts at hour", "", (0.0, 23.0), 1.0)
-            .said("The peak's starting hour"),
-        day.peak_start_hour
-    );
-    pub const DAY_PEAK_HOURS: Field<Self> = field_at!(
-        whole,
-        Spec::new("peak_h", "Peak lasts, hours", "", (0.0, 24.0), 1.0)
-            .said("The peak's length in hours"),
-        day.peak_hours
-    );
-    pub const DAY_TASK_CAPACITY_PER_S: Field<Self> = field_at!(
-        number,
-        shared::TASK_CAPACITY_AT_TARGET.said("A task's capacity"),
-        day.task_capacity_per_s
-    );
-    pub const DAY_MIN_TASKS: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "floor",
-            "Fleet floor",
-            "tasks",
-            (0.0, MAX_AVERAGE_TASKS),
-            1.0,
-        )
-        .said("The fleet's floor"),
-        day.min_tasks
-    );
-    pub const CDN_HIT_RATIO: Field<Self> = field_at!(
-        number,
-        shared::CDN_HIT_RATIO.said("The CDN hit ratio"),
-        cdn_hit_ratio
-    );
-    pub const SAVINGS_PLAN_DISCOUNT: Field<Self> = field_at!(
-        number,
-        Spec::percent("sp_pct", "Savings Plan discount", (0.0, 100.0), 1.0)
-            .said("The Savings Plan discount"),
-        savings_plan.discount
-    );
-    pub const DB_RESERVED_DISCOUNT: Field<Self> = field_at!(
-        number,
-        Spec::percent("ri_pct", "Database reservation discount", (0.0, 100.0), 1.0)
-            .said("The database reservation discount"),
-        db_reserved.discount
-    );
-    pub const REDIS_RESERVED_DISCOUNT: Field<Self> = field_at!(
-        number,
-        Spec::percent("rn_pct", "Cache reservation discount", (0.0, 100.0), 1.0)
-            .said("The cache reservation discount"),
-        redis_reserved.discount
-    );
-    pub const MULTI_AZ: Field<Self> = field_at!(flag, shared::MULTI_AZ, multi_az);
-    pub const SAVINGS_PLAN_ON: Field<Self> = field_at!(
-        flag,
-        Spec::named("sp", "1-yr Compute Savings Plan applied"),
-        savings_plan.on
-    );
-    pub const DB_RESERVED_ON: Field<Self> = field_at!(
-        flag,
-        Spec::named("ri", "1-yr reserved database instances applied"),
-        db_reserved.on
-    );
-    pub const REDIS_RESERVED_ON: Field<Self> = field_at!(
-        flag,
-        Spec::named("rn", "1-yr reserved cache nodes applied"),
-        redis_reserved.on
-    );
-    pub const PRICES_FARGATE_VCPU_HOUR_USD: Field<Self> = field_at!(
-        price,
-        price_spec(
-            "p_vcpu",
-            "Fargate, $ per vCPU-hour",
-            "The Fargate vCPU-hour price",
-        ),
-        prices.fargate_vcpu_hour_usd
-    );
-    pub const PRICES_FARGATE_GB_HOUR_USD: Field<Self> = field_at!(
-        price,
-        price_spec(
-            "p_gb",
-            "Fargate, $ per GB-hour",
-            "The Fargate GB-hour price",
-        ),
-        prices.fargate_gb_hour_usd
-    );
-    pub const PRICES_DB_INSTANCE_HOUR_USD: Field<Self> = field_at!(
-        price,
-        price_spec(
-            "p_db",
-            "Postgres db.r6g.large, $ per instance-hour",
-            "The database instance-hour price",
-        ),
-        prices.db_instance_hour_usd
-    );
-    pub const PRICES_DB_STORAGE_GB_MONTH_USD: Field<Self> = field_at!(
-        price,
-        price_spec(
-            "p_dbgb",
-            "Postgres gp3 storage, $ per GB-month",
-            "The database storage price",
-        ),
-        prices.db_storage_gb_month_usd
-    );
-    pub const PRICES_REDIS_NODE_HOUR_USD: Field<Self> = field_at!(
-        price,
-        price_spec(
-            "p_redis",
-            "Redis cache.r6g.large, $ per node-hour",
-            "The cache node-hour price",
-        ),
-        prices.redis_node_hour_usd
-    );
-    pub const PRICES_ALB_MONTH_USD: Field<Self> = field_at!(
-        price,
-        price_spec(
-            "p_alb",
-            "Load balancer, $ a month",
-            "The load balancer's monthly price",
-        ),
-        prices.alb_month_usd
-    );
-    pub const PRICES_S3_GB_MONTH_USD: Field<Self> = field_at!(
-        price,
-        price_spec("p_s3", "S3, $ per GB-month", "The S3 storage price"),
-        prices.s3_gb_month_usd
-    );
-    pub const PRICES_CDN_EGRESS_GB_USD: Field<Self> = field_at!(
-        price,
-        price_spec("p_cdn", "CDN egress, $ per GB", "The CDN egress price"),
-        prices.cdn_egress_gb_usd
-    );
-    pub const PRICES_ORIGIN_EGRESS_GB_USD: Field<Self> = field_at!(
-        price,
-        price_spec(
-            "p_origin",
-            "Origin egress, $ per GB",
-            "The origin egress price",
-        ),
-        prices.origin_egress_gb_usd
-    );
-    pub const PRICES_NAT_MONTH_USD: Field<Self> = field_at!(
-        price,
-        price_spec(
-            "p_nat",
-            "NAT gateways + data, $ a month",
-            "The NAT gateways' monthly price",
-        ),
-        prices.nat_month_usd
-    );
+    crate::fields! {
+        AVERAGE_TASKS: number average_tasks,
+            Spec::new("tasks", "Average tasks running", "", (0.0, MAX_AVERAGE_TASKS), 0.1)
+                .said("The average task count");
+        TASK_VCPU: number task_vcpu, shared::TASK_VCPU;
+        TASK_MEMORY_GB: number task_memory_gb, shared::TASK_MEMORY_GB;
+        HOURS_PER_MONTH: number hours_per_month, shared::HOURS_IN_MONTH;
+        DB_STORAGE_GB: number db_storage_gb,
+            Spec::new("dbgb", "Database storage, GB", "", (0.0, MAX_DB_STORAGE_GB), 1.0)
+                .said("Database storage (GB)");
+        REDIS_NODES: whole redis_nodes,
+            Spec::new("redis", "Cache nodes", "", (0.0, MAX_REDIS_NODES as f64), 1.0)
+                .said("Cache nodes");
+        STORED_TB: number stored_tb,
+            Spec::new("stored", "Stored uploads, TB", "", (0.0, MAX_TB), 0.1)
+                .said("Stored uploads (TB)");
+        TOTAL_EGRESS_TB: number total_egress_tb,
+            Spec::new("egress", "Total egress, TB", "", (0.0, MAX_TB), 0.1)
+                .said("Total egress (TB)");
+        DAY_STEADY_EDGE_PER_S: number day.steady_edge_per_s,
+            Spec::new("steady", "Steady load at the edge, req/s", "", (0.0, MAX_LOAD_PER_S), 100.0)
+                .said("The steady load (req/s)");
+        DAY_PEAK_EDGE_PER_S: number day.peak_edge_per_s,
+            Spec::new("peak", "Peak load, req/s", "", (0.0, MAX_LOAD_PER_S), 100.0)
+                .said("The peak load (req/s)");
+        DAY_PEAK_START_HOUR: whole day.peak_start_hour,
+            Spec::new("peak_at", "Peak starts at hour", "", (0.0, 23.0), 1.0)
+                .said("The peak's starting hour");
+        DAY_PEAK_HOURS: whole day.peak_hours,
+            Spec::new("peak_h", "Peak lasts, hours", "", (0.0, 24.0), 1.0)
+                .said("The peak's length in hours");
+        DAY_TASK_CAPACITY_PER_S: number day.task_capacity_per_s,
+            shared::TASK_CAPACITY_AT_TARGET.said("A task's capacity");
+        DAY_MIN_TASKS: whole day.min_tasks,
+            Spec::new("floor", "Fleet floor", "tasks", (0.0, MAX_AVERAGE_TASKS), 1.0)
+                .said("The fleet's floor");
+        CDN_HIT_RATIO: number cdn_hit_ratio, shared::CDN_HIT_RATIO.said("The CDN hit ratio");
+        SAVINGS_PLAN_DISCOUNT: number savings_plan.discount,
+            Spec::percent("sp_pct", "Savings Plan discount", (0.0, 100.0), 1.0)
+                .said("The Savings Plan discount");
+        DB_RESERVED_DISCOUNT: number db_reserved.discount,
+            Spec::percent("ri_pct", "Database reservation discount", (0.0, 100.0), 1.0)
+                .said("The database reservation discount");
+        REDIS_RESERVED_DISCOUNT: number redis_reserved.discount,
+            Spec::percent("rn_pct", "Cache reservation discount", (0.0, 100.0), 1.0)
+                .said("The cache reservation discount");
+        MULTI_AZ: flag multi_az, shared::MULTI_AZ;
+        SAVINGS_PLAN_ON: flag savings_plan.on,
+            Spec::named("sp", "1-yr Compute Savings Plan applied");
+        DB_RESERVED_ON: flag db_reserved.on,
+            Spec::named("ri", "1-yr reserved database instances applied");
+        REDIS_RESERVED_ON: flag redis_reserved.on,
+            Spec::named("rn", "1-yr reserved cache nodes applied");
+        PRICES_FARGATE_VCPU_HOUR_USD: price prices.fargate_vcpu_hour_usd,
+            price_spec("p_vcpu", "Fargate, $ per vCPU-hour", "The Fargate vCPU-hour price");
+        PRICES_FARGATE_GB_HOUR_USD: price prices.fargate_gb_hour_usd,
+            price_spec("p_gb", "Fargate, $ per GB-hour", "The Fargate GB-hour price");
+        PRICES_DB_INSTANCE_HOUR_USD: price prices.db_instance_hour_usd,
+            price_spec("p_db", "Postgres db.r6g.large, $ per instance-hour",
+                "The database instance-hour price");
+        PRICES_DB_STORAGE_GB_MONTH_USD: price prices.db_storage_gb_month_usd,
+            price_spec("p_dbgb", "Postgres gp3 storage, $ per GB-month",
+                "The database storage price");
+        PRICES_REDIS_NODE_HOUR_USD: price prices.redis_node_hour_usd,
+            price_spec("p_redis", "Redis cache.r6g.large, $ per node-hour",
+                "The cache node-hour price");
+        PRICES_ALB_MONTH_USD: price prices.alb_month_usd,
+            price_spec("p_alb", "Load balancer, $ a month", "The load balancer's monthly price");
+        PRICES_S3_GB_MONTH_USD: price prices.s3_gb_month_usd,
+            price_spec("p_s3", "S3, $ per GB-month", "The S3 storage price");
+        PRICES_CDN_EGRESS_GB_USD: price prices.cdn_egress_gb_usd,
+            price_spec("p_cdn", "CDN egress, $ per GB", "The CDN egress price");
+        PRICES_ORIGIN_EGRESS_GB_USD: price prices.origin_egress_gb_usd,
+            price_spec("p_origin", "Origin egress, $ per GB", "The origin egress price");
+        PRICES_NAT_MONTH_USD: price prices.nat_month_usd,
+            price_spec("p_nat", "NAT gateways + data, $ a month",
+                "The NAT gateways' monthly price");
+    }
 }
 
 /// Link keys, in this order: the footprint `tasks vcpu mem hours dbgb redis stored egress`,

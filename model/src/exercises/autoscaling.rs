@@ -69,11 +69,7 @@ pub const EXERCISES: [Exercise<P, O>; 3] = [
                 percent(p.cpu_target)
             )
         },
-        kind: Kind::Predict {
-            answer: |_, o| f64::from(o.tasks_for_peak),
-            within: 0.0,
-            unit: "tasks",
-        },
+        kind: Kind::predict(|_, o| f64::from(o.tasks_for_peak), 0.0, "tasks"),
         hint: "Only the CDN's misses reach the tasks; a task is only loaded up to the target; round up.",
         why: |p, o| {
             format!(

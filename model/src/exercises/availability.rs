@@ -20,11 +20,7 @@ pub const EXERCISES: [Exercise<P, O>; 3] = [
                 number(p.month.days())
             )
         },
-        kind: Kind::Predict {
-            answer: |_, o| o.burn.budget_min,
-            within: 0.1,
-            unit: "min",
-        },
+        kind: Kind::predict(|_, o| o.burn.budget_min, 0.1, "min"),
         hint: "The budget is the share the SLO allows to fail, times the minutes in the month.",
         why: |p, o| {
             format!(

@@ -25,11 +25,7 @@ pub const EXERCISES: [Exercise<P, O>; 3] = [
                 percent(o.burst.redis_hit_ratio)
             )
         },
-        kind: Kind::Predict {
-            answer: |_, o| o.burst.db_reads_per_s,
-            within: 1.0,
-            unit: "reads/s",
-        },
+        kind: Kind::predict(|_, o| o.burst.db_reads_per_s, 1.0, "reads/s"),
         hint: "Each layer passes on only its misses: multiply the load by each miss ratio.",
         why: |_, o| {
             let b = &o.burst;

@@ -92,13 +92,11 @@ pub const EXERCISES: [Exercise<P, O>; 3] = [
                 percent(p.savings_plan.discount)
             )
         },
-        kind: Kind::Predict {
-            answer: |_, o| {
-                lever(o, Group::ComputeSavingsPlan).map_or(0.0, |l| l.optimized_usd.to_f64())
-            },
-            within: 0.01,
-            unit: "$",
-        },
+        kind: Kind::predict(
+            |_, o| lever(o, Group::ComputeSavingsPlan).map_or(0.0, |l| l.optimized_usd.to_f64()),
+            0.01,
+            "$",
+        ),
         hint: "Take the discount off each line of the plan (vCPU and memory), round each to the \
                cent, then add them.",
         why: |p, o| {

@@ -30,11 +30,7 @@ pub const EXERCISES: [Exercise<P, O>; 3] = [
                 h.interval_s, h.timeout_s, h.unhealthy_threshold
             )
         },
-        kind: Kind::Predict {
-            answer: |_, o| f64::from(o.detection_range_s.1),
-            within: 0.0,
-            unit: "s",
-        },
+        kind: Kind::predict(|_, o| f64::from(o.detection_range_s.1), 0.0, "s"),
         hint: "The task may die just after passing a check; the last failed check still waits \
                its whole timeout.",
         why: |p, o| {

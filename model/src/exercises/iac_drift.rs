@@ -56,14 +56,14 @@ pub const EXERCISES: [Exercise<P, O>; 4] = [
                 p.clicks.len()
             )
         },
-        kind: Kind::Predict {
-            answer: |_, o| {
+        kind: Kind::predict(
+            |_, o| {
                 let s = o.plan.summary;
                 f64::from(s.add + s.change + s.destroy)
             },
-            within: 0.0,
-            unit: "resources",
-        },
+            0.0,
+            "resources",
+        ),
         hint: "A plan counts resources, not attributes, and only resources in its state.",
         why: |_, o| {
             format!(

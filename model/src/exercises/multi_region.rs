@@ -33,11 +33,7 @@ pub const EXERCISES: [Exercise<P, O>; 3] = [
                 number(p.writes_per_s)
             )
         },
-        kind: Kind::Predict {
-            answer: |_, o| o.failover.writes_lost,
-            within: 0.5,
-            unit: "writes",
-        },
+        kind: Kind::predict(|_, o| o.failover.writes_lost, 0.5, "writes"),
         hint: "What the replica has not received yet is gone: the lag is the recovery point.",
         why: |p, o| {
             format!(

@@ -29,11 +29,7 @@ pub const EXERCISES: [Exercise<P, O>; 3] = [
                 p.burst_length_s
             )
         },
-        kind: Kind::Predict {
-            answer: |_, o| o.max_admitted_in_burst,
-            within: 0.5,
-            unit: "requests",
-        },
+        kind: Kind::predict(|_, o| o.max_admitted_in_burst, 0.5, "requests"),
         hint: "A full bucket lets its whole burst through at once, then the refill is the pace.",
         why: |p, o| {
             format!(

@@ -51,11 +51,7 @@ pub const EXERCISES: [Exercise<P, O>; 4] = [
                 p.desired_count, p.min_healthy_percent, p.max_percent
             )
         },
-        kind: Kind::Predict {
-            answer: |_, o| f64::from(o.max_running_tasks),
-            within: 0.0,
-            unit: "tasks",
-        },
+        kind: Kind::predict(|_, o| f64::from(o.max_running_tasks), 0.0, "tasks"),
         hint: "The maximum percent is a ceiling on running tasks, old and new together.",
         why: |p, o| {
             format!(

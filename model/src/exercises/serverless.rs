@@ -45,11 +45,11 @@ pub const EXERCISES: [Exercise<P, O>; 3] = [
                 p.memory_mb
             )
         },
-        kind: Kind::Predict {
-            answer: |_, o| o.at.functions.gb_s.to_f64() / 1e6,
-            within: 0.1,
-            unit: "million GB-s",
-        },
+        kind: Kind::predict(
+            |_, o| o.at.functions.gb_s.to_f64() / 1e6,
+            0.1,
+            "million GB-s",
+        ),
         hint: "GB-seconds = invocations × seconds each × GB of memory (1,024 MB to the GB).",
         why: |p, o| {
             format!(

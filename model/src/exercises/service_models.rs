@@ -66,11 +66,11 @@ pub const EXERCISES: [Exercise<P, O>; 3] = [
                 column(o, Model::Iaas).map_or(0, |c| c.cells.len())
             )
         },
-        kind: Kind::Predict {
-            answer: |_, o| column(o, Model::Iaas).map_or(0.0, |c| c.yours as f64),
-            within: 0.0,
-            unit: "layers",
-        },
+        kind: Kind::predict(
+            |_, o| column(o, Model::Iaas).map_or(0.0, |c| c.yours as f64),
+            0.0,
+            "layers",
+        ),
         hint: "The provider runs the hardware and the hypervisor; everything from the operating \
                system up is the VM owner's.",
         why: |_, o| column(o, Model::Iaas).map_or(String::new(), counts),

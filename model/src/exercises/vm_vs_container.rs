@@ -67,11 +67,11 @@ pub const EXERCISES: [Exercise<P, O>; 3] = [
                 number(overhead.map_or(0.0, |f| f.memory_gib))
             )
         },
-        kind: Kind::Predict {
-            answer: |_, o| kind(o, Isolation::FullVm).map_or(0.0, |k| f64::from(k.fits_per_host)),
-            within: 0.0,
-            unit: "VMs",
-        },
+        kind: Kind::predict(
+            |_, o| kind(o, Isolation::FullVm).map_or(0.0, |k| f64::from(k.fits_per_host)),
+            0.0,
+            "VMs",
+        ),
         hint: "Work out how many fit by CPU and how many by memory; the smaller number wins.",
         why: |_, o| packing(o, Isolation::FullVm),
     },

@@ -3,8 +3,8 @@
 use super::*;
 use crate::autoscaling::limits_clash;
 use crate::autoscaling::specs::{self, up_to};
+use crate::health_check_fields;
 use crate::params::{shared, Field, Fields, Spec, Table};
-use crate::{field_at, health_check_fields};
 
 /// A delay of the database, in seconds.
 const fn delay(key: &'static str, label: &'static str, step: f64) -> Spec {
@@ -66,63 +66,29 @@ pub(super) fn parse_failures(text: &str) -> Result<Vec<Injected>, String> {
 impl FailureDrillParams {
     /// The target group's health check: the lab's shared group of four.
     pub const HEALTH_CHECK: [Field<Self>; 4] = health_check_fields!(health_check);
-    pub const EDGE_LOAD_PER_S: Field<Self> = field_at!(number, shared::EDGE_LOAD, edge_load_per_s);
-    pub const CDN_HIT_RATIO: Field<Self> = field_at!(number, shared::CDN_HIT_RATIO, cdn_hit_ratio);
-    pub const CAPACITY_PER_TASK_PER_S: Field<Self> =
-        field_at!(number, shared::TASK_CAPACITY, capacity_per_task_per_s);
-    pub const CPU_TARGET: Field<Self> = field_at!(number, shared::CPU_TARGET, cpu_target);
-    pub const SLO: Field<Self> = field_at!(number, shared::SLO, slo);
-    pub const SPENT_BEFORE_MIN: Field<Self> = field_at!(
-        number,
+    crate::fields! {
+        EDGE_LOAD_PER_S: number edge_load_per_s, shared::EDGE_LOAD;
+        CDN_HIT_RATIO: number cdn_hit_ratio, shared::CDN_HIT_RATIO;
+        CAPACITY_PER_TASK_PER_S: number capacity_per_task_per_s, shared::TASK_CAPACITY;
+        CPU_TARGET: number cpu_target, shared::CPU_TARGET;
+        SLO: number slo, shared::SLO;
         // Up to a whole 30-day month of minutes (`MonthLength::ThirtyDays`).
-        Spec::new(
-            "spent",
-            "Budget already spent this month",
-            "min",
-            (0.0, 43_200.0),
-            0.1
-        ),
-        spent_before_min
-    );
-    pub const TASKS: Field<Self> = field_at!(whole, up_to(specs::DESIRED_COUNT, MAX_TASKS), tasks);
-    pub const MIN_TASKS: Field<Self> =
-        field_at!(whole, up_to(specs::MIN_TASKS, MAX_TASKS), min_tasks);
-    pub const MAX_TASKS: Field<Self> =
-        field_at!(whole, up_to(specs::MAX_TASKS, MAX_TASKS), max_tasks);
-    pub const PROVISIONING_S: Field<Self> = field_at!(
-        whole,
-        up_to(specs::PROVISIONING, MAX_DELAY_S),
-        provisioning_s
-    );
-    pub const FAILOVER_S: Field<Self> =
-        field_at!(whole, delay("fo", "Database failover", 10.0), failover_s);
-    pub const SINGLE_AZ_RECOVERY_S: Field<Self> = field_at!(
-        whole,
-        delay("rec", "Single-AZ database recovery", 60.0),
-        single_az_recovery_s
-    );
-    pub const DURATION_S: Field<Self> = field_at!(
-        whole,
-        Spec {
-            min: MIN_DURATION_S as f64,
-            ..up_to(specs::RUN_LENGTH, MAX_DURATION_S)
-        },
-        duration_s
-    );
-    pub const AUTOSCALER: Field<Self> = field_at!(
-        flag,
-        Spec::named("as", "Autoscaler (target tracking)"),
-        autoscaler
-    );
-    pub const MULTI_AZ: Field<Self> = field_at!(flag, shared::MULTI_AZ, multi_az);
-    pub const FAILURES: Field<Self> = Field::text(
-        Spec::named("fail", "Failures injected"),
-        |p| failures_text(&p.failures),
-        |p, text| {
-            p.failures = parse_failures(text)?;
-            Ok(())
-        },
-    );
+        SPENT_BEFORE_MIN: number spent_before_min,
+            Spec::new("spent", "Budget already spent this month", "min", (0.0, 43_200.0), 0.1);
+        TASKS: whole tasks, up_to(specs::DESIRED_COUNT, MAX_TASKS);
+        MIN_TASKS: whole min_tasks, up_to(specs::MIN_TASKS, MAX_TASKS);
+        MAX_TASKS: whole max_tasks, up_to(specs::MAX_TASKS, MAX_TASKS);
+        PROVISIONING_S: whole provisioning_s, up_to(specs::PROVISIONING, MAX_DELAY_S);
+        FAILOVER_S: whole failover_s, delay("fo", "Database failover", 10.0);
+        SINGLE_AZ_RECOVERY_S: whole single_az_recovery_s,
+            delay("rec", "Single-AZ database recovery", 60.0);
+        DURATION_S: whole duration_s,
+            Spec { min: MIN_DURATION_S as f64,..up_to(specs::RUN_LENGTH, MAX_DURATION_S) };
+        AUTOSCALER: flag autoscaler, Spec::named("as", "Autoscaler (target tracking)");
+        MULTI_AZ: flag multi_az, shared::MULTI_AZ;
+        FAILURES: text(failures_text, parse_failures) failures,
+            Spec::named("fail", "Failures injected");
+    }
 }
 
 impl Fields for FailureDrillParams {

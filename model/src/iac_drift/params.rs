@@ -11,7 +11,6 @@ use super::plan::{plan, Plan};
 use super::refresh::{refresh, Refresh};
 use super::world::World;
 use super::MAX_CLICKS;
-use crate::field_at;
 use crate::params::{self, Field, Fields, Spec, Table};
 
 /// What a student can set. The clicks, the variant and the lock scenario are in links;
@@ -336,38 +335,16 @@ impl IacDriftParams {
             })
         },
     );
-    pub const REFRESH_ONLY: Field<Self> = Field::flag(
-        Spec::named("refresh_only", "Run terraform plan -refresh-only"),
-        |p| p.refresh_only,
-        |p, on| p.refresh_only = on,
-    );
-    pub const APPLY_S: Field<Self> = field_at!(
-        whole,
-        Spec::new("apply_s", "Alice's apply takes", "s", LOCK_RANGE_S, 5.0),
-        lock.first_apply_s
-    );
-    pub const SECOND_AT: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "second_at",
-            "Bob's apply starts after",
-            "s",
-            LOCK_RANGE_S,
-            5.0,
-        ),
-        lock.second_starts_after_s
-    );
-    pub const LOCK_TIMEOUT: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "lock_timeout",
-            "Bob's -lock-timeout",
-            "s",
-            LOCK_RANGE_S,
-            5.0,
-        ),
-        lock.lock_timeout_s
-    );
+    crate::fields! {
+        REFRESH_ONLY: flag refresh_only,
+            Spec::named("refresh_only", "Run terraform plan -refresh-only");
+        APPLY_S: whole lock.first_apply_s,
+            Spec::new("apply_s", "Alice's apply takes", "s", LOCK_RANGE_S, 5.0);
+        SECOND_AT: whole lock.second_starts_after_s,
+            Spec::new("second_at", "Bob's apply starts after", "s", LOCK_RANGE_S, 5.0);
+        LOCK_TIMEOUT: whole lock.lock_timeout_s,
+            Spec::new("lock_timeout", "Bob's -lock-timeout", "s", LOCK_RANGE_S, 5.0);
+    }
 }
 
 impl Fields for IacDriftParams {

@@ -3,10 +3,7 @@
 //! in the lab's registry.
 
 use super::*;
-use crate::catalog::DemoId;
-use crate::claim::{Claim, Live, Note, Rounding};
-use crate::demo::Demo;
-use crate::field_at;
+use crate::claim::{number, Note};
 use crate::link::{Ignored, LinkReader, LinkState, Query};
 use crate::params::{Choice, Field, Fields, Spec, Table};
 
@@ -52,17 +49,11 @@ impl MultiRegionParams {
             }
         },
     );
-    pub const THRESHOLD: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "thr",
-            "Failed checks before unhealthy",
-            "checks",
-            (1.0, MAX_FAILURE_THRESHOLD as f64),
-            1.0
-        ),
-        failure_threshold
-    );
+    crate::fields! {
+        THRESHOLD: whole failure_threshold,
+            Spec::new("thr", "Failed checks before unhealthy", "checks",
+                (1.0, MAX_FAILURE_THRESHOLD as f64), 1.0);
+    }
     /// Choosing CNAME records keeps a CNAME's TTL, or starts from the alias's 60 s.
     pub const RECORD: Field<Self> = Field::choice(
         Spec::named("record", "Failover records"),
@@ -88,46 +79,24 @@ impl MultiRegionParams {
         |p| p.record.ttl_s(),
         |p, x| p.record = DnsRecord::Cname { ttl_s: x },
     );
-    pub const EXTRA_CACHING: Field<Self> = field_at!(whole, EXTRA_S, client_cache_extra_s);
-    pub const LAG: Field<Self> = field_at!(number, LAG_S, replication_lag_s);
-    pub const WRITES: Field<Self> = field_at!(number, WRITES_PER_S, writes_per_s);
-    pub const PROMOTION: Field<Self> = field_at!(whole, PROMOTION_S, promotion_s);
-    pub const DECISION: Field<Self> = field_at!(whole, DECISION_S, decision_s);
-    pub const OUTAGES: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "outages",
-            "Outages of the primary region a month",
-            "",
-            (0.0, MAX_OUTAGES_PER_MONTH),
-            0.5
-        ),
-        primary_outages_per_month
-    );
-    /// The standby region's own tasks (`tasks` is the cost demo's average over the month).
-    pub const STANDBY_TASKS: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "sbtasks",
-            "Standby tasks",
-            "tasks",
-            (1.0, MAX_STANDBY_TASKS as f64),
-            1.0
-        )
-        .said("The standby's task count"),
-        standby_tasks
-    );
-    /// The standby region's database (`maz` is PhotoShare's own, in the primary region).
-    pub const STANDBY_MULTI_AZ: Field<Self> = field_at!(
-        flag,
-        Spec::named("sbmaz", "Standby database Multi-AZ"),
-        standby_multi_az
-    );
-    pub const REPLICATE_UPLOADS: Field<Self> = field_at!(
-        flag,
-        Spec::named("s3", "Replicate the uploads (S3 cross-region replication)"),
-        replicate_uploads
-    );
+    crate::fields! {
+        EXTRA_CACHING: whole client_cache_extra_s, EXTRA_S;
+        LAG: number replication_lag_s, LAG_S;
+        WRITES: number writes_per_s, WRITES_PER_S;
+        PROMOTION: whole promotion_s, PROMOTION_S;
+        DECISION: whole decision_s, DECISION_S;
+        OUTAGES: number primary_outages_per_month,
+            Spec::new("outages", "Outages of the primary region a month", "",
+                (0.0, MAX_OUTAGES_PER_MONTH), 0.5);
+        /// The standby region's own tasks (`tasks` is the cost demo's average over the month).
+        STANDBY_TASKS: whole standby_tasks,
+            Spec::new("sbtasks", "Standby tasks", "tasks", (1.0, MAX_STANDBY_TASKS as f64), 1.0)
+                .said("The standby's task count");
+        /// The standby region's database (`maz` is PhotoShare's own, in the primary region).
+        STANDBY_MULTI_AZ: flag standby_multi_az, Spec::named("sbmaz", "Standby database Multi-AZ");
+        REPLICATE_UPLOADS: flag replicate_uploads,
+            Spec::named("s3", "Replicate the uploads (S3 cross-region replication)");
+    }
 }
 
 const EXTRA_S: Spec = seconds(
@@ -198,67 +167,32 @@ impl LinkState for MultiRegionParams {
     }
 }
 
-/// The multi-region demo in the lab's registry.
-pub struct MultiRegion;
-
-type MultiRegionClaim = Claim<MultiRegionParams, MultiRegionOutcome>;
-
-fn number(x: f64) -> Option<Live> {
-    Some(Live::Number(x))
+crate::demo! {
+    /// The multi-region demo in the lab's registry.
+    MultiRegion: MultiRegionParams => MultiRegionOutcome, evaluate: evaluate,
+    exercises: multi_region,
+    claims: [ONE_REGION, FOUR_NINES_BUDGET, ON_DEMAND, OPTIMIZED],
+    notes: &[ALIAS_TTL],
 }
 
-impl MultiRegion {
+crate::claims! { MultiRegion: MultiRegionParams => MultiRegionOutcome {
     /// §3 and §5: one region's path composes to "≈ 99.9 %" (the availability demo's path).
-    pub const ONE_REGION: MultiRegionClaim = Claim {
-        label: "One region's availability",
-        printed: "≈ 99.9 %",
-        rounding: Rounding::Places(1),
-        live: |_, o| number(o.availability.one_region.availability * 100.0),
-    };
+    ONE_REGION: "One region's availability", "≈ 99.9 %", Places(1),
+        |_, o| number(o.availability.one_region.availability * 100.0);
     /// §3's SLO table: four nines allow "4.32 min" in a 30-day month.
-    pub const FOUR_NINES_BUDGET: MultiRegionClaim = Claim {
-        label: "99.99 % allows a month",
-        printed: "4.32 min",
-        rounding: Rounding::Places(2),
-        live: |_, o| number(o.availability.four_nines_budget_min),
-    };
+    FOUR_NINES_BUDGET: "99.99 % allows a month", "4.32 min", Places(2),
+        |_, o| number(o.availability.four_nines_budget_min);
     /// §4: the one-region bill on demand, "1,358.49".
-    pub const ON_DEMAND: MultiRegionClaim = Claim {
-        label: "One region, on demand",
-        printed: "$1,358.49",
-        rounding: Rounding::Places(2),
-        live: |_, o| number(o.cost.one_region_on_demand_usd.to_f64()),
-    };
+    ON_DEMAND: "One region, on demand", "$1,358.49", Places(2),
+        |_, o| number(o.cost.one_region_on_demand_usd.to_f64());
     /// §4: the one-region bill optimized, "1,047.63".
-    pub const OPTIMIZED: MultiRegionClaim = Claim {
-        label: "One region, optimized",
-        printed: "$1,047.63",
-        rounding: Rounding::Places(2),
-        live: |_, o| number(o.cost.one_region_optimized_usd.to_f64()),
-    };
-}
+    OPTIMIZED: "One region, optimized", "$1,047.63", Places(2),
+        |_, o| number(o.cost.one_region_optimized_usd.to_f64());
+}}
 
-impl Demo for MultiRegion {
-    const ID: DemoId = DemoId::MultiRegion;
-    type Params = MultiRegionParams;
-    type Outcome = MultiRegionOutcome;
-    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
-        &crate::exercises::multi_region::EXERCISES;
-
-    fn evaluate(p: &MultiRegionParams) -> Result<MultiRegionOutcome, Vec<String>> {
-        evaluate(p)
-    }
-
-    const CLAIMS: &'static [MultiRegionClaim] = &[
-        Self::ONE_REGION,
-        Self::FOUR_NINES_BUDGET,
-        Self::ON_DEMAND,
-        Self::OPTIMIZED,
-    ];
-
-    const NOTES: &'static [Note] = &[Note {
-        text: TTL_NOTE,
-        source: "Amazon Route 53 FAQs: DNS failover (alias records to a load balancer have a fixed TTL of 60 seconds)",
-        url: "https://aws.amazon.com/route53/faqs/",
-    }];
-}
+/// Route 53's alias records to a load balancer: a fixed 60 s TTL.
+const ALIAS_TTL: Note = Note {
+    text: TTL_NOTE,
+    source: "Amazon Route 53 FAQs: DNS failover (alias records to a load balancer have a fixed TTL of 60 seconds)",
+    url: "https://aws.amazon.com/route53/faqs/",
+};

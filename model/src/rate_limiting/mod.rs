@@ -18,12 +18,9 @@ mod notes;
 pub use bucket::*;
 pub use notes::*;
 
-use crate::catalog::DemoId;
-use crate::claim::{Claim, Live, Rounding};
-use crate::demo::Demo;
-use crate::field_at;
+use crate::claim::number;
 use crate::link::{number_text, LinkReader};
-use crate::params::{self, Field, Fields, Spec, Table};
+use crate::params::{self, Fields, Spec, Table};
 use crate::photoshare;
 use bucket::Bucket;
 
@@ -343,101 +340,30 @@ fn validate(p: &RateLimitParams) -> Vec<String> {
 }
 
 impl RateLimitParams {
-    pub const RATE: Field<Self> = field_at!(
-        number,
-        Spec::new("r", "Bucket rate r", "req/s", (0.001, MAX_RATE_PER_S), 10.0),
-        rate_per_s
-    );
-    /// At least one request for each of the worked example's 12 clients; with more clients,
-    /// `validate` (and a link's `repair`) asks for one each.
-    pub const BURST: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "burst",
-            "Bucket size b",
-            "requests",
-            (12.0, MAX_RATE_PER_S),
-            10.0,
-        ),
-        burst
-    );
-    pub const NORMAL: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "normal",
-            "Each client's steady load",
-            "req/s",
-            (0.0, MAX_RATE_PER_S),
-            1.0,
-        ),
-        normal_per_s
-    );
-    pub const ABUSIVE: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "abuse",
-            "Abusive client sends",
-            "req/s",
-            (0.0, MAX_RATE_PER_S),
-            1.0,
-        ),
-        abusive_per_s
-    );
-    /// The whole app tier's capacity (`cap` is one task's, in the lab's other demos).
-    pub const CAPACITY: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "appcap",
-            "App tier serves",
-            "req/s",
-            (0.0, MAX_RATE_PER_S),
-            10.0,
-        ),
-        capacity_per_s
-    );
-    pub const WAIT: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "wait",
-            "Longest wait in a queue",
-            "s",
-            (0.0, MAX_WAIT_S as f64),
-            1.0,
-        ),
-        max_wait_s
-    );
-    pub const CLIENTS: Field<Self> = field_at!(
-        whole,
-        Spec::new("k", "Clients", "", (1.0, MAX_CLIENTS as f64), 1.0),
-        clients
-    );
-    pub const START: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "at",
-            "Spike starts at",
-            "s",
-            (0.0, MAX_DURATION_S as f64),
-            1.0,
-        ),
-        burst_start_s
-    );
-    pub const LENGTH: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "len",
-            "Spike holds for",
-            "s",
-            (0.0, MAX_DURATION_S as f64),
-            1.0,
-        ),
-        burst_length_s
-    );
-    pub const DURATION: Field<Self> = field_at!(
-        whole,
-        Spec::new("dur", "Run length", "s", (1.0, MAX_DURATION_S as f64), 1.0),
-        duration_s
-    );
+    crate::fields! {
+        RATE: number rate_per_s,
+            Spec::new("r", "Bucket rate r", "req/s", (0.001, MAX_RATE_PER_S), 10.0);
+        /// At least one request for each of the worked example's 12 clients; with more clients,
+        /// `validate` (and a link's `repair`) asks for one each.
+        BURST: number burst,
+            Spec::new("burst", "Bucket size b", "requests", (12.0, MAX_RATE_PER_S), 10.0);
+        NORMAL: number normal_per_s,
+            Spec::new("normal", "Each client's steady load", "req/s", (0.0, MAX_RATE_PER_S), 1.0);
+        ABUSIVE: number abusive_per_s,
+            Spec::new("abuse", "Abusive client sends", "req/s", (0.0, MAX_RATE_PER_S), 1.0);
+        /// The whole app tier's capacity (`cap` is one task's, in the lab's other demos).
+        CAPACITY: number capacity_per_s,
+            Spec::new("appcap", "App tier serves", "req/s", (0.0, MAX_RATE_PER_S), 10.0);
+        WAIT: whole max_wait_s,
+            Spec::new("wait", "Longest wait in a queue", "s", (0.0, MAX_WAIT_S as f64), 1.0);
+        CLIENTS: whole clients, Spec::new("k", "Clients", "", (1.0, MAX_CLIENTS as f64), 1.0);
+        START: whole burst_start_s,
+            Spec::new("at", "Spike starts at", "s", (0.0, MAX_DURATION_S as f64), 1.0);
+        LENGTH: whole burst_length_s,
+            Spec::new("len", "Spike holds for", "s", (0.0, MAX_DURATION_S as f64), 1.0);
+        DURATION: whole duration_s,
+            Spec::new("dur", "Run length", "s", (1.0, MAX_DURATION_S as f64), 1.0);
+    }
 }
 
 /// Link format: `r=300&burst=300&normal=8&abuse=632&appcap=300&wait=0&k=12&at=10&len=60&dur=120`.
@@ -470,38 +396,18 @@ impl Fields for RateLimitParams {
 
 crate::link_from_table!(RateLimitParams);
 
-/// The rate limiting demo in the lab's registry.
-pub struct RateLimiting;
+crate::demo! {
+    /// The rate limiting demo in the lab's registry.
+    RateLimiting: RateLimitParams => RateLimitOutcome, evaluate: simulate,
+    exercises: rate_limiting,
+    claims: [STEADY, PEAK],
+}
 
-type RateLimitClaim = Claim<RateLimitParams, RateLimitOutcome>;
-
-impl RateLimiting {
+crate::claims! { RateLimiting: RateLimitParams => RateLimitOutcome {
     /// §3: the steady load that reaches the origin, "≈ 96 req/s".
-    pub const STEADY: RateLimitClaim = Claim {
-        label: "Steady load at the origin",
-        printed: "≈ 96 req/s",
-        rounding: Rounding::Places(0),
-        live: |_, o| Some(Live::Number(o.offered_steady_per_s)),
-    };
+    STEADY: "Steady load at the origin", "≈ 96 req/s", Places(0),
+        |_, o| number(o.offered_steady_per_s);
     /// §3: a 9,000 req/s burst at the edge is "~720 req/s at origin".
-    pub const PEAK: RateLimitClaim = Claim {
-        label: "Burst at the origin",
-        printed: "~720 req/s",
-        rounding: Rounding::Places(0),
-        live: |_, o| Some(Live::Number(o.offered_burst_per_s)),
-    };
-}
-
-impl Demo for RateLimiting {
-    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
-        &crate::exercises::rate_limiting::EXERCISES;
-    const ID: DemoId = DemoId::RateLimiting;
-    type Params = RateLimitParams;
-    type Outcome = RateLimitOutcome;
-
-    fn evaluate(p: &RateLimitParams) -> Result<RateLimitOutcome, Vec<String>> {
-        simulate(p)
-    }
-
-    const CLAIMS: &'static [RateLimitClaim] = &[Self::STEADY, Self::PEAK];
-}
+    PEAK: "Burst at the origin", "~720 req/s", Places(0),
+        |_, o| number(o.offered_burst_per_s);
+}}

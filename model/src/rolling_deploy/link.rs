@@ -2,7 +2,6 @@
 
 use super::*;
 use crate::autoscaling::specs::{self, up_to};
-use crate::field_at;
 use crate::params::{shared, Choice, Field, Fields, Spec, Table};
 
 pub(super) const AZ_SLUGS: [(&str, usize); 2] = [("a", 0), ("b", 1)];
@@ -38,62 +37,23 @@ const AZ_CHOICES: [Choice; 2] = [
 
 /// Link format: `n=4&minh=100&maxp=200&hi=15&ht=2&ut=3&hto=5&start=30&drain=300&dur=600&new=bad&cb=1&lose=120&az=b`.
 impl RollingDeployParams {
-    pub const DESIRED_COUNT: Field<Self> = field_at!(
-        whole,
-        up_to(specs::DESIRED_COUNT, MAX_DESIRED),
-        desired_count
-    );
-    pub const MIN_HEALTHY_PERCENT: Field<Self> = field_at!(
-        whole,
-        Spec::new("minh", "Minimum healthy percent", "%", (0.0, 100.0), 5.0),
-        min_healthy_percent
-    );
-    pub const MAX_PERCENT: Field<Self> = field_at!(
-        whole,
-        Spec::new("maxp", "Maximum percent", "%", (100.0, 200.0), 5.0),
-        max_percent
-    );
-    pub const INTERVAL_S: Field<Self> = field_at!(
-        whole,
-        shared::HEALTH_CHECK_INTERVAL,
-        health_check.interval_s
-    );
-    pub const HEALTHY_THRESHOLD: Field<Self> = field_at!(
-        whole,
-        shared::HEALTHY_THRESHOLD,
-        health_check.healthy_threshold
-    );
-    pub const UNHEALTHY_THRESHOLD: Field<Self> = field_at!(
-        whole,
-        shared::UNHEALTHY_THRESHOLD,
-        health_check.unhealthy_threshold
-    );
-    pub const TIMEOUT_S: Field<Self> =
-        field_at!(whole, shared::HEALTH_CHECK_TIMEOUT, health_check.timeout_s);
-    pub const TASK_START_S: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "start",
-            "Task start",
-            "s",
-            (0.0, MAX_TASK_START_S as f64),
-            5.0
-        ),
-        task_start_s
-    );
-    pub const DEREGISTRATION_DELAY_S: Field<Self> = field_at!(
-        whole,
-        Spec::new("drain", "Deregistration delay", "s", (0.0, 3_600.0), 10.0),
-        deregistration_delay_s
-    );
-    pub const DURATION_S: Field<Self> = field_at!(
-        whole,
-        Spec {
-            min: MIN_DURATION_S as f64,
-            ..up_to(specs::RUN_LENGTH, MAX_DURATION_S)
-        },
-        duration_s
-    );
+    crate::fields! {
+        DESIRED_COUNT: whole desired_count, up_to(specs::DESIRED_COUNT, MAX_DESIRED);
+        MIN_HEALTHY_PERCENT: whole min_healthy_percent,
+            Spec::new("minh", "Minimum healthy percent", "%", (0.0, 100.0), 5.0);
+        MAX_PERCENT: whole max_percent,
+            Spec::new("maxp", "Maximum percent", "%", (100.0, 200.0), 5.0);
+        INTERVAL_S: whole health_check.interval_s, shared::HEALTH_CHECK_INTERVAL;
+        HEALTHY_THRESHOLD: whole health_check.healthy_threshold, shared::HEALTHY_THRESHOLD;
+        UNHEALTHY_THRESHOLD: whole health_check.unhealthy_threshold, shared::UNHEALTHY_THRESHOLD;
+        TIMEOUT_S: whole health_check.timeout_s, shared::HEALTH_CHECK_TIMEOUT;
+        TASK_START_S: whole task_start_s,
+            Spec::new("start", "Task start", "s", (0.0, MAX_TASK_START_S as f64), 5.0);
+        DEREGISTRATION_DELAY_S: whole deregistration_delay_s,
+            Spec::new("drain", "Deregistration delay", "s", (0.0, 3_600.0), 10.0);
+        DURATION_S: whole duration_s,
+            Spec { min: MIN_DURATION_S as f64,..up_to(specs::RUN_LENGTH, MAX_DURATION_S) };
+    }
     pub const BUILD: Field<Self> = Field::choice(
         Spec::named("new", "The new build"),
         &BUILD_CHOICES,
@@ -109,11 +69,9 @@ impl RollingDeployParams {
             }
         },
     );
-    pub const CIRCUIT_BREAKER: Field<Self> = field_at!(
-        flag,
-        Spec::named("cb", "Deployment circuit breaker"),
-        circuit_breaker
-    );
+    crate::fields! {
+        CIRCUIT_BREAKER: flag circuit_breaker, Spec::named("cb", "Deployment circuit breaker");
+    }
     pub const AZ_LOSS_AT: Field<Self> = Field::text(
         Spec::named("lose", "Lose an AZ at (s)"),
         |p| p.az_loss.map_or(String::new(), |l| l.at_s.to_string()),

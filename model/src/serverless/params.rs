@@ -2,8 +2,7 @@
 //! fleet and the prices; their limits, link and range checks.
 
 use super::*;
-use crate::cost::price_spec;
-use crate::field_at;
+use crate::cost::{price_spec, CostParams};
 use crate::params::{self, shared, Choice, Field, Fields, Spec, Table};
 
 /// Lambda, x86: dollars per GB-second.
@@ -65,19 +64,18 @@ pub enum Preset {
 
 impl Preset {
     pub const ALL: [Preset; 2] = [Preset::Api, Preset::Thumbnails];
+    /// Each preset's slug and title, in `ALL`'s order.
+    const CHOICES: [Choice; 2] = [
+        Choice::new("api", "PhotoShare's API"),
+        Choice::new("thumbnails", "Thumbnail function"),
+    ];
 
     pub fn slug(self) -> &'static str {
-        match self {
-            Preset::Api => "api",
-            Preset::Thumbnails => "thumbnails",
-        }
+        Preset::CHOICES[self as usize].slug
     }
 
     pub fn title(self) -> &'static str {
-        match self {
-            Preset::Api => "PhotoShare's API",
-            Preset::Thumbnails => "Thumbnail function",
-        }
+        Preset::CHOICES[self as usize].label
     }
 
     /// One sentence for the page on what the preset models.
@@ -302,185 +300,80 @@ const CHOICES: [Field<ServerlessParams>; 6] = [
 
 /// Each field of the table, named as its place in the params.
 impl ServerlessParams {
-    /// The function's memory, in whole MB.
-    pub const MEMORY_MB: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "mb",
-            "Memory, MB",
-            "MB",
-            (MEMORY_MB_RANGE.0 as f64, MEMORY_MB_RANGE.1 as f64),
-            1.0,
-        ),
-        memory_mb
+    /// Where the other values start from: choosing a preset sets them all. Not in the table:
+    /// a link names it first and writes only what differs from it.
+    pub const PRESET: Field<Self> = Field::choice(
+        Spec::named("preset", "Start from"),
+        &Preset::CHOICES,
+        |p| p.preset.slug(),
+        |p, slug| {
+            if let Some(preset) = Preset::ALL.into_iter().find(|x| x.slug() == slug) {
+                *p = ServerlessParams::preset(preset);
+            }
+        },
     );
-    pub const RATE_PER_S: Field<Self> = field_at!(
-        number,
-        Spec::new("rate", "Average rate", "", (0.0, MAX_RATE_PER_S), 0.1)
-            .said("The request rate (req/s)"),
-        rate_per_s
-    );
-    pub const MAX_RATE_PER_S: Field<Self> = field_at!(
-        number,
-        Spec::new("upto", "Chart up to", "", (0.001, MAX_RATE_PER_S), 1.0)
-            .said("The chart's top rate (req/s)"),
-        max_rate_per_s
-    );
-    pub const DURATION_MS: Field<Self> = field_at!(
-        number,
-        Spec::new("ms", "Duration, ms", "", (1.0, MAX_DURATION_MS), 1.0).said("The duration (ms)"),
-        duration_ms
-    );
-    pub const INIT_MS: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "init",
-            "Init time of a cold start, ms",
-            "",
-            (0.0, MAX_INIT_MS),
-            10.0,
-        )
-        .said("The init time (ms)"),
-        init_ms
-    );
-    pub const KEEP_ALIVE_S: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "keep",
-            "Kept warm after the last request, s",
-            "",
-            (0.0, MAX_KEEP_ALIVE_S),
-            10.0,
-        )
-        .said("The keep-alive window (s)"),
-        keep_alive_s
-    );
-    pub const HOURS_PER_MONTH: Field<Self> =
-        field_at!(number, shared::HOURS_IN_MONTH, hours_per_month);
-    pub const FLEET_TASK_CAPACITY_PER_S: Field<Self> = field_at!(
-        number,
-        shared::TASK_CAPACITY_AT_TARGET.said("A task's capacity"),
-        fleet.task_capacity_per_s
-    );
-    pub const FLEET_TASK_VCPU: Field<Self> = field_at!(number, shared::TASK_VCPU, fleet.task_vcpu);
-    pub const FLEET_TASK_MEMORY_GB: Field<Self> =
-        field_at!(number, shared::TASK_MEMORY_GB, fleet.task_memory_gb);
-    pub const PRICES_FREE_REQUESTS_PER_MONTH: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "free_req",
-            "Free requests a month",
-            "",
-            (0.0, MAX_FREE_PER_MONTH),
-            1.0,
-        )
-        .said("The free tier's requests per month"),
-        prices.free_requests_per_month
-    );
-    pub const PRICES_FREE_GB_S_PER_MONTH: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "free_gbs",
-            "Free GB-seconds a month",
-            "",
-            (0.0, MAX_FREE_PER_MONTH),
-            1.0,
-        )
-        .said("The free tier's GB-seconds per month"),
-        prices.free_gb_s_per_month
-    );
-    pub const PRICES_GB_S_X86_USD: Field<Self> = field_at!(
-        price,
-        price_spec(
-            "p_x86",
-            "Lambda x86, $ per GB-second",
-            "The x86 GB-second price",
-        ),
-        prices.gb_s_x86_usd
-    );
-    pub const PRICES_GB_S_ARM_USD: Field<Self> = field_at!(
-        price,
-        price_spec(
-            "p_arm",
-            "Lambda Arm, $ per GB-second",
-            "The Arm GB-second price",
-        ),
-        prices.gb_s_arm_usd
-    );
-    pub const PRICES_REQUESTS_PER_MILLION_USD: Field<Self> = field_at!(
-        price,
-        price_spec(
-            "p_req",
-            "Lambda, $ per million requests",
-            "The price per million requests",
-        ),
-        prices.requests_per_million_usd
-    );
-    pub const PRICES_HTTP_API_PER_MILLION_USD: Field<Self> = field_at!(
-        price,
-        price_spec(
-            "p_http",
-            "HTTP API, $ per million requests",
-            "The HTTP API price per million",
-        ),
-        prices.http_api_per_million_usd
-    );
-    pub const PRICES_REST_API_PER_MILLION_USD: Field<Self> = field_at!(
-        price,
-        price_spec(
-            "p_rest",
-            "REST API, $ per million requests",
-            "The REST API price per million",
-        ),
-        prices.rest_api_per_million_usd
-    );
-    pub const FLEET_VCPU_HOUR_USD: Field<Self> = field_at!(
-        price,
-        price_spec(
-            "p_vcpu",
-            "Fargate, $ per vCPU-hour",
-            "The Fargate vCPU-hour price",
-        ),
-        fleet.vcpu_hour_usd
-    );
-    pub const FLEET_GB_HOUR_USD: Field<Self> = field_at!(
-        price,
-        price_spec(
-            "p_gb",
-            "Fargate, $ per GB-hour",
-            "The Fargate GB-hour price",
-        ),
-        fleet.gb_hour_usd
-    );
-    pub const FLEET_FIXED_MONTH_USD: Field<Self> = field_at!(
-        price,
-        price_spec(
-            "fixed",
-            "Fleet's fixed cost (load balancer), $ a month",
-            "The fleet's fixed monthly cost",
-        ),
-        fleet.fixed_month_usd
-    );
-    pub const FLEET_FLOOR_TASKS: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "floor",
-            "Fleet floor",
-            "tasks",
-            (1.0, MAX_FLEET_TASKS as f64),
-            1.0,
-        )
-        .said("The fleet's floor"),
-        fleet.floor_tasks
-    );
+    crate::fields! {
+        /// The function's memory, in whole MB.
+        MEMORY_MB: whole memory_mb,
+            Spec::new("mb", "Memory, MB", "",
+                (MEMORY_MB_RANGE.0 as f64, MEMORY_MB_RANGE.1 as f64), 1.0);
+        RATE_PER_S: number rate_per_s,
+            Spec::new("rate", "Average rate", "", (0.0, MAX_RATE_PER_S), 0.1)
+                .said("The request rate (req/s)");
+        MAX_RATE_PER_S: number max_rate_per_s,
+            Spec::new("upto", "Chart up to (rate)", "", (0.001, MAX_RATE_PER_S), 1.0)
+                .said("The chart's top rate (req/s)");
+        DURATION_MS: number duration_ms,
+            Spec::new("ms", "Duration, ms", "", (1.0, MAX_DURATION_MS), 1.0)
+                .said("The duration (ms)");
+        INIT_MS: number init_ms,
+            Spec::new("init", "Init time of a cold start, ms", "", (0.0, MAX_INIT_MS), 10.0)
+                .said("The init time (ms)");
+        KEEP_ALIVE_S: number keep_alive_s,
+            Spec::new("keep", "Kept warm after the last request, s", "", (0.0, MAX_KEEP_ALIVE_S),
+                10.0).said("The keep-alive window (s)");
+        HOURS_PER_MONTH: number hours_per_month, shared::HOURS_IN_MONTH;
+        FLEET_TASK_CAPACITY_PER_S: number fleet.task_capacity_per_s,
+            shared::TASK_CAPACITY_AT_TARGET.said("A task's capacity");
+        FLEET_TASK_VCPU: number fleet.task_vcpu, shared::TASK_VCPU;
+        FLEET_TASK_MEMORY_GB: number fleet.task_memory_gb, shared::TASK_MEMORY_GB;
+        PRICES_FREE_REQUESTS_PER_MONTH: number prices.free_requests_per_month,
+            Spec::new("free_req", "Free requests a month", "", (0.0, MAX_FREE_PER_MONTH), 1.0)
+                .said("The free tier's requests per month");
+        PRICES_FREE_GB_S_PER_MONTH: number prices.free_gb_s_per_month,
+            Spec::new("free_gbs", "Free GB-seconds a month", "", (0.0, MAX_FREE_PER_MONTH), 1.0)
+                .said("The free tier's GB-seconds per month");
+        PRICES_GB_S_X86_USD: price prices.gb_s_x86_usd,
+            price_spec("p_x86", "Lambda x86, $ per GB-second", "The x86 GB-second price");
+        PRICES_GB_S_ARM_USD: price prices.gb_s_arm_usd,
+            price_spec("p_arm", "Lambda Arm, $ per GB-second", "The Arm GB-second price");
+        PRICES_REQUESTS_PER_MILLION_USD: price prices.requests_per_million_usd,
+            price_spec("p_req", "Lambda, $ per million requests", "The price per million requests");
+        PRICES_HTTP_API_PER_MILLION_USD: price prices.http_api_per_million_usd,
+            price_spec("p_http", "HTTP API, $ per million requests",
+                "The HTTP API price per million");
+        PRICES_REST_API_PER_MILLION_USD: price prices.rest_api_per_million_usd,
+            price_spec("p_rest", "REST API, $ per million requests",
+                "The REST API price per million");
+        // Fargate's prices mean what they mean in the cost demo.
+        FLEET_VCPU_HOUR_USD: price fleet.vcpu_hour_usd,
+            CostParams::PRICES_FARGATE_VCPU_HOUR_USD.spec;
+        FLEET_GB_HOUR_USD: price fleet.gb_hour_usd, CostParams::PRICES_FARGATE_GB_HOUR_USD.spec;
+        FLEET_FIXED_MONTH_USD: price fleet.fixed_month_usd,
+            price_spec("fixed", "Fleet's fixed cost (load balancer), $ a month",
+                "The fleet's fixed monthly cost");
+        FLEET_FLOOR_TASKS: whole fleet.floor_tasks,
+            Spec::new("floor", "Fleet floor", "tasks", (1.0, MAX_FLEET_TASKS as f64), 1.0)
+                .said("The fleet's floor");
+    }
     pub const ARCH: Field<Self> = Field::choice(
-        Spec::named("arch", "Architecture"),
+        Spec::named("arch", "Processor"),
         &ARCHS,
         |p| arch_slug(p.arch),
         |p, s| p.arch = if s == "arm" { Arch::Arm } else { Arch::X86 },
     );
     pub const DOOR: Field<Self> = Field::choice(
-        Spec::named("door", "Invoked by"),
+        Spec::named("door", "In front of the function"),
         &DOORS,
         |p| door_slug(p.front_door),
         |p, s| {
@@ -491,13 +384,10 @@ impl ServerlessParams {
             }
         },
     );
-    pub const FREE_TIER: Field<Self> =
-        field_at!(flag, Spec::named("free", "Monthly free tier"), free_tier);
-    pub const BILL_INIT: Field<Self> = field_at!(
-        flag,
-        Spec::named("billinit", "Init time is billed"),
-        bill_init
-    );
+    crate::fields! {
+        FREE_TIER: flag free_tier, Spec::named("free", "Monthly free tier");
+        BILL_INIT: flag bill_init, Spec::named("billinit", "Init time is billed");
+    }
 }
 
 /// Link keys: `preset` (api, thumbnails) first, then only what differs from that preset, in
@@ -535,8 +425,9 @@ impl Fields for ServerlessParams {
 
 impl LinkState for ServerlessParams {
     fn to_query(&self) -> String {
+        let key = ServerlessParams::PRESET.spec.key;
         let preset =
-            (self.preset != Preset::default()).then(|| ("preset", self.preset.slug().to_string()));
+            (self.preset != Preset::default()).then(|| (key, self.preset.slug().to_string()));
         let base = ServerlessParams::preset(self.preset);
         Query::encode(preset.into_iter().chain(params::differing(self, &base)))
     }
@@ -544,7 +435,9 @@ impl LinkState for ServerlessParams {
     fn from_query(query: &Query) -> (Self, Vec<Ignored>) {
         let mut r = LinkReader::new(query);
         let presets = Preset::ALL.map(|p| (p.slug(), p));
-        let preset = r.choice("preset", &presets).unwrap_or_default();
+        let preset = r
+            .choice(ServerlessParams::PRESET.spec.key, &presets)
+            .unwrap_or_default();
         let mut p = ServerlessParams::preset(preset);
         params::read_into(&mut r, &mut p);
         (p, r.finish())

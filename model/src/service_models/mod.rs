@@ -18,9 +18,7 @@ pub use notes::DOCUMENTED;
 pub use self_check::*;
 pub use tiers::*;
 
-use crate::catalog::DemoId;
-use crate::claim::{Claim, Live, Rounding};
-use crate::demo::Demo;
+use crate::claim::{Claim, Live};
 use crate::params::{Field, Fields, Spec, Table};
 
 /// Everything the service-models demo lets a student change.
@@ -164,15 +162,11 @@ impl ServiceModelsParams {
             Ok(())
         },
     );
-    /// One character per question: the chosen option, or `-`.
-    pub const ANSWERS: Field<Self> = Field::text(
-        Spec::named("ans", "Self-check answers"),
-        |p| answers_text(&p.answers),
-        |p, text| {
-            p.answers = parse_answers(text)?;
-            Ok(())
-        },
-    );
+    crate::fields! {
+        /// One character per question: the chosen option, or `-`.
+        ANSWERS: text(answers_text, parse_answers) answers,
+            Spec::named("ans", "Self-check answers");
+    }
 }
 
 /// Link format: `tier=db&model=paas&ans=10-2`.
@@ -219,10 +213,12 @@ fn parse_answers(text: &str) -> Result<[Option<usize>; SELF_CHECK.len()], String
     Ok(answers)
 }
 
-/// The service models demo in the lab's registry.
-pub struct ServiceModels;
-
-type ServiceModelsClaim = Claim<ServiceModelsParams, ServiceModelsOutcome>;
+crate::demo! {
+    /// The service models demo in the lab's registry.
+    ServiceModels: ServiceModelsParams => ServiceModelsOutcome, evaluate: evaluate,
+    exercises: service_models,
+    claims: [APP, DATABASE, CACHE, OBJECT_STORAGE],
+}
 
 /// The model the lab places a tier in, in the worked example's words where it has them.
 fn placed(o: &ServiceModelsOutcome, tier: Tier) -> Option<Live> {
@@ -239,36 +235,22 @@ fn placed(o: &ServiceModelsOutcome, tier: Tier) -> Option<Live> {
 
 const APP_TIER_PRINTED: &str = "closest to IaaS/containers";
 
-impl ServiceModels {
+crate::claims! { ServiceModels: ServiceModelsParams => ServiceModelsOutcome {
     /// §1: "the app tier is closest to IaaS/containers".
-    pub const APP: ServiceModelsClaim = Claim {
-        label: "App tier",
-        printed: APP_TIER_PRINTED,
-        rounding: Rounding::Words,
-        live: |_, o| placed(o, Tier::App),
-    };
+    APP: "App tier", APP_TIER_PRINTED, Words,
+        |_, o| placed(o, Tier::App);
     /// §1: "Postgres, Redis and S3 are PaaS".
-    pub const DATABASE: ServiceModelsClaim = Claim {
-        label: "Database",
-        printed: "PaaS",
-        rounding: Rounding::Words,
-        live: |_, o| placed(o, Tier::Database),
-    };
-    pub const CACHE: ServiceModelsClaim = Claim {
-        label: "Cache",
-        printed: "PaaS",
-        rounding: Rounding::Words,
-        live: |_, o| placed(o, Tier::Cache),
-    };
-    pub const OBJECT_STORAGE: ServiceModelsClaim = Claim {
-        label: "Object storage",
-        printed: "PaaS",
-        rounding: Rounding::Words,
-        live: |_, o| placed(o, Tier::ObjectStorage),
-    };
+    DATABASE: "Database", "PaaS", Words,
+        |_, o| placed(o, Tier::Database);
+    CACHE: "Cache", "PaaS", Words,
+        |_, o| placed(o, Tier::Cache);
+    OBJECT_STORAGE: "Object storage", "PaaS", Words,
+        |_, o| placed(o, Tier::ObjectStorage);
+}}
 
+impl ServiceModels {
     /// The worked example's figure for a tier, where it prints one.
-    pub fn claim(tier: Tier) -> Option<&'static ServiceModelsClaim> {
+    pub fn claim(tier: Tier) -> Option<&'static Claim<ServiceModelsParams, ServiceModelsOutcome>> {
         match tier {
             Tier::App => Some(&Self::APP),
             Tier::Database => Some(&Self::DATABASE),
@@ -277,21 +259,6 @@ impl ServiceModels {
             Tier::Cdn | Tier::LoadBalancer => None,
         }
     }
-}
-
-impl Demo for ServiceModels {
-    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
-        &crate::exercises::service_models::EXERCISES;
-    const ID: DemoId = DemoId::ServiceModels;
-    type Params = ServiceModelsParams;
-    type Outcome = ServiceModelsOutcome;
-
-    fn evaluate(p: &ServiceModelsParams) -> Result<ServiceModelsOutcome, Vec<String>> {
-        evaluate(p)
-    }
-
-    const CLAIMS: &'static [ServiceModelsClaim] =
-        &[Self::APP, Self::DATABASE, Self::CACHE, Self::OBJECT_STORAGE];
 }
 
 #[cfg(test)]

@@ -2,10 +2,7 @@
 //! this table; its claims against the worked example; its place in the lab's registry.
 
 use super::*;
-use crate::catalog::DemoId;
-use crate::claim::{Claim, Live, Rounding};
-use crate::demo::Demo;
-use crate::field_at;
+use crate::claim::{number, Live};
 use crate::params::{Choice, Field, Fields, Spec, Table};
 
 /// The five costs of one isolation kind, keyed `<kind>.os` … `<kind>.start`.
@@ -128,61 +125,20 @@ const SHOWN: [Choice; 3] = [
 ];
 
 impl VmVsContainerParams {
-    pub const HOST_VCPU: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "hcpu",
-            "Host vCPU",
-            "vCPU",
-            (MIN_APP_VCPU, MAX_HOST_VCPU),
-            1.0,
-        ),
-        host.vcpu
-    );
-    pub const HOST_MEMORY: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "hmem",
-            "Host memory",
-            "GiB",
-            (MIN_APP_MEMORY_GIB, MAX_HOST_MEMORY_GIB),
-            1.0,
-        ),
-        host.memory_gib
-    );
-    pub const RESERVED_VCPU: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "rcpu",
-            "Kept by the host's own OS and agent, CPU",
-            "vCPU",
-            (0.0, MAX_HOST_VCPU),
-            0.25,
-        ),
-        host_reserved.vcpu
-    );
-    pub const RESERVED_MEMORY: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "rmem",
-            "Kept by the host's own OS and agent",
-            "GiB",
-            (0.0, MAX_HOST_MEMORY_GIB),
-            0.25,
-        ),
-        host_reserved.memory_gib
-    );
-    pub const APP_VCPU: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "cpu",
-            "App instance CPU",
-            "vCPU",
-            (MIN_APP_VCPU, MAX_HOST_VCPU),
-            0.25,
-        ),
-        app.vcpu
-    );
+    crate::fields! {
+        HOST_VCPU: number host.vcpu,
+            Spec::new("hcpu", "Host vCPU", "vCPU", (MIN_APP_VCPU, MAX_HOST_VCPU), 1.0);
+        HOST_MEMORY: number host.memory_gib,
+            Spec::new("hmem", "Host memory", "GiB", (MIN_APP_MEMORY_GIB, MAX_HOST_MEMORY_GIB), 1.0);
+        RESERVED_VCPU: number host_reserved.vcpu,
+            Spec::new("rcpu", "Kept by the host's own OS and agent, CPU", "vCPU",
+                (0.0, MAX_HOST_VCPU), 0.25);
+        RESERVED_MEMORY: number host_reserved.memory_gib,
+            Spec::new("rmem", "Kept by the host's own OS and agent", "GiB",
+                (0.0, MAX_HOST_MEMORY_GIB), 0.25);
+        APP_VCPU: number app.vcpu,
+            Spec::new("cpu", "App instance CPU", "vCPU", (MIN_APP_VCPU, MAX_HOST_VCPU), 0.25);
+    }
     pub const APP_MEMORY: Field<Self> = Field::number(
         // The cost demo's `mem`: the same quantity, a task's memory.
         Spec::new(
@@ -195,39 +151,15 @@ impl VmVsContainerParams {
         |p| p.app.memory_gib,
         |p, x| p.app.memory_gib = x,
     );
-    pub const APP_START: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "appstart",
-            "The app's own start",
-            "s",
-            (0.0, MAX_SECONDS),
-            0.5,
-        ),
-        app_start_s
-    );
-    pub const PULL_RATE: Field<Self> = field_at!(
-        number,
-        Spec::new(
-            "bw",
-            "Pull rate",
-            "Mbit/s",
-            (MIN_PULL_MBIT_PER_S, MAX_PULL_MBIT_PER_S),
-            50.0,
-        ),
-        pull_mbit_per_s
-    );
-    pub const INSTANCES: Field<Self> = field_at!(
-        whole,
-        Spec::new(
-            "inst",
-            "Instances to start",
-            "",
-            (1.0, MAX_INSTANCES as f64),
-            1.0,
-        ),
-        instances
-    );
+    crate::fields! {
+        APP_START: number app_start_s,
+            Spec::new("appstart", "The app's own start", "s", (0.0, MAX_SECONDS), 0.5);
+        PULL_RATE: number pull_mbit_per_s,
+            Spec::new("bw", "Pull rate", "Mbit/s", (MIN_PULL_MBIT_PER_S, MAX_PULL_MBIT_PER_S),
+                50.0);
+        INSTANCES: whole instances,
+            Spec::new("inst", "Instances to start", "", (1.0, MAX_INSTANCES as f64), 1.0);
+    }
     pub const BUILD: Field<Self> = Field::choice(
         Spec::named("build", "Ship"),
         &BUILDS,
@@ -298,44 +230,24 @@ impl Fields for VmVsContainerParams {
 
 crate::link_from_table!(VmVsContainerParams);
 
-/// The VM-vs-container demo in the lab's registry.
-pub struct VmVsContainer;
+crate::demo! {
+    /// The VM-vs-container demo in the lab's registry.
+    VmVsContainer: VmVsContainerParams => VmVsContainerOutcome, evaluate: evaluate,
+    exercises: vm_vs_container,
+    claims: [TASK, BURST_TASKS],
+}
 
-type VmClaim = Claim<VmVsContainerParams, VmVsContainerOutcome>;
-
-impl VmVsContainer {
+crate::claims! { VmVsContainer: VmVsContainerParams => VmVsContainerOutcome {
     /// §6's bill: "2 Fargate tasks … (each 1 vCPU + 2 GB)".
-    pub const TASK: VmClaim = Claim {
-        label: "One task",
-        printed: "1 vCPU + 2 GB",
-        rounding: Rounding::Words,
-        live: |p, _| {
+    TASK: "One task", "1 vCPU + 2 GB", Words,
+        |p, _| {
             Some(Live::Words(format!(
                 "{} vCPU + {} GB",
                 number_text(p.app.vcpu),
                 number_text(p.app.memory_gib)
             )))
-        },
-    };
+        };
     /// §3: the 9,000 req/s burst needs "8 tasks".
-    pub const BURST_TASKS: VmClaim = Claim {
-        label: "Tasks for the 9,000 req/s burst",
-        printed: "8 tasks",
-        rounding: Rounding::Places(0),
-        live: |p, _| Some(Live::Number(f64::from(p.instances))),
-    };
-}
-
-impl Demo for VmVsContainer {
-    const EXERCISES: &'static [crate::exercises::Exercise<Self::Params, Self::Outcome>] =
-        &crate::exercises::vm_vs_container::EXERCISES;
-    const ID: DemoId = DemoId::VmVsContainer;
-    type Params = VmVsContainerParams;
-    type Outcome = VmVsContainerOutcome;
-
-    fn evaluate(p: &VmVsContainerParams) -> Result<VmVsContainerOutcome, Vec<String>> {
-        evaluate(p)
-    }
-
-    const CLAIMS: &'static [VmClaim] = &[Self::TASK, Self::BURST_TASKS];
-}
+    BURST_TASKS: "Tasks for the 9,000 req/s burst", "8 tasks", Places(0),
+        |p, _| number(f64::from(p.instances));
+}}

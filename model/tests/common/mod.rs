@@ -22,6 +22,28 @@ pub fn any_f64(typical: Range<f64>) -> impl Strategy<Value = f64> {
     ]
 }
 
+/// A decimal as text: up to `max_units` units over up to `max_places` places.
+pub fn decimal_text(max_units: u64, max_places: u32) -> impl Strategy<Value = String> {
+    (0..=max_units, 0..=max_places).prop_map(|(units, places)| {
+        let digits = format!("{units:0>width$}", width = places as usize + 1);
+        let (whole, fraction) = digits.split_at(digits.len() - places as usize);
+        if fraction.is_empty() {
+            whole.to_string()
+        } else {
+            format!("{whole}.{fraction}")
+        }
+    })
+}
+
+/// Any price a link could hold: negative, above the lab's largest, any decimal up to 18 places.
+pub fn any_price_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("-1".to_string()),
+        Just("1000000.01".to_string()),
+        decimal_text(u64::MAX, 18),
+    ]
+}
+
 /// `p` writes the link `expected`, and that link reads back to `p` with nothing ignored.
 pub fn assert_link<P: LinkState + PartialEq + Debug>(p: &P, expected: &str) {
     assert_eq!(p.to_query(), expected);
