@@ -1,7 +1,11 @@
 //! One sort for every list the lab puts in order. Each closure handed to the standard
 //! `sort_by` is a copy of Rust's whole sort in the wasm: ten call sites made 106 functions.
 //! Here every list is ordered by a `u128` key through one instantiation, and the keys carry
-//! the order each call site needs (`f64_key` for `f64::total_cmp`, `descending`).
+//! the order each call site needs (`f64_key` for `f64::total_cmp`, `descending`). A `BTreeMap`
+//! or `BTreeSet` built by `collect()` sorts its items first, with one more copy of the stable
+//! sort per item type: `map` and `set` build them by inserting instead.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Orders `items` by `key`, smallest first; items with equal keys keep their order, as
 /// `sort_by_key` would.
@@ -43,6 +47,20 @@ pub fn descending(key: u128) -> u128 {
     !key
 }
 
+/// The map `collect()` would build (a later value for a key wins), built by inserting.
+pub fn map<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    map.extend(pairs);
+    map
+}
+
+/// The set `collect()` would build, built by inserting.
+pub fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,6 +81,16 @@ mod tests {
             prop_assert_eq!(f64_key(a).cmp(&f64_key(b)), a.total_cmp(&b));
             prop_assert_eq!(descending(f64_key(a)).cmp(&descending(f64_key(b))), b.total_cmp(&a));
         }
+    }
+
+    #[test]
+    fn maps_and_sets_are_the_ones_collect_builds() {
+        let pairs = [(3, "c"), (1, "a"), (3, "z"), (2, "b")];
+        assert_eq!(map(pairs), pairs.into_iter().collect::<BTreeMap<_, _>>());
+        assert_eq!(
+            set([5, 1, 5, 3]),
+            [5, 1, 5, 3].into_iter().collect::<BTreeSet<_>>()
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! and a number is its shortest round-trip decimal (`f64`'s `Display`), so `read(write(x))` is
 //! `x` exactly. Reading never panics: anything malformed gives `None`.
 
+use crate::sort;
 use std::collections::BTreeMap;
 
 use super::config::{Backend, Config, Object, ParseError, ResourceConfig, Value};
@@ -237,7 +238,7 @@ impl<'a> Reader<'a> {
             backend,
             providers,
             modules,
-            resources: resources.into_iter().collect(),
+            resources: sort::map(resources),
             warnings: self.strings()?,
         })
     }
@@ -247,13 +248,13 @@ impl<'a> Reader<'a> {
         let blocks = self.many(|r| Some((r.item()?.to_string(), r.many(Self::object)?)))?;
         Some(Object {
             attributes,
-            blocks: blocks.into_iter().collect(),
+            blocks: sort::map(blocks),
         })
     }
 
     fn attributes(&mut self) -> Option<BTreeMap<String, Value>> {
         let pairs = self.many(|r| Some((r.item()?.to_string(), r.value()?)))?;
-        Some(pairs.into_iter().collect())
+        Some(sort::map(pairs))
     }
 
     fn value(&mut self) -> Option<Value> {
