@@ -18,8 +18,8 @@ const chrome = await chromeLauncher.launch({
 });
 const flags = { port: chrome.port, output: 'json', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] };
 const rows = [
-  '| page | mobile performance | LCP | TBT | transferred | desktop performance | accessibility | best practices | SEO |',
-  '|---|---|---|---|---|---|---|---|---|',
+  '| page | mobile performance | FCP | LCP | TBT | transferred | LCP element | desktop performance | accessibility | best practices | SEO |',
+  '|---|---|---|---|---|---|---|---|---|---|---|',
 ];
 try {
   for (const page of pages) {
@@ -29,8 +29,10 @@ try {
     const score = (lhr, k) => Math.round((lhr.categories[k]?.score ?? 0) * 100);
     const ms = (id) => `${Math.round(mobile.audits[id].numericValue)} ms`;
     const kb = `${(mobile.audits['total-byte-weight'].numericValue / 1024).toFixed(1)} KB`;
-    rows.push(`| ${page || 'home'} | ${score(mobile, 'performance')} | ${ms('largest-contentful-paint')} | `
-      + `${ms('total-blocking-time')} | ${kb} | ${score(wide, 'performance')} | ${score(mobile, 'accessibility')} | `
+    const lcp = mobile.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.selector ?? '?';
+    rows.push(`| ${page || 'home'} | ${score(mobile, 'performance')} | ${ms('first-contentful-paint')} | `
+      + `${ms('largest-contentful-paint')} | ${ms('total-blocking-time')} | ${kb} | \`${lcp}\` | `
+      + `${score(wide, 'performance')} | ${score(mobile, 'accessibility')} | `
       + `${score(mobile, 'best-practices')} | ${score(mobile, 'seo')} |`);
   }
 } finally {

@@ -6,25 +6,37 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from './lab';
 
+// A page reloads to see a static screen again; the service worker would serve it the wasm from its
+// cache, past the hold.
+test.use({ serviceWorkers: 'block' });
+
+const WASM = /\/cloud-lab-[0-9a-f]{16}_bg\.wasm$/;
+
 /** Holds the main wasm's download back until the returned function is called. */
 async function holdWasm(page: Page): Promise<() => void> {
   let release = () => {};
   const released = new Promise<void>((resolve) => { release = resolve; });
-  await page.route(/\/cloud-lab-[0-9a-f]{16}_bg\.wasm$/, async (route) => {
+  await page.unroute(WASM);
+  await page.route(WASM, async (route) => {
     await released;
     await route.continue();
   });
   return release;
 }
 
-/** Each element's text and box (rounded to whole pixels), to compare one screen with the other. */
+/** Each element's text and the box its text is drawn in, to compare one screen with the other.
+ * To the hundredth of a pixel: a browser counts text drawn a fraction wider as a new, larger
+ * paint (Lighthouse's largest contentful paint). */
 async function placed(page: Page, selectors: string[]) {
   const out: string[] = [];
   for (const selector of selectors) {
-    const element = page.locator(selector);
-    const box = await element.boundingBox();
-    const text = (await element.innerText()).replace(/\s+/g, ' ').trim();
-    out.push(`${text} @ ${box && [box.x, box.y, box.width, box.height].map(Math.round).join(',')}`);
+    out.push(await page.locator(selector).evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const box = range.getBoundingClientRect();
+      const text = (element as HTMLElement).innerText.replace(/\s+/g, ' ').trim();
+      return `${text} @ ${[box.x, box.y, box.width, box.height].map((v) => v.toFixed(2)).join(',')}`;
+    }));
   }
   return out;
 }
@@ -51,7 +63,7 @@ for (const layout of layouts) {
       await expect(page.locator('.lab-header')).toHaveCount(0);
       const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
-      const before = await placed(page, ['.first-header .brand', '.first-header .tagline', '#first-screen h1', '#first-screen .lead']);
+      const before = await placed(page, ['.first-header .brand', '.first-header .tagline', '#first-screen .first-home h1', '#first-screen .first-home .lead']);
 
       release();
       await expect(page.getByTestId('home')).toBeVisible();
@@ -60,10 +72,36 @@ for (const layout of layouts) {
       expect(after).toEqual(before);
       if (layout.presenter) await expect(page.locator('html')).toHaveClass(/presenter/);
     });
+
+    test('each demo\'s heading is on screen before the wasm runs, where the app then draws it', async ({ page, lab }) => {
+      test.setTimeout(180_000);
+      if (layout.presenter) {
+        await page.addInitScript(() => localStorage.setItem('cloud-lab-presenter', '1'));
+      }
+      await lab.open();
+      const ids = await lab.demoIds();
+      expect(ids.length).toBe(12);
+      const parts = ['.section', 'h1', '.teaches'];
+      for (const id of ids) {
+        const release = await holdWasm(page);
+        await page.goto(`/#/${id}`);
+        await page.reload();
+        const shown = page.locator('#first-screen .first-demo:visible');
+        await expect(shown).toHaveCount(1);
+        await expect(shown).toHaveAttribute('data-demo', id);
+        await expect(page.locator('#first-screen .first-home')).toBeHidden();
+        const before = await placed(page, parts.map((p) => `#first-screen .first-demo[data-demo="${id}"] ${p}`));
+        release();
+        await expect(lab.demo(id)).toBeVisible();
+        await expect(page.locator('#first-screen')).toHaveCount(0);
+        const after = await placed(page, parts.map((p) => `[data-testid="demo-${id}"] .demo-header ${p}`));
+        expect(after, id).toEqual(before);
+      }
+    });
   });
 }
 
-test('a demo\'s link shows only that the lab is loading until the demo is there', async ({ page, lab }) => {
+test('a demo\'s link shows that the lab is loading and none of the home page\'s words', async ({ page, lab }) => {
   const release = await holdWasm(page);
   await page.goto('/#/autoscaling?cloud=azure');
   const first = page.locator('#first-screen');
