@@ -257,6 +257,27 @@ pub fn number_text(x: f64) -> String {
     }
 }
 
+/// A list a link writes as text, `item,item,…` (availability's path and incidents, the
+/// failure drill's failures, a custom load): each item read by `item` with its index, at most
+/// `max` of them (`things` names them in the message), the first problem in the text's order.
+pub fn parse_list<T>(
+    text: &str,
+    max: usize,
+    things: &str,
+    mut item: impl FnMut(usize, &str) -> Result<T, String>,
+) -> Result<Vec<T>, String> {
+    text.split(',')
+        .enumerate()
+        .map(|(i, x)| {
+            if i >= max {
+                Err(format!("more than {max} {things}"))
+            } else {
+                item(i, x)
+            }
+        })
+        .collect()
+}
+
 /// A percentage from a link as a fraction, snapped to 12 places so that
 /// `99.99` reads back as exactly `0.9999`.
 pub fn from_percent(x: f64) -> f64 {

@@ -53,23 +53,7 @@ impl RollingDeployParams {
             Spec::new("drain", "Deregistration delay", "s", (0.0, 3_600.0), 10.0);
         DURATION_S: whole duration_s,
             Spec { min: MIN_DURATION_S as f64,..up_to(specs::RUN_LENGTH, MAX_DURATION_S) };
-    }
-    pub const BUILD: Field<Self> = Field::choice(
-        Spec::named("new", "The new build"),
-        &BUILD_CHOICES,
-        |p| match p.build {
-            NewBuild::Good => "good",
-            NewBuild::Bad => "bad",
-        },
-        |p, slug| {
-            p.build = if slug == "bad" {
-                NewBuild::Bad
-            } else {
-                NewBuild::Good
-            }
-        },
-    );
-    crate::fields! {
+        BUILD: choice(&BUILD_CHOICES, NewBuild) build, Spec::named("new", "The new build");
         CIRCUIT_BREAKER: flag circuit_breaker, Spec::named("cb", "Deployment circuit breaker");
     }
     pub const AZ_LOSS_AT: Field<Self> = Field::text(
