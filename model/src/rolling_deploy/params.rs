@@ -160,7 +160,8 @@ pub const MAX_TASK_START_S: u32 = 600;
 pub const MIN_DURATION_S: u32 = 60;
 
 /// What is wrong with a target group's health check, within the limits ELB documents
-/// (the shared specs) and with a timeout shorter than the interval. Shared with the drill.
+/// (the shared specs) and with a timeout shorter than the interval. Shared with the drill and
+/// the scenario (`s.hc`).
 pub(crate) fn health_check_problems(hc: &HealthCheck) -> Vec<String> {
     use crate::params::shared;
     let holds = |spec: crate::params::Spec, x: u32| spec.holds(f64::from(x));
