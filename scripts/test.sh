@@ -15,6 +15,11 @@ web=$(cargo tree -p cloud-lab-model -e normal --prefix none |
   grep -E '^(leptos|web-sys|js-sys|wasm-bindgen|plotters|gloo)' || true)
 if [ -n "$web" ]; then echo "cloud-lab-model depends on web crates: $web"; exit 1; fi
 
+say "the HCL parser stays out of the main wasm (IaC drift's worker has it)"
+if cargo tree -p cloud-lab -e normal --prefix none | grep -q '^hcl-edit'; then
+  echo "cloud-lab (the main wasm) depends on hcl-edit: enable the model's hcl feature only in hcl-worker/"; exit 1
+fi
+
 say "model, view and shell tests (native)"
 cargo test -p cloud-lab-model -p cloud-lab-demos -p cloud-lab
 

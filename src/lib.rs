@@ -4,6 +4,7 @@
 //! at a root or a sub-path.
 
 mod embed;
+pub mod first_screen;
 mod home;
 mod keys;
 mod menu;

@@ -9,6 +9,7 @@
 use crate::documented::DocumentedSection;
 use crate::field::{Slider, Toggle};
 use crate::frame::{demo_page, Page};
+use crate::hcl_parser::HclParser;
 use crate::lab::lab;
 use crate::results::{from_ok, problems_view, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, Why};
@@ -82,13 +83,15 @@ fn marker_class(line: &str) -> &'static str {
     }
 }
 
-/// Terraform's output, in a terminal, one coloured span per line.
+/// Terraform's output, in a terminal, one coloured span per line. The lines are rebuilt only
+/// when the text changed, not whenever the outcome did (a click leaves most terminals as they are).
 #[component]
 fn Terminal(
     #[prop(into)] text: Signal<String>,
     testid: &'static str,
     label: &'static str,
 ) -> impl IntoView {
+    let text = Memo::new(move |_| text.get());
     view! {
         <pre class="terminal" data-testid=testid role="region" aria-label=label tabindex="0">{move || {
             text.with(|t| {
@@ -103,6 +106,20 @@ fn Terminal(
 #[component]
 fn Editor(page: Page<IacDrift>) -> impl IntoView {
     let Page { params, outcome } = page;
+    // Typed text waits for the parser's web worker; its answer comes back as an event.
+    let parser_failed = RwSignal::new(None::<String>);
+    let parser = HclParser::start(
+        move |text, read| params.update(|p| p.take_read(&text, read)),
+        move |why| parser_failed.set(Some(why)),
+    );
+    let unread = Memo::new(move |_| params.with(|p| p.unread().map(str::to_string)));
+    Effect::new(move || {
+        unread.with(|t| {
+            if let Some(t) = t {
+                parser.read(t);
+            }
+        })
+    });
     let error = move || with_ok(outcome, |o| o.parse_error.clone());
     let resources = move || with_ok(outcome, |o| o.config.resources.len());
     let lock_table = move || {
@@ -122,14 +139,20 @@ fn Editor(page: Page<IacDrift>) -> impl IntoView {
                 prop:value=move || params.with(IacDriftParams::text)
                 on:input=move |ev| { let text = event_target_value(&ev); params.update(|p| p.type_config(text)) }>
             </textarea>
-            <p id="iac-parse-status" role="status" aria-live="polite">{move || match error() {
-                Some(e) => view! {
+            <p id="iac-parse-status" role="status" aria-live="polite">{move || match (parser_failed.get(), error()) {
+                (Some(why), _) => view! {
+                    <span class="parse-error" data-testid="parser-failed">
+                        {format!("The HCL parser, downloaded apart from the lab, could not start: {why}.")}
+                        <br/>"Typed text is not read; the plan keeps using the last text that parsed. Reloading the page tries again."
+                    </span>
+                }.into_any(),
+                (None, Some(e)) => view! {
                     <span class="parse-error" data-testid="parse-error">
                         {format!("Line {}, column {}: {}", e.line, e.column, e.message)}
                         <br/>"The plan keeps using the last text that parsed."
                     </span>
                 }.into_any(),
-                None => view! {
+                (None, None) => view! {
                     <span data-testid="parse-ok">
                         {format!("Parsed: {} resources", resources())}
                         {move || match lock_table() {
@@ -445,7 +468,7 @@ fn About() -> impl IntoView {
     view! {
         <Section id="about" heading="How the lab reads the configuration">
             <p>
-                "The text is parsed as real HCL by the "<code>"hcl-edit"</code>" crate, compiled into this page, so syntax errors "
+                "The text is parsed as real HCL by the "<code>"hcl-edit"</code>" crate, in a web worker of its own, so syntax errors "
                 "carry Terraform-like positions; a reference to an undeclared resource or module, and a cycle, are refused as "
                 "Terraform refuses them. The lab does not run Terraform: a simulated provider assigns IDs (stand-ins), and which "
                 "attribute changes force a replacement comes from a table read from the AWS provider's documentation and source. "
@@ -453,8 +476,9 @@ fn About() -> impl IntoView {
                 ", so the counts of hidden attributes are of those; a real plan lists more attributes the provider computes."
             </p>
             <p>
-                "The parser has a price: this demo adds about 380 KB to the lab's WebAssembly (124 KB over the wire with brotli), "
-                "and hcl-edit is roughly a third to a half of that; the rest is the plan renderer and this page."
+                "The parser has a price: it is a download of its own, about 104 KB over the wire with brotli (hcl-edit, its "
+                "parser library and the parts of Rust's standard library it needs), which only this page fetches, after the page "
+                "is up, and which the rest of the lab never waits for."
             </p>
         </Section>
     }

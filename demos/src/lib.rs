@@ -16,6 +16,7 @@ pub mod failure_drill;
 pub mod field;
 pub mod format;
 pub mod frame;
+pub mod hcl_parser;
 pub mod iac_drift;
 pub mod lab;
 pub mod multi_region;

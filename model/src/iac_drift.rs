@@ -10,13 +10,15 @@
 //! autoscaler that owns `desired_count`, which Terraform fights unless told to
 //! ignore it.
 //!
-//! The configuration is real HCL, parsed with `hcl-edit`. The lab does not run
+//! The configuration is real HCL, parsed with `hcl-edit` (feature `hcl`; in the browser it runs
+//! in a web worker of its own and hands back the read configuration through `wire`). The lab does not run
 //! Terraform: a simulated provider assigns IDs, references such as
 //! `aws_security_group.alb.id` are resolved in dependency order (a value only an apply
 //! can tell is `(known after apply)`, and travels to what refers to it), and the apply
 //! fails where AWS refuses.
 //!
-//! One file per job: `config` reads the HCL, `references` the dependency graph,
+//! One file per job: `config` is the configuration as read, `read` reads the HCL, `wire` carries
+//! a read configuration as text between the worker and the page, `references` the dependency graph,
 //! `schema` says which changes replace a resource, `world` is the state file and the
 //! simulated account, `console` the changes made behind Terraform's back, `plan` and
 //! `render` the plan and its text, `refresh` the drift report, `apply` carries a plan
@@ -31,11 +33,14 @@ mod documented;
 mod lock;
 mod params;
 mod plan;
+#[cfg(feature = "hcl")]
+mod read;
 mod references;
 mod refresh;
 mod refusals;
 mod render;
 mod schema;
+pub mod wire;
 mod world;
 
 pub use apply::*;
@@ -46,6 +51,8 @@ pub use documented::DOCUMENTED;
 pub use lock::*;
 pub use params::*;
 pub use plan::*;
+#[cfg(feature = "hcl")]
+pub use read::parse_config;
 pub use refresh::*;
 pub use refusals::Failure;
 pub use schema::*;

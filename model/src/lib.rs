@@ -26,6 +26,7 @@ pub mod rolling_deploy;
 pub mod scenario;
 pub mod serverless;
 pub mod service_models;
+pub mod sort;
 pub mod tour;
 pub mod vm_vs_container;
 pub mod vocabulary;

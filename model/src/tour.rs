@@ -186,10 +186,10 @@ const LOCK_TABLE: TourClaim = Claim {
     printed: "tf-locks",
     rounding: Rounding::Words,
     live: |_, _| {
-        iac_drift::parse_config(&iac_drift::config_text(ConfigVariant::WorkedExample))
+        iac_drift::variant_config(ConfigVariant::WorkedExample)
             .ok()
-            .and_then(|c| c.backend)
-            .and_then(|b| b.dynamodb_table)
+            .and_then(|c| c.backend.as_ref())
+            .and_then(|b| b.dynamodb_table.clone())
             .map(Live::Words)
     },
 };

@@ -16,6 +16,8 @@ import { test, expect } from '@playwright/test';
 import { Lab } from '../e2e/lab';
 
 const MOVES = Number(process.env.BENCH_MOVES ?? 40);
+/** BENCH_DEMOS=iac-drift,cache-cdn measures only those demos (default: every demo). */
+const ONLY = process.env.BENCH_DEMOS?.split(',').filter((id) => id !== '');
 const CONTROLS = 'input[type=range], input[type=number], input[type=checkbox], input[type=radio], select, button';
 const NOT_CONTROLS = '.chart-actions button';
 
@@ -29,7 +31,8 @@ test('every control of every demo: input to update and to the next frame', async
   test.setTimeout(3_600_000);
   const lab = new Lab(page);
   await lab.open();
-  const ids = await lab.demoIds();
+  const ids = (await lab.demoIds()).filter((id) => !ONLY || ONLY.includes(id));
+  expect(ids.length, `BENCH_DEMOS=${ONLY} names no demo`).toBeGreaterThan(0);
   const rows: Row[] = [];
   for (const id of ids) {
     await lab.open(`#/${id}`);

@@ -2,7 +2,7 @@
 // in the plan (and as drift in -refresh-only), apply puts it back or RDS holds it for the
 // maintenance window, AWS refuses what it refuses, broken HCL keeps the last plan, deep
 // links, the state lock and ignore_changes.
-import { test, expect } from './lab';
+import { test, expect, Lab } from './lab';
 
 const NO_CHANGES = 'No changes. Your infrastructure matches the configuration.';
 
@@ -151,4 +151,49 @@ test('ignore_changes takes the autoscaler out of the plan', async ({ page, lab }
   await page.getByTestId('command-refresh-only').check();
   await expect(page.getByTestId('refresh-only')).toContainText(/~ desired_count\s+= 4 -> 8/);
   await expect(page.getByTestId('config-text')).toHaveValue(/ignore_changes = \[desired_count\]/);
+});
+
+test('the HCL parser is a worker that only this page starts, and typed text is read by it', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('#/');
+  await expect(page.getByTestId('home')).toBeVisible();
+  const parserFiles = () => lab.requests.filter((u) => /hcl-loader\.js|cloud-lab-hcl-worker/.test(u));
+  expect(parserFiles()).toEqual([]);
+  expect(page.workers()).toEqual([]);
+  await page.evaluate(() => { location.hash = '#/iac-drift'; });
+  await expect(page.getByTestId('parse-ok')).toContainText('13 resources');
+  await expect.poll(() => page.workers().map((w) => new URL(w.url()).pathname)).toEqual(['/hcl-loader.js']);
+  await expect.poll(() => parserFiles().map((u) => new URL(u).pathname))
+    .toEqual(expect.arrayContaining(['/hcl-loader.js', '/cloud-lab-hcl-worker_bg.wasm']));
+  const editor = page.getByTestId('config-text');
+  const text = await editor.inputValue();
+  await editor.fill(text.replace('desired_count   = 4', 'desired_count   = 7'));
+  await expect(page.getByTestId('plan')).toContainText(/~ desired_count\s+= 4 -> 7/);
+  await editor.fill(text.replace('resource "aws_s3_bucket"', 'resource "aws_s3_bucket" "x" "y"'));
+  await expect(page.getByTestId('parse-error')).toContainText('A resource block needs two labels');
+  // Leaving the page stops the worker.
+  await page.evaluate(() => { location.hash = '#/'; });
+  await expect(page.getByTestId('home')).toBeVisible();
+  await expect.poll(() => page.workers().length).toBe(0);
+  expect(lab.errors).toEqual([]);
+});
+
+test('a parser that cannot load says so, and the page keeps the last text that parsed', async ({ page }) => {
+  // The worker's files missing (a broken deployment): point the page's Worker at a file that is not there.
+  await page.addInitScript(() => {
+    const Real = window.Worker;
+    window.Worker = class extends Real {
+      constructor(_url: string | URL, options?: WorkerOptions) { super('./no-such-hcl-loader.js', options); }
+    };
+  });
+  const lab = new Lab(page);
+  await lab.open('#/iac-drift');
+  await expect(page.getByTestId('parser-failed')).toContainText('The HCL parser, downloaded apart from the lab, could not start');
+  await expect(page.getByTestId('parse-ok')).toHaveCount(0);
+  const editor = page.getByTestId('config-text');
+  await editor.fill((await editor.inputValue()).replace('desired_count   = 4', 'desired_count   = 7'));
+  await expect(page.getByTestId('plan-summary')).toHaveText(NO_CHANGES);
+  await expect(page.getByTestId('parser-failed')).toBeVisible();
+  // The only errors are the missing file's.
+  expect(lab.errors.filter((e) => !/404|Failed to load/.test(e))).toEqual([]);
 });

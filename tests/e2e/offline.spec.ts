@@ -59,6 +59,12 @@ for (const [where, base] of [['the domain root', '/'], ['a sub-path', subPathUrl
       await page.waitForTimeout(500);
       await page.screenshot({ path: path.join(__dirname, '..', '..', 'docs', 'screenshots', 'offline.png') });
     }
+    // IaC drift's parser, a worker with files of its own, reads typed text offline too.
+    await page.evaluate(() => { location.hash = '#/iac-drift'; });
+    await page.reload();
+    const editor = page.getByTestId('config-text');
+    await editor.fill((await editor.inputValue()).replace('desired_count   = 4', 'desired_count   = 7'));
+    await expect(page.getByTestId('plan')).toContainText(/~ desired_count\s+= 4 -> 7/);
     await context.setOffline(false);
     expect(lab.errors).toEqual([]);
   });

@@ -3,6 +3,7 @@
 //! read alike.
 
 use super::spec::{ChartSpec, Mark, Series, Tone};
+use cloud_lab_model::sort;
 
 /// The x positions the crosshair stops at: every x where a named series has a point
 /// (bars: each bar), in order, without repeats.
@@ -14,7 +15,7 @@ pub fn stops(spec: &ChartSpec) -> Vec<f64> {
         .flat_map(|s| s.points.iter().map(|p| p.0))
         .filter(|x| x.is_finite())
         .collect();
-    xs.sort_by(f64::total_cmp);
+    sort::by_key(&mut xs, |&x| sort::f64_key(x));
     xs.dedup();
     xs
 }

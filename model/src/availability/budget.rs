@@ -2,6 +2,7 @@
 //! spending them.
 
 use super::*;
+use crate::sort;
 
 /// How long "a month" is when an SLO is turned into minutes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -127,7 +128,7 @@ pub(super) fn burn(p: &AvailabilityParams) -> Burn {
     let budget_min = error_budget_minutes(p.slo, p.month);
     let days = p.month.days();
     let mut ordered = p.incidents.clone();
-    ordered.sort_by_key(|i| i.day);
+    sort::by_key(&mut ordered, |i| u128::from(i.day));
     let mut left = budget_min;
     let mut burn_down = vec![(0.0, budget_min)];
     let incidents: Vec<IncidentBurn> = ordered

@@ -9,6 +9,7 @@
 //! s(s + 1) ÷ (24 · 257²) of the rank-by-rank sum (4 parts in a million for s = 2).
 
 use super::{share, Popularity};
+use crate::sort;
 
 /// Ranks summed one by one.
 const EXACT_RANKS: u32 = 256;
@@ -159,7 +160,7 @@ fn hits(zipf: &Zipf, pop: &Popularity, load: f64) -> Hits {
     }
     let redis_offered = misses.iter().map(|&(m, n)| m * f64::from(n)).sum();
     // Redis keeps the keys asked for most.
-    misses.sort_by(|a, b| b.0.total_cmp(&a.0));
+    sort::by_key(&mut misses, |m| sort::descending(sort::f64_key(m.0)));
     let mut room = pop.redis_capacity_keys;
     let mut redis = 0.0;
     for (m, n) in misses {

@@ -2,6 +2,7 @@
 //! them, the autoscaler reacting, the database failing over.
 
 use super::*;
+use crate::sort;
 
 pub(super) struct Task {
     pub(super) id: u32,
@@ -171,7 +172,7 @@ pub fn simulate(p: &FailureDrillParams) -> Result<FailureDrillOutcome, Vec<Strin
     };
     let per_az = p.tasks.div_ceil(AZS as u32);
     let mut events = sim.events;
-    events.sort_by_key(|e| e.t_s);
+    sort::by_key(&mut events, |e| u128::from(e.t_s));
     Ok(FailureDrillOutcome {
         detection_range_s: p.health_check.detection_range_s(),
         startup_delay_s: p.startup_delay_s(),
@@ -450,7 +451,7 @@ impl<'p> Sim<'p> {
         let (checked, unstarted): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.2);
         // One line per delay: tasks that died at different moments are told apart.
         let mut delays: Vec<u32> = checked.iter().map(|f| f.1).collect();
-        delays.sort_unstable();
+        sort::by_key(&mut delays, |&d| u128::from(d));
         delays.dedup();
         for after_s in delays {
             let names: Vec<String> = checked

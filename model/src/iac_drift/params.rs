@@ -2,8 +2,8 @@
 
 use super::apply::{apply, apply_planned, Applied};
 use super::config::{
-    config_text, parse_config, variant_config, with_ignore_desired_count,
-    without_ignore_desired_count, Config, ConfigVariant, Object, ParseError, Value,
+    config_text, variant_config, with_ignore_desired_count, without_ignore_desired_count, Config,
+    ConfigVariant, Object, ParseError, Value,
 };
 use super::console::{click, ConsoleClick};
 use super::lock::{concurrent_applies, LockOutcome, LockScenario, MAX_LOCK_SCENARIO_S};
@@ -38,6 +38,9 @@ pub struct Edit {
     pub error: Option<ParseError>,
     /// The last text that parsed, read: plans keep using it while `text` is broken.
     pub config: Config,
+    /// `text` waits for the parser (the page's web worker); `error` and `config` are still
+    /// those of the text read before it.
+    pub unread: bool,
 }
 
 /// An apply run in the page: the account as it found it, and the configuration it applied.
@@ -93,24 +96,59 @@ impl IacDriftParams {
 
     /// Takes typed text: a text that parses becomes the desired configuration; one that does not
     /// keeps the last good one and says where it broke. Typing the variant's text back ends the edit.
+    /// With the parser compiled in (feature `hcl`) the text is read at once; without it (the page,
+    /// whose parser runs in a web worker) it waits, [`IacDriftParams::unread`], for
+    /// [`IacDriftParams::take_read`].
     pub fn type_config(&mut self, text: String) {
+        self.type_unread(text);
+        #[cfg(feature = "hcl")]
+        if let Some(text) = self.unread().map(str::to_string) {
+            let read = super::parse_config(&text);
+            self.take_read(&text, read);
+        }
+    }
+
+    /// Takes typed text without reading it: the plans keep the last text read until
+    /// [`IacDriftParams::take_read`] brings its parse.
+    pub fn type_unread(&mut self, text: String) {
         if text == config_text(self.config) {
             self.edit = None;
             return;
         }
-        let edit = match parse_config(&text) {
-            Ok(config) => Edit {
-                text,
-                error: None,
-                config,
-            },
-            Err(e) => Edit {
-                config: self.desired().unwrap_or_default(),
-                text,
-                error: Some(e),
-            },
+        let (config, error) = match self.edit.take() {
+            Some(e) => (e.config, e.error),
+            None => (self.desired().unwrap_or_default(), None),
         };
-        self.edit = Some(edit);
+        self.edit = Some(Edit {
+            text,
+            error,
+            config,
+            unread: true,
+        });
+    }
+
+    /// The typed text that waits for the parser, if any.
+    pub fn unread(&self) -> Option<&str> {
+        self.edit
+            .as_ref()
+            .filter(|e| e.unread)
+            .map(|e| e.text.as_str())
+    }
+
+    /// The parser's result for `text`: taken if `text` is still the one waiting (a reply for
+    /// text typed over since is dropped).
+    pub fn take_read(&mut self, text: &str, read: Result<Config, ParseError>) {
+        let Some(edit) = self.edit.as_mut().filter(|e| e.unread && e.text == text) else {
+            return;
+        };
+        match read {
+            Ok(config) => {
+                edit.config = config;
+                edit.error = None;
+            }
+            Err(e) => edit.error = Some(e),
+        }
+        edit.unread = false;
     }
 
     /// Switches the variant; typed text gets the lifecycle block added or taken out too.

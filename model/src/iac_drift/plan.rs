@@ -1,6 +1,7 @@
 //! `terraform plan`: what it takes to make the account match the configuration.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sort;
+use std::collections::BTreeMap;
 
 use super::config::{Config, Object, ResourceConfig, Value};
 use super::references::{dependency_order, parse_ref, resource_refs};
@@ -125,7 +126,7 @@ pub fn plan(config: &Config, world: &World) -> Plan {
     let planned = planned_values(config, &refreshed);
     let mut changes = Vec::new();
     let mut blocks = Vec::new();
-    let addresses: BTreeSet<&String> = config.resources.keys().chain(refreshed.keys()).collect();
+    let addresses = sort::set(config.resources.keys().chain(refreshed.keys()));
     for address in addresses {
         let current = refreshed.get(address);
         let entry = planned.iter().find(|(a, _)| a == address).map(|(_, p)| p);
@@ -375,7 +376,7 @@ pub(super) fn effective_body(rc: &ResourceConfig, desired: Object, current: &Res
 pub(super) fn changed_keys(before: &Object, after: &Object) -> Vec<String> {
     let attrs = before.attributes.keys().chain(after.attributes.keys());
     let blocks = before.blocks.keys().chain(after.blocks.keys());
-    let keys: BTreeSet<&String> = attrs.chain(blocks).collect();
+    let keys = sort::set(attrs.chain(blocks));
     keys.into_iter()
         .filter(|k| {
             before.attributes.get(*k) != after.attributes.get(*k)

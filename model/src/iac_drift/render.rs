@@ -2,7 +2,8 @@
 //! four columns deeper, a change symbol before every line, keys aligned, unchanged
 //! attributes, elements and blocks counted and hidden, `id`, `name` and `tags` always shown.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sort;
+use std::collections::BTreeMap;
 
 use super::config::{Object, Value};
 use super::plan::Action;
@@ -192,8 +193,8 @@ fn object_lines(
     let empty = Object::default();
     let b = before.unwrap_or(&empty);
     let a = after.unwrap_or(&empty);
-    let mut rows: BTreeMap<String, Line> = computed.iter().cloned().collect();
-    let keys: BTreeSet<&String> = b.attributes.keys().chain(a.attributes.keys()).collect();
+    let mut rows = sort::map(computed.iter().cloned());
+    let keys = sort::set(b.attributes.keys().chain(a.attributes.keys()));
     let mut hidden_attrs = 0usize;
     for key in &keys {
         let forces = ctx.forcing && forces_replacement(ctx.resource_type, key);
@@ -233,7 +234,7 @@ fn object_lines(
         ));
     }
     let has_attributes = !keys.is_empty() || !computed.is_empty();
-    let block_keys: BTreeSet<&String> = b.blocks.keys().chain(a.blocks.keys()).collect();
+    let block_keys = sort::set(b.blocks.keys().chain(a.blocks.keys()));
     let mut hidden_blocks = 0usize;
     for key in block_keys {
         let olds = b.blocks.get(key).map_or(&[][..], Vec::as_slice);

@@ -15,6 +15,7 @@ use crate::cost::{self, BillLine, CostParams};
 use crate::money::Usd;
 use crate::params;
 use crate::photoshare;
+use crate::sort;
 
 mod notes;
 mod table;
@@ -281,7 +282,7 @@ pub fn failover(p: &MultiRegionParams) -> Failover {
         share: 0.0,
     })
     .collect();
-    milestones.sort_by(|a, b| a.at_s.total_cmp(&b.at_s));
+    sort::by_key(&mut milestones, |m| sort::f64_key(m.at_s));
     let last = milestones.iter().map(|m| m.at_s).fold(0.0, f64::max);
     for m in &mut milestones {
         m.share = if last > 0.0 { m.at_s / last } else { 0.0 };

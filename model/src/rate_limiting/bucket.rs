@@ -4,6 +4,7 @@
 use std::collections::VecDeque;
 
 use super::{MAX_RATE_PER_S, MAX_WAIT_S};
+use crate::sort;
 
 /// One second of one bucket (or of several, summed: a scenario's [`Second`](super::Second)).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -181,11 +182,11 @@ fn split(n: u64, counts: &[u64], turns: &mut Turns) -> Vec<u64> {
     let mut out: Vec<u64> = scaled.iter().map(|x| (x / total) as u64).collect();
     let short = (n - out.iter().map(|&x| u128::from(x)).sum::<u128>()) as usize;
     let mut order: Vec<usize> = (0..k).collect();
-    order.sort_by(|&a, &b| {
-        (scaled[b] % total)
-            .cmp(&(scaled[a] % total))
-            .then(turns.last_won[a].cmp(&turns.last_won[b]))
-            .then(a.cmp(&b))
+    // Largest remainder first, then the one that won a request longest ago, then the first.
+    // A remainder is below `total`, a u64: it and the turn fit one key, 64 bits each.
+    sort::by_key(&mut order, |&i| {
+        let remainder = scaled[i] % total;
+        ((u128::from(u64::MAX) - remainder) << 64) | u128::from(turns.last_won[i])
     });
     // The remainders add up to `short` whole requests, so the first `short` are all above 0.
     for &i in &order[..short] {

@@ -2,6 +2,7 @@
 //! the events, the waiter's verdict.
 
 use super::*;
+use crate::sort;
 
 /// Why a task stopped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,7 +108,7 @@ impl TaskTrack {
         .into_iter()
         .filter_map(|(state, at)| at.map(|at| (state, at)))
         .collect();
-        starts.sort_by_key(|&(_, at)| at);
+        sort::by_key(&mut starts, |&(_, at)| u128::from(at));
         let stop = self.stopped_s.unwrap_or(end_s);
         self.spans = starts
             .iter()

@@ -2,6 +2,7 @@
 //! percent, the target group's checks, deregistration, the circuit breaker.
 
 use super::*;
+use crate::sort;
 
 /// Runs the rollout second by second.
 pub fn simulate(p: &RollingDeployParams) -> Result<RollingDeployOutcome, Vec<String>> {
@@ -399,7 +400,7 @@ impl<'p> Sim<'p> {
             ),
             Wait::Waiting => {}
         }
-        self.events.sort_by_key(|e| e.t_s);
+        sort::by_key(&mut self.events, |e| u128::from(e.t_s));
         let fail_open_seconds = count_samples(&self.samples, |s| s.fail_open);
         let new_task_seconds = self.samples.iter().map(|s| u64::from(s.new_serving)).sum();
         let all_task_seconds = self

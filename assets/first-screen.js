@@ -1,0 +1,18 @@
+// Runs before the first paint (a classic script in index.html's head). It tells the static
+// first screen which page the link opens, so that a demo's link shows a loading line rather
+// than the home page's opening, and it applies the presenter and embedded layouts as the app
+// will (the same storage key and link key), so the app's first screen replaces this one in place.
+(() => {
+  const root = document.documentElement;
+  const hash = location.hash.replace(/^#*\/*/, '');
+  const at = hash.indexOf('?');
+  const page = (at < 0 ? hash : hash.slice(0, at)).replace(/\/+$/, '');
+  const query = new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
+  if (page === '') root.classList.add('opens-home');
+  if (query.getAll('embed').pop() === '1') root.classList.add('embed');
+  try {
+    if (localStorage.getItem('cloud-lab-presenter') === '1') root.classList.add('presenter');
+  } catch {
+    // Storage refused: the app then starts out of presenter mode too.
+  }
+})();

@@ -1,0 +1,86 @@
+// index.html's static first screen (issue 14: a phone sees content before the wasm has
+// arrived). With the main wasm held back: the home page's link shows the app's header and the
+// home page's heading and opening, passing axe; another page's link shows no home page words.
+// Once the wasm runs, the app's own screen has taken its place: the same words in the same
+// places, and the static one gone.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, type Page } from './lab';
+
+/** Holds the main wasm's download back until the returned function is called. */
+async function holdWasm(page: Page): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(/\/cloud-lab-[0-9a-f]{16}_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Each element's text and box (rounded to whole pixels), to compare one screen with the other. */
+async function placed(page: Page, selectors: string[]) {
+  const out: string[] = [];
+  for (const selector of selectors) {
+    const element = page.locator(selector);
+    const box = await element.boundingBox();
+    const text = (await element.innerText()).replace(/\s+/g, ' ').trim();
+    out.push(`${text} @ ${box && [box.x, box.y, box.width, box.height].map(Math.round).join(',')}`);
+  }
+  return out;
+}
+
+const layouts = [
+  { name: 'desktop', viewport: { width: 1280, height: 900 }, phone: false, presenter: false },
+  { name: 'phone', viewport: { width: 390, height: 844 }, phone: true, presenter: false },
+  { name: 'presenter', viewport: { width: 1280, height: 720 }, phone: false, presenter: true },
+];
+
+for (const layout of layouts) {
+  test.describe(layout.name, () => {
+    test.use({ viewport: layout.viewport, isMobile: layout.phone, hasTouch: layout.phone });
+
+    test('the home page is on screen before the wasm runs, where the app then draws it', async ({ page, lab }) => {
+      if (layout.presenter) {
+        await page.addInitScript(() => localStorage.setItem('cloud-lab-presenter', '1'));
+      }
+      const release = await holdWasm(page);
+      await page.goto('/#/');
+      const first = page.locator('#first-screen');
+      await expect(first.getByRole('heading', { level: 1 })).toHaveText('PhotoShare on the cloud');
+      await expect(first.getByRole('status')).toBeHidden();
+      await expect(page.locator('.lab-header')).toHaveCount(0);
+      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      const before = await placed(page, ['.first-header .brand', '.first-header .tagline', '#first-screen h1', '#first-screen .lead']);
+
+      release();
+      await expect(page.getByTestId('home')).toBeVisible();
+      await expect(first).toHaveCount(0);
+      const after = await placed(page, ['.lab-header .brand', '.lab-header .tagline', '[data-testid="home"] h1', '[data-testid="home"] .lead']);
+      expect(after).toEqual(before);
+      if (layout.presenter) await expect(page.locator('html')).toHaveClass(/presenter/);
+    });
+  });
+}
+
+test('a demo\'s link shows only that the lab is loading until the demo is there', async ({ page, lab }) => {
+  const release = await holdWasm(page);
+  await page.goto('/#/autoscaling?cloud=azure');
+  const first = page.locator('#first-screen');
+  await expect(first.getByRole('status')).toHaveText('Loading the lab…');
+  await expect(first.getByText('PhotoShare on the cloud')).toBeHidden();
+  release();
+  await expect(lab.demo('autoscaling')).toBeVisible();
+  await expect(first).toHaveCount(0);
+});
+
+test('an embedded demo\'s first screen has no header, as the embedded demo has none', async ({ page, lab }) => {
+  const release = await holdWasm(page);
+  await page.goto('/#/availability?embed=1');
+  await expect(page.locator('#first-screen').getByRole('status')).toBeVisible();
+  await expect(page.locator('.first-header')).toBeHidden();
+  await expect(page.locator('html')).toHaveClass(/embed/);
+  release();
+  await expect(lab.demo('availability')).toBeVisible();
+  await expect(page.locator('#first-screen')).toHaveCount(0);
+});
