@@ -4,9 +4,9 @@
 //! how much the cache holds and how long a copy lives. The price of an "AP" cache is
 //! staleness, and a flushed cache sends the whole edge load to the origin until it refills.
 
-use crate::chart::{Bar, Chart, ChartSpec, Series, Tone, Unit, NO_CHART};
+use crate::chart::{summary_of, Bar, Chart, ChartSpec, Series, Tone, Unit};
 use crate::documented::DocumentedSection;
-use crate::field::{Choices, Number, Slider, Toggle};
+use crate::field::{numbers, Choices, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
@@ -78,25 +78,20 @@ fn OffloadStage(page: Page<CacheCdn>) -> impl IntoView {
                 ]
             })
             .unwrap_or_default();
-        // Series without points: the legend's names for the bars' colours.
-        let key = |label: &str, tone| Series::line(label, vec![], tone);
         ChartSpec::new("", "tasks needed")
             .y_unit(Unit::Count)
-            .series([
-                key("with the CDN", Tone::First),
-                key("without the CDN", Tone::Second),
+            .bar_legend(&[
+                ("with the CDN", Tone::First),
+                ("without the CDN", Tone::Second),
             ])
             .bars(bars)
             .fit_y()
     });
-    let summary = Memo::new(move |_| {
-        match steady().zip(burst_loads()) {
-        Some((s, b)) => format!(
+    let summary = summary_of(page.outcome, |o| {
+        format!(
             "Tasks needed: {} at the steady load and {} in the burst with the CDN; {} at the steady load without it.",
-            s.tasks, b.tasks, s.tasks_without_cdn
-        ),
-        None => NO_CHART.into(),
-    }
+            o.steady.tasks, o.burst.tasks, o.steady.tasks_without_cdn
+        )
     });
     view! {
         <Stage label="What reaches the origin">
@@ -162,9 +157,11 @@ fn Offload(page: Page<CacheCdn>) -> impl IntoView {
         <Section id="offload" heading="Every layer's load">
             <div class="choices">
                 <Slider params field=CacheCdnParams::REDIS_HIT disabled=from_popularity/>
-                <Number params field=CacheCdnParams::BURST/>
-                <Number params field=CacheCdnParams::TASK_CAPACITY/>
-                <Number params field=CacheCdnParams::CPU_TARGET/>
+                {numbers(params, &[
+                    CacheCdnParams::BURST,
+                    CacheCdnParams::TASK_CAPACITY,
+                    CacheCdnParams::CPU_TARGET,
+                ])}
             </div>
             <div class="results" class:invalid=move || invalid.get()>
                 <table data-testid="layers">
@@ -230,22 +227,17 @@ fn PopularitySection(page: Page<CacheCdn>) -> impl IntoView {
             spec
         }
     });
-    let summary = Signal::derive(move || {
-        outcome.with(|o| match o {
-            Ok(o) => {
-                let p = &o.popularity;
-                params.with(|x| {
-                    format!(
-                        "With Zipf exponent {}, the {} images the CDN holds draw {} of requests; with a {} TTL it hits {}.",
-                        format::trimmed(x.popularity.zipf_exponent, 2),
-                        format::whole(f64::from(x.popularity.cdn_capacity_objects)),
-                        format::percent(p.cdn_capacity_share, 1),
-                        ttl_text(x.popularity.cdn_ttl_s),
-                        format::percent(p.cdn_hit_ratio, 1)
-                    )
-                })
-            }
-            Err(_) => NO_CHART.into(),
+    let summary = summary_of(outcome, move |o| {
+        let p = &o.popularity;
+        params.with(|x| {
+            format!(
+                "With Zipf exponent {}, the {} images the CDN holds draw {} of requests; with a {} TTL it hits {}.",
+                format::trimmed(x.popularity.zipf_exponent, 2),
+                format::whole(f64::from(x.popularity.cdn_capacity_objects)),
+                format::percent(p.cdn_capacity_share, 1),
+                ttl_text(x.popularity.cdn_ttl_s),
+                format::percent(p.cdn_hit_ratio, 1)
+            )
         })
     });
     let using = move || params.with(|p| p.source == HitRatioSource::Popularity);
@@ -267,9 +259,11 @@ fn PopularitySection(page: Page<CacheCdn>) -> impl IntoView {
                 <Slider params field=CacheCdnParams::CDN_TTL travel=(0.0, 86_400.0)/>
             </div>
             <div class="choices">
-                <Number params field=CacheCdnParams::IMAGES/>
-                <Number params field=CacheCdnParams::REDIS_CAPACITY/>
-                <Number params field=CacheCdnParams::REDIS_TTL/>
+                {numbers(params, &[
+                    CacheCdnParams::IMAGES,
+                    CacheCdnParams::REDIS_CAPACITY,
+                    CacheCdnParams::REDIS_TTL,
+                ])}
             </div>
             <div class="results" class:invalid=invalid(outcome)>
                 <dl class="figures">
@@ -307,14 +301,15 @@ fn ttl_text(ttl_s: f64) -> String {
 fn StalenessSection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl IntoView {
     let on = Signal::derive(move || params.with(|p| p.invalidate_on_write));
     // Columns in a fixed order: invalidate on write, then TTL only.
-    let pair = from_ok(outcome, |o| {
+    let columns = |o: &CacheCdnOutcome| {
         let (a, b) = (o.staleness, o.staleness_other);
-        Some(if a.invalidate_on_write {
+        if a.invalidate_on_write {
             [a, b]
         } else {
             [b, a]
-        })
-    });
+        }
+    };
+    let pair = from_ok(outcome, move |o| Some(columns(o)));
     let row = move |label: &'static str, testid: &'static str, f: fn(&Staleness) -> String| {
         let cell = move |i: usize| move || pair().map(|p| f(&p[i])).unwrap_or_default();
         view! {
@@ -340,15 +335,13 @@ fn StalenessSection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl 
             ])
             .fit_y()
     });
-    let summary = Signal::derive(move || {
-        match pair() {
-        Some([inv, ttl_only]) => format!(
+    let summary = summary_of(outcome, move |o| {
+        let [inv, ttl_only] = columns(o);
+        format!(
             "After a write, readers may see the old value for up to {} with invalidation on write, and up to {} with the TTL alone.",
             format::seconds(inv.worst_window_s),
             format::seconds(ttl_only.worst_window_s)
-        ),
-        None => NO_CHART.into(),
-    }
+        )
     });
     view! {
         <Section id="staleness" heading="The price of an AP cache: stale reads">
@@ -360,9 +353,11 @@ fn StalenessSection(params: RwSignal<CacheCdnParams>, outcome: Outcome) -> impl 
             <div class="choices">
                 <Slider params field=CacheCdnParams::META_TTL travel=(0.0, 3_600.0)/>
                 <Toggle params field=CacheCdnParams::INVALIDATE/>
-                <Number params field=CacheCdnParams::DELAY/>
-                <Number params field=CacheCdnParams::READS/>
-                <Number params field=CacheCdnParams::WRITES/>
+                {numbers(params, &[
+                    CacheCdnParams::DELAY,
+                    CacheCdnParams::READS,
+                    CacheCdnParams::WRITES,
+                ])}
             </div>
             <div class="results" class:invalid=invalid(outcome)>
                 <table data-testid="staleness">
@@ -457,23 +452,19 @@ fn ColdCache(page: Page<CacheCdn>) -> impl IntoView {
         Some(t) => format!("after {}", format::span(t)),
         None => "not within the run".into(),
     };
-    let load_summary = Signal::derive(move || {
-        match cold() {
-        Some(c) => format!(
+    let load_summary = summary_of(outcome, move |o| {
+        format!(
             "After the flush the origin takes {} at the peak; the tasks it needs are back to {} {}.",
-            format::per_s(c.peak_origin_per_s),
-            c.warm_tasks,
-            recovered(&c)
-        ),
-        None => NO_CHART.into(),
-    }
+            format::per_s(o.cold.peak_origin_per_s),
+            o.cold.warm_tasks,
+            recovered(&o.cold)
+        )
     });
-    let tasks_summary = Signal::derive(move || match cold() {
-        Some(c) => format!(
+    let tasks_summary = summary_of(outcome, |o| {
+        format!(
             "Tasks needed peak at {} against {} running on a warm cache.",
-            c.peak_tasks, c.warm_tasks
-        ),
-        None => NO_CHART.into(),
+            o.cold.peak_tasks, o.cold.warm_tasks
+        )
     });
     let link = from_ok(outcome, |o| o.cold.autoscaling_hash.clone());
     view! {

@@ -7,7 +7,7 @@
 
 use crate::chart::{summary_of, Chart, ChartSpec, Series, Tone, Unit, NO_CHART};
 use crate::documented::DocumentedSection;
-use crate::field::{Number, Slider, Toggle};
+use crate::field::{numbers, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, field_whole};
@@ -490,14 +490,11 @@ fn Settings(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl Into
                 </fieldset>
                 <fieldset>
                     <legend>"Autoscaler"</legend>
-                    <Number params field=P::CPU_TARGET/>
-                    <Number params field=P::MIN_TASKS/>
-                    <Number params field=P::MAX_TASKS/>
-                    <Number params field=P::PROVISIONING_S/>
+                    {numbers(params, &[P::CPU_TARGET, P::MIN_TASKS, P::MAX_TASKS, P::PROVISIONING_S])}
                 </fieldset>
                 <fieldset>
                     <legend>"Health check (target group)"</legend>
-                    {P::HEALTH_CHECK.map(|field| view! { <Number params field/> })}
+                    {numbers(params, &P::HEALTH_CHECK)}
                     <p class="note">{from_ok(outcome, |o| format!("Takes a dead task out {}–{} s after it stops answering; a new one serves after {} s.", o.detection_range_s.0, o.detection_range_s.1, o.startup_delay_s))}</p>
                 </fieldset>
                 <fieldset>
@@ -506,8 +503,7 @@ fn Settings(params: RwSignal<FailureDrillParams>, outcome: Outcome) -> impl Into
                 </fieldset>
                 <fieldset>
                     <legend>"The month and the drill"</legend>
-                    <Number params field=P::SLO/>
-                    <Number params field=P::DURATION_S/>
+                    {numbers(params, &[P::SLO, P::DURATION_S])}
                 </fieldset>
             </div>
         </Section>

@@ -114,6 +114,18 @@ fn number(s: Spec, Bound { value, set }: Bound, id: String, (label, unit): Worde
     .into_any()
 }
 
+/// A number field for each of `fields`, in order: a group of a table's fields (a health
+/// check, a fleet's limits) that a slider would not help with.
+pub fn numbers<P: Send + Sync + 'static>(
+    params: RwSignal<P>,
+    fields: &[Field<P>],
+) -> impl IntoView {
+    fields
+        .iter()
+        .map(|&field| view! { <Number params field/> })
+        .collect_view()
+}
+
 /// A control's label and the unit after it: the table's, or the page's own words for both.
 type Worded = (AnyView, Option<String>);
 

@@ -1,6 +1,7 @@
 //! How numbers read on the page. Formatting only: every value comes from the model.
 
-use cloud_lab_model::money::{Decimal, Usd};
+use cloud_lab_model::money::Decimal;
+use cloud_lab_model::project::text;
 
 /// 0.9995 → "99.95 %", with as many places as asked (trailing zeros kept for tables).
 pub fn percent(fraction: f64, places: usize) -> String {
@@ -45,16 +46,8 @@ pub fn duration(m: f64) -> String {
     }
 }
 
-/// An exact amount with thousands separators and cents: "$1,358.49".
-pub fn usd(x: Usd) -> String {
-    let text = x.to_string();
-    let (sign, text) = match text.strip_prefix('-') {
-        Some(rest) => ("−", rest),
-        None => ("", text.as_str()),
-    };
-    let (whole, cents) = text.split_once('.').unwrap_or((text, "00"));
-    format!("{sign}${}.{cents}", grouped(whole))
-}
+/// An exact amount with thousands separators and cents: "$1,358.49", as the report writes it.
+pub use text::usd;
 
 /// A number with at most `places` decimals, trailing zeros dropped: 2.80 → "2.8", 16.0 → "16".
 pub fn trimmed(x: f64, places: usize) -> String {
@@ -98,29 +91,7 @@ pub fn usd_price(x: Decimal) -> String {
 }
 
 /// An exact quantity with thousands separators and every decimal it has: "3,650", "2.5".
-pub fn exact_quantity(x: Decimal) -> String {
-    let text = x.to_string();
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => ("−", rest),
-        None => ("", text.as_str()),
-    };
-    match digits.split_once('.') {
-        Some((whole, fraction)) => format!("{sign}{}.{fraction}", grouped(whole)),
-        None => format!("{sign}{}", grouped(digits)),
-    }
-}
-
-/// Thousands separators on a whole part: "1460" → "1,460".
-fn grouped(whole: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use text::exact as exact_quantity;
 
 /// A quantity with thousands separators and at most two decimals: 1460 → "1,460", 2.5 → "2.5".
 pub fn quantity(x: f64) -> String {
@@ -130,17 +101,10 @@ pub fn quantity(x: f64) -> String {
 
 /// A number with thousands separators and exactly `places` decimals: (1500, 0) → "1,500".
 pub fn quantity_places(x: f64, places: usize) -> String {
-    if !x.is_finite() {
-        return String::new();
-    }
-    let s = format!("{:.places$}", x.abs());
-    let (whole, decimals) = s.split_once('.').unwrap_or((&s, ""));
-    let zero = s.bytes().all(|b| b == b'0' || b == b'.');
-    let sign = if x < 0.0 && !zero { "−" } else { "" };
-    if decimals.is_empty() {
-        format!("{sign}{}", grouped(whole))
+    if x.is_finite() {
+        text::grouped(x, places)
     } else {
-        format!("{sign}{}.{decimals}", grouped(whole))
+        String::new()
     }
 }
 
@@ -170,14 +134,10 @@ pub fn field(x: f64) -> String {
 
 /// A whole number with thousands separators: 9000.0 → "9,000".
 pub fn whole(x: f64) -> String {
-    if !x.is_finite() {
-        return String::from("—");
-    }
-    let grouped = grouped(&format!("{:.0}", x.abs()));
-    if x < -0.5 {
-        format!("−{grouped}")
+    if x.is_finite() {
+        text::grouped(x, 0)
     } else {
-        grouped
+        String::from("—")
     }
 }
 
@@ -242,13 +202,6 @@ mod tests {
         assert_eq!(duration(0.001 * 365.25 * 24.0 * 60.0), "8.77 hours");
         assert_eq!(duration(0.0005 * 365.25 * 24.0 * 60.0), "4.38 hours");
         assert_eq!(duration(0.0001 * 365.25 * 24.0 * 60.0), "52.6 min");
-        assert_eq!(usd(Usd::lit("1358.49")), "$1,358.49");
-        assert_eq!(usd(Usd::lit("1047.63")), "$1,047.63");
-        assert_eq!(usd(Usd::lit("28")), "$28.00");
-        assert_eq!(usd(Usd::from_cents(-350)), "−$3.50");
-        assert_eq!(exact_quantity(Decimal::lit("3650")), "3,650");
-        assert_eq!(exact_quantity(Decimal::lit("1234567.125")), "1,234,567.125");
-        assert_eq!(exact_quantity(Decimal::ZERO), "0");
         assert_eq!(percent(0.104166, 1), "10.4 %");
         assert_eq!(availability(0.999275), "99.928 %");
         assert_eq!(trimmed(2.80, 3), "2.8");

@@ -4,9 +4,9 @@
 //! not yet shipped (the RPO). In return the path moves toward 99.99 %, for roughly twice
 //! the always-on part of the bill.
 
-use crate::chart::{Bar, Chart, ChartSpec, Series, Tone, Unit, NO_CHART};
+use crate::chart::{summary_of, Bar, Chart, ChartSpec, Tone, Unit};
 use crate::documented::DocumentedSection;
-use crate::field::{Choices, Number, Slider, Toggle};
+use crate::field::{numbers, Choices, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
@@ -78,22 +78,17 @@ fn FailoverStage(page: Page<MultiRegion>) -> impl IntoView {
                 ]
             })
             .unwrap_or_default();
-        // Series without points: the legend's names for the steps' colours.
-        let key = |label: &str| Series::line(label, vec![], tone(label));
         ChartSpec::new("", "after the region fails")
             .y_unit(Unit::Clock)
-            .series([
-                key(DETECTION),
-                key(DNS_CACHES),
-                key(GO_AHEAD),
-                key(PROMOTION),
-            ])
+            .bar_legend(
+                &[DETECTION, DNS_CACHES, GO_AHEAD, PROMOTION].map(|step| (step, tone(step))),
+            )
             .bars(bars)
             .fit_y()
     });
-    let summary = Memo::new(move |_| {
-        match failover() {
-        Some(f) => format!(
+    let summary = summary_of(page.outcome, |o| {
+        let f = &o.failover;
+        format!(
             "Failing over, worst case: every user reaches the standby after {} ({} to detect, {} for cached DNS answers); writes resume after {} ({} to detect, {} of go-ahead, {} to promote the replica).",
             format::seconds(f.users_on_standby_worst_s),
             format::seconds(f.users_path[0].s),
@@ -102,9 +97,7 @@ fn FailoverStage(page: Page<MultiRegion>) -> impl IntoView {
             format::seconds(f.writes_path[0].s),
             format::seconds(f.writes_path[1].s),
             format::seconds(f.writes_path[2].s),
-        ),
-        None => NO_CHART.into(),
-    }
+        )
     });
     view! {
         <Stage label="Failing over: how long, and what is lost">
@@ -160,9 +153,7 @@ fn FailoverSection(page: Page<MultiRegion>) -> impl IntoView {
                 <Slider params field=P::TTL travel=(0.0, 600.0) disabled=alias/>
             </div>
             <div class="choices">
-                <Number params field=P::EXTRA_CACHING/>
-                <Number params field=P::WRITES/>
-                <Number params field=P::DECISION/>
+                {numbers(params, &[P::EXTRA_CACHING, P::WRITES, P::DECISION])}
             </div>
             <h3>"The timeline, worst case"</h3>
             <ol class="timeline" data-testid="timeline" aria-label=timeline_summary>
@@ -279,29 +270,25 @@ fn CostSection(page: Page<MultiRegion>) -> impl IntoView {
                 ]
             })
             .unwrap_or_default();
-        // Series without points: the legend's names for the bars' colours.
-        let key = |label: &str, tone| Series::line(label, vec![], tone);
         ChartSpec::new("", "$ a month")
             .y_unit(Unit::Usd)
-            .series([
-                key("one region", Tone::First),
-                key("standby region", Tone::Second),
+            .bar_legend(&[
+                ("one region", Tone::First),
+                ("standby region", Tone::Second),
             ])
             .bars(bars)
             .fit_y()
     });
-    let summary = Memo::new(move |_| {
-        match cost() {
-        Some(c) => format!(
+    let summary = summary_of(page.outcome, |o| {
+        let c = &o.cost;
+        format!(
             "A month on demand: {} in one region, {} in two. Optimized: {} in one, {} in two ({}× as much).",
             format::usd(c.one_region_on_demand_usd),
             format::usd(c.two_regions_on_demand_usd),
             format::usd(c.one_region_optimized_usd),
             format::usd(c.two_regions_optimized_usd),
             format::trimmed(c.optimized_ratio, 2)
-        ),
-        None => NO_CHART.into(),
-    }
+        )
     });
     view! {
         <Results invalid id="standby-cost" heading="What it costs: a second always-on footprint">

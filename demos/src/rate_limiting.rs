@@ -7,7 +7,7 @@
 
 use crate::chart::{Chart, ChartSpec, Mark, Series, Tone, NO_CHART};
 use crate::documented::DocumentedSection;
-use crate::field::{Number, Slider};
+use crate::field::{numbers, Slider};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::results::{from_ok, Figure, Section};
@@ -124,11 +124,13 @@ fn Traffic(page: Page<RateLimiting>) -> impl IntoView {
                 <Slider params field=RateLimitParams::WAIT travel=(0.0, 30.0)/>
             </div>
             <div class="choices">
-                <Number params field=RateLimitParams::CLIENTS/>
-                <Number params field=RateLimitParams::NORMAL/>
-                <Number params field=RateLimitParams::START/>
-                <Number params field=RateLimitParams::LENGTH/>
-                <Number params field=RateLimitParams::DURATION/>
+                {numbers(params, &[
+                    RateLimitParams::CLIENTS,
+                    RateLimitParams::NORMAL,
+                    RateLimitParams::START,
+                    RateLimitParams::LENGTH,
+                    RateLimitParams::DURATION,
+                ])}
             </div>
             <dl class="figures results" class:invalid=move || outcome.with(|o| o.is_err())>
                 <Figure label="Offered, steady" testid="offered-steady" value=move || shown(steady())>

@@ -8,7 +8,7 @@
 
 use crate::chart::{summary_of, Chart, ChartSpec, Mark, Series, Tone, Unit};
 use crate::documented::DocumentedSection;
-use crate::field::{Choices, Number, Slider, Toggle};
+use crate::field::{numbers, Choices, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_whole;
@@ -122,10 +122,7 @@ fn Controls(params: Params, outcome: Outcome) -> impl IntoView {
             </div>
             <fieldset class="health-check">
                 <legend>{format!("The target group's health check on {}", photoshare::HEALTH_CHECK_PATH)}</legend>
-                <Number params field=P::INTERVAL_S/>
-                <Number params field=P::HEALTHY_THRESHOLD/>
-                <Number params field=P::UNHEALTHY_THRESHOLD/>
-                <Number params field=P::TIMEOUT_S/>
+                {numbers(params, &P::HEALTH_CHECK)}
                 <p class="figure-line">
                     "A new task takes traffic after one passing check, "
                     <strong data-testid="first-check">{from_ok(outcome, |o| format!("{} s", o.seconds_to_first_pass))}</strong>

@@ -4,7 +4,7 @@
 //! stay yours in every model. PhotoShare's tiers sit at different points on that
 //! line: the app tier in containers, the data tier in PaaS.
 
-use crate::chart::{Bar, Chart, ChartSpec, Series, Tone, Unit};
+use crate::chart::{Bar, Chart, ChartSpec, Tone, Unit};
 use crate::documented::DocumentedSection;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
@@ -231,14 +231,12 @@ fn TierStage(page: Page<ServiceModels>) -> impl IntoView {
                 ],
             })
             .collect();
-        // Series without points: the legend's names for the bars' colours.
-        let key = |label: &str, tone| Series::line(label, vec![], tone);
         ChartSpec::new("", "layers")
             .y_unit(Unit::Count)
-            .series([
-                key("yours", Tone::First),
-                key("shared", Tone::Third),
-                key("the provider's", Tone::Muted),
+            .bar_legend(&[
+                ("yours", Tone::First),
+                ("shared", Tone::Third),
+                ("the provider's", Tone::Muted),
             ])
             .bars(bars)
             .fit_y()

@@ -5,7 +5,7 @@
 //! close to a container's cost, and a multi-stage build ships a smaller image,
 //! so every scale-out pulls less.
 
-use crate::chart::{summary_of, Bar, Chart, ChartSpec, Series, Tone};
+use crate::chart::{summary_of, Bar, Chart, ChartSpec, Tone};
 use crate::documented::DocumentedSection;
 use crate::field::{Choices, Number, Slider};
 use crate::format;
@@ -91,14 +91,9 @@ fn VmStage(page: Page<VmVsContainer>) -> impl IntoView {
                     .collect(),
                 Err(_) => Vec::new(),
             };
-            // Series without points: the legend's names for the steps' colours.
-            let key = |s: StartStep| Series::line(step_text(s), vec![], step_tone(s));
+            let steps = [StartStep::Start, StartStep::Pull, StartStep::AppStart];
             ChartSpec::new("isolation", "seconds until all serve")
-                .series([
-                    key(StartStep::Start),
-                    key(StartStep::Pull),
-                    key(StartStep::AppStart),
-                ])
+                .bar_legend(&steps.map(|s| (step_text(s), step_tone(s))))
                 .bars(bars)
                 .fit_y()
         })

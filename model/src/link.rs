@@ -257,6 +257,27 @@ pub fn number_text(x: f64) -> String {
     }
 }
 
+/// A list a link writes as text, `item,item,…` (availability's path and incidents, the
+/// failure drill's failures, a custom load): each item read by `item` with its index, at most
+/// `max` of them (`things` names them in the message), the first problem in the text's order.
+pub fn parse_list<T>(
+    text: &str,
+    max: usize,
+    things: &str,
+    mut item: impl FnMut(usize, &str) -> Result<T, String>,
+) -> Result<Vec<T>, String> {
+    text.split(',')
+        .enumerate()
+        .map(|(i, x)| {
+            if i >= max {
+                Err(format!("more than {max} {things}"))
+            } else {
+                item(i, x)
+            }
+        })
+        .collect()
+}
+
 /// A percentage from a link as a fraction, snapped to 12 places so that
 /// `99.99` reads back as exactly `0.9999`.
 pub fn from_percent(x: f64) -> f64 {
@@ -296,13 +317,17 @@ mod tests {
         assert_eq!(r.choice("c", &[("red", 1), ("green", 2)]), None);
         assert_eq!(r.number("ok", 0.0, 5.0), Some(2.5));
         assert_eq!(r.number("absent", 0.0, 5.0), None);
-        let ignored = r.finish();
-        let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
-        assert_eq!(keys, ["n", "m", "w", "c", "x"]);
-        assert_eq!(ignored[0].reason, "not a number");
-        assert_eq!(ignored[1].reason, "outside 0–1");
-        assert_eq!(ignored[3].reason, "expected one of red, green");
-        assert_eq!(ignored[4].reason, "not a setting of this demo");
+        let said: Vec<String> = r.finish().iter().map(Ignored::to_string).collect();
+        assert_eq!(
+            said,
+            [
+                "n=abc: not a number",
+                "m=5: outside 0–1",
+                "w=-3: outside 0–10",
+                "c=blue: expected one of red, green",
+                "x=1: not a setting of this demo"
+            ]
+        );
     }
 
     #[test]
@@ -310,11 +335,14 @@ mod tests {
         use crate::money::Decimal;
         let q = Query::parse("p=0.0445&n=-1&x=abc&e=4.45e-2");
         let mut r = LinkReader::new(&q);
-        let (zero, top) = (Decimal::ZERO, Decimal::whole(10));
-        assert_eq!(r.decimal("p", zero, top), Some(Decimal::lit("0.0445")));
-        assert_eq!(r.decimal("e", zero, top), Some(Decimal::lit("0.0445")));
-        assert_eq!(r.decimal("n", zero, top), None);
-        assert_eq!(r.decimal("x", zero, top), None);
+        let price = Some(Decimal::lit("0.0445"));
+        for (key, read) in [("p", price), ("e", price), ("n", None), ("x", None)] {
+            assert_eq!(
+                r.decimal(key, Decimal::ZERO, Decimal::whole(10)),
+                read,
+                "{key}"
+            );
+        }
         let ignored = r.finish();
         assert_eq!(ignored[0].reason, "outside 0–10");
         assert_eq!(ignored[1].reason, "not a number");

@@ -150,6 +150,13 @@ fn run_cases<S: Strategy>(strategy: &S, test: impl Fn(S::Value) -> Result<(), Te
     }
 }
 
+/// Runs `v`'s checks on every registered demo.
+fn every_demo(v: &mut impl Visitor<Output = ()>) {
+    for id in DemoId::ALL {
+        id.visit(v);
+    }
+}
+
 struct AnyLinkGivesValidParams;
 impl Visitor for AnyLinkGivesValidParams {
     type Output = ();
@@ -171,9 +178,7 @@ impl Visitor for AnyLinkGivesValidParams {
 
 #[test]
 fn any_link_text_gives_valid_params() {
-    for id in DemoId::ALL {
-        id.visit(&mut AnyLinkGivesValidParams);
-    }
+    every_demo(&mut AnyLinkGivesValidParams);
 }
 
 struct LinksRoundTrip;
@@ -198,9 +203,7 @@ impl Visitor for LinksRoundTrip {
 
 #[test]
 fn links_round_trip() {
-    for id in DemoId::ALL {
-        id.visit(&mut LinksRoundTrip);
-    }
+    every_demo(&mut LinksRoundTrip);
 }
 
 struct SharedScenarioKeepsParamsValid;
@@ -247,9 +250,7 @@ impl Visitor for SharedScenarioKeepsParamsValid {
 
 #[test]
 fn the_shared_scenario_applied_to_a_demo_keeps_its_params_valid() {
-    for id in DemoId::ALL {
-        id.visit(&mut SharedScenarioKeepsParamsValid);
-    }
+    every_demo(&mut SharedScenarioKeepsParamsValid);
 }
 
 struct DefaultIsTheWorkedExample;
@@ -386,8 +387,5 @@ impl Visitor for TablesAreSound {
 
 #[test]
 fn tables_claims_and_notes_are_sound_and_a_key_means_one_thing_everywhere() {
-    let mut v = TablesAreSound { specs: Vec::new() };
-    for id in DemoId::ALL {
-        id.visit(&mut v);
-    }
+    every_demo(&mut TablesAreSound { specs: Vec::new() });
 }

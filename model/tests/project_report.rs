@@ -28,14 +28,20 @@ fn cells(r: &Report, table: &str) -> Vec<Vec<String>> {
         .clone()
 }
 
+/// PhotoShare's report and the rows of one of its tables.
+fn photoshare_s(table: &str) -> (Report, Vec<Vec<String>>) {
+    let r = report(&Project::default()).unwrap();
+    let rows = cells(&r, table);
+    (r, rows)
+}
+
 fn column(rows: &[Vec<String>], i: usize) -> Vec<&str> {
     rows.iter().map(|r| r[i].as_str()).collect()
 }
 
 #[test]
 fn photoshare_s_report_reproduces_section_3_sizing() {
-    let r = report(&Project::default()).unwrap();
-    let rows = cells(&r, "sizing-table");
+    let (r, rows) = photoshare_s("sizing-table");
     // ⌈13.3⌉ = 14 without the CDN; 96 req/s ⇒ 2; 9,000 at the edge ⇒ 720 ⇒ 8.
     assert_eq!(column(&rows, 1), ["1,200", "1,200", "9,000"]);
     assert_eq!(column(&rows, 2), ["0 %", "92 %", "92 %"]);
@@ -61,8 +67,7 @@ fn photoshare_s_report_reproduces_section_3_sizing() {
 
 #[test]
 fn photoshare_s_report_reproduces_section_3_slo_and_budget() {
-    let r = report(&Project::default()).unwrap();
-    let rows = cells(&r, "slo-table");
+    let (r, rows) = photoshare_s("slo-table");
     assert_eq!(
         rows,
         [
@@ -90,8 +95,7 @@ fn photoshare_s_report_reproduces_section_3_slo_and_budget() {
 
 #[test]
 fn photoshare_s_report_reproduces_section_4_the_bill() {
-    let r = report(&Project::default()).unwrap();
-    let rows = cells(&r, "bill-table");
+    let (r, rows) = photoshare_s("bill-table");
     assert_eq!(
         column(&rows, 2),
         ["1,460", "2,920", "730", "100", "1,460", "1", "2,048", "4,710", "410", "1", ""]
@@ -151,8 +155,7 @@ fn photoshare_s_report_reproduces_section_4_the_bill() {
 
 #[test]
 fn photoshare_s_report_reproduces_section_5_the_trade_offs() {
-    let r = report(&Project::default()).unwrap();
-    let rows = cells(&r, "tradeoffs-table");
+    let (_, rows) = photoshare_s("tradeoffs-table");
     assert_eq!(
         column(&rows, 0),
         [

@@ -207,6 +207,14 @@ impl ChartSpec {
         self
     }
 
+    /// The legend of stacked bars: each segment's name and colour, as series without points.
+    pub fn bar_legend(self, keys: &[(&str, Tone)]) -> ChartSpec {
+        self.series(
+            keys.iter()
+                .map(|&(label, tone)| Series::line(label, vec![], tone)),
+        )
+    }
+
     /// Stacked bars at x = 0, 1, …; the x range becomes theirs.
     pub fn bars(mut self, bars: Vec<Bar>) -> ChartSpec {
         self.x = -0.5..(bars.len().max(1) as f64 - 0.5);

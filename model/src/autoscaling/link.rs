@@ -1,6 +1,7 @@
 //! The demo's deep link: params to a query and back, with the load points' and policies' text.
 
 use super::*;
+use crate::link::parse_list;
 use crate::params::{shared, Choice, Field, Fields, Spec, Table};
 
 /// The specs the scaling demos (autoscaling, the failure drill, the rolling deploy) share:
@@ -214,17 +215,13 @@ pub fn points_text(points: &[LoadPoint]) -> String {
 
 /// Reads `0:1200,600:9000`: seconds and edge req/s, in time order.
 pub fn parse_points(text: &str) -> Result<Vec<LoadPoint>, String> {
-    let mut points = Vec::new();
-    for (i, item) in text.split(',').enumerate() {
-        if i >= MAX_PROFILE_POINTS {
-            return Err(format!("more than {MAX_PROFILE_POINTS} points"));
-        }
+    let points = parse_list(text, MAX_PROFILE_POINTS, "points", |i, item| {
         let bad = || format!("point {}: expected seconds:req/s, as 600:9000", i + 1);
         let (t, load) = item.trim().split_once(':').ok_or_else(bad)?;
         let t_s = t.trim().parse::<u32>().map_err(|_| bad())?;
         let edge_per_s = load.trim().parse::<f64>().map_err(|_| bad())?;
-        points.push(LoadPoint { t_s, edge_per_s });
-    }
+        Ok(LoadPoint { t_s, edge_per_s })
+    })?;
     check_points(&points)?;
     Ok(points)
 }

@@ -2,7 +2,7 @@
 //! and the checks that keep them within what the model runs.
 
 use super::*;
-use crate::params::shared;
+use crate::params::{shared, within, Problems};
 
 /// How a load curve is shaped.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -333,12 +333,13 @@ afternoon peak: what autoscaling saves against a fixed fleet."
 }
 
 pub(super) fn validate(p: &AutoscalingParams) -> Vec<String> {
-    let mut problems = traffic_problems(
+    let mut problems = Problems::default();
+    problems.extend(traffic_problems(
         p.edge_load_per_s,
         p.cdn_hit_ratio,
         p.capacity_per_task_per_s,
         p.cpu_target,
-    );
+    ));
     problems.extend(delay_problems(
         [
             ("scale-out cooldown", p.scale_out_cooldown_s),
@@ -347,67 +348,61 @@ pub(super) fn validate(p: &AutoscalingParams) -> Vec<String> {
         ],
         MAX_DELAY_S,
     ));
-    let mut check = |ok: bool, message: String| {
-        if !ok {
-            problems.push(message);
-        }
-    };
-    let within = |x: f64, lo: f64, hi: f64| x.is_finite() && (lo..=hi).contains(&x);
-    check(
+    problems.check(
         within(p.spike_factor, 0.0, 100.0),
         "The spike factor must be between 0 and 100.".into(),
     );
-    check(
+    problems.check(
         within(p.edge_load_per_s * p.spike_factor, 0.0, MAX_PEAK_LOAD_PER_S),
         format!("The peak load (load × spike factor) must be at most {MAX_PEAK_LOAD_PER_S} req/s."),
     );
-    check(
+    problems.check(
         within(p.noise, 0.0, 0.5),
         "The noise must be between 0 and 50 %.".into(),
     );
-    check(
+    problems.check(
         p.min_tasks >= 1,
         "The minimum must be at least 1 task (with none there is no CPU to measure).".into(),
     );
-    check(
+    problems.check(
         p.max_tasks <= MAX_TASKS_LIMIT,
         format!("The maximum must be at most {MAX_TASKS_LIMIT} tasks."),
     );
-    check(
+    problems.check(
         p.min_tasks <= p.max_tasks,
         format!(
             "The minimum ({}) must not be above the maximum ({}).",
             p.min_tasks, p.max_tasks
         ),
     );
-    check(
+    problems.check(
         (1..=MAX_TASKS_LIMIT).contains(&p.fixed_tasks),
         format!("The fixed fleet must have 1 to {MAX_TASKS_LIMIT} tasks."),
     );
-    check(
+    problems.check(
         shared::HEALTH_CHECK_INTERVAL.holds(f64::from(p.health_check_interval_s)),
         shared::HEALTH_CHECK_INTERVAL.out_of_range(),
     );
-    check(
+    problems.check(
         (MIN_DURATION_S..=MAX_DURATION_S).contains(&p.duration_s),
         format!("The run must last {MIN_DURATION_S} to {MAX_DURATION_S} s."),
     );
-    check(
+    problems.check(
         !p.policies.is_empty(),
         "Choose at least one policy to run.".into(),
     );
     for (i, policy) in p.policies.iter().enumerate() {
-        check(
+        problems.check(
             !p.policies[..i].contains(policy),
             format!("{} is listed twice.", policy.title()),
         );
     }
     if p.profile == LoadProfile::Custom {
         if let Err(why) = check_points(&p.custom_points) {
-            problems.push(format!("Custom profile: {why}."));
+            problems.extend([format!("Custom profile: {why}.")]);
         }
     }
-    problems
+    problems.into_vec()
 }
 
 pub(super) fn check_points(points: &[LoadPoint]) -> Result<(), String> {

@@ -2,7 +2,7 @@
 //! tests read, the range checks, and the path and incidents written as link text.
 
 use super::*;
-use crate::link::{from_percent, number_text};
+use crate::link::{from_percent, number_text, parse_list};
 use crate::params::{self, shared, within, Choice, Fields, Problems, Spec, Table};
 use crate::photoshare;
 
@@ -182,11 +182,7 @@ fn path_text(path: &[Block]) -> String {
 }
 
 fn parse_path(text: &str) -> Result<Vec<Block>, String> {
-    let mut path = Vec::new();
-    for (i, item) in text.split(',').enumerate() {
-        if i >= MAX_BLOCKS {
-            return Err(format!("more than {MAX_BLOCKS} blocks"));
-        }
+    parse_list(text, MAX_BLOCKS, "blocks", |i, item| {
         let mut parts = item.split(':');
         let slug = parts.next().unwrap_or_default();
         let component = Component::from_slug(slug)
@@ -217,14 +213,13 @@ fn parse_path(text: &str) -> Result<Vec<Block>, String> {
         if parts.next().is_some() {
             return Err(format!("block {}: too many parts", i + 1));
         }
-        path.push(Block {
+        Ok(Block {
             component,
             availability,
             units,
             needed,
-        });
-    }
-    Ok(path)
+        })
+    })
 }
 
 fn incidents_text(incidents: &[Incident]) -> String {
@@ -246,11 +241,7 @@ fn parse_incidents(text: &str) -> Result<Vec<Incident>, String> {
     if text.is_empty() {
         return Ok(Vec::new());
     }
-    let mut incidents = Vec::new();
-    for (i, item) in text.split(',').enumerate() {
-        if i >= MAX_INCIDENTS {
-            return Err(format!("more than {MAX_INCIDENTS} incidents"));
-        }
+    parse_list(text, MAX_INCIDENTS, "incidents", |i, item| {
         let parts: Vec<&str> = item.split(':').collect();
         let bad = || {
             format!(
@@ -272,13 +263,12 @@ fn parse_incidents(text: &str) -> Result<Vec<Incident>, String> {
             .filter(|m| m.is_finite() && (0.0..=MINUTES_PER_30_DAY_MONTH).contains(m))
             .ok_or_else(bad)?;
         let users_affected = percent(share).ok_or_else(bad)?;
-        incidents.push(Incident {
+        Ok(Incident {
             day,
             minutes,
             users_affected,
-        });
-    }
-    Ok(incidents)
+        })
+    })
 }
 
 /// "99.95" → 0.9995, when it is a finite percentage.

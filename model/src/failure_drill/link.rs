@@ -4,6 +4,7 @@ use super::*;
 use crate::autoscaling::limits_clash;
 use crate::autoscaling::specs::{self, up_to};
 use crate::health_check_fields;
+use crate::link::parse_list;
 use crate::params::{shared, Field, Fields, Spec, Table};
 
 /// A delay of the database, in seconds.
@@ -32,11 +33,7 @@ pub(super) fn parse_failures(text: &str) -> Result<Vec<Injected>, String> {
     if text.is_empty() {
         return Ok(Vec::new());
     }
-    let mut out = Vec::new();
-    for (i, item) in text.split(',').enumerate() {
-        if i >= MAX_FAILURES {
-            return Err(format!("more than {MAX_FAILURES} failures"));
-        }
+    parse_list(text, MAX_FAILURES, "failures", |i, item| {
         let bad = || {
             format!(
                 "failure {}: expected task:a@600, az:b@900 or db@1200",
@@ -56,9 +53,8 @@ pub(super) fn parse_failures(text: &str) -> Result<Vec<Injected>, String> {
             Some(("az", slug)) => Failure::Az { az: az(slug)? },
             _ => return Err(bad()),
         };
-        out.push(Injected { failure, at_s });
-    }
-    Ok(out)
+        Ok(Injected { failure, at_s })
+    })
 }
 
 /// Link format: `load=1200&hit=92&cap=150&target=60&slo=99.9&spent=0&n=2&min=2&max=20&hi=15&hto=5&ht=2&ut=3&prov=30&fo=120&rec=1800&dur=3600&as=1&maz=1&fail=task:a@600,az:b@900,db@1200`.
@@ -105,15 +101,14 @@ impl Fields for FailureDrillParams {
             Self::MAX_TASKS,
         ],
         &Self::HEALTH_CHECK,
+        // How long things take, then what is on and what breaks.
         &[
             Self::PROVISIONING_S,
             Self::FAILOVER_S,
             Self::SINGLE_AZ_RECOVERY_S,
             Self::DURATION_S,
-            Self::AUTOSCALER,
-            Self::MULTI_AZ,
-            Self::FAILURES,
         ],
+        &[Self::AUTOSCALER, Self::MULTI_AZ, Self::FAILURES],
     ];
 
     /// Values each in range may still clash; keep what works and say what was dropped. A value

@@ -2,6 +2,7 @@
 //! the failures injected; and the checks that keep them within what the model runs.
 
 use super::*;
+use crate::params::{within, Problems};
 
 /// What breaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -220,12 +221,13 @@ impl FailureDrillParams {
 }
 
 pub(super) fn validate(p: &FailureDrillParams) -> Vec<String> {
-    let mut problems = autoscaling::traffic_problems(
+    let mut problems = Problems::default();
+    problems.extend(autoscaling::traffic_problems(
         p.edge_load_per_s,
         p.cdn_hit_ratio,
         p.capacity_per_task_per_s,
         p.cpu_target,
-    );
+    ));
     problems.extend(autoscaling::delay_problems(
         [
             ("provisioning time", p.provisioning_s),
@@ -234,48 +236,42 @@ pub(super) fn validate(p: &FailureDrillParams) -> Vec<String> {
         ],
         MAX_DELAY_S,
     ));
-    let mut check = |ok: bool, message: String| {
-        if !ok {
-            problems.push(message);
-        }
-    };
-    check(
+    problems.check(
         (1..=MAX_TASKS).contains(&p.tasks),
         format!("The drill starts with 1 to {MAX_TASKS} tasks."),
     );
-    check(
+    problems.check(
         p.min_tasks >= 1 && p.min_tasks <= p.max_tasks && p.max_tasks <= MAX_TASKS,
         format!("The autoscaler's minimum must be at least 1 and at most its maximum, itself at most {MAX_TASKS}."),
     );
-    check(
+    problems.check(
         p.slo.is_finite() && p.slo > 0.0 && p.slo < 1.0,
         "The SLO must be above 0 % and below 100 %.".into(),
     );
-    check(
-        p.spent_before_min.is_finite()
-            && (0.0..=MonthLength::ThirtyDays.minutes()).contains(&p.spent_before_min),
+    problems.check(
+        within(p.spent_before_min, 0.0, MonthLength::ThirtyDays.minutes()),
         "Budget already spent must be between 0 and a month of minutes.".into(),
     );
-    check(
+    problems.check(
         (MIN_DURATION_S..=MAX_DURATION_S).contains(&p.duration_s),
         format!("The drill must last {MIN_DURATION_S} to {MAX_DURATION_S} s."),
     );
-    check(
+    problems.check(
         p.failures.len() <= MAX_FAILURES,
         format!("At most {MAX_FAILURES} failures in one drill."),
     );
     for (i, f) in p.failures.iter().enumerate() {
-        check(
+        problems.check(
             f.at_s < p.duration_s,
             format!("Failure {} must strike before the drill ends.", i + 1),
         );
         if let Failure::Task { az } | Failure::Az { az } = f.failure {
-            check(
+            problems.check(
                 az < AZS,
                 format!("Failure {}: there are only {AZS} AZs.", i + 1),
             );
         }
     }
     problems.extend(rolling_deploy::health_check_problems(&p.health_check));
-    problems
+    problems.into_vec()
 }

@@ -15,7 +15,7 @@ pub mod markdown;
 pub mod report;
 
 mod table;
-mod text;
+pub mod text;
 
 use crate::cost::UnitPrices;
 use crate::params::{self, Fields};

@@ -96,7 +96,11 @@ mod tests {
         assert_eq!(figures3(0.0005), "0.0005");
         assert_eq!(percent(0.9995), "99.95 %");
         assert_eq!(usd(Usd::lit("1358.49")), "$1,358.49");
+        assert_eq!(usd(Usd::lit("28")), "$28.00");
+        assert_eq!(usd(Usd::from_cents(-350)), "−$3.50");
         assert_eq!(exact(Decimal::lit("1460")), "1,460");
+        assert_eq!(exact(Decimal::lit("1234567.125")), "1,234,567.125");
+        assert_eq!(exact(Decimal::ZERO), "0");
         assert_eq!(exact(Decimal::lit("0.0445")), "0.0445");
         assert_eq!(duration(5_259.6), "3.65 days");
         assert_eq!(duration(525.96), "8.77 hours");

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use super::{MAX_RATE_PER_S, MAX_WAIT_S};
 use crate::sort;
 
-/// One second of one bucket.
+/// One second of one bucket (or of several, summed: a scenario's [`Second`](super::Second)).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct BucketStep {
     pub t_s: u32,

@@ -102,24 +102,27 @@ impl Default for RateLimitParams {
     }
 }
 
-/// One second of one scenario, over all clients.
+/// One second of one scenario, over all clients: the limiter's step, and what the app tier
+/// made of it. It reads as its step too (`second.rejected`).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Second {
-    pub t_s: u32,
-    pub arrived: u64,
-    pub admitted_now: u64,
-    pub admitted_from_queue: u64,
-    /// 429s.
-    pub rejected: u64,
-    pub queued: u64,
-    /// Tokens left in all buckets (the one global bucket, or the sum of the clients').
-    pub tokens: f64,
+    /// Summed over the buckets (the one global bucket, or the clients'); with no limiter,
+    /// every arrival admitted at once.
+    pub step: BucketStep,
     /// Offered to the app tier, served, and failed for lack of capacity.
     pub offered_to_app: u64,
     pub served: f64,
     pub failed: f64,
     /// More was offered than the app tier serves: everything this second is slow.
     pub overloaded: bool,
+}
+
+impl std::ops::Deref for Second {
+    type Target = BucketStep;
+
+    fn deref(&self) -> &BucketStep {
+        &self.step
+    }
 }
 
 /// One client's totals over a scenario.
@@ -278,13 +281,15 @@ fn run(p: &RateLimitParams, limiter: Limiter, arrivals: &[Vec<u64>]) -> Scenario
         }
         from_queue += queued_in.iter().sum::<u64>();
         seconds.push(Second {
-            t_s,
-            arrived: arrived.iter().sum(),
-            admitted_now: now.iter().sum(),
-            admitted_from_queue: queued_in.iter().sum(),
-            rejected: rejected.iter().sum(),
-            queued: buckets.iter().map(|b| b.queued).sum(),
-            tokens: buckets.iter().map(|b| b.tokens).sum(),
+            step: BucketStep {
+                t_s,
+                arrived: arrived.iter().sum(),
+                admitted_now: now.iter().sum(),
+                admitted_from_queue: queued_in.iter().sum(),
+                rejected: rejected.iter().sum(),
+                queued: buckets.iter().map(|b| b.queued).sum(),
+                tokens: buckets.iter().map(|b| b.tokens).sum(),
+            },
             offered_to_app: offered,
             served: served_total,
             failed: offered as f64 - served_total,

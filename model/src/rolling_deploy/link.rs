@@ -53,25 +53,17 @@ impl RollingDeployParams {
             Spec::new("drain", "Deregistration delay", "s", (0.0, 3_600.0), 10.0);
         DURATION_S: whole duration_s,
             Spec { min: MIN_DURATION_S as f64,..up_to(specs::RUN_LENGTH, MAX_DURATION_S) };
-    }
-    pub const BUILD: Field<Self> = Field::choice(
-        Spec::named("new", "The new build"),
-        &BUILD_CHOICES,
-        |p| match p.build {
-            NewBuild::Good => "good",
-            NewBuild::Bad => "bad",
-        },
-        |p, slug| {
-            p.build = if slug == "bad" {
-                NewBuild::Bad
-            } else {
-                NewBuild::Good
-            }
-        },
-    );
-    crate::fields! {
+        BUILD: choice(&BUILD_CHOICES, NewBuild) build, Spec::named("new", "The new build");
         CIRCUIT_BREAKER: flag circuit_breaker, Spec::named("cb", "Deployment circuit breaker");
     }
+    /// The target group's health check: the shared specs, in the order this demo's links
+    /// have always had.
+    pub const HEALTH_CHECK: [Field<Self>; 4] = [
+        Self::INTERVAL_S,
+        Self::HEALTHY_THRESHOLD,
+        Self::UNHEALTHY_THRESHOLD,
+        Self::TIMEOUT_S,
+    ];
     pub const AZ_LOSS_AT: Field<Self> = Field::text(
         Spec::named("lose", "Lose an AZ at (s)"),
         |p| p.az_loss.map_or(String::new(), |l| l.at_s.to_string()),
@@ -99,6 +91,8 @@ impl RollingDeployParams {
             }
         },
     );
+    /// An AZ lost mid-deploy: when, then which (read after `lose`, which it goes with).
+    pub const AZ_LOSS: [Field<Self>; 2] = [Self::AZ_LOSS_AT, Self::AZ_LOST];
 }
 
 impl Fields for RollingDeployParams {
@@ -108,23 +102,15 @@ impl Fields for RollingDeployParams {
             Self::MIN_HEALTHY_PERCENT,
             Self::MAX_PERCENT,
         ],
-        // The health check's shared specs, in the order this demo's links have always had.
-        &[
-            Self::INTERVAL_S,
-            Self::HEALTHY_THRESHOLD,
-            Self::UNHEALTHY_THRESHOLD,
-            Self::TIMEOUT_S,
-        ],
+        &Self::HEALTH_CHECK,
         &[
             Self::TASK_START_S,
             Self::DEREGISTRATION_DELAY_S,
             Self::DURATION_S,
             Self::BUILD,
             Self::CIRCUIT_BREAKER,
-            Self::AZ_LOSS_AT,
-            // Which AZ is lost: it goes with `lose`, read just before it.
-            Self::AZ_LOST,
         ],
+        &Self::AZ_LOSS,
     ];
 
     fn repair(&mut self, r: &mut LinkReader<'_>) {

@@ -2,6 +2,7 @@
 //! an AZ lost mid-deploy; and the checks that keep them within what the model runs.
 
 use super::*;
+use crate::params::Problems;
 
 /// Limits that keep one run small.
 pub const MAX_DESIRED: u32 = 50;
@@ -23,6 +24,18 @@ pub enum NewBuild {
     Good,
     /// Starts, but never passes the health check.
     Bad,
+}
+
+impl NewBuild {
+    pub const ALL: [NewBuild; 2] = [NewBuild::Good, NewBuild::Bad];
+
+    /// In a link: `new=bad`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            NewBuild::Good => "good",
+            NewBuild::Bad => "bad",
+        }
+    }
 }
 
 /// An availability zone going dark during the rollout.
@@ -97,62 +110,58 @@ impl RollingDeployParams {
 }
 
 pub(super) fn validate(p: &RollingDeployParams) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut check = |ok: bool, message: String| {
-        if !ok {
-            problems.push(message);
-        }
-    };
-    check(
+    let mut problems = Problems::default();
+    problems.check(
         (1..=MAX_DESIRED).contains(&p.desired_count),
         format!("The desired count must be 1–{MAX_DESIRED} tasks."),
     );
-    check(
+    problems.check(
         p.min_healthy_percent <= 100,
         "The minimum healthy percent must be 0–100.".into(),
     );
-    check(
+    problems.check(
         (100..=200).contains(&p.max_percent),
         "The maximum percent must be 100–200.".into(),
     );
-    check(
+    problems.check(
         p.desired_count == 0 || p.max_running_tasks() > p.min_healthy_tasks(),
         format!(
             "With {} % and {} % of {} tasks, ECS could neither start a new task nor stop an old one: the maximum must allow more tasks than the minimum keeps.",
             p.min_healthy_percent, p.max_percent, p.desired_count
         ),
     );
-    check(
+    problems.check(
         p.task_start_s <= MAX_TASK_START_S,
         format!("A task's start must take at most {MAX_TASK_START_S} s."),
     );
-    check(
+    problems.check(
         p.deregistration_delay_s <= 3_600,
         "The deregistration delay must be 0–3600 s.".into(),
     );
-    check(
+    problems.check(
         (MIN_DURATION_S..=MAX_DURATION_S).contains(&p.duration_s),
         format!("The run must last {MIN_DURATION_S}–{MAX_DURATION_S} s."),
     );
     if let Some(loss) = p.az_loss {
-        check(
+        problems.check(
             loss.az < AZ_NAMES.len(),
             "The lost AZ must be a or b.".into(),
         );
-        check(
+        problems.check(
             loss.at_s <= p.duration_s,
             "The AZ must be lost before the run ends.".into(),
         );
     }
     problems.extend(health_check_problems(&p.health_check));
-    problems
+    problems.into_vec()
 }
 
 pub const MAX_TASK_START_S: u32 = 600;
 pub const MIN_DURATION_S: u32 = 60;
 
 /// What is wrong with a target group's health check, within the limits ELB documents
-/// (the shared specs) and with a timeout shorter than the interval. Shared with the drill.
+/// (the shared specs) and with a timeout shorter than the interval. Shared with the drill and
+/// the scenario (`s.hc`).
 pub(crate) fn health_check_problems(hc: &HealthCheck) -> Vec<String> {
     use crate::params::shared;
     let holds = |spec: crate::params::Spec, x: u32| spec.holds(f64::from(x));

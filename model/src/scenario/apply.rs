@@ -12,6 +12,21 @@ use crate::photoshare;
 use crate::rolling_deploy::RollingDeployParams;
 use crate::serverless::{self, ServerlessParams};
 
+/// The fleet the autoscaling demo and the failure drill both size, from the same six
+/// fields: the project's task capacity, CPU target, floor and ceiling, for the scenario's
+/// steady load and hit ratio. A macro, as the two params share the fields but no type.
+macro_rules! apply_fleet {
+    ($s:ident, $p:ident) => {
+        let project = &$s.project;
+        $p.capacity_per_task_per_s = project.task_capacity_per_s;
+        $p.cpu_target = project.cpu_target;
+        $p.min_tasks = project.min_tasks;
+        $p.max_tasks = project.max_tasks;
+        $p.edge_load_per_s = $s.edge_load_per_s.value;
+        $p.cdn_hit_ratio = $s.cdn_hit_ratio.value;
+    };
+}
+
 /// The project's SLO and floor (the app tier's tasks); the database choice.
 pub fn apply_to_availability(s: &Scenario, p: &mut AvailabilityParams) {
     p.slo = s.project.slo;
@@ -46,15 +61,9 @@ pub fn apply_to_cost(s: &Scenario, p: &mut CostParams) {
 /// The project's spike, task capacity, CPU target, floor, ceiling and health-check interval;
 /// the steady load and hit ratio: the origin load the scaler sizes for.
 pub fn apply_to_autoscaling(s: &Scenario, p: &mut AutoscalingParams) {
-    let project = &s.project;
-    p.spike_factor = project.spike_factor();
-    p.capacity_per_task_per_s = project.task_capacity_per_s;
-    p.cpu_target = project.cpu_target;
-    p.min_tasks = project.min_tasks;
-    p.max_tasks = project.max_tasks;
+    apply_fleet!(s, p);
+    p.spike_factor = s.project.spike_factor();
     p.health_check_interval_s = s.health_check.value.interval_s;
-    p.edge_load_per_s = s.edge_load_per_s.value;
-    p.cdn_hit_ratio = s.cdn_hit_ratio.value;
 }
 
 /// The API preset's request rate is the origin load; the thumbnail preset's uploads are not linked.
@@ -95,14 +104,8 @@ pub fn apply_to_rolling_deploy(s: &Scenario, p: &mut RollingDeployParams) {
 /// The project's task capacity, CPU target, floor, ceiling and SLO; load, hit ratio,
 /// database and health check; the starting fleet is the autoscaler's choice for that load.
 pub fn apply_to_failure_drill(s: &Scenario, p: &mut FailureDrillParams) {
-    let project = &s.project;
-    p.capacity_per_task_per_s = project.task_capacity_per_s;
-    p.cpu_target = project.cpu_target;
-    p.min_tasks = project.min_tasks;
-    p.max_tasks = project.max_tasks;
-    p.slo = project.slo;
-    p.edge_load_per_s = s.edge_load_per_s.value;
-    p.cdn_hit_ratio = s.cdn_hit_ratio.value;
+    apply_fleet!(s, p);
+    p.slo = s.project.slo;
     p.multi_az = s.multi_az.value;
     p.health_check = s.health_check.value;
     p.tasks = p.autoscaler_choice();

@@ -30,7 +30,7 @@ use crate::catalog::DemoId;
 use crate::cost;
 use crate::demo::Demo;
 use crate::link::{Ignored, LinkState, Query, GLOBAL_KEYS};
-use crate::params::{shared, Spec};
+use crate::params::shared;
 use crate::photoshare::HealthCheck;
 use crate::project::Project;
 
@@ -291,12 +291,7 @@ fn valid_tasks(x: f64) -> bool {
 
 /// The health check's shared limits, which every demo that takes a health check accepts.
 fn valid_health_check(h: &HealthCheck) -> bool {
-    let within = |spec: Spec, x: u32| spec.holds(f64::from(x));
-    within(shared::HEALTH_CHECK_INTERVAL, h.interval_s)
-        && within(shared::HEALTH_CHECK_TIMEOUT, h.timeout_s)
-        && h.timeout_s < h.interval_s
-        && within(shared::HEALTHY_THRESHOLD, h.healthy_threshold)
-        && within(shared::UNHEALTHY_THRESHOLD, h.unhealthy_threshold)
+    crate::rolling_deploy::health_check_problems(h).is_empty()
 }
 
 /// Linked values read back from one demo's params; `None` where that demo does not hold one.

@@ -145,22 +145,32 @@ fn column(model: Model) -> Column {
     }
 }
 
+/// A selection that may be empty, in a link by its slug (`tier=db`); nothing selected, no key.
+macro_rules! selection {
+    ($spec:expr, $kind:ident, $path:ident, $unknown:literal) => {
+        Field::text(
+            $spec,
+            |p| p.$path.map_or("", $kind::slug).to_string(),
+            |p, text| {
+                p.$path = Some($kind::from_slug(text).ok_or($unknown)?);
+                Ok(())
+            },
+        )
+    };
+}
+
 impl ServiceModelsParams {
-    pub const TIER: Field<Self> = Field::text(
+    pub const TIER: Field<Self> = selection!(
         Spec::named("tier", "PhotoShare's tier"),
-        |p| p.selected_tier.map_or("", Tier::slug).to_string(),
-        |p, text| {
-            p.selected_tier = Some(Tier::from_slug(text).ok_or("not a tier of PhotoShare")?);
-            Ok(())
-        },
+        Tier,
+        selected_tier,
+        "not a tier of PhotoShare"
     );
-    pub const MODEL: Field<Self> = Field::text(
+    pub const MODEL: Field<Self> = selection!(
         Spec::named("model", "Service model"),
-        |p| p.selected_model.map_or("", Model::slug).to_string(),
-        |p, text| {
-            p.selected_model = Some(Model::from_slug(text).ok_or("not a service model")?);
-            Ok(())
-        },
+        Model,
+        selected_model,
+        "not a service model"
     );
     crate::fields! {
         /// One character per question: the chosen option, or `-`.

@@ -100,6 +100,16 @@ pub enum Build {
 }
 
 impl Build {
+    pub const ALL: [Build; 2] = [Build::MultiStage, Build::SingleStage];
+
+    /// In a link: `build=single`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Build::MultiStage => "multi",
+            Build::SingleStage => "single",
+        }
+    }
+
     pub fn shipped_stage(self) -> Stage {
         match self {
             Build::MultiStage => Stage::Runtime,

@@ -5,65 +5,33 @@ use super::*;
 use crate::claim::{number, Live};
 use crate::params::{Choice, Field, Fields, Spec, Table};
 
+/// A number of one of the table's repeated groups (an isolation kind's costs, a layer's
+/// sizes), from 0 to `max`: its link key and label are the group's, then the quantity's.
+macro_rules! part {
+    ($key:literal $suffix:literal, $name:literal $what:literal, $unit:literal, $max:expr,
+        $step:expr, $($path:ident).+) => {
+        crate::field_at!(
+            number,
+            Spec::new(concat!($key, $suffix), concat!($name, $what), $unit, (0.0, $max), $step),
+            $($path).+
+        )
+    };
+}
+
 /// The five costs of one isolation kind, keyed `<kind>.os` … `<kind>.start`.
 macro_rules! cost_fields {
     ($kind:ident, $key:literal, $name:literal) => {
         [
-            Field::number(
-                Spec::new(
-                    concat!($key, ".os"),
-                    concat!($name, ": Guest OS memory"),
-                    "MiB",
-                    (0.0, MAX_OVERHEAD_MIB),
-                    1.0,
-                ),
-                |p| p.$kind.guest_os_memory_mib,
-                |p, x| p.$kind.guest_os_memory_mib = x,
-            ),
-            Field::number(
-                Spec::new(
-                    concat!($key, ".iso"),
-                    concat!($name, ": Hypervisor or shim memory"),
-                    "MiB",
-                    (0.0, MAX_OVERHEAD_MIB),
-                    1.0,
-                ),
-                |p| p.$kind.isolation_memory_mib,
-                |p, x| p.$kind.isolation_memory_mib = x,
-            ),
-            Field::number(
-                Spec::new(
-                    concat!($key, ".cpu"),
-                    concat!($name, ": CPU overhead"),
-                    "vCPU",
-                    (0.0, MAX_OVERHEAD_VCPU),
-                    0.01,
-                ),
-                |p| p.$kind.cpu_overhead_vcpu,
-                |p, x| p.$kind.cpu_overhead_vcpu = x,
-            ),
-            Field::number(
-                Spec::new(
-                    concat!($key, ".disk"),
-                    concat!($name, ": Guest OS disk"),
-                    "MiB",
-                    (0.0, MAX_DISK_MIB),
-                    1.0,
-                ),
-                |p| p.$kind.guest_os_disk_mib,
-                |p, x| p.$kind.guest_os_disk_mib = x,
-            ),
-            Field::number(
-                Spec::new(
-                    concat!($key, ".start"),
-                    concat!($name, ": Boot or create"),
-                    "s",
-                    (0.0, MAX_SECONDS),
-                    0.1,
-                ),
-                |p| p.$kind.start_s,
-                |p, x| p.$kind.start_s = x,
-            ),
+            part!($key ".os", $name ": Guest OS memory", "MiB", MAX_OVERHEAD_MIB, 1.0,
+                $kind.guest_os_memory_mib),
+            part!($key ".iso", $name ": Hypervisor or shim memory", "MiB", MAX_OVERHEAD_MIB, 1.0,
+                $kind.isolation_memory_mib),
+            part!($key ".cpu", $name ": CPU overhead", "vCPU", MAX_OVERHEAD_VCPU, 0.01,
+                $kind.cpu_overhead_vcpu),
+            part!($key ".disk", $name ": Guest OS disk", "MiB", MAX_DISK_MIB, 1.0,
+                $kind.guest_os_disk_mib),
+            part!($key ".start", $name ": Boot or create", "s", MAX_SECONDS, 0.1,
+                $kind.start_s),
         ]
     };
 }
@@ -72,28 +40,10 @@ macro_rules! cost_fields {
 macro_rules! layer_fields {
     ($layer:ident, $key:literal, $name:literal) => {
         [
-            Field::number(
-                Spec::new(
-                    concat!($key, ".mb"),
-                    concat!($name, ", compressed"),
-                    "MB",
-                    (0.0, MAX_LAYER_MB),
-                    1.0,
-                ),
-                |p| p.image.$layer.compressed_mb,
-                |p, x| p.image.$layer.compressed_mb = x,
-            ),
-            Field::number(
-                Spec::new(
-                    concat!($key, ".raw"),
-                    concat!($name, ", unpacked"),
-                    "MB",
-                    (0.0, MAX_LAYER_MB),
-                    1.0,
-                ),
-                |p| p.image.$layer.uncompressed_mb,
-                |p, x| p.image.$layer.uncompressed_mb = x,
-            ),
+            part!($key ".mb", $name ", compressed", "MB", MAX_LAYER_MB, 1.0,
+                image.$layer.compressed_mb),
+            part!($key ".raw", $name ", unpacked", "MB", MAX_LAYER_MB, 1.0,
+                image.$layer.uncompressed_mb),
         ]
     };
 }
@@ -159,32 +109,9 @@ impl VmVsContainerParams {
                 50.0);
         INSTANCES: whole instances,
             Spec::new("inst", "Instances to start", "", (1.0, MAX_INSTANCES as f64), 1.0);
+        BUILD: choice(&BUILDS, Build) build, Spec::named("build", "Ship");
+        SHOWN: choice(&SHOWN, Isolation) shown, Spec::named("show", "Look inside one instance of");
     }
-    pub const BUILD: Field<Self> = Field::choice(
-        Spec::named("build", "Ship"),
-        &BUILDS,
-        |p| match p.build {
-            Build::MultiStage => "multi",
-            Build::SingleStage => "single",
-        },
-        |p, slug| {
-            p.build = if slug == "single" {
-                Build::SingleStage
-            } else {
-                Build::MultiStage
-            }
-        },
-    );
-    pub const SHOWN: Field<Self> = Field::choice(
-        Spec::named("show", "Look inside one instance of"),
-        &SHOWN,
-        |p| p.shown.slug(),
-        |p, slug| {
-            if let Some(k) = Isolation::ALL.into_iter().find(|k| k.slug() == slug) {
-                p.shown = k;
-            }
-        },
-    );
 
     /// The costs of each isolation kind, in `Isolation::ALL` order; within a kind, guest OS
     /// memory, isolation memory, CPU overhead, guest OS disk, start.
