@@ -72,12 +72,15 @@ impl Writer {
         self.out.push_str(&item);
     }
 
+    /// A tag (a value's kind, an option's presence) and the one item it announces.
+    fn tagged(&mut self, tag: &str, item: impl ToString) {
+        self.item(tag);
+        self.item(item);
+    }
+
     fn option(&mut self, item: &Option<String>) {
         match item {
-            Some(s) => {
-                self.item("1");
-                self.item(s);
-            }
+            Some(s) => self.tagged("1", s),
             None => self.item("0"),
         }
     }
@@ -135,14 +138,8 @@ impl Writer {
     fn value(&mut self, v: &Value) {
         match v {
             Value::Bool(b) => self.item(if *b { "t" } else { "f" }),
-            Value::Number(x) => {
-                self.item("n");
-                self.item(x);
-            }
-            Value::Str(s) => {
-                self.item("s");
-                self.item(s);
-            }
+            Value::Number(x) => self.tagged("n", x),
+            Value::Str(s) => self.tagged("s", s),
             Value::List(items) => {
                 self.item("l");
                 self.item(items.len());
@@ -152,10 +149,7 @@ impl Writer {
                 self.item("o");
                 self.attributes(attributes);
             }
-            Value::Expr(e) => {
-                self.item("e");
-                self.item(e);
-            }
+            Value::Expr(e) => self.tagged("e", e),
             Value::Unknown => self.item("u"),
         }
     }
