@@ -638,25 +638,46 @@ fn Figures(page: Page<Autoscaling>) -> impl IntoView {
             )
         }),
     ];
+    // The table's shape (which policies ran) changes only with the policies; its cells change on
+    // every move. The shape is rebuilt only when it changes, each cell is bound to the outcome.
+    let policies = Memo::new(move |_| {
+        outcome.with(|o| {
+            o.as_ref()
+                .ok()
+                .map(|o| o.runs.iter().map(|r| r.policy).collect::<Vec<_>>())
+        })
+    });
+    let text = move |i: usize, cell: Cell| {
+        move || {
+            outcome.with(|o| {
+                o.as_ref()
+                    .ok()
+                    .and_then(|o| o.runs.get(i).map(|r| cell(o, r)))
+                    .unwrap_or_default()
+            })
+        }
+    };
     view! {
         <h3>"What each policy cost and dropped"</h3>
-        {move || outcome.with(|o| o.as_ref().ok().map(|o| view! {
+        {move || policies.get().map(|policies| view! {
             <table class="figures-table" data-testid="figures">
                 <thead><tr>
                     <th scope="col">"over the whole run"</th>
-                    {o.runs.iter().map(|r| view! { <th scope="col">{r.policy.title()}</th> }).collect_view()}
+                    {policies.iter().map(|p| view! { <th scope="col">{p.title()}</th> }).collect_view()}
                 </tr></thead>
                 <tbody>
-                    {rows.iter().map(|(label, key, cell)| view! {
+                    {rows.iter().map(|&(label, key, cell)| view! {
                         <tr>
-                            <th scope="row">{*label}</th>
-                            {o.runs.iter().map(|r| view! {
-                                <td data-testid=format!("{key}-{}", r.policy.slug())>{cell(o, r)}</td>
+                            <th scope="row">{label}</th>
+                            {policies.iter().enumerate().map(|(i, p)| view! {
+                                <td data-testid=format!("{key}-{}", p.slug())>{text(i, cell)}</td>
                             }).collect_view()}
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table>
+        })}
+        {move || outcome.with(|o| o.as_ref().ok().map(|o| view! {
             <p class="note" data-testid="startup">{format!(
                 "A new task takes traffic {} after launch: {} to start, then its first health check one interval ({}) later. Fargate bills it from launch.",
                 format::span(o.startup_delay_s),
