@@ -171,7 +171,9 @@ async function screenshot(browser: Browser, layout: Layout, url: string) {
   if (layout.presenter) await context.addInitScript(presenting);
   const page = await context.newPage();
   await page.goto(url);
-  await expect(page.locator('main article')).toBeVisible();
+  // The app's own page (#main): index.html's static first screen has articles too, until the app
+  // replaces it.
+  await expect(page.locator('#main article')).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(500);
   await page.screenshot({ path: file });
