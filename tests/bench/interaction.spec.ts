@@ -21,7 +21,7 @@ const ONLY = process.env.BENCH_DEMOS?.split(',').filter((id) => id !== '');
 const CONTROLS = 'input[type=range], input[type=number], input[type=checkbox], input[type=radio], select, button';
 const NOT_CONTROLS = '.chart-actions button';
 
-type Row = { demo: string; control: string; work: number[]; frame: number[] };
+type Row = { demo: string; control: string; work: number[]; frame: number[]; records: number };
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -46,12 +46,12 @@ test('every control of every demo: input to update and to the next frame', async
       const control = demo.locator(CONTROLS).nth(i);
       if (!(await control.isVisible()) || !(await control.isEnabled())
         || (await control.evaluate((el, skip) => el.matches(skip), NOT_CONTROLS))) continue;
-      const [label, work, frame] = await control.evaluate(move, MOVES);
-      rows.push({ demo: id, control: label, work: work.sort((a, b) => a - b), frame: frame.sort((a, b) => a - b) });
+      const [label, work, frame, records] = await control.evaluate(move, MOVES);
+      rows.push({ demo: id, control: label, work: work.sort((a, b) => a - b), frame: frame.sort((a, b) => a - b), records });
     }
   }
   const ms = (xs: number[], p: number) => `${percentile(xs, p).toFixed(1)} ms`;
-  const line = (r: Row) => `${ms(r.work, 50)} | ${ms(r.work, 95)} | ${ms(r.frame, 50)} | ${ms(r.frame, 95)}`;
+  const line = (r: Row) => `${ms(r.work, 50)} | ${ms(r.work, 95)} | ${ms(r.frame, 50)} | ${ms(r.frame, 95)} | ${r.records}`;
   const worst: string[] = [];
   for (const id of ids) {
     const mine = rows.filter((r) => r.demo === id);
@@ -61,18 +61,20 @@ test('every control of every demo: input to update and to the next frame', async
     worst.push(`| ${id} | ${mine.length} | ${byWork.control} | ${line(byWork)} | ${ms(byFrame.frame, 95)} (${byFrame.control}) |`);
   }
   console.log([
-    '| demo | controls moved | worst control (work p95) | work p50 | work p95 | frame p50 | frame p95 | worst frame p95 (control) |',
-    '|---|---|---|---|---|---|---|---|',
+    '| demo | controls moved | worst control (work p95) | work p50 | work p95 | frame p50 | frame p95 | DOM records a move | worst frame p95 (control) |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...worst,
   ].join('\n'));
-  console.log(['', 'every control:', '| demo | control | work p50 | work p95 | frame p50 | frame p95 |', '|---|---|---|---|---|---|',
+  console.log(['', 'every control:', '| demo | control | work p50 | work p95 | frame p50 | frame p95 | DOM records a move |', '|---|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.demo} | ${r.control} | ${line(r)} |`)].join('\n'));
   expect(rows.length).toBeGreaterThan(ids.length);
   expect(lab.errors).toEqual([]);
 });
 
-/** Runs in the page: moves one control `moves` times, back and forth; returns its label and timings. */
-async function move(el: Element, moves: number): Promise<[string, number[], number[]]> {
+/** Runs in the page: moves one control `moves` times, back and forth; returns its label, its
+ * timings and the median number of DOM mutation records a move makes (how much of the page it
+ * rewrites: a count the machine's load does not change). */
+async function move(el: Element, moves: number): Promise<[string, number[], number[], number]> {
   const input = el as HTMLInputElement;
   const select = el as HTMLSelectElement;
   const text = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
@@ -110,15 +112,22 @@ async function move(el: Element, moves: number): Promise<[string, number[], numb
     channel.port2.postMessage(0);
   });
   const afterPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  const work: number[] = [], frame: number[] = [];
+  const work: number[] = [], frame: number[] = [], records: number[] = [];
+  let seen = 0;
+  const observer = new MutationObserver((list) => { seen += list.length; });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   for (let i = 0; i < moves; i++) {
     await afterPaint();
+    seen = 0;
     const t0 = performance.now();
     step(i);
     await nextTask();
     work.push(performance.now() - t0);
+    records.push(seen + observer.takeRecords().length);
     await afterPaint();
     frame.push(performance.now() - t0);
   }
-  return [`${label} (${kind})`, work, frame];
+  observer.disconnect();
+  records.sort((a, b) => a - b);
+  return [`${label} (${kind})`, work, frame, records[Math.floor(records.length / 2)]];
 }
