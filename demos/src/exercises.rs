@@ -211,7 +211,7 @@ fn exercise_view(
     if open {
         Effect::new(move |_| {
             if let Some(el) = fold.get() {
-                el.scroll_into_view();
+                crate::startup::when_shown(move || el.scroll_into_view());
             }
         });
     }

@@ -18,6 +18,7 @@
 use crate::lab::{lab, typing_in_a_field, write_location, Embedded};
 use crate::results::{from_ok, problems_view, Badge};
 use crate::scenario::describe;
+use crate::startup::piece;
 use cloud_lab_model::catalog::DemoInfo;
 use cloud_lab_model::claim::{Claim, Note, Verdict};
 use cloud_lab_model::demo::Demo;
@@ -91,7 +92,7 @@ impl<D: Demo> Page<D> {
 /// link says `linked=0`; opening and leaving it are `Scenario::open` and `Lab::navigate`.
 pub fn demo_page<D: Demo, V: IntoView + 'static>(
     query: &Query,
-    body: impl FnOnce(Page<D>) -> V,
+    body: impl FnOnce(Page<D>) -> V + Send + 'static,
 ) -> AnyView {
     let lab = lab();
     let embedded = use_context::<Embedded>().is_some();
@@ -111,7 +112,11 @@ pub fn demo_page<D: Demo, V: IntoView + 'static>(
             lab.scenario.get().after(update)
         })
     });
-    let exercises = crate::exercises::block::<D>(page, query);
+    // The exercises ask the model a question each: built in a piece of their own (`startup`).
+    let exercises = {
+        let query = query.clone();
+        Box::new(move || crate::exercises::block::<D>(page, &query)) as Children
+    };
     let frame = Frame {
         info: D::info(),
         ignored: opened.ignored,
@@ -127,7 +132,7 @@ pub fn demo_page<D: Demo, V: IntoView + 'static>(
             params.update(|p| D::take(p, &s));
         }),
     };
-    framed(frame, body(page).into_any(), exercises)
+    framed(frame, Box::new(move || body(page).into_any()), exercises)
 }
 
 /// What the frame needs of a demo, its type erased.
@@ -148,7 +153,7 @@ struct Frame {
 
 /// The frame around a demo's body. Not generic, so the lab's wasm holds it once rather than
 /// once per demo.
-fn framed(f: Frame, body: AnyView, exercises: AnyView) -> AnyView {
+fn framed(f: Frame, body: Children, exercises: Children) -> AnyView {
     let lab = lab();
     let Frame {
         info,
@@ -187,9 +192,9 @@ fn framed(f: Frame, body: AnyView, exercises: AnyView) -> AnyView {
             </header>
             <IgnoredNotice ignored=f.ignored/>
             {shown.map(|shown| scenario_panel(f.shares, shown.into(), linked, f.relink))}
-            {body}
-            {exercises}
-            <Notes notes=f.notes/>
+            {piece(body)}
+            {piece(exercises)}
+            {piece(Box::new(move || view! { <Notes notes=f.notes/> }.into_any()))}
         </article>
     }
     .into_any()

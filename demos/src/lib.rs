@@ -30,6 +30,7 @@ pub mod scroll_box;
 pub mod serverless;
 pub mod service_models;
 pub mod stage;
+pub mod startup;
 pub mod tour;
 pub mod vm_vs_container;
 

@@ -36,7 +36,7 @@ fn section(
         <section aria-labelledby=format!("{id}-heading") class:results=invalid.is_some()
             class:invalid=move || invalid.is_some_and(|i| i.get())>
             <h2 id=format!("{id}-heading")>{heading}</h2>
-            {children()}
+            {crate::startup::piece(children)}
         </section>
     }
     .into_any()

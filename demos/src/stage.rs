@@ -18,6 +18,7 @@
 //! column on a phone); the order in the page is controls, figures, chart, so a screen
 //! reader and the Tab key meet them in the order they are shown.
 
+use crate::startup::piece;
 use leptos::prelude::*;
 
 /// Whether explanations start folded. The shell provides it (folded in presenter mode
@@ -61,11 +62,11 @@ pub fn Stage(
 ) -> impl IntoView {
     view! {
         <section class="stage" class:invalid=move || invalid.get() data-testid="stage" aria-label=label>
-            <div class="stage-controls" data-testid="stage-controls">{(stage_controls.children)()}</div>
+            <div class="stage-controls" data-testid="stage-controls">{piece(stage_controls.children)}</div>
             {stage_figures.map(|f| view! {
-                <div class="stage-figures" data-testid="stage-figures">{(f.children)()}</div>
+                <div class="stage-figures" data-testid="stage-figures">{piece(f.children)}</div>
             })}
-            <div class="stage-chart" data-testid="stage-chart">{(stage_chart.children)()}</div>
+            <div class="stage-chart" data-testid="stage-chart">{piece(stage_chart.children)}</div>
         </section>
     }
 }

@@ -14,6 +14,7 @@ mod export;
 mod layout;
 mod paint;
 mod read;
+mod schedule;
 mod spec;
 mod thin;
 
@@ -67,7 +68,8 @@ pub fn Chart(
 
     watch_size(canvas_ref, size);
 
-    // Painting: the effect notes what changed, an animation frame paints once for all of it.
+    // Painting: the effect notes what changed, an animation frame paints once for all of it
+    // (the next frame with painting time left: `schedule`).
     let pending = StoredValue::new(false);
     Effect::new(move |_| {
         spec.track();
@@ -78,7 +80,7 @@ pub fn Chart(
             return;
         }
         pending.set_value(true);
-        let paint_now = Closure::once_into_js(move || {
+        schedule::in_a_frame(move || {
             if pending.try_set_value(false).is_some() {
                 return;
             }
@@ -97,9 +99,6 @@ pub fn Chart(
                 .flatten();
             frame.try_set(laid.map(|l| l.frame));
         });
-        if let Some(w) = web_sys::window() {
-            let _ = w.request_animation_frame(paint_now.unchecked_ref());
-        }
     });
 
     // The crosshair follows the pointer (a touch too) and the arrow keys, stop to stop.
