@@ -11,7 +11,8 @@ use crate::field::{Slider, Toggle};
 use crate::frame::{demo_page, Page};
 use crate::hcl_parser::HclParser;
 use crate::lab::lab;
-use crate::results::{from_ok, problems_view, Results, Section};
+use crate::results::{problems_view, text_of, Results, Section};
+use crate::rows::indexed;
 use crate::stage::{Stage, StageChart, StageControls, Why};
 use cloud_lab_model::iac_drift::*;
 use cloud_lab_model::link::Query;
@@ -83,23 +84,28 @@ fn marker_class(line: &str) -> &'static str {
     }
 }
 
-/// Terraform's output, in a terminal, one coloured span per line. The lines are rebuilt only
-/// when the text changed, not whenever the outcome did (a click leaves most terminals as they are).
+/// Terraform's output, in a terminal, one coloured span per line. The lines are kept by their
+/// place, each bound to its text: a click changes a few lines of a plan, and only those are
+/// rewritten.
 #[component]
 fn Terminal(
     #[prop(into)] text: Signal<String>,
-    testid: &'static str,
-    label: &'static str,
+    #[prop(into)] testid: Signal<&'static str>,
+    #[prop(into)] label: Signal<&'static str>,
 ) -> impl IntoView {
+    // Each line finds itself in the text afresh: a plan is a few dozen lines, and a memo of
+    // them as a list would be one more kind of memo in the wasm.
     let text = Memo::new(move |_| text.get());
+    let count = Signal::derive(move || text.with(|t| t.lines().count()));
+    let line = move |i: usize| {
+        let line =
+            Signal::derive(move || text.with(|t| t.lines().nth(i).unwrap_or_default().to_string()));
+        view! { <span class=move || line.with(|l| marker_class(l))>{line}"\n"</span> }.into_any()
+    };
     view! {
-        <pre class="terminal" data-testid=testid role="region" aria-label=label tabindex="0">{move || {
-            text.with(|t| {
-                t.lines()
-                    .map(|l| view! { <span class=marker_class(l)>{l.to_string()}"\n"</span> })
-                    .collect_view()
-            })
-        }}</pre>
+        <pre class="terminal" data-testid=testid role="region" aria-label=label tabindex="0">
+            {indexed(count, Callback::new(line))}
+        </pre>
     }
 }
 
@@ -120,7 +126,14 @@ fn Editor(page: Page<IacDrift>) -> impl IntoView {
             }
         })
     });
-    let error = move || with_ok(outcome, |o| o.parse_error.clone());
+    // The status is rebuilt only when the text starts or stops parsing, not on every click.
+    let error = Memo::new(move |_| {
+        with_ok(outcome, |o| {
+            o.parse_error
+                .as_ref()
+                .map(|e| format!("Line {}, column {}: {}", e.line, e.column, e.message))
+        })
+    });
     let resources = move || with_ok(outcome, |o| o.config.resources.len());
     let lock_table = move || {
         with_ok(outcome, |o| {
@@ -139,7 +152,7 @@ fn Editor(page: Page<IacDrift>) -> impl IntoView {
                 prop:value=move || params.with(IacDriftParams::text)
                 on:input=move |ev| { let text = event_target_value(&ev); params.update(|p| p.type_config(text)) }>
             </textarea>
-            <p id="iac-parse-status" role="status" aria-live="polite">{move || match (parser_failed.get(), error()) {
+            <p id="iac-parse-status" role="status" aria-live="polite">{move || match (parser_failed.get(), error.get()) {
                 (Some(why), _) => view! {
                     <span class="parse-error" data-testid="parser-failed">
                         {format!("The HCL parser, downloaded apart from the lab, could not start: {why}.")}
@@ -148,13 +161,13 @@ fn Editor(page: Page<IacDrift>) -> impl IntoView {
                 }.into_any(),
                 (None, Some(e)) => view! {
                     <span class="parse-error" data-testid="parse-error">
-                        {format!("Line {}, column {}: {}", e.line, e.column, e.message)}
+                        {e}
                         <br/>"The plan keeps using the last text that parsed."
                     </span>
                 }.into_any(),
                 (None, None) => view! {
                     <span data-testid="parse-ok">
-                        {format!("Parsed: {} resources", resources())}
+                        {move || format!("Parsed: {} resources", resources())}
                         {move || match lock_table() {
                             Some(t) => format!(", state locked in the table {t}."),
                             None => ", and no lock table: two applies could write the state at once.".into(),
@@ -176,14 +189,17 @@ fn Editor(page: Page<IacDrift>) -> impl IntoView {
 fn Console(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView {
     let lab = lab();
     let full = move || params.with(|p| p.clicks.len() >= MAX_CLICKS);
-    let notes = move || {
-        let clicks = params.with(|p| p.clicks.clone());
-        let notes = with_ok(outcome, |o| o.click_notes.clone());
-        clicks
-            .into_iter()
-            .zip(notes)
-            .map(|(c, note)| view! { <li><strong>{c.label()}": "</strong>{note}</li> })
-            .collect_view()
+    // A click adds a note at the end; the notes before it stay as they are.
+    let count = Signal::derive(move || {
+        params
+            .with(|p| p.clicks.len())
+            .min(with_ok(outcome, |o| o.click_notes.len()))
+    });
+    let note = move |i: usize| {
+        let label =
+            Signal::derive(move || params.with(|p| p.clicks.get(i).map_or("", |c| c.label())));
+        view! { <li><strong>{label}": "</strong>{text_of(outcome, move |o| o.click_notes.get(i).cloned())}</li> }
+            .into_any()
     };
     view! {
         <div class="iac-console" role="group" aria-labelledby="console-heading">
@@ -200,7 +216,7 @@ fn Console(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView 
                     }
                 })}
             </div>
-            <ol class="click-notes" data-testid="click-notes">{notes}</ol>
+            <ol class="click-notes" data-testid="click-notes">{indexed(count, Callback::new(note))}</ol>
         </div>
     }
 }
@@ -210,11 +226,26 @@ fn Console(params: RwSignal<IacDriftParams>, outcome: Outcome) -> impl IntoView 
 #[component]
 fn OnStage(page: Page<IacDrift>) -> impl IntoView {
     let Page { params, outcome } = page;
+    // One terminal for either command, and the notes under it rebuilt only when they change.
     let refresh_only = move || params.with(|p| p.refresh_only);
-    let plan = Signal::derive(move || with_ok(outcome, |o| o.plan.text.clone()));
-    let refresh = Signal::derive(move || with_ok(outcome, |o| o.refresh.text.clone()));
+    let shown = Signal::derive(move || {
+        with_ok(outcome, |o| {
+            if refresh_only() {
+                o.refresh.text.clone()
+            } else {
+                o.plan.text.clone()
+            }
+        })
+    });
     let unmanaged = Signal::derive(move || with_ok(outcome, |o| o.refresh.unmanaged_text.clone()));
-    let ignored = move || with_ok(outcome, |o| o.refresh.ignored.clone());
+    let any_unmanaged =
+        Memo::new(move |_| with_ok(outcome, |o| !o.refresh.unmanaged_text.is_empty()));
+    let ignored = Memo::new(move |_| {
+        with_ok(outcome, |o| {
+            let ignored = o.refresh.ignored.iter().map(|(a, k)| format!("{a}.{k}"));
+            ignored.collect::<Vec<_>>().join(", ")
+        })
+    });
     let summary = move || {
         with_ok(outcome, |o| {
             if refresh_only() {
@@ -249,21 +280,19 @@ fn OnStage(page: Page<IacDrift>) -> impl IntoView {
                 <p class="chart-title">
                     <strong class="plan-summary" data-testid="plan-summary" aria-live="polite">{summary}</strong>
                 </p>
-                {move || if refresh_only() {
-                    view! { <Terminal text=refresh testid="refresh-only" label="terraform plan -refresh-only output"/> }.into_any()
-                } else {
-                    view! { <Terminal text=plan testid="plan" label="terraform plan output"/> }.into_any()
-                }}
+                <Terminal text=shown
+                    testid=Signal::derive(move || if refresh_only() { "refresh-only" } else { "plan" })
+                    label=Signal::derive(move || if refresh_only() { "terraform plan -refresh-only output" } else { "terraform plan output" })/>
                 {move || {
-                    let ignored = ignored();
+                    let ignored = ignored.get();
                     (!ignored.is_empty()).then(|| view! {
                         <p data-testid="ignored-changes">
                             "Changed outside Terraform and ignored by "<code>"lifecycle { ignore_changes }"</code>": "
-                            {ignored.into_iter().map(|(a, k)| format!("{a}.{k}")).collect::<Vec<_>>().join(", ")}
+                            {ignored}
                         </p>
                     })
                 }}
-                {move || (!unmanaged.with(String::is_empty)).then(|| view! {
+                {move || any_unmanaged.get().then(|| view! {
                     <p class="chart-title">"Objects no state file records"</p>
                     <pre class="inventory" data-testid="unmanaged">{unmanaged}</pre>
                 })}
@@ -292,8 +321,10 @@ fn ApplyView(page: Page<IacDrift>) -> impl IntoView {
         })
     });
     let total = move || with_ok(outcome, |o| o.applied.steps.len());
-    let nothing_to_do =
-        move || outcome.with(|o| o.as_ref().map_or(true, |o| o.plan.changes.is_empty()));
+    // Memos, so that a click that leaves the apply's log as it was rebuilds none of it.
+    let nothing_to_do = Memo::new(move |_| {
+        outcome.with(|o| o.as_ref().map_or(true, |o| o.plan.changes.is_empty()))
+    });
     let finish = move || {
         applying.set(None);
         params.update(IacDriftParams::record_apply);
@@ -324,6 +355,7 @@ fn ApplyView(page: Page<IacDrift>) -> impl IntoView {
                 .unwrap_or_default()
         }),
     };
+    let any_log = Memo::new(move |_| !log().is_empty());
     let log = Signal::derive(log);
     let last = move || with_ok(outcome, |o| o.last_apply.clone()).filter(|_| done.get().is_none());
     view! {
@@ -338,8 +370,8 @@ fn ApplyView(page: Page<IacDrift>) -> impl IntoView {
                 </button>
                 <button data-testid="apply-all" prop:disabled=nothing_to_do on:click=move |_| finish()>"Apply all"</button>
             </div>
-            {move || nothing_to_do().then(|| view! { <p class="note">"Nothing to apply: the plan is empty."</p> })}
-            {move || (!log.with(String::is_empty)).then(|| view! {
+            {move || nothing_to_do.get().then(|| view! { <p class="note">"Nothing to apply: the plan is empty."</p> })}
+            {move || any_log.get().then(|| view! {
                 <Terminal text=log testid="apply-log" label="terraform apply output"/>
             })}
             {move || last().map(|a| view! {
@@ -418,12 +450,23 @@ fn Locking(page: Page<IacDrift>) -> impl IntoView {
             Err(problems) => Err(problems.clone()),
         })
     });
-    let log = from_ok(lock, |l| l.log.clone());
+    // The log's rows are kept by their place and bound to their texts: a slider moves a few.
+    let rows = Signal::derive(move || lock.with(|l| l.as_ref().map_or(0, |l| l.log.len())));
+    let row = move |i: usize| {
+        let cell = move |f: fn(&(u32, String, String)) -> String| {
+            text_of(lock, move |l| l.log.get(i).map(f))
+        };
+        view! {
+            <tr><td>{cell(|(t, _, _)| format!("{t} s"))}</td><td>{cell(|(_, who, _)| who.clone())}</td><td>{cell(|(_, _, what)| what.clone())}</td></tr>
+        }
+        .into_any()
+    };
     let second = move || lock.with(|l| l.as_ref().ok().map(|l| l.second.clone()));
     let error = Signal::derive(move || match second() {
         Some(SecondApply::Failed { error }) => error,
         _ => String::new(),
     });
+    let any_error = Memo::new(move |_| !error.with(String::is_empty));
     let verdict = move || {
         match second() {
         Some(SecondApply::Failed { .. }) => "The second apply stops at once with an error: the state is safe, and it can be run again after the first.".to_string(),
@@ -450,13 +493,11 @@ fn Locking(page: Page<IacDrift>) -> impl IntoView {
                 <caption>"What happens, second by second"</caption>
                 <thead><tr><th scope="col">"at"</th><th scope="col">"who"</th><th scope="col">"what"</th></tr></thead>
                 <tbody>
-                    {move || log().into_iter().map(|(t, who, what)| view! {
-                        <tr><td>{format!("{t} s")}</td><td>{who}</td><td>{what}</td></tr>
-                    }).collect_view()}
+                    {indexed(rows, Callback::new(row))}
                 </tbody>
             </table>
             <p class="policy" role="status" data-testid="lock-verdict">{verdict}</p>
-            {move || (!error.with(String::is_empty)).then(|| view! {
+            {move || any_error.get().then(|| view! {
                 <Terminal text=error testid="lock-error" label="Bob's terraform apply output"/>
             })}
         </Results>

@@ -3,7 +3,8 @@
 //!
 //! Shared by every view: the frame a demo sits in (`frame`), the results section and the
 //! worked example's badges (`results`), the controls of a table field (`field`), the
-//! animation playhead (`playhead`), the chart (`chart`) and number formats (`format`).
+//! animation playhead (`playhead`), the chart (`chart`), number formats (`format`) and lists
+//! kept row by row (`rows`).
 
 pub mod autoscaling;
 pub mod availability;
@@ -25,6 +26,7 @@ pub mod project;
 pub mod rate_limiting;
 pub mod results;
 pub mod rolling_deploy;
+pub mod rows;
 pub mod scenario;
 pub mod scroll_box;
 pub mod serverless;

@@ -106,6 +106,19 @@ where
     move || outcome.with(|o| o.as_ref().map(f).unwrap_or_default())
 }
 
+/// A text of a valid outcome bound on its own, for a page that updates only what changed:
+/// empty while the input is invalid or while `f` finds nothing (a row about to go). A `Signal`
+/// rather than a closure, so every such text shares one rendering in the wasm.
+pub fn text_of<O>(
+    outcome: Memo<Result<O, Vec<String>>>,
+    f: impl Fn(&O) -> Option<String> + Send + Sync + 'static,
+) -> Signal<String>
+where
+    O: Send + Sync + PartialEq + 'static,
+{
+    Signal::derive(move || outcome.with(|o| o.as_ref().ok().and_then(&f).unwrap_or_default()))
+}
+
 /// The model's problems, shown in place of the results while there are any.
 /// `Page::problems` is the same for a demo's own outcome.
 pub fn problems_view<O>(outcome: Memo<Result<O, Vec<String>>>) -> impl IntoView

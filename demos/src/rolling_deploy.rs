@@ -12,7 +12,8 @@ use crate::field::{numbers, Choices, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_whole;
-use crate::results::{from_ok, problems_view, Figure, Results, Section};
+use crate::results::{from_ok, problems_view, text_of, Figure, Results, Section};
+use crate::rows::indexed;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::photoshare::{self, rolling_deploy::AZ_NAMES};
@@ -312,6 +313,13 @@ fn state_name(s: TaskState) -> &'static str {
     }
 }
 
+fn version_name(v: Version) -> &'static str {
+    match v {
+        Version::Old => "old",
+        Version::New => "new",
+    }
+}
+
 fn stop_text(r: StopReason) -> &'static str {
     match r {
         StopReason::Replaced => "stopped: replaced",
@@ -323,57 +331,16 @@ fn stop_text(r: StopReason) -> &'static str {
 
 #[component]
 fn Timeline(params: Params, outcome: Outcome) -> impl IntoView {
-    let rows = move || {
-        let duration = params.with(|p| f64::from(p.duration_s.max(1)));
-        let pct = move |s: u32| (f64::from(s) / duration * 100.0).clamp(0.0, 100.0);
-        outcome.with(|o| {
-            let Ok(o) = o else { return Vec::new() };
-            o.tracks
-                .iter()
-                .map(|t| {
-                    let version = match t.version {
-                        Version::Old => "old",
-                        Version::New => "new",
-                    };
-                    let az = AZ_NAMES.get(t.az).copied().unwrap_or("?");
-                    let spans = t
-                        .spans
-                        .iter()
-                        .map(|s| {
-                            let name = state_name(s.state);
-                            view! {
-                                <span class=format!("span st-{name}")
-                                    style:left=format!("{:.3}%", pct(s.from_s)) style:width=format!("{:.3}%", pct(s.to_s) - pct(s.from_s))
-                                    title=format!("{name} {}–{} s", s.from_s, s.to_s)>
-                                    <span class="span-label">{name}</span>
-                                    <span class="visually-hidden">{format!(" {}–{} s; ", s.from_s, s.to_s)}</span>
-                                </span>
-                            }
-                        })
-                        .collect_view();
-                    let stopped = match (t.stopped_s, t.stop_reason) {
-                        (Some(at), Some(r)) => format!("{} at {at} s", stop_text(r)),
-                        _ => String::new(),
-                    };
-                    view! {
-                        <li class=format!("track track-{version}") data-testid=format!("task-{}", t.id)>
-                            <span class="track-name">{format!("Task {} · {version} · {az}", t.id)}</span>
-                            <span class="track-bar">{spans}</span>
-                            <span class="track-end">{stopped}</span>
-                        </li>
-                    }
-                })
-                .collect::<Vec<_>>()
+    // A move re-times the spans far more often than it adds a task or a state: rows and spans
+    // are kept by their place, and each position and text is bound on its own, so a move
+    // rewrites only what changed.
+    let tracks = Memo::new(move |_| outcome.with(|o| o.as_ref().map_or(0, |o| o.tracks.len())));
+    let duration = Memo::new(move |_| params.with(|p| p.duration_s));
+    let ticks = (0..=4u32)
+        .map(|i| {
+            view! { <span style:left=format!("{}%", i * 25)>{Signal::derive(move || format!("{} s", duration.get() * i / 4))}</span> }
         })
-    };
-    let ticks = move || {
-        let d = params.with(|p| p.duration_s);
-        (0..=4u32)
-            .map(|i| {
-                view! { <span style:left=format!("{}%", i * 25)>{format!("{} s", d * i / 4)}</span> }
-            })
-            .collect_view()
-    };
+        .collect_view();
     view! {
         <Results invalid=move || outcome.with(|o| o.is_err()) id="timeline" heading="Every task's life">
             <p class="legend">
@@ -389,27 +356,87 @@ fn Timeline(params: Params, outcome: Outcome) -> impl IntoView {
                     "Lost: its AZ is gone, but the ALB still sends it requests until the checks fail."
                 </p>
             </Why>
-            <ol class="timeline" data-testid="timeline">{rows}</ol>
+            <ol class="timeline" data-testid="timeline">
+                {indexed(tracks.into(), Callback::new(move |i| track(outcome, duration, i)))}
+            </ol>
             <div class="ticks" aria-hidden="true">{ticks}</div>
         </Results>
     }
 }
 
+/// Task `i` as `f` words it (empty for the moment between a track's going and its row's).
+fn track_text(outcome: Outcome, i: usize, f: fn(&TaskTrack) -> String) -> Signal<String> {
+    text_of(outcome, move |o| o.tracks.get(i).map(f))
+}
+
+/// Span `j` of task `i` as `f` words it for a run of `duration` seconds, as `track_text`.
+fn span_text(
+    outcome: Outcome,
+    duration: Memo<u32>,
+    (i, j): (usize, usize),
+    f: fn(Span, f64) -> String,
+) -> Signal<String> {
+    text_of(outcome, move |o| {
+        let span = *o.tracks.get(i)?.spans.get(j)?;
+        Some(f(span, f64::from(duration.get().max(1))))
+    })
+}
+
+/// Where a moment falls along a run of `duration` seconds, in percent.
+fn percent_of(s: u32, duration: f64) -> f64 {
+    (f64::from(s) / duration * 100.0).clamp(0.0, 100.0)
+}
+
+/// Task `i`'s row: its name, its bar of spans, how it stopped.
+fn track(outcome: Outcome, duration: Memo<u32>, i: usize) -> AnyView {
+    let spans = Memo::new(move |_| {
+        outcome.with(|o| {
+            o.as_ref()
+                .ok()
+                .and_then(|o| o.tracks.get(i))
+                .map_or(0, |t| t.spans.len())
+        })
+    });
+    let span = move |j| {
+        let text = |f| span_text(outcome, duration, (i, j), f);
+        view! {
+            <span class=text(|s, _| format!("span st-{}", state_name(s.state)))
+                style:left=text(|s, d| format!("{:.3}%", percent_of(s.from_s, d)))
+                style:width=text(|s, d| format!("{:.3}%", percent_of(s.to_s, d) - percent_of(s.from_s, d)))
+                title=text(|s, _| format!("{} {}–{} s", state_name(s.state), s.from_s, s.to_s))>
+                <span class="span-label">{text(|s, _| state_name(s.state).into())}</span>
+                <span class="visually-hidden">{text(|s, _| format!(" {}–{} s; ", s.from_s, s.to_s))}</span>
+            </span>
+        }
+        .into_any()
+    };
+    let text = |f| track_text(outcome, i, f);
+    view! {
+        <li class=text(|t| format!("track track-{}", version_name(t.version))) data-testid=text(|t| format!("task-{}", t.id))>
+            <span class="track-name">{text(|t| format!("Task {} · {} · {}", t.id, version_name(t.version), AZ_NAMES.get(t.az).copied().unwrap_or("?")))}</span>
+            <span class="track-bar">{indexed(spans.into(), Callback::new(span))}</span>
+            <span class="track-end">{text(|t| match (t.stopped_s, t.stop_reason) {
+                (Some(at), Some(r)) => format!("{} at {at} s", stop_text(r)),
+                _ => String::new(),
+            })}</span>
+        </li>
+    }
+    .into_any()
+}
+
 #[component]
 fn Events(outcome: Outcome) -> impl IntoView {
-    let events = move || {
-        outcome.with(|o| match o {
-            Ok(o) => o
-                .events
-                .iter()
-                .map(|e| view! { <li><strong>{format!("{} s", e.t_s)}</strong>" "{e.text.clone()}</li> })
-                .collect::<Vec<_>>(),
-            Err(_) => Vec::new(),
-        })
-    };
+    // Events keep their rows by place: a move that re-times them rewrites only their texts.
+    let count = Memo::new(move |_| outcome.with(|o| o.as_ref().map_or(0, |o| o.events.len())));
+    let event =
+        move |i: usize, f: fn(&Event) -> String| text_of(outcome, move |o| o.events.get(i).map(f));
     view! {
         <Results invalid=move || outcome.with(|o| o.is_err()) id="events" heading="What ECS and the ALB did, in order">
-            <ol class="events" data-testid="events" tabindex="0" aria-label="Events">{events}</ol>
+            <ol class="events" data-testid="events" tabindex="0" aria-label="Events">
+                {indexed(count.into(), Callback::new(move |i| view! {
+                    <li><strong>{event(i, |e| format!("{} s", e.t_s))}</strong>" "{event(i, |e| e.text.clone())}</li>
+                }.into_any()))}
+            </ol>
         </Results>
     }
 }
