@@ -234,7 +234,7 @@ const MAX_DRAWN: usize = 200;
 
 /// One block of a bar, in % (formatted): where it starts and how wide it is, then the app's
 /// and the isolation's shares of it.
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, PartialEq)]
 struct Block {
     left: String,
     width: String,
@@ -248,8 +248,7 @@ struct Block {
 struct HostBar {
     label: String,
     runs_out: bool,
-    /// Past `MAX_DRAWN` instances, `blocks` is the used part as one block.
-    one_block: bool,
+    /// Past `MAX_DRAWN` instances, the used part as one block (all of it the app's colour).
     blocks: Vec<Block>,
 }
 
@@ -277,14 +276,15 @@ impl HostBar {
         );
         let share = |x: f64, of: f64| format!("{:.3}%", pct(x, of));
         let from = |p: &Placement| if cpu { p.vcpu_from } else { p.memory_gib_from };
-        let one_block = placed.len() > MAX_DRAWN;
-        let blocks = if one_block {
+        let blocks = if placed.len() > MAX_DRAWN {
             let end = placed.last().map_or(0.0, |p| {
                 from(p) + amount(p.demand.app) + amount(p.demand.overhead)
             });
             vec![Block {
+                left: "0%".into(),
                 width: share(end, free),
-                ..Block::default()
+                app: "100%".into(),
+                over: "0%".into(),
             }]
         } else {
             placed
@@ -303,7 +303,6 @@ impl HostBar {
         HostBar {
             label,
             runs_out,
-            one_block,
             blocks,
         }
     }
@@ -312,35 +311,19 @@ impl HostBar {
 /// A bar built once; its blocks come and go with the instances placed, each style bound to its block.
 fn resource_bar(name: &'static str, bar: Memo<HostBar>) -> impl IntoView {
     let runs_out = move || bar.with(|b| b.runs_out);
-    let one_block = Memo::new(move |_| bar.with(|b| b.one_block));
     let style = move |i: usize, f: fn(&Block) -> &str| {
         move || bar.with(|b| b.blocks.get(i).map(|x| f(x).to_owned()).unwrap_or_default())
     };
-    let blocks = move || {
-        if one_block.get() {
-            view! {
-                <span class="slot" style:left="0%" style:width=style(0, |b| &b.width)>
-                    <span class="slot-app" style:width="100%"></span>
-                </span>
-            }
-            .into_any()
-        } else {
-            view! {
+    view! {
+        <div class="resource">
+            <span class="resource-name">{name}{move || runs_out().then_some(" ⚑")}</span>
+            <div class="host-bar" class:binding=runs_out role="img" aria-label=move || bar.with(|b| b.label.clone())>
                 <For each=move || 0..bar.with(|b| b.blocks.len()) key=|i| *i let:i>
                     <span class="slot" style:left=style(i, |b| &b.left) style:width=style(i, |b| &b.width)>
                         <span class="slot-app" style:width=style(i, |b| &b.app)></span>
                         <span class="slot-over" style:width=style(i, |b| &b.over)></span>
                     </span>
                 </For>
-            }
-            .into_any()
-        }
-    };
-    view! {
-        <div class="resource">
-            <span class="resource-name">{name}{move || runs_out().then_some(" ⚑")}</span>
-            <div class="host-bar" class:binding=runs_out role="img" aria-label=move || bar.with(|b| b.label.clone())>
-                {blocks}
             </div>
         </div>
     }
