@@ -10,7 +10,7 @@ use crate::field::{Number, Price, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
-use crate::results::{from_ok, problems_view, Figure, Results, Section};
+use crate::results::{from_ok, problems_view, row_count, row_text, Figure, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 // Leptos's prelude has a `Component` too; the bill means a part of the architecture.
 use cloud_lab_model::cost::Component;
@@ -146,52 +146,54 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
     let on_demand = from_ok(outcome, |o| o.on_demand_usd);
     let optimized = from_ok(outcome, |o| o.optimized_usd);
     let per_year = from_ok(outcome, |o| o.saving_per_year_usd);
-    let rows = from_ok(outcome, move |o| {
-        let cloud = lab.cloud.get();
-        o.rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
+    // The tables' shapes (how many lines, how many levers) change only with the footprint; each
+    // cell is bound on its own, so a move rewrites only the figures it changes.
+    let (lines, levers) = (
+        row_count(outcome, |o| &o.rows),
+        row_count(outcome, |o| &o.levers),
+    );
+    let line = move |i, text| row_text(outcome, lab.cloud, |o| &o.rows, i, text);
+    let rows = move || {
+        (0..lines.get())
+            .map(|i| {
                 view! {
                     <tr data-testid=format!("row-{}", i + 1)>
-                        <th scope="row">{r.label(cloud)}</th>
-                        <td>{r.unit}</td>
-                        <td>{format::exact_quantity(r.quantity)}</td>
-                        <td>{r.unit_price_usd.to_string()}</td>
-                        <td>{format::usd(r.on_demand_usd)}</td>
-                        <td class="lever">{r.lever.map(|g| g.name(cloud)).unwrap_or_else(|| "—".into())}</td>
-                        <td>{format::usd(r.optimized_usd)}</td>
+                        <th scope="row">{line(i, |r, cloud| r.label(cloud))}</th>
+                        <td>{line(i, |r, _| r.unit.into())}</td>
+                        <td>{line(i, |r, _| format::exact_quantity(r.quantity))}</td>
+                        <td>{line(i, |r, _| r.unit_price_usd.to_string())}</td>
+                        <td>{line(i, |r, _| format::usd(r.on_demand_usd))}</td>
+                        <td class="lever">{line(i, |r, cloud| r.lever.map(|g| g.name(cloud)).unwrap_or_else(|| "—".into()))}</td>
+                        <td>{line(i, |r, _| format::usd(r.optimized_usd))}</td>
                     </tr>
                 }
             })
             .collect_view()
-    });
-    let levers = from_ok(outcome, move |o| {
-        let cloud = lab.cloud.get();
-        o.levers
-            .iter()
-            .map(|l| {
-                let name = if l.detail.is_empty() {
-                    l.group.name(cloud)
-                } else {
-                    format!("{} ({})", l.group.name(cloud), l.detail)
-                };
+    };
+    let lever = move |i, text| row_text(outcome, lab.cloud, |o| &o.levers, i, text);
+    let lever_rows = move || {
+        (0..levers.get())
+            .map(|i| {
                 view! {
                     <tr>
-                        <th scope="row">{name}</th>
-                        <td class="lever">{l.group.applies_to(cloud)}</td>
-                        <td>{match l.discount {
+                        <th scope="row">{lever(i, |l, cloud| if l.detail.is_empty() {
+                            l.group.name(cloud)
+                        } else {
+                            format!("{} ({})", l.group.name(cloud), l.detail)
+                        })}</th>
+                        <td class="lever">{lever(i, |l, cloud| l.group.applies_to(cloud))}</td>
+                        <td>{lever(i, |l, _| match l.discount {
                             Some(d) if d > 0.0 => format!("−{}", format::percent(d, 0)),
                             Some(_) => "0 %".to_string(),
                             None => "already in the bill".to_string(),
-                        }}</td>
-                        <td>{format::usd(l.on_demand_usd)}</td>
-                        <td>{format::usd(l.optimized_usd)}</td>
+                        })}</td>
+                        <td>{lever(i, |l, _| format::usd(l.on_demand_usd))}</td>
+                        <td>{lever(i, |l, _| format::usd(l.optimized_usd))}</td>
                     </tr>
                 }
             })
             .collect_view()
-    });
+    };
     view! {
         <Results invalid=move || outcome.with(|o| o.is_err()) id="bill" heading="The bill, line by line">
             // Focusable so a keyboard can scroll it when presenter mode makes it wider than the page.
@@ -232,7 +234,7 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
                     <th scope="col">"lever"</th><th scope="col">"applies to"</th><th scope="col">"discount"</th>
                     <th scope="col">"on demand"</th><th scope="col">"optimized"</th>
                 </tr></thead>
-                <tbody>{levers}</tbody>
+                <tbody>{lever_rows}</tbody>
             </table>
             </div>
             <p><button data-testid="csv" on:click=move |_| {

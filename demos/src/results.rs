@@ -3,6 +3,7 @@
 //! example's badges.
 
 use cloud_lab_model::claim::Verdict;
+use cloud_lab_model::vocabulary::Cloud;
 use leptos::prelude::*;
 
 /// A section of the page under its heading: `<Section id="about" heading="…">…</Section>`.
@@ -117,6 +118,40 @@ where
     O: Send + Sync + PartialEq + 'static,
 {
     Signal::derive(move || outcome.with(|o| o.as_ref().ok().and_then(&f).unwrap_or_default()))
+}
+
+/// How many rows a table in a model's outcome has (none while the input is invalid): the
+/// table's shape, so its rows are built again only when it changes.
+pub fn row_count<O, T: 'static>(
+    outcome: Memo<Result<O, Vec<String>>>,
+    table: fn(&O) -> &Vec<T>,
+) -> Memo<usize>
+where
+    O: Send + Sync + PartialEq + 'static,
+{
+    Memo::new(move |_| outcome.with(|o| o.as_ref().map_or(0, |o| table(o).len())))
+}
+
+/// The text of a cell of a table's `i`th row, bound on its own (to the outcome, and to the
+/// cloud whose words name the parts): a move rewrites only the cells whose text it changes.
+pub fn row_text<O, T>(
+    outcome: Memo<Result<O, Vec<String>>>,
+    cloud: RwSignal<Cloud>,
+    table: fn(&O) -> &Vec<T>,
+    i: usize,
+    text: fn(&T, Cloud) -> String,
+) -> impl Fn() -> String + Copy + Send + Sync + 'static
+where
+    O: Send + Sync + PartialEq + 'static,
+    T: 'static,
+{
+    move || {
+        let cloud = cloud.get();
+        outcome.with(|o| {
+            let row = o.as_ref().ok().and_then(|o| table(o).get(i));
+            row.map(|r| text(r, cloud)).unwrap_or_default()
+        })
+    }
 }
 
 /// The model's problems, shown in place of the results while there are any.

@@ -62,6 +62,39 @@ fn step_tone(s: StartStep) -> Tone {
     }
 }
 
+/// A view per kind the outcome compares (none while the params are invalid). Which kinds is
+/// the views' only shape: they are rebuilt only when it changes, each figure in them is bound
+/// to the outcome on its own.
+fn per_kind<V>(
+    outcome: Outcome,
+    view: impl Fn(Isolation) -> V + Send + Sync + 'static,
+) -> impl Fn() -> Vec<V> + Send + Sync + 'static {
+    let kinds = Memo::new(move |_| {
+        outcome.with(|o| {
+            o.as_ref()
+                .map(|o| o.kinds.iter().map(|k| k.kind).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    move || kinds.get().into_iter().map(&view).collect()
+}
+
+/// One kind's text, bound to the outcome on its own, so a move rewrites only the texts it changes.
+fn kind_text(
+    outcome: Outcome,
+    kind: Isolation,
+    text: fn(&VmVsContainerOutcome, &KindOutcome) -> String,
+) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    move || {
+        outcome.with(|o| {
+            o.as_ref()
+                .ok()
+                .and_then(|o| o.kind(kind).map(|k| text(o, k)))
+                .unwrap_or_default()
+        })
+    }
+}
+
 /// The lesson on one screen: how many instances a host takes and how long a scale-out
 /// takes to serve, VM against container, with the image the build ships.
 #[component]
@@ -112,17 +145,19 @@ fn VmStage(page: Page<VmVsContainer>) -> impl IntoView {
             parts.join("; ")
         )
     });
-    let kinds = page.from_ok(|o| {
-        o.kinds
-            .iter()
-            .map(|k| {
-                (
-                    k.kind,
-                    k.fits_per_host,
-                    k.startup.as_ref().map(|s| s.total_s),
-                )
-            })
-            .collect::<Vec<_>>()
+    let figures = per_kind(outcome, move |kind| {
+        view! {
+            <div>
+                <dt>{kind.label()}</dt>
+                <dd class="big" data-testid=format!("stage-fit-{}", kind.slug())>
+                    {kind_text(outcome, kind, |_, k| format!("{} per host", k.fits_per_host))}
+                </dd>
+                <dd>{kind_text(outcome, kind, |_, k| match &k.startup {
+                    Some(s) => format!("all serve in {}", format::seconds(s.total_s)),
+                    None => "does not fit".into(),
+                })}</dd>
+            </div>
+        }
     });
     view! {
         <Staged label="Density and start-up">
@@ -133,16 +168,7 @@ fn VmStage(page: Page<VmVsContainer>) -> impl IntoView {
             </StageControls>
             <StageFigures slot>
                 <dl class="figures" class:invalid=move || outcome.with(|o| o.is_err()) aria-live="polite">
-                    {move || kinds().into_iter().map(|(kind, fits, total)| view! {
-                        <div>
-                            <dt>{kind.label()}</dt>
-                            <dd class="big" data-testid=format!("stage-fit-{}", kind.slug())>{format!("{fits} per host")}</dd>
-                            <dd>{match total {
-                                Some(t) => format!("all serve in {}", format::seconds(t)),
-                                None => "does not fit".into(),
-                            }}</dd>
-                        </div>
-                    }).collect_view()}
+                    {figures}
                 </dl>
             </StageFigures>
             <StageChart slot>
@@ -206,52 +232,99 @@ fn pct(x: f64, of: f64) -> f64 {
 /// Beyond this many instances a bar draws the used part as one block.
 const MAX_DRAWN: usize = 200;
 
-/// One resource of one host, filling up instance by instance.
-fn resource_bar(
-    name: &'static str,
-    unit: &'static str,
-    free: f64,
-    left: f64,
-    slots: Vec<(f64, f64, f64)>,
+/// One block of a bar, in % (formatted): where it starts and how wide it is, then the app's
+/// and the isolation's shares of it.
+#[derive(Clone, PartialEq)]
+struct Block {
+    left: String,
+    width: String,
+    app: String,
+    over: String,
+}
+
+/// One resource of one host as its bar draws it. Kept apart from the outcome, so a move
+/// rewrites only the blocks, words and flag that changed.
+#[derive(Clone, Default, PartialEq)]
+struct HostBar {
+    label: String,
     runs_out: bool,
-) -> impl IntoView {
-    let label = format!(
-        "{name}: {} instances placed, {} {unit} of {} {unit} left{}",
-        slots.len(),
-        format::trimmed(left, 2),
-        format::trimmed(free, 2),
-        if runs_out { "; runs out first" } else { "" }
-    );
-    let blocks = if slots.len() > MAX_DRAWN {
-        let end = slots
-            .last()
-            .map(|(from, app, over)| from + app + over)
-            .unwrap_or(0.0);
-        vec![view! {
-            <span class="slot" style:left="0%" style:width=format!("{:.3}%", pct(end, free))>
-                <span class="slot-app" style:width="100%"></span>
-            </span>
+    /// Past `MAX_DRAWN` instances, the used part as one block (all of it the app's colour).
+    blocks: Vec<Block>,
+}
+
+impl HostBar {
+    /// One resource (CPU, else memory) of one kind's host, filling up instance by instance.
+    fn of(k: &HostLayout, free: Footprint, cpu: bool) -> HostBar {
+        let amount = |f: Footprint| if cpu { f.vcpu } else { f.memory_gib };
+        let (name, unit) = if cpu {
+            ("CPU", "vCPU")
+        } else {
+            ("Memory", "GiB")
+        };
+        let runs_out = matches!(
+            (k.binding, cpu),
+            (Binding::Both, _) | (Binding::Cpu, true) | (Binding::Memory, false)
+        );
+        let placed = &k.packing.placed;
+        let free = amount(free);
+        let label = format!(
+            "{name}: {} instances placed, {} {unit} of {} {unit} left{}",
+            placed.len(),
+            format::trimmed(amount(k.packing.left), 2),
+            format::trimmed(free, 2),
+            if runs_out { "; runs out first" } else { "" }
+        );
+        let share = |x: f64, of: f64| format!("{:.3}%", pct(x, of));
+        let from = |p: &Placement| if cpu { p.vcpu_from } else { p.memory_gib_from };
+        let blocks = if placed.len() > MAX_DRAWN {
+            let end = placed.last().map_or(0.0, |p| {
+                from(p) + amount(p.demand.app) + amount(p.demand.overhead)
+            });
+            vec![Block {
+                left: "0%".into(),
+                width: share(end, free),
+                app: "100%".into(),
+                over: "0%".into(),
+            }]
+        } else {
+            placed
+                .iter()
+                .map(|p| {
+                    let (app, over) = (amount(p.demand.app), amount(p.demand.overhead));
+                    Block {
+                        left: share(from(p), free),
+                        width: share(app + over, free),
+                        app: share(app, app + over),
+                        over: share(over, app + over),
+                    }
+                })
+                .collect()
+        };
+        HostBar {
+            label,
+            runs_out,
+            blocks,
         }
-        .into_any()]
-    } else {
-        slots
-            .into_iter()
-            .map(|(from, app, over)| {
-                let total = app + over;
-                view! {
-                    <span class="slot" style:left=format!("{:.3}%", pct(from, free)) style:width=format!("{:.3}%", pct(total, free))>
-                        <span class="slot-app" style:width=format!("{:.3}%", pct(app, total))></span>
-                        <span class="slot-over" style:width=format!("{:.3}%", pct(over, total))></span>
-                    </span>
-                }
-                .into_any()
-            })
-            .collect()
+    }
+}
+
+/// A bar built once; its blocks come and go with the instances placed, each style bound to its block.
+fn resource_bar(name: &'static str, bar: Memo<HostBar>) -> impl IntoView {
+    let runs_out = move || bar.with(|b| b.runs_out);
+    let style = move |i: usize, f: fn(&Block) -> &str| {
+        move || bar.with(|b| b.blocks.get(i).map(|x| f(x).to_owned()).unwrap_or_default())
     };
     view! {
         <div class="resource">
-            <span class="resource-name">{name}{runs_out.then_some(" ⚑")}</span>
-            <div class="host-bar" class:binding=runs_out role="img" aria-label=label>{blocks}</div>
+            <span class="resource-name">{name}{move || runs_out().then_some(" ⚑")}</span>
+            <div class="host-bar" class:binding=runs_out role="img" aria-label=move || bar.with(|b| b.label.clone())>
+                <For each=move || 0..bar.with(|b| b.blocks.len()) key=|i| *i let:i>
+                    <span class="slot" style:left=style(i, |b| &b.left) style:width=style(i, |b| &b.width)>
+                        <span class="slot-app" style:width=style(i, |b| &b.app)></span>
+                        <span class="slot-over" style:width=style(i, |b| &b.over)></span>
+                    </span>
+                </For>
+            </div>
         </div>
     }
 }
@@ -261,9 +334,7 @@ fn resource_bar(
 #[derive(Clone, PartialEq)]
 struct HostLayout {
     kind: Isolation,
-    fits_per_host: u32,
     binding: Binding,
-    density_vs_full_vm: Option<f64>,
     packing: Packing,
 }
 
@@ -277,9 +348,7 @@ fn Hosts(outcome: Outcome) -> impl IntoView {
                     .iter()
                     .map(|k| HostLayout {
                         kind: k.kind,
-                        fits_per_host: k.fits_per_host,
                         binding: k.binding,
-                        density_vs_full_vm: k.density_vs_full_vm,
                         packing: k.packing.clone(),
                     })
                     .collect();
@@ -287,56 +356,40 @@ fn Hosts(outcome: Outcome) -> impl IntoView {
             })
         })
     });
-    let hosts = move || {
-        layout.with(|l| {
-            let Some((free, kinds)) = l else {
-                return Vec::new();
-            };
-            kinds
-                .iter()
-                .map(|k| {
-                    let slots = |cpu: bool| {
-                        k.packing
-                            .placed
-                            .iter()
-                            .map(|p| {
-                                if cpu {
-                                    (p.vcpu_from, p.demand.app.vcpu, p.demand.overhead.vcpu)
-                                } else {
-                                    (
-                                        p.memory_gib_from,
-                                        p.demand.app.memory_gib,
-                                        p.demand.overhead.memory_gib,
-                                    )
-                                }
-                            })
-                            .collect::<Vec<_>>()
-                    };
-                    let cpu_out = matches!(k.binding, Binding::Cpu | Binding::Both);
-                    let mem_out = matches!(k.binding, Binding::Memory | Binding::Both);
-                    let slug = k.kind.slug();
-                    view! {
-                        <div class="host" data-testid=format!("host-{slug}")>
-                            <h3>
-                                {k.kind.label()}": "
-                                <strong data-testid=format!("fit-{slug}")>{k.fits_per_host}</strong>" per host"
-                            </h3>
-                            <p class="host-facts">
-                                <span data-testid=format!("binding-{slug}")>{binding_text(k.binding)}</span>
-                                " · "
-                                <span data-testid=format!("density-{slug}")>{match k.density_vs_full_vm {
-                                    Some(d) => format!("{}× as many as full VMs", format::trimmed(d, 2)),
-                                    None => "no full VM fits".into(),
-                                }}</span>
-                            </p>
-                            {resource_bar("CPU", "vCPU", free.vcpu, k.packing.left.vcpu, slots(true), cpu_out)}
-                            {resource_bar("Memory", "GiB", free.memory_gib, k.packing.left.memory_gib, slots(false), mem_out)}
-                        </div>
-                    }
-                })
-                .collect::<Vec<_>>()
+    // One kind's bar of one resource, redrawn only when the layout changes.
+    let bar_of = move |kind: Isolation, cpu: bool| {
+        Memo::new(move |_| {
+            layout.with(|l| {
+                l.as_ref()
+                    .and_then(|(free, kinds)| {
+                        let k = kinds.iter().find(|k| k.kind == kind)?;
+                        Some(HostBar::of(k, *free, cpu))
+                    })
+                    .unwrap_or_default()
+            })
         })
     };
+    let hosts = per_kind(outcome, move |kind| {
+        let slug = kind.slug();
+        view! {
+            <div class="host" data-testid=format!("host-{slug}")>
+                <h3>
+                    {kind.label()}": "
+                    <strong data-testid=format!("fit-{slug}")>{kind_text(outcome, kind, |_, k| k.fits_per_host.to_string())}</strong>" per host"
+                </h3>
+                <p class="host-facts">
+                    <span data-testid=format!("binding-{slug}")>{kind_text(outcome, kind, |_, k| binding_text(k.binding).into())}</span>
+                    " · "
+                    <span data-testid=format!("density-{slug}")>{kind_text(outcome, kind, |_, k| match k.density_vs_full_vm {
+                        Some(d) => format!("{}× as many as full VMs", format::trimmed(d, 2)),
+                        None => "no full VM fits".into(),
+                    })}</span>
+                </p>
+                {resource_bar("CPU", bar_of(kind, true))}
+                {resource_bar("Memory", bar_of(kind, false))}
+            </div>
+        }
+    });
     view! {
         <Results invalid=move || outcome.with(|o| o.is_err()) id="hosts" heading="How many fit on one host">
             <p>
@@ -354,58 +407,55 @@ fn Hosts(outcome: Outcome) -> impl IntoView {
     }
 }
 
+/// One kind's figure of its scale-out, or `none` when the kind does not fit on the host.
+fn startup_text(
+    outcome: Outcome,
+    kind: Isolation,
+    text: fn(&VmVsContainerOutcome, &Startup) -> String,
+    none: &'static str,
+) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    move || {
+        outcome.with(|o| {
+            let Ok(o) = o else { return String::new() };
+            match o.kind(kind).and_then(|k| k.startup.as_ref()) {
+                Some(s) => text(o, s),
+                None => none.into(),
+            }
+        })
+    }
+}
+
+/// A scale-out's phases in order, each with how long it takes.
+fn phases_text(s: &Startup) -> String {
+    s.phases
+        .iter()
+        .map(|ph| {
+            format!(
+                "{} {}",
+                step_text(ph.step),
+                format::seconds(ph.to_s - ph.from_s)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", then ")
+}
+
 #[component]
 fn ScaleOut(params: Params, outcome: Outcome) -> impl IntoView {
     let n = move || params.with(|p| p.instances);
-    let rows = move || {
-        outcome.with(|o| {
-            let Ok(o) = o else { return Vec::new() };
-            o.kinds
-                .iter()
-                .map(|k| {
-                    let slug = k.kind.slug();
-                    let (hosts, copies, phases, total) = match &k.startup {
-                        Some(s) => (
-                            s.hosts.to_string(),
-                            format!(
-                                "{} × {}",
-                                s.image_copies_per_host,
-                                format::seconds(o.image.shipped.pull_s)
-                            ),
-                            s.phases
-                                .iter()
-                                .map(|ph| {
-                                    format!(
-                                        "{} {}",
-                                        step_text(ph.step),
-                                        format::seconds(ph.to_s - ph.from_s)
-                                    )
-                                })
-                                .collect::<Vec<_>>()
-                                .join(", then "),
-                            format::seconds(s.total_s),
-                        ),
-                        None => (
-                            "—".into(),
-                            "—".into(),
-                            "does not fit on the host".into(),
-                            "—".into(),
-                        ),
-                    };
-                    view! {
-                        <tr>
-                            <th scope="row">{k.kind.label()}</th>
-                            <td>{hosts}</td>
-                            <td>{copies}</td>
-                            <td class="text">{phases}</td>
-                            <td><strong data-testid=format!("startup-{slug}")>{total}</strong></td>
-                            <td>{format!("{} GiB", format::trimmed(k.disk_per_host_gib, 1))}</td>
-                        </tr>
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
-    };
+    let rows = per_kind(outcome, move |kind| {
+        let startup = |text, none| startup_text(outcome, kind, text, none);
+        view! {
+            <tr>
+                <th scope="row">{kind.label()}</th>
+                <td>{startup(|_, s| s.hosts.to_string(), "—")}</td>
+                <td>{startup(|o, s| format!("{} × {}", s.image_copies_per_host, format::seconds(o.image.shipped.pull_s)), "—")}</td>
+                <td class="text">{startup(|_, s| phases_text(s), "does not fit on the host")}</td>
+                <td><strong data-testid=format!("startup-{}", kind.slug())>{startup(|_, s| format::seconds(s.total_s), "—")}</strong></td>
+                <td>{kind_text(outcome, kind, |_, k| format!("{} GiB", format::trimmed(k.disk_per_host_gib, 1)))}</td>
+            </tr>
+        }
+    });
     view! {
         <section aria-labelledby="scale-heading" class="results" class:invalid=move || outcome.with(|o| o.is_err())>
             <h2 id="scale-heading">{move || format!("Starting {} instances at once", n())}</h2>
@@ -429,27 +479,25 @@ fn Image(params: Params, outcome: Outcome) -> impl IntoView {
     let build = move || params.with(|p| p.build);
     let shipped_stage = move || build().shipped_stage();
     let image = from_ok(outcome, |o| Some(o.image.clone()));
+    // The layers change only with the image's inputs; the build moves only which are shipped.
+    let layers = Memo::new(move |_| image().map(|i| i.layers).unwrap_or_default());
     let layer_rows = move || {
-        let stage = shipped_stage();
-        image()
-            .map(|i| {
-                i.layers
-                    .into_iter()
-                    .map(|l| {
-                        let shipped = l.stage == stage;
-                        view! {
-                            <tr class:shipped=shipped>
-                                <td class="text">{match l.stage { Stage::Build => "build", Stage::Runtime => "runtime" }}</td>
-                                <td class="text"><code>{l.instruction}</code></td>
-                                <td>{format!("{} MB", format::trimmed(l.size.compressed_mb, 1))}</td>
-                                <td>{format!("{} MB", format::trimmed(l.size.uncompressed_mb, 1))}</td>
-                                <td class="text">{if shipped { "shipped" } else { "thrown away" }}</td>
-                            </tr>
-                        }
-                    })
-                    .collect::<Vec<_>>()
+        layers
+            .get()
+            .into_iter()
+            .map(|l| {
+                let shipped = move || l.stage == shipped_stage();
+                view! {
+                    <tr class:shipped=shipped>
+                        <td class="text">{match l.stage { Stage::Build => "build", Stage::Runtime => "runtime" }}</td>
+                        <td class="text"><code>{l.instruction}</code></td>
+                        <td>{format!("{} MB", format::trimmed(l.size.compressed_mb, 1))}</td>
+                        <td>{format!("{} MB", format::trimmed(l.size.uncompressed_mb, 1))}</td>
+                        <td class="text">{move || if shipped() { "shipped" } else { "thrown away" }}</td>
+                    </tr>
+                }
             })
-            .unwrap_or_default()
+            .collect::<Vec<_>>()
     };
     let size = move |f: fn(&ImageOutcome) -> ImageSize| {
         move || {
