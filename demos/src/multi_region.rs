@@ -10,7 +10,7 @@ use crate::field::{numbers, Choices, Number, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
-use crate::results::{Figure, Results};
+use crate::results::{row_count, row_text, Figure, Results};
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::link::Query;
@@ -138,6 +138,10 @@ fn FailoverSection(page: Page<MultiRegion>) -> impl IntoView {
     let regions = page.from_ok(|o| Some(o.regions));
     let region = move |i: usize| move || regions().map(|r| r[i]).unwrap_or_default();
     let milestones = page.from_ok(|o| o.failover.milestones.clone());
+    // The timeline's shape is its number of milestones; each text and bar is bound on its own.
+    let steps = row_count(page.outcome, |o| &o.failover.milestones);
+    let step =
+        move |i, text| row_text(page.outcome, lab.cloud, |o| &o.failover.milestones, i, text);
     let timeline_summary = move || {
         let list: Vec<String> = milestones()
             .iter()
@@ -157,11 +161,11 @@ fn FailoverSection(page: Page<MultiRegion>) -> impl IntoView {
             </div>
             <h3>"The timeline, worst case"</h3>
             <ol class="timeline" data-testid="timeline" aria-label=timeline_summary>
-                {move || milestones().into_iter().map(|m| view! {
+                {move || (0..steps.get()).map(|i| view! {
                     <li>
-                        <span class="timeline-at">{when(m.at_s)}</span>
-                        <span class="timeline-track"><span class="timeline-bar" style:width=format!("{:.1}%", m.share * 100.0)></span></span>
-                        <span class="timeline-label">{m.label}</span>
+                        <span class="timeline-at">{step(i, |m, _| when(m.at_s))}</span>
+                        <span class="timeline-track"><span class="timeline-bar" style:width=step(i, |m, _| format!("{:.1}%", m.share * 100.0))></span></span>
+                        <span class="timeline-label">{step(i, |m, _| m.label.into())}</span>
                     </li>
                 }).collect_view()}
             </ol>
@@ -240,6 +244,9 @@ fn CostSection(page: Page<MultiRegion>) -> impl IntoView {
     let cost = page.from_ok(|o| Some(o.cost.clone()));
     let figure =
         move |f: fn(&StandbyCost) -> String| move || cost().map(|c| f(&c)).unwrap_or_default();
+    // The standby's lines are built once for their number; each cell is bound on its own.
+    let lines = row_count(page.outcome, |o| &o.cost.rows);
+    let line = move |i, text| row_text(page.outcome, lab.cloud, |o| &o.cost.rows, i, text);
     let spec = Memo::new(move |_| {
         let one = |label: &str, usd: Usd| Bar {
             label: label.into(),
@@ -319,12 +326,12 @@ fn CostSection(page: Page<MultiRegion>) -> impl IntoView {
                     <th scope="col">"on demand"</th><th scope="col">"optimized"</th>
                 </tr></thead>
                 <tbody>
-                    {move || cost().map(|c| c.rows).unwrap_or_default().into_iter().map(|r| view! {
+                    {move || (0..lines.get()).map(|i| view! {
                         <tr>
-                            <th scope="row">{move || r.line.name(lab.cloud.get())}</th>
-                            <td>{r.detail.clone()}</td>
-                            <td>{format::usd(r.on_demand_usd)}</td>
-                            <td>{format::usd(r.optimized_usd)}</td>
+                            <th scope="row">{line(i, |r, cloud| r.line.name(cloud))}</th>
+                            <td>{line(i, |r, _| r.detail.clone())}</td>
+                            <td>{line(i, |r, _| format::usd(r.on_demand_usd))}</td>
+                            <td>{line(i, |r, _| format::usd(r.optimized_usd))}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
