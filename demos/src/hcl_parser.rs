@@ -61,7 +61,13 @@ impl HclParser {
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         let stop = SendWrapper::new(worker.clone());
-        on_cleanup(move || stop.terminate());
+        on_cleanup(move || {
+            // An answer already queued would still be delivered after `terminate`, to handlers
+            // dropped with this page: unhook them first.
+            stop.set_onmessage(None);
+            stop.set_onerror(None);
+            stop.terminate();
+        });
         parser.running.set_value(Some(SendWrapper::new(Running {
             worker,
             _on_message: on_message,
