@@ -26,7 +26,7 @@ from functools import lru_cache, partial
 FRAME_ANCESTORS = "'self' https: http://127.0.0.1:*"
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
        f"img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors {FRAME_ANCESTORS}")
-HASHED = re.compile(r"-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$")
+HASHED = re.compile(r"-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|svg)$")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
