@@ -140,18 +140,14 @@ pub fn row_text<O, T>(
     table: fn(&O) -> &Vec<T>,
     i: usize,
     text: fn(&T, Cloud) -> String,
-) -> impl Fn() -> String + Copy + Send + Sync + 'static
+) -> Signal<String>
 where
     O: Send + Sync + PartialEq + 'static,
     T: 'static,
 {
-    move || {
-        let cloud = cloud.get();
-        outcome.with(|o| {
-            let row = o.as_ref().ok().and_then(|o| table(o).get(i));
-            row.map(|r| text(r, cloud)).unwrap_or_default()
-        })
-    }
+    text_of(outcome, move |o| {
+        table(o).get(i).map(|r| text(r, cloud.get()))
+    })
 }
 
 /// The model's problems, shown in place of the results while there are any.
