@@ -7,7 +7,8 @@ use crate::field::{Choices, Number};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, field_whole, lab};
-use crate::results::{Figure, Results, Section};
+use crate::results::{row_count, text_of, Figure, Results, Section};
+use crate::rows::indexed;
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::availability::*;
@@ -55,9 +56,12 @@ fn PathEditor(page: AvailabilityPage) -> impl IntoView {
     view! {
         <Section id="path" heading="The request path, in series">
             <ol class="path">
-                <For each=move || 0..params.with(|p| p.path.len()) key=|i| *i let:i>
-                    <BlockRow page i weakest=Signal::derive(move || weakest() == Some(i))/>
-                </For>
+                {indexed(
+                    Signal::derive(move || params.with(|p| p.path.len())),
+                    Callback::new(move |i| view! {
+                        <BlockRow page i weakest=Memo::new(move |_| weakest() == Some(i)).into()/>
+                    }.into_any()),
+                )}
             </ol>
             <label class="add">"Add a block: "
                 <select on:change=move |ev| {
@@ -261,7 +265,26 @@ fn OnStage(page: AvailabilityPage) -> impl IntoView {
 fn Budget(page: AvailabilityPage) -> impl IntoView {
     let (params, outcome) = (page.params, page.outcome);
     let slo = move || params.with(|p| p.slo);
-    let table = page.from_ok(|o| o.slo_table.clone());
+    // The table's rows are the course's fixed SLOs: each cell is bound on its own, so a move
+    // rewrites only what it changes (the month's minutes, which row is the current SLO).
+    let rows = row_count(outcome, |o| &o.slo_table);
+    let cell = move |i: usize, text: fn(&SloRow) -> String| {
+        text_of(outcome, move |o| o.slo_table.get(i).map(text))
+    };
+    let slo_row = move |i: usize| {
+        let current = move || outcome.with(|o| {
+            o.as_ref().is_ok_and(|o| o.slo_table.get(i).is_some_and(|r| (r.slo - slo()).abs() < 1e-9))
+        });
+        view! {
+            <tr class:current=current>
+                <th scope="row">{cell(i, |r| format::percent(r.slo, if r.slo >= 0.9995 { 2 } else { 1 }))}</th>
+                <td>{cell(i, |r| format!("{:.4}", r.unavailable))}</td>
+                <td>{cell(i, |r| format::minutes(r.downtime_min_per_month))}</td>
+                <td>{cell(i, |r| format::duration(r.downtime_min_per_year))}</td>
+            </tr>
+        }
+        .into_any()
+    };
     let burn_spec = Signal::derive(move || {
         outcome.with(|o| {
             let (points, even) = match o {
@@ -293,17 +316,7 @@ fn Budget(page: AvailabilityPage) -> impl IntoView {
                 <caption>"Downtime each SLO allows"</caption>
                 <thead><tr><th scope="col">"SLO"</th><th scope="col">"unavailable"</th><th scope="col">"a month"</th><th scope="col">"a year (365.25 days)"</th></tr></thead>
                 <tbody>
-                    {move || table().into_iter().map(|row| {
-                        let current = (row.slo - slo()).abs() < 1e-9;
-                        view! {
-                            <tr class:current=current>
-                                <th scope="row">{format::percent(row.slo, if row.slo >= 0.9995 { 2 } else { 1 })}</th>
-                                <td>{format!("{:.4}", row.unavailable)}</td>
-                                <td>{format::minutes(row.downtime_min_per_month)}</td>
-                                <td>{format::duration(row.downtime_min_per_year)}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
+                    {indexed(rows.into(), Callback::new(slo_row))}
                 </tbody>
             </table>
             <p class="figure-line">{page.badge(&Availability::FOUR_NINES)}" for 99.99 % in a 30-day month"</p>
@@ -342,9 +355,10 @@ fn Incidents(page: AvailabilityPage) -> impl IntoView {
                 <th scope="col">"budget spent"</th><th scope="col">"left after"</th><th scope="col"><span class="visually-hidden">"remove"</span></th>
             </tr></thead>
             <tbody>
-                <For each=move || 0..params.with(|p| p.incidents.len()) key=|i| *i let:i>
-                    <IncidentRow page i/>
-                </For>
+                {indexed(
+                    Signal::derive(move || params.with(|p| p.incidents.len())),
+                    Callback::new(move |i| view! { <IncidentRow page i/> }.into_any()),
+                )}
             </tbody>
         </table></ScrollBox>
         <div class="actions">

@@ -11,6 +11,7 @@ use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
 use crate::results::{from_ok, problems_view, row_count, row_text, Figure, Results, Section};
+use crate::rows::indexed;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 // Leptos's prelude has a `Component` too; the bill means a part of the architecture.
 use cloud_lab_model::cost::Component;
@@ -153,10 +154,8 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
         row_count(outcome, |o| &o.levers),
     );
     let line = move |i, text| row_text(outcome, lab.cloud, |o| &o.rows, i, text);
-    let rows = move || {
-        (0..lines.get())
-            .map(|i| {
-                view! {
+    let row = move |i: usize| {
+        view! {
                     <tr data-testid=format!("row-{}", i + 1)>
                         <th scope="row">{line(i, |r, cloud| r.label(cloud))}</th>
                         <td>{line(i, |r, _| r.unit.into())}</td>
@@ -166,15 +165,12 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
                         <td class="lever">{line(i, |r, cloud| r.lever.map(|g| g.name(cloud)).unwrap_or_else(|| "—".into()))}</td>
                         <td>{line(i, |r, _| format::usd(r.optimized_usd))}</td>
                     </tr>
-                }
-            })
-            .collect_view()
+        }
+        .into_any()
     };
     let lever = move |i, text| row_text(outcome, lab.cloud, |o| &o.levers, i, text);
-    let lever_rows = move || {
-        (0..levers.get())
-            .map(|i| {
-                view! {
+    let lever_row = move |i: usize| {
+        view! {
                     <tr>
                         <th scope="row">{lever(i, |l, cloud| if l.detail.is_empty() {
                             l.group.name(cloud)
@@ -190,9 +186,8 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
                         <td>{lever(i, |l, _| format::usd(l.on_demand_usd))}</td>
                         <td>{lever(i, |l, _| format::usd(l.optimized_usd))}</td>
                     </tr>
-                }
-            })
-            .collect_view()
+        }
+        .into_any()
     };
     view! {
         <Results invalid=move || outcome.with(|o| o.is_err()) id="bill" heading="The bill, line by line">
@@ -205,7 +200,7 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
                     <th scope="col">"$/unit"</th><th scope="col">"on demand"</th><th scope="col">"lever"</th>
                     <th scope="col">"optimized"</th>
                 </tr></thead>
-                <tbody>{rows}</tbody>
+                <tbody>{indexed(lines.into(), Callback::new(row))}</tbody>
                 <tfoot><tr>
                     <th scope="row">"Total"</th><td></td><td></td><td></td>
                     <td><strong>{move || format::usd(on_demand())}</strong></td>
@@ -234,7 +229,7 @@ fn Bill(page: Page<Cost>) -> impl IntoView {
                     <th scope="col">"lever"</th><th scope="col">"applies to"</th><th scope="col">"discount"</th>
                     <th scope="col">"on demand"</th><th scope="col">"optimized"</th>
                 </tr></thead>
-                <tbody>{lever_rows}</tbody>
+                <tbody>{indexed(levers.into(), Callback::new(lever_row))}</tbody>
             </table>
             </div>
             <p><button data-testid="csv" on:click=move |_| {

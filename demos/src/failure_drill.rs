@@ -13,6 +13,7 @@ use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, field_whole};
 use crate::playhead::{use_playhead_with_options, AtEnd, Playhead, PlayheadOptions};
 use crate::results::{from_ok, problems_view, Figure, Results, Section};
+use crate::rows::indexed;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::availability::DeployPolicy;
 use cloud_lab_model::failure_drill::*;
@@ -90,7 +91,8 @@ fn preset_slug(p: Preset) -> &'static str {
 
 #[component]
 fn WhatFails(params: RwSignal<FailureDrillParams>) -> impl IntoView {
-    let count = move || params.with(|p| p.failures.len());
+    // A memo: the rows and the "nothing fails" note change with the count, not every move.
+    let count = Memo::new(move |_| params.with(|p| p.failures.len()));
     let add = move |failure: Failure| {
         params.update(|p| {
             if p.failures.len() < MAX_FAILURES {
@@ -99,7 +101,7 @@ fn WhatFails(params: RwSignal<FailureDrillParams>) -> impl IntoView {
             }
         })
     };
-    let full = move || count() >= MAX_FAILURES;
+    let full = move || count.get() >= MAX_FAILURES;
     view! {
         <Section id="fails" heading="What fails, and when">
             <div class="actions presets" role="group" aria-label="Ready-made drills">
@@ -109,11 +111,9 @@ fn WhatFails(params: RwSignal<FailureDrillParams>) -> impl IntoView {
                 })}
             </div>
             <ol class="failures" data-testid="failures">
-                <For each=move || 0..count() key=|i| *i let:i>
-                    <FailureRow params i/>
-                </For>
+                {indexed(count.into(), Callback::new(move |i| view! { <FailureRow params i/> }.into_any()))}
             </ol>
-            {move || (count() == 0).then(|| view! { <p class="note">"Nothing fails: a quiet hour. Add a failure below."</p> })}
+            {move || (count.get() == 0).then(|| view! { <p class="note">"Nothing fails: a quiet hour. Add a failure below."</p> })}
             <div class="actions">
                 <button data-testid="add-task" prop:disabled=full on:click=move |_| add(Failure::Task { az: 1 })>"Add: one task fails"</button>
                 <button data-testid="add-az" prop:disabled=full on:click=move |_| add(Failure::Az { az: 1 })>"Add: an AZ goes dark"</button>

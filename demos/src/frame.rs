@@ -80,11 +80,10 @@ impl<D: Demo> Page<D> {
     /// The claim's badge, only while the claim applies (the month holds that incident).
     pub fn badge_if_applies(self, claim: &'static Claim<D::Params, D::Outcome>) -> impl IntoView {
         let verdict = self.verdict(claim);
-        move || {
-            verdict
-                .with(|v| v.applies)
-                .then(|| view! { <Badge verdict/> })
-        }
+        // A memo, so a move that changes the live figure updates the badge rather than
+        // building it again.
+        let applies = Memo::new(move |_| verdict.with(|v| v.applies));
+        move || applies.get().then(|| view! { <Badge verdict/> })
     }
 }
 

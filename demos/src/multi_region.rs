@@ -11,6 +11,7 @@ use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::lab;
 use crate::results::{row_count, row_text, Figure, Results};
+use crate::rows::indexed;
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::link::Query;
@@ -161,13 +162,13 @@ fn FailoverSection(page: Page<MultiRegion>) -> impl IntoView {
             </div>
             <h3>"The timeline, worst case"</h3>
             <ol class="timeline" data-testid="timeline" aria-label=timeline_summary>
-                {move || (0..steps.get()).map(|i| view! {
+                {indexed(steps.into(), Callback::new(move |i| view! {
                     <li>
                         <span class="timeline-at">{step(i, |m, _| when(m.at_s))}</span>
                         <span class="timeline-track"><span class="timeline-bar" style:width=step(i, |m, _| format!("{:.1}%", m.share * 100.0))></span></span>
                         <span class="timeline-label">{step(i, |m, _| m.label.into())}</span>
                     </li>
-                }).collect_view()}
+                }.into_any()))}
             </ol>
             <Why>
                 <p>
@@ -244,7 +245,7 @@ fn CostSection(page: Page<MultiRegion>) -> impl IntoView {
     let cost = page.from_ok(|o| Some(o.cost.clone()));
     let figure =
         move |f: fn(&StandbyCost) -> String| move || cost().map(|c| f(&c)).unwrap_or_default();
-    // The standby's lines are built once for their number; each cell is bound on its own.
+    // The standby's lines are kept by their place; each cell is bound on its own.
     let lines = row_count(page.outcome, |o| &o.cost.rows);
     let line = move |i, text| row_text(page.outcome, lab.cloud, |o| &o.cost.rows, i, text);
     let spec = Memo::new(move |_| {
@@ -326,14 +327,14 @@ fn CostSection(page: Page<MultiRegion>) -> impl IntoView {
                     <th scope="col">"on demand"</th><th scope="col">"optimized"</th>
                 </tr></thead>
                 <tbody>
-                    {move || (0..lines.get()).map(|i| view! {
+                    {indexed(lines.into(), Callback::new(move |i| view! {
                         <tr>
                             <th scope="row">{line(i, |r, cloud| r.line.name(cloud))}</th>
                             <td>{line(i, |r, _| r.detail.clone())}</td>
                             <td>{line(i, |r, _| format::usd(r.on_demand_usd))}</td>
                             <td>{line(i, |r, _| format::usd(r.optimized_usd))}</td>
                         </tr>
-                    }).collect_view()}
+                    }.into_any()))}
                 </tbody>
             </table></ScrollBox>
             <p>

@@ -121,7 +121,7 @@ where
 }
 
 /// How many rows a table in a model's outcome has (none while the input is invalid): the
-/// table's shape, so its rows are built again only when it changes.
+/// count `rows::indexed` keeps its rows by, so rows come and go only when it changes.
 pub fn row_count<O, T: 'static>(
     outcome: Memo<Result<O, Vec<String>>>,
     table: fn(&O) -> &Vec<T>,

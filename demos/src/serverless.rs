@@ -112,6 +112,7 @@ fn OnStage(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> im
     let top = move || params.with(|p| p.max_rate_per_s);
     let unit = move || params.with(|p| p.preset.rate_unit());
     let rate_claim = Signal::derive(move || params.with(|p| Serverless::API_RATE.check(p, &())));
+    let rate_applies = Memo::new(move |_| rate_claim.with(|v| v.applies));
     let rate = move || bills.with(|b| b.as_ref().ok().map(|b| b.rate_per_s));
     let spec = Memo::new(move |_| {
         let unit = unit();
@@ -148,7 +149,7 @@ fn OnStage(params: RwSignal<ServerlessParams>, bills: Bills, range: Range) -> im
                 <div class="choices">
                     <Slider params field=P::RATE_PER_S travel=Signal::derive(move || (0.0, top()))
                         reads=Signal::derive(move || format!("{} {}", rate_text(chosen()), unit()))/>
-                    {move || rate_claim.with(|v| v.applies).then(|| view! { <Badge verdict=rate_claim/> })}
+                    {move || rate_applies.get().then(|| view! { <Badge verdict=rate_claim/> })}
                 </div>
             </StageControls>
             <StageFigures slot>

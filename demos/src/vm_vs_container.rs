@@ -12,6 +12,7 @@ use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_number;
 use crate::results::{from_ok, problems_view, Results, Section};
+use crate::rows::indexed;
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage as Staged, StageChart, StageControls, StageFigures};
 use cloud_lab_model::link::Query;
@@ -318,12 +319,15 @@ fn resource_bar(name: &'static str, bar: Memo<HostBar>) -> impl IntoView {
         <div class="resource">
             <span class="resource-name">{name}{move || runs_out().then_some(" ⚑")}</span>
             <div class="host-bar" class:binding=runs_out role="img" aria-label=move || bar.with(|b| b.label.clone())>
-                <For each=move || 0..bar.with(|b| b.blocks.len()) key=|i| *i let:i>
-                    <span class="slot" style:left=style(i, |b| &b.left) style:width=style(i, |b| &b.width)>
-                        <span class="slot-app" style:width=style(i, |b| &b.app)></span>
-                        <span class="slot-over" style:width=style(i, |b| &b.over)></span>
-                    </span>
-                </For>
+                {indexed(
+                    Signal::derive(move || bar.with(|b| b.blocks.len())),
+                    Callback::new(move |i| view! {
+                        <span class="slot" style:left=style(i, |b| &b.left) style:width=style(i, |b| &b.width)>
+                            <span class="slot-app" style:width=style(i, |b| &b.app)></span>
+                            <span class="slot-over" style:width=style(i, |b| &b.over)></span>
+                        </span>
+                    }.into_any()),
+                )}
             </div>
         </div>
     }
