@@ -12,7 +12,7 @@ use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, field_whole};
 use crate::playhead::{use_playhead_with_options, AtEnd, Playhead, PlayheadOptions};
-use crate::results::{from_ok, problems_view, Figure, Results, Section};
+use crate::results::{from_ok, problems_view, row_count, text_of, Figure, Results, Section};
 use crate::rows::indexed;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::availability::DeployPolicy;
@@ -374,19 +374,24 @@ fn Zones(outcome: Outcome, moment: Signal<u32>) -> impl IntoView {
 
 #[component]
 fn Events(outcome: Outcome, moment: Signal<u32>) -> impl IntoView {
-    let events = move || outcome.with(|o| o.as_ref().map(|o| o.events.clone()).unwrap_or_default());
+    // Kept by place, each text bound on its own: a move rewrites only the events it changes,
+    // and the playhead only the marks of those it passes.
+    let count = row_count(outcome, |o| &o.events);
+    let event = move |i: usize| {
+        let at = Memo::new(move |_| {
+            outcome.with(|o| o.as_ref().ok().and_then(|o| o.events.get(i)).map(|e| e.t_s))
+        });
+        view! {
+            <li class:past=move || at.get().is_some_and(|t| t <= moment.get())>
+                <span class="clock">{move || at.get().map(format::clock).unwrap_or_default()}</span>
+                " "{text_of(outcome, move |o| o.events.get(i).map(|e| e.text.to_string()))}
+            </li>
+        }
+        .into_any()
+    };
     view! {
         <h3>"What happens, in words"</h3>
-        <ol class="events" data-testid="events">
-            {move || events().into_iter().map(|e| {
-                let t = e.t_s;
-                view! {
-                    <li class:past=move || t <= moment.get()>
-                        <span class="clock">{format::clock(t)}</span>" "{e.text}
-                    </li>
-                }
-            }).collect_view()}
-        </ol>
+        <ol class="events" data-testid="events">{indexed(count.into(), Callback::new(event))}</ol>
     }
 }
 
