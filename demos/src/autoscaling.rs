@@ -14,7 +14,8 @@ use crate::field::{Choices, Number, Slider};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::playhead::{use_playhead, Playhead};
-use crate::results::{problems_view, Results, Section};
+use crate::results::{problems_view, row_count, text_of, Results, Section};
+use crate::rows::indexed;
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::autoscaling::*;
@@ -27,7 +28,7 @@ pub fn page(query: &Query) -> AnyView {
         let (params, outcome) = (page.params, page.outcome);
         let sizing = Memo::new(move |_| params.with(sizing));
         let player = Player::new(params);
-        let runs = move || outcome.with(|o| o.as_ref().map_or(0, |o| o.runs.len()));
+        let runs = row_count(outcome, |o| &o.runs);
         type P = AutoscalingParams;
         view! {
             <Stage label="A spike against the scaler">
@@ -46,9 +47,7 @@ pub fn page(query: &Query) -> AnyView {
             <Results invalid=move || outcome.with(|o| o.is_err()) id="run" heading="The same load through each policy">
                 <PlayerBar player params/>
                 <div class="runs">
-                    <For each=move || 0..runs() key=|i| *i let:i>
-                        <RunColumn params outcome player i/>
-                    </For>
+                    {indexed(runs.into(), Callback::new(move |i| view! { <RunColumn params outcome player i/> }.into_any()))}
                 </div>
                 <Figures page/>
             </Results>
@@ -559,29 +558,30 @@ fn RunColumn(
     }
 }
 
-/// What each policy dropped, and the most tasks it ran: the stage's figures.
+/// Run `i`'s text as `f` words it (empty while the input is invalid or the run is going).
+fn run_text(outcome: Outcome, i: usize, f: fn(&PolicyRun) -> String) -> Signal<String> {
+    text_of(outcome, move |o| o.runs.get(i).map(f))
+}
+
+/// What each policy dropped, and the most tasks it ran: the stage's figures, one block per
+/// run kept by its place, each figure bound on its own.
 #[component]
 fn Headline(outcome: Outcome) -> impl IntoView {
-    let runs = move || {
-        outcome.with(|o| {
-            o.as_ref().ok().map(|o| {
-                o.runs
-                    .iter()
-                    .map(|r| {
-                        view! {
-                            <div>
-                                <dt>{format!("{}: requests dropped", r.policy.title())}</dt>
-                                <dd class="big" data-testid=format!("drops-{}", r.policy.slug())>{format::percent(r.dropped_share, 2)}</dd>
-                                <dd>{format!("{} requests; at most {} tasks", format::whole(r.dropped_requests), r.peak_desired)}</dd>
-                            </div>
-                        }
-                    })
-                    .collect_view()
-            })
-        })
+    let run = move |i| {
+        let text = move |f| run_text(outcome, i, f);
+        view! {
+            <div>
+                <dt>{text(|r| format!("{}: requests dropped", r.policy.title()))}</dt>
+                <dd class="big" data-testid=text(|r| format!("drops-{}", r.policy.slug()))>{text(|r| format::percent(r.dropped_share, 2))}</dd>
+                <dd>{text(|r| format!("{} requests; at most {} tasks", format::whole(r.dropped_requests), r.peak_desired))}</dd>
+            </div>
+        }
+        .into_any()
     };
     view! {
-        <dl class="figures results" aria-live="polite" class:invalid=move || outcome.with(|o| o.is_err())>{runs}</dl>
+        <dl class="figures results" aria-live="polite" class:invalid=move || outcome.with(|o| o.is_err())>
+            {indexed(row_count(outcome, |o| &o.runs).into(), Callback::new(run))}
+        </dl>
     }
 }
 
@@ -638,53 +638,48 @@ fn Figures(page: Page<Autoscaling>) -> impl IntoView {
             )
         }),
     ];
-    // The table's shape (which policies ran) changes only with the policies; its cells change on
-    // every move. The shape is rebuilt only when it changes, each cell is bound to the outcome.
-    let policies = Memo::new(move |_| {
-        outcome.with(|o| {
-            o.as_ref()
-                .ok()
-                .map(|o| o.runs.iter().map(|r| r.policy).collect::<Vec<_>>())
-        })
-    });
-    let text = move |i: usize, cell: Cell| {
-        move || {
-            outcome.with(|o| {
-                o.as_ref()
-                    .ok()
-                    .and_then(|o| o.runs.get(i).map(|r| cell(o, r)))
-                    .unwrap_or_default()
-            })
-        }
+    // The table and the note are built while the input is valid; a column per run, kept by its
+    // place (choosing other policies renames columns), each cell bound to the outcome.
+    let valid = Memo::new(move |_| outcome.with(|o| o.is_ok()));
+    let runs: Signal<usize> = row_count(outcome, |o| &o.runs).into();
+    let cell = move |i: usize, key: &'static str, words: Cell| {
+        let testid = text_of(outcome, move |o| {
+            o.runs.get(i).map(|r| format!("{key}-{}", r.policy.slug()))
+        });
+        let text = text_of(outcome, move |o| o.runs.get(i).map(|r| words(o, r)));
+        view! { <td data-testid=testid>{text}</td> }.into_any()
     };
+    let heading = move |i| {
+        view! { <th scope="col">{run_text(outcome, i, |r| r.policy.title().into())}</th> }
+            .into_any()
+    };
+    let startup = text_of(outcome, move |o| {
+        Some(format!(
+            "A new task takes traffic {} after launch: {} to start, then its first health check one interval ({}) later. Fargate bills it from launch.",
+            format::span(o.startup_delay_s),
+            format::span(params.with(|p| p.provisioning_s)),
+            format::span(params.with(|p| p.health_check_interval_s)),
+        ))
+    });
     view! {
         <h3>"What each policy cost and dropped"</h3>
-        {move || policies.get().map(|policies| view! {
+        {move || valid.get().then(|| view! {
             <table class="figures-table" data-testid="figures">
                 <thead><tr>
                     <th scope="col">"over the whole run"</th>
-                    {policies.iter().map(|p| view! { <th scope="col">{p.title()}</th> }).collect_view()}
+                    {indexed(runs, Callback::new(heading))}
                 </tr></thead>
                 <tbody>
-                    {rows.iter().map(|&(label, key, cell)| view! {
+                    {rows.map(|(label, key, words)| view! {
                         <tr>
                             <th scope="row">{label}</th>
-                            {policies.iter().enumerate().map(|(i, p)| view! {
-                                <td data-testid=format!("{key}-{}", p.slug())>{text(i, cell)}</td>
-                            }).collect_view()}
+                            {indexed(runs, Callback::new(move |i| cell(i, key, words)))}
                         </tr>
-                    }).collect_view()}
+                    })}
                 </tbody>
             </table>
+            <p class="note" data-testid="startup">{startup}" "{page.badge(&Autoscaling::SCALE_OUT)}</p>
         })}
-        {move || outcome.with(|o| o.as_ref().ok().map(|o| view! {
-            <p class="note" data-testid="startup">{format!(
-                "A new task takes traffic {} after launch: {} to start, then its first health check one interval ({}) later. Fargate bills it from launch.",
-                format::span(o.startup_delay_s),
-                format::span(params.with(|p| p.provisioning_s)),
-                format::span(params.with(|p| p.health_check_interval_s)),
-            )}" "{page.badge(&Autoscaling::SCALE_OUT)}</p>
-        }))}
     }
 }
 

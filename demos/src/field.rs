@@ -27,11 +27,25 @@ struct Bound {
 }
 
 fn bind<P: Send + Sync + 'static>(params: RwSignal<P>, field: Field<P>) -> Bound {
+    bound(
+        Memo::new(move |_| params.with(|p| field.shown(p).map(format::field).unwrap_or_default())),
+        Callback::new(move |x: f64| params.update(|p| field.set_shown(p, x))),
+    )
+}
+
+/// A form field is set again when its value changes or when it is edited itself (typed
+/// "1000.0" reads "1000" again), not whenever another control moves: a page has dozens.
+fn bound(shown: Memo<String>, write: Callback<f64>) -> Bound {
+    let edited = Trigger::new();
     Bound {
         value: Signal::derive(move || {
-            params.with(|p| field.shown(p).map(format::field).unwrap_or_default())
+            edited.track();
+            shown.get()
         }),
-        set: Callback::new(move |x: f64| params.update(|p| field.set_shown(p, x))),
+        set: Callback::new(move |x: f64| {
+            write.run(x);
+            edited.notify();
+        }),
     }
 }
 

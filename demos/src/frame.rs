@@ -104,10 +104,15 @@ pub fn demo_page<D: Demo, V: IntoView + 'static>(
         params,
         outcome: Memo::new(move |_| params.with(D::evaluate)),
     };
-    // The scenario as this demo shows it: with its own values while linked.
+    // The scenario as this demo shows it: with its own values while linked, read from the
+    // outcome the page already has rather than evaluating the params again.
     let shown = opened.takes_part.then(|| {
+        let outcome = page.outcome;
         Memo::new(move |_| {
-            let update = linked.get().then(|| params.with(D::give)).flatten();
+            let update = linked
+                .get()
+                .then(|| params.with(|p| outcome.with(|o| D::give_evaluated(p, o.as_ref().ok()))))
+                .flatten();
             lab.scenario.get().after(update)
         })
     });

@@ -80,4 +80,5 @@ crate::demo! {
     shares: [EdgeLoad, CdnHitRatio, AverageTasks],
     take: crate::scenario::apply_to_autoscaling,
     give: crate::scenario::from_autoscaling_with_fleet,
+    give_evaluated: crate::scenario::from_autoscaling_run,
 }

@@ -56,6 +56,15 @@ pub trait Demo: 'static {
         None
     }
 
+    /// `give` for params whose outcome is at hand (`None` while the model refuses them): the
+    /// same values, without evaluating the params again where a value comes from the outcome.
+    fn give_evaluated(
+        p: &Self::Params,
+        _outcome: Option<&Self::Outcome>,
+    ) -> Option<ScenarioUpdate> {
+        Self::give(p)
+    }
+
     fn info() -> &'static DemoInfo {
         Self::ID.info()
     }
@@ -72,7 +81,8 @@ macro_rules! demo {
         $demo:ident: $params:ty => $outcome:ty, evaluate: $evaluate:path, exercises: $module:ident
         $(, claims: [$($claim:ident),* $(,)?])?
         $(, notes: $notes:expr)?
-        $(, shares: [$($share:ident),* $(,)?], take: $take:path $(, give: $give:path)?)?
+        $(, shares: [$($share:ident),* $(,)?], take: $take:path
+            $(, give: $give:path $(, give_evaluated: $give_evaluated:path)?)?)?
         $(,)?
     ) => {
         $(#[$attr])*
@@ -97,9 +107,17 @@ macro_rules! demo {
                 fn take(p: &mut $params, s: &$crate::scenario::Scenario) {
                     $take(s, p)
                 }
-                $(fn give(p: &$params) -> Option<$crate::scenario::ScenarioUpdate> {
-                    Some($give(p))
-                })?
+                $(
+                    fn give(p: &$params) -> Option<$crate::scenario::ScenarioUpdate> {
+                        Some($give(p))
+                    }
+                    $(fn give_evaluated(
+                        p: &$params,
+                        outcome: Option<&$outcome>,
+                    ) -> Option<$crate::scenario::ScenarioUpdate> {
+                        Some($give_evaluated(p, outcome))
+                    })?
+                )?
             )?
         }
     };
@@ -149,6 +167,24 @@ mod tests {
         type Output = DemoId;
         fn visit<D: Demo>(&mut self) -> DemoId {
             D::ID
+        }
+    }
+
+    #[test]
+    fn autoscaling_gives_the_same_from_its_run_as_from_its_params() {
+        use crate::autoscaling::{simulate, AutoscalingParams, Preset};
+        let refused = AutoscalingParams {
+            edge_load_per_s: -1.0,
+            ..AutoscalingParams::default()
+        };
+        assert!(simulate(&refused).is_err());
+        for p in Preset::ALL.map(Preset::params).into_iter().chain([refused]) {
+            let run = simulate(&p).ok();
+            assert_eq!(
+                Autoscaling::give_evaluated(&p, run.as_ref()),
+                Autoscaling::give(&p),
+                "{p:?}"
+            );
         }
     }
 

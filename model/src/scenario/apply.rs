@@ -158,13 +158,24 @@ pub fn from_failure_drill(p: &FailureDrillParams) -> ScenarioUpdate {
 /// run differs from the worked example's; on the worked example's run the bill keeps its own
 /// 2 tasks (the burst day is not the month's average).
 pub fn from_autoscaling_with_fleet(p: &AutoscalingParams) -> ScenarioUpdate {
+    // The worked example's run is not needed: the bill keeps its own fleet there.
+    let outcome = (*p != AutoscalingParams::default())
+        .then(|| autoscaling::simulate(p).ok())
+        .flatten();
+    from_autoscaling_run(p, outcome.as_ref())
+}
+
+/// [`from_autoscaling_with_fleet`] from the run of `p` already simulated (`None` when the
+/// model refused `p`): the page has it, and a second run would double a move's model time.
+pub fn from_autoscaling_run(
+    p: &AutoscalingParams,
+    outcome: Option<&AutoscalingOutcome>,
+) -> ScenarioUpdate {
     let mut u = from_autoscaling(p);
     u.average_tasks = if *p == AutoscalingParams::default() {
         Some(photoshare::cost::AVERAGE_TASKS)
     } else {
-        autoscaling::simulate(p)
-            .ok()
-            .and_then(|o| average_tasks_from_autoscaling(p, &o))
+        outcome.and_then(|o| average_tasks_from_autoscaling(p, o))
     };
     u
 }
