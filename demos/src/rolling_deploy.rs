@@ -12,8 +12,8 @@ use crate::field::{numbers, Choices, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_whole;
-use crate::results::{from_ok, problems_view, text_of, Figure, Results, Section};
-use crate::rows::indexed;
+use crate::results::{from_ok, problems_view, Figure, Results, Section};
+use crate::rows::{indexed, row, text};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::photoshare::{self, rolling_deploy::AZ_NAMES};
@@ -364,58 +364,41 @@ fn Timeline(params: Params, outcome: Outcome) -> impl IntoView {
     }
 }
 
-/// Task `i` as `f` words it (empty for the moment between a track's going and its row's).
-fn track_text(outcome: Outcome, i: usize, f: fn(&TaskTrack) -> String) -> Signal<String> {
-    text_of(outcome, move |o| o.tracks.get(i).map(f))
-}
-
-/// Span `j` of task `i` as `f` words it for a run of `duration` seconds, as `track_text`.
-fn span_text(
-    outcome: Outcome,
-    duration: Memo<u32>,
-    (i, j): (usize, usize),
-    f: fn(Span, f64) -> String,
-) -> Signal<String> {
-    text_of(outcome, move |o| {
-        let span = *o.tracks.get(i)?.spans.get(j)?;
-        Some(f(span, f64::from(duration.get().max(1))))
-    })
-}
-
 /// Where a moment falls along a run of `duration` seconds, in percent.
 fn percent_of(s: u32, duration: f64) -> f64 {
     (f64::from(s) / duration * 100.0).clamp(0.0, 100.0)
 }
 
-/// Task `i`'s row: its name, its bar of spans, how it stopped.
+/// Task `i`'s row: its name, its bar of spans, how it stopped. Its texts follow the task
+/// (`rows::row`): a move that leaves the task as it was runs none of them.
 fn track(outcome: Outcome, duration: Memo<u32>, i: usize) -> AnyView {
-    let spans = Memo::new(move |_| {
-        outcome.with(|o| {
-            o.as_ref()
-                .ok()
-                .and_then(|o| o.tracks.get(i))
-                .map_or(0, |t| t.spans.len())
-        })
-    });
+    let task = row(outcome, |o| &o.tracks, i);
+    let spans = Memo::new(move |_| task.with(|t| t.as_ref().map_or(0, |t| t.spans.len())));
     let span = move |j| {
-        let text = |f| span_text(outcome, duration, (i, j), f);
+        let span_text = |f: fn(Span, f64) -> String| {
+            text(task, move |t| {
+                t.spans
+                    .get(j)
+                    .map_or_else(String::new, |s| f(*s, f64::from(duration.get().max(1))))
+            })
+        };
         view! {
-            <span class=text(|s, _| format!("span st-{}", state_name(s.state)))
-                style:left=text(|s, d| format!("{:.3}%", percent_of(s.from_s, d)))
-                style:width=text(|s, d| format!("{:.3}%", percent_of(s.to_s, d) - percent_of(s.from_s, d)))
-                title=text(|s, _| format!("{} {}–{} s", state_name(s.state), s.from_s, s.to_s))>
-                <span class="span-label">{text(|s, _| state_name(s.state).into())}</span>
-                <span class="visually-hidden">{text(|s, _| format!(" {}–{} s; ", s.from_s, s.to_s))}</span>
+            <span class=span_text(|s, _| format!("span st-{}", state_name(s.state)))
+                style:left=span_text(|s, d| format!("{:.3}%", percent_of(s.from_s, d)))
+                style:width=span_text(|s, d| format!("{:.3}%", percent_of(s.to_s, d) - percent_of(s.from_s, d)))
+                title=span_text(|s, _| format!("{} {}–{} s", state_name(s.state), s.from_s, s.to_s))>
+                <span class="span-label">{span_text(|s, _| state_name(s.state).into())}</span>
+                <span class="visually-hidden">{span_text(|s, _| format!(" {}–{} s; ", s.from_s, s.to_s))}</span>
             </span>
         }
         .into_any()
     };
-    let text = |f| track_text(outcome, i, f);
+    let task_text = |f: fn(&TaskTrack) -> String| text(task, f);
     view! {
-        <li class=text(|t| format!("track track-{}", version_name(t.version))) data-testid=text(|t| format!("task-{}", t.id))>
-            <span class="track-name">{text(|t| format!("Task {} · {} · {}", t.id, version_name(t.version), AZ_NAMES.get(t.az).copied().unwrap_or("?")))}</span>
+        <li class=task_text(|t| format!("track track-{}", version_name(t.version))) data-testid=task_text(|t| format!("task-{}", t.id))>
+            <span class="track-name">{task_text(|t| format!("Task {} · {} · {}", t.id, version_name(t.version), AZ_NAMES.get(t.az).copied().unwrap_or("?")))}</span>
             <span class="track-bar">{indexed(spans.into(), Callback::new(span))}</span>
-            <span class="track-end">{text(|t| match (t.stopped_s, t.stop_reason) {
+            <span class="track-end">{task_text(|t| match (t.stopped_s, t.stop_reason) {
                 (Some(at), Some(r)) => format!("{} at {at} s", stop_text(r)),
                 _ => String::new(),
             })}</span>
@@ -426,16 +409,20 @@ fn track(outcome: Outcome, duration: Memo<u32>, i: usize) -> AnyView {
 
 #[component]
 fn Events(outcome: Outcome) -> impl IntoView {
-    // Events keep their rows by place: a move that re-times them rewrites only their texts.
+    // Events keep their rows by place, each following its own event (`rows::row`): a move that
+    // re-times some rewrites only theirs.
     let count = Memo::new(move |_| outcome.with(|o| o.as_ref().map_or(0, |o| o.events.len())));
-    let event =
-        move |i: usize, f: fn(&Event) -> String| text_of(outcome, move |o| o.events.get(i).map(f));
+    let event = move |i: usize| {
+        let event = row(outcome, |o| &o.events, i);
+        view! {
+            <li><strong>{text(event, |e| format!("{} s", e.t_s))}</strong>" "{text(event, |e| e.text.clone())}</li>
+        }
+        .into_any()
+    };
     view! {
         <Results invalid=move || outcome.with(|o| o.is_err()) id="events" heading="What ECS and the ALB did, in order">
             <ol class="events" data-testid="events" tabindex="0" aria-label="Events">
-                {indexed(count.into(), Callback::new(move |i| view! {
-                    <li><strong>{event(i, |e| format!("{} s", e.t_s))}</strong>" "{event(i, |e| e.text.clone())}</li>
-                }.into_any()))}
+                {indexed(count.into(), Callback::new(event))}
             </ol>
         </Results>
     }

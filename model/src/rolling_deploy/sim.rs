@@ -297,12 +297,23 @@ impl<'p> Sim<'p> {
 
     /// The outgoing task to deregister: one in the AZ with the most healthy tasks, so the AZs stay even.
     pub(super) fn pick_to_stop(&self, target: Version) -> Option<usize> {
-        let per_az = |az: usize| count(&self.tracks, |k| k.in_rotation() && k.az == az);
+        // Each AZ's count once, not once a candidate.
+        let mut per_az = [0u32; AZ_NAMES.len()];
+        for k in self.tracks.iter().filter(|k| k.in_rotation()) {
+            if let Some(n) = per_az.get_mut(k.az) {
+                *n += 1;
+            }
+        }
         self.tracks
             .iter()
             .enumerate()
             .filter(|(_, k)| k.version != target && k.serving())
-            .max_by_key(|(i, k)| (per_az(k.az), std::cmp::Reverse(*i)))
+            .max_by_key(|(i, k)| {
+                (
+                    per_az.get(k.az).copied().unwrap_or(0),
+                    std::cmp::Reverse(*i),
+                )
+            })
             .map(|(i, _)| i)
     }
 
@@ -321,14 +332,16 @@ impl<'p> Sim<'p> {
     }
 
     pub(super) fn check_stable(&mut self, t: u32) {
+        if self.stable_s.is_some() {
+            return;
+        }
         let target = self.target;
         let settled = self
             .tracks
             .iter()
             .filter(|k| k.running())
             .all(|k| k.version == target && k.serving());
-        let serving = count(&self.tracks, TaskTrack::serving);
-        if self.stable_s.is_none() && settled && serving == self.p.desired_count {
+        if settled && count(&self.tracks, TaskTrack::serving) == self.p.desired_count {
             self.stable_s = Some(t);
             let text = match target {
                 Version::New => "Deployment complete: only new tasks run, all healthy.",
@@ -339,26 +352,37 @@ impl<'p> Sim<'p> {
     }
 
     pub(super) fn sample(&mut self, t: u32) {
-        let tracks = &self.tracks;
-        let old_serving = count(tracks, |k| k.serving() && k.version == Version::Old);
-        let new_serving = count(tracks, |k| k.serving() && k.version == Version::New);
-        let lost = count(tracks, |k| k.in_rotation() && k.lost_s.is_some());
-        let in_rotation = old_serving + new_serving + lost;
+        // One pass over the tasks for every figure: a run costs its seconds times its tasks.
+        let (mut old_serving, mut new_serving, mut lost_in_rotation) = (0, 0, 0);
+        let (mut starting, mut draining, mut lost, mut running) = (0, 0, 0, 0);
+        for k in self.tracks.iter().filter(|k| k.running()) {
+            running += 1;
+            let gone = k.lost_s.is_some();
+            match (k.in_rotation(), gone, k.version) {
+                (true, false, Version::Old) => old_serving += 1,
+                (true, false, Version::New) => new_serving += 1,
+                (true, true, _) => lost_in_rotation += 1,
+                _ => {}
+            }
+            if gone {
+                lost += 1;
+            } else {
+                starting += u32::from(k.healthy_s.is_none());
+                draining += u32::from(k.draining_s.is_some());
+            }
+        }
+        let in_rotation = old_serving + new_serving + lost_in_rotation;
         let s = Sample {
             t_s: t,
             old_serving,
             new_serving,
-            starting: count(tracks, |k| {
-                k.running() && k.healthy_s.is_none() && k.lost_s.is_none()
-            }),
-            draining: count(tracks, |k| {
-                k.running() && k.draining_s.is_some() && k.lost_s.is_none()
-            }),
-            lost: count(tracks, |k| k.running() && k.lost_s.is_some()),
-            running: count(tracks, TaskTrack::running),
+            starting,
+            draining,
+            lost,
+            running,
             capacity: f64::from(old_serving + new_serving) / f64::from(self.p.desired_count),
             failing_requests: if in_rotation > 0 {
-                f64::from(lost) / f64::from(in_rotation)
+                f64::from(lost_in_rotation) / f64::from(in_rotation)
             } else {
                 0.0
             },
