@@ -272,9 +272,15 @@ fn Budget(page: AvailabilityPage) -> impl IntoView {
         text_of(outcome, move |o| o.slo_table.get(i).map(text))
     };
     let slo_row = move |i: usize| {
-        let current = move || outcome.with(|o| {
-            o.as_ref().is_ok_and(|o| o.slo_table.get(i).is_some_and(|r| (r.slo - slo()).abs() < 1e-9))
-        });
+        let current = move || {
+            outcome.with(|o| {
+                o.as_ref().is_ok_and(|o| {
+                    o.slo_table
+                        .get(i)
+                        .is_some_and(|r| (r.slo - slo()).abs() < 1e-9)
+                })
+            })
+        };
         view! {
             <tr class:current=current>
                 <th scope="row">{cell(i, |r| format::percent(r.slo, if r.slo >= 0.9995 { 2 } else { 1 }))}</th>
