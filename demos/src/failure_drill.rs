@@ -12,8 +12,8 @@ use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::{field_number, field_whole};
 use crate::playhead::{use_playhead_with_options, AtEnd, Playhead, PlayheadOptions};
-use crate::results::{from_ok, problems_view, row_count, text_of, Figure, Results, Section};
-use crate::rows::indexed;
+use crate::results::{from_ok, problems_view, row_count, Figure, Results, Section};
+use crate::rows::{indexed, row, text};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::availability::DeployPolicy;
 use cloud_lab_model::failure_drill::*;
@@ -378,13 +378,12 @@ fn Events(outcome: Outcome, moment: Signal<u32>) -> impl IntoView {
     // and the playhead only the marks of those it passes.
     let count = row_count(outcome, |o| &o.events);
     let event = move |i: usize| {
-        let at = Memo::new(move |_| {
-            outcome.with(|o| o.as_ref().ok().and_then(|o| o.events.get(i)).map(|e| e.t_s))
-        });
+        let event = row(outcome, |o| &o.events, i);
+        let past = move || event.with(|e| e.as_ref().is_some_and(|e| e.t_s <= moment.get()));
         view! {
-            <li class:past=move || at.get().is_some_and(|t| t <= moment.get())>
-                <span class="clock">{move || at.get().map(format::clock).unwrap_or_default()}</span>
-                " "{text_of(outcome, move |o| o.events.get(i).map(|e| e.text.to_string()))}
+            <li class:past=past>
+                <span class="clock">{text(event, |e| format::clock(e.t_s))}</span>
+                " "{text(event, |e| e.text.clone())}
             </li>
         }
         .into_any()

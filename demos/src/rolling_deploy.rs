@@ -12,7 +12,7 @@ use crate::field::{numbers, Choices, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_whole;
-use crate::results::{from_ok, problems_view, Figure, Results, Section};
+use crate::results::{from_ok, problems_view, row_count, Figure, Results, Section};
 use crate::rows::{indexed, row, text};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::link::Query;
@@ -411,7 +411,7 @@ fn track(outcome: Outcome, duration: Memo<u32>, i: usize) -> AnyView {
 fn Events(outcome: Outcome) -> impl IntoView {
     // Events keep their rows by place, each following its own event (`rows::row`): a move that
     // re-times some rewrites only theirs.
-    let count = Memo::new(move |_| outcome.with(|o| o.as_ref().map_or(0, |o| o.events.len())));
+    let count = row_count(outcome, |o| &o.events);
     let event = move |i: usize| {
         let event = row(outcome, |o| &o.events, i);
         view! {
