@@ -2,7 +2,8 @@
 //! request flows (CDN → ALB → app tier → data tier, across two AZs), each part
 //! linked to the demos about it, and the worked example's sections mapped to demos.
 
-use cloud_lab_demos::lab::{lab, write_location};
+use cloud_lab_demos::address_bar;
+use cloud_lab_demos::lab::lab;
 use cloud_lab_model::catalog::{self, ArchitecturePart, ARCHITECTURE, DEMOS};
 use cloud_lab_model::photoshare as ps;
 use cloud_lab_model::vocabulary::Service;
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Home() -> impl IntoView {
     let lab = lab();
-    Effect::new(move |_| write_location("", "", lab.cloud.get()));
+    Effect::new(move |_| address_bar::write("", "", lab.cloud.get()));
     let [cdn, alb, app, data] = ARCHITECTURE;
     view! {
         <article class="home" data-testid="home">

@@ -4,6 +4,7 @@
 //! tour's (its arrows) live with them.
 
 use crate::sections;
+use cloud_lab_demos::address_bar;
 use cloud_lab_demos::lab::{typing_in_a_field, Lab};
 use cloud_lab_demos::tour;
 use cloud_lab_model::catalog::DEMOS;
@@ -52,6 +53,8 @@ pub fn toggle_cloud(lab: Lab) {
 }
 
 fn go_to(page: &str) {
+    // The page being left keeps its last state in its history entry.
+    address_bar::catch_up();
     let _ = window().location().set_hash(&format!("/{page}"));
 }
 

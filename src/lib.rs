@@ -11,6 +11,7 @@ mod menu;
 mod offline;
 mod sections;
 
+use cloud_lab_demos::address_bar;
 use cloud_lab_demos::lab::Lab;
 use cloud_lab_demos::stage::Folded;
 use cloud_lab_demos::{exercises, page, project, tour};
@@ -66,6 +67,7 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || on_hash.remove());
     keys::listen(lab, route, embedded);
+    address_bar::catch_up_before_clicks();
     follow_dark_theme(lab);
     offline::register();
 

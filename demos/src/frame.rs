@@ -15,7 +15,8 @@
 //! }
 //! ```
 
-use crate::lab::{lab, typing_in_a_field, write_location, Embedded};
+use crate::address_bar;
+use crate::lab::{lab, typing_in_a_field, Embedded};
 use crate::results::{from_ok, problems_view, Badge};
 use crate::scenario::describe;
 use crate::startup::piece;
@@ -167,11 +168,18 @@ fn framed(f: Frame, body: Children, exercises: Children) -> AnyView {
         reset,
         ..
     } = f;
-    // The address bar is the outside world: an effect keeps it in step with the state.
+    // The address bar is the outside world: an effect keeps it in step with the state. The
+    // page's opening link is written at once (a link with a bad key shows corrected), a move's
+    // once the controls rest.
     if !f.embedded {
-        Effect::new(move |_| {
+        Effect::new(move |opened: Option<()>| {
             let link = with_scenario(own_link.get(), shown, linked);
-            write_location(info.slug, &link, lab.cloud.get());
+            let cloud = lab.cloud.get();
+            if opened.is_none() {
+                address_bar::write(info.slug, &link, cloud);
+            } else {
+                address_bar::write_when_resting(info.slug, &link, cloud);
+            }
         });
     }
     if let Some(shown) = shown {

@@ -1,6 +1,6 @@
-//! The lab's settings every page reads, moving between pages, and the address bar.
+//! The lab's settings every page reads, and moving between pages.
 
-use cloud_lab_model::link::{Query, Route};
+use cloud_lab_model::link::Query;
 use cloud_lab_model::scenario::Scenario;
 use cloud_lab_model::vocabulary::{Cloud, Service};
 use leptos::prelude::*;
@@ -67,31 +67,6 @@ pub fn lab() -> Lab {
         provide_context(lab);
         lab
     })
-}
-
-/// Puts a page's state in the address bar without adding a history entry
-/// (a slider drag would otherwise fill the back button). An embedded page (`embed=1`)
-/// keeps its key, so a reload inside the iframe stays embedded.
-pub fn write_location(page: &str, query: &str, cloud: Cloud) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let here = window.location().hash().unwrap_or_default();
-    let embedded = Route::parse(&here).query.get("embed") == Some("1");
-    let mut pairs: Vec<String> = vec![query.to_string()];
-    if cloud != Cloud::default() {
-        pairs.push(format!("cloud={}", cloud.slug()));
-    }
-    if embedded {
-        pairs.push("embed=1".into());
-    }
-    pairs.retain(|p| !p.is_empty());
-    let hash = Route::hash(page, &pairs.join("&"));
-    if here != hash {
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
-        }
-    }
 }
 
 /// True when a key press belongs to a form field, not to the lab's shortcuts.

@@ -6,6 +6,7 @@
 //! animation playhead (`playhead`), the chart (`chart`), number formats (`format`) and lists
 //! kept row by row (`rows`).
 
+pub mod address_bar;
 pub mod autoscaling;
 pub mod availability;
 pub mod cache_cdn;

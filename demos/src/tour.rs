@@ -5,8 +5,9 @@
 //! → and ← move through the steps, Home goes back to the first, and the step is in
 //! the link (`#/tour?step=3`), so a reload or a shared link lands on the same step.
 
+use crate::address_bar;
 use crate::frame::IgnoredNotice;
-use crate::lab::{lab, typing_in_a_field, write_location, Embedded};
+use crate::lab::{lab, typing_in_a_field, Embedded};
 use crate::results::{Badge, Section};
 use cloud_lab_model::link::{LinkState, Query};
 use cloud_lab_model::scenario::Scenario;
@@ -27,7 +28,7 @@ pub fn view(query: &Query) -> AnyView {
     // The address bar and the scroll position are the outside world.
     Effect::new(move |_| {
         let query = position.get().to_query();
-        write_location(PAGE, &query, lab.cloud.get());
+        address_bar::write(PAGE, &query, lab.cloud.get());
     });
     Effect::new(move |previous: Option<TourPosition>| {
         let now = position.get();

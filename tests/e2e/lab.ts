@@ -105,8 +105,16 @@ export class Lab {
     await expect.poll(() => this.hash()).toBe(route);
   }
 
-  /** The fragment after `#`, as the address bar holds it. */
+  /** The fragment after `#`, once the address bar has caught up with the page: a demo writes
+   * its link when its controls have rested for 150 ms (demos/src/address_bar.rs), so the link is
+   * read again a rest later until two readings agree. */
   async hash(): Promise<string> {
-    return this.page.evaluate(() => location.hash);
+    const read = () => this.page.evaluate(() => location.hash);
+    for (let last = await read(); ;) {
+      await this.page.waitForTimeout(250);
+      const now = await read();
+      if (now === last) return now;
+      last = now;
+    }
   }
 }

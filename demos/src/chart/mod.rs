@@ -38,7 +38,7 @@ use layout::Frame;
 use leptos::ev;
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use paint::{paint, Scale};
+use paint::{paint, Theme};
 use send_wrapper::SendWrapper;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use wasm_bindgen::prelude::*;
@@ -84,10 +84,11 @@ pub fn Chart(
             if pending.try_set_value(false).is_some() {
                 return;
             }
-            let (Some(canvas), Some((w, h)), Some(presenter)) = (
+            let (Some(canvas), Some((w, h)), Some(presenter), Some(dark)) = (
                 canvas_ref.try_get_untracked().flatten(),
                 size.try_get_untracked(),
                 lab.presenter.try_get_untracked(),
+                lab.dark.try_get_untracked(),
             ) else {
                 return;
             };
@@ -95,7 +96,7 @@ pub fn Chart(
                 return;
             }
             let laid = spec
-                .try_with_untracked(|spec| paint(&canvas, spec, (w, h), Scale::new(presenter)))
+                .try_with_untracked(|spec| paint(&canvas, spec, (w, h), Theme { presenter, dark }))
                 .flatten();
             frame.try_set(laid.map(|l| l.frame));
         });

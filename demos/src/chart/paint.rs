@@ -8,18 +8,28 @@
 use super::layout::{layout, Layout};
 use super::spec::{ChartSpec, Mark, Series, Tone};
 use super::thin::thin;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+/// What a chart's look depends on: presenter mode (larger type, thicker lines, its own
+/// colours) and the system's dark theme.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Theme {
+    pub presenter: bool,
+    pub dark: bool,
+}
+
 /// How big the type and lines are: larger in presenter mode.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Scale {
-    pub font_px: f64,
-    pub stroke_px: f64,
+struct Scale {
+    font_px: f64,
+    stroke_px: f64,
 }
 
 impl Scale {
-    pub fn new(presenter: bool) -> Scale {
+    fn new(presenter: bool) -> Scale {
         if presenter {
             Scale {
                 font_px: 19.5,
@@ -39,8 +49,9 @@ pub fn paint(
     canvas: &HtmlCanvasElement,
     spec: &ChartSpec,
     (width, height): (u32, u32),
-    scale: Scale,
+    theme: Theme,
 ) -> Option<Layout> {
+    let scale = Scale::new(theme.presenter);
     let dpr = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .clamp(1.0, 4.0);
@@ -53,7 +64,7 @@ pub fn paint(
     }
     let ctx = context_2d(canvas)?;
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-    let palette = Palette::read(canvas);
+    let palette = Palette::of(theme, canvas);
     ctx.set_font(&font(scale.font_px));
     let measure = |text: &str| ctx.measure_text(text).map_or(0.0, |m| m.width());
     let l = layout(spec, w, h, scale.font_px, &measure);
@@ -222,7 +233,25 @@ struct Palette {
     tones: [String; 7],
 }
 
+thread_local! {
+    /// The colours last read from CSS and the theme they belong to. Reading them makes the
+    /// browser bring the page's style up to date first (about 1 ms after a move's DOM changes),
+    /// and only a change of theme changes them.
+    static PALETTE: RefCell<Option<(Theme, Rc<Palette>)>> = const { RefCell::new(None) };
+}
+
 impl Palette {
+    fn of(theme: Theme, canvas: &HtmlCanvasElement) -> Rc<Palette> {
+        if let Some((read_in, palette)) = PALETTE.with_borrow(Clone::clone) {
+            if read_in == theme {
+                return palette;
+            }
+        }
+        let palette = Rc::new(Palette::read(canvas));
+        PALETTE.with_borrow_mut(|p| *p = Some((theme, palette.clone())));
+        palette
+    }
+
     fn read(canvas: &HtmlCanvasElement) -> Palette {
         let css = web_sys::window().and_then(|w| w.get_computed_style(canvas).ok().flatten());
         let var = |name: &str, fallback: &str| {

@@ -8,9 +8,10 @@ mod store;
 
 pub use store::stored;
 
+use crate::address_bar;
 use crate::field::{Number, Price, Toggle};
 use crate::frame::IgnoredNotice;
-use crate::lab::{lab, write_location, Lab};
+use crate::lab::{lab, Lab};
 use crate::results::{Problems, Section};
 use cloud_lab_model::link::{LinkState, Query, Route, GLOBAL_KEYS};
 use cloud_lab_model::params::{Access, Field};
@@ -41,7 +42,7 @@ pub fn view(query: &Query) -> AnyView {
 
     Effect::new(move |_| {
         let query = project.with(|p| p.to_query());
-        write_location(PAGE, &query, lab.cloud.get());
+        address_bar::write(PAGE, &query, lab.cloud.get());
     });
     // Any edit in the form makes the project the lab's, once it is valid.
     let commit = move |_| {

@@ -3,9 +3,10 @@
 //! Markdown. A link with a project's keys shows that project's report without adopting it.
 
 use super::store::file_stem;
+use crate::address_bar;
 use crate::chart::Chart;
 use crate::frame::IgnoredNotice;
-use crate::lab::{lab, write_location};
+use crate::lab::lab;
 use crate::results::Problems;
 use cloud_lab_model::link::{LinkState, Query, GLOBAL_KEYS};
 use cloud_lab_model::project::markdown::to_markdown;
@@ -34,7 +35,7 @@ pub fn view(query: &Query) -> AnyView {
         }
     });
     let made = Memo::new(move |_| project.with(report));
-    Effect::new(move |_| write_location(PAGE, &link, lab.cloud.get()));
+    Effect::new(move |_| address_bar::write(PAGE, &link, lab.cloud.get()));
     view! {
         <article class="demo report-page" data-testid="report-page">
             <IgnoredNotice ignored/>
