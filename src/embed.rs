@@ -2,6 +2,7 @@
 //! footer — for an `<iframe>` in slides or a course page. "Copy embed code" gives the
 //! snippet for the page as it is now (its link keeps the demo's exact state).
 
+use cloud_lab_demos::address_bar;
 use cloud_lab_model::catalog::DemoId;
 use cloud_lab_model::link::{Query, Route};
 use leptos::prelude::*;
@@ -65,6 +66,8 @@ pub fn EmbedCode() -> impl IntoView {
     let code = RwSignal::new(None::<String>);
     let status = RwSignal::new("");
     let copy = move |_| {
+        // The snippet embeds the demo as it is now, its last move included.
+        address_bar::catch_up();
         let href = window().location().href().unwrap_or_default();
         let page = Route::parse(&window().location().hash().unwrap_or_default()).page;
         let text = snippet(&link(&href, true), &page);

@@ -67,7 +67,7 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || on_hash.remove());
     keys::listen(lab, route, embedded);
-    address_bar::catch_up_before_clicks();
+    address_bar::catch_up_before_links();
     follow_dark_theme(lab);
     offline::register();
 

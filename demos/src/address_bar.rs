@@ -4,8 +4,8 @@
 //! A demo writes its link once its controls have rested, not on every step of a drag: one
 //! write costs Chromium 1–2 ms, more than the rest of most moves, and browsers cap how often a
 //! page may write (Chromium ignores writes past 200 in 10 s; Safari refuses them past 100 in
-//! 30 s). A waiting link is written at once when a click or a key is about to leave the page,
-//! so the back button returns to the state the student left.
+//! 30 s). A waiting link is written at once when a link is followed, a key leaves the page or
+//! the address is copied, so the back button returns to the state the student left.
 
 use cloud_lab_model::link::Route;
 use cloud_lab_model::vocabulary::Cloud;
@@ -63,11 +63,20 @@ pub fn catch_up() {
     }
 }
 
-/// Catches the address bar up before any click is handled (capture, on the window): a
-/// followed link then leaves the last state in the page's history entry, and a copied
-/// address is the current one.
-pub fn catch_up_before_clicks() {
-    let on_click = Closure::<dyn Fn()>::new(catch_up);
+/// Catches the address bar up before a click on a link is handled (capture, on the window),
+/// so the page left keeps its last state in its history entry. Other clicks (a button, a
+/// radio button) are moves, and wait like any other.
+pub fn catch_up_before_links() {
+    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        let on_a_link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .is_some();
+        if on_a_link {
+            catch_up();
+        }
+    });
     let Some(window) = web_sys::window() else {
         return;
     };

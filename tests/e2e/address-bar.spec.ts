@@ -39,6 +39,21 @@ test('a drag writes the link once, when the slider rests', async ({ page, lab })
   expect(await writes(page) - before).toBeLessThanOrEqual(3);
 });
 
+test('clicks on a control wait for the rest like a drag; only a link catches the address bar up', async ({ page, lab }) => {
+  await lab.open('#/cost');
+  const before = await writes(page);
+  // Ten clicks on a lever, one an animation frame: off, on, …, on.
+  const during = await page.getByTestId('lever-rn').evaluate(async (lever) => {
+    for (let i = 0; i < 10; i++) {
+      await new Promise((frame) => requestAnimationFrame(frame));
+      (lever as HTMLInputElement).click();
+    }
+    return (window as unknown as { writes: number }).writes;
+  });
+  expect(during - before).toBeLessThanOrEqual(1);
+  await expect(page.getByTestId('lever-rn')).toBeChecked();
+});
+
 test('a link followed right after a move keeps that move in the back button', async ({ page, lab }) => {
   await lab.open('#/cost');
   // The move (a lever off: the demo's own value, not one the linked scenario carries to the next
