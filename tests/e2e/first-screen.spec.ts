@@ -99,6 +99,28 @@ for (const layout of layouts) {
         expect(after, id).toEqual(before);
       }
     });
+
+    test('the tour\'s first step is on screen before the wasm runs, where the app then draws it', async ({ page, lab }) => {
+      if (layout.presenter) {
+        await page.addInitScript(() => localStorage.setItem('cloud-lab-presenter', '1'));
+      }
+      const release = await holdWasm(page);
+      await page.goto('/#/tour');
+      const shown = page.locator('#first-screen .first-demo:visible');
+      await expect(shown).toHaveCount(1);
+      await expect(shown).toHaveAttribute('data-demo', 'tour');
+      await expect(page.locator('#first-screen .first-home')).toBeHidden();
+      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      // The tour's own parts: the demo it embeds has a heading of its own.
+      const parts = ['.tour-header .section', '.tour-header h1', '.tour-intro .now-try'];
+      const before = await placed(page, parts.map((p) => `#first-screen [data-demo="tour"] ${p}`));
+      release();
+      await expect(page.getByTestId('tour')).toBeVisible();
+      await expect(page.locator('#first-screen')).toHaveCount(0);
+      const after = await placed(page, parts.map((p) => `[data-testid="tour"] ${p}`));
+      expect(after).toEqual(before);
+    });
   });
 }
 
@@ -122,4 +144,15 @@ test('an embedded demo\'s first screen has no header, as the embedded demo has n
   release();
   await expect(lab.demo('availability')).toBeVisible();
   await expect(page.locator('#first-screen')).toHaveCount(0);
+});
+
+test('a link to a later step of the tour shows that the lab is loading and none of the first step\'s words', async ({ page, lab }) => {
+  const release = await holdWasm(page);
+  await page.goto('/#/tour?step=3');
+  const first = page.locator('#first-screen');
+  await expect(first.getByRole('status')).toHaveText('Loading the lab…');
+  await expect(first.locator('.first-demo:visible')).toHaveCount(0);
+  release();
+  await expect(page.getByTestId('tour-title')).toContainText('Step 3 of 10');
+  await expect(first).toHaveCount(0);
 });
