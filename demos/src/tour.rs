@@ -9,6 +9,7 @@ use crate::address_bar;
 use crate::frame::IgnoredNotice;
 use crate::lab::{lab, typing_in_a_field, Embedded};
 use crate::results::{Badge, Section};
+use crate::startup::piece;
 use cloud_lab_model::link::{LinkState, Query};
 use cloud_lab_model::scenario::Scenario;
 use cloud_lab_model::tour::{self, TourPosition, TourStep, TOUR};
@@ -86,35 +87,39 @@ pub fn view(query: &Query) -> AnyView {
             </div>
             <div class="tour-intro">
                 <p class="now-try" data-testid="now-try"><strong>"Now try: "</strong>{move || step().now_try}</p>
-                <section class="tour-checks" data-testid="tour-checks" aria-labelledby="tour-checks-heading">
-                    <h2 id="tour-checks-heading">"The worked example's figures, live"</h2>
-                    {move || checks.with(|rows| if rows.is_empty() {
-                        view! { <p class="note">"This step prints no figure to check; the demo shows its own."</p> }.into_any()
-                    } else {
-                        view! {
-                            <table>
-                                <thead><tr><th scope="col">"figure"</th><th scope="col">"live"</th><th scope="col">"printed"</th></tr></thead>
-                                <tbody>
-                                    {rows.iter().map(|r| view! {
-                                        <tr>
-                                            <th scope="row">{r.label}</th>
-                                            <td data-testid="live">{r.live.clone()}</td>
-                                            <td><Badge verdict=r.clone()/></td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any()
-                    })}
-                </section>
+                // The live figures run the step's models: a piece of the start of their own.
+                {piece(Box::new(move || view! {
+                    <section class="tour-checks" data-testid="tour-checks" aria-labelledby="tour-checks-heading">
+                        <h2 id="tour-checks-heading">"The worked example's figures, live"</h2>
+                        {move || checks.with(|rows| if rows.is_empty() {
+                            view! { <p class="note">"This step prints no figure to check; the demo shows its own."</p> }.into_any()
+                        } else {
+                            view! {
+                                <table>
+                                    <thead><tr><th scope="col">"figure"</th><th scope="col">"live"</th><th scope="col">"printed"</th></tr></thead>
+                                    <tbody>
+                                        {rows.iter().map(|r| view! {
+                                            <tr>
+                                                <th scope="row">{r.label}</th>
+                                                <td data-testid="live">{r.live.clone()}</td>
+                                                <td><Badge verdict=r.clone()/></td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }.into_any()
+                        })}
+                    </section>
+                }.into_any()))}
             </div>
             {move || (step().id == TRADEOFFS_STEP).then(|| view! { <Tradeoffs rows=tradeoffs/> })}
             <div class="tour-demo" data-testid="tour-demo">
-                {move || {
+                // The step's demo is a piece of the start of its own, and its sections after it.
+                {piece(Box::new(move || (move || {
                     // This closure owns the embedded demo: the context stays inside it.
                     provide_context(Embedded);
                     embedded_demo(step())
-                }}
+                }).into_any()))}
             </div>
         </article>
     }
