@@ -12,12 +12,12 @@ use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_number;
 use crate::results::{from_ok, problems_view, Results, Section};
-use crate::rows::indexed;
 use crate::scroll_box::ScrollBox;
 use crate::stage::{Stage as Staged, StageChart, StageControls, StageFigures};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::vm_vs_container::*;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub fn page(query: &Query) -> AnyView {
     demo_page::<VmVsContainer, _>(query, |page: Page<VmVsContainer>| {
@@ -309,28 +309,96 @@ impl HostBar {
     }
 }
 
-/// A bar built once; its blocks come and go with the instances placed, each style bound to its block.
+/// A bar built once. Its blocks (a host takes up to thousands) are drawn by an effect, as a
+/// chart is painted: a block made in the view costs an owner, four effects and their
+/// subscriptions, and a move that changes how many fit makes and drops dozens of them.
 fn resource_bar(name: &'static str, bar: Memo<HostBar>) -> impl IntoView {
     let runs_out = move || bar.with(|b| b.runs_out);
-    let style = move |i: usize, f: fn(&Block) -> &str| {
-        move || bar.with(|b| b.blocks.get(i).map(|x| f(x).to_owned()).unwrap_or_default())
-    };
+    let host = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |drawn: Option<Vec<Drawn>>| {
+        let mut drawn = drawn.unwrap_or_default();
+        if let Some(host) = host.get() {
+            bar.with(|b| draw(&host, &b.blocks, &mut drawn));
+        }
+        drawn
+    });
     view! {
         <div class="resource">
             <span class="resource-name">{name}{move || runs_out().then_some(" ⚑")}</span>
-            <div class="host-bar" class:binding=runs_out role="img" aria-label=move || bar.with(|b| b.label.clone())>
-                {indexed(
-                    Signal::derive(move || bar.with(|b| b.blocks.len())),
-                    Callback::new(move |i| view! {
-                        <span class="slot" style:left=style(i, |b| &b.left) style:width=style(i, |b| &b.width)>
-                            <span class="slot-app" style:width=style(i, |b| &b.app)></span>
-                            <span class="slot-over" style:width=style(i, |b| &b.over)></span>
-                        </span>
-                    }.into_any()),
-                )}
-            </div>
+            <div class="host-bar" class:binding=runs_out role="img" aria-label=move || bar.with(|b| b.label.clone()) node_ref=host></div>
         </div>
     }
+}
+
+/// One block on the page: its slot with the app's and the isolation's parts, and what they show.
+struct Drawn {
+    slot: web_sys::HtmlElement,
+    app: web_sys::HtmlElement,
+    over: web_sys::HtmlElement,
+    shows: Block,
+}
+
+/// Brings a bar's blocks to `blocks`: blocks are added or removed at its end, and a block kept
+/// has only the styles that changed set, so a move rewrites no more than it must.
+fn draw(host: &web_sys::HtmlDivElement, blocks: &[Block], drawn: &mut Vec<Drawn>) {
+    for gone in drawn.drain(blocks.len().min(drawn.len())..) {
+        gone.slot.remove();
+    }
+    for (d, b) in drawn.iter_mut().zip(blocks) {
+        if d.shows.left != b.left {
+            set_style(&d.slot, "left", &b.left);
+        }
+        if d.shows.width != b.width {
+            set_style(&d.slot, "width", &b.width);
+        }
+        if d.shows.app != b.app {
+            set_style(&d.app, "width", &b.app);
+        }
+        if d.shows.over != b.over {
+            set_style(&d.over, "width", &b.over);
+        }
+        d.shows = b.clone();
+    }
+    if blocks.len() > drawn.len() {
+        add(host, blocks, drawn);
+    }
+}
+
+/// Makes the blocks past those drawn off the page, and adds them to it together.
+fn add(host: &web_sys::HtmlDivElement, blocks: &[Block], drawn: &mut Vec<Drawn>) {
+    let new = document().create_document_fragment();
+    for b in blocks.iter().skip(drawn.len()) {
+        let (Some(slot), Some(app), Some(over)) =
+            (span("slot"), span("slot-app"), span("slot-over"))
+        else {
+            break;
+        };
+        set_style(&slot, "left", &b.left);
+        set_style(&slot, "width", &b.width);
+        set_style(&app, "width", &b.app);
+        set_style(&over, "width", &b.over);
+        let _ = slot.append_with_node_2(&app, &over);
+        let _ = new.append_with_node_1(&slot);
+        drawn.push(Drawn {
+            slot,
+            app,
+            over,
+            shows: b.clone(),
+        });
+    }
+    let _ = host.append_with_node_1(&new);
+}
+
+fn span(class: &str) -> Option<web_sys::HtmlElement> {
+    let span = document().create_element("span").ok()?;
+    span.set_class_name(class);
+    span.dyn_into().ok()
+}
+
+/// A style set through the element's style object, as the page's strict CSP allows (a `style`
+/// attribute written whole would be refused).
+fn set_style(el: &web_sys::HtmlElement, name: &str, value: &str) {
+    let _ = el.style().set_property(name, value);
 }
 
 /// What the hosts draw of one kind: unchanged by the scale-out and the image, so moving
