@@ -330,11 +330,11 @@ fn resource_bar(name: &'static str, bar: Memo<HostBar>) -> impl IntoView {
     }
 }
 
-/// One block on the page: its slot with the app's and the isolation's parts, and what they show.
+/// One block on the page: its slot, the styles of the slot and of its app's and isolation's
+/// parts (kept, so a move sets a style in one call), and what they show.
 struct Drawn {
-    slot: web_sys::HtmlElement,
-    app: web_sys::HtmlElement,
-    over: web_sys::HtmlElement,
+    slot: web_sys::Element,
+    styles: [web_sys::CssStyleDeclaration; 3],
     shows: Block,
 }
 
@@ -345,17 +345,16 @@ fn draw(host: &web_sys::HtmlDivElement, blocks: &[Block], drawn: &mut Vec<Drawn>
         gone.slot.remove();
     }
     for (d, b) in drawn.iter_mut().zip(blocks) {
-        if d.shows.left != b.left {
-            set_style(&d.slot, "left", &b.left);
-        }
-        if d.shows.width != b.width {
-            set_style(&d.slot, "width", &b.width);
-        }
-        if d.shows.app != b.app {
-            set_style(&d.app, "width", &b.app);
-        }
-        if d.shows.over != b.over {
-            set_style(&d.over, "width", &b.over);
+        let [slot, app, over] = &d.styles;
+        for (style, name, was, is) in [
+            (slot, "left", &d.shows.left, &b.left),
+            (slot, "width", &d.shows.width, &b.width),
+            (app, "width", &d.shows.app, &b.app),
+            (over, "width", &d.shows.over, &b.over),
+        ] {
+            if was != is {
+                let _ = style.set_property(name, is);
+            }
         }
         d.shows = b.clone();
     }
@@ -364,41 +363,50 @@ fn draw(host: &web_sys::HtmlDivElement, blocks: &[Block], drawn: &mut Vec<Drawn>
     }
 }
 
-/// Makes the blocks past those drawn off the page, and adds them to it together.
+/// Makes the blocks past those drawn off the page, each a copy of one empty block, and adds
+/// them to it together.
 fn add(host: &web_sys::HtmlDivElement, blocks: &[Block], drawn: &mut Vec<Drawn>) {
+    let Some(empty) = empty_block() else { return };
     let new = document().create_document_fragment();
     for b in blocks.iter().skip(drawn.len()) {
-        let (Some(slot), Some(app), Some(over)) =
-            (span("slot"), span("slot-app"), span("slot-over"))
-        else {
+        let Some((slot, styles)) = copy(&empty) else {
             break;
         };
-        set_style(&slot, "left", &b.left);
-        set_style(&slot, "width", &b.width);
-        set_style(&app, "width", &b.app);
-        set_style(&over, "width", &b.over);
-        let _ = slot.append_with_node_2(&app, &over);
+        let [s, app, over] = &styles;
+        let _ = s.set_property("left", &b.left);
+        let _ = s.set_property("width", &b.width);
+        let _ = app.set_property("width", &b.app);
+        let _ = over.set_property("width", &b.over);
         let _ = new.append_with_node_1(&slot);
         drawn.push(Drawn {
             slot,
-            app,
-            over,
+            styles,
             shows: b.clone(),
         });
     }
     let _ = host.append_with_node_1(&new);
 }
 
-fn span(class: &str) -> Option<web_sys::HtmlElement> {
-    let span = document().create_element("span").ok()?;
-    span.set_class_name(class);
-    span.dyn_into().ok()
+/// A block with no styles: the slot and its app's and isolation's parts.
+fn empty_block() -> Option<web_sys::Element> {
+    let span = |class: &str| {
+        let span = document().create_element("span").ok()?;
+        span.set_class_name(class);
+        Some(span)
+    };
+    let (slot, app, over) = (span("slot")?, span("slot-app")?, span("slot-over")?);
+    slot.append_with_node_2(&app, &over).ok()?;
+    Some(slot)
 }
 
-/// A style set through the element's style object, as the page's strict CSP allows (a `style`
-/// attribute written whole would be refused).
-fn set_style(el: &web_sys::HtmlElement, name: &str, value: &str) {
-    let _ = el.style().set_property(name, value);
+/// A copy of the empty block, with the styles of its three spans. Styles are set through
+/// the style objects, as the page's strict CSP allows (a `style` attribute would be refused).
+fn copy(empty: &web_sys::Element) -> Option<(web_sys::Element, [web_sys::CssStyleDeclaration; 3])> {
+    let slot: web_sys::HtmlElement = empty.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    let app: web_sys::HtmlElement = slot.first_element_child()?.dyn_into().ok()?;
+    let over: web_sys::HtmlElement = slot.last_element_child()?.dyn_into().ok()?;
+    let styles = [slot.style(), app.style(), over.style()];
+    Some((slot.into(), styles))
 }
 
 /// What the hosts draw of one kind: unchanged by the scale-out and the image, so moving
