@@ -314,20 +314,24 @@ impl HostBar {
 /// subscriptions, and a move that changes how many fit makes and drops dozens of them.
 fn resource_bar(name: &'static str, bar: Memo<HostBar>) -> impl IntoView {
     let runs_out = move || bar.with(|b| b.runs_out);
-    let host = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |drawn: Option<Vec<Drawn>>| {
-        let mut drawn = drawn.unwrap_or_default();
-        if let Some(host) = host.get() {
-            bar.with(|b| draw(&host, &b.blocks, &mut drawn));
-        }
-        drawn
-    });
     view! {
         <div class="resource">
             <span class="resource-name">{name}{move || runs_out().then_some(" ⚑")}</span>
-            <div class="host-bar" class:binding=runs_out role="img" aria-label=move || bar.with(|b| b.label.clone()) node_ref=host></div>
+            <div class="host-bar" class:binding=runs_out role="img" aria-label=move || bar.with(|b| b.label.clone()) use:blocks=bar></div>
         </div>
     }
+}
+
+/// Draws a bar's blocks in `host` from the moment it is made, so its first blocks join the
+/// page with it, and again whenever the bar changes, for as long as the bar's view lives.
+fn blocks(host: web_sys::Element, bar: Memo<HostBar>) {
+    let effect = RenderEffect::new(move |drawn: Option<Vec<Drawn>>| {
+        let mut drawn = drawn.unwrap_or_default();
+        bar.with(|b| draw(&host, &b.blocks, &mut drawn));
+        drawn
+    });
+    // The view's owner keeps the effect, and drops it with the view.
+    StoredValue::new_local(effect);
 }
 
 /// One block on the page: its slot, the styles of the slot and of its app's and isolation's
@@ -340,7 +344,7 @@ struct Drawn {
 
 /// Brings a bar's blocks to `blocks`: blocks are added or removed at its end, and a block kept
 /// has only the styles that changed set, so a move rewrites no more than it must.
-fn draw(host: &web_sys::HtmlDivElement, blocks: &[Block], drawn: &mut Vec<Drawn>) {
+fn draw(host: &web_sys::Element, blocks: &[Block], drawn: &mut Vec<Drawn>) {
     for gone in drawn.drain(blocks.len().min(drawn.len())..) {
         gone.slot.remove();
     }
@@ -365,7 +369,7 @@ fn draw(host: &web_sys::HtmlDivElement, blocks: &[Block], drawn: &mut Vec<Drawn>
 
 /// Makes the blocks past those drawn off the page, each a copy of one empty block, and adds
 /// them to it together.
-fn add(host: &web_sys::HtmlDivElement, blocks: &[Block], drawn: &mut Vec<Drawn>) {
+fn add(host: &web_sys::Element, blocks: &[Block], drawn: &mut Vec<Drawn>) {
     let Some(empty) = empty_block() else { return };
     let new = document().create_document_fragment();
     for b in blocks.iter().skip(drawn.len()) {
