@@ -89,6 +89,10 @@ test('a new deployment replaces the cached build whole', async ({ page, context 
   const worker = path.join(served, 'sw.js');
   const second = 'cloud-lab-second0000000000';
   fs.writeFileSync(worker, fs.readFileSync(worker, 'utf8').replace(/build": "[0-9a-f]+"/, `build": "${second.slice('cloud-lab-'.length)}"`));
+  // The test server's Last-Modified counts whole seconds: a file rewritten within the second it
+  // was copied in would answer the browser's revalidation "not modified" (S3 answers by ETag).
+  const later = new Date(Date.now() + 5_000);
+  for (const file of [index, worker]) fs.utimesSync(file, later, later);
 
   // The next visit finds the new worker; it caches the new build and drops the old one.
   await page.reload();
