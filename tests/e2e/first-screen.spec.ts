@@ -51,11 +51,13 @@ const layouts = [
 for (const layout of layouts) {
   test.describe(layout.name, () => {
     test.use({ viewport: layout.viewport, isMobile: layout.phone, hasTouch: layout.phone });
-
-    test('the home page is on screen before the wasm runs, where the app then draws it', async ({ page, lab }) => {
+    test.beforeEach(async ({ page }) => {
       if (layout.presenter) {
         await page.addInitScript(() => localStorage.setItem('cloud-lab-presenter', '1'));
       }
+    });
+
+    test('the home page is on screen before the wasm runs, where the app then draws it', async ({ page, lab }) => {
       const release = await holdWasm(page);
       await page.goto('/#/');
       const first = page.locator('#first-screen');
@@ -76,9 +78,6 @@ for (const layout of layouts) {
 
     test('each demo\'s heading is on screen before the wasm runs, where the app then draws it', async ({ page, lab }) => {
       test.setTimeout(180_000);
-      if (layout.presenter) {
-        await page.addInitScript(() => localStorage.setItem('cloud-lab-presenter', '1'));
-      }
       await lab.open();
       const ids = await lab.demoIds();
       expect(ids.length).toBe(12);
@@ -101,9 +100,6 @@ for (const layout of layouts) {
     });
 
     test('the tour\'s first step is on screen before the wasm runs, where the app then draws it', async ({ page, lab }) => {
-      if (layout.presenter) {
-        await page.addInitScript(() => localStorage.setItem('cloud-lab-presenter', '1'));
-      }
       const release = await holdWasm(page);
       await page.goto('/#/tour');
       const shown = page.locator('#first-screen .first-demo:visible');
