@@ -235,7 +235,7 @@ const MAX_DRAWN: usize = 200;
 
 /// One block of a bar, in % (formatted): where it starts and how wide it is, then the app's
 /// and the isolation's shares of it.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 struct Block {
     left: String,
     width: String,
@@ -342,13 +342,20 @@ struct Drawn {
     shows: Block,
 }
 
-/// Brings a bar's blocks to `blocks`: blocks are added or removed at its end, and a block kept
-/// has only the styles that changed set, so a move rewrites no more than it must.
+/// Brings a bar's blocks to `blocks`: blocks are added or removed at its end, and a block
+/// has only the styles that changed set, so a move rewrites no more than it must. New blocks
+/// get their styles off the page and join it together.
 fn draw(host: &web_sys::Element, blocks: &[Block], drawn: &mut Vec<Drawn>) {
     for gone in drawn.drain(blocks.len().min(drawn.len())..) {
         gone.slot.remove();
     }
+    let new = (blocks.len() > drawn.len())
+        .then(|| empty_blocks(blocks.len() - drawn.len(), drawn))
+        .flatten();
     for (d, b) in drawn.iter_mut().zip(blocks) {
+        if d.shows == *b {
+            continue;
+        }
         let [slot, app, over] = &d.styles;
         for (style, name, was, is) in [
             (slot, "left", &d.shows.left, &b.left),
@@ -362,33 +369,27 @@ fn draw(host: &web_sys::Element, blocks: &[Block], drawn: &mut Vec<Drawn>) {
         }
         d.shows = b.clone();
     }
-    if blocks.len() > drawn.len() {
-        add(host, blocks, drawn);
+    if let Some(new) = new {
+        let _ = host.append_with_node_1(&new);
     }
 }
 
-/// Makes the blocks past those drawn off the page, each a copy of one empty block, and adds
-/// them to it together.
-fn add(host: &web_sys::Element, blocks: &[Block], drawn: &mut Vec<Drawn>) {
-    let Some(empty) = empty_block() else { return };
+/// `n` more blocks, each a copy of one empty block, in a fragment not yet on the page.
+fn empty_blocks(n: usize, drawn: &mut Vec<Drawn>) -> Option<web_sys::DocumentFragment> {
+    let empty = empty_block()?;
     let new = document().create_document_fragment();
-    for b in blocks.iter().skip(drawn.len()) {
+    for _ in 0..n {
         let Some((slot, styles)) = copy(&empty) else {
             break;
         };
-        let [s, app, over] = &styles;
-        let _ = s.set_property("left", &b.left);
-        let _ = s.set_property("width", &b.width);
-        let _ = app.set_property("width", &b.app);
-        let _ = over.set_property("width", &b.over);
         let _ = new.append_with_node_1(&slot);
         drawn.push(Drawn {
             slot,
             styles,
-            shows: b.clone(),
+            shows: Block::default(),
         });
     }
-    let _ = host.append_with_node_1(&new);
+    Some(new)
 }
 
 /// A block with no styles: the slot and its app's and isolation's parts.
