@@ -1,0 +1,7 @@
+// The app's linked wasm keeps its relocations, which scripts/split_wasm.py needs to cut it
+// into modules. Only this package's binary: the HCL worker is not split.
+fn main() {
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        println!("cargo:rustc-link-arg-bins=--emit-relocs");
+    }
+}

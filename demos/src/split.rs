@@ -1,0 +1,143 @@
+//! The lab's wasm, cut into modules (wasm-split, run by scripts/split_wasm.py after the
+//! build). The shell and the home page come first; each group of pages below is a module of
+//! its own, fetched the first time one of its pages opens, so a student's first page waits
+//! for its own code only. Demos that share most of their code share a module: one module per
+//! demo would cut the shared code into a hundred files.
+//!
+//! A page whose module is here already is built at once; otherwise it is built when the module
+//! arrives, and a module that cannot be fetched (offline before the lab was ever cached) leaves
+//! a message in the page, not a broken app.
+
+use crate::{
+    autoscaling, availability, cache_cdn, cost, exercises, failure_drill, iac_drift,
+    multi_region, project, rate_limiting, rolling_deploy, serverless, service_models, tour,
+    vm_vs_container,
+};
+use cloud_lab_model::catalog::DemoId;
+use cloud_lab_model::link::{LinkState, Query};
+use cloud_lab_model::tour::TourPosition;
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use std::future::Future;
+
+/// The page of a demo, from its link: the view registry. Every `DemoId` has its view (the
+/// `match` is exhaustive), and each view is typed by its model's `Demo`.
+pub fn demo(id: DemoId, query: &Query) -> AnyView {
+    let query = query.clone();
+    when_loaded(async move {
+        match id {
+            DemoId::ServiceModels => service_models_page(query).await,
+            DemoId::VmVsContainer => vm_vs_container_page(query).await,
+            DemoId::IacDrift => iac_drift_page(query).await,
+            DemoId::RollingDeploy => rolling_deploy_page(query).await,
+            DemoId::Autoscaling => autoscaling_page(query).await,
+            DemoId::Availability => availability_page(query).await,
+            DemoId::FailureDrill => failure_drill_page(query).await,
+            DemoId::Cost => cost_page(query).await,
+            DemoId::CacheCdn => cache_cdn_page(query).await,
+            DemoId::RateLimiting => rate_limiting_page(query).await,
+            DemoId::Serverless => serverless_page(query).await,
+            DemoId::MultiRegion => multi_region_page(query).await,
+        }
+    })
+}
+
+pub fn tour(query: &Query) -> AnyView {
+    let query = query.clone();
+    when_loaded(tour_page(query))
+}
+
+pub fn exercises(query: &Query) -> AnyView {
+    let query = query.clone();
+    when_loaded(exercises_page(query))
+}
+
+pub fn project(query: &Query) -> AnyView {
+    let query = query.clone();
+    when_loaded(project_page(query))
+}
+
+pub fn report(query: &Query) -> AnyView {
+    let query = query.clone();
+    when_loaded(report_page(query))
+}
+
+/// Fetches the modules a link's page needs (the tour's: the step's demo too), so that the app
+/// starts with the whole page. A failure is left to the page, which says so.
+pub async fn preload(page: &str, query: &Query) {
+    match page {
+        "" => {}
+        tour::PAGE => {
+            if let Ok(demo) = tour_step_demo(query.clone()).await {
+                let _ = preload_demo(demo).await;
+            }
+        }
+        exercises::page::PAGE | project::PAGE | project::report::PAGE => {
+            let _ = preload_pages().await;
+        }
+        slug => {
+            if let Some(id) = DemoId::from_slug(slug) {
+                let _ = preload_demo(id).await;
+            }
+        }
+    }
+}
+
+async fn preload_demo(id: DemoId) -> Result<(), SplitLoaderError> {
+    use DemoId::*;
+    match id {
+        ServiceModels | VmVsContainer | IacDrift | RollingDeploy => preload_deploying().await,
+        Autoscaling | Availability | FailureDrill | Cost => preload_scaling().await,
+        CacheCdn | RateLimiting | Serverless | MultiRegion => preload_serving().await,
+    }
+}
+
+/// Built at once when the page's module is here (a Suspend polls its future once first).
+fn when_loaded(
+    page: impl Future<Output = Result<AnyView, SplitLoaderError>> + Send + 'static,
+) -> AnyView {
+    Suspend::new(async move { page.await.unwrap_or_else(|_| not_loaded()) }).into_any()
+}
+
+fn not_loaded() -> AnyView {
+    view! {
+        <p class="notice" role="alert" data-testid="not-loaded">
+            "This page's code could not be downloaded. Check the connection, then reload the page."
+        </p>
+    }
+    .into_any()
+}
+
+/// One page's function in a module: `$module` names the module, `$preload` (when given)
+/// fetches it without building a page.
+macro_rules! in_module {
+    ($module:ident, $name:ident, $view:path $(, $preload:ident)?) => {
+        #[wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible $(, preload($preload))?)]
+        fn $name(query: Query) -> Result<AnyView, SplitLoaderError> {
+            Ok($view(&query))
+        }
+    };
+}
+
+in_module!(deploying, service_models_page, service_models::page, preload_deploying);
+in_module!(deploying, vm_vs_container_page, vm_vs_container::page);
+in_module!(deploying, iac_drift_page, iac_drift::page);
+in_module!(deploying, rolling_deploy_page, rolling_deploy::page);
+in_module!(scaling, autoscaling_page, autoscaling::page, preload_scaling);
+in_module!(scaling, availability_page, availability::page);
+in_module!(scaling, failure_drill_page, failure_drill::page);
+in_module!(scaling, cost_page, cost::page);
+in_module!(serving, cache_cdn_page, cache_cdn::page, preload_serving);
+in_module!(serving, rate_limiting_page, rate_limiting::page);
+in_module!(serving, serverless_page, serverless::page);
+in_module!(serving, multi_region_page, multi_region::page);
+in_module!(pages, tour_page, tour::view);
+in_module!(pages, exercises_page, exercises::page::view, preload_pages);
+in_module!(pages, project_page, project::view);
+in_module!(pages, report_page, project::report::view);
+
+/// The demo a tour link's step shows; in the tour's module, with the tour.
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn tour_step_demo(query: Query) -> Result<DemoId, SplitLoaderError> {
+    Ok(TourPosition::from_query(&query).0.step().demo)
+}
