@@ -9,9 +9,8 @@
 //! a message in the page, not a broken app.
 
 use crate::{
-    autoscaling, availability, cache_cdn, cost, exercises, failure_drill, iac_drift,
-    multi_region, project, rate_limiting, rolling_deploy, serverless, service_models, tour,
-    vm_vs_container,
+    autoscaling, availability, cache_cdn, cost, exercises, failure_drill, iac_drift, multi_region,
+    project, rate_limiting, rolling_deploy, serverless, service_models, tour, vm_vs_container,
 };
 use cloud_lab_model::catalog::DemoId;
 use cloud_lab_model::link::{LinkState, Query};
@@ -119,11 +118,21 @@ macro_rules! in_module {
     };
 }
 
-in_module!(deploying, service_models_page, service_models::page, preload_deploying);
+in_module!(
+    deploying,
+    service_models_page,
+    service_models::page,
+    preload_deploying
+);
 in_module!(deploying, vm_vs_container_page, vm_vs_container::page);
 in_module!(deploying, iac_drift_page, iac_drift::page);
 in_module!(deploying, rolling_deploy_page, rolling_deploy::page);
-in_module!(scaling, autoscaling_page, autoscaling::page, preload_scaling);
+in_module!(
+    scaling,
+    autoscaling_page,
+    autoscaling::page,
+    preload_scaling
+);
 in_module!(scaling, availability_page, availability::page);
 in_module!(scaling, failure_drill_page, failure_drill::page);
 in_module!(scaling, cost_page, cost::page);
