@@ -1,8 +1,9 @@
 //! The lab's wasm, cut into modules (wasm-split, run by scripts/split_wasm.py after the
 //! build). The shell and the home page come first; each group of pages below is a module of
 //! its own, fetched the first time one of its pages opens, so a student's first page waits
-//! for its own code only. Demos that share most of their code share a module: one module per
-//! demo would cut the shared code into a hundred files.
+//! for its own code only. Code that several modules use goes into chunks that each of them
+//! fetches, one chunk per set of users: demos that share most of their code share a module,
+//! since one module per demo cut the shared code into 377 files (and 100–155 of them a page).
 //!
 //! A page whose module is here already is built at once; otherwise it is built when the module
 //! arrives, and a module that cannot be fetched (offline before the lab was ever cached) leaves
@@ -71,8 +72,11 @@ pub async fn preload(page: &str, query: &Query) {
                 let _ = preload_demo(demo).await;
             }
         }
-        exercises::page::PAGE | project::PAGE | project::report::PAGE => {
-            let _ = preload_pages().await;
+        exercises::page::PAGE => {
+            let _ = preload_exercises().await;
+        }
+        project::PAGE | project::report::PAGE => {
+            let _ = preload_project().await;
         }
         slug => {
             if let Some(id) = DemoId::from_slug(slug) {
@@ -140,13 +144,18 @@ in_module!(serving, cache_cdn_page, cache_cdn::page, preload_serving);
 in_module!(serving, rate_limiting_page, rate_limiting::page);
 in_module!(serving, serverless_page, serverless::page);
 in_module!(serving, multi_region_page, multi_region::page);
-in_module!(pages, tour_page, tour::view);
-in_module!(pages, exercises_page, exercises::page::view, preload_pages);
-in_module!(pages, project_page, project::view);
-in_module!(pages, report_page, project::report::view);
+in_module!(tour, tour_page, tour::view);
+in_module!(
+    exercises,
+    exercises_page,
+    exercises::page::view,
+    preload_exercises
+);
+in_module!(project, project_page, project::view, preload_project);
+in_module!(project, report_page, project::report::view);
 
 /// The demo a tour link's step shows; in the tour's module, with the tour.
-#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(tour, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn tour_step_demo(query: Query) -> Result<DemoId, SplitLoaderError> {
     Ok(TourPosition::from_query(&query).0.step().demo)
 }

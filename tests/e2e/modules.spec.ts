@@ -36,7 +36,7 @@ test('a tour link fetches the tour and its step\'s demo before the app shows', a
   await expect(page.locator('#first-screen')).toHaveCount(0);
   // Already there when the app took the static screen's place, not fetched afterwards.
   expect(await lab.demo('autoscaling').count()).toBe(1);
-  expect(modules(lab.requests)).toEqual(['pages', 'scaling']);
+  expect(modules(lab.requests)).toEqual(['scaling', 'tour']);
 });
 
 test('a module that cannot be fetched leaves a message and a working app', async ({ lab, page }) => {
