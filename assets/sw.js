@@ -10,6 +10,9 @@
 const PRECACHE = { build: 'unbuilt', files: [] };
 
 const PREFIX = 'cloud-lab-';
+// A file named by a hash of its contents (as tests/serve.py and deploy/publish.sh tell them) is
+// the same wherever it comes from: the HTTP cache's copy, which the page has just fetched, will do.
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|svg)$/;
 const CACHE = PREFIX + PRECACHE.build;
 const INDEX = new URL('./index.html', self.location).href;
 const SCOPE = new URL('./', self.location).href;
@@ -17,8 +20,10 @@ const SCOPE = new URL('./', self.location).href;
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    // 'reload': from the server, not from the HTTP cache of an older visit.
-    await cache.addAll(PRECACHE.files.map((file) => new Request(file, { cache: 'reload' })));
+    // 'reload' for the files with fixed names: from the server, not from an older visit's
+    // HTTP cache.
+    await cache.addAll(PRECACHE.files.map((file) =>
+      new Request(file, { cache: HASHED.test(file) ? 'default' : 'reload' })));
     await self.skipWaiting();
   })());
 });
