@@ -1,0 +1,87 @@
+//! A long list drawn by hand, for a list whose moves add or drop dozens of rows at once: in
+//! the view (`rows::indexed`) a row costs an owner, an effect per text and their
+//! subscriptions, made and dropped with the row. Here an effect brings the list's element to
+//! its items with `draw`: rows are kept by their place, new ones are copies of one empty row,
+//! and a row's texts are written only where they changed (`put`), as the view would.
+
+use leptos::prelude::document;
+
+/// A row drawn by hand: a copy of one empty row, holding the nodes its texts go to.
+pub trait Row: Sized {
+    /// The empty row that new rows copy.
+    fn empty() -> Option<web_sys::Element>;
+    fn copy(empty: &web_sys::Element) -> Option<Self>;
+    fn node(&self) -> &web_sys::Element;
+}
+
+/// Brings the rows in `list` to `items`, each shown by `show`: rows are added or removed at
+/// the end. New rows copy `empty` (made when first needed, then kept for the next ones), are
+/// filled off the page and join it together.
+pub fn draw<T, R: Row>(
+    list: &web_sys::Element,
+    items: &[T],
+    rows: &mut Vec<R>,
+    empty: &mut Option<web_sys::Element>,
+    mut show: impl FnMut(&mut R, &T),
+) {
+    for gone in rows.drain(items.len().min(rows.len())..) {
+        gone.node().remove();
+    }
+    let new = (items.len() > rows.len()).then(|| document().create_document_fragment());
+    if let Some(new) = &new {
+        if empty.is_none() {
+            *empty = R::empty();
+        }
+        while let Some(row) = (rows.len() < items.len())
+            .then(|| empty.as_ref().and_then(R::copy))
+            .flatten()
+        {
+            let _ = new.append_with_node_1(row.node());
+            rows.push(row);
+        }
+    }
+    for (row, item) in rows.iter_mut().zip(items) {
+        show(row, item);
+    }
+    if let Some(new) = new {
+        let _ = list.append_with_node_1(&new);
+    }
+}
+
+/// Where a row shows one of its texts. A style is set through the element's style object, as
+/// the page's strict CSP allows (a `style` attribute would be refused).
+pub enum At<'a> {
+    Text(&'a web_sys::Node),
+    Attribute(&'a web_sys::Element, &'static str),
+    Style(&'a web_sys::CssStyleDeclaration, &'static str),
+}
+
+/// Writes `is` at `at`, where `was` is shown, if it differs: a move rewrites only what changed.
+pub fn put(at: At, was: &mut String, is: &str) {
+    if was == is {
+        return;
+    }
+    match at {
+        At::Text(node) => node.set_node_value(Some(is)),
+        At::Attribute(el, name) => {
+            let _ = el.set_attribute(name, is);
+        }
+        At::Style(style, name) => {
+            let _ = style.set_property(name, is);
+        }
+    }
+    is.clone_into(was);
+}
+
+/// A `<tag>` with `class` (none if empty), holding one empty text if `text`: a piece of an
+/// empty row.
+pub fn element(tag: &str, class: &str, text: bool) -> Option<web_sys::Element> {
+    let el = document().create_element(tag).ok()?;
+    if !class.is_empty() {
+        el.set_class_name(class);
+    }
+    if text {
+        el.append_with_str_1("").ok()?;
+    }
+    Some(el)
+}
