@@ -1,8 +1,9 @@
 //! A long list drawn by hand, for a list whose moves add or drop dozens of rows at once: in
 //! the view (`rows::indexed`) a row costs an owner, an effect per text and their
 //! subscriptions, made and dropped with the row. Here an effect brings the list's element to
-//! its items with `draw`: rows are kept by their place, new ones are copies of one empty row,
-//! and a row's texts are written only where they changed (`put`), as the view would.
+//! its items with `Rows::draw`: rows are kept by their place, a row taken off the page is kept
+//! to come back at its place, new ones are copies of one empty row, and a row's texts are
+//! written only where they changed (`put`), as the view would.
 
 use leptos::prelude::document;
 
@@ -14,37 +15,64 @@ pub trait Row: Sized {
     fn node(&self) -> &web_sys::Element;
 }
 
-/// Brings the rows in `list` to `items`, each shown by `show`: rows are added or removed at
-/// the end. New rows copy `empty` (made when first needed, then kept for the next ones), are
-/// filled off the page and join it together.
-pub fn draw<T, R: Row>(
-    list: &web_sys::Element,
-    items: &[T],
-    rows: &mut Vec<R>,
-    empty: &mut Option<web_sys::Element>,
-    mut show: impl FnMut(&mut R, &T),
-) {
-    for gone in rows.drain(items.len().min(rows.len())..) {
-        gone.node().remove();
-    }
-    let new = (items.len() > rows.len()).then(|| document().create_document_fragment());
-    if let Some(new) = &new {
-        if empty.is_none() {
-            *empty = R::empty();
-        }
-        while let Some(row) = (rows.len() < items.len())
-            .then(|| empty.as_ref().and_then(R::copy))
-            .flatten()
-        {
-            let _ = new.append_with_node_1(row.node());
-            rows.push(row);
+/// A list's rows: those on the page, those taken off it (last first, each still showing what
+/// it showed), and the empty row new ones copy (made when first needed).
+pub struct Rows<R> {
+    shown: Vec<R>,
+    spare: Vec<R>,
+    empty: Option<web_sys::Element>,
+}
+
+impl<R> Default for Rows<R> {
+    fn default() -> Self {
+        Rows {
+            shown: Vec::new(),
+            spare: Vec::new(),
+            empty: None,
         }
     }
-    for (row, item) in rows.iter_mut().zip(items) {
-        show(row, item);
+}
+
+impl<R: Row> Rows<R> {
+    /// Brings the rows in `list` to `items`, each shown by `show`: rows are added or removed at
+    /// the end. Rows that join the page are filled off it and join it together; a switch back
+    /// and forth between two lists takes the same rows off and puts them back, with nothing
+    /// to rewrite.
+    pub fn draw<T>(
+        &mut self,
+        list: &web_sys::Element,
+        items: &[T],
+        mut show: impl FnMut(&mut R, &T),
+    ) {
+        while self.shown.len() > items.len() {
+            if let Some(row) = self.shown.pop() {
+                row.node().remove();
+                self.spare.push(row);
+            }
+        }
+        let new = (items.len() > self.shown.len()).then(|| document().create_document_fragment());
+        if let Some(new) = &new {
+            while let Some(row) = (self.shown.len() < items.len())
+                .then(|| self.spare.pop().or_else(|| self.copy()))
+                .flatten()
+            {
+                let _ = new.append_with_node_1(row.node());
+                self.shown.push(row);
+            }
+        }
+        for (row, item) in self.shown.iter_mut().zip(items) {
+            show(row, item);
+        }
+        if let Some(new) = new {
+            let _ = list.append_with_node_1(&new);
+        }
     }
-    if let Some(new) = new {
-        let _ = list.append_with_node_1(&new);
+
+    fn copy(&mut self) -> Option<R> {
+        if self.empty.is_none() {
+            self.empty = R::empty();
+        }
+        self.empty.as_ref().and_then(R::copy)
     }
 }
 

@@ -8,7 +8,7 @@
 
 use crate::chart::{summary_of, Chart, ChartSpec, Mark, Series, Tone, Unit};
 use crate::documented::DocumentedSection;
-use crate::drawn::{draw, element, put, At, Row};
+use crate::drawn::{element, put, At, Row, Rows};
 use crate::field::{numbers, Choices, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
@@ -368,21 +368,14 @@ fn percent_of(s: u32, duration: f64) -> f64 {
 /// bars are drawn: switching the build adds or drops some 24 rows of spans, and a row made in
 /// the view costs an owner and some 45 effects with their subscriptions.
 fn tracks(list: web_sys::Element, (outcome, duration): (Outcome, Memo<u32>)) {
-    let effect = RenderEffect::new(move |drawn: Option<DrawnTracks>| {
-        let mut drawn = drawn.unwrap_or_default();
+    let effect = RenderEffect::new(move |rows: Option<Rows<DrawnTrack>>| {
+        let mut rows = rows.unwrap_or_default();
         let duration = duration.get();
         outcome.with(|o| {
             let tracks = o.as_ref().map_or(&[][..], |o| &o.tracks[..]);
-            let DrawnTracks {
-                rows,
-                empty,
-                empty_span,
-            } = &mut drawn;
-            draw(&list, tracks, rows, empty, |row, t| {
-                row.show(t, duration, empty_span)
-            });
+            rows.draw(&list, tracks, |row, t| row.show(t, duration));
         });
-        drawn
+        rows
     });
     // The view's owner keeps the effect, and drops it with the view.
     StoredValue::new_local(effect);
@@ -390,25 +383,15 @@ fn tracks(list: web_sys::Element, (outcome, duration): (Outcome, Memo<u32>)) {
 
 /// Draws the events in `list`, as the task rows are drawn: the bad build adds some 35.
 fn events(list: web_sys::Element, outcome: Outcome) {
-    let effect = RenderEffect::new(
-        move |drawn: Option<(Vec<DrawnEvent>, Option<web_sys::Element>)>| {
-            let (mut rows, mut empty) = drawn.unwrap_or_default();
-            outcome.with(|o| {
-                let events = o.as_ref().map_or(&[][..], |o| &o.events[..]);
-                draw(&list, events, &mut rows, &mut empty, DrawnEvent::show);
-            });
-            (rows, empty)
-        },
-    );
+    let effect = RenderEffect::new(move |rows: Option<Rows<DrawnEvent>>| {
+        let mut rows = rows.unwrap_or_default();
+        outcome.with(|o| {
+            let events = o.as_ref().map_or(&[][..], |o| &o.events[..]);
+            rows.draw(&list, events, DrawnEvent::show);
+        });
+        rows
+    });
     StoredValue::new_local(effect);
-}
-
-/// The task rows, and the empty row and span new ones copy.
-#[derive(Default)]
-struct DrawnTracks {
-    rows: Vec<DrawnTrack>,
-    empty: Option<web_sys::Element>,
-    empty_span: Option<web_sys::Element>,
 }
 
 /// A task's row: its texts' nodes, its bar's spans, what it shows and its texts as written
@@ -418,7 +401,7 @@ struct DrawnTrack {
     name: web_sys::Node,
     bar: web_sys::Element,
     end: web_sys::Node,
-    spans: Vec<DrawnSpan>,
+    spans: Rows<DrawnSpan>,
     shows: Option<(TaskTrack, u32)>,
     texts: [String; 4],
 }
@@ -442,7 +425,7 @@ impl Row for DrawnTrack {
             end: row.last_element_child()?.first_child()?,
             row,
             bar,
-            spans: Vec::new(),
+            spans: Rows::default(),
             shows: None,
             texts: Default::default(),
         })
@@ -454,9 +437,8 @@ impl Row for DrawnTrack {
 }
 
 impl DrawnTrack {
-    /// Task `t` over a run of `duration` seconds (new spans copy `empty_span`); a row that
-    /// shows it already is left alone.
-    fn show(&mut self, t: &TaskTrack, duration: u32, empty_span: &mut Option<web_sys::Element>) {
+    /// Task `t` over a run of `duration` seconds; a row that shows it already is left alone.
+    fn show(&mut self, t: &TaskTrack, duration: u32) {
         if self
             .shows
             .as_ref()
@@ -488,13 +470,8 @@ impl DrawnTrack {
         };
         put(At::Text(&self.end), end, &stop);
         let d = f64::from(duration.max(1));
-        draw(
-            &self.bar,
-            &t.spans,
-            &mut self.spans,
-            empty_span,
-            |span, s| span.show(s, d),
-        );
+        self.spans
+            .draw(&self.bar, &t.spans, |span, s| span.show(s, d));
         self.shows = Some((t.clone(), duration));
     }
 }
