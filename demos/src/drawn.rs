@@ -16,7 +16,8 @@ pub trait Row: Sized {
 }
 
 /// A list's rows: those on the page, those taken off it (last first, each still showing what
-/// it showed), and the empty row new ones copy (made when first needed).
+/// it showed; no more than the list has held at once), and the empty row new ones copy (made
+/// when first needed).
 pub struct Rows<R> {
     shown: Vec<R>,
     spare: Vec<R>,
@@ -44,11 +45,9 @@ impl<R: Row> Rows<R> {
         items: &[T],
         mut show: impl FnMut(&mut R, &T),
     ) {
-        while self.shown.len() > items.len() {
-            if let Some(row) = self.shown.pop() {
-                row.node().remove();
-                self.spare.push(row);
-            }
+        for row in self.shown.drain(items.len().min(self.shown.len())..).rev() {
+            row.node().remove();
+            self.spare.push(row);
         }
         let new = (items.len() > self.shown.len()).then(|| document().create_document_fragment());
         if let Some(new) = &new {
