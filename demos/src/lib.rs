@@ -13,6 +13,7 @@ pub mod cache_cdn;
 pub mod chart;
 pub mod cost;
 pub mod documented;
+pub mod drawn;
 pub mod exercises;
 pub mod failure_drill;
 pub mod field;

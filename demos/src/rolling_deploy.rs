@@ -8,17 +8,18 @@
 
 use crate::chart::{summary_of, Chart, ChartSpec, Mark, Series, Tone, Unit};
 use crate::documented::DocumentedSection;
+use crate::drawn::{element, put, At, Row, Rows};
 use crate::field::{numbers, Choices, Slider, Toggle};
 use crate::format;
 use crate::frame::{demo_page, Page};
 use crate::lab::field_whole;
-use crate::results::{from_ok, problems_view, row_count, Figure, Results, Section};
-use crate::rows::{indexed, row, text};
+use crate::results::{from_ok, problems_view, Figure, Results, Section};
 use crate::stage::{Stage, StageChart, StageControls, StageFigures, Why};
 use cloud_lab_model::link::Query;
 use cloud_lab_model::photoshare::{self, rolling_deploy::AZ_NAMES};
 use cloud_lab_model::rolling_deploy::*;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub fn page(query: &Query) -> AnyView {
     demo_page::<RollingDeploy, _>(query, |page: Page<RollingDeploy>| {
@@ -331,10 +332,6 @@ fn stop_text(r: StopReason) -> &'static str {
 
 #[component]
 fn Timeline(params: Params, outcome: Outcome) -> impl IntoView {
-    // A move re-times the spans far more often than it adds a task or a state: rows and spans
-    // are kept by their place, and each position and text is bound on its own, so a move
-    // rewrites only what changed.
-    let tracks = Memo::new(move |_| outcome.with(|o| o.as_ref().map_or(0, |o| o.tracks.len())));
     let duration = Memo::new(move |_| params.with(|p| p.duration_s));
     let ticks = (0..=4u32)
         .map(|i| {
@@ -356,9 +353,7 @@ fn Timeline(params: Params, outcome: Outcome) -> impl IntoView {
                     "Lost: its AZ is gone, but the ALB still sends it requests until the checks fail."
                 </p>
             </Why>
-            <ol class="timeline" data-testid="timeline">
-                {indexed(tracks.into(), Callback::new(move |i| track(outcome, duration, i)))}
-            </ol>
+            <ol class="timeline" data-testid="timeline" use:tracks=(outcome, duration)></ol>
             <div class="ticks" aria-hidden="true">{ticks}</div>
         </Results>
     }
@@ -369,61 +364,228 @@ fn percent_of(s: u32, duration: f64) -> f64 {
     (f64::from(s) / duration * 100.0).clamp(0.0, 100.0)
 }
 
-/// Task `i`'s row: its name, its bar of spans, how it stopped. Its texts follow the task
-/// (`rows::row`): a move that leaves the task as it was runs none of them.
-fn track(outcome: Outcome, duration: Memo<u32>, i: usize) -> AnyView {
-    let task = row(outcome, |o| &o.tracks, i);
-    let spans = Memo::new(move |_| task.with(|t| t.as_ref().map_or(0, |t| t.spans.len())));
-    let span = move |j| {
-        let span_text = |f: fn(Span, f64) -> String| {
-            text(task, move |t| {
-                t.spans
-                    .get(j)
-                    .map_or_else(String::new, |s| f(*s, f64::from(duration.get().max(1))))
-            })
-        };
-        view! {
-            <span class=span_text(|s, _| format!("span st-{}", state_name(s.state)))
-                style:left=span_text(|s, d| format!("{:.3}%", percent_of(s.from_s, d)))
-                style:width=span_text(|s, d| format!("{:.3}%", percent_of(s.to_s, d) - percent_of(s.from_s, d)))
-                title=span_text(|s, _| format!("{} {}–{} s", state_name(s.state), s.from_s, s.to_s))>
-                <span class="span-label">{span_text(|s, _| state_name(s.state).into())}</span>
-                <span class="visually-hidden">{span_text(|s, _| format!(" {}–{} s; ", s.from_s, s.to_s))}</span>
-            </span>
-        }
-        .into_any()
-    };
-    let task_text = |f: fn(&TaskTrack) -> String| text(task, f);
-    view! {
-        <li class=task_text(|t| format!("track track-{}", version_name(t.version))) data-testid=task_text(|t| format!("task-{}", t.id))>
-            <span class="track-name">{task_text(|t| format!("Task {} · {} · {}", t.id, version_name(t.version), AZ_NAMES.get(t.az).copied().unwrap_or("?")))}</span>
-            <span class="track-bar">{indexed(spans.into(), Callback::new(span))}</span>
-            <span class="track-end">{task_text(|t| match (t.stopped_s, t.stop_reason) {
-                (Some(at), Some(r)) => format!("{} at {at} s", stop_text(r)),
-                _ => String::new(),
-            })}</span>
-        </li>
+/// Draws the task rows in `list` for as long as the list lives, as VM vs container's host
+/// bars are drawn: switching the build adds or drops some 24 rows of spans, and a row made in
+/// the view costs an owner and some 45 effects with their subscriptions.
+fn tracks(list: web_sys::Element, (outcome, duration): (Outcome, Memo<u32>)) {
+    let effect = RenderEffect::new(move |rows: Option<Rows<DrawnTrack>>| {
+        let mut rows = rows.unwrap_or_default();
+        let duration = duration.get();
+        outcome.with(|o| {
+            let tracks = o.as_ref().map_or(&[][..], |o| &o.tracks[..]);
+            rows.draw(&list, tracks, |row, t| row.show(t, duration));
+        });
+        rows
+    });
+    // The view's owner keeps the effect, and drops it with the view.
+    StoredValue::new_local(effect);
+}
+
+/// Draws the events in `list`, as the task rows are drawn: the bad build adds some 35.
+fn events(list: web_sys::Element, outcome: Outcome) {
+    let effect = RenderEffect::new(move |rows: Option<Rows<DrawnEvent>>| {
+        let mut rows = rows.unwrap_or_default();
+        outcome.with(|o| {
+            let events = o.as_ref().map_or(&[][..], |o| &o.events[..]);
+            rows.draw(&list, events, DrawnEvent::show);
+        });
+        rows
+    });
+    StoredValue::new_local(effect);
+}
+
+/// A task's row: its texts' nodes, its bar's spans, what it shows and its texts as written
+/// (class, test id, name, end).
+struct DrawnTrack {
+    row: web_sys::Element,
+    name: web_sys::Node,
+    bar: web_sys::Element,
+    end: web_sys::Node,
+    spans: Rows<DrawnSpan>,
+    shows: Option<(TaskTrack, u32)>,
+    texts: [String; 4],
+}
+
+impl Row for DrawnTrack {
+    fn empty() -> Option<web_sys::Element> {
+        let row = element("li", "", false)?;
+        let name = element("span", "track-name", true)?;
+        let bar = element("span", "track-bar", false)?;
+        let end = element("span", "track-end", true)?;
+        row.append_with_node_3(&name, &bar, &end).ok()?;
+        Some(row)
     }
-    .into_any()
+
+    fn copy(empty: &web_sys::Element) -> Option<Self> {
+        let row: web_sys::Element = empty.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+        let name = row.first_element_child()?;
+        let bar = name.next_element_sibling()?;
+        Some(DrawnTrack {
+            name: name.first_child()?,
+            end: row.last_element_child()?.first_child()?,
+            row,
+            bar,
+            spans: Rows::default(),
+            shows: None,
+            texts: Default::default(),
+        })
+    }
+
+    fn node(&self) -> &web_sys::Element {
+        &self.row
+    }
+}
+
+impl DrawnTrack {
+    /// Task `t` over a run of `duration` seconds; a row that shows it already is left alone.
+    fn show(&mut self, t: &TaskTrack, duration: u32) {
+        if self
+            .shows
+            .as_ref()
+            .is_some_and(|(was, d)| was == t && *d == duration)
+        {
+            return;
+        }
+        let [class, testid, name, end] = &mut self.texts;
+        let version = version_name(t.version);
+        put(
+            At::Attribute(&self.row, "class"),
+            class,
+            &format!("track track-{version}"),
+        );
+        put(
+            At::Attribute(&self.row, "data-testid"),
+            testid,
+            &format!("task-{}", t.id),
+        );
+        let az = AZ_NAMES.get(t.az).copied().unwrap_or("?");
+        put(
+            At::Text(&self.name),
+            name,
+            &format!("Task {} · {version} · {az}", t.id),
+        );
+        let stop = match (t.stopped_s, t.stop_reason) {
+            (Some(at), Some(r)) => format!("{} at {at} s", stop_text(r)),
+            _ => String::new(),
+        };
+        put(At::Text(&self.end), end, &stop);
+        let d = f64::from(duration.max(1));
+        self.spans
+            .draw(&self.bar, &t.spans, |span, s| span.show(s, d));
+        self.shows = Some((t.clone(), duration));
+    }
+}
+
+/// A span of a task's bar: its style, its label's and hidden text's nodes, and its texts as
+/// written (class, title, left, width, label, hidden text).
+struct DrawnSpan {
+    span: web_sys::Element,
+    style: web_sys::CssStyleDeclaration,
+    label: web_sys::Node,
+    hidden: web_sys::Node,
+    texts: [String; 6],
+}
+
+impl Row for DrawnSpan {
+    fn empty() -> Option<web_sys::Element> {
+        let span = element("span", "", false)?;
+        let label = element("span", "span-label", true)?;
+        let hidden = element("span", "visually-hidden", true)?;
+        span.append_with_node_2(&label, &hidden).ok()?;
+        Some(span)
+    }
+
+    fn copy(empty: &web_sys::Element) -> Option<Self> {
+        let span: web_sys::HtmlElement = empty.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+        Some(DrawnSpan {
+            style: span.style(),
+            label: span.first_element_child()?.first_child()?,
+            hidden: span.last_element_child()?.first_child()?,
+            span: span.into(),
+            texts: Default::default(),
+        })
+    }
+
+    fn node(&self) -> &web_sys::Element {
+        &self.span
+    }
+}
+
+impl DrawnSpan {
+    /// Span `s` of a run of `duration` seconds. Styles are set through the style object, as
+    /// the page's strict CSP allows (a `style` attribute would be refused).
+    fn show(&mut self, s: &Span, duration: f64) {
+        let name = state_name(s.state);
+        let (from, to) = (percent_of(s.from_s, duration), percent_of(s.to_s, duration));
+        let [class, title, left, width, label, hidden] = &mut self.texts;
+        let (span, style) = (&self.span, &self.style);
+        put(
+            At::Attribute(span, "class"),
+            class,
+            &format!("span st-{name}"),
+        );
+        let between = format!("{}–{} s", s.from_s, s.to_s);
+        put(
+            At::Attribute(span, "title"),
+            title,
+            &format!("{name} {between}"),
+        );
+        put(At::Style(style, "left"), left, &format!("{from:.3}%"));
+        put(
+            At::Style(style, "width"),
+            width,
+            &format!("{:.3}%", to - from),
+        );
+        put(At::Text(&self.label), label, name);
+        put(At::Text(&self.hidden), hidden, &format!(" {between}; "));
+    }
+}
+
+/// An event's row: its moment's and its text's nodes, and the two as written.
+struct DrawnEvent {
+    row: web_sys::Element,
+    at: web_sys::Node,
+    text: web_sys::Node,
+    texts: [String; 2],
+}
+
+impl Row for DrawnEvent {
+    fn empty() -> Option<web_sys::Element> {
+        let row = element("li", "", false)?;
+        let at = element("strong", "", true)?;
+        row.append_with_node_1(&at).ok()?;
+        row.append_with_str_2(" ", "").ok()?;
+        Some(row)
+    }
+
+    fn copy(empty: &web_sys::Element) -> Option<Self> {
+        let row: web_sys::Element = empty.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+        Some(DrawnEvent {
+            at: row.first_child()?.first_child()?,
+            text: row.last_child()?,
+            row,
+            texts: Default::default(),
+        })
+    }
+
+    fn node(&self) -> &web_sys::Element {
+        &self.row
+    }
+}
+
+impl DrawnEvent {
+    fn show(&mut self, e: &Event) {
+        let [at, text] = &mut self.texts;
+        put(At::Text(&self.at), at, &format!("{} s", e.t_s));
+        put(At::Text(&self.text), text, &e.text);
+    }
 }
 
 #[component]
 fn Events(outcome: Outcome) -> impl IntoView {
-    // Events keep their rows by place, each following its own event (`rows::row`): a move that
-    // re-times some rewrites only theirs.
-    let count = row_count(outcome, |o| &o.events);
-    let event = move |i: usize| {
-        let event = row(outcome, |o| &o.events, i);
-        view! {
-            <li><strong>{text(event, |e| format!("{} s", e.t_s))}</strong>" "{text(event, |e| e.text.clone())}</li>
-        }
-        .into_any()
-    };
     view! {
         <Results invalid=move || outcome.with(|o| o.is_err()) id="events" heading="What ECS and the ALB did, in order">
-            <ol class="events" data-testid="events" tabindex="0" aria-label="Events">
-                {indexed(count.into(), Callback::new(event))}
-            </ol>
+            <ol class="events" data-testid="events" tabindex="0" aria-label="Events" use:events=outcome></ol>
         </Results>
     }
 }
