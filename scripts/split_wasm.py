@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 
 staging = pathlib.Path(os.environ.get("TRUNK_STAGING_DIR", "dist"))
 profile = os.environ.get("TRUNK_PROFILE", "release")
@@ -36,6 +37,18 @@ def hashed(path):
     return f"{path.stem}-{digest}{path.suffix}"
 
 
+def shrink(pair):
+    """wasm-opt -Oz in a release build; a debug build keeps its modules as cut."""
+    source, target = pair
+    if profile != "release":
+        shutil.copyfile(source, target)
+        return
+    done = subprocess.run(["wasm-opt", "-Oz", *FEATURES, source, "-o", target],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if done.returncode != 0:
+        sys.exit(f"split_wasm: wasm-opt {source.name} failed:\n{done.stderr}")
+
+
 glue = [p for p in staging.iterdir() if re.fullmatch(r"cloud-lab-[0-9a-f]+\.js", p.name)]
 if len(glue) != 1 or not linked.is_file():
     sys.exit(f"split_wasm: expected one cloud-lab-<hash>.js in {staging} and {linked}")
@@ -49,16 +62,9 @@ with tempfile.TemporaryDirectory() as tmp:
     modules = sorted(tmp.glob("split_*.wasm")) + sorted(tmp.glob("chunk_*.wasm"))
     wasm = [(tmp / "bound" / f"{stem}_bg.wasm", staging / f"{stem}_bg.wasm")]
     wasm += [(m, staging / hashed(m)) for m in modules]
-    opt = []
-    for source, target in wasm:
-        if profile == "release":
-            opt.append(subprocess.Popen(["wasm-opt", "-Oz", *FEATURES, source, "-o", target],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
-        else:
-            shutil.copyfile(source, target)
-    for p in opt:
-        if p.wait() != 0:
-            sys.exit(f"split_wasm: wasm-opt failed:\n{p.stderr.read().decode()}")
+    # One wasm-opt per core: more only slow each other down.
+    with ThreadPoolExecutor(os.cpu_count()) as pool:
+        list(pool.map(shrink, wasm))
 
     loader = (tmp / "__wasm_split.js").read_text(encoding="utf-8")
     for source, target in wasm[1:]:
