@@ -43,23 +43,19 @@ pub fn demo(id: DemoId, query: &Query) -> AnyView {
 }
 
 pub fn tour(query: &Query) -> AnyView {
-    let query = query.clone();
-    when_loaded(tour_page(query))
+    when_loaded(tour_page(query.clone()))
 }
 
 pub fn exercises(query: &Query) -> AnyView {
-    let query = query.clone();
-    when_loaded(exercises_page(query))
+    when_loaded(exercises_page(query.clone()))
 }
 
 pub fn project(query: &Query) -> AnyView {
-    let query = query.clone();
-    when_loaded(project_page(query))
+    when_loaded(project_page(query.clone()))
 }
 
 pub fn report(query: &Query) -> AnyView {
-    let query = query.clone();
-    when_loaded(report_page(query))
+    when_loaded(report_page(query.clone()))
 }
 
 /// Fetches the modules a link's page needs (the tour's: the step's demo too), so that the app
@@ -123,48 +119,35 @@ fn not_loaded() -> AnyView {
     .into_any()
 }
 
-/// One page's function in a module: `$module` names the module, `$preload` (when given)
-/// fetches it without building a page.
-macro_rules! in_module {
-    ($module:ident, $name:ident, $view:path $(, $preload:ident)?) => {
+/// Each page's function in its module (`module: function = view`); `fetched by` names a function
+/// that fetches the module without building a page.
+macro_rules! in_modules {
+    ($($module:ident: $name:ident = $view:path $(, fetched by $preload:ident)?;)*) => {$(
         #[wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible $(, preload($preload))?)]
         fn $name(query: Query) -> Result<AnyView, SplitLoaderError> {
             Ok($view(&query))
         }
-    };
+    )*};
 }
 
-in_module!(
-    deploying,
-    service_models_page,
-    service_models::page,
-    preload_deploying
-);
-in_module!(deploying, vm_vs_container_page, vm_vs_container::page);
-in_module!(deploying, iac_drift_page, iac_drift::page);
-in_module!(deploying, rolling_deploy_page, rolling_deploy::page);
-in_module!(
-    scaling,
-    autoscaling_page,
-    autoscaling::page,
-    preload_scaling
-);
-in_module!(scaling, availability_page, availability::page);
-in_module!(scaling, failure_drill_page, failure_drill::page);
-in_module!(scaling, cost_page, cost::page);
-in_module!(serving, cache_cdn_page, cache_cdn::page, preload_serving);
-in_module!(serving, rate_limiting_page, rate_limiting::page);
-in_module!(serving, serverless_page, serverless::page);
-in_module!(serving, multi_region_page, multi_region::page);
-in_module!(tour, tour_page, tour::view, preload_tour);
-in_module!(
-    exercises,
-    exercises_page,
-    exercises::page::view,
-    preload_exercises
-);
-in_module!(project, project_page, project::view, preload_project);
-in_module!(project, report_page, project::report::view);
+in_modules! {
+    deploying: service_models_page = service_models::page, fetched by preload_deploying;
+    deploying: vm_vs_container_page = vm_vs_container::page;
+    deploying: iac_drift_page = iac_drift::page;
+    deploying: rolling_deploy_page = rolling_deploy::page;
+    scaling: autoscaling_page = autoscaling::page, fetched by preload_scaling;
+    scaling: availability_page = availability::page;
+    scaling: failure_drill_page = failure_drill::page;
+    scaling: cost_page = cost::page;
+    serving: cache_cdn_page = cache_cdn::page, fetched by preload_serving;
+    serving: rate_limiting_page = rate_limiting::page;
+    serving: serverless_page = serverless::page;
+    serving: multi_region_page = multi_region::page;
+    tour: tour_page = tour::view, fetched by preload_tour;
+    exercises: exercises_page = exercises::page::view, fetched by preload_exercises;
+    project: project_page = project::view, fetched by preload_project;
+    project: report_page = project::report::view;
+}
 
 /// The demo a tour link's step shows; in the tour's module, with the tour.
 #[wasm_split(tour, wasm_split_path = ::leptos::wasm_split, fallible)]
