@@ -25,11 +25,6 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown ||
 [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ] ||
   { say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"; cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"; }
 
-# Cuts the app's wasm into modules (scripts/split_wasm.py).
-WASM_SPLIT_VERSION=0.2.4
-cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" ||
-  { say "installing wasm-split-cli $WASM_SPLIT_VERSION"; cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary; }
-
 # Debian's wasm-opt (108) builds a wasm that crashes in the browser; npm's binaryen has 132.
 [ -x "$TOOLS/node_modules/.bin/wasm-opt" ] ||
   { say "installing wasm-opt (binaryen $BINARYEN_VERSION) into .tools/"; npm install --prefix "$TOOLS" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"; }
