@@ -7,6 +7,7 @@
 
 use crate::chart::{summary_of, Bar, Chart, ChartSpec, Tone};
 use crate::documented::DocumentedSection;
+use crate::drawn::{element, put, At, Row, Rows};
 use crate::field::{Choices, Number, Slider};
 use crate::format;
 use crate::frame::{demo_page, Page};
@@ -325,9 +326,9 @@ fn resource_bar(name: &'static str, bar: Memo<HostBar>) -> impl IntoView {
 /// Draws a bar's blocks in `host` from the moment it is made, so its first blocks join the
 /// page with it, and again whenever the bar changes, for as long as the bar's view lives.
 fn blocks(host: web_sys::Element, bar: Memo<HostBar>) {
-    let effect = RenderEffect::new(move |drawn: Option<Vec<Drawn>>| {
+    let effect = RenderEffect::new(move |drawn: Option<Rows<DrawnBlock>>| {
         let mut drawn = drawn.unwrap_or_default();
-        bar.with(|b| draw(&host, &b.blocks, &mut drawn));
+        bar.with(|b| drawn.draw(&host, &b.blocks, DrawnBlock::show));
         drawn
     });
     // The view's owner keeps the effect, and drops it with the view.
@@ -336,82 +337,50 @@ fn blocks(host: web_sys::Element, bar: Memo<HostBar>) {
 
 /// One block on the page: its slot, the styles of the slot and of its app's and isolation's
 /// parts (kept, so a move sets a style in one call), and what they show.
-struct Drawn {
+struct DrawnBlock {
     slot: web_sys::Element,
     styles: [web_sys::CssStyleDeclaration; 3],
     shows: Block,
 }
 
-/// Brings a bar's blocks to `blocks`: blocks are added or removed at its end, and a block
-/// has only the styles that changed set, so a move rewrites no more than it must. New blocks
-/// get their styles off the page and join it together.
-fn draw(host: &web_sys::Element, blocks: &[Block], drawn: &mut Vec<Drawn>) {
-    for gone in drawn.drain(blocks.len().min(drawn.len())..) {
-        gone.slot.remove();
+impl Row for DrawnBlock {
+    /// A block with no styles: the slot and its app's and isolation's parts.
+    fn empty() -> Option<web_sys::Element> {
+        let slot = element("span", "slot", false)?;
+        let (app, over) = (
+            element("span", "slot-app", false)?,
+            element("span", "slot-over", false)?,
+        );
+        slot.append_with_node_2(&app, &over).ok()?;
+        Some(slot)
     }
-    let new = (blocks.len() > drawn.len())
-        .then(|| empty_blocks(blocks.len() - drawn.len(), drawn))
-        .flatten();
-    for (d, b) in drawn.iter_mut().zip(blocks) {
-        if d.shows == *b {
-            continue;
-        }
-        let [slot, app, over] = &d.styles;
-        for (style, name, was, is) in [
-            (slot, "left", &d.shows.left, &b.left),
-            (slot, "width", &d.shows.width, &b.width),
-            (app, "width", &d.shows.app, &b.app),
-            (over, "width", &d.shows.over, &b.over),
-        ] {
-            if was != is {
-                let _ = style.set_property(name, is);
-            }
-        }
-        d.shows = b.clone();
-    }
-    if let Some(new) = new {
-        let _ = host.append_with_node_1(&new);
-    }
-}
 
-/// `n` more blocks, each a copy of one empty block, in a fragment not yet on the page.
-fn empty_blocks(n: usize, drawn: &mut Vec<Drawn>) -> Option<web_sys::DocumentFragment> {
-    let empty = empty_block()?;
-    let new = document().create_document_fragment();
-    for _ in 0..n {
-        let Some((slot, styles)) = copy(&empty) else {
-            break;
-        };
-        let _ = new.append_with_node_1(&slot);
-        drawn.push(Drawn {
-            slot,
-            styles,
+    fn copy(empty: &web_sys::Element) -> Option<Self> {
+        let slot: web_sys::HtmlElement = empty.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+        let app: web_sys::HtmlElement = slot.first_element_child()?.dyn_into().ok()?;
+        let over: web_sys::HtmlElement = slot.last_element_child()?.dyn_into().ok()?;
+        Some(DrawnBlock {
+            styles: [slot.style(), app.style(), over.style()],
+            slot: slot.into(),
             shows: Block::default(),
-        });
+        })
     }
-    Some(new)
+
+    fn node(&self) -> &web_sys::Element {
+        &self.slot
+    }
 }
 
-/// A block with no styles: the slot and its app's and isolation's parts.
-fn empty_block() -> Option<web_sys::Element> {
-    let span = |class: &str| {
-        let span = document().create_element("span").ok()?;
-        span.set_class_name(class);
-        Some(span)
-    };
-    let (slot, app, over) = (span("slot")?, span("slot-app")?, span("slot-over")?);
-    slot.append_with_node_2(&app, &over).ok()?;
-    Some(slot)
-}
-
-/// A copy of the empty block, with the styles of its three spans. Styles are set through
-/// the style objects, as the page's strict CSP allows (a `style` attribute would be refused).
-fn copy(empty: &web_sys::Element) -> Option<(web_sys::Element, [web_sys::CssStyleDeclaration; 3])> {
-    let slot: web_sys::HtmlElement = empty.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
-    let app: web_sys::HtmlElement = slot.first_element_child()?.dyn_into().ok()?;
-    let over: web_sys::HtmlElement = slot.last_element_child()?.dyn_into().ok()?;
-    let styles = [slot.style(), app.style(), over.style()];
-    Some((slot.into(), styles))
+impl DrawnBlock {
+    /// Sets only the styles that changed: a move rewrites no more than it must.
+    fn show(&mut self, b: &Block) {
+        let [slot, app, over] = &self.styles;
+        let shows = &mut self.shows;
+        put(At::Style(slot, "left"), &mut shows.left, &b.left);
+        put(At::Style(slot, "width"), &mut shows.width, &b.width);
+        put(At::Style(app, "width"), &mut shows.app, &b.app);
+        put(At::Style(over, "width"), &mut shows.over, &b.over);
+    }
 }
 
 /// What the hosts draw of one kind: unchanged by the scale-out and the image, so moving
