@@ -7,12 +7,17 @@
 // from a freshly loaded demo, so one control's clicks (adding failures, pressing play) do not
 // load the next one's numbers.
 //
-// "work" ends when a fresh task runs: Leptos runs its effects (the model, the DOM, the
-// charts' bookkeeping) as microtasks before it. "frame" ends after the next paint: a task
-// queued from requestAnimationFrame runs after that frame is painted, so it includes the
-// charts' painting and waits for the display's next refresh (up to 16.7 ms at 60 Hz).
+// "work" is the app's own cost: the page sets the value and dispatches the event itself, and
+// the clock stops when a fresh task runs (Leptos runs its effects, the model, the DOM and the
+// charts' bookkeeping, as microtasks before it).
+// "frame" is what a student sees: the browser's own input (a mouse drag on a slider, a click,
+// an arrow key on a field or a select, sent by Playwright), timed from the event's timestamp to
+// the task after the next frame's painting. Chromium dispatches a drag's moves at the start of
+// a frame ("aligned input", developer.chrome.com/blog/aligning-input-events), so a slider's
+// frame is its work plus rendering; a click or a key waits for the display's next refresh
+// (up to 16.7 ms at 60 Hz) from wherever it lands, so those moves start at a random moment.
 // Prints the per-demo table for docs/measured.md (scripts/bench.sh) and every control's row.
-import { test, expect } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { Lab } from '../e2e/lab';
 
 const MOVES = Number(process.env.BENCH_MOVES ?? 40);
@@ -46,11 +51,12 @@ test('every control of every demo: input to update and to the next frame', async
       const control = demo.locator(CONTROLS).nth(i);
       if (!(await control.isVisible()) || !(await control.isEnabled())
         || (await control.evaluate((el, skip) => el.matches(skip), NOT_CONTROLS))) continue;
-      const [label, work, frame, records] = await control.evaluate(move, MOVES);
+      const [label, work, records] = await control.evaluate(move, MOVES);
+      const frame = await realFrames(page, control, MOVES);
       rows.push({ demo: id, control: label, work: work.sort((a, b) => a - b), frame: frame.sort((a, b) => a - b), records });
     }
   }
-  const ms = (xs: number[], p: number) => `${percentile(xs, p).toFixed(1)} ms`;
+  const ms = (xs: number[], p: number) => (xs.length === 0 ? 'none' : `${percentile(xs, p).toFixed(1)} ms`);
   const line = (r: Row) => `${ms(r.work, 50)} | ${ms(r.work, 95)} | ${ms(r.frame, 50)} | ${ms(r.frame, 95)} | ${r.records}`;
   const worst: string[] = [];
   for (const id of ids) {
@@ -72,9 +78,9 @@ test('every control of every demo: input to update and to the next frame', async
 });
 
 /** Runs in the page: moves one control `moves` times, back and forth; returns its label, its
- * timings and the median number of DOM mutation records a move makes (how much of the page it
+ * work timings and the median number of DOM mutation records a move makes (how much of the page it
  * rewrites: a count the machine's load does not change). */
-async function move(el: Element, moves: number): Promise<[string, number[], number[], number]> {
+async function move(el: Element, moves: number): Promise<[string, number[], number]> {
   const input = el as HTMLInputElement;
   const select = el as HTMLSelectElement;
   const text = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
@@ -112,7 +118,7 @@ async function move(el: Element, moves: number): Promise<[string, number[], numb
     channel.port2.postMessage(0);
   });
   const afterPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  const work: number[] = [], frame: number[] = [], records: number[] = [];
+  const work: number[] = [], records: number[] = [];
   let seen = 0;
   const observer = new MutationObserver((list) => { seen += list.length; });
   observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -124,10 +130,89 @@ async function move(el: Element, moves: number): Promise<[string, number[], numb
     await nextTask();
     work.push(performance.now() - t0);
     records.push(seen + observer.takeRecords().length);
-    await afterPaint();
-    frame.push(performance.now() - t0);
   }
   observer.disconnect();
   records.sort((a, b) => a - b);
-  return [`${label} (${kind})`, work, frame, records[Math.floor(records.length / 2)]];
+  return [`${label} (${kind})`, work, records[Math.floor(records.length / 2)]];
+}
+
+/** Moves one control `moves` times with the browser's own input, back and forth, and returns
+ * each move's event → painted frame (ms). A move that changes nothing (a button that has become
+ * disabled) gives no time. */
+async function realFrames(page: Page, control: Locator, moves: number): Promise<number[]> {
+  await control.scrollIntoViewIfNeeded();
+  const kind = await control.evaluate((el) => (el.tagName === 'INPUT' ? (el as HTMLInputElement).type : el.tagName.toLowerCase()));
+  // The first trusted event of a move starts its clock; a task queued from the animation frame
+  // after it stops it, once that frame is painted.
+  await page.evaluate(() => {
+    const w = window as unknown as { benchFrames: number[]; benchBusy: boolean };
+    w.benchFrames = [];
+    w.benchBusy = false;
+    const start = (e: Event) => {
+      if (!e.isTrusted || w.benchBusy) return;
+      w.benchBusy = true;
+      const t0 = e.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => { w.benchFrames.push(performance.now() - t0); w.benchBusy = false; }, 0));
+    };
+    for (const type of ['click', 'keydown', 'input', 'change']) document.addEventListener(type, start, { capture: true });
+  });
+  // Waits out the move's frame, then a random part of a refresh, so that clicks and keys land
+  // anywhere in it as a person's do.
+  const settle = () => page.evaluate(() => new Promise<void>((done) => {
+    const w = window as unknown as { benchBusy: boolean };
+    const wait = () => (w.benchBusy ? requestAnimationFrame(wait) : setTimeout(done, Math.random() * 16.7));
+    requestAnimationFrame(() => setTimeout(wait, 0));
+  }));
+  if (kind === 'range') {
+    // A drag between the two values `move` uses, the thumb held down throughout.
+    const [x0, x1, y] = await control.evaluate((el) => {
+      const input = el as HTMLInputElement;
+      const min = Number(input.min || 0), max = Number(input.max || 100), start = Number(input.value);
+      const step = Number(input.step) || 1;
+      const other = start === max ? min : Math.min(max, start + Math.max(step, (max - min) / 4));
+      const box = el.getBoundingClientRect();
+      const at = (v: number) => box.left + 8 + ((v - min) / (max - min)) * (box.width - 16);
+      return [at(start), at(other), box.top + box.height / 2];
+    });
+    await page.mouse.move(x0, y);
+    await page.mouse.down();
+    await settle();
+    await page.evaluate(() => { (window as unknown as { benchFrames: number[] }).benchFrames = []; });
+    for (let i = 0; i < moves; i++) {
+      await page.mouse.move(i % 2 === 0 ? x1 : x0, y);
+      await settle();
+    }
+    await page.mouse.up();
+  } else if (kind === 'number' || kind === 'select') {
+    // The arrow keys step a field and choose a select's next option; at the end, the other way.
+    const atEnd = await control.evaluate((el) => (el instanceof HTMLSelectElement
+      ? el.selectedIndex === el.options.length - 1
+      : (el as HTMLInputElement).max !== '' && Number((el as HTMLInputElement).value) >= Number((el as HTMLInputElement).max)));
+    const keys = kind === 'number' ? ['ArrowUp', 'ArrowDown'] : ['ArrowDown', 'ArrowUp'];
+    if (atEnd) keys.reverse();
+    await control.focus();
+    for (let i = 0; i < moves; i++) {
+      await page.keyboard.press(keys[i % 2]);
+      await settle();
+    }
+  } else {
+    // Clicks: a radio button and the one checked before it in turn; a checkbox or a button.
+    const other = kind === 'radio'
+      ? await control.evaluate((el) => {
+        const input = el as HTMLInputElement;
+        const group = Array.from(document.querySelectorAll<HTMLInputElement>(`input[type=radio][name="${input.name}"]`));
+        const was = group.find((r) => r.checked && r !== input) ?? group.find((r) => r !== input);
+        was?.setAttribute('data-bench-other', '');
+        return was !== undefined;
+      })
+      : false;
+    const targets = other ? [control, page.locator('[data-bench-other]')] : [control];
+    for (let i = 0; i < moves; i++) {
+      const box = await targets[i % targets.length].boundingBox();
+      if (box) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await settle();
+    }
+    if (other) await page.locator('[data-bench-other]').evaluate((el) => el.removeAttribute('data-bench-other'));
+  }
+  return page.evaluate(() => (window as unknown as { benchFrames: number[] }).benchFrames);
 }
