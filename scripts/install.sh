@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs what building (and, with `test`, testing) the lab needs, from the package
 # registries only, skipping whatever is already there.
-#   scripts/install.sh         build tools: wasm target, Trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/install.sh         build tools: wasm target, Trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt
 #   scripts/install.sh test    also Chromium + its driver, brotli, the Playwright packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
-TOOLS="$PWD/.tools"
+REPO=$PWD
+TOOLS="$REPO/.tools"
 # The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"$/\1/p')
 
@@ -24,6 +25,25 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown ||
 # Not --locked: the registry lacks a crate that the CLI's own lockfile pins.
 [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ] ||
   { say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"; cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"; }
+
+# Cuts the app's wasm into modules (scripts/split_wasm.py): the published wasm-split-cli with
+# tools/wasm-split-one-chunk.patch applied, built into .tools/wasm-split/ (on PATH by env.sh).
+WASM_SPLIT_VERSION=0.2.4
+WASM_SPLIT_SHA256=f6c1f994b196e31969f4cdbe37d051362659567efc0f5c90cb931a8a5cdc530f
+split_want="$WASM_SPLIT_VERSION $(sha256sum tools/wasm-split-one-chunk.patch | cut -d' ' -f1)"
+if [ "$(cat "$TOOLS/wasm-split/built-from" 2>/dev/null)" != "$split_want" ] || [ ! -x "$TOOLS/wasm-split/bin/wasm-split-cli" ]; then
+  say "building wasm-split-cli $WASM_SPLIT_VERSION with tools/wasm-split-one-chunk.patch"
+  src=$(mktemp -d)
+  curl -fsSL -o "$src/crate.tar.gz" \
+    "https://static.crates.io/crates/wasm_split_cli_support/wasm_split_cli_support-$WASM_SPLIT_VERSION.crate"
+  echo "$WASM_SPLIT_SHA256  $src/crate.tar.gz" | sha256sum -c --quiet
+  tar -xzf "$src/crate.tar.gz" -C "$src"
+  crate="$src/wasm_split_cli_support-$WASM_SPLIT_VERSION"
+  (cd "$crate" && git apply "$REPO/tools/wasm-split-one-chunk.patch")
+  cargo install --locked --path "$crate" --features build-binary --root "$TOOLS/wasm-split"
+  echo "$split_want" > "$TOOLS/wasm-split/built-from"
+  rm -rf "$src"
+fi
 
 # Debian's wasm-opt (108) builds a wasm that crashes in the browser; npm's binaryen has 132.
 [ -x "$TOOLS/node_modules/.bin/wasm-opt" ] ||

@@ -14,7 +14,7 @@ mod sections;
 use cloud_lab_demos::address_bar;
 use cloud_lab_demos::lab::Lab;
 use cloud_lab_demos::stage::Folded;
-use cloud_lab_demos::{exercises, page, project, tour};
+use cloud_lab_demos::{exercises, project, split, tour};
 use cloud_lab_model::catalog::DemoId;
 use cloud_lab_model::link::Route;
 use cloud_lab_model::scenario::{self, Scenario};
@@ -122,12 +122,12 @@ pub fn App() -> impl IntoView {
 fn page_of(r: &Route) -> AnyView {
     match r.page.as_str() {
         "" => view! { <home::Home/> }.into_any(),
-        tour::PAGE => tour::view(&r.query),
-        exercises::page::PAGE => exercises::page::view(&r.query),
-        project::PAGE => project::view(&r.query),
-        project::report::PAGE => project::report::view(&r.query),
+        tour::PAGE => split::tour(&r.query),
+        exercises::page::PAGE => split::exercises(&r.query),
+        project::PAGE => split::project(&r.query),
+        project::report::PAGE => split::report(&r.query),
         slug => match DemoId::from_slug(slug) {
-            Some(id) => page(id, &r.query),
+            Some(id) => split::demo(id, &r.query),
             None => view! { <NotFound page=slug.to_string()/> }.into_any(),
         },
     }
@@ -141,6 +141,12 @@ fn NotFound(page: String) -> impl IntoView {
             <p class="notice" role="status">"The link asks for “"{page}"”, which is not a page of the lab. "<a href="#/">"Go to the start"</a>"."</p>
         </article>
     }
+}
+
+/// Fetches the wasm module the link's page needs, before the app starts (`split`).
+pub async fn preload_linked_page() {
+    let route = Route::parse(&current_hash());
+    split::preload(&route.page, &route.query).await;
 }
 
 fn current_hash() -> String {

@@ -4,7 +4,7 @@
 //! Shared by every view: the frame a demo sits in (`frame`), the results section and the
 //! worked example's badges (`results`), the controls of a table field (`field`), the
 //! animation playhead (`playhead`), the chart (`chart`), number formats (`format`) and lists
-//! kept row by row (`rows`).
+//! kept row by row (`rows`). Which module of the wasm carries each page: `split`.
 
 pub mod address_bar;
 pub mod autoscaling;
@@ -33,30 +33,8 @@ pub mod scenario;
 pub mod scroll_box;
 pub mod serverless;
 pub mod service_models;
+pub mod split;
 pub mod stage;
 pub mod startup;
 pub mod tour;
 pub mod vm_vs_container;
-
-use cloud_lab_model::catalog::DemoId;
-use cloud_lab_model::link::Query;
-use leptos::prelude::*;
-
-/// The page of a demo, from its link: the view registry. Every `DemoId` has its view (the
-/// `match` is exhaustive), and each view is typed by its model's `Demo`.
-pub fn page(id: DemoId, query: &Query) -> AnyView {
-    match id {
-        DemoId::ServiceModels => service_models::page(query),
-        DemoId::VmVsContainer => vm_vs_container::page(query),
-        DemoId::IacDrift => iac_drift::page(query),
-        DemoId::RollingDeploy => rolling_deploy::page(query),
-        DemoId::Autoscaling => autoscaling::page(query),
-        DemoId::Availability => availability::page(query),
-        DemoId::FailureDrill => failure_drill::page(query),
-        DemoId::Cost => cost::page(query),
-        DemoId::CacheCdn => cache_cdn::page(query),
-        DemoId::RateLimiting => rate_limiting::page(query),
-        DemoId::Serverless => serverless::page(query),
-        DemoId::MultiRegion => multi_region::page(query),
-    }
-}

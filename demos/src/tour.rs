@@ -136,7 +136,7 @@ fn embedded_demo(step: &'static TourStep) -> AnyView {
                     data-testid="tour-exercises">"Its exercises: predict, then check"</a>
             })}
         </p>
-        {crate::page(step.demo, &Query::parse(step.query))}
+        {crate::split::demo(step.demo, &Query::parse(step.query))}
     }
     .into_any()
 }

@@ -41,6 +41,8 @@ test('every control of every demo: input to update and to the next frame', async
   const rows: Row[] = [];
   for (const id of ids) {
     await lab.open(`#/${id}`);
+    // A demo whose wasm module is not here yet is built when it arrives.
+    await expect(lab.demo(id)).toBeVisible();
     const count = await lab.demo(id).locator(CONTROLS).count();
     for (let i = 0; i < count; i++) {
       // The address bar holds the last control's state: load the demo's defaults afresh.

@@ -49,7 +49,10 @@ test('"Copy embed code" gives an iframe of the current state that works on anoth
   expect(src).toContain('slo=99.99');
   expect(src).toMatch(/embed=1$/);
 
-  // A course page on another origin embeds it.
+  // A course page on another origin embeds it. Its frame's page comes from the lab's service
+  // worker, as after a student's first visit: Chromium refuses a frame from the network on
+  // 127.0.0.1 inside a page that Playwright made up (it counts that page as public).
+  await page.evaluate(() => navigator.serviceWorker.ready);
   await page.route(`${otherOrigin}/course-page.html`, (route) => route.fulfill({
     contentType: 'text/html',
     body: `<!doctype html><html lang="en"><title>Week 3</title><h1>Week 3</h1>${snippet}</html>`,

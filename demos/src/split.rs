@@ -1,0 +1,157 @@
+//! The lab's wasm, cut into modules (wasm-split, run by scripts/split_wasm.py after the
+//! build). The shell and the home page come first; each group of pages below is a module of
+//! its own, fetched the first time one of its pages opens, so a student's first page waits
+//! for its own code only. Code that several modules use is one shared chunk, fetched with the
+//! first of them (tools/wasm-split-one-chunk.patch: the published tool made one chunk per set of
+//! users, 29 of them for one page, which made a page start slower). Demos that share most of
+//! their code share a module.
+//!
+//! A page whose module is here already is built at once; otherwise it is built when the module
+//! arrives, and a module that cannot be fetched (offline before the lab was ever cached) leaves
+//! a message in the page, not a broken app.
+
+use crate::{
+    autoscaling, availability, cache_cdn, cost, exercises, failure_drill, iac_drift, multi_region,
+    project, rate_limiting, rolling_deploy, serverless, service_models, tour, vm_vs_container,
+};
+use cloud_lab_model::catalog::DemoId;
+use cloud_lab_model::link::{LinkState, Query};
+use cloud_lab_model::tour::TourPosition;
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use std::future::Future;
+
+/// The page of a demo, from its link: the view registry. Every `DemoId` has its view (the
+/// `match` is exhaustive), and each view is typed by its model's `Demo`.
+pub fn demo(id: DemoId, query: &Query) -> AnyView {
+    let query = query.clone();
+    when_loaded(async move {
+        match id {
+            DemoId::ServiceModels => service_models_page(query).await,
+            DemoId::VmVsContainer => vm_vs_container_page(query).await,
+            DemoId::IacDrift => iac_drift_page(query).await,
+            DemoId::RollingDeploy => rolling_deploy_page(query).await,
+            DemoId::Autoscaling => autoscaling_page(query).await,
+            DemoId::Availability => availability_page(query).await,
+            DemoId::FailureDrill => failure_drill_page(query).await,
+            DemoId::Cost => cost_page(query).await,
+            DemoId::CacheCdn => cache_cdn_page(query).await,
+            DemoId::RateLimiting => rate_limiting_page(query).await,
+            DemoId::Serverless => serverless_page(query).await,
+            DemoId::MultiRegion => multi_region_page(query).await,
+        }
+    })
+}
+
+pub fn tour(query: &Query) -> AnyView {
+    when_loaded(tour_page(query.clone()))
+}
+
+pub fn exercises(query: &Query) -> AnyView {
+    when_loaded(exercises_page(query.clone()))
+}
+
+pub fn project(query: &Query) -> AnyView {
+    when_loaded(project_page(query.clone()))
+}
+
+pub fn report(query: &Query) -> AnyView {
+    when_loaded(report_page(query.clone()))
+}
+
+/// Fetches the modules a link's page needs (the tour's: the step's demo too), so that the app
+/// starts with the whole page. A failure is left to the page, which says so.
+pub async fn preload(page: &str, query: &Query) {
+    match page {
+        "" => {}
+        tour::PAGE => {
+            if let Ok(demo) = tour_step_demo(query.clone()).await {
+                let _ = preload_demo(demo).await;
+            }
+        }
+        exercises::page::PAGE => {
+            let _ = preload_exercises().await;
+        }
+        project::PAGE | project::report::PAGE => {
+            let _ = preload_project().await;
+        }
+        slug => {
+            if let Some(id) = DemoId::from_slug(slug) {
+                let _ = preload_demo(id).await;
+            }
+        }
+    }
+}
+
+/// Fetches every module. Called once the service worker has cached the lab, so they come from
+/// that cache (its install's fetches also filled the HTTP cache): no byte is fetched twice, and
+/// afterwards every page opens at once.
+pub async fn preload_all() {
+    let _ = preload_deploying().await;
+    let _ = preload_scaling().await;
+    let _ = preload_serving().await;
+    let _ = preload_tour().await;
+    let _ = preload_exercises().await;
+    let _ = preload_project().await;
+}
+
+async fn preload_demo(id: DemoId) -> Result<(), SplitLoaderError> {
+    use DemoId::*;
+    match id {
+        ServiceModels | VmVsContainer | IacDrift | RollingDeploy => preload_deploying().await,
+        Autoscaling | Availability | FailureDrill | Cost => preload_scaling().await,
+        CacheCdn | RateLimiting | Serverless | MultiRegion => preload_serving().await,
+    }
+}
+
+/// Built at once when the page's module is here (a Suspend polls its future once first).
+fn when_loaded(
+    page: impl Future<Output = Result<AnyView, SplitLoaderError>> + Send + 'static,
+) -> AnyView {
+    Suspend::new(async move { page.await.unwrap_or_else(|_| not_loaded()) }).into_any()
+}
+
+fn not_loaded() -> AnyView {
+    view! {
+        <p class="notice" role="alert" data-testid="not-loaded">
+            "This page's code could not be downloaded. Check the connection, then reload the page."
+        </p>
+    }
+    .into_any()
+}
+
+/// Each page's function in its module (`module: function = view`); `fetched by` names a function
+/// that fetches the module without building a page.
+macro_rules! in_modules {
+    ($($module:ident: $name:ident = $view:path $(, fetched by $preload:ident)?;)*) => {$(
+        #[wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible $(, preload($preload))?)]
+        fn $name(query: Query) -> Result<AnyView, SplitLoaderError> {
+            Ok($view(&query))
+        }
+    )*};
+}
+
+in_modules! {
+    deploying: service_models_page = service_models::page, fetched by preload_deploying;
+    deploying: vm_vs_container_page = vm_vs_container::page;
+    deploying: iac_drift_page = iac_drift::page;
+    deploying: rolling_deploy_page = rolling_deploy::page;
+    scaling: autoscaling_page = autoscaling::page, fetched by preload_scaling;
+    scaling: availability_page = availability::page;
+    scaling: failure_drill_page = failure_drill::page;
+    scaling: cost_page = cost::page;
+    serving: cache_cdn_page = cache_cdn::page, fetched by preload_serving;
+    serving: rate_limiting_page = rate_limiting::page;
+    serving: serverless_page = serverless::page;
+    serving: multi_region_page = multi_region::page;
+    tour: tour_page = tour::view, fetched by preload_tour;
+    exercises: exercises_page = exercises::page::view, fetched by preload_exercises;
+    project: project_page = project::view, fetched by preload_project;
+    project: report_page = project::report::view;
+}
+
+/// The demo a tour link's step shows; in the tour's module, with the tour.
+#[wasm_split(tour, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn tour_step_demo(query: Query) -> Result<DemoId, SplitLoaderError> {
+    Ok(TourPosition::from_query(&query).0.step().demo)
+}

@@ -1,0 +1,55 @@
+// The wasm in modules (demos/src/split.rs): the home page fetches none of the pages' modules, a
+// demo's page fetches its own group's module only, and a module that cannot be fetched leaves a
+// message in the page and a working app.
+import { test, expect } from './lab';
+
+// The service worker fetches every file once the page has loaded (offline use); these tests
+// count what the page itself needs.
+test.use({ serviceWorkers: 'block' });
+
+const MODULE = /\/split_(\w+)-[0-9a-f]{16}\.wasm$/;
+
+function modules(requests: string[]): string[] {
+  return requests.flatMap((url) => url.match(MODULE)?.[1] ?? []).sort();
+}
+
+test('the home page fetches no page module; a demo fetches its group only', async ({ lab, page }) => {
+  await lab.open('#/');
+  await expect(page.locator('#first-screen')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(lab.requests.filter((url) => /\/(split|chunk)_/.test(url))).toEqual([]);
+
+  await page.getByRole('link', { name: 'Autoscaling loop' }).first().click();
+  await expect(lab.demo('autoscaling')).toBeVisible();
+  expect(modules(lab.requests)).toEqual(['scaling']);
+  // Another demo of the same group needs nothing more; one of another group fetches its own.
+  await page.goto('/#/cost');
+  await expect(lab.demo('cost')).toBeVisible();
+  await page.goto('/#/serverless');
+  await expect(lab.demo('serverless')).toBeVisible();
+  expect(modules(lab.requests)).toEqual(['scaling', 'serving']);
+});
+
+test('a tour link fetches the tour and its step\'s demo before the app shows', async ({ lab, page }) => {
+  await lab.open('#/tour?step=5');
+  await expect(page.locator('#first-screen')).toHaveCount(0);
+  // Already there when the app took the static screen's place, not fetched afterwards.
+  expect(await lab.demo('autoscaling').count()).toBe(1);
+  expect(modules(lab.requests)).toEqual(['scaling', 'tour']);
+});
+
+test('a module that cannot be fetched leaves a message and a working app', async ({ lab, page }) => {
+  await page.route(MODULE, (route) => route.abort());
+  await lab.open('#/cost');
+  await expect(page.getByTestId('not-loaded')).toContainText('could not be downloaded');
+  await expect(lab.demo('cost')).toHaveCount(0);
+  // The browser and the loader report the failed fetches on the console; nothing else may be logged.
+  expect(lab.errors.length).toBeGreaterThan(0);
+  expect(lab.errors.filter((e) => !/^(Failed to load resource: net::ERR_FAILED|TypeError: Failed to fetch)/.test(e))).toEqual([]);
+  lab.errors.length = 0;
+  // The app lives on: the home page needs no module.
+  await page.getByRole('link', { name: 'Cloud Lab' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('PhotoShare');
+  await expect(page.getByTestId('not-loaded')).toHaveCount(0);
+});
