@@ -1,6 +1,7 @@
 // The wasm in modules (demos/src/split.rs): the home page fetches none of the pages' modules, a
-// demo's page fetches its own group's module only, and a module that cannot be fetched leaves a
-// message in the page and a working app.
+// demo's page fetches its own group's module and the one chunk of shared code
+// (tools/wasm-split-one-chunk.patch; the published tool made 29 chunks for autoscaling's page),
+// and a module that cannot be fetched leaves a message in the page and a working app.
 import { test, expect } from './lab';
 
 // The service worker fetches every file once the page has loaded (offline use); these tests
@@ -8,12 +9,13 @@ import { test, expect } from './lab';
 test.use({ serviceWorkers: 'block' });
 
 const MODULE = /\/split_(\w+)-[0-9a-f]{16}\.wasm$/;
+const CHUNK = /\/chunk_\d+-[0-9a-f]{16}\.wasm$/;
 
 function modules(requests: string[]): string[] {
   return requests.flatMap((url) => url.match(MODULE)?.[1] ?? []).sort();
 }
 
-test('the home page fetches no page module; a demo fetches its group only', async ({ lab, page }) => {
+test('the home page fetches no page module; a demo fetches its group and the shared chunk', async ({ lab, page }) => {
   await lab.open('#/');
   await expect(page.locator('#first-screen')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -23,12 +25,14 @@ test('the home page fetches no page module; a demo fetches its group only', asyn
   await page.getByRole('link', { name: 'Autoscaling loop' }).first().click();
   await expect(lab.demo('autoscaling')).toBeVisible();
   expect(modules(lab.requests)).toEqual(['scaling']);
+  expect(lab.requests.filter((url) => CHUNK.test(url))).toHaveLength(1);
   // Another demo of the same group needs nothing more; one of another group fetches its own.
   await page.goto('/#/cost');
   await expect(lab.demo('cost')).toBeVisible();
   await page.goto('/#/serverless');
   await expect(lab.demo('serverless')).toBeVisible();
   expect(modules(lab.requests)).toEqual(['scaling', 'serving']);
+  expect(lab.requests.filter((url) => CHUNK.test(url))).toHaveLength(1);
 });
 
 test('a tour link fetches the tour and its step\'s demo before the app shows', async ({ lab, page }) => {
