@@ -3,8 +3,7 @@
 #   deploy/publish.sh BUCKET DISTRIBUTION_ID [PATH_PREFIX]
 # - hashed assets: cached a year, immutable;
 # - the files with fixed names (index.html, the service worker sw.js, the web app manifest
-#   and its icon favicon.svg, the IaC drift page's HCL parser worker, whose files the page names
-#   at run time): revalidated on every visit, so a new build shows at once and the
+#   and its icon favicon.svg): revalidated on every visit, so a new build shows at once and the
 #   browser finds the new service worker, which replaces the offline copy;
 # - .wasm: served as application/wasm and uploaded brotli-compressed (CloudFront does not
 #   compress that type itself; every browser that runs wasm accepts brotli over HTTPS).
@@ -14,20 +13,15 @@ cd "$(dirname "$0")/../dist"
 target="s3://$bucket/$prefix"
 immutable="public, max-age=31536000, immutable"
 
-fixed=(sw.js manifest.webmanifest favicon.svg hcl-loader.js cloud-lab-hcl-worker.js cloud-lab-hcl-worker_bg.wasm)
+fixed=(sw.js manifest.webmanifest favicon.svg)
 excludes=(--exclude index.html --exclude '*.wasm')
 for f in "${fixed[@]}"; do excludes+=(--exclude "$f"); done
 
 aws s3 sync . "$target" --delete "${excludes[@]}" --cache-control "$immutable"
 for wasm in *.wasm; do
-  cache=$immutable
-  [[ " ${fixed[*]} " == *" $wasm "* ]] && cache=no-cache
   brotli -c -q 11 "$wasm" > "/tmp/$wasm.br"
   aws s3 cp "/tmp/$wasm.br" "$target$wasm" --content-type application/wasm \
-    --content-encoding br --cache-control "$cache"
-done
-for js in hcl-loader.js cloud-lab-hcl-worker.js; do
-  aws s3 cp "$js" "$target$js" --content-type "text/javascript" --cache-control "no-cache"
+    --content-encoding br --cache-control "$immutable"
 done
 aws s3 cp favicon.svg "${target}favicon.svg" --content-type "image/svg+xml" --cache-control "no-cache"
 aws s3 cp sw.js "${target}sw.js" --content-type "text/javascript" --cache-control "no-cache"

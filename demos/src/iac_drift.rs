@@ -112,9 +112,9 @@ fn Terminal(
 #[component]
 fn Editor(page: Page<IacDrift>) -> impl IntoView {
     let Page { params, outcome } = page;
-    // Typed text waits for the parser's web worker; its answer comes back as an event.
+    // Typed text waits for the parser's module the first time; PhotoShare's own text needs none.
     let parser_failed = RwSignal::new(None::<String>);
-    let parser = HclParser::start(
+    let parser = HclParser::new(
         move |text, read| params.update(|p| p.take_read(&text, read)),
         move |why| parser_failed.set(Some(why)),
     );
@@ -509,7 +509,7 @@ fn About() -> impl IntoView {
     view! {
         <Section id="about" heading="How the lab reads the configuration">
             <p>
-                "The text is parsed as real HCL by the "<code>"hcl-edit"</code>" crate, in a web worker of its own, so syntax errors "
+                "The text is parsed as real HCL by the "<code>"hcl-edit"</code>" crate, so syntax errors "
                 "carry Terraform-like positions; a reference to an undeclared resource or module, and a cycle, are refused as "
                 "Terraform refuses them. The lab does not run Terraform: a simulated provider assigns IDs (stand-ins), and which "
                 "attribute changes force a replacement comes from a table read from the AWS provider's documentation and source. "
@@ -517,9 +517,9 @@ fn About() -> impl IntoView {
                 ", so the counts of hidden attributes are of those; a real plan lists more attributes the provider computes."
             </p>
             <p>
-                "The parser has a price: it is a download of its own, about 104 KB over the wire with brotli (hcl-edit, its "
-                "parser library and the parts of Rust's standard library it needs), which only this page fetches, after the page "
-                "is up, and which the rest of the lab never waits for."
+                "The parser has a price: it is a download of its own, about 67 KB over the wire with brotli (hcl-edit and its "
+                "parser library), which this page fetches only when you first edit the text (PhotoShare's own two texts come "
+                "already read), and which the rest of the lab never waits for."
             </p>
         </Section>
     }

@@ -15,6 +15,7 @@ use crate::{
     project, rate_limiting, rolling_deploy, serverless, service_models, tour, vm_vs_container,
 };
 use cloud_lab_model::catalog::DemoId;
+use cloud_lab_model::iac_drift::{parse_config, Config, ParseError};
 use cloud_lab_model::link::{LinkState, Query};
 use cloud_lab_model::tour::TourPosition;
 use leptos::prelude::*;
@@ -93,6 +94,7 @@ pub async fn preload_all() {
     let _ = preload_tour().await;
     let _ = preload_exercises().await;
     let _ = preload_project().await;
+    let _ = preload_hcl().await;
 }
 
 async fn preload_demo(id: DemoId) -> Result<(), SplitLoaderError> {
@@ -154,4 +156,11 @@ in_modules! {
 #[wasm_split(tour, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn tour_step_demo(query: Query) -> Result<DemoId, SplitLoaderError> {
     Ok(TourPosition::from_query(&query).0.step().demo)
+}
+
+/// IaC drift's HCL parser (hcl-edit, about a tenth of the lab's code), in a module of its own:
+/// only a student who edits that page's configuration fetches it (`crate::hcl_parser`).
+#[wasm_split(hcl, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_hcl))]
+pub fn read_hcl(text: &str) -> Result<Result<Config, ParseError>, SplitLoaderError> {
+    Ok(parse_config(text))
 }

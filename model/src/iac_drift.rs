@@ -10,15 +10,15 @@
 //! autoscaler that owns `desired_count`, which Terraform fights unless told to
 //! ignore it.
 //!
-//! The configuration is real HCL, parsed with `hcl-edit` (feature `hcl`; in the browser it runs
-//! in a web worker of its own and hands back the read configuration through `wire`). The lab does not run
+//! The configuration is real HCL, parsed with `hcl-edit` (in the browser a wasm module of its own,
+//! fetched when typed text first needs reading; PhotoShare's texts ship already read, `wire`). The lab does not run
 //! Terraform: a simulated provider assigns IDs, references such as
 //! `aws_security_group.alb.id` are resolved in dependency order (a value only an apply
 //! can tell is `(known after apply)`, and travels to what refers to it), and the apply
 //! fails where AWS refuses.
 //!
-//! One file per job: `config` is the configuration as read, `read` reads the HCL, `wire` carries
-//! a read configuration as text between the worker and the page, `references` the dependency graph,
+//! One file per job: `config` is the configuration as read, `read` reads the HCL, `wire` writes
+//! a read configuration as text and back, `references` the dependency graph,
 //! `schema` says which changes replace a resource, `world` is the state file and the
 //! simulated account, `console` the changes made behind Terraform's back, `plan` and
 //! `render` the plan and its text, `refresh` the drift report, `apply` carries a plan
@@ -33,7 +33,6 @@ mod documented;
 mod lock;
 mod params;
 mod plan;
-#[cfg(feature = "hcl")]
 mod read;
 mod references;
 mod refresh;
@@ -51,7 +50,6 @@ pub use documented::DOCUMENTED;
 pub use lock::*;
 pub use params::*;
 pub use plan::*;
-#[cfg(feature = "hcl")]
 pub use read::parse_config;
 pub use refresh::*;
 pub use refusals::Failure;

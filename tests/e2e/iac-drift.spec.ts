@@ -153,47 +153,45 @@ test('ignore_changes takes the autoscaler out of the plan', async ({ page, lab }
   await expect(page.getByTestId('config-text')).toHaveValue(/ignore_changes = \[desired_count\]/);
 });
 
-test('the HCL parser is a worker that only this page starts, and typed text is read by it', async ({ page }) => {
-  const lab = new Lab(page);
-  await lab.open('#/');
-  await expect(page.getByTestId('home')).toBeVisible();
-  const parserFiles = () => lab.requests.filter((u) => /hcl-loader\.js|cloud-lab-hcl-worker/.test(u));
-  expect(parserFiles()).toEqual([]);
-  expect(page.workers()).toEqual([]);
-  await page.evaluate(() => { location.hash = '#/iac-drift'; });
-  await expect(page.getByTestId('parse-ok')).toContainText('13 resources');
-  await expect.poll(() => page.workers().map((w) => new URL(w.url()).pathname)).toEqual(['/hcl-loader.js']);
-  await expect.poll(() => parserFiles().map((u) => new URL(u).pathname))
-    .toEqual(expect.arrayContaining(['/hcl-loader.js', '/cloud-lab-hcl-worker_bg.wasm']));
-  const editor = page.getByTestId('config-text');
-  const text = await editor.inputValue();
-  await editor.fill(text.replace('desired_count   = 4', 'desired_count   = 7'));
-  await expect(page.getByTestId('plan')).toContainText(/~ desired_count\s+= 4 -> 7/);
-  await editor.fill(text.replace('resource "aws_s3_bucket"', 'resource "aws_s3_bucket" "x" "y"'));
-  await expect(page.getByTestId('parse-error')).toContainText('A resource block needs two labels');
-  // Leaving the page stops the worker.
-  await page.evaluate(() => { location.hash = '#/'; });
-  await expect(page.getByTestId('home')).toBeVisible();
-  await expect.poll(() => page.workers().length).toBe(0);
-  expect(lab.errors).toEqual([]);
-});
+test.describe('the HCL parser', () => {
+  // Once it has cached the lab, the service worker fetches every module (offline use); these
+  // tests are about what the page itself fetches.
+  test.use({ serviceWorkers: 'block' });
 
-test('a parser that cannot load says so, and the page keeps the last text that parsed', async ({ page }) => {
-  // The worker's files missing (a broken deployment): point the page's Worker at a file that is not there.
-  await page.addInitScript(() => {
-    const Real = window.Worker;
-    window.Worker = class extends Real {
-      constructor(_url: string | URL, options?: WorkerOptions) { super('./no-such-hcl-loader.js', options); }
-    };
+  test('is a module fetched when typed text first needs reading', async ({ page }) => {
+    const lab = new Lab(page);
+    const parserModule = () => lab.requests.filter((u) => /\/split_hcl-[0-9a-f]{16}\.wasm$/.test(u));
+    // PhotoShare's own text comes already read: opening the page fetches no parser.
+    await lab.open('#/iac-drift');
+    await expect(page.getByTestId('parse-ok')).toContainText('13 resources');
+    await page.getByTestId('ignore').check();
+    await expect(page.getByTestId('config-text')).toHaveValue(/ignore_changes = \[desired_count\]/);
+    await page.waitForLoadState('networkidle');
+    expect(parserModule()).toEqual([]);
+    const editor = page.getByTestId('config-text');
+    const text = await editor.inputValue();
+    await editor.fill(text.replace('desired_count   = 4', 'desired_count   = 7'));
+    await expect(page.getByTestId('configured-count')).toHaveText('7');
+    expect(parserModule()).toHaveLength(1);
+    await editor.fill(text.replace('resource "aws_s3_bucket"', 'resource "aws_s3_bucket" "x" "y"'));
+    await expect(page.getByTestId('parse-error')).toContainText('A resource block needs two labels');
+    expect(parserModule()).toHaveLength(1);
+    expect(lab.errors).toEqual([]);
   });
-  const lab = new Lab(page);
-  await lab.open('#/iac-drift');
-  await expect(page.getByTestId('parser-failed')).toContainText('The HCL parser, downloaded apart from the lab, could not start');
-  await expect(page.getByTestId('parse-ok')).toHaveCount(0);
-  const editor = page.getByTestId('config-text');
-  await editor.fill((await editor.inputValue()).replace('desired_count   = 4', 'desired_count   = 7'));
-  await expect(page.getByTestId('plan-summary')).toHaveText(NO_CHANGES);
-  await expect(page.getByTestId('parser-failed')).toBeVisible();
-  // The only errors are the missing file's.
-  expect(lab.errors.filter((e) => !/404|Failed to load/.test(e))).toEqual([]);
+
+  test('a parser that cannot load says so, and the page keeps the last text that parsed', async ({ page }) => {
+    // The parser's module missing (a broken deployment).
+    await page.route(/\/split_hcl-[0-9a-f]{16}\.wasm$/, (route) => route.fulfill({ status: 404, body: '' }));
+    const lab = new Lab(page);
+    await lab.open('#/iac-drift');
+    await expect(page.getByTestId('parse-ok')).toContainText('13 resources');
+    const editor = page.getByTestId('config-text');
+    await editor.fill((await editor.inputValue()).replace('desired_count   = 4', 'desired_count   = 7'));
+    await expect(page.getByTestId('parser-failed')).toContainText('The HCL parser, downloaded apart from the lab, could not start');
+    await expect(page.getByTestId('parse-ok')).toHaveCount(0);
+    await expect(page.getByTestId('plan-summary')).toHaveText(NO_CHANGES);
+    await expect(page.getByTestId('configured-count')).toHaveText('4');
+    // The only errors are the missing file's.
+    expect(lab.errors.filter((e) => !/404|Failed to load|Failed to fetch|WebAssembly/.test(e))).toEqual([]);
+  });
 });

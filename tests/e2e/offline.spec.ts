@@ -59,7 +59,7 @@ for (const [where, base] of [['the domain root', '/'], ['a sub-path', subPathUrl
       await page.waitForTimeout(500);
       await page.screenshot({ path: path.join(__dirname, '..', '..', 'docs', 'screenshots', 'offline.png') });
     }
-    // IaC drift's parser, a worker with files of its own, reads typed text offline too.
+    // IaC drift's parser, a module of its own fetched when text is typed, reads typed text offline too.
     await page.evaluate(() => { location.hash = '#/iac-drift'; });
     await page.reload();
     const editor = page.getByTestId('config-text');

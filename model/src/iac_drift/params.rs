@@ -38,7 +38,7 @@ pub struct Edit {
     pub error: Option<ParseError>,
     /// The last text that parsed, read: plans keep using it while `text` is broken.
     pub config: Config,
-    /// `text` waits for the parser (the page's web worker); `error` and `config` are still
+    /// `text` waits for the parser (the page's module of it); `error` and `config` are still
     /// those of the text read before it.
     pub unread: bool,
 }
@@ -96,12 +96,12 @@ impl IacDriftParams {
 
     /// Takes typed text: a text that parses becomes the desired configuration; one that does not
     /// keeps the last good one and says where it broke. Typing the variant's text back ends the edit.
-    /// With the parser compiled in (feature `hcl`) the text is read at once; without it (the page,
-    /// whose parser runs in a web worker) it waits, [`IacDriftParams::unread`], for
+    /// With the feature `read-at-once` the text is read at once; without it (the page, whose
+    /// parser is a module fetched when first needed) it waits, [`IacDriftParams::unread`], for
     /// [`IacDriftParams::take_read`].
     pub fn type_config(&mut self, text: String) {
         self.type_unread(text);
-        #[cfg(feature = "hcl")]
+        #[cfg(feature = "read-at-once")]
         if let Some(text) = self.unread().map(str::to_string) {
             let read = super::parse_config(&text);
             self.take_read(&text, read);

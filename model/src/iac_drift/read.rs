@@ -1,7 +1,6 @@
 //! Reading the configuration's HCL text (with `hcl-edit`) into the lab's [`Config`]: resources,
-//! a backend and warnings, or the first problem with its line and column. Compiled only with the
-//! `hcl` feature: the browser runs it in its own web worker (`hcl-worker/`), so the lab's main
-//! WebAssembly does without the parser.
+//! a backend and warnings, or the first problem with its line and column. In the browser it is a
+//! wasm module of its own (`demos/src/split.rs`), fetched when typed text first needs reading.
 
 use hcl_edit::expr::{Expression, UnaryOperator};
 use hcl_edit::structure::{Block, Body};

@@ -133,13 +133,11 @@ pub fn forces_replacement(resource_type: &str, attribute: &str) -> bool {
 /// Arguments written as blocks that the provider stores as a set of objects ("attributes as
 /// blocks"): a plan shows them as `~ ingress = [ - { … }, ]`, not as block diffs. Reading the
 /// HCL (`read.rs`) applies it.
-#[cfg(feature = "hcl")]
 const ATTRIBUTES_AS_BLOCKS: [(&str, &str); 2] = [
     ("aws_security_group", "ingress"),
     ("aws_security_group", "egress"),
 ];
 
-#[cfg(feature = "hcl")]
 pub(super) fn is_attribute_as_blocks(resource_type: &str, key: &str) -> bool {
     ATTRIBUTES_AS_BLOCKS.contains(&(resource_type, key))
 }

@@ -1,7 +1,6 @@
-//! A read configuration as plain text, and back: how the HCL parser's web worker hands its
-//! result to the page (a `postMessage` carries a string), and how the lab ships PhotoShare's
-//! two configurations already read (`photoshare*.wire`), so that the page needs no parser
-//! until a student edits the text.
+//! A read configuration as plain text, and back: how the lab ships PhotoShare's two
+//! configurations already read (`photoshare*.wire`), so that the page needs no parser (a
+//! module of the wasm of its own) until a student edits the text.
 //!
 //! The text is a sequence of items, each `<byte length>:<bytes>`: no escaping, no separators,
 //! and a number is its shortest round-trip decimal (`f64`'s `Display`), so `read(write(x))` is
@@ -10,40 +9,7 @@
 use crate::sort;
 use std::collections::BTreeMap;
 
-use super::config::{Backend, Config, Object, ParseError, ResourceConfig, Value};
-
-/// A parse's result as text: `ok` and the configuration, or `err` and where it broke.
-pub fn write_read(read: &Result<Config, ParseError>) -> String {
-    let mut w = Writer::default();
-    match read {
-        Ok(config) => {
-            w.item("ok");
-            w.config(config);
-        }
-        Err(e) => {
-            w.item("err");
-            w.item(e.line);
-            w.item(e.column);
-            w.item(&e.message);
-        }
-    }
-    w.out
-}
-
-/// The parse's result written by [`write_read`]; `None` if the text is not one.
-pub fn read_read(text: &str) -> Option<Result<Config, ParseError>> {
-    let mut r = Reader { rest: text };
-    let read = match r.item()? {
-        "ok" => Ok(r.config()?),
-        "err" => Err(ParseError {
-            line: r.number()?,
-            column: r.number()?,
-            message: r.item()?.to_string(),
-        }),
-        _ => return None,
-    };
-    r.rest.is_empty().then_some(read)
-}
+use super::config::{Backend, Config, Object, ResourceConfig, Value};
 
 /// A configuration as text.
 pub fn write_config(config: &Config) -> String {
