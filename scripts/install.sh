@@ -17,6 +17,11 @@ say() { printf '\033[1m== %s\033[0m\n' "$*"; }
 
 rustup target list --installed | grep -qx wasm32-unknown-unknown ||
   { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+# The wasm is built with a pinned nightly and its own build of the standard library (build.sh).
+. scripts/env.sh
+rustup +"$WASM_TOOLCHAIN" component list --installed 2>/dev/null | grep -qx rust-src ||
+  { say "installing Rust $WASM_TOOLCHAIN for the wasm"; rustup toolchain install "$WASM_TOOLCHAIN" \
+      --profile minimal --target wasm32-unknown-unknown --component rust-src; }
 
 # Trunk 0.22 needs a newer rustc than this toolchain: pin 0.21.14.
 [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ] ||

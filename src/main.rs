@@ -1,5 +1,4 @@
 fn main() {
-    console_error_panic_hook::set_once();
     // Not Leptos's spawner: the app that starts it is not mounted yet.
     wasm_bindgen_futures::spawn_local(async {
         cloud_lab::preload_linked_page().await;
