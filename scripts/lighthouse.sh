@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lighthouse scores (mobile with default throttling, and desktop) for the home page, every demo
 # and the tour of a fresh release build, served compressed like CloudFront (tests/serve.py --cdn).
-# usage: scripts/lighthouse.sh [page ...]   (default: every page)
+# Each page's mobile run is repeated (LH_RUNS, default 5) and its median run reported.
+# usage: [LH_RUNS=5] scripts/lighthouse.sh [page ...]   (default: every page)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install.sh test

@@ -55,7 +55,7 @@ test('the hit ratio and popularity controls change the numbers and the charts', 
   await expect(page.getByTestId('zipf-hit')).not.toHaveText('92.1 %');
   await expect(popularity).not.toHaveAttribute('aria-label', before!);
   await page.getByTestId('src-zipf').check();
-  await expect(page.getByTestId('cdn-hit')).toHaveText(await page.getByTestId('zipf-hit').innerText());
+  await expect(page.getByTestId('cdn-hit')).toHaveText((await page.getByTestId('zipf-hit').textContent())!);
   await expect(page.getByTestId('hit')).toBeDisabled();
   await page.getByTestId('s').fill('1.1');
   // Issue 12, item 5: the burst's hit ratios are worked out at 9,000 req/s, not reused.
@@ -83,7 +83,7 @@ test('a deep link restores the exact state after a reload', async ({ page, lab }
   await page.getByTestId('s').fill('1.3');
   await page.getByTestId('inval').uncheck();
   await page.getByTestId('cold').fill('1200');
-  const hit = await page.getByTestId('cdn-hit').innerText();
+  const hit = (await page.getByTestId('cdn-hit').textContent())!;
   const hash = await lab.hash();
   for (const pair of ['src=zipf', 's=1.3', 'inval=0', 'cold=1200']) expect(hash).toContain(pair);
   await page.reload();

@@ -3,7 +3,7 @@
 // home page's heading and opening, passing axe; another page's link shows no home page words.
 // Once the wasm runs, the app's own screen has taken its place: the same words in the same
 // places, and the static one gone.
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import { test, expect, type Page } from './lab';
 
 // A page reloads to see a static screen again; the service worker would serve it the wasm from its
@@ -64,8 +64,7 @@ for (const layout of layouts) {
       await expect(first.getByRole('heading', { level: 1 })).toHaveText('PhotoShare on the cloud');
       await expect(first.getByRole('status')).toBeHidden();
       await expect(page.locator('.lab-header')).toHaveCount(0);
-      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      expect((await axe(page)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
       const before = await placed(page, ['.first-header .brand', '.first-header .tagline', '#first-screen .first-home h1', '#first-screen .first-home .lead']);
 
       release();
@@ -106,8 +105,7 @@ for (const layout of layouts) {
       await expect(shown).toHaveCount(1);
       await expect(shown).toHaveAttribute('data-demo', 'tour');
       await expect(page.locator('#first-screen .first-home')).toBeHidden();
-      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      expect((await axe(page)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
       // The tour's own parts: the demo it embeds has a heading of its own.
       const parts = ['.tour-header .section', '.tour-header h1', '.tour-intro .now-try'];
       const before = await placed(page, parts.map((p) => `#first-screen [data-demo="tour"] ${p}`));

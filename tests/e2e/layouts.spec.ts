@@ -5,7 +5,7 @@
 // presenter stage on the first screen, no lab chrome when embedded).
 // UPDATE_SCREENSHOTS=1 also writes the README's screenshots to docs/screenshots/.
 import { test, expect, type Browser, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import * as path from 'node:path';
 import { Lab } from './lab';
 
@@ -34,8 +34,7 @@ function presenting() {
 const SCREENSHOT_PAGE = 'autoscaling';
 
 async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  return (await axe(page)).map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 /** How far the page is wider than the screen (0 when it fits). Measured against the

@@ -3,7 +3,7 @@
 // strict CSP; a new deployment replaces the cached build whole; the manifest makes the
 // lab installable.
 import type { Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Lab, test, expect } from './lab';
@@ -45,8 +45,7 @@ for (const [where, base] of [['the domain root', '/'], ['a sub-path', subPathUrl
       // What the cache serves is the whole page: axe finds it as accessible as online (once,
       // at the domain root; the sub-path serves the same files).
       if (base === '/') {
-        const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        violations.push(...axe.violations.map((v) => `${id || 'home'}: ${v.id} — ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`));
+        violations.push(...(await axe(page)).map((v) => `${id || 'home'}: ${v.id} — ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`));
       }
     }
     expect(violations).toEqual([]);

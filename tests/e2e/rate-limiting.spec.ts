@@ -54,7 +54,7 @@ test('a deep link restores the exact state after a reload', async ({ page, lab }
   await lab.open('#/rate-limiting');
   await page.getByTestId('r').fill('400');
   await page.getByTestId('wait').fill('5');
-  const errors = await page.getByTestId('errors-global').innerText();
+  const errors = (await page.getByTestId('errors-global').textContent())!;
   await lab.linkHas('r=400', 'wait=5');
   await page.reload();
   await expect(page.getByTestId('r')).toHaveValue('400');
