@@ -191,8 +191,14 @@ fn framed(f: Frame, body: Children, exercises: Children) -> AnyView {
         }
     });
     on_cleanup(move || keys.remove());
+    let article = NodeRef::<leptos::html::Article>::new();
+    Effect::new(move |_| {
+        if let Some(article) = article.get() {
+            crate::startup::when_shown(move || crate::in_turn::lay_out(article.into()));
+        }
+    });
     view! {
-        <article class="demo" data-testid=format!("demo-{}", info.slug)>
+        <article class="demo in-turn" data-testid=format!("demo-{}", info.slug) node_ref=article>
             <header class="demo-header">
                 <p class="section">{info.section}</p>
                 <h1>{info.title}</h1>

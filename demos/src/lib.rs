@@ -21,6 +21,7 @@ pub mod format;
 pub mod frame;
 pub mod hcl_parser;
 pub mod iac_drift;
+pub mod in_turn;
 pub mod lab;
 pub mod multi_region;
 pub mod playhead;
