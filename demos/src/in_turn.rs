@@ -24,7 +24,9 @@ fn next(sections: Vec<web_sys::HtmlElement>, i: usize) {
         let Some(section) = sections.get(i).filter(|s| s.is_connected()) else {
             return;
         };
-        let _ = section.style().set_property("content-visibility", "visible");
+        let _ = section
+            .style()
+            .set_property("content-visibility", "visible");
         next(sections, i + 1);
     });
 }
