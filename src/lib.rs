@@ -14,6 +14,7 @@ mod sections;
 use cloud_lab_demos::address_bar;
 use cloud_lab_demos::lab::Lab;
 use cloud_lab_demos::stage::Folded;
+use cloud_lab_demos::startup;
 use cloud_lab_demos::{exercises, project, split, tour};
 use cloud_lab_model::catalog::DemoId;
 use cloud_lab_model::link::Route;
@@ -69,7 +70,8 @@ pub fn App() -> impl IntoView {
     keys::listen(lab, route, embedded);
     address_bar::catch_up_before_links();
     follow_dark_theme(lab);
-    offline::register();
+    // Once the page is shown: registering is not the first screen's work.
+    startup::when_shown(offline::register);
 
     // The page's classes and the saved presenter choice are the outside world.
     Effect::new(move |_| {
@@ -83,7 +85,8 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let page = move || route.with(page_of);
+    // The page is a piece of the start of its own, built in the task after the shell's.
+    let page = startup::piece(Box::new(move || (move || route.with(page_of)).into_any()));
     if embedded {
         return view! {
             <main id="main">{page}</main>
