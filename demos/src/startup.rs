@@ -1,8 +1,9 @@
 //! The app's start, in pieces. Building a demo's whole page is one task of 250–550 ms on the
 //! 2-core machine, four times that on Lighthouse's simulated phone, and the page answers no
-//! tap meanwhile (its total blocking time). While the app starts, each section of a page is
-//! built in a task of its own, hidden behind the static first screen, and the app is shown
-//! in the task after the last piece, all at once: no test or reader ever sees half a page.
+//! tap meanwhile (its total blocking time). While the app starts, the shell, the page, and each
+//! part of the page (its scenario panel, each section) are built in tasks of their own, hidden
+//! behind the static first screen, and the app is shown in the task after the last piece, all
+//! at once: no test or reader ever sees half a page.
 //! Afterwards (another page, the tour's next step) a section is built at once, as before.
 
 use leptos::prelude::*;
