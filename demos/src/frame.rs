@@ -209,7 +209,10 @@ fn framed(f: Frame, body: Children, exercises: Children) -> AnyView {
                 </button>
             </header>
             <IgnoredNotice ignored=f.ignored/>
-            {shown.map(|shown| piece(Box::new(move || scenario_panel(f.shares, shown.into(), linked, f.relink))))}
+            // The panel reads the model's outcome: a piece of the start of its own.
+            {shown.map(|shown| piece(Box::new(move || {
+                scenario_panel(f.shares, shown.into(), linked, f.relink)
+            })))}
             {piece(body)}
             {piece(exercises)}
             {piece(Box::new(move || view! { <Notes notes=f.notes/> }.into_any()))}
