@@ -32,19 +32,19 @@ rustup +"$WASM_TOOLCHAIN" component list --installed 2>/dev/null | grep -qx rust
   { say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"; cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"; }
 
 # Cuts the app's wasm into modules (scripts/split_wasm.py): the published wasm-split-cli with
-# tools/wasm-split-one-chunk.patch applied, built into .tools/wasm-split/ (on PATH by env.sh).
+# tools/wasm-split-chunks.patch applied, built into .tools/wasm-split/ (on PATH by env.sh).
 WASM_SPLIT_VERSION=0.2.4
 WASM_SPLIT_SHA256=f6c1f994b196e31969f4cdbe37d051362659567efc0f5c90cb931a8a5cdc530f
-split_want="$WASM_SPLIT_VERSION $(sha256sum tools/wasm-split-one-chunk.patch | cut -d' ' -f1)"
+split_want="$WASM_SPLIT_VERSION $(sha256sum tools/wasm-split-chunks.patch | cut -d' ' -f1)"
 if [ "$(cat "$TOOLS/wasm-split/built-from" 2>/dev/null)" != "$split_want" ] || [ ! -x "$TOOLS/wasm-split/bin/wasm-split-cli" ]; then
-  say "building wasm-split-cli $WASM_SPLIT_VERSION with tools/wasm-split-one-chunk.patch"
+  say "building wasm-split-cli $WASM_SPLIT_VERSION with tools/wasm-split-chunks.patch"
   src=$(mktemp -d)
   curl -fsSL -o "$src/crate.tar.gz" \
     "https://static.crates.io/crates/wasm_split_cli_support/wasm_split_cli_support-$WASM_SPLIT_VERSION.crate"
   echo "$WASM_SPLIT_SHA256  $src/crate.tar.gz" | sha256sum -c --quiet
   tar -xzf "$src/crate.tar.gz" -C "$src"
   crate="$src/wasm_split_cli_support-$WASM_SPLIT_VERSION"
-  (cd "$crate" && git apply "$REPO/tools/wasm-split-one-chunk.patch")
+  (cd "$crate" && git apply "$REPO/tools/wasm-split-chunks.patch")
   cargo install --locked --path "$crate" --features build-binary --root "$TOOLS/wasm-split"
   echo "$split_want" > "$TOOLS/wasm-split/built-from"
   rm -rf "$src"

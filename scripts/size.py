@@ -5,8 +5,8 @@ and each page's modules of the wasm (scripts/split_wasm.py) on top of the home p
 The home page needs every file but the wasm's page modules. A page of a group needs its
 group's module and the chunks that module imports (read from the module loader,
 wasm-split-<hash>.js); IaC drift, once its text is edited, also the HCL parser's module; a
-tour step also needs its demo's group. With --check, fails when the total, the home page
-or the largest page exceeds its budget in ./size-budget.
+tour step also needs its demo's group. With --check, fails when the total, the home page,
+the largest demo page or the largest page exceeds its budget in ./size-budget.
 """
 import pathlib
 import re
@@ -40,17 +40,20 @@ pages |= {f"the tour + {g}": groups["tour"] | groups[g] for g in DEMOS}
 pages["the tour + deploying + hcl"] = groups["tour"] | groups["deploying"] | groups["hcl"]
 print(f"{'total':58} {'':8}         {total:8} B brotli (budget {budget['total_brotli_bytes']})")
 print(f"{'the home page':58} {'':8}         {home:8} B brotli (budget {budget['first_page_brotli_bytes']})")
-largest = 0
-for page, needs in pages.items():
-    size = home + sum(sizes[n] for n in needs)
-    largest = max(largest, size)
-    print(f"{'  a page of ' + page:58} {'':8}         {size:8} B brotli")
+size = {page: home + sum(sizes[n] for n in needs) for page, needs in pages.items()}
+for page in pages:
+    print(f"{'  a page of ' + page:58} {'':8}         {size[page]:8} B brotli")
+# What a link to a demo opens on, before IaC drift's text is edited.
+demo = max(size[g] for g in DEMOS)
+largest = max(size.values())
+print(f"{'the largest demo page':58} {'':8}         {demo:8} B brotli (budget {budget['demo_page_brotli_bytes']})")
 print(f"{'the largest page':58} {'':8}         {largest:8} B brotli (budget {budget['largest_page_brotli_bytes']})")
 
 if sys.argv[1:] == ["--check"]:
     over = [f"{what} is {size} B brotli, over the budget of {budget[key]} B in ./size-budget"
             for what, size, key in [("dist/", total, "total_brotli_bytes"),
                                     ("the home page", home, "first_page_brotli_bytes"),
+                                    ("the largest demo page", demo, "demo_page_brotli_bytes"),
                                     ("the largest page", largest, "largest_page_brotli_bytes")]
             if size > int(budget[key])]
     sys.exit("\n".join(over) or None)

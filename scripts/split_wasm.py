@@ -3,8 +3,8 @@
 
 Trunk builds and binds the whole wasm; this hook re-does that step from cargo's linked wasm
 (kept splittable by `--emit-relocs`, .cargo/config.toml): wasm-split-cli cuts it at the
-`#[wasm_split]` functions into the main module, one module per group of pages and one
-chunk of the code those groups share; wasm-bindgen binds the main module and wasm-opt shrinks every
+`#[wasm_split]` functions into the main module, one module per group of pages and a few
+chunks of the code they share (WASM_SPLIT_GROUPS); wasm-bindgen binds the main module and wasm-opt shrinks every
 module. The results replace Trunk's wasm and glue under Trunk's names; the modules and
 their loader get names hashed from their contents, so a static host can cache them forever.
 """
@@ -21,6 +21,12 @@ from concurrent.futures import ThreadPoolExecutor
 staging = pathlib.Path(os.environ.get("TRUNK_STAGING_DIR", "dist"))
 profile = os.environ.get("TRUNK_PROFILE", "release")
 linked = pathlib.Path("target/wasm32-unknown-unknown") / profile / "cloud-lab.wasm"
+# demos/src/split.rs's groups of modules, for tools/wasm-split-chunks.patch: the code a group
+# shares only with the modules in no group (the tour, the exercises, the project), which reach
+# every demo's model, is a chunk of that group's; a demo's page does not fetch the other groups'.
+# The HCL parser's module is only ever fetched on IaC drift's page, so it goes with deploying.
+# Set empty, all shared code is one chunk (to measure against).
+os.environ.setdefault("WASM_SPLIT_GROUPS", "deploying=deploying,hcl scaling serving")
 # Trunk's wasm-opt features for this toolchain's wasm (wasm-opt 132 rejects what it lacks).
 FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
             "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]

@@ -1,10 +1,12 @@
 //! The lab's wasm, cut into modules (wasm-split, run by scripts/split_wasm.py after the
 //! build). The shell and the home page come first; each group of pages below is a module of
 //! its own, fetched the first time one of its pages opens, so a student's first page waits
-//! for its own code only. Code that several modules use is one shared chunk, fetched with the
-//! first of them (tools/wasm-split-one-chunk.patch: the published tool made one chunk per set of
-//! users, 29 of them for one page, which made a page start slower). Demos that share most of
-//! their code share a module.
+//! for its own code only. Code that several modules use is in a few chunks, each fetched with
+//! the first module that needs it (tools/wasm-split-chunks.patch: the published tool made one
+//! chunk per set of users, 29 of them for one page, which made a page start slower): what the
+//! groups of demos share, and one chunk per group of what it shares only with the tour, the
+//! exercises and the project, which call every demo's model; so a demo's page fetches its own
+//! group's models, not the others'. Demos that share most of their code share a module.
 //!
 //! A page whose module is here already is built at once; otherwise it is built when the module
 //! arrives, and a module that cannot be fetched (offline before the lab was ever cached) leaves

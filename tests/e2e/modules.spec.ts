@@ -1,6 +1,7 @@
 // The wasm in modules (demos/src/split.rs): the home page fetches none of the pages' modules, a
-// demo's page fetches its own group's module and the one chunk of shared code
-// (tools/wasm-split-one-chunk.patch; the published tool made 29 chunks for autoscaling's page),
+// demo's page fetches its own group's module and two chunks of shared code: its group's and what
+// the groups share (tools/wasm-split-chunks.patch; the published tool made 29 chunks for
+// autoscaling's page),
 // and a module that cannot be fetched leaves a message in the page and a working app.
 import { test, expect } from './lab';
 
@@ -15,7 +16,7 @@ function modules(requests: string[]): string[] {
   return requests.flatMap((url) => url.match(MODULE)?.[1] ?? []).sort();
 }
 
-test('the home page fetches no page module; a demo fetches its group and the shared chunk', async ({ lab, page }) => {
+test('the home page fetches no page module; a demo fetches its group, its group\'s chunk and the shared one', async ({ lab, page }) => {
   await lab.open('#/');
   await expect(page.locator('#first-screen')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -25,14 +26,15 @@ test('the home page fetches no page module; a demo fetches its group and the sha
   await page.getByRole('link', { name: 'Autoscaling loop' }).first().click();
   await expect(lab.demo('autoscaling')).toBeVisible();
   expect(modules(lab.requests)).toEqual(['scaling']);
-  expect(lab.requests.filter((url) => CHUNK.test(url))).toHaveLength(1);
-  // Another demo of the same group needs nothing more; one of another group fetches its own.
+  expect(lab.requests.filter((url) => CHUNK.test(url))).toHaveLength(2);
+  // Another demo of the same group needs nothing more; one of another group fetches its module
+  // and its group's chunk.
   await page.goto('/#/cost');
   await expect(lab.demo('cost')).toBeVisible();
   await page.goto('/#/serverless');
   await expect(lab.demo('serverless')).toBeVisible();
   expect(modules(lab.requests)).toEqual(['scaling', 'serving']);
-  expect(lab.requests.filter((url) => CHUNK.test(url))).toHaveLength(1);
+  expect(lab.requests.filter((url) => CHUNK.test(url))).toHaveLength(3);
 });
 
 test('a tour link fetches the tour and its step\'s demo before the app shows', async ({ lab, page }) => {
