@@ -91,7 +91,9 @@ pub async fn preload(page: &str, query: &Query) {
 /// afterwards every page opens at once.
 pub async fn preload_all() {
     let _ = preload_deploying().await;
+    let _ = preload_iac().await;
     let _ = preload_scaling().await;
+    let _ = preload_budgets().await;
     let _ = preload_serving().await;
     let _ = preload_tour().await;
     let _ = preload_exercises().await;
@@ -102,8 +104,10 @@ pub async fn preload_all() {
 async fn preload_demo(id: DemoId) -> Result<(), SplitLoaderError> {
     use DemoId::*;
     match id {
-        ServiceModels | VmVsContainer | IacDrift | RollingDeploy => preload_deploying().await,
-        Autoscaling | Availability | FailureDrill | Cost => preload_scaling().await,
+        ServiceModels | VmVsContainer | RollingDeploy => preload_deploying().await,
+        IacDrift => preload_iac().await,
+        Autoscaling | FailureDrill => preload_scaling().await,
+        Availability | Cost => preload_budgets().await,
         CacheCdn | RateLimiting | Serverless | MultiRegion => preload_serving().await,
     }
 }
@@ -138,12 +142,12 @@ macro_rules! in_modules {
 in_modules! {
     deploying: service_models_page = service_models::page, fetched by preload_deploying;
     deploying: vm_vs_container_page = vm_vs_container::page;
-    deploying: iac_drift_page = iac_drift::page;
     deploying: rolling_deploy_page = rolling_deploy::page;
+    iac: iac_drift_page = iac_drift::page, fetched by preload_iac;
     scaling: autoscaling_page = autoscaling::page, fetched by preload_scaling;
-    scaling: availability_page = availability::page;
     scaling: failure_drill_page = failure_drill::page;
-    scaling: cost_page = cost::page;
+    budgets: availability_page = availability::page, fetched by preload_budgets;
+    budgets: cost_page = cost::page;
     serving: cache_cdn_page = cache_cdn::page, fetched by preload_serving;
     serving: rate_limiting_page = rate_limiting::page;
     serving: serverless_page = serverless::page;

@@ -29,8 +29,8 @@ test('the home page fetches no page module; a demo fetches its group, its group\
   expect(lab.requests.filter((url) => CHUNK.test(url))).toHaveLength(2);
   // Another demo of the same group needs nothing more; one of another group fetches its module
   // and its group's chunk.
-  await page.goto('/#/cost');
-  await expect(lab.demo('cost')).toBeVisible();
+  await page.goto('/#/failure-drill');
+  await expect(lab.demo('failure-drill')).toBeVisible();
   await page.goto('/#/serverless');
   await expect(lab.demo('serverless')).toBeVisible();
   expect(modules(lab.requests)).toEqual(['scaling', 'serving']);
