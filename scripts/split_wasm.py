@@ -19,15 +19,14 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
+import wasm_groups
+
 staging = pathlib.Path(os.environ.get("TRUNK_STAGING_DIR", "dist"))
 profile = os.environ.get("TRUNK_PROFILE", "release")
 linked = pathlib.Path("target/wasm32-unknown-unknown") / profile / "cloud-lab.wasm"
-# demos/src/split.rs's groups of modules, for tools/wasm-split-chunks.patch: the code a group
-# shares only with the modules in no group (the tour, the exercises, the project), which reach
-# every demo's model, is a chunk of that group's; a demo's page does not fetch the other groups'.
-# The HCL parser's module is only ever fetched on IaC drift's page, so it goes with iac.
-# Set empty, all shared code is one chunk (to measure against).
-os.environ.setdefault("WASM_SPLIT_GROUPS", "deploying iac=iac,hcl scaling budgets serving")
+# The modules' groups; WASM_SPLIT_GROUPS set empty makes all shared code one chunk (to measure
+# against).
+os.environ.setdefault("WASM_SPLIT_GROUPS", wasm_groups.SPEC)
 # Trunk's wasm-opt features for this toolchain's wasm (wasm-opt 132 rejects what it lacks).
 FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
             "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]
