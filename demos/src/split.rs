@@ -21,8 +21,14 @@ use cloud_lab_model::iac_drift::{parse_config, Config, ParseError};
 use cloud_lab_model::link::{LinkState, Query};
 use cloud_lab_model::tour::TourPosition;
 use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
+use leptos::task::spawn_local_scoped_with_cancellation;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use send_wrapper::SendWrapper;
+use std::cell::Cell;
 use std::future::Future;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 
 /// The page of a demo, from its link: the view registry. Every `DemoId` has its view (the
 /// `match` is exhaustive), and each view is typed by its model's `Demo`.
@@ -112,11 +118,37 @@ async fn preload_demo(id: DemoId) -> Result<(), SplitLoaderError> {
     }
 }
 
-/// Built at once when the page's module is here (a Suspend polls its future once first).
-fn when_loaded(
-    page: impl Future<Output = Result<AnyView, SplitLoaderError>> + Send + 'static,
-) -> AnyView {
-    Suspend::new(async move { page.await.unwrap_or_else(|_| not_loaded()) }).into_any()
+/// Built at once when the page's module is here; otherwise a line says it loads until the
+/// module arrives and the page takes its place. Not a `Suspend`: rebuilt from the page before
+/// (every page comes through here), a Suspend keeps that page on screen until the new one is
+/// built, its controls already disposed with it, and one input there panics the app.
+fn when_loaded(page: impl Future<Output = Result<AnyView, SplitLoaderError>> + 'static) -> AnyView {
+    // Untracked: what the page's code reads as it builds is not the shell's to follow.
+    let mut page = Box::pin(ScopedFuture::new_untracked(page));
+    if let Poll::Ready(built) = page.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        return built.unwrap_or_else(|_| not_loaded());
+    }
+    let ready = RwSignal::new(false);
+    let built = SendWrapper::new(Rc::new(Cell::new(None::<AnyView>)));
+    let slot = Rc::clone(&built);
+    // Owned by the page's place: leaving it before the module arrives drops the build.
+    spawn_local_scoped_with_cancellation(async move {
+        slot.set(Some(page.await.unwrap_or_else(|_| not_loaded())));
+        ready.set(true);
+    });
+    (move || {
+        if ready.get() {
+            Cell::take(&built)
+        } else {
+            Some(loading())
+        }
+    })
+    .into_any()
+}
+
+fn loading() -> AnyView {
+    view! { <p class="notice" role="status" data-testid="page-loading">"Loading this page…"</p> }
+        .into_any()
 }
 
 fn not_loaded() -> AnyView {

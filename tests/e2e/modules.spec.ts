@@ -2,7 +2,8 @@
 // demo's page fetches its own group's module and two chunks of shared code: its group's and what
 // the groups share (tools/wasm-split-chunks.patch; the published tool made 29 chunks for
 // autoscaling's page),
-// and a module that cannot be fetched leaves a message in the page and a working app.
+// a page whose module is on its way shows a line saying so in place of the page before, and a
+// module that cannot be fetched leaves a message in the page and a working app.
 import { test, expect } from './lab';
 
 // The service worker fetches every file once the page has loaded (offline use); these tests
@@ -58,4 +59,27 @@ test('a module that cannot be fetched leaves a message and a working app', async
   await page.getByRole('link', { name: 'Cloud Lab' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('PhotoShare');
   await expect(page.getByTestId('not-loaded')).toHaveCount(0);
+});
+
+test('leaving a page for one whose module is on its way: the old page goes at once, the new one works', async ({ lab, page }) => {
+  await lab.open('#/cost');
+  await expect(lab.demo('cost')).toBeVisible();
+  // The scaling module and its chunk held back until released.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(/\/(split_scaling|chunk_\d+)-[0-9a-f]{16}\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.getByTestId('nav-autoscaling').click();
+  // The cost page's controls (its own hit ratio slider among them) are gone with it, not left
+  // on screen bound to nothing.
+  await expect(page.getByTestId('page-loading')).toHaveText('Loading this page…');
+  await expect(lab.demo('cost')).toHaveCount(0);
+  await expect(page.getByTestId('hit')).toHaveCount(0);
+  release();
+  await expect(lab.demo('autoscaling')).toBeVisible();
+  await expect(page.getByTestId('page-loading')).toHaveCount(0);
+  await page.getByTestId('hit').fill('80');
+  await expect(page.getByTestId('linked-hit')).toContainText('80 %');
 });
