@@ -1,6 +1,7 @@
 // index.html's static first screen (issue 14: a phone sees content before the wasm has
 // arrived). With the main wasm held back: the home page's link shows the app's header and the
-// home page's heading and opening, passing axe; another page's link shows no home page words.
+// home page's heading and opening, passing axe; a demo's, the exercises', the project's and each
+// tour step's link shows that page's heading; another page's link shows no home page words.
 // Once the wasm runs, the app's own screen has taken its place: the same words in the same
 // places, and the static one gone.
 import { axe } from './axe';
@@ -98,22 +99,49 @@ for (const layout of layouts) {
       }
     });
 
-    test('the tour\'s first step is on screen before the wasm runs, where the app then draws it', async ({ page, lab }) => {
-      const release = await holdWasm(page);
-      await page.goto('/#/tour');
-      const shown = page.locator('#first-screen .first-demo:visible');
-      await expect(shown).toHaveCount(1);
-      await expect(shown).toHaveAttribute('data-demo', 'tour');
-      await expect(page.locator('#first-screen .first-home')).toBeHidden();
-      expect((await axe(page)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    for (const { route, testid } of [{ route: 'exercises', testid: 'exercises-page' }, { route: 'project', testid: 'project-page' }]) {
+      test(`the ${route} page's heading is on screen before the wasm runs, where the app then draws it`, async ({ page }) => {
+        const release = await holdWasm(page);
+        await page.goto(`/#/${route}`);
+        const shown = page.locator('#first-screen .first-demo:visible');
+        await expect(shown).toHaveCount(1);
+        await expect(shown).toHaveAttribute('data-demo', route);
+        await expect(page.locator('#first-screen .first-home')).toBeHidden();
+        expect((await axe(page)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+        const parts = ['h1', '.teaches'];
+        const before = await placed(page, parts.map((p) => `#first-screen [data-demo="${route}"] .demo-header ${p}`));
+        release();
+        await expect(page.getByTestId(testid)).toBeVisible();
+        await expect(page.locator('#first-screen')).toHaveCount(0);
+        const after = await placed(page, parts.map((p) => `[data-testid="${testid}"] .demo-header ${p}`));
+        expect(after).toEqual(before);
+      });
+    }
+
+    test('each tour step is on screen before the wasm runs, where the app then draws it', async ({ page }) => {
+      test.setTimeout(180_000);
       // The tour's own parts: the demo it embeds has a heading of its own.
       const parts = ['.tour-header .section', '.tour-header h1', '.tour-intro .now-try'];
-      const before = await placed(page, parts.map((p) => `#first-screen [data-demo="tour"] ${p}`));
-      release();
-      await expect(page.getByTestId('tour')).toBeVisible();
-      await expect(page.locator('#first-screen')).toHaveCount(0);
-      const after = await placed(page, parts.map((p) => `[data-testid="tour"] ${p}`));
-      expect(after).toEqual(before);
+      // The first step's link has no step.
+      for (const [step, link] of [[1, '/#/tour'], ...Array.from({ length: 9 }, (_, i) => [i + 2, `/#/tour?step=${i + 2}`])] as const) {
+        const release = await holdWasm(page);
+        // A load of its own: from the tour, the link would be a step the app moves to and rewrites.
+        await page.goto('about:blank');
+        await page.goto(link);
+        const shown = page.locator('#first-screen .first-demo:visible');
+        await expect(shown).toHaveCount(1);
+        await expect(shown).toHaveAttribute('data-step', String(step));
+        await expect(page.locator('#first-screen .first-home')).toBeHidden();
+        if (step === 1) {
+          expect((await axe(page)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+        }
+        const before = await placed(page, parts.map((p) => `#first-screen [data-demo="tour"][data-step="${step}"] ${p}`));
+        release();
+        await expect(page.getByTestId('tour-title')).toContainText(`Step ${step} of 10`);
+        await expect(page.locator('#first-screen')).toHaveCount(0);
+        const after = await placed(page, parts.map((p) => `[data-testid="tour"] ${p}`));
+        expect(after, `step ${step}`).toEqual(before);
+      }
     });
   });
 }
@@ -140,13 +168,19 @@ test('an embedded demo\'s first screen has no header, as the embedded demo has n
   await expect(page.locator('#first-screen')).toHaveCount(0);
 });
 
-test('a link to a later step of the tour shows that the lab is loading and none of the first step\'s words', async ({ page, lab }) => {
-  const release = await holdWasm(page);
-  await page.goto('/#/tour?step=3');
-  const first = page.locator('#first-screen');
-  await expect(first.getByRole('status')).toHaveText('Loading the lab…');
-  await expect(first.locator('.first-demo:visible')).toHaveCount(0);
-  release();
-  await expect(page.getByTestId('tour-title')).toContainText('Step 3 of 10');
-  await expect(first).toHaveCount(0);
+test('a tour link whose step the app refuses shows that the lab is loading and no step', async ({ page, lab }) => {
+  for (const step of ['11', '0', 'three']) {
+    const release = await holdWasm(page);
+    // A load of its own: the app rewrites a refused step's link to the first step's.
+    await page.goto('about:blank');
+    await page.goto(`/#/tour?step=${step}`);
+    const first = page.locator('#first-screen');
+    await expect(first.getByRole('status')).toHaveText('Loading the lab…');
+    await expect(first.locator('.first-demo:visible'), step).toHaveCount(0);
+    release();
+    // The app opens the first step and says why.
+    await expect(page.getByTestId('tour-title')).toContainText('Step 1 of 10');
+    await expect(page.getByTestId('ignored')).toContainText('step');
+    await expect(first).toHaveCount(0);
+  }
 });

@@ -95,3 +95,17 @@ test.describe('on a projector', () => {
     await page.keyboard.press('p');
   });
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('every step fits the width: a check\'s long name wraps rather than widening the page', async ({ page, lab }) => {
+    await lab.open('#/tour');
+    for (let step = 1; step <= 10; step++) {
+      await expect(page.getByTestId('tour-title')).toContainText(`Step ${step} of 10`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `step ${step}`).toBeLessThanOrEqual(0);
+      if (step < 10) await page.getByTestId('tour-next').click();
+    }
+  });
+});
