@@ -1,6 +1,6 @@
-// Lighthouse scores for the home page and each demo of the built lab, as a Markdown table: the
-// default mobile run (simulated slow 4G, 4x slower CPU) and the desktop preset, both against
-// serve.py --cdn (HTTPS, brotli like CloudFront). Run by scripts/lighthouse.sh.
+// Lighthouse scores for the home page and the pages scripts/lighthouse.sh names, as a Markdown
+// table: the default mobile run (simulated slow 4G, 4x slower CPU) and the desktop preset, both
+// against serve.py --cdn (HTTPS, brotli like CloudFront).
 // One mobile run varies by more than the lab's changes (TBT 21-228 ms for one page and build on
 // this machine), so each page is run LH_RUNS times (default 5) and the table gives Lighthouse's
 // own median run (computeMedianRun, as Lighthouse's docs/variability.md advises), with the
