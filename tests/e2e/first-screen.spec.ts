@@ -122,6 +122,7 @@ for (const layout of layouts) {
       test.setTimeout(180_000);
       // The tour's own parts: the demo it embeds has a heading of its own.
       const parts = ['.tour-header .section', '.tour-header h1', '.tour-intro .now-try'];
+      const staticParts = (step: number) => [`.tour-header[data-step="${step}"] .section`, `.tour-header[data-step="${step}"] h1`, `.now-try[data-step="${step}"]`];
       // The first step's link has no step.
       for (const [step, link] of [[1, '/#/tour'], ...Array.from({ length: 9 }, (_, i) => [i + 2, `/#/tour?step=${i + 2}`])] as const) {
         const release = await holdWasm(page);
@@ -130,12 +131,15 @@ for (const layout of layouts) {
         await page.goto(link);
         const shown = page.locator('#first-screen .first-demo:visible');
         await expect(shown).toHaveCount(1);
-        await expect(shown).toHaveAttribute('data-step', String(step));
+        await expect(shown).toHaveAttribute('data-demo', 'tour');
+        // One header and one "Now try" of the ten, the link's step's.
+        await expect(shown.locator('[data-step]:visible')).toHaveCount(2);
+        await expect(shown.locator('.tour-header:visible')).toHaveAttribute('data-step', String(step));
         await expect(page.locator('#first-screen .first-home')).toBeHidden();
         if (step === 1) {
           expect((await axe(page)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
         }
-        const before = await placed(page, parts.map((p) => `#first-screen [data-demo="tour"][data-step="${step}"] ${p}`));
+        const before = await placed(page, staticParts(step).map((p) => `#first-screen [data-demo="tour"] ${p}`));
         release();
         await expect(page.getByTestId('tour-title')).toContainText(`Step ${step} of 10`);
         await expect(page.locator('#first-screen')).toHaveCount(0);
