@@ -24,10 +24,7 @@ use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 use leptos::task::spawn_local_scoped_with_cancellation;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
-use send_wrapper::SendWrapper;
-use std::cell::Cell;
 use std::future::Future;
-use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
 /// The page of a demo, from its link: the view registry. Every `DemoId` has its view (the
@@ -128,20 +125,18 @@ fn when_loaded(page: impl Future<Output = Result<AnyView, SplitLoaderError>> + '
     if let Poll::Ready(built) = page.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
         return built.unwrap_or_else(|_| not_loaded());
     }
-    let ready = RwSignal::new(false);
-    let built = SendWrapper::new(Rc::new(Cell::new(None::<AnyView>)));
-    let slot = Rc::clone(&built);
+    let built = RwSignal::new_local(None::<AnyView>);
     // Owned by the page's place: leaving it before the module arrives drops the build.
     spawn_local_scoped_with_cancellation(async move {
-        slot.set(Some(page.await.unwrap_or_else(|_| not_loaded())));
-        ready.set(true);
+        built.set(Some(page.await.unwrap_or_else(|_| not_loaded())));
     });
+    // Runs again only when the page is built, which it then takes.
     (move || {
-        if ready.get() {
-            Cell::take(&built)
-        } else {
-            Some(loading())
-        }
+        built.track();
+        built
+            .try_update_untracked(Option::take)
+            .flatten()
+            .unwrap_or_else(loading)
     })
     .into_any()
 }
