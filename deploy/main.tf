@@ -44,7 +44,9 @@ variable "frame_ancestors" {
 
 locals {
   # The strict policy: everything from the lab's own origin, no inline script or style.
-  # worker-src (the offline service worker) and manifest-src fall back to default-src.
+  # worker-src (the offline service worker, the worker that compiles the wasm) falls back to
+  # script-src, manifest-src to default-src. Every file is served with this policy, so the
+  # compiling worker may compile wasm ('wasm-unsafe-eval') as the page may.
   csp = join("; ", compact([
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",

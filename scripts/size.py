@@ -29,10 +29,10 @@ home = sum(b for name, b in sizes.items() if not MODULE.match(name))
 
 # The loader: each chunk's loader and each group's, the latter with the chunks it waits for.
 loader = next(dist.glob("wasm-split-*.js")).read_text(encoding="utf-8")
-files = dict(re.findall(r'const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./([^"]+)"', loader))
+files = dict(re.findall(r'const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = compile\(new URL\("\./([^"]+)"', loader))
 groups = {}
 for name, file, deps in re.findall(
-        r'__wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./([^"]+)".*?\n, \[([^\]]*)\]\)\)', loader, re.S):
+        r'__wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = compile\(new URL\("\./([^"]+)".*?\n, \[([^\]]*)\]\)\)', loader, re.S):
     groups[name] = {file} | {files[d.strip()] for d in deps.split(",") if d.strip()}
 # demos/src/split.rs's modules: of pages, and the HCL parser's (not a page: IaC drift's typed text)
 DEMOS = wasm_groups.DEMO_GROUPS

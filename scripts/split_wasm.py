@@ -7,7 +7,9 @@ Trunk builds and binds the whole wasm; this hook re-does that step from cargo's 
 chunks of the code they share (WASM_SPLIT_GROUPS); wasm-bindgen binds the main module and
 wasm-opt shrinks every module. The results replace Trunk's wasm and glue under Trunk's names;
 the modules and their loader get names hashed from their contents, so a static host can cache
-them forever.
+them forever. Every module, the main one too, is compiled in a worker (assets/wasm-compile.js),
+and the glue, the loader and that helper ask V8 to compile their functions as they stream in,
+not one by one on the main thread when first called (the `allFunctionsCalledOnLoad` hint).
 """
 import hashlib
 import os
@@ -55,6 +57,23 @@ def shrink(pair):
         sys.exit(f"split_wasm: wasm-opt {source.name} failed:\n{done.stderr}")
 
 
+# V8's explicit compile hint: it compiles a script's functions on the thread that streams it in.
+COMPILE_HINT = "//# allFunctionsCalledOnLoad\n"
+# The loader's fetch and compile of each module, and the same through the compiling worker.
+FETCHED = re.compile(r'const src = fetch\((new URL\("\./[^"]+\.wasm", import\.meta\.url\))\);')
+STREAMED = "WebAssembly.instantiateStreaming(src, imports)"
+# Trunk's boot script, which fetches and compiles the main module.
+BOOTED = re.compile(r"init\(\{ module_or_path: '\./([^']+_bg\.wasm)' \}\)")
+
+
+def write_hashed(path, text):
+    """Writes `text` under `path`'s name with its hash and returns that name."""
+    path.write_text(text, encoding="utf-8")
+    name = hashed(path)
+    shutil.copyfile(path, staging / name)
+    return name
+
+
 glue = [p for p in staging.iterdir() if re.fullmatch(r"cloud-lab-[0-9a-f]+\.js", p.name)]
 if len(glue) != 1 or not linked.is_file():
     sys.exit(f"split_wasm: expected one cloud-lab-<hash>.js in {staging} and {linked}")
@@ -72,17 +91,37 @@ with tempfile.TemporaryDirectory() as tmp:
     with ThreadPoolExecutor(os.cpu_count()) as pool:
         list(pool.map(shrink, wasm))
 
+    worker_name = write_hashed(tmp / "wasm-compile-worker.js",
+                               pathlib.Path("assets/wasm-compile-worker.js").read_text(encoding="utf-8"))
+    helper = pathlib.Path("assets/wasm-compile.js").read_text(encoding="utf-8")
+    if "'./wasm-compile-worker.js'" not in helper:
+        sys.exit("split_wasm: assets/wasm-compile.js does not name its worker")
+    helper_name = write_hashed(tmp / "wasm-compile.js",
+                               helper.replace("'./wasm-compile-worker.js'", f"'./{worker_name}'"))
+
     loader = (tmp / "__wasm_split.js").read_text(encoding="utf-8")
     for source, target in wasm[1:]:
         loader = loader.replace(f'"./{source.name}"', f'"./{target.name}"')
-    loader_file = tmp / "wasm-split.js"
-    loader_file.write_text(loader, encoding="utf-8")
-    loader_name = hashed(loader_file)
-    shutil.copyfile(loader_file, staging / loader_name)
+    if not (len(FETCHED.findall(loader)) == loader.count(STREAMED) == len(modules)):
+        sys.exit("split_wasm: the module loader does not fetch and compile each module as expected")
+    loader = FETCHED.sub(r"const src = compile(\1);", loader)
+    loader = loader.replace(STREAMED, "WebAssembly.instantiate(await src, imports)")
+    loader = f'{COMPILE_HINT}import {{ compile }} from "./{helper_name}";\n{loader}'
+    loader_name = write_hashed(tmp / "wasm-split.js", loader)
 
     code = (tmp / "bound" / f"{stem}.js").read_text(encoding="utf-8")
     # The import statements fetch the loader; the wasm's import names stay as they are.
     if 'from "./__wasm_split.js"' not in code:
         sys.exit("split_wasm: the bound glue does not import the module loader")
     code = code.replace('from "./__wasm_split.js"', f'from "./{loader_name}"')
-    glue[0].write_text(code, encoding="utf-8")
+    glue[0].write_text(COMPILE_HINT + code, encoding="utf-8")
+
+# Trunk's boot script (index.html, moved to a file by scripts/externalize_boot.py) compiles the
+# main module through the worker too.
+index = staging / "index.html"
+html = index.read_text(encoding="utf-8")
+if len(BOOTED.findall(html)) != 1:
+    sys.exit("split_wasm: index.html's boot script does not init the wasm as expected")
+html = BOOTED.sub(lambda m: f"init({{ module_or_path: compile(new URL('./{m[1]}', import.meta.url)) }})", html)
+html = html.replace('<script type="module">', f'<script type="module">\nimport {{ compile }} from "./{helper_name}";', 1)
+index.write_text(html, encoding="utf-8")

@@ -2,8 +2,9 @@
 // demo's page fetches its own group's module and two chunks of shared code: its group's and what
 // the groups share (tools/wasm-split-chunks.patch; the published tool made 29 chunks for
 // autoscaling's page),
-// a page whose module is on its way shows a line saying so in place of the page before, and a
-// module that cannot be fetched leaves a message in the page and a working app.
+// a page whose module is on its way shows a line saying so in place of the page before, a
+// module that cannot be fetched leaves a message in the page and a working app, and every module
+// is compiled in a worker (assets/wasm-compile.js) where the browser has one.
 import { test, expect } from './lab';
 
 // The service worker fetches every file once the page has loaded (offline use); these tests
@@ -82,4 +83,61 @@ test('leaving a page for one whose module is on its way: the old page goes at on
   await expect(page.getByTestId('page-loading')).toHaveCount(0);
   await page.getByTestId('hit').fill('80');
   await expect(page.getByTestId('linked-hit')).toContainText('80 %');
+});
+
+// What the page hands the compiling worker: one stream a module.
+async function countHandedOver(page: import('@playwright/test').Page) {
+  await page.addInitScript(() => {
+    const post = Worker.prototype.postMessage;
+    (window as any).handedOver = 0;
+    Worker.prototype.postMessage = function (message: any, ...rest: any[]) {
+      if (message?.body instanceof ReadableStream) (window as any).handedOver += 1;
+      return post.apply(this, [message, ...rest] as any);
+    };
+  });
+}
+
+test('every module a page needs is compiled in a worker, off the page\'s main thread', async ({ lab, page }) => {
+  await countHandedOver(page);
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await lab.open('#/autoscaling');
+  await expect(page.locator('#first-screen')).toHaveCount(0);
+  await expect(lab.demo('autoscaling')).toBeVisible();
+  expect(workers.filter((url) => /\/wasm-compile-worker-[0-9a-f]{16}\.js$/.test(url))).toHaveLength(1);
+  // The main module, the scaling group's and its two chunks.
+  expect(await page.evaluate(() => (window as any).handedOver)).toBe(4);
+  // V8 compiles the scripts that run the wasm as they stream in (its explicit compile hint).
+  for (const name of [/\/cloud-lab-[0-9a-f]{16}\.js$/, /\/wasm-split-[0-9a-f]{16}\.js$/, /\/wasm-compile-[0-9a-f]{16}\.js$/]) {
+    const url = lab.requests.find((u) => name.test(u));
+    expect(url, String(name)).toBeDefined();
+    expect((await (await page.request.get(url!)).text()).split('\n')[0]).toBe('//# allFunctionsCalledOnLoad');
+  }
+});
+
+test('without the compiling worker the modules are compiled on the page and the lab works', async ({ lab, page }) => {
+  // A worker whose script fails once the main module has been handed to it: that module is
+  // fetched again and compiled on the page, and so are the modules after it.
+  await countHandedOver(page);
+  await page.route(/\/wasm-compile-worker-[0-9a-f]{16}\.js$/, async (route) => {
+    await page.waitForResponse(/_bg\.wasm$/);
+    await page.waitForFunction(() => (window as any).handedOver === 1);
+    await route.abort();
+  });
+  await lab.open('#/autoscaling');
+  await expect(lab.demo('autoscaling')).toBeVisible();
+  await page.getByTestId('nav-serverless').click();
+  await expect(lab.demo('serverless')).toBeVisible();
+  expect(lab.errors.filter((e) => !/^Failed to load resource: net::ERR_FAILED/.test(e))).toEqual([]);
+  lab.errors.length = 0;
+
+  // A browser without workers.
+  const bare = await page.context().newPage();
+  await bare.addInitScript(() => { delete (window as any).Worker; });
+  const failures: string[] = [];
+  bare.on('pageerror', (err) => failures.push(err.message));
+  bare.on('console', (msg) => { if (msg.type() === 'error') failures.push(msg.text()); });
+  await bare.goto('/#/cost');
+  await expect(bare.getByTestId('demo-cost')).toBeVisible();
+  expect(failures).toEqual([]);
 });
