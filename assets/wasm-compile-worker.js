@@ -1,7 +1,9 @@
-// Compiles the wasm body the page hands over and posts the module back (assets/wasm-compile.js).
-onmessage = async ({ data: { id, body } }) => {
+// Fetches and compiles the wasm file the page names and posts the module back
+// (assets/wasm-compile.js).
+onmessage = async ({ data: { id, url } }) => {
   try {
-    const response = new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`failed to fetch ${url}: ${response.status} ${response.statusText}`);
     postMessage({ id, module: await WebAssembly.compileStreaming(response) });
   } catch (e) {
     postMessage({ id, error: String(e) });

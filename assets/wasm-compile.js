@@ -1,11 +1,13 @@
 //# allFunctionsCalledOnLoad
 // Compiles the lab's wasm modules in a worker: compiling a module as it streams in is main-thread
-// work in Chromium, and the page should answer meanwhile (docs/measured.md, Loading). The page
-// fetches each file itself, so its download starts at once, and hands the worker the body.
+// work in Chromium, and the page should answer meanwhile (docs/measured.md, Loading). The worker
+// fetches each file itself: Chromium keeps a module's compiled code only for a module compiled
+// from a response with a URL, and a body handed over from the page has none, so each visit would
+// compile everything again.
 // scripts/split_wasm.py puts the worker's hashed file name in place of this one.
 const WORKER = './wasm-compile-worker.js';
 
-let worker;
+let worker = null;
 let next = 0;
 const waiting = new Map();
 
@@ -26,29 +28,27 @@ function start() {
   return w;
 }
 
-// The compiled module at `url` (a promise): compiled on the page where no worker can take it
-// (none, a body that cannot be transferred, a worker that failed).
-export function compile(url) {
-  const response = fetch(url);
-  if (worker === undefined) {
-    try {
-      worker = start();
-    } catch {
-      worker = null;
-    }
-  }
-  return response.then((r) => {
+function compileHere(url) {
+  return fetch(url).then((r) => {
     if (!r.ok) throw new Error(`failed to fetch ${url}: ${r.status} ${r.statusText}`);
-    if (!worker || !r.body) return WebAssembly.compileStreaming(r);
-    const id = next++;
-    try {
-      worker.postMessage({ id, body: r.body }, [r.body]);
-    } catch {
-      // A browser that cannot transfer a stream leaves the body as it was.
-      worker = null;
-      return WebAssembly.compileStreaming(r);
-    }
-    return new Promise((resolve, reject) => waiting.set(id, { resolve, reject }))
-      .catch(() => WebAssembly.compileStreaming(fetch(url)));
+    return WebAssembly.compileStreaming(r);
   });
+}
+
+// Started as this file loads (index.html preloads it), so that the worker's own script is on
+// its way before the first module is asked for: the worker's fetch waits for it.
+try {
+  worker = start();
+} catch {
+  // No workers here: the modules are compiled on the page.
+}
+
+// The compiled module at `url` (a promise): compiled on the page where no worker can take it
+// (none, or one that failed).
+export function compile(url) {
+  if (!worker) return compileHere(url);
+  const id = next++;
+  worker.postMessage({ id, url: String(new URL(url, import.meta.url)) });
+  return new Promise((resolve, reject) => waiting.set(id, { resolve, reject }))
+    .catch(() => compileHere(url));
 }

@@ -64,6 +64,8 @@ FETCHED = re.compile(r'const src = fetch\((new URL\("\./[^"]+\.wasm", import\.me
 STREAMED = "WebAssembly.instantiateStreaming(src, imports)"
 # Trunk's boot script, which fetches and compiles the main module.
 BOOTED = re.compile(r"init\(\{ module_or_path: '\./([^']+_bg\.wasm)' \}\)")
+# Trunk's preload of the glue (Trunk.toml's pattern_preload).
+PRELOADED = re.compile(r'<link rel="modulepreload" href="\./cloud-lab-[0-9a-f]+\.js" crossorigin="anonymous">')
 
 
 def write_hashed(path, text):
@@ -124,4 +126,10 @@ if len(BOOTED.findall(html)) != 1:
     sys.exit("split_wasm: index.html's boot script does not init the wasm as expected")
 html = BOOTED.sub(lambda m: f"init({{ module_or_path: compile(new URL('./{m[1]}', import.meta.url)) }})", html)
 html = html.replace('<script type="module">', f'<script type="module">\nimport {{ compile }} from "./{helper_name}";', 1)
+# The helper and the module loader are fetched with the glue rather than after it: the helper
+# starts the compiling worker as it loads.
+if len(PRELOADED.findall(html)) != 1:
+    sys.exit("split_wasm: index.html does not preload the glue as expected")
+html = PRELOADED.sub(lambda m: m[0] + "".join(
+    f'\n<link rel="modulepreload" href="./{name}" crossorigin="anonymous">' for name in (helper_name, loader_name)), html)
 index.write_text(html, encoding="utf-8")
