@@ -1,10 +1,8 @@
 // Fetches and compiles the wasm file the page names and posts the module back
-// (assets/wasm-compile.js).
+// (assets/wasm-compile.js, which fetches and compiles it itself if this fails).
 onmessage = async ({ data: { id, url } }) => {
   try {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`failed to fetch ${url}: ${response.status} ${response.statusText}`);
-    postMessage({ id, module: await WebAssembly.compileStreaming(response) });
+    postMessage({ id, module: await WebAssembly.compileStreaming(fetch(url)) });
   } catch (e) {
     postMessage({ id, error: String(e) });
   }
