@@ -12,10 +12,6 @@ const PRECACHE = { build: 'unbuilt', files: [] };
 const PREFIX = 'cloud-lab-';
 // A file named by a hash of its contents (as tests/serve.py and deploy/publish.sh tell them) is
 // the same wherever it comes from: the HTTP cache's copy, which the page has just fetched, will do.
-// It is also the copy to serve first: Chromium keeps a module's compiled wasm beside the HTTP
-// cache's entry (https://v8.dev/blog/wasm-code-caching), and repeat visits served from this
-// worker's cache storage took it from there in 1 of 6 tries, those served from the HTTP cache in
-// 6 of 6 (docs/measured.md, session 20).
 const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|svg)$/;
 const CACHE = PREFIX + PRECACHE.build;
 const INDEX = new URL('./index.html', self.location).href;
@@ -52,11 +48,6 @@ self.addEventListener('fetch', (event) => {
   const page = request.mode === 'navigate' && (url.href === SCOPE || url.href === INDEX);
   const key = page ? INDEX : request;
   event.respondWith((async () => {
-    if (HASHED.test(url.pathname)) {
-      // From the HTTP cache alone: without a copy there it fails at once, network or not.
-      const kept = await fetch(request, { cache: 'only-if-cached', mode: 'same-origin' }).catch(() => null);
-      if (kept?.ok) return kept;
-    }
     const cache = await caches.open(CACHE);
     return (await cache.match(key)) ?? fetch(request);
   })());
