@@ -91,12 +91,24 @@ async function move(el: Element, moves: number): Promise<[string, number[], numb
   const kind = el.tagName === 'INPUT' ? input.type : el.tagName.toLowerCase();
   const label = text(input.labels?.[0]?.textContent) || text(el.getAttribute('aria-label'))
     || text(el.textContent) || text(el.getAttribute('data-testid'));
+  // `x` put on the field's step, as a student types or steps it: a number field's value off its
+  // step (269.75 tasks) is one the page refuses with a message, and its refusal and the results
+  // built again after it are not a move (docs/measured.md, session 21). A slider's value the
+  // browser puts on its step itself. The step's base is `min`, as in HTML.
+  const onStep = (x: number, max: number) => {
+    const stride = input.step === 'any' ? 0 : Number(input.step || 1);
+    if (kind !== 'number' || !(stride > 0)) return x;
+    const base = input.min === '' ? Number(input.defaultValue || 0) : Number(input.min);
+    let k = Math.round((x - base) / stride);
+    if (base + k * stride > max) k = Math.floor((max - base) / stride);
+    return Number((base + k * stride).toPrecision(12));
+  };
   // Each control's "there and back": two values, two options, two radios, or one click.
   let step: (i: number) => void;
   if (kind === 'range' || kind === 'number') {
     const start = input.value;
     const min = Number(input.min || 0), max = Number(input.max || Number(start) * 2 || 10);
-    const other = String(Number(start) === max ? min : Math.min(max, Number(start) + (max - min) / 4 || 1));
+    const other = String(onStep(Number(start) === max ? min : Math.min(max, Number(start) + (max - min) / 4 || 1), max));
     const event = kind === 'range' ? 'input' : 'change';
     step = (i) => {
       input.value = i % 2 === 0 ? other : start;
