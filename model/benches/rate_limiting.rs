@@ -1,5 +1,5 @@
-//! Benchmarks of the rate-limiting model: the default two minutes through three limiters,
-//! and one bucket over an hour of arrivals.
+//! Benchmarks of the rate-limiting model: the default two minutes and a 17-minute run through
+//! three limiters, and one bucket over an hour of arrivals.
 
 use crate::{round_trip, time};
 use cloud_lab_model::rate_limiting::{self, RateLimitParams};
@@ -9,6 +9,13 @@ pub fn bench(c: &mut Criterion) {
     let p = RateLimitParams::default();
     let name = "rate_limiting::simulate (PhotoShare spike, 12 clients)";
     time(c, name, &p, rate_limiting::simulate);
+    // The run-length field a quarter of its range up: 17 minutes, second by second.
+    let long = RateLimitParams {
+        duration_s: 1_020,
+        ..RateLimitParams::default()
+    };
+    let name = "rate_limiting::simulate (17 min, 12 clients)";
+    time(c, name, &long, rate_limiting::simulate);
     let arrivals: Vec<u64> = (0..3_600)
         .map(|t| if t % 60 < 5 { 500 } else { 50 })
         .collect();

@@ -67,13 +67,20 @@ pub(super) struct Bucket {
     order_turns: Turns,
 }
 
-/// What one bucket did with one second's arrivals, per client.
+/// What one bucket did with one second's arrivals, per client. Its owner keeps one from
+/// second to second, so a long run allocates nothing per second (issue 14: a 17-minute run of
+/// twelve clients allocated half a million times).
+#[derive(Debug, Default)]
 pub(super) struct Admission {
     pub admitted_now: Vec<u64>,
     pub admitted_from_queue: Vec<u64>,
     pub rejected: Vec<u64>,
     /// Seconds waited, summed over the requests admitted from the queue.
     pub waited_s: u64,
+    /// Granted a token or a place in the queue.
+    granted: Vec<u64>,
+    /// Split off for one queued second, or granted but left to wait.
+    share: Vec<u64>,
 }
 
 impl Bucket {
@@ -95,13 +102,15 @@ impl Bucket {
         self.tokens.max(0.0).floor() as u64
     }
 
-    pub(super) fn step(&mut self, t_s: u32, arrivals: &[u64]) -> Admission {
+    /// One second: `out` says what became of `arrivals`.
+    pub(super) fn step(&mut self, t_s: u32, arrivals: &[u64], out: &mut Admission) {
         if t_s > 0 {
             self.tokens = (self.tokens + self.rate_per_s).min(self.burst);
         }
         let clients = arrivals.len();
-        let mut admitted_from_queue = vec![0; clients];
-        let mut waited_s = 0;
+        out.admitted_from_queue.clear();
+        out.admitted_from_queue.resize(clients, 0);
+        out.waited_s = 0;
         loop {
             let tokens = self.whole_tokens();
             let Some((arrived_at, waiting)) = self.queue.front_mut().filter(|_| tokens > 0) else {
@@ -109,14 +118,12 @@ impl Bucket {
             };
             let total: u64 = waiting.iter().sum();
             let take = tokens.min(total);
-            for (c, n) in split(take, waiting, &mut self.order_turns)
-                .into_iter()
-                .enumerate()
-            {
+            split(take, waiting, &mut self.order_turns, &mut out.share);
+            for (c, &n) in out.share.iter().enumerate() {
                 waiting[c] -= n;
-                admitted_from_queue[c] += n;
+                out.admitted_from_queue[c] += n;
             }
-            waited_s += take.saturating_mul(u64::from(t_s - *arrived_at));
+            out.waited_s += take.saturating_mul(u64::from(t_s - *arrived_at));
             self.tokens -= take as f64;
             self.queued -= take;
             if take == total {
@@ -129,29 +136,34 @@ impl Bucket {
         let total: u64 = arrivals.iter().sum();
         let admit = self.whole_tokens().min(total);
         let room = self.queue_cap.saturating_sub(self.queued);
-        let granted = split(
+        split(
             admit + room.min(total - admit),
             arrivals,
             &mut self.grant_turns,
+            &mut out.granted,
         );
-        let admitted_now = split(admit, &granted, &mut self.order_turns);
+        split(
+            admit,
+            &out.granted,
+            &mut self.order_turns,
+            &mut out.admitted_now,
+        );
         self.tokens -= admit as f64;
-        let waiting: Vec<u64> = granted
-            .iter()
-            .zip(&admitted_now)
-            .map(|(g, n)| g - n)
-            .collect();
-        let enqueued: u64 = waiting.iter().sum();
+        out.share.clear();
+        out.share.extend(
+            out.granted
+                .iter()
+                .zip(&out.admitted_now)
+                .map(|(g, n)| g - n),
+        );
+        let enqueued: u64 = out.share.iter().sum();
         if enqueued > 0 {
             self.queued += enqueued;
-            self.queue.push_back((t_s, waiting));
+            self.queue.push_back((t_s, out.share.clone()));
         }
-        Admission {
-            rejected: arrivals.iter().zip(&granted).map(|(a, g)| a - g).collect(),
-            admitted_now,
-            admitted_from_queue,
-            waited_s,
-        }
+        out.rejected.clear();
+        out.rejected
+            .extend(arrivals.iter().zip(&out.granted).map(|(a, g)| a - g));
     }
 }
 
@@ -163,30 +175,48 @@ struct Turns {
     clock: u64,
 }
 
-/// Splits `n` (at most their sum) over `counts` in proportion: each gets the floor of its
-/// share, and the requests left over go to the largest remainders. Equal remainders go to
-/// the client that got a left-over request longest ago, so identical clients (whose
-/// remainders are always equal) are favoured in rotation, never the same ones. Integer
-/// arithmetic, so equal shares tie exactly.
-fn split(n: u64, counts: &[u64], turns: &mut Turns) -> Vec<u64> {
+/// Splits `n` (at most their sum) over `counts` in proportion, into `out`: each gets the
+/// floor of its share, and the requests left over go to the largest remainders. Equal
+/// remainders go to the client that got a left-over request longest ago, so identical
+/// clients (whose remainders are always equal) are favoured in rotation, never the same
+/// ones. Integer arithmetic, so equal shares tie exactly.
+fn split(n: u64, counts: &[u64], turns: &mut Turns, out: &mut Vec<u64>) {
     let k = counts.len();
+    out.clear();
+    out.resize(k, 0);
     let total: u64 = counts.iter().sum();
     if total == 0 || n == 0 {
-        return vec![0; k];
+        return;
     }
     turns.last_won.resize(k, 0);
-    let n = u128::from(n.min(total));
-    let total = u128::from(total);
-    let scaled: Vec<u128> = counts.iter().map(|&c| u128::from(c) * n).collect();
-    // Each floor is at most its count, so it fits back in u64.
-    let mut out: Vec<u64> = scaled.iter().map(|x| (x / total) as u64).collect();
-    let short = (n - out.iter().map(|&x| u128::from(x)).sum::<u128>()) as usize;
+    let n = n.min(total);
+    // A count's share of `n`: its floor (at most the count) and the remainder (below
+    // `total`), both u64. In u64 arithmetic while count × n fits, which is nearly always:
+    // u128 division is done in software on wasm.
+    let small = total.checked_mul(n).is_some();
+    let share = |c: u64| {
+        if small {
+            (c * n / total, c * n % total)
+        } else {
+            let (x, t) = (u128::from(c) * u128::from(n), u128::from(total));
+            ((x / t) as u64, (x % t) as u64)
+        }
+    };
+    let mut given = 0;
+    for (o, &c) in out.iter_mut().zip(counts) {
+        *o = share(c).0;
+        given += *o;
+    }
+    let short = (n - given) as usize;
+    if short == 0 {
+        return;
+    }
     let mut order: Vec<usize> = (0..k).collect();
-    // Largest remainder first, then the one that won a request longest ago, then the first.
-    // A remainder is below `total`, a u64: it and the turn fit one key, 64 bits each.
+    // Largest remainder first, then the one that won a request longest ago, then the first:
+    // the remainder and the turn fit one key, 64 bits each.
     sort::by_key(&mut order, |&i| {
-        let remainder = scaled[i] % total;
-        ((u128::from(u64::MAX) - remainder) << 64) | u128::from(turns.last_won[i])
+        let remainder = share(counts[i]).1;
+        (u128::from(u64::MAX - remainder) << 64) | u128::from(turns.last_won[i])
     });
     // The remainders add up to `short` whole requests, so the first `short` are all above 0.
     for &i in &order[..short] {
@@ -194,7 +224,6 @@ fn split(n: u64, counts: &[u64], turns: &mut Turns) -> Vec<u64> {
         turns.clock += 1;
         turns.last_won[i] = turns.clock;
     }
-    out
 }
 
 /// One bucket over a series of per-second arrivals: the hand-workable core of the demo.
@@ -216,11 +245,12 @@ pub fn token_bucket(
         return Err(format!("The longest wait must be at most {MAX_WAIT_S} s."));
     }
     let mut bucket = Bucket::new(rate_per_s, burst, max_wait_s);
+    let mut step = Admission::default();
     Ok(arrivals
         .iter()
         .zip(0u32..)
         .map(|(&a, t_s)| {
-            let step = bucket.step(t_s, &[a]);
+            bucket.step(t_s, &[a], &mut step);
             BucketStep {
                 t_s,
                 arrived: a,
@@ -238,6 +268,12 @@ pub fn token_bucket(
 mod tests {
     use super::*;
 
+    fn split(n: u64, counts: &[u64], turns: &mut Turns) -> Vec<u64> {
+        let mut out = Vec::new();
+        super::split(n, counts, turns, &mut out);
+        out
+    }
+
     #[test]
     fn split_is_proportional_and_exact() {
         let at_first = |n, counts: &[u64]| split(n, counts, &mut Turns::default());
@@ -249,6 +285,18 @@ mod tests {
             assert_eq!(out.iter().sum::<u64>(), n);
             assert_eq!(out[1], 0);
         }
+    }
+
+    #[test]
+    fn split_of_counts_whose_product_needs_128_bits() {
+        // 2^61 requests over 2^62 and 2^61: shares of 2/3 and 1/3 of 2^61, the one left over
+        // to the larger remainder (the second's .67 against the first's .33).
+        let out = split(1 << 61, &[1 << 62, 1 << 61], &mut Turns::default());
+        assert_eq!(
+            out,
+            vec![1_537_228_672_809_129_301, 768_614_336_404_564_651]
+        );
+        assert_eq!(out.iter().sum::<u64>(), 1 << 61);
     }
 
     #[test]

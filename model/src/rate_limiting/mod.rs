@@ -22,7 +22,7 @@ use crate::claim::number;
 use crate::link::{number_text, LinkReader};
 use crate::params::{self, Fields, Spec, Table};
 use crate::photoshare;
-use bucket::Bucket;
+use bucket::{Admission, Bucket};
 
 /// Most clients simulated.
 pub const MAX_CLIENTS: u32 = 100;
@@ -237,20 +237,23 @@ fn run(p: &RateLimitParams, limiter: Limiter, arrivals: &[Vec<u64>]) -> Scenario
     let mut waited_s = 0u64;
     let mut from_queue = 0u64;
     let mut seconds = Vec::with_capacity(arrivals.len());
+    // One second's figures per client, kept from second to second.
+    let mut a = Admission::default();
+    let (mut now, mut queued_in, mut rejected) = (vec![0; k], vec![0; k], vec![0; k]);
+    let mut admitted = vec![0; k];
     for (t_s, arrived) in (0u32..).zip(arrivals) {
-        let mut now = vec![0; k];
-        let mut queued_in = vec![0; k];
-        let mut rejected = vec![0; k];
         match limiter {
-            Limiter::None => now.clone_from(arrived),
+            Limiter::None => now.copy_from_slice(arrived),
             Limiter::Global => {
-                let a = buckets[0].step(t_s, arrived);
-                (now, queued_in, rejected) = (a.admitted_now, a.admitted_from_queue, a.rejected);
+                buckets[0].step(t_s, arrived, &mut a);
+                now.copy_from_slice(&a.admitted_now);
+                queued_in.copy_from_slice(&a.admitted_from_queue);
+                rejected.copy_from_slice(&a.rejected);
                 waited_s += a.waited_s;
             }
             Limiter::PerClient => {
                 for (c, bucket) in buckets.iter_mut().enumerate() {
-                    let a = bucket.step(t_s, &arrived[c..=c]);
+                    bucket.step(t_s, &arrived[c..=c], &mut a);
                     now[c] = a.admitted_now[0];
                     queued_in[c] = a.admitted_from_queue[0];
                     rejected[c] = a.rejected[0];
@@ -258,7 +261,9 @@ fn run(p: &RateLimitParams, limiter: Limiter, arrivals: &[Vec<u64>]) -> Scenario
                 }
             }
         }
-        let admitted: Vec<u64> = now.iter().zip(&queued_in).map(|(a, b)| a + b).collect();
+        for (sum, (n, q)) in admitted.iter_mut().zip(now.iter().zip(&queued_in)) {
+            *sum = n + q;
+        }
         let offered: u64 = admitted.iter().sum();
         let served_total = (offered as f64).min(p.capacity_per_s.max(0.0));
         let overloaded = offered as f64 > p.capacity_per_s;
