@@ -68,8 +68,8 @@ pub(super) struct Bucket {
 }
 
 /// What one bucket did with one second's arrivals, per client. Its owner keeps one from
-/// second to second, so a long run allocates nothing per second (issue 14: a 17-minute run of
-/// twelve clients allocated half a million times).
+/// second to second, so a second allocates only for the requests it queues (a 17-minute run of
+/// twelve clients: 1,259 allocations, where a fresh `Admission` a second made 185,677).
 #[derive(Debug, Default)]
 pub(super) struct Admission {
     pub admitted_now: Vec<u64>,
