@@ -24,9 +24,6 @@ impl Task {
     pub(super) fn dead_in_rotation(&self) -> bool {
         !self.gone && self.dead_s.is_some_and(|d| self.serving_from_s <= d)
     }
-    pub(super) fn starting(&self, t: u32) -> bool {
-        !self.gone && self.dead_s.is_none() && self.serving_from_s > t
-    }
     /// Counted by ECSServiceAverageCPUUtilization: running, in service or still being checked.
     pub(super) fn running(&self, t: u32) -> bool {
         !self.gone && self.dead_s.is_none() && self.registered_s <= t
@@ -45,9 +42,64 @@ impl Task {
     }
 }
 
+/// The tasks counted at one second, in one pass. The counts hold until a task changes or
+/// until `until_s`, the next second at which a task registers, starts serving or is taken out,
+/// so most of an hour's seconds reuse them instead of going over every task again.
+#[derive(Clone, Copy, Default, Debug, PartialEq)]
+pub(super) struct Tally {
+    /// Not stopped: what ECS holds to the desired count and bills as task-seconds.
+    pub(super) alive: u32,
+    pub(super) serving: u32,
+    pub(super) dead_in_rotation: u32,
+    pub(super) running: u32,
+    pub(super) starting: u32,
+    pub(super) healthy_per_az: [u32; AZS],
+    pub(super) until_s: u32,
+}
+
+impl Tally {
+    fn of(tasks: &[Task], hc: &HealthCheck, t: u32) -> Tally {
+        let mut n = Tally::default();
+        let mut until_s = u32::MAX;
+        let mut turns_at = |s: u32| {
+            if s > t {
+                until_s = until_s.min(s);
+            }
+        };
+        for k in tasks.iter().filter(|k| !k.gone) {
+            n.alive += 1;
+            match k.dead_s {
+                None => {
+                    if k.serving(t) {
+                        n.serving += 1;
+                        n.healthy_per_az[k.az] += 1;
+                    } else {
+                        n.starting += 1;
+                    }
+                    if k.running(t) {
+                        n.running += 1;
+                    }
+                    turns_at(k.serving_from_s);
+                    turns_at(k.registered_s);
+                }
+                Some(dead_s) => {
+                    if k.dead_in_rotation() {
+                        n.dead_in_rotation += 1;
+                    }
+                    turns_at(k.out_at(hc, dead_s));
+                }
+            }
+        }
+        Tally { until_s, ..n }
+    }
+}
+
 pub(super) struct Sim<'p> {
     pub(super) p: &'p FailureDrillParams,
     pub(super) tasks: Vec<Task>,
+    /// The tasks as counted at the end of the last second, and whether one has changed since.
+    pub(super) tally: Tally,
+    pub(super) changed: bool,
     pub(super) desired: u32,
     pub(super) lost_az: [bool; AZS],
     pub(super) db: DbState,
@@ -84,8 +136,14 @@ pub fn simulate(p: &FailureDrillParams) -> Result<FailureDrillOutcome, Vec<Strin
 
     for t in 0..p.duration_s {
         sim.step(t);
-        let serving = count(&sim.tasks, |k| k.serving(t));
-        let dead = count(&sim.tasks, Task::dead_in_rotation);
+        let Tally {
+            serving,
+            dead_in_rotation: dead,
+            running,
+            starting,
+            healthy_per_az,
+            ..
+        } = sim.tally;
         let in_rotation = serving + dead;
         let to_live = if in_rotation > 0 {
             origin * f64::from(serving) / f64::from(in_rotation)
@@ -100,7 +158,7 @@ pub fn simulate(p: &FailureDrillParams) -> Result<FailureDrillOutcome, Vec<Strin
             0.0
         };
         sim.minute_served += served;
-        sim.minute_task_s += u64::from(count(&sim.tasks, |k| k.running(t)));
+        sim.minute_task_s += u64::from(running);
         failed_requests += origin - ok;
         degraded_s += failing;
         peak = peak.max(failing);
@@ -130,15 +188,11 @@ pub fn simulate(p: &FailureDrillParams) -> Result<FailureDrillOutcome, Vec<Strin
             back_to_normal_s = Some(t);
         }
         if t.is_multiple_of(SAMPLE_STEP_S) {
-            let mut healthy_per_az = [0; AZS];
-            for k in sim.tasks.iter().filter(|k| k.serving(t)) {
-                healthy_per_az[k.az] += 1;
-            }
             samples.push(DrillSample {
                 t_s: t,
                 healthy_per_az,
                 dead_in_rotation: dead,
-                starting: count(&sim.tasks, |k| k.starting(t)),
+                starting,
                 capacity_per_s: f64::from(serving) * capacity,
                 origin_per_s: origin,
                 failing_share: 0.0,
@@ -229,6 +283,8 @@ impl<'p> Sim<'p> {
         let mut sim = Sim {
             p,
             tasks,
+            tally: Tally::default(),
+            changed: true,
             desired: p.tasks,
             lost_az: [false; AZS],
             db,
@@ -262,33 +318,39 @@ impl<'p> Sim<'p> {
     }
 
     pub(super) fn step(&mut self, t: u32) {
-        let failures: Vec<Injected> = self
-            .p
-            .failures
-            .iter()
-            .copied()
-            .filter(|f| f.at_s == t)
-            .collect();
-        for f in failures {
+        let p = self.p;
+        for f in p.failures.iter().filter(|f| f.at_s == t) {
             self.inject(f.failure, t);
+            self.changed = true;
         }
-        self.detect(t);
+        // Nothing is taken out, starts serving or needs counting again unless a task changed
+        // or a task's clock turns now.
+        let turns = |sim: &Self| sim.changed || t >= sim.tally.until_s;
+        if turns(self) {
+            self.detect(t);
+        }
         self.database_timers(t);
         if self.p.autoscaler && t > 0 && t.is_multiple_of(autoscaling::DATAPOINT_S) {
             self.autoscale(t);
         }
         self.reconcile(t);
-        for k in self.tasks.iter().filter(|k| k.serving_from_s == t && t > 0) {
-            if !k.gone && k.dead_s.is_none() {
-                let text = format!(
-                    "{} passes its first {} check and takes traffic.",
-                    k.label(),
-                    photoshare::HEALTH_CHECK_PATH
-                );
-                self.events.push(Event { t_s: t, text });
+        if turns(self) {
+            for k in self.tasks.iter().filter(|k| k.serving_from_s == t && t > 0) {
+                if !k.gone && k.dead_s.is_none() {
+                    let text = format!(
+                        "{} passes its first {} check and takes traffic.",
+                        k.label(),
+                        photoshare::HEALTH_CHECK_PATH
+                    );
+                    self.events.push(Event { t_s: t, text });
+                }
             }
+            self.tally = Tally::of(&self.tasks, &p.health_check, t);
+            self.changed = false;
         }
-        self.task_seconds += u64::from(count(&self.tasks, |k| !k.gone));
+        // The tests run every drill counted afresh each second as well.
+        debug_assert_eq!(self.tally, Tally::of(&self.tasks, &p.health_check, t));
+        self.task_seconds += u64::from(self.tally.alive);
     }
 
     pub(super) fn inject(&mut self, failure: Failure, t: u32) {
@@ -448,6 +510,7 @@ impl<'p> Sim<'p> {
                 found.push((k.label(), t - dead_s, k.registered_s <= dead_s));
             }
         }
+        self.changed |= !found.is_empty();
         let (checked, unstarted): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.2);
         // One line per delay: tasks that died at different moments are told apart.
         let mut delays: Vec<u32> = checked.iter().map(|f| f.1).collect();
@@ -512,7 +575,15 @@ impl<'p> Sim<'p> {
 
     /// ECS keeps the desired count: launches into the live AZ with the fewest tasks, or stops the newest.
     pub(super) fn reconcile(&mut self, t: u32) {
-        let running = count(&self.tasks, |k| !k.gone);
+        let running = if self.changed {
+            count(&self.tasks, |k| !k.gone)
+        } else {
+            self.tally.alive
+        };
+        if running == self.desired {
+            return;
+        }
+        self.changed = true;
         if running > self.desired {
             let mut extra = running - self.desired;
             for k in self.tasks.iter_mut().rev().filter(|k| !k.gone) {
