@@ -173,10 +173,10 @@ impl IacDriftParams {
         let Ok(desired) = self.desired() else {
             return;
         };
-        let Ok(variant) = variant_config(self.config) else {
+        let Ok(deployed) = World::deployed_variant(self.config) else {
             return;
         };
-        let (before, _, _) = self.account(variant);
+        let (before, _, _) = self.account(deployed);
         self.last_apply = Some(LastApply {
             before,
             config: desired,
@@ -184,16 +184,16 @@ impl IacDriftParams {
         self.clicks.clear();
     }
 
-    /// The account now: the last apply's result (or a fresh deploy of `variant`) with the
-    /// clicks made since; the notes on the clicks; and what the last apply did.
-    fn account(&self, variant: &Config) -> (World, Vec<String>, Option<Applied>) {
+    /// The account now: the last apply's result (or the variant's first apply, `deployed`)
+    /// with the clicks made since; the notes on the clicks; and what the last apply did.
+    fn account(&self, deployed: &World) -> (World, Vec<String>, Option<Applied>) {
         let (mut world, applied) = match &self.last_apply {
             Some(last) => {
                 let mut world = last.before.clone();
                 let applied = apply(&last.config, &mut world);
                 (world, Some(applied))
             }
-            None => (World::deployed(variant), None),
+            None => (deployed.clone(), None),
         };
         let notes = self.clicks.iter().map(|&c| click(&mut world, c)).collect();
         (world, notes, applied)
@@ -268,8 +268,8 @@ pub fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
         problems.push(format!("At most {MAX_CLICKS} console clicks."));
     }
     problems.extend(params::check(p));
-    let parsed = variant_config(p.config).and_then(|v| Ok((p.desired()?, v)));
-    let (config, variant) = match parsed {
+    let parsed = World::deployed_variant(p.config).and_then(|w| Ok((p.desired()?, w)));
+    let (config, deployed) = match parsed {
         Ok(c) => c,
         Err(e) => {
             problems.push(format!("The configuration does not parse: {e}"));
@@ -279,7 +279,7 @@ pub fn evaluate(p: &IacDriftParams) -> Result<IacDriftOutcome, Vec<String>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    let (world, click_notes, last_apply) = p.account(variant);
+    let (world, click_notes, last_apply) = p.account(deployed);
     // The last apply's log stays on screen until something happens after it.
     let last_apply = last_apply.filter(|_| {
         p.clicks.is_empty() && p.last_apply.as_ref().is_some_and(|l| l.config == config)

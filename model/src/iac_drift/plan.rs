@@ -159,7 +159,7 @@ pub fn plan(config: &Config, world: &World) -> Plan {
         });
     }
     let summary = Summary::of(&changes);
-    let relevant_drift = relevant_drift(config, world, &changes);
+    let relevant_drift = relevant_drift(config, world, &refreshed, &changes);
     let mut text = String::new();
     if !changes.is_empty() && !relevant_drift.is_empty() {
         let refreshed_body = |a: &str| refreshed.get(a).map(|r| r.body.clone());
@@ -301,7 +301,12 @@ fn planned_reference(planned: &[(String, Planned)], expr: &str) -> Option<Value>
 
 /// The drift a normal plan reports: attributes that the changing resources refer to, directly
 /// or through the resources they refer to (Terraform's "relevant attributes").
-fn relevant_drift(config: &Config, world: &World, changes: &[ResourceChange]) -> Vec<Drift> {
+fn relevant_drift(
+    config: &Config,
+    world: &World,
+    refreshed: &BTreeMap<String, Resource>,
+    changes: &[ResourceChange],
+) -> Vec<Drift> {
     let mut relevant: Vec<(String, String)> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     let mut stack: Vec<String> = changes.iter().map(|c| c.address.clone()).collect();
@@ -318,7 +323,7 @@ fn relevant_drift(config: &Config, world: &World, changes: &[ResourceChange]) ->
             relevant.push((target, attribute));
         }
     }
-    drifted(world)
+    drifted(world, refreshed)
         .into_iter()
         .filter_map(|d| {
             if !relevant.iter().any(|(a, _)| *a == d.address) {

@@ -5,6 +5,8 @@
 //! ([`Plan::relevant_drift`](super::Plan)); `terraform plan -refresh-only` reports them all
 //! and plans nothing but recording them in the state. This module is the second.
 
+use std::collections::BTreeMap;
+
 use super::config::{Config, Value};
 use super::plan::changed_keys;
 use super::render::{drift_block, wrap};
@@ -48,9 +50,9 @@ pub(super) struct Drifted {
     pub changed: Option<Vec<String>>,
 }
 
-/// The state file against what the provider reads back, object by object.
-pub(super) fn drifted(world: &World) -> Vec<Drifted> {
-    let refreshed = world.refreshed();
+/// The state file against what the provider reads back (`refreshed`, the world's
+/// [`World::refreshed`]), object by object.
+pub(super) fn drifted(world: &World, refreshed: &BTreeMap<String, Resource>) -> Vec<Drifted> {
     world
         .state
         .iter()
@@ -99,7 +101,7 @@ pub fn refresh(config: &Config, world: &World) -> Refresh {
     let mut drift = Vec::new();
     let mut ignored = Vec::new();
     let mut blocks = Vec::new();
-    for d in drifted(world) {
+    for d in drifted(world, &refreshed) {
         let Some(before) = world.state.get(&d.address) else {
             continue;
         };

@@ -1,9 +1,12 @@
 //! The state file Terraform wrote and the simulated account it describes.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use super::apply::apply;
-use super::config::{Config, Object, ResourceConfig, Value};
+use super::config::{
+    variant_config, Config, ConfigVariant, Object, ParseError, ResourceConfig, Value,
+};
 use super::render::Line;
 use super::{ACCOUNT, REGION};
 
@@ -68,6 +71,15 @@ impl World {
         world
     }
 
+    /// [`World::deployed`] of the worked example's configuration `variant`, made once: every
+    /// evaluation of the page without an apply of its own starts from it, and making it runs
+    /// a whole refresh, plan and apply.
+    pub fn deployed_variant(variant: ConfigVariant) -> Result<&'static World, ParseError> {
+        static DEPLOYED: [OnceLock<World>; 2] = [OnceLock::new(), OnceLock::new()];
+        let config = variant_config(variant)?;
+        Ok(DEPLOYED[variant as usize].get_or_init(|| World::deployed(config)))
+    }
+
     /// What the provider reads back for every object the state records (the refresh
     /// `terraform plan` starts with); deleted objects are absent.
     pub fn refreshed(&self) -> BTreeMap<String, Resource> {
@@ -85,9 +97,15 @@ impl World {
 /// recorded engine version that is a prefix of the real one ("16" for 16.4) or that RDS holds
 /// for the maintenance window (provider source, `compareActualEngineVersion`).
 pub(super) fn read(prior: &Resource, real: &Resource) -> Resource {
-    let mut r = real.clone();
-    r.dependencies = prior.dependencies.clone();
-    r.pending = BTreeMap::new();
+    let mut r = Resource {
+        resource_type: real.resource_type.clone(),
+        name: real.name.clone(),
+        body: real.body.clone(),
+        id: real.id.clone(),
+        arn: real.arn.clone(),
+        dependencies: prior.dependencies.clone(),
+        pending: BTreeMap::new(),
+    };
     let version = |o: &Resource| match o.body.attributes.get("engine_version") {
         Some(Value::Str(s)) => Some(s.clone()),
         _ => None,
