@@ -46,7 +46,7 @@ impl Task {
 /// until `until_s`, the next second at which a task registers, starts serving or is taken out,
 /// so most of an hour's seconds reuse them instead of going over every task again.
 #[derive(Clone, Copy, Default, Debug, PartialEq)]
-pub(super) struct Tally {
+pub(super) struct TaskCounts {
     /// Not stopped: what ECS holds to the desired count and bills as task-seconds.
     pub(super) alive: u32,
     pub(super) serving: u32,
@@ -57,9 +57,9 @@ pub(super) struct Tally {
     pub(super) until_s: u32,
 }
 
-impl Tally {
-    fn of(tasks: &[Task], hc: &HealthCheck, t: u32) -> Tally {
-        let mut n = Tally::default();
+impl TaskCounts {
+    fn of(tasks: &[Task], hc: &HealthCheck, t: u32) -> TaskCounts {
+        let mut n = TaskCounts::default();
         let mut until_s = u32::MAX;
         let mut turns_at = |s: u32| {
             if s > t {
@@ -90,7 +90,7 @@ impl Tally {
                 }
             }
         }
-        Tally { until_s, ..n }
+        TaskCounts { until_s, ..n }
     }
 }
 
@@ -98,7 +98,7 @@ pub(super) struct Sim<'p> {
     pub(super) p: &'p FailureDrillParams,
     pub(super) tasks: Vec<Task>,
     /// The tasks as counted at the end of the last second, and whether one has changed since.
-    pub(super) tally: Tally,
+    pub(super) counts: TaskCounts,
     pub(super) changed: bool,
     pub(super) desired: u32,
     pub(super) lost_az: [bool; AZS],
@@ -136,14 +136,14 @@ pub fn simulate(p: &FailureDrillParams) -> Result<FailureDrillOutcome, Vec<Strin
 
     for t in 0..p.duration_s {
         sim.step(t);
-        let Tally {
+        let TaskCounts {
             serving,
             dead_in_rotation: dead,
             running,
             starting,
             healthy_per_az,
             ..
-        } = sim.tally;
+        } = sim.counts;
         let in_rotation = serving + dead;
         let to_live = if in_rotation > 0 {
             origin * f64::from(serving) / f64::from(in_rotation)
@@ -283,7 +283,7 @@ impl<'p> Sim<'p> {
         let mut sim = Sim {
             p,
             tasks,
-            tally: Tally::default(),
+            counts: TaskCounts::default(),
             changed: true,
             desired: p.tasks,
             lost_az: [false; AZS],
@@ -325,7 +325,7 @@ impl<'p> Sim<'p> {
         }
         // Nothing is taken out, starts serving or needs counting again unless a task changed
         // or a task's clock turns now.
-        let turns = |sim: &Self| sim.changed || t >= sim.tally.until_s;
+        let turns = |sim: &Self| sim.changed || t >= sim.counts.until_s;
         if turns(self) {
             self.detect(t);
         }
@@ -345,12 +345,12 @@ impl<'p> Sim<'p> {
                     self.events.push(Event { t_s: t, text });
                 }
             }
-            self.tally = Tally::of(&self.tasks, &p.health_check, t);
+            self.counts = TaskCounts::of(&self.tasks, &p.health_check, t);
             self.changed = false;
         }
         // The tests run every drill counted afresh each second as well.
-        debug_assert_eq!(self.tally, Tally::of(&self.tasks, &p.health_check, t));
-        self.task_seconds += u64::from(self.tally.alive);
+        debug_assert_eq!(self.counts, TaskCounts::of(&self.tasks, &p.health_check, t));
+        self.task_seconds += u64::from(self.counts.alive);
     }
 
     pub(super) fn inject(&mut self, failure: Failure, t: u32) {
@@ -578,7 +578,7 @@ impl<'p> Sim<'p> {
         let running = if self.changed {
             count(&self.tasks, |k| !k.gone)
         } else {
-            self.tally.alive
+            self.counts.alive
         };
         if running == self.desired {
             return;
