@@ -26,6 +26,17 @@ pub(super) struct Launch {
     pub(super) running: bool,
 }
 
+impl Launch {
+    /// When [`Fleet::promote`] next has something to do with it.
+    fn due_s(&self) -> u32 {
+        if self.running {
+            self.in_service_at
+        } else {
+            self.running_at.min(self.in_service_at)
+        }
+    }
+}
+
 /// Desired, running and in-service tasks.
 pub(super) struct Fleet {
     pub(super) desired: u32,
@@ -35,6 +46,9 @@ pub(super) struct Fleet {
     pub(super) running: u32,
     /// Launched, not yet in service, oldest first.
     pub(super) starting: VecDeque<Launch>,
+    /// No launch moves on before this second: a run calls [`Fleet::promote`] every second,
+    /// and most seconds nothing is due.
+    next_due_s: u32,
 }
 
 impl Fleet {
@@ -44,17 +58,20 @@ impl Fleet {
             in_service: tasks,
             running: tasks,
             starting: VecDeque::new(),
+            next_due_s: u32::MAX,
         }
     }
 
     pub(super) fn set_desired(&mut self, to: u32, t_s: u32, startup: Startup) {
         if to > self.desired {
-            self.starting.push_back(Launch {
+            let launch = Launch {
                 running_at: t_s.saturating_add(startup.running_s),
                 in_service_at: t_s.saturating_add(startup.in_service_s),
                 count: to - self.desired,
                 running: false,
-            });
+            };
+            self.next_due_s = self.next_due_s.min(launch.due_s());
+            self.starting.push_back(launch);
         } else {
             // Cancel tasks still starting first, newest first; then stop tasks in service.
             let mut remove = self.desired - to;
@@ -83,6 +100,9 @@ impl Fleet {
     }
 
     pub(super) fn promote(&mut self, t_s: u32) {
+        if t_s < self.next_due_s {
+            return;
+        }
         for launch in self.starting.iter_mut() {
             if !launch.running && launch.running_at <= t_s {
                 launch.running = true;
@@ -96,6 +116,12 @@ impl Fleet {
             self.in_service += launch.count;
             self.starting.pop_front();
         }
+        self.next_due_s = self
+            .starting
+            .iter()
+            .map(Launch::due_s)
+            .min()
+            .unwrap_or(u32::MAX);
     }
 }
 

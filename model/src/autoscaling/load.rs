@@ -67,7 +67,9 @@ pub(super) fn edge_per_second(p: &AutoscalingParams, profile: &[LoadPoint]) -> V
     if p.noise > 0.0 {
         let mut rng = SplitMix64(p.seed);
         for load in &mut edge {
-            *load = (*load * (1.0 + p.noise * (2.0 * rng.next_unit() - 1.0))).max(0.0);
+            let noisy = *load * (1.0 + p.noise * (2.0 * rng.next_unit() - 1.0));
+            // A comparison, not `f64::max` (NaN handling, a call a second).
+            *load = if noisy > 0.0 { noisy } else { 0.0 };
         }
     }
     edge

@@ -98,7 +98,10 @@ pub fn simulate(p: &AutoscalingParams) -> Result<AutoscalingOutcome, Vec<String>
     let edge = edge_per_second(p, &profile);
     let step_s = series_step_s(p.duration_s);
     let load = Load::new(&edge, 1.0 - p.cdn_hit_ratio, step_s);
-    let peak_edge_per_s = edge.iter().copied().fold(0.0, f64::max);
+    // A comparison, not `f64::max` (NaN handling, a call a second): no load is NaN.
+    let peak_edge_per_s = edge
+        .iter()
+        .fold(0.0, |peak, &x| if x > peak { x } else { peak });
     let tasks_for_peak = tasks_needed(
         peak_edge_per_s,
         p.cdn_hit_ratio,
@@ -206,8 +209,12 @@ pub(super) fn run(p: &AutoscalingParams, policy: Policy, load: &Load, needed: u3
         }
     };
 
-    for (t, &edge) in (0u32..).zip(load.edge_per_s) {
-        if t > 0 && t % BLOCK_S == 0 {
+    // Block by block: the metric, the HPA and the series only ever look at whole blocks.
+    for (t, seconds) in (0u32..)
+        .step_by(BLOCK_S as usize)
+        .zip(load.edge_per_s.chunks(BLOCK_S as usize))
+    {
+        if t > 0 {
             tally.merge(&std::mem::take(&mut block));
             if t % step_s == 0 {
                 push_point(&mut series, std::mem::take(&mut tally.interval), &fleet);
@@ -236,14 +243,22 @@ pub(super) fn run(p: &AutoscalingParams, policy: Policy, load: &Load, needed: u3
                 record(&mut fleet, &mut events, t, to, startup);
             }
         }
-        fleet.promote(t);
-        let origin = edge * load.miss;
-        let served = origin.min(f64::from(fleet.in_service) * capacity);
-        block.served += served;
-        block.dropped += origin - served;
-        block.in_service += u64::from(fleet.in_service);
-        block.running += u64::from(fleet.running);
-        task_seconds += u64::from(fleet.desired);
+        for (t, &edge) in (t..).zip(seconds) {
+            fleet.promote(t);
+            let origin = edge * load.miss;
+            let can_serve = f64::from(fleet.in_service) * capacity;
+            // Not `f64::min`, whose NaN handling costs a call a second: no load is NaN.
+            let served = if origin < can_serve {
+                origin
+            } else {
+                can_serve
+            };
+            block.served += served;
+            block.dropped += origin - served;
+            block.in_service += u64::from(fleet.in_service);
+            block.running += u64::from(fleet.running);
+            task_seconds += u64::from(fleet.desired);
+        }
     }
     tally.merge(&block);
     push_point(&mut series, tally.interval, &fleet);
