@@ -28,6 +28,12 @@ pub(super) struct Sim<'p> {
     pub(super) stable_s: Option<u32>,
     pub(super) launch_limit_reached: bool,
     pub(super) fail_open: bool,
+    /// Tasks registered so far: the one change a second can make without an event.
+    registrations: u32,
+    /// The last second changed nothing, and nothing is due before this one: the seconds
+    /// until then are the last one again (most of a run's seconds, each of which would
+    /// otherwise go over every task several times).
+    quiet_until_s: u32,
 }
 
 impl<'p> Sim<'p> {
@@ -52,6 +58,8 @@ impl<'p> Sim<'p> {
             stable_s: None,
             launch_limit_reached: false,
             fail_open: false,
+            registrations: 0,
+            quiet_until_s: 0,
         };
         sim.event(
             0,
@@ -72,6 +80,29 @@ impl<'p> Sim<'p> {
     }
 
     pub(super) fn tick(&mut self, t: u32) {
+        if let Some(&last) = self.samples.last().filter(|_| t < self.quiet_until_s) {
+            let same = Sample { t_s: t, ..last };
+            // Debug builds (the tests) check the claim: the whole second changes nothing.
+            if cfg!(debug_assertions) {
+                let before = (self.events.len(), self.registrations);
+                self.every_step(t);
+                assert_eq!((self.events.len(), self.registrations), before, "at {t} s");
+                assert_eq!(self.samples.last(), Some(&same), "at {t} s");
+            } else {
+                self.samples.push(same);
+            }
+            return;
+        }
+        let before = (self.events.len(), self.registrations);
+        self.every_step(t);
+        // Every change but a registration adds an event; what else a second does depends
+        // only on the tasks and on the clock reaching one of their due seconds.
+        if (self.events.len(), self.registrations) == before {
+            self.quiet_until_s = self.next_due_s(t);
+        }
+    }
+
+    fn every_step(&mut self, t: u32) {
         self.az_loss(t);
         self.advance(t);
         self.circuit_breaker(t);
@@ -80,6 +111,42 @@ impl<'p> Sim<'p> {
         self.advance(t);
         self.check_stable(t);
         self.sample(t);
+    }
+
+    /// The first second after `t` at which a task's clock makes something happen: it
+    /// registers, passes or fails its first check, finishes draining, or, lost with its AZ,
+    /// is stopped; or the AZ is lost.
+    fn next_due_s(&self, t: u32) -> u32 {
+        let hc = self.p.health_check;
+        let bad_new = self.p.build == NewBuild::Bad;
+        let loss = self.p.az_loss;
+        let mut due = loss.map_or(u32::MAX, |l| if l.at_s > t { l.at_s } else { u32::MAX });
+        for k in self.tracks.iter().filter(|k| k.running()) {
+            let registers = k.launched_s.saturating_add(self.p.task_start_s);
+            let at = match (k.lost_s, loss) {
+                (Some(_), Some(loss)) => match k.registered_s {
+                    Some(r) => hc.taken_out_at(r, loss.at_s),
+                    None => registers,
+                },
+                (Some(_), None) => u32::MAX,
+                (None, _) => {
+                    let checked = match (k.registered_s, k.healthy_s) {
+                        (None, _) => registers,
+                        (Some(r), None) if bad_new && k.version == Version::New => {
+                            hc.taken_out_at(r, r)
+                        }
+                        (Some(r), None) => r.saturating_add(hc.seconds_to_first_pass()),
+                        (Some(_), Some(_)) => u32::MAX,
+                    };
+                    let drained = k.draining_s.map_or(u32::MAX, |d| {
+                        d.saturating_add(self.p.deregistration_delay_s)
+                    });
+                    checked.min(drained)
+                }
+            };
+            due = due.min(at);
+        }
+        due
     }
 
     pub(super) fn az_loss(&mut self, t: u32) {
@@ -178,6 +245,7 @@ impl<'p> Sim<'p> {
             let registers = task.launched_s.saturating_add(self.p.task_start_s);
             if task.registered_s.is_none() && registers <= t {
                 task.registered_s = Some(registers);
+                self.registrations += 1;
             }
             if let (Some(r), None) = (task.registered_s, task.healthy_s) {
                 if bad_new && task.version == Version::New {
