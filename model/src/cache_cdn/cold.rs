@@ -40,15 +40,43 @@ pub struct ColdCache {
     pub autoscaling_hash: String,
 }
 
-/// The popularity model's CDN hit ratio `t_s` seconds after a flush: an image's copy is
-/// back only if it was asked for since, so its hit probability is the smaller of
-/// 1 − e^(−λt) and its steady value. `held` is (each image's rate, how many) per group.
-fn cold_hit_ratio(held: &[(f64, f64)], pop: &Popularity, t_s: f64, total: f64) -> f64 {
-    let hits: f64 = held
-        .iter()
-        .map(|&(rate, count)| {
-            let steady = ttl_hit_probability(rate, pop.cdn_ttl_s);
-            count * rate * steady.min(-(-rate * t_s).exp_m1())
+/// Held images of one rate, on their way back after a flush.
+struct Refilling {
+    rate: f64,
+    count: f64,
+    /// The hit probability of a warm cache.
+    steady: f64,
+    /// Asked for often enough since the flush that the steady value holds from now on: the
+    /// share asked for since only grows, so the curve's later points skip its exponential.
+    back: bool,
+}
+
+fn refilling(held: &[(f64, f64)], pop: &Popularity) -> Vec<Refilling> {
+    held.iter()
+        .map(|&(rate, count)| Refilling {
+            rate,
+            count,
+            steady: ttl_hit_probability(rate, pop.cdn_ttl_s),
+            back: false,
+        })
+        .collect()
+}
+
+/// The popularity model's CDN hit ratio `t_s` seconds after a flush, for times that only
+/// grow: an image's copy is back only if it was asked for since, so its hit probability is
+/// the smaller of 1 − e^(−λt) and its steady value.
+fn cold_hit_ratio(groups: &mut [Refilling], t_s: f64, total: f64) -> f64 {
+    let hits: f64 = groups
+        .iter_mut()
+        .map(|g| {
+            let hit = if g.back {
+                g.steady
+            } else {
+                let asked_since = -(-g.rate * t_s).exp_m1();
+                g.back = asked_since >= g.steady;
+                g.steady.min(asked_since)
+            };
+            g.count * g.rate * hit
         })
         .sum();
     share(hits, total)
@@ -62,7 +90,7 @@ pub(super) fn cold_cache(
 ) -> ColdCache {
     let edge = p.edge_load_per_s;
     let (cdn_hit, redis_hit) = (warm.cdn_hit_ratio, warm.redis_hit_ratio);
-    let held = held_rates(zipf, &p.popularity, edge);
+    let mut groups = refilling(&held_rates(zipf, &p.popularity, edge), &p.popularity);
     // A measured ratio recovers along the popularity model's curve, scaled to it.
     let scale = match p.source {
         HitRatioSource::Popularity => 1.0,
@@ -78,7 +106,7 @@ pub(super) fn cold_cache(
         .map(|k| {
             let t_s = k * COLD_STEP_S;
             let hit = if scale > 0.0 {
-                (cold_hit_ratio(&held, &p.popularity, f64::from(t_s), edge) * scale).min(cdn_hit)
+                (cold_hit_ratio(&mut groups, f64::from(t_s), edge) * scale).min(cdn_hit)
             } else if t_s == 0 {
                 // No popularity curve to follow: empty at the flush, warm from the next step.
                 0.0
@@ -158,6 +186,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_group_back_at_its_steady_value_stays_there() {
+        let p = CacheCdnParams::zipf_preset();
+        let pop = &p.popularity;
+        let held = held_rates(&super::super::popularity::zipf(pop), pop, p.edge_load_per_s);
+        let mut along_the_curve = refilling(&held, pop);
+        for t_s in (0..=3_600).step_by(10).map(f64::from) {
+            let afresh = cold_hit_ratio(&mut refilling(&held, pop), t_s, p.edge_load_per_s);
+            let along = cold_hit_ratio(&mut along_the_curve, t_s, p.edge_load_per_s);
+            assert_eq!(along, afresh, "at {t_s} s");
+        }
+        assert!(along_the_curve.iter().any(|g| g.back), "the shortcut taken");
+    }
+
+    #[test]
     fn the_grouped_cold_curve_matches_the_image_by_image_sum() {
         let p = CacheCdnParams::zipf_preset();
         let pop = &p.popularity;
@@ -172,6 +214,7 @@ mod tests {
             held.iter().map(|h| h.1).sum::<f64>(),
             f64::from(pop.cdn_capacity_objects)
         );
+        let mut groups = refilling(&held, pop);
         for t_s in [0.0, 10.0, 60.0, 600.0] {
             let exact: f64 = weights[..pop.cdn_capacity_objects as usize]
                 .iter()
@@ -181,7 +224,7 @@ mod tests {
                 })
                 .sum::<f64>()
                 / load;
-            let grouped = cold_hit_ratio(&held, pop, t_s, load);
+            let grouped = cold_hit_ratio(&mut groups, t_s, load);
             assert!(
                 (grouped - exact).abs() < 1e-4,
                 "t={t_s}: {grouped} vs {exact}"
