@@ -17,6 +17,43 @@ pub fn simulate(p: &RollingDeployParams) -> Result<RollingDeployOutcome, Vec<Str
     Ok(sim.finish())
 }
 
+/// The seconds at which a task's own clock makes something happen: read by the steps that
+/// act then, and by [`Sim::next_due_s`], which finds the next of them.
+impl TaskTrack {
+    /// Running and registered with the target group: placement, image pull and start.
+    fn registers_at(&self, p: &RollingDeployParams) -> u32 {
+        self.launched_s.saturating_add(p.task_start_s)
+    }
+
+    /// A bad build's new task never answers its checks.
+    fn never_answers(&self, p: &RollingDeployParams) -> bool {
+        p.build == NewBuild::Bad && self.version == Version::New
+    }
+
+    /// Its first check decided, registered at `registered_s`: failed at each check's timeout
+    /// by one that never answers, passed by any other.
+    fn first_check_at(&self, p: &RollingDeployParams, registered_s: u32) -> u32 {
+        if self.never_answers(p) {
+            p.health_check.taken_out_at(registered_s, registered_s)
+        } else {
+            registered_s.saturating_add(p.health_check.seconds_to_first_pass())
+        }
+    }
+
+    fn drained_at(&self, p: &RollingDeployParams, draining_s: u32) -> u32 {
+        draining_s.saturating_add(p.deregistration_delay_s)
+    }
+
+    /// Lost with its AZ at `lost_s`: registered, its checks fail until the load balancer takes
+    /// it out; not yet, ECS stops it when it should have started.
+    fn out_with_az_at(&self, p: &RollingDeployParams, lost_s: u32) -> u32 {
+        match self.registered_s {
+            Some(r) => p.health_check.taken_out_at(r, lost_s),
+            None => self.registers_at(p),
+        }
+    }
+}
+
 pub(super) struct Sim<'p> {
     pub(super) p: &'p RollingDeployParams,
     pub(super) tracks: Vec<TaskTrack>,
@@ -117,30 +154,20 @@ impl<'p> Sim<'p> {
     /// registers, passes or fails its first check, finishes draining, or, lost with its AZ,
     /// is stopped; or the AZ is lost.
     fn next_due_s(&self, t: u32) -> u32 {
-        let hc = self.p.health_check;
-        let bad_new = self.p.build == NewBuild::Bad;
-        let loss = self.p.az_loss;
+        let p = self.p;
+        let loss = p.az_loss;
         let mut due = loss.map_or(u32::MAX, |l| if l.at_s > t { l.at_s } else { u32::MAX });
         for k in self.tracks.iter().filter(|k| k.running()) {
-            let registers = k.launched_s.saturating_add(self.p.task_start_s);
             let at = match (k.lost_s, loss) {
-                (Some(_), Some(loss)) => match k.registered_s {
-                    Some(r) => hc.taken_out_at(r, loss.at_s),
-                    None => registers,
-                },
+                (Some(_), Some(loss)) => k.out_with_az_at(p, loss.at_s),
                 (Some(_), None) => u32::MAX,
                 (None, _) => {
                     let checked = match (k.registered_s, k.healthy_s) {
-                        (None, _) => registers,
-                        (Some(r), None) if bad_new && k.version == Version::New => {
-                            hc.taken_out_at(r, r)
-                        }
-                        (Some(r), None) => r.saturating_add(hc.seconds_to_first_pass()),
+                        (None, _) => k.registers_at(p),
+                        (Some(r), None) => k.first_check_at(p, r),
                         (Some(_), Some(_)) => u32::MAX,
                     };
-                    let drained = k.draining_s.map_or(u32::MAX, |d| {
-                        d.saturating_add(self.p.deregistration_delay_s)
-                    });
+                    let drained = k.draining_s.map_or(u32::MAX, |d| k.drained_at(p, d));
                     checked.min(drained)
                 }
             };
@@ -177,8 +204,7 @@ impl<'p> Sim<'p> {
         if t < loss.at_s {
             return;
         }
-        let hc = self.p.health_check;
-        let task_start_s = self.p.task_start_s;
+        let (p, hc) = (self.p, self.p.health_check);
         let mut checked = Vec::new();
         let mut unstarted = Vec::new();
         for task in self
@@ -186,13 +212,7 @@ impl<'p> Sim<'p> {
             .iter_mut()
             .filter(|k| k.running() && k.lost_s.is_some())
         {
-            // Registered: its checks fail until the load balancer takes it out. Not yet: ECS
-            // stops it when it should have started.
-            let out_s = match task.registered_s {
-                Some(r) => hc.taken_out_at(r, loss.at_s),
-                None => task.launched_s.saturating_add(task_start_s),
-            };
-            if out_s <= t {
+            if task.out_with_az_at(p, loss.at_s) <= t {
                 task.stopped_s = Some(t);
                 task.stop_reason = Some(StopReason::AzLost);
                 let list = if task.registered_s.is_some() {
@@ -229,8 +249,7 @@ impl<'p> Sim<'p> {
 
     /// Moves every running task along its timeline.
     pub(super) fn advance(&mut self, t: u32) {
-        let hc = self.p.health_check;
-        let bad_new = self.p.build == NewBuild::Bad;
+        let (p, hc) = (self.p, self.p.health_check);
         let routed_anyway = if self.fail_open {
             "While the ALB failed open it answered requests with errors."
         } else {
@@ -242,28 +261,28 @@ impl<'p> Sim<'p> {
             .iter_mut()
             .filter(|k| k.running() && k.lost_s.is_none())
         {
-            let registers = task.launched_s.saturating_add(self.p.task_start_s);
+            let registers = task.registers_at(p);
             if task.registered_s.is_none() && registers <= t {
                 task.registered_s = Some(registers);
                 self.registrations += 1;
             }
-            if let (Some(r), None) = (task.registered_s, task.healthy_s) {
-                if bad_new && task.version == Version::New {
-                    // It never answers: each check fails at its timeout.
-                    if hc.taken_out_at(r, r) <= t {
-                        task.stopped_s = Some(t);
-                        task.stop_reason = Some(StopReason::FailedHealthCheck);
-                        self.failed_tasks += 1;
-                        news.push(format!(
+            let checked = match (task.registered_s, task.healthy_s) {
+                (Some(r), None) => Some(task.first_check_at(p, r)).filter(|&at| at <= t),
+                _ => None,
+            };
+            if let Some(at) = checked {
+                if task.never_answers(p) {
+                    task.stopped_s = Some(t);
+                    task.stop_reason = Some(StopReason::FailedHealthCheck);
+                    self.failed_tasks += 1;
+                    news.push(format!(
                             "{} failed {} {} times in a row, each check timing out after {} s, and is stopped. {routed_anyway}",
                             task.label(),
                             photoshare::HEALTH_CHECK_PATH,
                             hc.unhealthy_threshold,
                             hc.timeout_s
                         ));
-                    }
-                } else if r.saturating_add(hc.seconds_to_first_pass()) <= t {
-                    let at = r.saturating_add(hc.seconds_to_first_pass());
+                } else {
                     task.healthy_s = Some(at);
                     news.push(format!(
                         "{} passed its first {} check: the ALB sends it traffic.",
@@ -273,7 +292,7 @@ impl<'p> Sim<'p> {
                 }
             }
             if let Some(d) = task.draining_s {
-                if task.running() && d.saturating_add(self.p.deregistration_delay_s) <= t {
+                if task.running() && task.drained_at(p, d) <= t {
                     task.stopped_s = Some(t);
                     task.stop_reason = Some(StopReason::Replaced);
                     news.push(format!("{} finished draining and stopped.", task.label()));
