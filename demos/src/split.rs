@@ -1,12 +1,12 @@
 //! The lab's wasm, cut into modules (wasm-split, run by scripts/split_wasm.py after the
-//! build). The shell and the home page come first; each group of pages below is a module of
-//! its own, fetched the first time one of its pages opens, so a student's first page waits
-//! for its own code only. Code that several modules use is in a few chunks, each fetched with
-//! the first module that needs it (tools/wasm-split-chunks.patch: the published tool made one
-//! chunk per set of users, 29 of them for one page, which made a page start slower): what the
-//! groups of demos share, and one chunk per group of what it shares only with the tour, the
-//! exercises and the project, which call every demo's model; so a demo's page fetches its own
-//! group's models, not the others'. Demos that share most of their code share a module.
+//! build). The shell and the home page come first; each demo's page, the tour, the exercises
+//! and the project are a module of their own, fetched the first time one of their pages opens,
+//! so a student's first page waits for its own code only. Code that several modules use is in a
+//! few chunks, each fetched with the first module that needs it (tools/wasm-split-chunks.patch:
+//! the published tool made one chunk per set of users, 29 of them for one page, which made a
+//! page start slower): what the demos share, and one chunk per demo of what it shares only with
+//! the tour, the exercises and the project, which call every demo's model; so a demo's page
+//! fetches its own model, not the others'.
 //!
 //! A page whose module is here already is built at once; otherwise it is built when the module
 //! arrives, and a module that cannot be fetched (offline before the lab was ever cached) leaves
@@ -28,25 +28,9 @@ use std::future::Future;
 use std::task::{Context, Poll, Waker};
 
 /// The page of a demo, from its link: the view registry. Every `DemoId` has its view (the
-/// `match` is exhaustive), and each view is typed by its model's `Demo`.
+/// `match` in `demo_modules!` is exhaustive), and each view is typed by its model's `Demo`.
 pub fn demo(id: DemoId, query: &Query) -> AnyView {
-    let query = query.clone();
-    when_loaded(async move {
-        match id {
-            DemoId::ServiceModels => service_models_page(query).await,
-            DemoId::VmVsContainer => vm_vs_container_page(query).await,
-            DemoId::IacDrift => iac_drift_page(query).await,
-            DemoId::RollingDeploy => rolling_deploy_page(query).await,
-            DemoId::Autoscaling => autoscaling_page(query).await,
-            DemoId::Availability => availability_page(query).await,
-            DemoId::FailureDrill => failure_drill_page(query).await,
-            DemoId::Cost => cost_page(query).await,
-            DemoId::CacheCdn => cache_cdn_page(query).await,
-            DemoId::RateLimiting => rate_limiting_page(query).await,
-            DemoId::Serverless => serverless_page(query).await,
-            DemoId::MultiRegion => multi_region_page(query).await,
-        }
-    })
+    when_loaded(demo_page(id, query.clone()))
 }
 
 pub fn tour(query: &Query) -> AnyView {
@@ -93,26 +77,13 @@ pub async fn preload(page: &str, query: &Query) {
 /// that cache (its install's fetches also filled the HTTP cache): no byte is fetched twice, and
 /// afterwards every page opens at once.
 pub async fn preload_all() {
-    let _ = preload_deploying().await;
-    let _ = preload_iac().await;
-    let _ = preload_scaling().await;
-    let _ = preload_budgets().await;
-    let _ = preload_serving().await;
+    for id in DemoId::ALL {
+        let _ = preload_demo(id).await;
+    }
     let _ = preload_tour().await;
     let _ = preload_exercises().await;
     let _ = preload_project().await;
     let _ = preload_hcl().await;
-}
-
-async fn preload_demo(id: DemoId) -> Result<(), SplitLoaderError> {
-    use DemoId::*;
-    match id {
-        ServiceModels | VmVsContainer | RollingDeploy => preload_deploying().await,
-        IacDrift => preload_iac().await,
-        Autoscaling | FailureDrill => preload_scaling().await,
-        Availability | Cost => preload_budgets().await,
-        CacheCdn | RateLimiting | Serverless | MultiRegion => preload_serving().await,
-    }
 }
 
 /// Built at once when the page's module is here; otherwise a line says it loads until the
@@ -166,19 +137,45 @@ macro_rules! in_modules {
     )*};
 }
 
+/// Each demo's page in a module of its own (`DemoId => module: function = view, fetched by
+/// function`), and the two dispatches by `DemoId` read from the same list: a demo's page
+/// fetches only its own view's code. (In groups of two to four demos, the code the demos of a
+/// group share was downloaded once for all of them, but each page fetched its neighbours' views:
+/// 15–56 KB more on eleven of the twelve pages, 52 KB less in all; docs/measured.md, session 24.)
+macro_rules! demo_modules {
+    ($($id:ident => $module:ident: $name:ident = $view:path, fetched by $preload:ident;)*) => {
+        in_modules! { $($module: $name = $view, fetched by $preload;)* }
+
+        async fn demo_page(id: DemoId, query: Query) -> Result<AnyView, SplitLoaderError> {
+            match id {
+                $(DemoId::$id => $name(query).await,)*
+            }
+        }
+
+        async fn preload_demo(id: DemoId) -> Result<(), SplitLoaderError> {
+            match id {
+                $(DemoId::$id => $preload().await,)*
+            }
+        }
+    };
+}
+
+demo_modules! {
+    ServiceModels => service_models: service_models_page = service_models::page, fetched by preload_service_models;
+    VmVsContainer => vm_vs_container: vm_vs_container_page = vm_vs_container::page, fetched by preload_vm_vs_container;
+    IacDrift => iac: iac_drift_page = iac_drift::page, fetched by preload_iac;
+    RollingDeploy => rolling_deploy: rolling_deploy_page = rolling_deploy::page, fetched by preload_rolling_deploy;
+    Autoscaling => autoscaling: autoscaling_page = autoscaling::page, fetched by preload_autoscaling;
+    Availability => availability: availability_page = availability::page, fetched by preload_availability;
+    FailureDrill => failure_drill: failure_drill_page = failure_drill::page, fetched by preload_failure_drill;
+    Cost => cost: cost_page = cost::page, fetched by preload_cost;
+    CacheCdn => cache_cdn: cache_cdn_page = cache_cdn::page, fetched by preload_cache_cdn;
+    RateLimiting => rate_limiting: rate_limiting_page = rate_limiting::page, fetched by preload_rate_limiting;
+    Serverless => serverless: serverless_page = serverless::page, fetched by preload_serverless;
+    MultiRegion => multi_region: multi_region_page = multi_region::page, fetched by preload_multi_region;
+}
+
 in_modules! {
-    deploying: service_models_page = service_models::page, fetched by preload_deploying;
-    deploying: vm_vs_container_page = vm_vs_container::page;
-    deploying: rolling_deploy_page = rolling_deploy::page;
-    iac: iac_drift_page = iac_drift::page, fetched by preload_iac;
-    scaling: autoscaling_page = autoscaling::page, fetched by preload_scaling;
-    scaling: failure_drill_page = failure_drill::page;
-    budgets: availability_page = availability::page, fetched by preload_budgets;
-    budgets: cost_page = cost::page;
-    serving: cache_cdn_page = cache_cdn::page, fetched by preload_serving;
-    serving: rate_limiting_page = rate_limiting::page;
-    serving: serverless_page = serverless::page;
-    serving: multi_region_page = multi_region::page;
     tour: tour_page = tour::view, fetched by preload_tour;
     exercises: exercises_page = exercises::page::view, fetched by preload_exercises;
     project: project_page = project::view, fetched by preload_project;

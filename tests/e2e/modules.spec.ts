@@ -1,7 +1,6 @@
 // The wasm in modules (demos/src/split.rs): the home page fetches none of the pages' modules, a
-// demo's page fetches its own group's module and two chunks of shared code: its group's and what
-// the groups share (tools/wasm-split-chunks.patch; the published tool made 29 chunks for
-// autoscaling's page),
+// demo's page fetches its own module and two chunks of shared code: its own and what the demos
+// share (tools/wasm-split-chunks.patch; the published tool made 29 chunks for autoscaling's page),
 // a page whose module is on its way shows a line saying so in place of the page before, a
 // module that cannot be fetched leaves a message in the page and a working app, and every module
 // is compiled in a worker (assets/wasm-compile.js) where the browser has one.
@@ -18,7 +17,7 @@ function modules(requests: string[]): string[] {
   return requests.flatMap((url) => url.match(MODULE)?.[1] ?? []).sort();
 }
 
-test('the home page fetches no page module; a demo fetches its group, its group\'s chunk and the shared one', async ({ lab, page }) => {
+test('the home page fetches no page module; a demo fetches its own module, its chunk and the shared one', async ({ lab, page }) => {
   await lab.open('#/');
   await expect(page.locator('#first-screen')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -27,15 +26,12 @@ test('the home page fetches no page module; a demo fetches its group, its group\
 
   await page.getByRole('link', { name: 'Autoscaling loop' }).first().click();
   await expect(lab.demo('autoscaling')).toBeVisible();
-  expect(modules(lab.requests)).toEqual(['scaling']);
+  expect(modules(lab.requests)).toEqual(['autoscaling']);
   expect(lab.requests.filter((url) => CHUNK.test(url))).toHaveLength(2);
-  // Another demo of the same group needs nothing more; one of another group fetches its module
-  // and its group's chunk.
-  await page.goto('/#/failure-drill');
-  await expect(lab.demo('failure-drill')).toBeVisible();
+  // Another demo fetches its own module and chunk, not the shared chunk again.
   await page.goto('/#/serverless');
   await expect(lab.demo('serverless')).toBeVisible();
-  expect(modules(lab.requests)).toEqual(['scaling', 'serving']);
+  expect(modules(lab.requests)).toEqual(['autoscaling', 'serverless']);
   expect(lab.requests.filter((url) => CHUNK.test(url))).toHaveLength(3);
 });
 
@@ -44,7 +40,7 @@ test('a tour link fetches the tour and its step\'s demo before the app shows', a
   await expect(page.locator('#first-screen')).toHaveCount(0);
   // Already there when the app took the static screen's place, not fetched afterwards.
   expect(await lab.demo('autoscaling').count()).toBe(1);
-  expect(modules(lab.requests)).toEqual(['scaling', 'tour']);
+  expect(modules(lab.requests)).toEqual(['autoscaling', 'tour']);
 });
 
 test('a module that cannot be fetched leaves a message and a working app', async ({ lab, page }) => {
@@ -65,10 +61,10 @@ test('a module that cannot be fetched leaves a message and a working app', async
 test('leaving a page for one whose module is on its way: the old page goes at once, the new one works', async ({ lab, page }) => {
   await lab.open('#/cost');
   await expect(lab.demo('cost')).toBeVisible();
-  // The scaling module and its chunk held back until released.
+  // Autoscaling's module and its chunk held back until released.
   let release = () => {};
   const released = new Promise<void>((resolve) => { release = resolve; });
-  await page.route(/\/(split_scaling|chunk_\d+)-[0-9a-f]{16}\.wasm$/, async (route) => {
+  await page.route(/\/(split_autoscaling|chunk_\d+)-[0-9a-f]{16}\.wasm$/, async (route) => {
     await released;
     await route.continue();
   });
@@ -111,11 +107,11 @@ test('every module a page needs is compiled in a worker, off the page\'s main th
   for (const name of ['wasm-compile', 'wasm-split']) {
     expect(html).toMatch(new RegExp(`<link rel="modulepreload" href="\\./${name}-[0-9a-f]{16}\\.js" crossorigin="anonymous">`));
   }
-  // The main module, the scaling group's and its two chunks, each named by its absolute URL.
+  // The main module, autoscaling's and its two chunks, each named by its absolute URL.
   const handed: string[] = await page.evaluate(() => (window as any).handedOver);
   expect(handed).toHaveLength(4);
   expect(handed.filter((url) => /^http:\/\/[^/]+\/cloud-lab-[0-9a-f]{1,16}_bg\.wasm$/.test(url))).toHaveLength(1);
-  expect(modules(handed)).toEqual(['scaling']);
+  expect(modules(handed)).toEqual(['autoscaling']);
   expect(handed.filter((url) => CHUNK.test(url))).toHaveLength(2);
   // V8 compiles the scripts that run the wasm as they stream in (its explicit compile hint).
   // Trunk's hash drops leading zeros (1 to 16 digits); split_wasm.py's always has 16.
