@@ -3,8 +3,8 @@
 
 Trunk builds and binds the whole wasm; this hook re-does that step from cargo's linked wasm
 (kept splittable by `--emit-relocs`, .cargo/config.toml): wasm-split-cli cuts it at the
-`#[wasm_split]` functions into the main module, one module per group of pages and a few
-chunks of the code they share (WASM_SPLIT_GROUPS); wasm-bindgen binds the main module and
+`#[wasm_split]` functions into the main module, the pages' modules and chunks of the code
+they share (by the groups of WASM_SPLIT_GROUPS); wasm-bindgen binds the main module and
 wasm-opt shrinks every module. The results replace Trunk's wasm and glue under Trunk's names;
 the modules and their loader get names hashed from their contents, so a static host can cache
 them forever. Every module, the main one too, is compiled in a worker (assets/wasm-compile.js),

@@ -1,9 +1,10 @@
 """The groups of demos/src/split.rs's wasm modules, read by split_wasm.py (which hands them to
 wasm-split-cli, tools/wasm-split-chunks.patch) and by size.py (a demo's page is a group's).
 
-`group=module,module` or `group` (a group of one module). The code a group shares only with the
-modules in no group (the tour, the exercises, the project), which reach every demo's model, is a
-chunk of that group's, so a demo's page does not fetch the other groups'. The HCL parser's module
+`group=module,module` or `group` (a group of one module). What several groups share is in the main
+module. The code a group shares only with the modules in no group (the tour, the exercises, the
+project), which reach every demo's model, is a chunk of that group's, so a demo's page does not
+fetch the other groups'. The HCL parser's module
 is only ever fetched on IaC drift's page, so it goes with iac. Every other demo is a group of one:
 its page fetches no other demo's code (docs/measured.md, session 24).
 """

@@ -1,12 +1,12 @@
 //! The lab's wasm, cut into modules (wasm-split, run by scripts/split_wasm.py after the
 //! build). The shell and the home page come first; each demo's page, the tour, the exercises
 //! and the project are a module of their own, fetched the first time one of their pages opens,
-//! so a student's first page waits for its own code only. Code that several modules use is in a
-//! few chunks, each fetched with the first module that needs it (tools/wasm-split-chunks.patch:
-//! the published tool made one chunk per set of users, 29 of them for one page, which made a
-//! page start slower): what the demos share, and one chunk per demo of what it shares only with
-//! the tour, the exercises and the project, which call every demo's model; so a demo's page
-//! fetches its own model, not the others'.
+//! so a student's first page waits for its own code only. What the demos share is in the main
+//! module; what a demo shares only with the tour, the exercises and the project (which call
+//! every demo's model) is a chunk of that demo's, fetched with the first of them to open; so a
+//! demo's page fetches its own model, not the others' (tools/wasm-split-chunks.patch: the
+//! published tool made one chunk per set of users, 29 of them for one page, which made a page
+//! start slower).
 //!
 //! A page whose module is here already is built at once; otherwise it is built when the module
 //! arrives, and a module that cannot be fetched (offline before the lab was ever cached) leaves

@@ -1,6 +1,7 @@
 // The wasm in modules (demos/src/split.rs): the home page fetches none of the pages' modules, a
-// demo's page fetches its own module and two chunks of shared code: its own and what the demos
-// share (tools/wasm-split-chunks.patch; the published tool made 29 chunks for autoscaling's page),
+// demo's page fetches its own module and its chunk of shared code (what the demos share is in the
+// main module: tools/wasm-split-chunks.patch; the published tool made 29 chunks for autoscaling's
+// page),
 // a page whose module is on its way shows a line saying so in place of the page before, a
 // module that cannot be fetched leaves a message in the page and a working app, and every module
 // is compiled in a worker (assets/wasm-compile.js) where the browser has one.
@@ -17,7 +18,7 @@ function modules(requests: string[]): string[] {
   return requests.flatMap((url) => url.match(MODULE)?.[1] ?? []).sort();
 }
 
-test('the home page fetches no page module; a demo fetches its own module, its chunk and the shared one', async ({ lab, page }) => {
+test('the home page fetches no page module; a demo fetches its own module and its chunk', async ({ lab, page }) => {
   await lab.open('#/');
   await expect(page.locator('#first-screen')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -27,12 +28,12 @@ test('the home page fetches no page module; a demo fetches its own module, its c
   await page.getByRole('link', { name: 'Autoscaling loop' }).first().click();
   await expect(lab.demo('autoscaling')).toBeVisible();
   expect(modules(lab.requests)).toEqual(['autoscaling']);
-  expect(lab.requests.filter((url) => CHUNK.test(url))).toHaveLength(2);
-  // Another demo fetches its own module and chunk, not the shared chunk again.
+  expect(lab.requests.filter((url) => CHUNK.test(url))).toHaveLength(1);
+  // Another demo fetches its own module and chunk.
   await page.goto('/#/serverless');
   await expect(lab.demo('serverless')).toBeVisible();
   expect(modules(lab.requests)).toEqual(['autoscaling', 'serverless']);
-  expect(lab.requests.filter((url) => CHUNK.test(url))).toHaveLength(3);
+  expect(lab.requests.filter((url) => CHUNK.test(url))).toHaveLength(2);
 });
 
 test('a tour link fetches the tour and its step\'s demo before the app shows', async ({ lab, page }) => {
@@ -107,12 +108,12 @@ test('every module a page needs is compiled in a worker, off the page\'s main th
   for (const name of ['wasm-compile', 'wasm-split']) {
     expect(html).toMatch(new RegExp(`<link rel="modulepreload" href="\\./${name}-[0-9a-f]{16}\\.js" crossorigin="anonymous">`));
   }
-  // The main module, autoscaling's and its two chunks, each named by its absolute URL.
+  // The main module, autoscaling's and its chunk, each named by its absolute URL.
   const handed: string[] = await page.evaluate(() => (window as any).handedOver);
-  expect(handed).toHaveLength(4);
+  expect(handed).toHaveLength(3);
   expect(handed.filter((url) => /^http:\/\/[^/]+\/cloud-lab-[0-9a-f]{1,16}_bg\.wasm$/.test(url))).toHaveLength(1);
   expect(modules(handed)).toEqual(['autoscaling']);
-  expect(handed.filter((url) => CHUNK.test(url))).toHaveLength(2);
+  expect(handed.filter((url) => CHUNK.test(url))).toHaveLength(1);
   // V8 compiles the scripts that run the wasm as they stream in (its explicit compile hint).
   // Trunk's hash drops leading zeros (1 to 16 digits); split_wasm.py's always has 16.
   for (const name of [/\/cloud-lab-[0-9a-f]{1,16}\.js$/, /\/wasm-split-[0-9a-f]{16}\.js$/, /\/wasm-compile-[0-9a-f]{16}\.js$/]) {
