@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+LIGHTNINGCSS_VERSION=1.33.0
+ESBUILD_VERSION=0.28.2
 REPO=$PWD
 TOOLS="$REPO/.tools"
 # The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
@@ -53,6 +55,12 @@ fi
 # Debian's wasm-opt (108) builds a wasm that crashes in the browser; npm's binaryen has 132.
 [ -x "$TOOLS/node_modules/.bin/wasm-opt" ] ||
   { say "installing wasm-opt (binaryen $BINARYEN_VERSION) into .tools/"; npm install --prefix "$TOOLS" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"; }
+# The stylesheet and the scripts that run the wasm are shipped minified (Trunk.toml's first
+# hook, scripts/split_wasm.py).
+[ -x "$TOOLS/node_modules/.bin/lightningcss" ] ||
+  { say "installing lightningcss-cli $LIGHTNINGCSS_VERSION into .tools/"; npm install --prefix "$TOOLS" --no-audit --no-fund --silent "lightningcss-cli@$LIGHTNINGCSS_VERSION"; }
+[ -x "$TOOLS/node_modules/.bin/esbuild" ] ||
+  { say "installing esbuild $ESBUILD_VERSION into .tools/"; npm install --prefix "$TOOLS" --no-audit --no-fund --silent "esbuild@$ESBUILD_VERSION"; }
 
 # Debian packages: brotli measures what a browser downloads (scripts/size.sh); the tests
 # drive Debian's Chromium (Playwright never downloads a browser of its own here).

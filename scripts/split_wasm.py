@@ -68,6 +68,17 @@ BOOTED = re.compile(r"init\(\{ module_or_path: '\./([^']+_bg\.wasm)' \}\)")
 PRELOADED = re.compile(r'<link rel="modulepreload" href="\./cloud-lab-[0-9a-f]+\.js" crossorigin="anonymous">')
 
 
+def minified(text):
+    """The script minified by esbuild (.tools/, scripts/install.sh), its compile hint kept."""
+    hint = text.startswith(COMPILE_HINT)
+    done = subprocess.run([".tools/node_modules/.bin/esbuild", "--minify", "--format=esm",
+                           "--log-level=error"], input=text.removeprefix(COMPILE_HINT),
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"split_wasm: esbuild failed:\n{done.stderr}")
+    return (COMPILE_HINT if hint else "") + done.stdout
+
+
 def write_hashed(path, text):
     """Writes `text` under `path`'s name with its hash and returns that name."""
     path.write_text(text, encoding="utf-8")
@@ -99,7 +110,7 @@ with tempfile.TemporaryDirectory() as tmp:
     if "'./wasm-compile-worker.js'" not in helper:
         sys.exit("split_wasm: assets/wasm-compile.js does not name its worker")
     helper_name = write_hashed(tmp / "wasm-compile.js",
-                               helper.replace("'./wasm-compile-worker.js'", f"'./{worker_name}'"))
+                               minified(helper.replace("'./wasm-compile-worker.js'", f"'./{worker_name}'")))
 
     loader = (tmp / "__wasm_split.js").read_text(encoding="utf-8")
     for source, target in wasm[1:]:
@@ -109,6 +120,7 @@ with tempfile.TemporaryDirectory() as tmp:
     loader = FETCHED.sub(r"const src = compile(\1);", loader)
     loader = loader.replace(STREAMED, "WebAssembly.instantiate(await src, imports)")
     loader = f'{COMPILE_HINT}import {{ compile }} from "./{helper_name}";\n{loader}'
+    # Not minified: scripts/size.py reads which chunks each module waits for from it.
     loader_name = write_hashed(tmp / "wasm-split.js", loader)
 
     code = (tmp / "bound" / f"{stem}.js").read_text(encoding="utf-8")
@@ -116,7 +128,7 @@ with tempfile.TemporaryDirectory() as tmp:
     if 'from "./__wasm_split.js"' not in code:
         sys.exit("split_wasm: the bound glue does not import the module loader")
     code = code.replace('from "./__wasm_split.js"', f'from "./{loader_name}"')
-    glue[0].write_text(COMPILE_HINT + code, encoding="utf-8")
+    glue[0].write_text(minified(COMPILE_HINT + code), encoding="utf-8")
 
 # Trunk's boot script (index.html, moved to a file by scripts/externalize_boot.py) compiles the
 # main module through the worker too.
