@@ -69,10 +69,10 @@ PRELOADED = re.compile(r'<link rel="modulepreload" href="\./cloud-lab-[0-9a-f]+\
 
 
 def minified(text):
-    """The script minified by esbuild (.tools/, scripts/install.sh), its compile hint kept."""
+    """The script minified by esbuild (scripts/install.sh), its compile hint kept."""
     hint = text.startswith(COMPILE_HINT)
-    done = subprocess.run([".tools/node_modules/.bin/esbuild", "--minify", "--format=esm",
-                           "--log-level=error"], input=text.removeprefix(COMPILE_HINT),
+    done = subprocess.run(["esbuild", "--minify", "--format=esm", "--log-level=error"],
+                          input=text.removeprefix(COMPILE_HINT),
                           capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"split_wasm: esbuild failed:\n{done.stderr}")

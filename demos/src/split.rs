@@ -138,10 +138,9 @@ macro_rules! in_modules {
 }
 
 /// Each demo's page in a module of its own (`DemoId => module: function = view, fetched by
-/// function`), and the two dispatches by `DemoId` read from the same list: a demo's page
-/// fetches only its own view's code. (In groups of two to four demos, the code the demos of a
-/// group share was downloaded once for all of them, but each page fetched its neighbours' views:
-/// 15–56 KB more on eleven of the twelve pages, 52 KB less in all; docs/measured.md, session 24.)
+/// function`), and the two dispatches by `DemoId` (build a page; only fetch its module) read
+/// from the same list: a demo's page fetches only its own view's code, not its neighbours' as
+/// in groups of demos (docs/measured.md, session 24).
 macro_rules! demo_modules {
     ($($id:ident => $module:ident: $name:ident = $view:path, fetched by $preload:ident;)*) => {
         in_modules! { $($module: $name = $view, fetched by $preload;)* }
